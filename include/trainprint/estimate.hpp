@@ -1,0 +1,129 @@
+#pragma once
+/// \file estimate.hpp
+/// The result of an estimate: compute, power, energy, emissions, water, cost and
+/// the trace that lets a reader check every number back to its inputs and sources.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quantities.hpp"
+#include "scenario.hpp"
+
+namespace trainprint::inline v0 {
+
+/// Where a number in the trace came from.
+enum class origin {
+  user,      ///< given in the scenario
+  catalog,   ///< taken from a catalog entry (the trace names its source)
+  fallback,  ///< a named default of defaults.hpp (printed "default")
+  derived    ///< computed from other trace entries
+};
+
+/// "user", "catalog", "default" or "derived".
+constexpr std::string_view to_string(origin o) {
+  switch (o) {
+    case origin::user: return "user";
+    case origin::catalog: return "catalog";
+    case origin::fallback: return "default";
+    case origin::derived: return "derived";
+  }
+  return "derived";
+}
+/// Parses an origin name; nullopt when unknown.
+constexpr std::optional<origin> parse_origin(std::string_view s) {
+  for (auto o : {origin::user, origin::catalog, origin::fallback, origin::derived})
+    if (to_string(o) == s) return o;
+  return std::nullopt;
+}
+
+/// One input or intermediate of an estimate.
+struct trace_entry {
+  std::string name;    ///< e.g. "pue", "energy_facility"
+  double value = 0;
+  std::string unit;    ///< e.g. "kWh", "g CO2e/kWh", "1" for ratios
+  trainprint::origin origin = origin::derived;
+  std::string source;  ///< citation for catalog and default values; "" otherwise
+  std::string note;    ///< the formula for derived values, the entry used, caveats
+  friend bool operator==(const trace_entry&, const trace_entry&) = default;
+};
+
+/// The plain numbers the footprint formula reads (DESIGN.md §1), after every
+/// input has been resolved. Units are in the names. Monte Carlo samples these.
+struct model_inputs {
+  enum class workload_path : unsigned char { flops, accelerator_hours, duration };
+  workload_path path = workload_path::flops;
+  double flops = 0;               ///< FLOP (flops path)
+  double peak_flop_per_s = 0;     ///< dense peak at the chosen precision (flops path)
+  double mfu = 0;                 ///< (flops path)
+  double accelerator_hours = 0;   ///< (accelerator-hours path)
+  double duration_h = 0;          ///< (duration path)
+  std::optional<double> count;    ///< accelerators; unknown leaves wall time unknown
+  std::optional<double> accelerator_power_w;  ///< given average power; else tdp × fraction
+  double tdp_w = 0;
+  double power_fraction = 0;
+  bool servers = true;            ///< boundary servers (true) or accelerators
+  std::optional<double> host_power_w;  ///< given host power per accelerator; else max × util
+  double host_max_w = 0;          ///< host's maximum power per accelerator
+  double host_utilisation = 0;
+  double pue = 1;
+  std::optional<double> intensity_g_per_kwh;
+  std::optional<double> cfe;
+  std::optional<double> wue_l_per_kwh;
+  std::optional<double> ewif_l_per_kwh;
+  bool embodied = true;
+  std::optional<double> embodied_accelerator_kg;  ///< per accelerator, manufacturing
+  double embodied_host_kg = 0;                    ///< host share per accelerator
+  double lifetime_years = 5;
+  std::optional<double> price_usd_per_kwh;
+  std::optional<double> hourly_price_usd;
+};
+
+/// The numbers the formula gives; nullopt where an input is unknown.
+struct model_outputs {
+  double accelerator_hours = 0;
+  std::optional<double> wall_hours;
+  double accelerator_power_w = 0, host_power_w = 0;
+  double energy_accelerators_kwh = 0, energy_host_kwh = 0, energy_it_kwh = 0, energy_facility_kwh = 0;
+  std::optional<double> location_kg, market_kg, embodied_kg, total_kg;
+  std::optional<double> onsite_l, offsite_l, water_total_l;
+  std::optional<double> electricity_usd, compute_usd;
+};
+
+/// What the estimate was resolved against, for reports.
+struct estimate_context {
+  std::string accelerator_id;  ///< "" when no hardware was named
+  std::string region_id, grid_region_id, provider_id;
+  std::string intensity_basis;  ///< e.g. "lifecycle, production, location (2024)"
+  trainprint::precision precision = precision::bf16;
+  trainprint::boundary boundary = boundary::servers;
+};
+
+/// An estimate (JSON schema `trainprint.estimate/1`).
+struct estimate {
+  trainprint::scenario scenario;  ///< the scenario as given
+  estimate_context context;
+  model_inputs inputs;            ///< the resolved numbers
+  std::optional<double> flops;    ///< training FLOPs (flops path only)
+  double accelerator_hours = 0;
+  std::optional<double> wall_hours;
+  power accelerator_power, host_power;  ///< average, per accelerator
+  energy energy_accelerators, energy_host, energy_it, energy_facility;
+  std::optional<emissions> location_based, market_based, embodied, total;
+  std::optional<water_volume> water_onsite, water_offsite, water_total;
+  std::optional<double> electricity_cost_usd, compute_cost_usd;
+  std::vector<trace_entry> trace;
+  /// Why an output is unknown, and other caveats a reader should see.
+  std::vector<std::string> notes;
+  std::string catalog_version, catalog_date;
+
+  /// The trace entry called `name`, or nullptr.
+  [[nodiscard]] const trace_entry* find_trace(std::string_view name) const {
+    for (const auto& t : trace)
+      if (t.name == name) return &t;
+    return nullptr;
+  }
+};
+
+}  // namespace trainprint::inline v0

@@ -1,0 +1,242 @@
+#pragma once
+/// \file estimator.hpp
+/// The estimator: a pure function from a scenario (and the catalog entries it
+/// names) to an estimate. Three steps, each usable alone:
+///   validate(scenario)            – range checks, throws input_error;
+///   resolve(scenario, catalog)    – fills every input from the scenario, the catalog
+///                                   or a named default, recording the trace;
+///   evaluate(model_inputs)        – the formulas of DESIGN.md §1, plain arithmetic.
+/// make_estimate() runs all three.
+///
+/// \code
+/// auto s = trainprint::scenario{};
+/// s.params = 7e9; s.tokens = 2e12; s.hardware = "h100"; s.count = 512; s.region = "aws:us-east-1";
+/// auto e = trainprint::make_estimate(s);
+/// fmt::print("{:.0f} MWh\n", e.energy_facility.in_mwh());
+/// \endcode
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include "catalog.hpp"
+#include "defaults.hpp"
+#include "error.hpp"
+#include "estimate.hpp"
+#include "scenario.hpp"
+
+namespace trainprint::inline v0 {
+
+namespace detail {
+
+/// Shortest round-trip text of a number ("1.7", "1e+308", "nan", "inf").
+inline std::string num(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+/// Checks lo (<|<=) v <= hi; throws input_error naming the field and the range.
+inline void check_range(std::string_view field, double v, double lo, double hi,
+                        bool lo_inclusive) {
+  const bool ok = std::isfinite(v) && (lo_inclusive ? v >= lo : v > lo) && v <= hi;
+  if (!ok)
+    throw input_error(std::string(field), num(v),
+                      num(lo) + (lo_inclusive ? " <= " : " < ") + std::string(field) +
+                          " <= " + num(hi));
+}
+inline void check_positive(std::string_view field, const std::optional<double>& v, double hi) {
+  if (v) check_range(field, *v, 0, hi, false);
+}
+inline void check_closed(std::string_view field, const std::optional<double>& v, double lo,
+                         double hi) {
+  if (v) check_range(field, *v, lo, hi, true);
+}
+inline void check_id(std::string_view field, const std::optional<std::string>& v,
+                     std::string_view example) {
+  if (v && v->find_first_not_of(" \t") == std::string::npos)
+    throw input_error(std::string(field), "''",
+                      "a catalog id such as " + std::string(example));
+}
+inline bool is_whole(double v) { return std::floor(v) == v; }
+
+}  // namespace detail
+
+/// Upper bounds of plausible inputs; beyond them an input is taken as a typo.
+namespace limits {
+inline constexpr double params = 1e15;
+inline constexpr double tokens = 1e17;
+inline constexpr double flops = 1e32;
+inline constexpr double layers = 1e5;
+inline constexpr double d_model = 1e7;
+inline constexpr double seq_len = 1e9;
+inline constexpr double gpu_hours = 1e13;
+inline constexpr double duration_h = 1e6;
+inline constexpr double count = 1e8;
+inline constexpr double power_w = 1e5;
+inline constexpr double pue = 5;
+inline constexpr double wue_l_per_kwh = 100;
+inline constexpr double intensity_g_per_kwh = 5000;
+inline constexpr double ewif_l_per_kwh = 1000;
+inline constexpr double lifetime_years = 100;
+inline constexpr double price_usd_per_kwh = 100;
+inline constexpr double hourly_price_usd = 1e6;
+inline constexpr double mix_tolerance = 0.001;
+}  // namespace limits
+
+/// Checks every given input for range and consistency (not catalog ids).
+/// Throws input_error with the field, the value and what is expected.
+inline void validate(const scenario& s) {
+  using namespace detail;
+  check_positive("params", s.params, limits::params);
+  check_positive("active_params", s.active_params, limits::params);
+  if (s.params && s.active_params && *s.active_params > *s.params)
+    throw input_error("active_params", num(*s.active_params),
+                      "active_params <= params (" + num(*s.params) + ")");
+  check_positive("tokens", s.tokens, limits::tokens);
+  check_positive("flops", s.flops, limits::flops);
+  check_closed("layers", s.layers, 1, limits::layers);
+  check_closed("d_model", s.d_model, 1, limits::d_model);
+  check_closed("seq_len", s.seq_len, 1, limits::seq_len);
+  for (auto [name, v] : {std::pair{"layers", s.layers}, {"d_model", s.d_model}, {"seq_len", s.seq_len}})
+    if (v && !is_whole(*v)) throw input_error(name, num(*v), std::string("a whole number of ") + name);
+  const int attention_inputs = (s.layers ? 1 : 0) + (s.d_model ? 1 : 0) + (s.seq_len ? 1 : 0);
+  if (attention_inputs != 0 && attention_inputs != 3)
+    throw input_error(!s.layers ? "layers" : !s.d_model ? "d_model" : "seq_len", "",
+                      "the attention term needs all three of layers, d_model and seq_len");
+  check_positive("gpu_hours", s.gpu_hours, limits::gpu_hours);
+  if (s.duration) check_range("duration_h", s.duration->count(), 0, limits::duration_h, false);
+  if (s.count)
+    check_range("count", static_cast<double>(*s.count), 1, limits::count, true);
+  check_positive("mfu", s.mfu, 1);
+  check_positive("power_fraction", s.power_fraction, 1);
+  if (s.accelerator_power)
+    check_range("power_w", s.accelerator_power->in_watts(), 0, limits::power_w, false);
+  if (s.host_power) check_range("host_power_w", s.host_power->in_watts(), 0, limits::power_w, true);
+  check_closed("pue", s.pue, 1, limits::pue);
+  if (s.wue) check_range("wue", s.wue->in_l_per_kwh(), 0, limits::wue_l_per_kwh, true);
+  if (s.intensity)
+    check_range("intensity", s.intensity->in_g_per_kwh(), 0, limits::intensity_g_per_kwh, true);
+  if (s.ewif) check_range("ewif", s.ewif->in_l_per_kwh(), 0, limits::ewif_l_per_kwh, true);
+  check_closed("cfe", s.cfe, 0, 1);
+  check_positive("lifetime_years", s.lifetime_years, limits::lifetime_years);
+  check_closed("price_usd_per_kwh", s.price_usd_per_kwh, 0, limits::price_usd_per_kwh);
+  check_closed("hourly_price_usd", s.hourly_price_usd, 0, limits::hourly_price_usd);
+  if (s.mix) {
+    if (s.mix->shares.empty())
+      throw input_error("mix", "{}", "at least one source=share, e.g. coal=0.3,gas=0.7");
+    double sum = 0;
+    for (const auto& [id, share] : s.mix->shares) {
+      check_range("mix." + id, share, 0, 1, true);
+      sum += share;
+    }
+    for (std::size_t i = 0; i < s.mix->shares.size(); ++i)
+      for (std::size_t j = i + 1; j < s.mix->shares.size(); ++j)
+        if (s.mix->shares[i].first == s.mix->shares[j].first)
+          throw input_error("mix", s.mix->shares[i].first + " twice", "each source once");
+    if (std::abs(sum - 1.0) > limits::mix_tolerance)
+      throw input_error("mix", "shares summing to " + num(sum), "shares summing to 1 (±0.001)");
+  }
+  check_id("hardware", s.hardware, "h100");
+  check_id("region", s.region, "aws:us-east-1");
+  check_id("provider", s.provider, "aws");
+
+  // Exactly one workload path: flops, params with tokens, gpu_hours or duration.
+  std::vector<std::string> paths;
+  if (s.flops) paths.emplace_back("flops");
+  if (s.params || s.active_params || s.tokens) paths.emplace_back("params/tokens");
+  if (s.gpu_hours) paths.emplace_back("gpu_hours");
+  if (s.duration) paths.emplace_back("duration_h");
+  if (paths.size() > 1) {
+    std::string got = paths[0];
+    for (std::size_t i = 1; i < paths.size(); ++i) got += " and " + paths[i];
+    throw input_error("workload", got,
+                      "only one of flops, params with tokens, gpu_hours or duration_h");
+  }
+  if (!s.flops && (s.params || s.active_params) && !s.tokens)
+    throw input_error("tokens", "", "params needs tokens (or give flops instead)");
+  if (!s.flops && s.tokens && !s.params && !s.active_params)
+    throw input_error("params", "", "tokens needs params or active_params (or give flops instead)");
+  if (attention_inputs == 3 && !(s.tokens && (s.params || s.active_params)))
+    throw input_error("layers", "given without params and tokens",
+                      "layers, d_model and seq_len only with params and tokens");
+  if (paths.empty())
+    throw input_error("workload", "",
+                      "give tokens with params, or flops, or gpu_hours, or duration_h with count");
+  if (s.duration && !s.count)
+    throw input_error("count", "", "duration_h needs count (accelerator-hours = duration × count)");
+}
+
+/// The formulas of DESIGN.md §1 on resolved numbers. Plain arithmetic: no
+/// allocation, no exceptions; the caller checks the results are finite.
+constexpr model_outputs evaluate(const model_inputs& in) noexcept {
+  model_outputs out;
+  using path = model_inputs::workload_path;
+  // §1.1 compute: AH = C / (peak · MFU) / 3600, or given, or T · count.
+  switch (in.path) {
+    case path::flops:
+      out.accelerator_hours = in.flops / (in.peak_flop_per_s * in.mfu) / 3600.0;
+      break;
+    case path::accelerator_hours: out.accelerator_hours = in.accelerator_hours; break;
+    case path::duration: out.accelerator_hours = in.duration_h * in.count.value_or(0); break;
+  }
+  if (in.path == path::duration)
+    out.wall_hours = in.duration_h;
+  else if (in.count)
+    out.wall_hours = out.accelerator_hours / *in.count;
+  // §1.2 power and energy.
+  out.accelerator_power_w = in.accelerator_power_w ? *in.accelerator_power_w : in.tdp_w * in.power_fraction;
+  out.host_power_w = !in.servers ? 0.0 : in.host_power_w ? *in.host_power_w : in.host_max_w * in.host_utilisation;
+  out.energy_accelerators_kwh = out.accelerator_hours * out.accelerator_power_w / 1000.0;
+  out.energy_host_kwh = out.accelerator_hours * out.host_power_w / 1000.0;
+  out.energy_it_kwh = out.energy_accelerators_kwh + out.energy_host_kwh;
+  out.energy_facility_kwh = out.energy_it_kwh * in.pue;
+  // §1.3 carbon (kg CO2e).
+  if (in.intensity_g_per_kwh) {
+    out.location_kg = out.energy_facility_kwh * *in.intensity_g_per_kwh / 1000.0;
+    if (in.cfe) out.market_kg = *out.location_kg * (1.0 - *in.cfe);
+  }
+  if (!in.embodied)
+    out.embodied_kg = 0.0;
+  else if (in.embodied_accelerator_kg)
+    // count · EMB · T / lifetime = AH · EMB / lifetime_hours, since count · T = AH.
+    out.embodied_kg = out.accelerator_hours * (*in.embodied_accelerator_kg + in.embodied_host_kg) /
+                      (in.lifetime_years * defaults::hours_per_year);
+  if (out.location_kg && out.embodied_kg) out.total_kg = *out.location_kg + *out.embodied_kg;
+  // §1.4 water: on-site on IT energy, off-site on facility energy.
+  if (in.wue_l_per_kwh) out.onsite_l = out.energy_it_kwh * *in.wue_l_per_kwh;
+  if (in.ewif_l_per_kwh) out.offsite_l = out.energy_facility_kwh * *in.ewif_l_per_kwh;
+  if (out.onsite_l && out.offsite_l) out.water_total_l = *out.onsite_l + *out.offsite_l;
+  // §1.5 money.
+  if (in.price_usd_per_kwh) out.electricity_usd = out.energy_facility_kwh * *in.price_usd_per_kwh;
+  if (in.hourly_price_usd) out.compute_usd = out.accelerator_hours * *in.hourly_price_usd;
+  return out;
+}
+
+/// A resolved scenario: the model inputs, the trace of how each was chosen, and
+/// the catalog entries used.
+struct resolved_scenario {
+  model_inputs inputs;
+  estimate_context context;
+  std::optional<double> flops;
+  std::vector<trace_entry> trace;
+  std::vector<std::string> notes;
+};
+
+/// Fills every input of `s` from the scenario itself, the catalog or a named
+/// default, and records each choice in the trace. Throws input_error for missing
+/// or inconsistent inputs and unknown_key_error for unknown ids.
+resolved_scenario resolve(const scenario& s, const catalog& cat);
+
+/// Validates, resolves and evaluates `s`: the whole estimate with its trace.
+/// Every number in the result is finite; an input that would overflow throws
+/// input_error.
+estimate make_estimate(const scenario& s, const catalog& cat = catalog::embedded());
+
+}  // namespace trainprint::inline v0

@@ -1,0 +1,566 @@
+#!/usr/bin/env python3
+"""Build data/regions.json for trainprint (stdlib only).
+
+Inputs
+  --upstream PATH   shared/upstream-data folder (default /work/shared/upstream-data)
+  scripts/data/regions_curated.json   hand-curated cloud regions, alias variants, per-site PUE
+Outputs
+  data/regions.json  (sorted by id, 2-space indent, trailing newline; deterministic)
+
+Validation: data/schema/regions.schema.json with python3 `jsonschema` when importable,
+otherwise a structural check; plus table-level checks (unique ids/aliases
+case-insensitively, every `grid`/`parent`/`country` resolves, every cloud `grid`
+resolves to an entry with an intensity, mix shares sum to 1, source keys exist).
+
+See scripts/data/regions_NOTES.md for sources, licences and doubts.
+"""
+import argparse
+import csv
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
+GENERATED = "2026-11-26"   # fixed so that the output is reproducible; pass --generated to change
+
+# ---------------------------------------------------------------------------
+# Reference tables (facts)
+# ---------------------------------------------------------------------------
+# ISO 3166-1 alpha-3 -> alpha-2 for every code present in the OWID file.
+# OWID_KOS -> XK (user-assigned code used by the EU/IMF; Kosovo has no ISO code).
+ISO3_TO_ISO2 = {
+    "ABW": "AW", "AFG": "AF", "AGO": "AO", "ALB": "AL", "ARE": "AE", "ARG": "AR", "ARM": "AM",
+    "ASM": "AS", "ATG": "AG", "AUS": "AU", "AUT": "AT", "AZE": "AZ", "BDI": "BI", "BEL": "BE",
+    "BEN": "BJ", "BFA": "BF", "BGD": "BD", "BGR": "BG", "BHR": "BH", "BHS": "BS", "BIH": "BA",
+    "BLR": "BY", "BLZ": "BZ", "BMU": "BM", "BOL": "BO", "BRA": "BR", "BRB": "BB", "BRN": "BN",
+    "BTN": "BT", "BWA": "BW", "CAF": "CF", "CAN": "CA", "CHE": "CH", "CHL": "CL", "CHN": "CN",
+    "CIV": "CI", "CMR": "CM", "COD": "CD", "COG": "CG", "COK": "CK", "COL": "CO", "COM": "KM",
+    "CPV": "CV", "CRI": "CR", "CUB": "CU", "CYM": "KY", "CYP": "CY", "CZE": "CZ", "DEU": "DE",
+    "DJI": "DJ", "DMA": "DM", "DNK": "DK", "DOM": "DO", "DZA": "DZ", "ECU": "EC", "EGY": "EG",
+    "ERI": "ER", "ESH": "EH", "ESP": "ES", "EST": "EE", "ETH": "ET", "FIN": "FI", "FJI": "FJ",
+    "FLK": "FK", "FRA": "FR", "FRO": "FO", "GAB": "GA", "GBR": "GB", "GEO": "GE", "GHA": "GH",
+    "GIB": "GI", "GIN": "GN", "GLP": "GP", "GMB": "GM", "GNB": "GW", "GNQ": "GQ", "GRC": "GR",
+    "GRD": "GD", "GRL": "GL", "GTM": "GT", "GUF": "GF", "GUM": "GU", "GUY": "GY", "HKG": "HK",
+    "HND": "HN", "HRV": "HR", "HTI": "HT", "HUN": "HU", "IDN": "ID", "IND": "IN", "IRL": "IE",
+    "IRN": "IR", "IRQ": "IQ", "ISL": "IS", "ISR": "IL", "ITA": "IT", "JAM": "JM", "JOR": "JO",
+    "JPN": "JP", "KAZ": "KZ", "KEN": "KE", "KGZ": "KG", "KHM": "KH", "KIR": "KI", "KNA": "KN",
+    "KOR": "KR", "KWT": "KW", "LAO": "LA", "LBN": "LB", "LBR": "LR", "LBY": "LY", "LCA": "LC",
+    "LKA": "LK", "LSO": "LS", "LTU": "LT", "LUX": "LU", "LVA": "LV", "MAC": "MO", "MAR": "MA",
+    "MDA": "MD", "MDG": "MG", "MDV": "MV", "MEX": "MX", "MKD": "MK", "MLI": "ML", "MLT": "MT",
+    "MMR": "MM", "MNE": "ME", "MNG": "MN", "MOZ": "MZ", "MRT": "MR", "MSR": "MS", "MTQ": "MQ",
+    "MUS": "MU", "MWI": "MW", "MYS": "MY", "NAM": "NA", "NCL": "NC", "NER": "NE", "NGA": "NG",
+    "NIC": "NI", "NLD": "NL", "NOR": "NO", "NPL": "NP", "NRU": "NR", "NZL": "NZ", "OMN": "OM",
+    "OWID_KOS": "XK", "PAK": "PK", "PAN": "PA", "PER": "PE", "PHL": "PH", "PNG": "PG", "POL": "PL",
+    "PRI": "PR", "PRK": "KP", "PRT": "PT", "PRY": "PY", "PSE": "PS", "PYF": "PF", "QAT": "QA",
+    "REU": "RE", "ROU": "RO", "RUS": "RU", "RWA": "RW", "SAU": "SA", "SDN": "SD", "SEN": "SN",
+    "SGP": "SG", "SHN": "SH", "SLB": "SB", "SLE": "SL", "SLV": "SV", "SOM": "SO", "SPM": "PM",
+    "SRB": "RS", "SSD": "SS", "STP": "ST", "SUR": "SR", "SVK": "SK", "SVN": "SI", "SWE": "SE",
+    "SWZ": "SZ", "SYC": "SC", "SYR": "SY", "TCA": "TC", "TCD": "TD", "TGO": "TG", "THA": "TH",
+    "TJK": "TJ", "TKM": "TM", "TLS": "TL", "TON": "TO", "TTO": "TT", "TUN": "TN", "TUR": "TR",
+    "TWN": "TW", "TZA": "TZ", "UGA": "UG", "UKR": "UA", "URY": "UY", "USA": "US", "UZB": "UZ",
+    "VCT": "VC", "VEN": "VE", "VGB": "VG", "VIR": "VI", "VNM": "VN", "VUT": "VU", "WSM": "WS",
+    "YEM": "YE", "ZAF": "ZA", "ZMB": "ZM", "ZWE": "ZW",
+}
+
+US_STATES = {  # ISO 3166-2 suffix -> name
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
+    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}
+US_STATE_EXTRA_ALIASES = {
+    "DC": ["Washington DC", "Washington, D.C.", "Washington D.C."],
+    "WA": ["Washington State"],
+    "NY": ["New York State"],
+}
+# Names that collide with a country name get a qualified display name and no bare alias.
+US_STATE_NAME_OVERRIDE = {"GA": ("Georgia (US state)", ["Georgia, US", "Georgia (US)", "Georgia, USA"])}
+
+CA_PROVINCES = {  # ISO 3166-2 suffix -> (name, key in codecarbon canada mix, extra aliases)
+    "AB": ("Alberta", "alberta", []),
+    "BC": ("British Columbia", "british columbia", []),
+    "MB": ("Manitoba", "manitoba", []),
+    "NB": ("New Brunswick", "new brunswick", []),
+    "NL": ("Newfoundland and Labrador", "newfoundland and labrador", ["Newfoundland"]),
+    "NS": ("Nova Scotia", "nova scotia", []),
+    "NT": ("Northwest Territories", "northwest territories", []),
+    "NU": ("Nunavut", "nunavut", []),
+    "ON": ("Ontario", "ontario", []),
+    "PE": ("Prince Edward Island", "prince edward island", ["PEI"]),
+    "QC": ("Quebec", "quebec", ["Québec"]),
+    "SK": ("Saskatchewan", "saskatchewan", []),
+    "YT": ("Yukon", "yukon", ["Yukon Territory"]),
+}
+# Green Algorithms location code -> ISO 3166-2 (upstream uses CA-MT for Manitoba)
+GA_CA_CODE_FIX = {"CA-MT": "CA-MB"}
+
+AU_STATES = {  # ISO 3166-2 -> (name, Green Algorithms location code)
+    "AU-ACT": ("Australian Capital Territory", "AU-ACT"),
+    "AU-NSW": ("New South Wales", "AU-NSW"),
+    "AU-NT": ("Northern Territory", "AU-NT"),
+    "AU-QLD": ("Queensland", "AU-QLD"),
+    "AU-SA": ("South Australia", "AU-SA"),
+    "AU-TAS": ("Tasmania", "AU-TAS"),
+    "AU-VIC": ("Victoria", "AU-VIC"),
+    "AU-WA": ("Western Australia", "AU-WA2"),  # South West Interconnected System (Perth)
+}
+
+MIX_KEYS = ["coal", "gas", "oil", "nuclear", "hydro", "wind", "solar", "biomass", "other"]
+
+# ---------------------------------------------------------------------------
+# Sources cited in the file
+# ---------------------------------------------------------------------------
+SOURCES = {
+    "owid-ember": {
+        "title": "Carbon intensity of electricity generation (Ember Yearly Electricity Data 2025; Energy Institute Statistical Review 2024) – with major processing by Our World in Data",
+        "url": "https://ourworldindata.org/grapher/carbon-intensity-electricity",
+        "year": 2025, "retrieved": "2025-12-09", "license": "CC-BY-4.0",
+    },
+    "codecarbon-global-energy-mix": {
+        "title": "CodeCarbon global_energy_mix.json (per-country generation by source, TWh; derived from Our World in Data / Ember)",
+        "url": "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data",
+        "year": 2024, "retrieved": "2026-08-08", "license": "MIT; data CC-BY-4.0 (OWID/Ember)",
+    },
+    "codecarbon-canada-mix": {
+        "title": "CodeCarbon canada_energy_mix_2023.json (generation mix by province/territory, %)",
+        "url": "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data",
+        "year": 2023, "retrieved": "2026-08-08", "license": "MIT",
+    },
+    "epa-egrid2022": {
+        "title": "US EPA eGRID2022 subregion total output emission rates (CO2, CH4, N2O; CO2e with AR5 GWP100)",
+        "url": "https://www.epa.gov/egrid/download-data",
+        "year": 2022, "retrieved": "2026-01-27", "license": "public-domain",
+    },
+    "green-algorithms-ci": {
+        "title": "Green Algorithms CI_aggregated.csv v3.0 (Lannelongue, Grealey, Inouye 2021; values from carbonfootprint.com March 2022 and national inventories)",
+        "url": "https://github.com/GreenAlgorithms/green-algorithms-tool/blob/30df2feead1c/data/v3.0/CI_aggregated.csv",
+        "year": 2022, "retrieved": "2025-02-05", "license": "CC-BY-4.0",
+    },
+    "google-region-carbon-2024": {
+        "title": "Google Cloud region carbon info, 2024 (Google CFE and grid carbon intensity per region)",
+        "url": "https://github.com/GoogleCloudPlatform/region-carbon-info/blob/49f3f26bfd68/data/yearly/2024.csv",
+        "year": 2024, "retrieved": "2025-12-03", "license": "Apache-2.0",
+    },
+    "google-dc-efficiency": {
+        "title": "Google data centers – efficiency (per-campus trailing-twelve-month PUE), as transcribed in Green Algorithms cloudProviders_datacenters.csv",
+        "url": "https://www.google.com/about/datacenters/efficiency/",
+        "year": 2020, "retrieved": "2020-09-29", "license": "facts; transcription CC-BY-4.0 (Green Algorithms)",
+    },
+    "aws-regions": {
+        "title": "AWS Regions and Availability Zones (region codes and locations)",
+        "url": "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html",
+        "year": 2025, "retrieved": GENERATED, "license": "facts",
+    },
+    "azure-regions": {
+        "title": "Azure regions list (names as in `az account list-locations`)",
+        "url": "https://learn.microsoft.com/en-us/azure/reliability/regions-list",
+        "year": 2025, "retrieved": GENERATED, "license": "facts",
+    },
+    "gcp-regions": {
+        "title": "Google Cloud regions and zones",
+        "url": "https://cloud.google.com/compute/docs/regions-zones",
+        "year": 2025, "retrieved": GENERATED, "license": "facts",
+    },
+}
+
+LICENSE_NOTES = [
+    "Country intensities: Ember (2025); Energy Institute - Statistical Review of World Energy (2024) – with major processing by Our World in Data. CC BY 4.0 – attribution required (ship in NOTICE).",
+    "Country generation mixes: CodeCarbon (MIT, (c) the CodeCarbon authors) global_energy_mix.json, itself derived from Our World in Data / Ember (CC BY 4.0). Canadian provincial mixes: CodeCarbon canada_energy_mix_2023.json (MIT).",
+    "US eGRID2022 subregions: US EPA, public domain.",
+    "US state, Canadian province and Australian state intensities: Green Algorithms (Lannelongue et al. 2021), CC BY 4.0 – attribution required; values originate from carbonfootprint.com, EPA, Canada's NIR and Australia's NGA factors.",
+    "Google Cloud region grid intensity and CFE: GoogleCloudPlatform/region-carbon-info, Apache-2.0 (keep attribution). Per-campus Google PUE: facts from google.com/about/datacenters/efficiency.",
+    "Cloud region lists: facts from the providers' public pages; cross-checked with Cloud Carbon Footprint (Apache-2.0). No Electricity Maps (ODbL), co2.js/Ember (CC BY-SA) or Boavizta (AGPL) values are included.",
+]
+
+
+def r1(x, nd=1):
+    return round(float(x) + 0.0, nd)
+
+
+def norm_shares(parts):
+    """parts: dict key->non-negative float. Returns shares (6 dp) summing to 1 within 1e-9, or None."""
+    tot = sum(v for v in parts.values() if v > 0)
+    if tot <= 0:
+        return None
+    sh = {k: round(v / tot, 6) for k, v in parts.items() if v > 0}
+    sh = {k: v for k, v in sh.items() if v > 0}
+    resid = round(1.0 - sum(sh.values()), 6)
+    if resid:
+        kmax = max(sorted(sh), key=lambda k: sh[k])
+        sh[kmax] = round(sh[kmax] + resid, 6)
+    return {k: sh[k] for k in MIX_KEYS if k in sh}
+
+
+def blank_entry(eid, kind, name, aliases, country, parent, source, confidence):
+    return {
+        "id": eid, "kind": kind, "name": name, "aliases": aliases,
+        "country": country, "parent": parent, "grid": None,
+        "provider": None, "location": None,
+        "intensity": None, "cfe": None, "mix": None,
+        "ewif_l_per_kwh": None, "pue": None, "wue_l_per_kwh": None, "price_usd_per_kwh": None,
+        "source": source, "confidence": confidence,
+    }
+
+
+def dedup_aliases(eid, aliases):
+    seen = {eid.lower()}
+    out = []
+    for a in aliases:
+        if a and a.lower() not in seen:
+            seen.add(a.lower())
+            out.append(a)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Readers
+# ---------------------------------------------------------------------------
+def read_owid(up):
+    path = os.path.join(up, "owid-ember-carbon-intensity", "carbon-intensity-electricity.csv")
+    latest = {}
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            code = r["Code"].strip()
+            val = r["Carbon intensity of electricity - gCO2/kWh"].strip()
+            if not code or not val:
+                continue
+            y = int(r["Year"])
+            if code not in latest or y > latest[code][0]:
+                latest[code] = (y, r["Entity"].strip(), float(val))
+    return latest
+
+
+def read_global_mix(up):
+    with open(os.path.join(up, "codecarbon", "global_energy_mix.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def country_mix(rec):
+    parts = {
+        "coal": rec["coal_TWh"], "gas": rec["gas_TWh"], "oil": rec["oil_TWh"],
+        "nuclear": rec["nuclear_TWh"], "hydro": rec["hydroelectricity_TWh"],
+        "wind": rec["wind_TWh"], "solar": rec["solar_TWh"], "biomass": rec["biofuel_TWh"],
+        "other": rec["other_renewable_exc_biofuel_TWh"],
+    }
+    sh = norm_shares(parts)
+    if sh is None:
+        return None
+    return {"shares": sh, "year": int(rec["year"]), "source": "codecarbon-global-energy-mix",
+            "confidence": "high",
+            "notes": "TWh by source normalised to fractions; other = other renewables excl. bioenergy (geothermal, tidal, ...; geothermal not separated upstream)"}
+
+
+def read_egrid(up):
+    path = os.path.join(up, "epa-egrid2022-subregions", "egrid2022_subregion_total_output_rates.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def read_ga(up):
+    path = os.path.join(up, "green-algorithms", "CI_aggregated.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    rows = list(csv.DictReader(lines[1:]))  # first line is a units/comment row
+    return {r["location"].strip(): r for r in rows}
+
+
+def read_canada_mix(up):
+    with open(os.path.join(up, "codecarbon", "canada_energy_mix_2023.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_gcp(up):
+    path = os.path.join(up, "google-cloud-region-carbon", "2024.csv")
+    out = {}
+    with open(path, newline="", encoding="utf-8") as f:
+        rd = csv.DictReader(f)
+        assert "Grid carbon intensity (gCO2eq / kWh)" in rd.fieldnames, "2024 file must be the operational (non-lifecycle) series"
+        for r in rd:
+            out[r["Google Cloud Region"].strip()] = r
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Build
+# ---------------------------------------------------------------------------
+def build(up, curated):
+    entries = {}
+
+    def add(e):
+        assert e["id"] not in entries, e["id"]
+        entries[e["id"]] = e
+
+    # 1. countries + WORLD ------------------------------------------------
+    owid = read_owid(up)
+    gmix = read_global_mix(up)
+    extra = curated["country_alias_extra"]
+    for code, (year, name, val) in sorted(owid.items()):
+        inten = {"gco2e_per_kwh": r1(val), "year": year, "basis": "lifecycle",
+                 "mix_basis": "production", "accounting": "location",
+                 "source": "owid-ember", "confidence": "high"}
+        if code == "OWID_WRL":
+            e = blank_entry("WORLD", "grid", "World", ["OWID_WRL", "World average", "Global", "global average"],
+                            None, None, "owid-ember", "high")
+            e["intensity"] = inten
+            e["notes"] = "OWID/Ember world average; 'world' matches the id case-insensitively"
+            add(e)
+            continue
+        if code not in ISO3_TO_ISO2:
+            raise SystemExit("no ISO2 for OWID code %s (%s)" % (code, name))
+        iso2 = ISO3_TO_ISO2[code]
+        aliases = ([] if code.startswith("OWID_") else [code]) + [name] + extra.get(iso2, [])
+        if iso2 == "US":
+            aliases += ["United States"]
+        e = blank_entry(iso2, "country", name, dedup_aliases(iso2, aliases), iso2, None, "owid-ember", "high")
+        e["intensity"] = inten
+        if year < 2022:
+            inten["notes"] = "latest year available in OWID for this entity"
+        if year < 2020:
+            inten["confidence"] = "medium"
+        if code in gmix:
+            e["mix"] = country_mix(gmix[code])
+        if iso2 == "XK":
+            e["notes"] = "XK is a user-assigned code (no ISO 3166-1 code for Kosovo); OWID code OWID_KOS"
+        add(e)
+
+    # 2. eGRID subregions ---------------------------------------------------
+    for r in read_egrid(up):
+        acr = r["subregion"].strip()
+        if acr == "US":
+            continue  # national average; the country entry US comes from OWID
+        co2e_lb = float(r["co2e_lb_per_mwh_ar5"])
+        g = co2e_lb * 0.45359237
+        assert abs(g - float(r["co2e_g_per_kwh_ar5"])) < 0.06, acr
+        country = "PR" if acr == "PRMS" else "US"
+        e = blank_entry("egrid:" + acr, "grid", r["subregion_name"].strip(),
+                        [acr, "eGRID " + acr, r["subregion_name"].strip()], country, country,
+                        "epa-egrid2022", "medium")
+        e["intensity"] = {"gco2e_per_kwh": r1(g), "year": int(r["data_year"]), "basis": "direct",
+                          "mix_basis": "production", "accounting": "location",
+                          "source": "epa-egrid2022", "confidence": "medium",
+                          "notes": "total output emission rate; CO2e = CO2 + 28*CH4 + 265*N2O (AR5 GWP100); lb/MWh x 0.45359237; transcribed from a third-party copy of EPA's workbook (US average 823.149 lb CO2/MWh matches EPA)"}
+        e["notes"] = "eGRID subregion (generation within the subregion, no imports, combustion only)"
+        if acr == "PRMS":
+            e["notes"] += "; Puerto Rico, country/parent set to PR"
+        add(e)
+
+    # 3. subnational ------------------------------------------------------
+    ga = read_ga(up)
+    for suf, name in sorted(US_STATES.items()):
+        sid = "US-" + suf
+        row = ga[sid]
+        disp, aliases = US_STATE_NAME_OVERRIDE.get(suf, (name, [name]))
+        aliases = aliases + US_STATE_EXTRA_ALIASES.get(suf, [])
+        e = blank_entry(sid, "subnational", disp, dedup_aliases(sid, aliases), "US", "US",
+                        "green-algorithms-ci", "medium")
+        e["grid"] = "US"
+        e["intensity"] = {"gco2e_per_kwh": r1(row["carbonIntensity"], 2), "year": 2020, "basis": "direct",
+                          "mix_basis": "production", "accounting": "location",
+                          "source": "green-algorithms-ci", "confidence": "medium",
+                          "notes": "carbonfootprint.com (March 2022), 2020 data; state generation-based factor (eGRID lineage), combustion only"}
+        add(e)
+
+    camix = read_canada_mix(up)
+    ga_ca = {GA_CA_CODE_FIX.get(k, k): v for k, v in ga.items() if k.startswith("CA-")}
+    for suf, (name, mkey, extra_al) in sorted(CA_PROVINCES.items()):
+        sid = "CA-" + suf
+        e = blank_entry(sid, "subnational", name, dedup_aliases(sid, [name] + extra_al), "CA", "CA",
+                        "green-algorithms-ci", "medium")
+        e["grid"] = "CA"
+        row = ga_ca[sid]
+        e["intensity"] = {"gco2e_per_kwh": r1(row["carbonIntensity"], 2), "year": 2019, "basis": "direct",
+                          "mix_basis": "production", "accounting": "location",
+                          "source": "green-algorithms-ci", "confidence": "medium",
+                          "notes": "Canada National Inventory Report 2021 (2019 data) via carbonfootprint.com; combustion emissions per kWh, may include T&D losses"}
+        m = camix[mkey]
+        parts = {"coal": m["coal"], "gas": m["naturalGas"], "oil": m["petroleum"], "nuclear": m["nuclear"],
+                 "hydro": m["hydro"], "wind": m["wind"], "solar": m["solar"], "biomass": m["biomass"],
+                 "other": m["other"] + m["tidal"]}
+        e["mix"] = {"shares": norm_shares(parts), "year": 2023, "source": "codecarbon-canada-mix",
+                    "confidence": "medium",
+                    "notes": "percentages normalised to fractions (upstream totals 99.8-100.2); tidal counted as other"}
+        if suf == "MB":
+            e["notes"] = "Green Algorithms labels Manitoba CA-MT; ISO 3166-2 is CA-MB"
+        if suf == "AB":
+            e["intensity"]["notes"] += "; Alberta retired coal in 2023-24 so the 2019 value overstates today's grid"
+        add(e)
+
+    for sid, (name, gacode) in sorted(AU_STATES.items()):
+        row = ga[gacode]
+        e = blank_entry(sid, "subnational", name, dedup_aliases(sid, [name]), "AU", "AU",
+                        "green-algorithms-ci", "low")
+        e["grid"] = "AU"
+        note = ("Australian Government NGA factors (2019 data, published 2021) via carbonfootprint.com; "
+                "values equal scope 2 + scope 3 (full fuel cycle incl. T&D losses) – between direct and lifecycle")
+        if sid == "AU-WA":
+            note += "; South West Interconnected System (Perth) value used"
+        e["intensity"] = {"gco2e_per_kwh": r1(row["carbonIntensity"], 2), "year": 2019, "basis": "lifecycle",
+                          "mix_basis": "production", "accounting": "location",
+                          "source": "green-algorithms-ci", "confidence": "low", "notes": note}
+        add(e)
+
+    # 4. cloud regions ----------------------------------------------------
+    gcp = read_gcp(up)
+    pue_map = {k: v for k, v in curated["google_campus_pue"].items() if not k.startswith("_")}
+    src_for = {"aws": "aws-regions", "azure": "azure-regions", "gcp": "gcp-regions"}
+    used_gcp = set()
+    for c in curated["cloud_regions"]:
+        prov, reg = c["provider"], c["region"]
+        cid = "%s:%s" % (prov, reg)
+        aliases = [reg] + ([c["display"]] if c.get("display") else [])
+        conf = c.get("region_confidence", "high")
+        gconf = c["grid_confidence"]
+        overall = min([conf, gconf], key=["low", "medium", "high"].index)
+        e = blank_entry(cid, "cloud", c.get("display") or reg, dedup_aliases(cid, aliases), c["country"],
+                        c["parent"], src_for[prov], overall)
+        e["provider"] = prov
+        e["location"] = c["location"]
+        e["grid"] = c["grid"]
+        notes = ["grid mapping (%s confidence)%s" % (gconf, (": " + c["grid_notes"]) if c.get("grid_notes") else "")]
+        if c.get("region_notes"):
+            notes.append(c["region_notes"])
+        if prov == "gcp" and reg in gcp:
+            used_gcp.add(reg)
+            row = gcp[reg]
+            e["intensity"] = {"gco2e_per_kwh": r1(row["Grid carbon intensity (gCO2eq / kWh)"], 2), "year": 2024,
+                              "basis": "direct", "mix_basis": "consumption", "accounting": "location",
+                              "source": "google-region-carbon-2024", "confidence": "high",
+                              "notes": "Google: average operational gross emissions of the local grid (hourly Electricity Maps grid-mix data, i.e. consumption-based); not lifecycle"}
+            e["cfe"] = {"value": float(row["Google CFE"]), "year": 2024, "source": "google-region-carbon-2024",
+                        "confidence": "high",
+                        "notes": "hourly carbon-free energy share incl. Google's contracted clean energy"}
+        elif prov == "gcp":
+            notes.append("not in Google's 2024 region-carbon file: intensity falls back to grid")
+        else:
+            notes.append("provider publishes no per-region grid factor: intensity falls back to grid")
+        if prov == "gcp" and reg in pue_map:
+            p = pue_map[reg]
+            e["pue"] = {"value": p["value"], "year": 2020, "source": "google-dc-efficiency", "confidence": "medium",
+                        "notes": "trailing-twelve-month PUE of campus %s as of 2020-09; newer per-campus values are on the same page" % p["campus"]}
+        e["notes"] = "; ".join(notes)
+        add(e)
+    missing = sorted(set(gcp) - used_gcp)
+    if missing:
+        raise SystemExit("GCP regions in 2024.csv without a curated row: %s" % missing)
+
+    return [entries[k] for k in sorted(entries)]
+
+
+# ---------------------------------------------------------------------------
+# Checks
+# ---------------------------------------------------------------------------
+def table_checks(doc):
+    errs = []
+    regs = doc["regions"]
+    byid = {r["id"]: r for r in regs}
+    seen = {}
+    for r in regs:
+        for key in [r["id"]] + r["aliases"]:
+            k = key.lower()
+            if k in seen and seen[k] != r["id"]:
+                errs.append("duplicate id/alias %r in %s and %s" % (key, seen[k], r["id"]))
+            elif k in seen and key != r["id"]:
+                errs.append("alias %r repeats within %s" % (key, r["id"]))
+            seen[k] = r["id"]
+    srcs = doc["sources"]
+    used = set()
+    for r in regs:
+        for f in ("country", "parent", "grid"):
+            if r[f] is not None and r[f] not in byid:
+                errs.append("%s: %s %r does not resolve" % (r["id"], f, r[f]))
+        used.add(r["source"])
+        for f in ("intensity", "cfe", "mix", "ewif_l_per_kwh", "pue", "wue_l_per_kwh", "price_usd_per_kwh"):
+            if r[f] is not None:
+                used.add(r[f]["source"])
+        if r["mix"] is not None:
+            s = sum(r["mix"]["shares"].values())
+            if abs(s - 1) > 1e-6:
+                errs.append("%s: mix sums to %r" % (r["id"], s))
+        if r["kind"] == "cloud":
+            g = byid.get(r["grid"])
+            if g is None or g["intensity"] is None:
+                errs.append("%s: grid %r has no intensity" % (r["id"], r["grid"]))
+            if r["provider"] not in ("aws", "gcp", "azure"):
+                errs.append("%s: provider" % r["id"])
+        if r["intensity"] is None and r["kind"] != "cloud":
+            errs.append("%s: non-cloud entry without intensity" % r["id"])
+    for s in sorted(used - set(srcs)):
+        errs.append("source %r not in sources" % s)
+    for s in sorted(set(srcs) - used):
+        errs.append("source %r listed but never cited" % s)
+    return errs
+
+
+def structural_check(doc, schema):
+    """Fallback when jsonschema is unavailable: required keys and enums only."""
+    errs = []
+    ent = schema["$defs"]["region"]
+    for r in doc["regions"]:
+        for k in ent["required"]:
+            if k not in r:
+                errs.append("%s: missing %s" % (r.get("id"), k))
+        if r.get("kind") not in ent["properties"]["kind"]["enum"]:
+            errs.append("%s: bad kind" % r.get("id"))
+        if r.get("confidence") not in ("high", "medium", "low"):
+            errs.append("%s: bad confidence" % r.get("id"))
+        it = r.get("intensity")
+        if it:
+            if it.get("basis") not in ("lifecycle", "direct") or it.get("mix_basis") not in ("production", "consumption") \
+                    or it.get("accounting") not in ("location", "market", "marginal"):
+                errs.append("%s: bad intensity enums" % r.get("id"))
+    return errs
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--upstream", default="/work/shared/upstream-data")
+    ap.add_argument("--curated", default=os.path.join(HERE, "regions_curated.json"))
+    ap.add_argument("--out", default=os.path.join(REPO, "data", "regions.json"))
+    ap.add_argument("--schema", default=os.path.join(REPO, "data", "schema", "regions.schema.json"))
+    ap.add_argument("--generated", default=GENERATED)
+    a = ap.parse_args()
+
+    with open(a.curated, encoding="utf-8") as f:
+        curated = json.load(f)
+    regions = build(a.upstream, curated)
+    doc = {
+        "meta": {"table": "regions", "schema_version": 1, "generated": a.generated,
+                 "generator": "scripts/data/build_regions.py", "license_notes": LICENSE_NOTES},
+        "sources": {k: SOURCES[k] for k in sorted(SOURCES)},
+        "regions": regions,
+    }
+    errs = table_checks(doc)
+    with open(a.schema, encoding="utf-8") as f:
+        schema = json.load(f)
+    try:
+        import jsonschema  # optional
+        v = jsonschema.Draft202012Validator(schema)
+        errs += ["schema: %s at %s" % (e.message, "/".join(map(str, e.absolute_path)))
+                 for e in v.iter_errors(doc)]
+        how = "jsonschema"
+    except ImportError:
+        errs += structural_check(doc, schema)
+        how = "structural check"
+    if errs:
+        for e in errs[:50]:
+            print("ERROR:", e, file=sys.stderr)
+        raise SystemExit("%d validation errors" % len(errs))
+    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    with open(a.out, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    counts = {}
+    for r in regions:
+        counts[r["kind"]] = counts.get(r["kind"], 0) + 1
+    print("wrote %s: %d regions %s (validated with %s)" % (a.out, len(regions), counts, how))
+
+
+if __name__ == "__main__":
+    main()

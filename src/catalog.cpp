@@ -1,0 +1,624 @@
+// The catalog loader: parses the embedded data/*.json tables once and overlays
+// user files. Every JSON read goes through `reader`, so a malformed file gives a
+// data_error naming the file and the JSON pointer of the bad value.
+
+#include "trainprint/catalog.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "embedded_data.hpp"
+#include "trainprint/error.hpp"
+#include "trainprint/json.hpp"
+
+namespace trainprint::inline v0 {
+namespace {
+
+using json = nlohmann::json;
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+std::string escape_pointer_token(std::string_view k) {
+  std::string r;
+  for (char c : k) {
+    if (c == '~') r += "~0";
+    else if (c == '/') r += "~1";
+    else r += c;
+  }
+  return r;
+}
+
+/// Reads typed values out of one file's JSON, failing with the file and pointer.
+class reader {
+ public:
+  explicit reader(std::string file) : file_(std::move(file)) {}
+  const std::string& file() const { return file_; }
+
+  [[noreturn]] void fail(const std::string& ptr, const std::string& detail) const {
+    throw data_error(file_, ptr, detail);
+  }
+  const json& at(const json& obj, const std::string& ptr, std::string_view key) const {
+    if (!obj.is_object()) fail(ptr, "expected an object");
+    auto it = obj.find(key);
+    if (it == obj.end()) fail(ptr, "missing field '" + std::string(key) + "'");
+    return *it;
+  }
+  bool has(const json& obj, std::string_view key) const {
+    auto it = obj.find(key);
+    return it != obj.end() && !it->is_null();
+  }
+  std::string str(const json& obj, const std::string& ptr, std::string_view key) const {
+    const auto& v = at(obj, ptr, key);
+    if (!v.is_string()) fail(sub(ptr, key), "expected a string, got " + std::string(v.type_name()));
+    return v.get<std::string>();
+  }
+  std::string opt_str(const json& obj, const std::string& ptr, std::string_view key) const {
+    return has(obj, key) ? str(obj, ptr, key) : std::string{};
+  }
+  double number(const json& v, const std::string& ptr) const {
+    if (!v.is_number()) fail(ptr, "expected a number, got " + std::string(v.type_name()));
+    const double d = v.get<double>();
+    if (!std::isfinite(d)) fail(ptr, "expected a finite number");
+    return d;
+  }
+  double num(const json& obj, const std::string& ptr, std::string_view key) const {
+    return number(at(obj, ptr, key), sub(ptr, key));
+  }
+  std::optional<double> opt_num(const json& obj, const std::string& ptr, std::string_view key) const {
+    if (!has(obj, key)) return std::nullopt;
+    return num(obj, ptr, key);
+  }
+  std::optional<int> opt_int(const json& obj, const std::string& ptr, std::string_view key) const {
+    auto v = opt_num(obj, ptr, key);
+    if (!v) return std::nullopt;
+    if (std::floor(*v) != *v) fail(sub(ptr, key), "expected a whole number");
+    return static_cast<int>(*v);
+  }
+  std::vector<std::string> strings(const json& obj, const std::string& ptr, std::string_view key) const {
+    std::vector<std::string> r;
+    if (!has(obj, key)) return r;
+    const auto& v = obj.at(std::string(key));
+    if (!v.is_array()) fail(sub(ptr, key), "expected an array of strings");
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (!v[i].is_string()) fail(sub(sub(ptr, key), std::to_string(i)), "expected a string");
+      r.push_back(v[i].get<std::string>());
+    }
+    return r;
+  }
+  const json& array(const json& obj, const std::string& ptr, std::string_view key) const {
+    const auto& v = at(obj, ptr, key);
+    if (!v.is_array()) fail(sub(ptr, key), "expected an array");
+    return v;
+  }
+  static std::string sub(const std::string& ptr, std::string_view key) {
+    return ptr + "/" + escape_pointer_token(key);
+  }
+
+ private:
+  std::string file_;
+};
+
+const std::array<std::string_view, 3> confidences{"high", "medium", "low"};
+
+}  // namespace
+
+struct catalog::impl {
+  std::string version = "unknown", date = "unknown";
+  std::deque<source_info> sources;  // stable addresses for provenance pointers
+  std::unordered_map<std::string, const source_info*> source_by_id;
+
+  template <class T>
+  struct table {
+    std::vector<T> items;
+    std::unordered_map<std::string, std::size_t> index;  // lower-case id or alias → item
+    std::vector<std::string> ids() const {
+      std::vector<std::string> r;
+      for (const auto& [k, _] : index) r.push_back(k);
+      return r;
+    }
+  };
+  table<accelerator> accelerators;
+  table<system_profile> systems;
+  table<region> regions;
+  table<provider> providers;
+  table<energy_source> energy_sources;
+  table<preset> presets;
+  table<equivalent> equivalents;
+  embodied_factors embodied;
+
+  // --- parsing helpers ---
+  using source_map = std::unordered_map<std::string, const source_info*>;
+
+  source_map parse_sources(const reader& rd, const json& root) {
+    source_map local;
+    if (!rd.has(root, "sources")) return local;
+    const auto& srcs = root.at("sources");
+    if (!srcs.is_object()) rd.fail("/sources", "expected an object of sources by id");
+    for (const auto& [id, s] : srcs.items()) {
+      const std::string ptr = reader::sub("/sources", id);
+      source_info si;
+      si.id = id;
+      si.title = rd.str(s, ptr, "title");
+      si.url = rd.opt_str(s, ptr, "url");
+      si.year = rd.opt_int(s, ptr, "year").value_or(0);
+      si.retrieved = rd.opt_str(s, ptr, "retrieved");
+      si.license = rd.opt_str(s, ptr, "license");
+      sources.push_back(std::move(si));
+      local[id] = &sources.back();
+      source_by_id.emplace(id, &sources.back());
+    }
+    return local;
+  }
+
+  static provenance prov_of(const reader& rd, const source_map& src, const json& obj, const std::string& ptr,
+                            const provenance* fallback = nullptr) {
+    provenance p;
+    if (rd.has(obj, "source")) {
+      const auto id = rd.str(obj, ptr, "source");
+      auto it = src.find(id);
+      if (it == src.end()) rd.fail(reader::sub(ptr, "source"), "unknown source '" + id + "' (not in this file's \"sources\")");
+      p.source = it->second;
+    } else if (fallback) {
+      p.source = fallback->source;
+    } else {
+      rd.fail(ptr, "missing field 'source'");
+    }
+    if (rd.has(obj, "confidence")) {
+      p.confidence = rd.str(obj, ptr, "confidence");
+      if (std::find(confidences.begin(), confidences.end(), p.confidence) == confidences.end())
+        rd.fail(reader::sub(ptr, "confidence"), "expected high, medium or low, got '" + p.confidence + "'");
+    } else if (fallback) {
+      p.confidence = fallback->confidence;
+    } else {
+      rd.fail(ptr, "missing field 'confidence'");
+    }
+    p.notes = rd.opt_str(obj, ptr, "notes");
+    return p;
+  }
+
+  /// A {"value"|<key>, "year", "source", ...} object; its provenance defaults to the entry's.
+  static std::optional<cited_value> cited(const reader& rd, const source_map& src, const json& obj,
+                                          const std::string& ptr, std::string_view key,
+                                          const provenance& entry, std::string_view value_key = "value") {
+    if (!rd.has(obj, key)) return std::nullopt;
+    const auto& v = obj.at(std::string(key));
+    const auto p = reader::sub(ptr, key);
+    if (v.is_number()) return cited_value{rd.number(v, p), std::nullopt, entry};
+    if (!v.is_object()) rd.fail(p, "expected a number or an object with \"" + std::string(value_key) + "\"");
+    cited_value c;
+    c.value = rd.num(v, p, value_key);
+    c.year = rd.opt_int(v, p, "year");
+    c.prov = prov_of(rd, src, v, p, &entry);
+    return c;
+  }
+
+  template <class T>
+  void insert(table<T>& t, T item, const json& obj, const reader& rd, const std::string& ptr, bool overlay) {
+    const bool replace = overlay && rd.has(obj, "replace") && obj.at("replace").is_boolean() && obj.at("replace").get<bool>();
+    const std::string key = lower(item.id);
+    auto existing = t.index.find(key);
+    std::size_t pos = t.items.size();
+    if (existing != t.index.end()) {
+      const auto& other = t.items[existing->second];
+      if (!replace || lower(other.id) != key)
+        rd.fail(ptr + "/id", "id '" + item.id + "' already names " + other.id +
+                                 (overlay ? "; set \"replace\": true to replace it" : ""));
+      pos = existing->second;
+      // Drop the old entry's names; the new entry brings its own.
+      for (auto it = t.index.begin(); it != t.index.end();)
+        it = it->second == pos ? t.index.erase(it) : std::next(it);
+    }
+    std::vector<std::string> names{item.id};
+    names.insert(names.end(), item.aliases.begin(), item.aliases.end());
+    for (const auto& n : names) {
+      const std::string k = lower(n);
+      auto hit = t.index.find(k);
+      if (hit != t.index.end() && hit->second != pos)
+        rd.fail(ptr, "name '" + n + "' already names " + t.items[hit->second].id);
+    }
+    for (const auto& n : names) t.index[lower(n)] = pos;
+    if (pos == t.items.size())
+      t.items.push_back(std::move(item));
+    else
+      t.items[pos] = std::move(item);
+  }
+
+  template <class T, class F>
+  void parse_entries(const reader& rd, const json& root, std::string_view key, table<T>& t, bool overlay, F parse_one) {
+    if (!rd.has(root, key)) return;
+    const auto& arr = rd.array(root, "", key);
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+      const std::string ptr = reader::sub("", key) + "/" + std::to_string(i);
+      const auto& obj = arr[i];
+      if (!obj.is_object()) rd.fail(ptr, "expected an object");
+      T item;
+      item.id = rd.str(obj, ptr, "id");
+      if (item.id.empty()) rd.fail(ptr + "/id", "expected a non-empty id");
+      item.aliases = rd.strings(obj, ptr, "aliases");
+      parse_one(item, obj, ptr);
+      insert(t, std::move(item), obj, rd, ptr, overlay);
+    }
+  }
+
+  void load(std::string_view text, const std::string& file, bool overlay) {
+    reader rd(file);
+    json root;
+    try {
+      root = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+      rd.fail("", std::string("malformed JSON: ") + e.what());
+    }
+    if (!root.is_object()) rd.fail("", "expected a JSON object");
+    if (rd.has(root, "version") && rd.has(root, "date") && !rd.has(root, "meta")) {  // catalog.json
+      version = rd.str(root, "", "version");
+      date = rd.str(root, "", "date");
+      return;
+    }
+    const auto src = parse_sources(rd, root);
+    bool any = false;
+    auto entries = [&](std::string_view key, auto& table, auto parse_one) {
+      if (rd.has(root, key)) any = true;
+      parse_entries(rd, root, key, table, overlay, parse_one);
+    };
+
+    entries("accelerators", accelerators, [&](accelerator& a, const json& o, const std::string& p) {
+      a.prov = prov_of(rd, src, o, p);
+      a.name = rd.opt_str(o, p, "name");
+      a.vendor = rd.opt_str(o, p, "vendor");
+      a.model = rd.opt_str(o, p, "model");
+      a.variant = rd.opt_str(o, p, "variant");
+      a.kind = rd.opt_str(o, p, "kind");
+      a.family = rd.opt_str(o, p, "family");
+      a.release_year = rd.opt_int(o, p, "release_year");
+      a.tdp_w = rd.opt_num(o, p, "tdp_w");
+      if (a.tdp_w && *a.tdp_w <= 0) rd.fail(p + "/tdp_w", "expected a positive power");
+      a.tdp_kind = rd.opt_str(o, p, "tdp_kind");
+      if (rd.has(o, "peak_tflops_dense")) {
+        const auto& pk = o.at("peak_tflops_dense");
+        const auto pp = p + "/peak_tflops_dense";
+        if (!pk.is_object()) rd.fail(pp, "expected an object of precision: TFLOP/s");
+        for (const auto& [name, v] : pk.items()) {
+          auto prec = parse_precision(name);
+          if (!prec) {
+            if (name == "int8" || name == "fp4" || name == "fp6" || name == "fp64") continue;  // not used
+            rd.fail(reader::sub(pp, name), "unknown precision '" + name + "'");
+          }
+          if (v.is_null()) continue;
+          const double t = rd.number(v, reader::sub(pp, name));
+          if (t <= 0) rd.fail(reader::sub(pp, name), "expected a positive TFLOP/s");
+          a.peak_tflops_dense[static_cast<std::size_t>(*prec)] = t;
+        }
+      }
+      a.memory_gb = rd.opt_num(o, p, "memory_gb");
+      a.memory_bw_gb_s = rd.opt_num(o, p, "memory_bw_gb_s");
+      a.die_area_mm2 = rd.opt_num(o, p, "die_area_mm2");
+      a.process_nm = rd.opt_num(o, p, "process_nm");
+      a.memory_type = rd.opt_str(o, p, "memory_type");
+      a.process = rd.opt_str(o, p, "process");
+      a.system = rd.opt_str(o, p, "system");
+      if (rd.has(o, "field_sources")) {
+        const auto& fs = o.at("field_sources");
+        if (!fs.is_object()) rd.fail(p + "/field_sources", "expected an object");
+        for (const auto& [field, v] : fs.items())
+          a.field_sources[field] = prov_of(rd, src, v, reader::sub(p + "/field_sources", field), &a.prov);
+      }
+    });
+    entries("systems", systems, [&](system_profile& s, const json& o, const std::string& p) {
+      s.prov = prov_of(rd, src, o, p);
+      s.name = rd.opt_str(o, p, "name");
+      s.kind = rd.opt_str(o, p, "kind");
+      s.accelerator = rd.opt_str(o, p, "accelerator");
+      s.accelerators = static_cast<int>(rd.num(o, p, "accelerators"));
+      if (s.accelerators <= 0) rd.fail(p + "/accelerators", "expected a positive count");
+      s.max_power_w = rd.opt_num(o, p, "max_power_w");
+      s.provider = rd.opt_str(o, p, "provider");
+    });
+    if (rd.has(root, "embodied_factors")) {
+      any = true;
+      const auto& ef = root.at("embodied_factors");
+      const std::string p = "/embodied_factors";
+      if (rd.has(ef, "die_kgco2e_per_cm2")) {
+        const auto& arr = rd.array(ef, p, "die_kgco2e_per_cm2");
+        if (overlay) embodied.die.clear();
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+          const auto pp = p + "/die_kgco2e_per_cm2/" + std::to_string(i);
+          embodied_factors::die_factor d;
+          d.process_nm = rd.num(arr[i], pp, "process_nm");
+          d.kgco2e_per_cm2 = cited_value{rd.num(arr[i], pp, "value"), rd.opt_int(arr[i], pp, "year"),
+                                         prov_of(rd, src, arr[i], pp)};
+          embodied.die.push_back(std::move(d));
+        }
+      }
+      provenance none;
+      if (rd.has(ef, "memory_kgco2e_per_gb")) {
+        const auto pp = p + "/memory_kgco2e_per_gb";
+        const auto& m = ef.at("memory_kgco2e_per_gb");
+        embodied.memory_kgco2e_per_gb = cited_value{rd.num(m, pp, "value"), rd.opt_int(m, pp, "year"), prov_of(rd, src, m, pp)};
+      }
+      if (rd.has(ef, "host_kgco2e_per_server")) {
+        const auto pp = p + "/host_kgco2e_per_server";
+        const auto& h = ef.at("host_kgco2e_per_server");
+        embodied.host_kgco2e_per_server = cited_value{rd.num(h, pp, "value"), rd.opt_int(h, pp, "year"), prov_of(rd, src, h, pp)};
+        embodied.host_accelerators_per_server = static_cast<int>(rd.num(h, pp, "accelerators_per_server"));
+        if (embodied.host_accelerators_per_server <= 0) rd.fail(pp + "/accelerators_per_server", "expected a positive count");
+      }
+    }
+    entries("regions", regions, [&](region& r, const json& o, const std::string& p) {
+      r.prov = prov_of(rd, src, o, p);
+      r.kind = rd.str(o, p, "kind");
+      static const std::array<std::string_view, 4> kinds{"country", "subnational", "grid", "cloud"};
+      if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end())
+        rd.fail(p + "/kind", "expected country, subnational, grid or cloud, got '" + r.kind + "'");
+      r.name = rd.opt_str(o, p, "name");
+      r.country = rd.opt_str(o, p, "country");
+      r.parent = rd.opt_str(o, p, "parent");
+      r.grid = rd.opt_str(o, p, "grid");
+      r.provider = rd.opt_str(o, p, "provider");
+      r.location = rd.opt_str(o, p, "location");
+      if (rd.has(o, "intensity")) {
+        const auto& iv = o.at("intensity");
+        const auto pp = p + "/intensity";
+        intensity_value v;
+        v.gco2e_per_kwh = rd.num(iv, pp, "gco2e_per_kwh");
+        if (v.gco2e_per_kwh < 0) rd.fail(pp + "/gco2e_per_kwh", "expected a non-negative intensity");
+        v.year = rd.opt_int(iv, pp, "year");
+        v.basis = rd.opt_str(iv, pp, "basis");
+        v.mix_basis = rd.opt_str(iv, pp, "mix_basis");
+        v.accounting = rd.opt_str(iv, pp, "accounting");
+        v.prov = prov_of(rd, src, iv, pp, &r.prov);
+        r.intensity = std::move(v);
+      }
+      r.cfe = cited(rd, src, o, p, "cfe", r.prov);
+      r.ewif_l_per_kwh = cited(rd, src, o, p, "ewif_l_per_kwh", r.prov);
+      r.pue = cited(rd, src, o, p, "pue", r.prov);
+      r.wue_l_per_kwh = cited(rd, src, o, p, "wue_l_per_kwh", r.prov);
+      r.price_usd_per_kwh = cited(rd, src, o, p, "price_usd_per_kwh", r.prov);
+      if (rd.has(o, "mix")) {
+        const auto& m = o.at("mix");
+        const auto pp = p + "/mix";
+        mix_value mv;
+        const auto& shares = rd.at(m, pp, "shares");
+        if (!shares.is_object()) rd.fail(pp + "/shares", "expected an object of source: share");
+        double sum = 0;
+        for (const auto& [k, v] : shares.items()) {
+          const double share = rd.number(v, reader::sub(pp + "/shares", k));
+          if (share < 0 || share > 1) rd.fail(reader::sub(pp + "/shares", k), "expected 0 <= share <= 1");
+          sum += share;
+          mv.mix.shares.emplace_back(k, share);
+        }
+        if (std::abs(sum - 1.0) > 0.001) rd.fail(pp + "/shares", "shares sum to " + std::to_string(sum) + ", expected 1 (±0.001)");
+        mv.year = rd.opt_int(m, pp, "year");
+        mv.prov = prov_of(rd, src, m, pp, &r.prov);
+        r.mix = std::move(mv);
+      }
+    });
+    entries("providers", providers, [&](provider& pr, const json& o, const std::string& p) {
+      pr.prov = prov_of(rd, src, o, p);
+      pr.name = rd.opt_str(o, p, "name");
+      pr.kind = rd.opt_str(o, p, "kind");
+      auto list = [&](std::string_view key, std::vector<cited_value>& into) {
+        if (!rd.has(o, key)) return;
+        const auto& arr = rd.array(o, p, key);
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+          const auto pp = reader::sub(p, key) + "/" + std::to_string(i);
+          into.push_back({rd.num(arr[i], pp, "value"), rd.opt_int(arr[i], pp, "year"), prov_of(rd, src, arr[i], pp, &pr.prov)});
+        }
+      };
+      list("pue", pr.pue);
+      list("wue_l_per_kwh", pr.wue_l_per_kwh);
+      list("cfe", pr.cfe);
+    });
+    entries("sources_of_energy", energy_sources, [&](energy_source& e, const json& o, const std::string& p) {
+      e.prov = prov_of(rd, src, o, p);
+      e.name = rd.opt_str(o, p, "name");
+      const auto& lc = rd.at(o, p, "lifecycle_gco2e_per_kwh");
+      const auto lp = p + "/lifecycle_gco2e_per_kwh";
+      e.lifecycle_median = rd.num(lc, lp, "median");
+      e.lifecycle_min = rd.opt_num(lc, lp, "min").value_or(e.lifecycle_median);
+      e.lifecycle_max = rd.opt_num(lc, lp, "max").value_or(e.lifecycle_median);
+      e.lifecycle_prov = prov_of(rd, src, lc, lp, &e.prov);
+      if (rd.has(o, "water_l_per_kwh")) {
+        const auto& w = o.at("water_l_per_kwh");
+        const auto wp = p + "/water_l_per_kwh";
+        e.water_l_per_kwh = rd.num(w, wp, "value");
+        e.water_min = rd.opt_num(w, wp, "min");
+        e.water_max = rd.opt_num(w, wp, "max");
+        e.water_prov = prov_of(rd, src, w, wp, &e.prov);
+      }
+    });
+    entries("presets", presets, [&](preset& pr, const json& o, const std::string& p) {
+      pr.prov = prov_of(rd, src, o, p);
+      pr.name = rd.opt_str(o, p, "name");
+      pr.year = rd.opt_int(o, p, "year");
+      try {
+        pr.scenario = rd.at(o, p, "scenario").get<scenario>();
+      } catch (const input_error& e) {
+        rd.fail(p + "/scenario/" + e.field(), e.what());
+      }
+      if (rd.has(o, "published")) pr.published_json = o.at("published").dump();
+      if (rd.has(o, "reported")) {
+        const auto& r = o.at("reported");
+        const auto rp = p + "/reported";
+        pr.reported_energy_mwh = rd.opt_num(r, rp, "energy_mwh");
+        pr.reported_emissions_t_co2e = rd.opt_num(r, rp, "emissions_t_co2e");
+        pr.reported_boundary = rd.opt_str(r, rp, "boundary");
+        if (rd.has(r, "includes_pue")) pr.reported_includes_pue = r.at("includes_pue").get<bool>();
+        pr.reported_notes = rd.opt_str(r, rp, "notes");
+      }
+    });
+    entries("equivalents", equivalents, [&](equivalent& q, const json& o, const std::string& p) {
+      q.prov = prov_of(rd, src, o, p);
+      q.name = rd.opt_str(o, p, "name");
+      q.applies_to = rd.str(o, p, "applies_to");
+      const char* key = q.applies_to == "emissions" ? "per_unit_kg_co2e"
+                        : q.applies_to == "energy"  ? "per_unit_kwh"
+                        : q.applies_to == "water"   ? "per_unit_l"
+                                                    : nullptr;
+      if (!key) rd.fail(p + "/applies_to", "expected emissions, energy or water, got '" + q.applies_to + "'");
+      q.per_unit = rd.num(o, p, key);
+      if (q.per_unit <= 0) rd.fail(reader::sub(p, key), "expected a positive factor");
+      q.unit = rd.opt_str(o, p, "unit");
+    });
+    if (!any) rd.fail("", "no catalog table found (expected accelerators, systems, regions, providers, "
+                          "sources_of_energy, presets or equivalents)");
+  }
+
+  /// After loading: every reference between tables resolves.
+  void check_references(const std::string& file) const {
+    for (std::size_t i = 0; i < accelerators.items.size(); ++i) {
+      const auto& a = accelerators.items[i];
+      if (!a.system.empty() && !systems.index.contains(lower(a.system)))
+        throw data_error(file, "/accelerators/" + std::to_string(i) + "/system", "unknown system '" + a.system + "'");
+    }
+    for (std::size_t i = 0; i < regions.items.size(); ++i) {
+      const auto& r = regions.items[i];
+      for (const auto* ref : {&r.grid, &r.parent})
+        if (!ref->empty() && !regions.index.contains(lower(*ref)))
+          throw data_error(file, "/regions/" + std::to_string(i), "unknown region '" + *ref + "' referenced by " + r.id);
+    }
+  }
+};
+
+catalog::catalog() : impl_(std::make_unique<impl>()) {}
+catalog::~catalog() = default;
+catalog::catalog(catalog&&) noexcept = default;
+catalog& catalog::operator=(catalog&&) noexcept = default;
+
+namespace {
+void load_embedded(catalog::impl& im) {
+  for (const auto& t : detail::embedded_tables()) im.load(t.text, std::string("<embedded>/") + t.name, false);
+  im.check_references("<embedded>");
+}
+}  // namespace
+
+const catalog& catalog::embedded() {
+  static const catalog instance = [] {
+    catalog c;
+    load_embedded(*c.impl_);
+    return c;
+  }();
+  return instance;
+}
+
+catalog catalog::with_overlays(std::span<const std::filesystem::path> files) {
+  catalog c;
+  load_embedded(*c.impl_);
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) throw data_error(f.string(), "", "cannot open the file for reading");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    c.overlay(ss.str(), f.string());
+  }
+  return c;
+}
+
+void catalog::overlay(std::string_view json_text, const std::string& file_name) {
+  impl_->load(json_text, file_name, true);
+  impl_->check_references(file_name);
+}
+
+namespace {
+template <class T>
+const T* get_in(const catalog::impl::table<T>& t, std::string_view id) {
+  auto it = t.index.find(lower(id));
+  return it == t.index.end() ? nullptr : &t.items[it->second];
+}
+template <class T>
+const T& find_in(const catalog::impl::table<T>& t, std::string_view id, const char* kind) {
+  if (const T* p = get_in(t, id)) return *p;
+  // Suggest ids (not aliases): map each close name to its entry's id.
+  std::vector<std::string> names = t.ids();
+  std::vector<std::string> out;
+  for (const auto& n : closest_ids(id, names, 12)) {
+    const std::string& real = t.items[t.index.at(n)].id;
+    if (std::find(out.begin(), out.end(), real) == out.end()) out.push_back(real);
+    if (out.size() == 3) break;
+  }
+  throw unknown_key_error(kind, std::string(id), out);
+}
+}  // namespace
+
+const accelerator& catalog::find_accelerator(std::string_view id) const { return find_in(impl_->accelerators, id, "accelerator"); }
+const system_profile& catalog::find_system(std::string_view id) const { return find_in(impl_->systems, id, "system"); }
+const region& catalog::find_region(std::string_view id) const { return find_in(impl_->regions, id, "region"); }
+const provider& catalog::find_provider(std::string_view id) const { return find_in(impl_->providers, id, "provider"); }
+const energy_source& catalog::find_energy_source(std::string_view id) const {
+  return find_in(impl_->energy_sources, id, "energy source");
+}
+const preset& catalog::find_preset(std::string_view id) const { return find_in(impl_->presets, id, "preset"); }
+
+const accelerator* catalog::get_accelerator(std::string_view id) const noexcept { return get_in(impl_->accelerators, id); }
+const system_profile* catalog::get_system(std::string_view id) const noexcept { return get_in(impl_->systems, id); }
+const region* catalog::get_region(std::string_view id) const noexcept { return get_in(impl_->regions, id); }
+const provider* catalog::get_provider(std::string_view id) const noexcept { return get_in(impl_->providers, id); }
+const energy_source* catalog::get_energy_source(std::string_view id) const noexcept {
+  return get_in(impl_->energy_sources, id);
+}
+const preset* catalog::get_preset(std::string_view id) const noexcept { return get_in(impl_->presets, id); }
+
+const std::vector<accelerator>& catalog::accelerators() const noexcept { return impl_->accelerators.items; }
+const std::vector<system_profile>& catalog::systems() const noexcept { return impl_->systems.items; }
+const std::vector<region>& catalog::regions() const noexcept { return impl_->regions.items; }
+const std::vector<provider>& catalog::providers() const noexcept { return impl_->providers.items; }
+const std::vector<energy_source>& catalog::energy_sources() const noexcept { return impl_->energy_sources.items; }
+const std::vector<preset>& catalog::presets() const noexcept { return impl_->presets.items; }
+const std::vector<equivalent>& catalog::equivalents() const noexcept { return impl_->equivalents.items; }
+const embodied_factors& catalog::embodied() const noexcept { return impl_->embodied; }
+const source_info* catalog::get_source(std::string_view id) const noexcept {
+  auto it = impl_->source_by_id.find(std::string(id));
+  return it == impl_->source_by_id.end() ? nullptr : it->second;
+}
+const std::string& catalog::version() const noexcept { return impl_->version; }
+const std::string& catalog::date() const noexcept { return impl_->date; }
+
+const region* catalog::grid_of(const region& r) const noexcept {
+  const region* x = &r;
+  for (int depth = 0; x && depth < 6; ++depth) {
+    if (x->intensity) return x;
+    const std::string& next = !x->grid.empty() ? x->grid : x->parent;
+    x = next.empty() ? nullptr : get_region(next);
+  }
+  return nullptr;
+}
+
+std::vector<std::string> closest_ids(std::string_view key, const std::vector<std::string>& candidates, std::size_t n) {
+  const std::string k = lower(key);
+  auto distance = [&](const std::string& c) {
+    const std::string s = lower(c);
+    std::vector<std::size_t> prev(s.size() + 1), cur(s.size() + 1);
+    for (std::size_t j = 0; j <= s.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= k.size(); ++i) {
+      cur[0] = i;
+      for (std::size_t j = 1; j <= s.size(); ++j)
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (k[i - 1] == s[j - 1] ? 0 : 1)});
+      std::swap(prev, cur);
+    }
+    return prev[s.size()];
+  };
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& c : candidates) {
+    const std::size_t d = distance(c);
+    // Only suggest names that share at least half their letters with the key.
+    if (d <= std::max<std::size_t>(2, std::max(k.size(), c.size()) / 2)) scored.emplace_back(d, c);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (const auto& [d, c] : scored) {
+    if (out.size() == n) break;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace trainprint::inline v0

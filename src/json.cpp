@@ -1,0 +1,303 @@
+// JSON conversions for scenario and estimate (trainprint.estimate/1).
+
+#include "trainprint/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
+
+#include "trainprint/catalog.hpp"
+#include "trainprint/error.hpp"
+#include "trainprint/estimator.hpp"
+#include "trainprint/version.hpp"
+
+namespace trainprint::inline v0 {
+namespace {
+
+using json = nlohmann::json;
+
+std::string type_name(const json& v) {
+  if (v.is_number()) return "number";
+  return v.type_name();
+}
+
+[[noreturn]] void wrong_type(const std::string& field, const json& v, const std::string& expected) {
+  std::string shown = v.dump();
+  if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+  throw input_error(field, shown + " (" + type_name(v) + ")", expected);
+}
+
+double number(const std::string& field, const json& v) {
+  if (!v.is_number()) wrong_type(field, v, "a number");
+  return v.get<double>();
+}
+std::string text(const std::string& field, const json& v) {
+  if (!v.is_string()) wrong_type(field, v, "a string");
+  return v.get<std::string>();
+}
+bool boolean(const std::string& field, const json& v) {
+  if (!v.is_boolean()) wrong_type(field, v, "true or false");
+  return v.get<bool>();
+}
+
+using setter = std::function<void(scenario&, const std::string&, const json&)>;
+
+template <class Member>
+setter num_field(Member m) {
+  return [m](scenario& s, const std::string& f, const json& v) { s.*m = number(f, v); };
+}
+
+const std::vector<std::pair<std::string, setter>>& scenario_fields() {
+  static const std::vector<std::pair<std::string, setter>> fields = {
+      {"params", num_field(&scenario::params)},
+      {"active_params", num_field(&scenario::active_params)},
+      {"tokens", num_field(&scenario::tokens)},
+      {"flops", num_field(&scenario::flops)},
+      {"recompute", [](scenario& s, const std::string& f, const json& v) { s.recompute = boolean(f, v); }},
+      {"layers", num_field(&scenario::layers)},
+      {"d_model", num_field(&scenario::d_model)},
+      {"seq_len", num_field(&scenario::seq_len)},
+      {"gpu_hours", num_field(&scenario::gpu_hours)},
+      {"duration_h", [](scenario& s, const std::string& f, const json& v) { s.duration = hours(number(f, v)); }},
+      {"hardware", [](scenario& s, const std::string& f, const json& v) { s.hardware = text(f, v); }},
+      {"count",
+       [](scenario& s, const std::string& f, const json& v) {
+         const double c = number(f, v);
+         if (!std::isfinite(c) || c < 1 || c > limits::count)
+           throw input_error(f, detail::num(c), "1 <= count <= " + detail::num(limits::count));
+         if (std::floor(c) != c) throw input_error(f, detail::num(c), "a whole number of accelerators");
+         s.count = static_cast<std::int64_t>(c);
+       }},
+      {"precision",
+       [](scenario& s, const std::string& f, const json& v) {
+         auto p = parse_precision(text(f, v));
+         if (!p) throw input_error(f, "'" + v.get<std::string>() + "'", "one of fp32, tf32, bf16, fp16, fp8");
+         s.precision = *p;
+       }},
+      {"mfu", num_field(&scenario::mfu)},
+      {"power_fraction", num_field(&scenario::power_fraction)},
+      {"power_w", [](scenario& s, const std::string& f, const json& v) { s.accelerator_power = power::watts(number(f, v)); }},
+      {"boundary",
+       [](scenario& s, const std::string& f, const json& v) {
+         auto b = parse_boundary(text(f, v));
+         if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators or servers");
+         s.boundary = *b;
+       }},
+      {"host_power_w", [](scenario& s, const std::string& f, const json& v) { s.host_power = power::watts(number(f, v)); }},
+      {"region", [](scenario& s, const std::string& f, const json& v) { s.region = text(f, v); }},
+      {"provider", [](scenario& s, const std::string& f, const json& v) { s.provider = text(f, v); }},
+      {"pue", num_field(&scenario::pue)},
+      {"wue", [](scenario& s, const std::string& f, const json& v) { s.wue = water_intensity::l_per_kwh(number(f, v)); }},
+      {"intensity",
+       [](scenario& s, const std::string& f, const json& v) { s.intensity = carbon_intensity::g_per_kwh(number(f, v)); }},
+      {"mix",
+       [](scenario& s, const std::string& f, const json& v) {
+         if (!v.is_object()) wrong_type(f, v, "an object of source: share, e.g. {\"coal\": 0.3, \"gas\": 0.7}");
+         energy_mix m;
+         for (const auto& [k, share] : v.items()) m.shares.emplace_back(k, number(f + "." + k, share));
+         s.mix = std::move(m);
+       }},
+      {"ewif", [](scenario& s, const std::string& f, const json& v) { s.ewif = water_intensity::l_per_kwh(number(f, v)); }},
+      {"cfe", num_field(&scenario::cfe)},
+      {"embodied", [](scenario& s, const std::string& f, const json& v) { s.embodied = boolean(f, v); }},
+      {"lifetime_years", num_field(&scenario::lifetime_years)},
+      {"price_usd_per_kwh", num_field(&scenario::price_usd_per_kwh)},
+      {"hourly_price_usd", num_field(&scenario::hourly_price_usd)},
+  };
+  return fields;
+}
+
+json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+template <class Q, class F>
+json opt_q(const std::optional<Q>& v, F f) {
+  return v ? json(f(*v)) : json(nullptr);
+}
+
+std::optional<double> read_opt(const json& j, const char* key) {
+  if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
+  return j.at(key).get<double>();
+}
+
+}  // namespace
+
+void to_json(json& j, const scenario& s) {
+  j = json::object();
+  auto put = [&](const char* k, const auto& v) {
+    if (v) j[k] = *v;
+  };
+  put("params", s.params);
+  put("active_params", s.active_params);
+  put("tokens", s.tokens);
+  put("flops", s.flops);
+  if (s.recompute) j["recompute"] = true;
+  put("layers", s.layers);
+  put("d_model", s.d_model);
+  put("seq_len", s.seq_len);
+  put("gpu_hours", s.gpu_hours);
+  if (s.duration) j["duration_h"] = s.duration->count();
+  put("hardware", s.hardware);
+  put("count", s.count);
+  if (s.precision) j["precision"] = std::string(to_string(*s.precision));
+  put("mfu", s.mfu);
+  put("power_fraction", s.power_fraction);
+  if (s.accelerator_power) j["power_w"] = s.accelerator_power->in_watts();
+  if (s.boundary) j["boundary"] = std::string(to_string(*s.boundary));
+  if (s.host_power) j["host_power_w"] = s.host_power->in_watts();
+  put("region", s.region);
+  put("provider", s.provider);
+  put("pue", s.pue);
+  if (s.wue) j["wue"] = s.wue->in_l_per_kwh();
+  if (s.intensity) j["intensity"] = s.intensity->in_g_per_kwh();
+  if (s.mix) {
+    json m = json::object();
+    for (const auto& [k, v] : s.mix->shares) m[k] = v;
+    j["mix"] = m;
+  }
+  if (s.ewif) j["ewif"] = s.ewif->in_l_per_kwh();
+  put("cfe", s.cfe);
+  put("embodied", s.embodied);
+  put("lifetime_years", s.lifetime_years);
+  put("price_usd_per_kwh", s.price_usd_per_kwh);
+  put("hourly_price_usd", s.hourly_price_usd);
+}
+
+void from_json(const json& j, scenario& s) {
+  if (!j.is_object()) wrong_type("scenario", j, "a JSON object of scenario fields");
+  const auto& fields = scenario_fields();
+  s = scenario{};
+  for (const auto& [key, value] : j.items()) {
+    auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == key; });
+    if (it == fields.end()) {
+      std::vector<std::string> names;
+      for (const auto& f : fields) names.push_back(f.first);
+      auto close = closest_ids(key, names, 1);
+      throw input_error(key, "an unknown field",
+                        close.empty() ? "a scenario field" : "a scenario field (did you mean " + close[0] + "?)");
+    }
+    if (value.is_null()) continue;
+    it->second(s, key, value);
+  }
+}
+
+scenario parse_scenario(std::string_view text_in, const std::string& file) {
+  json j;
+  try {
+    j = json::parse(text_in.begin(), text_in.end());
+  } catch (const json::parse_error& e) {
+    throw data_error(file, "", std::string("malformed JSON: ") + e.what());
+  }
+  return j.get<scenario>();
+}
+
+void to_json(json& j, const trace_entry& t) {
+  j = json{{"name", t.name},
+           {"value", t.value},
+           {"unit", t.unit},
+           {"origin", std::string(to_string(t.origin))},
+           {"source", t.source.empty() ? json(nullptr) : json(t.source)},
+           {"note", t.note.empty() ? json(nullptr) : json(t.note)}};
+}
+
+void from_json(const json& j, trace_entry& t) {
+  t.name = j.at("name").get<std::string>();
+  t.value = j.at("value").get<double>();
+  t.unit = j.at("unit").get<std::string>();
+  auto o = parse_origin(j.at("origin").get<std::string>());
+  if (!o) throw data_error("<estimate>", "/trace", "unknown origin '" + j.at("origin").get<std::string>() + "'");
+  t.origin = *o;
+  t.source = j.value("source", json(nullptr)).is_null() ? "" : j.at("source").get<std::string>();
+  t.note = j.value("note", json(nullptr)).is_null() ? "" : j.at("note").get<std::string>();
+}
+
+void to_json(json& j, const estimate& e) {
+  auto kg = [](const emissions& m) { return m.in_kg_co2e(); };
+  auto l = [](const water_volume& w) { return w.in_litres(); };
+  j = json::object();
+  j["schema"] = std::string(estimate_schema);
+  j["scenario"] = e.scenario;
+  j["resolved"] = {{"hardware", e.context.accelerator_id.empty() ? json(nullptr) : json(e.context.accelerator_id)},
+                   {"precision", std::string(to_string(e.context.precision))},
+                   {"boundary", std::string(to_string(e.context.boundary))},
+                   {"region", e.context.region_id.empty() ? json(nullptr) : json(e.context.region_id)},
+                   {"grid_region", e.context.grid_region_id.empty() ? json(nullptr) : json(e.context.grid_region_id)},
+                   {"provider", e.context.provider_id.empty() ? json(nullptr) : json(e.context.provider_id)},
+                   {"intensity_basis", e.context.intensity_basis.empty() ? json(nullptr) : json(e.context.intensity_basis)}};
+  j["compute"] = {{"flops", opt(e.flops)}, {"accelerator_hours", e.accelerator_hours}, {"wall_hours", opt(e.wall_hours)}};
+  j["power_w"] = {{"accelerator", e.accelerator_power.in_watts()}, {"host", e.host_power.in_watts()}};
+  j["energy_kwh"] = {{"accelerators", e.energy_accelerators.in_kwh()},
+                     {"host", e.energy_host.in_kwh()},
+                     {"it", e.energy_it.in_kwh()},
+                     {"facility", e.energy_facility.in_kwh()}};
+  j["emissions_kg_co2e"] = {{"location_based", opt_q(e.location_based, kg)},
+                            {"market_based", opt_q(e.market_based, kg)},
+                            {"embodied", opt_q(e.embodied, kg)},
+                            {"total", opt_q(e.total, kg)}};
+  j["water_l"] = {{"onsite", opt_q(e.water_onsite, l)}, {"offsite", opt_q(e.water_offsite, l)}, {"total", opt_q(e.water_total, l)}};
+  j["cost_usd"] = {{"electricity", opt(e.electricity_cost_usd)}, {"compute", opt(e.compute_cost_usd)}};
+  j["uncertainty"] = nullptr;
+  j["trace"] = e.trace;
+  j["notes"] = e.notes;
+  j["catalog"] = {{"version", e.catalog_version}, {"date", e.catalog_date}};
+  j["trainprint_version"] = std::string(version);
+}
+
+void from_json(const json& j, estimate& e) {
+  if (!j.is_object() || j.value("schema", "") != estimate_schema)
+    throw data_error("<estimate>", "/schema", "expected \"" + std::string(estimate_schema) + "\"");
+  e = estimate{};
+  e.scenario = j.at("scenario").get<scenario>();
+  const auto& r = j.at("resolved");
+  auto str = [](const json& v) { return v.is_null() ? std::string{} : v.get<std::string>(); };
+  e.context.accelerator_id = str(r.at("hardware"));
+  e.context.region_id = str(r.at("region"));
+  e.context.grid_region_id = str(r.at("grid_region"));
+  e.context.provider_id = str(r.at("provider"));
+  e.context.intensity_basis = str(r.at("intensity_basis"));
+  e.context.precision = parse_precision(r.at("precision").get<std::string>()).value_or(precision::bf16);
+  e.context.boundary = parse_boundary(r.at("boundary").get<std::string>()).value_or(boundary::servers);
+  const auto& c = j.at("compute");
+  e.flops = read_opt(c, "flops");
+  e.accelerator_hours = c.at("accelerator_hours").get<double>();
+  e.wall_hours = read_opt(c, "wall_hours");
+  e.accelerator_power = power::watts(j.at("power_w").at("accelerator").get<double>());
+  e.host_power = power::watts(j.at("power_w").at("host").get<double>());
+  const auto& en = j.at("energy_kwh");
+  e.energy_accelerators = energy::kwh(en.at("accelerators").get<double>());
+  e.energy_host = energy::kwh(en.at("host").get<double>());
+  e.energy_it = energy::kwh(en.at("it").get<double>());
+  e.energy_facility = energy::kwh(en.at("facility").get<double>());
+  auto kg = [](std::optional<double> v) -> std::optional<emissions> {
+    if (!v) return std::nullopt;
+    return emissions::kg_co2e(*v);
+  };
+  auto l = [](std::optional<double> v) -> std::optional<water_volume> {
+    if (!v) return std::nullopt;
+    return water_volume::litres(*v);
+  };
+  const auto& em = j.at("emissions_kg_co2e");
+  e.location_based = kg(read_opt(em, "location_based"));
+  e.market_based = kg(read_opt(em, "market_based"));
+  e.embodied = kg(read_opt(em, "embodied"));
+  e.total = kg(read_opt(em, "total"));
+  const auto& w = j.at("water_l");
+  e.water_onsite = l(read_opt(w, "onsite"));
+  e.water_offsite = l(read_opt(w, "offsite"));
+  e.water_total = l(read_opt(w, "total"));
+  e.electricity_cost_usd = read_opt(j.at("cost_usd"), "electricity");
+  e.compute_cost_usd = read_opt(j.at("cost_usd"), "compute");
+  e.trace = j.at("trace").get<std::vector<trace_entry>>();
+  e.notes = j.value("notes", std::vector<std::string>{});
+  if (j.contains("catalog")) {
+    e.catalog_version = j.at("catalog").at("version").get<std::string>();
+    e.catalog_date = j.at("catalog").at("date").get<std::string>();
+  }
+}
+
+std::string to_json_text(const estimate& e, int indent) {
+  return json(e).dump(indent < 0 ? -1 : indent);
+}
+
+}  // namespace trainprint::inline v0

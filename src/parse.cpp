@@ -1,0 +1,115 @@
+// Parsers for numbers as people type them (see include/trainprint/parse.hpp).
+
+#include "trainprint/parse.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "trainprint/error.hpp"
+
+namespace trainprint::inline v0 {
+namespace {
+
+std::string quoted(std::string_view t) {
+  std::string s(t.substr(0, 60));
+  if (t.size() > 60) s += "...";
+  return "'" + s + "'";
+}
+
+std::string_view trim(std::string_view t) {
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  return t;
+}
+
+/// Parses a plain decimal or scientific number filling all of `t`.
+bool plain(std::string_view t, double& out) {
+  if (t.empty()) return false;
+  if (t.front() == '+') t.remove_prefix(1);
+  const char* end = t.data() + t.size();
+  auto [ptr, ec] = std::from_chars(t.data(), end, out, std::chars_format::general);
+  return ec == std::errc{} && ptr == end && std::isfinite(out);
+}
+
+}  // namespace
+
+double parse_number(std::string_view text, std::string_view what) {
+  const std::string_view t = trim(text);
+  const std::string expected =
+      "expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9";
+  if (t.empty()) throw unit_error(std::string(what), "got '', " + expected);
+  double scale = 1;
+  std::string_view digits = t;
+  switch (t.back()) {
+    case 'k': case 'K': scale = 1e3; break;
+    case 'M': scale = 1e6; break;
+    case 'B': case 'G': scale = 1e9; break;
+    case 'T': scale = 1e12; break;
+    case 'P': scale = 1e15; break;
+    case 'E': scale = 1e18; break;
+    default: break;
+  }
+  if (scale != 1) digits.remove_suffix(1);
+  double v = 0;
+  if (!plain(digits, v)) throw unit_error(std::string(what), "got " + quoted(text) + ", " + expected);
+  v *= scale;
+  if (!std::isfinite(v)) throw unit_error(std::string(what), "got " + quoted(text) + ", a number that overflows");
+  return v;
+}
+
+hours parse_duration(std::string_view text, std::string_view what) {
+  const std::string_view t = trim(text);
+  const std::string expected = "expected a positive duration such as 90m, 36h, 30d or 2w (a bare number is hours)";
+  if (t.empty()) throw unit_error(std::string(what), "got '', " + expected);
+  double per_unit = 1;  // hours
+  std::string_view digits = t;
+  switch (t.back()) {
+    case 'm': per_unit = 1.0 / 60.0; break;
+    case 'h': per_unit = 1; break;
+    case 'd': per_unit = 24; break;
+    case 'w': per_unit = 24 * 7; break;
+    case 'y': per_unit = 24 * 365; break;
+    default: per_unit = 0; break;
+  }
+  if (per_unit != 0)
+    digits.remove_suffix(1);
+  else
+    per_unit = 1;
+  double v = 0;
+  if (!plain(digits, v) || v <= 0) throw unit_error(std::string(what), "got " + quoted(text) + ", " + expected);
+  return hours(v * per_unit);
+}
+
+double parse_ratio(std::string_view text, std::string_view what) {
+  std::string_view t = trim(text);
+  const std::string expected = "expected a fraction such as 0.4 or a percentage such as 40%";
+  double scale = 1;
+  if (!t.empty() && t.back() == '%') {
+    scale = 0.01;
+    t.remove_suffix(1);
+  }
+  double v = 0;
+  if (!plain(trim(t), v)) throw unit_error(std::string(what), "got " + quoted(text) + ", " + expected);
+  return v * scale;
+}
+
+energy_mix parse_mix(std::string_view text) {
+  energy_mix m;
+  std::string_view rest = trim(text);
+  const std::string expected = "expected source=share pairs such as coal=0.3,gas=0.4,wind=0.3";
+  if (rest.empty()) throw unit_error("mix", "got '', " + expected);
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    const std::string_view item = trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    const auto eq = item.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+      throw unit_error("mix", "got " + quoted(item) + ", " + expected);
+    const std::string id(trim(item.substr(0, eq)));
+    m.shares.emplace_back(id, parse_ratio(item.substr(eq + 1), "mix." + id));
+  }
+  return m;
+}
+
+}  // namespace trainprint::inline v0
