@@ -266,9 +266,9 @@ struct catalog::impl {
     }
     const auto src = parse_sources(rd, root);
     bool any = false;
-    auto entries = [&](std::string_view key, auto& table, auto parse_one) {
+    auto entries = [&](std::string_view key, auto& tbl, auto parse_one) {
       if (rd.has(root, key)) any = true;
-      parse_entries(rd, root, key, table, overlay, parse_one);
+      parse_entries(rd, root, key, tbl, overlay, parse_one);
     };
 
     entries("accelerators", accelerators, [&](accelerator& a, const json& o, const std::string& p) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/json.hpp"
@@ -74,56 +75,24 @@ scenario to_scenario(const scenario_options& o, const catalog& cat) {
   if (o.preset) base = cat.find_preset(*o.preset).scenario;
   if (o.scenario_file) base = merge(base, parse_scenario(read_file(*o.scenario_file, 1 << 20), *o.scenario_file));
 
+  // Each flag goes through the library's set_input, so the CLI, compare, sweep
+  // and the bindings read text the same way.
   scenario f;
-  auto num = [](const std::optional<std::string>& v, const char* flag) -> std::optional<double> {
-    if (!v) return std::nullopt;
-    return parse_number(*v, flag);
-  };
-  auto ratio = [](const std::optional<std::string>& v, const char* flag) -> std::optional<double> {
-    if (!v) return std::nullopt;
-    return parse_ratio(*v, flag);
-  };
-  f.params = num(o.params, "--params");
-  f.active_params = num(o.active_params, "--active-params");
-  f.tokens = num(o.tokens, "--tokens");
-  f.flops = num(o.flops, "--flops");
+  const std::pair<const char*, const std::optional<std::string>*> flags[] = {
+      {"params", &o.params},         {"active_params", &o.active_params}, {"tokens", &o.tokens},
+      {"flops", &o.flops},           {"layers", &o.layers},               {"d_model", &o.d_model},
+      {"seq_len", &o.seq_len},       {"gpu_hours", &o.gpu_hours},         {"duration_h", &o.duration},
+      {"hardware", &o.hardware},     {"count", &o.count},                 {"precision", &o.precision},
+      {"mfu", &o.mfu},               {"power_fraction", &o.power_fraction}, {"power_w", &o.power},
+      {"boundary", &o.boundary},     {"host_power_w", &o.host_power},     {"region", &o.region},
+      {"provider", &o.provider},     {"pue", &o.pue},                     {"wue", &o.wue},
+      {"intensity", &o.intensity},   {"mix", &o.mix},                     {"ewif", &o.ewif},
+      {"cfe", &o.cfe},               {"lifetime_years", &o.lifetime},     {"price_usd_per_kwh", &o.price},
+      {"hourly_price_usd", &o.hourly_price}};
+  for (const auto& [key, value] : flags)
+    if (*value) set_input(f, key, **value);
   f.recompute = o.recompute;
-  f.layers = num(o.layers, "--layers");
-  f.d_model = num(o.d_model, "--d-model");
-  f.seq_len = num(o.seq_len, "--seq-len");
-  f.gpu_hours = num(o.gpu_hours, "--gpu-hours");
-  if (o.duration) f.duration = parse_duration(*o.duration, "--duration");
-  f.hardware = o.hardware;
-  if (o.count) {
-    const double c = parse_number(*o.count, "--count");
-    if (!(c >= 1 && c <= 1e8) || std::floor(c) != c)
-      throw input_error("count", detail::num(c), "a whole number 1 <= count <= 1e+08");
-    f.count = static_cast<std::int64_t>(c);
-  }
-  if (o.precision) {
-    f.precision = parse_precision(*o.precision);
-    if (!f.precision) throw input_error("precision", "'" + *o.precision + "'", "one of fp32, tf32, bf16, fp16, fp8");
-  }
-  f.mfu = ratio(o.mfu, "--mfu");
-  f.power_fraction = ratio(o.power_fraction, "--power-fraction");
-  if (o.power) f.accelerator_power = power::watts(parse_number(*o.power, "--power"));
-  if (o.boundary) {
-    f.boundary = parse_boundary(*o.boundary);
-    if (!f.boundary) throw input_error("boundary", "'" + *o.boundary + "'", "accelerators or servers");
-  }
-  if (o.host_power) f.host_power = power::watts(parse_number(*o.host_power, "--host-power"));
-  f.region = o.region;
-  f.provider = o.provider;
-  f.pue = num(o.pue, "--pue");
-  if (o.wue) f.wue = water_intensity::l_per_kwh(parse_number(*o.wue, "--wue"));
-  if (o.intensity) f.intensity = carbon_intensity::g_per_kwh(parse_number(*o.intensity, "--intensity"));
-  if (o.mix) f.mix = parse_mix(*o.mix);
-  if (o.ewif) f.ewif = water_intensity::l_per_kwh(parse_number(*o.ewif, "--ewif"));
-  f.cfe = ratio(o.cfe, "--cfe");
   if (o.no_embodied) f.embodied = false;
-  f.lifetime_years = num(o.lifetime, "--lifetime");
-  f.price_usd_per_kwh = num(o.price, "--price");
-  f.hourly_price_usd = num(o.hourly_price, "--hourly-price");
   return merge(base, f);
 }
 

@@ -1,0 +1,60 @@
+#pragma once
+/// \file compare.hpp
+/// One scenario across several values of one input ("512 H100s in Iowa or in
+/// Finland?"), ranked best first, and the setter that reads an input from text
+/// exactly as the CLI does.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog.hpp"
+#include "estimate.hpp"
+#include "scenario.hpp"
+
+namespace trainprint::inline v0 {
+
+/// The scenario input names, as in the scenario JSON (and the CLI flags in kebab-case).
+const std::vector<std::string>& input_names();
+
+/// Sets input `key` of `s` from text as a person types it: numbers with SI
+/// suffixes (params, tokens, flops, gpu_hours, count, ...), ratios as 0.4 or 40%
+/// (mfu, power_fraction, cfe), durations as 30d (duration_h), ids (hardware,
+/// region, provider), enums (precision, boundary), a mix (coal=0.3,gas=0.7),
+/// booleans (recompute, embodied: true|false). Throws unit_error for text that
+/// does not parse and input_error for an unknown key.
+void set_input(scenario& s, std::string_view key, std::string_view text);
+
+/// What a comparison ranks by.
+enum class rank_by { energy, emissions, water, cost, time };
+/// "energy", "emissions", "water", "cost", "time".
+std::string_view to_string(rank_by r);
+/// Parses a rank name; throws input_error naming the choices.
+rank_by parse_rank_by(std::string_view s);
+
+/// One option of a comparison.
+struct comparison_row {
+  std::string value;  ///< the varied input's value, as given
+  estimate result;
+  std::optional<double> metric;  ///< the ranked quantity (kWh, kg CO2e, L, USD or h)
+  std::optional<double> delta_to_best;  ///< metric − best metric; nullopt when unknown
+};
+
+/// A ranked comparison (JSON schema `trainprint.compare/1`).
+struct comparison {
+  std::string key;
+  trainprint::rank_by rank_by = rank_by::emissions;
+  std::vector<comparison_row> rows;  ///< best first; rows with an unknown metric last
+};
+
+/// The metric a row is ranked by: energy = facility kWh, emissions = total kg CO2e
+/// (location-based when embodied is unknown), water = total L, cost =
+/// electricity + compute USD, time = wall hours.
+std::optional<double> rank_metric(const estimate& e, rank_by r);
+
+/// Estimates `base` once for each of `values` of input `key` and ranks the results.
+/// Throws on the first value that fails, naming it.
+comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
+                   const catalog& cat = catalog::embedded(), rank_by by = rank_by::emissions);
+
+}  // namespace trainprint::inline v0
