@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <tuple>
 #include <cctype>
 #include <deque>
 #include <fstream>
@@ -121,6 +122,7 @@ struct catalog::impl {
   struct table {
     std::vector<T> items;
     std::unordered_map<std::string, std::size_t> index;  // lower-case id or alias → item
+    std::vector<std::pair<std::string, std::string>> origin;  // per item: file and JSON pointer it came from
     std::vector<std::string> ids() const {
       std::vector<std::string> r;
       for (const auto& [k, _] : index) r.push_back(k);
@@ -204,7 +206,11 @@ struct catalog::impl {
 
   template <class T>
   void insert(table<T>& t, T item, const json& obj, const reader& rd, const std::string& ptr, bool overlay) {
-    const bool replace = overlay && rd.has(obj, "replace") && obj.at("replace").is_boolean() && obj.at("replace").get<bool>();
+    bool replace = false;
+    if (rd.has(obj, "replace")) {
+      if (!obj.at("replace").is_boolean()) rd.fail(ptr + "/replace", "expected true or false");
+      replace = overlay && obj.at("replace").get<bool>();
+    }
     const std::string key = lower(item.id);
     auto existing = t.index.find(key);
     std::size_t pos = t.items.size();
@@ -212,25 +218,31 @@ struct catalog::impl {
       const auto& other = t.items[existing->second];
       if (!replace || lower(other.id) != key)
         rd.fail(ptr + "/id", "id '" + item.id + "' already names " + other.id +
-                                 (overlay ? "; set \"replace\": true to replace it" : ""));
+                                 (overlay && lower(other.id) == key ? "; set \"replace\": true to replace it" : ""));
       pos = existing->second;
-      // Drop the old entry's names; the new entry brings its own.
-      for (auto it = t.index.begin(); it != t.index.end();)
-        it = it->second == pos ? t.index.erase(it) : std::next(it);
     }
+    // Check every name before touching the index, so a failed entry leaves the table as it was.
     std::vector<std::string> names{item.id};
     names.insert(names.end(), item.aliases.begin(), item.aliases.end());
-    for (const auto& n : names) {
-      const std::string k = lower(n);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const std::string k = lower(names[i]);
       auto hit = t.index.find(k);
       if (hit != t.index.end() && hit->second != pos)
-        rd.fail(ptr, "name '" + n + "' already names " + t.items[hit->second].id);
+        rd.fail(ptr, "name '" + names[i] + "' already names " + t.items[hit->second].id);
+      for (std::size_t j = 0; j < i; ++j)
+        if (lower(names[j]) == k) rd.fail(ptr, "name '" + names[i] + "' given twice");
     }
+    if (pos != t.items.size())  // replacing: drop the old entry's names; the new entry brings its own
+      for (auto it = t.index.begin(); it != t.index.end();)
+        it = it->second == pos ? t.index.erase(it) : std::next(it);
     for (const auto& n : names) t.index[lower(n)] = pos;
-    if (pos == t.items.size())
+    if (pos == t.items.size()) {
       t.items.push_back(std::move(item));
-    else
+      t.origin.emplace_back(rd.file(), ptr);
+    } else {
       t.items[pos] = std::move(item);
+      t.origin[pos] = {rd.file(), ptr};
+    }
   }
 
   template <class T, class F>
@@ -452,7 +464,10 @@ struct catalog::impl {
         pr.reported_energy_mwh = rd.opt_num(r, rp, "energy_mwh");
         pr.reported_emissions_t_co2e = rd.opt_num(r, rp, "emissions_t_co2e");
         pr.reported_boundary = rd.opt_str(r, rp, "boundary");
-        if (rd.has(r, "includes_pue")) pr.reported_includes_pue = r.at("includes_pue").get<bool>();
+        if (rd.has(r, "includes_pue")) {
+          if (!r.at("includes_pue").is_boolean()) rd.fail(rp + "/includes_pue", "expected true or false");
+          pr.reported_includes_pue = r.at("includes_pue").get<bool>();
+        }
         pr.reported_notes = rd.opt_str(r, rp, "notes");
       }
     });
@@ -473,18 +488,42 @@ struct catalog::impl {
                           "sources_of_energy, presets or equivalents)");
   }
 
-  /// After loading: every reference between tables resolves.
-  void check_references(const std::string& file) const {
+  /// After loading: every reference between tables resolves. A broken reference is
+  /// reported at the file and pointer of the entry that holds it.
+  void check_references() const {
+    auto fail = [](const auto& tbl, std::size_t i, const std::string& field, const std::string& detail) {
+      const auto& [file, ptr] = tbl.origin[i];
+      throw data_error(file, ptr + "/" + field, detail);
+    };
     for (std::size_t i = 0; i < accelerators.items.size(); ++i) {
       const auto& a = accelerators.items[i];
       if (!a.system.empty() && !systems.index.contains(lower(a.system)))
-        throw data_error(file, "/accelerators/" + std::to_string(i) + "/system", "unknown system '" + a.system + "'");
+        fail(accelerators, i, "system", "unknown system '" + a.system + "'");
+    }
+    for (std::size_t i = 0; i < systems.items.size(); ++i) {
+      const auto& s = systems.items[i];
+      if (!s.accelerator.empty() && !accelerators.index.contains(lower(s.accelerator)))
+        fail(systems, i, "accelerator", "unknown accelerator '" + s.accelerator + "'");
     }
     for (std::size_t i = 0; i < regions.items.size(); ++i) {
       const auto& r = regions.items[i];
-      for (const auto* ref : {&r.grid, &r.parent})
-        if (!ref->empty() && !regions.index.contains(lower(*ref)))
-          throw data_error(file, "/regions/" + std::to_string(i), "unknown region '" + *ref + "' referenced by " + r.id);
+      if (!r.grid.empty() && !regions.index.contains(lower(r.grid)))
+        fail(regions, i, "grid", "unknown region '" + r.grid + "' referenced by " + r.id);
+      if (!r.parent.empty() && !regions.index.contains(lower(r.parent)))
+        fail(regions, i, "parent", "unknown region '" + r.parent + "' referenced by " + r.id);
+      if (r.mix)
+        for (const auto& [src, share] : r.mix->mix.shares)
+          if (!energy_sources.index.contains(lower(src)))
+            fail(regions, i, "mix/shares/" + escape_pointer_token(src), "unknown energy source '" + src + "'");
+    }
+    for (std::size_t i = 0; i < presets.items.size(); ++i) {
+      const auto& s = presets.items[i].scenario;
+      if (s.hardware && !accelerators.index.contains(lower(*s.hardware)))
+        fail(presets, i, "scenario/hardware", "unknown accelerator '" + *s.hardware + "'");
+      if (s.region && !regions.index.contains(lower(*s.region)))
+        fail(presets, i, "scenario/region", "unknown region '" + *s.region + "'");
+      if (s.provider && !providers.index.contains(lower(*s.provider)))
+        fail(presets, i, "scenario/provider", "unknown provider '" + *s.provider + "'");
     }
   }
 };
@@ -497,7 +536,7 @@ catalog& catalog::operator=(catalog&&) noexcept = default;
 namespace {
 void load_embedded(catalog::impl& im) {
   for (const auto& t : detail::embedded_tables()) im.load(t.text, std::string("<embedded>/") + t.name, false);
-  im.check_references("<embedded>");
+  im.check_references();
 }
 }  // namespace
 
@@ -525,7 +564,7 @@ catalog catalog::with_overlays(std::span<const std::filesystem::path> files) {
 
 void catalog::overlay(std::string_view json_text, const std::string& file_name) {
   impl_->load(json_text, file_name, true);
-  impl_->check_references(file_name);
+  impl_->check_references();
 }
 
 namespace {
@@ -594,29 +633,36 @@ const region* catalog::grid_of(const region& r) const noexcept {
 
 std::vector<std::string> closest_ids(std::string_view key, const std::vector<std::string>& candidates, std::size_t n) {
   const std::string k = lower(key);
-  auto distance = [&](const std::string& c) {
+  // Edit distance of k against c; with `free_ends`, k may match any substring of c
+  // at no cost for the rest of c ("h100-sxm6" is 1 edit from "nvidia-h100-sxm5-80gb").
+  auto distance = [&](const std::string& c, bool free_ends) {
     const std::string s = lower(c);
     std::vector<std::size_t> prev(s.size() + 1), cur(s.size() + 1);
-    for (std::size_t j = 0; j <= s.size(); ++j) prev[j] = j;
+    for (std::size_t j = 0; j <= s.size(); ++j) prev[j] = free_ends ? 0 : j;
     for (std::size_t i = 1; i <= k.size(); ++i) {
       cur[0] = i;
       for (std::size_t j = 1; j <= s.size(); ++j)
         cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (k[i - 1] == s[j - 1] ? 0 : 1)});
       std::swap(prev, cur);
     }
-    return prev[s.size()];
+    return free_ends ? *std::min_element(prev.begin(), prev.end()) : prev[s.size()];
   };
-  std::vector<std::pair<std::size_t, std::string>> scored;
+  struct scored {
+    std::size_t within, whole;
+    std::string name;
+    bool operator<(const scored& o) const { return std::tie(within, whole, name) < std::tie(o.within, o.whole, o.name); }
+  };
+  std::vector<scored> found;
+  const std::size_t allowed = std::max<std::size_t>(1, k.size() / 3);
   for (const auto& c : candidates) {
-    const std::size_t d = distance(c);
-    // Only suggest names that share at least half their letters with the key.
-    if (d <= std::max<std::size_t>(2, std::max(k.size(), c.size()) / 2)) scored.emplace_back(d, c);
+    const std::size_t within = distance(c, true);
+    if (within <= allowed && within < k.size()) found.push_back({within, distance(c, false), c});
   }
-  std::sort(scored.begin(), scored.end());
+  std::sort(found.begin(), found.end());
   std::vector<std::string> out;
-  for (const auto& [d, c] : scored) {
+  for (const auto& f : found) {
     if (out.size() == n) break;
-    out.push_back(c);
+    out.push_back(f.name);
   }
   return out;
 }

@@ -33,12 +33,16 @@ namespace trainprint::inline v0 {
 
 namespace detail {
 
-/// Shortest round-trip text of a number ("1.7", "1e+308", "nan", "inf").
+/// A number as messages print it: 15 significant digits, so unit round trips
+/// do not show ("-1", not "-0.9999999999999999"); large whole numbers in their
+/// shortest form ("1e+13", "8e+09"); "nan", "inf".
 inline std::string num(double v) {
   if (std::isnan(v)) return "nan";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  char buf[64];
+  const bool large_whole = std::abs(v) >= 1e7 && std::floor(v) == v;
+  auto r = large_whole ? std::to_chars(buf, buf + sizeof buf, v)
+                       : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 15);
   return std::string(buf, r.ptr);
 }
 

@@ -1,0 +1,385 @@
+// Estimator formulas (DESIGN.md §1) on the fixture catalog. Every expected number
+// is worked out by hand in the comment beside it.
+#include <doctest/doctest.h>
+#include <trainprint/estimator.hpp>
+
+#include <cmath>
+
+#include "fixture.hpp"
+
+using namespace trainprint;
+using doctest::Approx;
+
+namespace {
+scenario flops_scenario() {
+  scenario s;
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.hardware = "h100";
+  s.count = 512;
+  s.mfu = 0.4;
+  s.power_fraction = 0.7;
+  s.intensity = carbon_intensity::g_per_kwh(400);
+  s.pue = 1.1;
+  s.cfe = 0.5;
+  s.wue = water_intensity::l_per_kwh(0.5);
+  s.ewif = water_intensity::l_per_kwh(2.0);
+  return s;
+}
+constexpr double rel = 1e-12;
+}  // namespace
+
+TEST_CASE("estimator: FLOPs path, servers boundary, every output by hand") {
+  const estimate e = make_estimate(flops_scenario(), fixture::catalog());
+  // C = 6 × 7e9 × 2e12 = 8.4e22 FLOP.
+  REQUIRE(e.flops);
+  CHECK(*e.flops == Approx(8.4e22).epsilon(rel));
+  // AH = 8.4e22 / (989.4e12 × 0.4) / 3600 = 58,958.29122 h.
+  CHECK(e.accelerator_hours == Approx(58958.29122026817).epsilon(rel));
+  // wall = AH / 512 = 115.1529125 h.
+  CHECK(*e.wall_hours == Approx(115.15291253958627).epsilon(rel));
+  // P_acc = 700 W × 0.7 = 490 W; host = (10,200 − 8 × 700) / 8 × 0.7 = 575 × 0.7 = 402.5 W.
+  CHECK(e.accelerator_power.in_watts() == Approx(490).epsilon(rel));
+  CHECK(e.host_power.in_watts() == Approx(402.5).epsilon(rel));
+  // E_acc = AH × 490 / 1000 = 28,889.56 kWh; E_host = AH × 402.5 / 1000 = 23,730.71 kWh.
+  CHECK(e.energy_accelerators.in_kwh() == Approx(28889.5626979314).epsilon(rel));
+  CHECK(e.energy_host.in_kwh() == Approx(23730.71221615794).epsilon(rel));
+  // E_IT = AH × 892.5 / 1000 = 52,620.27 kWh; E = E_IT × 1.1 = 57,882.30 kWh.
+  CHECK(e.energy_it.in_kwh() == Approx(52620.27491408934).epsilon(rel));
+  CHECK(e.energy_facility.in_kwh() == Approx(57882.30240549828).epsilon(rel));
+  // location = 57,882.30 kWh × 400 g/kWh = 23,152.92 kg; market = × (1 − 0.5) = 11,576.46 kg.
+  CHECK(e.location_based->in_kg_co2e() == Approx(23152.92096219931).epsilon(rel));
+  CHECK(e.market_based->in_kg_co2e() == Approx(11576.460481099655).epsilon(rel));
+  // embodied per accelerator: die 8.14 cm² × 1.8 = 14.652 kg + HBM 80 GB × 0.4 = 32 kg
+  // + host 2,500 kg / 8 = 312.5 kg → 359.152 kg; × AH / (5 × 8,760 h) = 483.447 kg.
+  CHECK(e.embodied->in_kg_co2e() == Approx(483.4472193685331).epsilon(rel));
+  CHECK(e.total->in_kg_co2e() == Approx(23152.92096219931 + 483.4472193685331).epsilon(rel));
+  // water: on-site = E_IT × 0.5 = 26,310.14 L; off-site = E × 2 = 115,764.60 L.
+  CHECK(e.water_onsite->in_litres() == Approx(26310.13745704467).epsilon(rel));
+  CHECK(e.water_offsite->in_litres() == Approx(115764.60481099656).epsilon(rel));
+  CHECK(e.water_total->in_litres() == Approx(26310.13745704467 + 115764.60481099656).epsilon(rel));
+  // No price given: cost unknown, not zero.
+  CHECK_FALSE(e.electricity_cost_usd);
+  CHECK_FALSE(e.compute_cost_usd);
+}
+
+TEST_CASE("estimator: attention term and recomputation") {
+  scenario s = flops_scenario();
+  s.layers = 32;
+  s.d_model = 4096;
+  s.seq_len = 4096;
+  // per token: 6 × 7e9 + 12 × 32 × 4096 × 4096 = 4.2e10 + 6,442,450,944 = 48,442,450,944.
+  // × 2e12 tokens = 9.6884901888e22.
+  CHECK(*make_estimate(s, fixture::catalog()).flops == Approx(9.6884901888e22).epsilon(rel));
+  s.recompute = true;
+  // × 8/6: 8 × 7e9 + 16 × 32 × 4096 × 4096 = 5.6e10 + 8,589,934,592 → × 2e12 = 1.291798691840e23.
+  CHECK(*make_estimate(s, fixture::catalog()).flops == Approx(1.29179869184e23).epsilon(rel));
+}
+
+TEST_CASE("estimator: active parameters drive FLOPs for mixture-of-experts") {
+  scenario s = flops_scenario();
+  s.params = 47e9;
+  s.active_params = 13e9;
+  // 6 × 13e9 × 2e12 = 1.56e23.
+  CHECK(*make_estimate(s, fixture::catalog()).flops == Approx(1.56e23).epsilon(rel));
+}
+
+TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied off") {
+  scenario s;
+  s.gpu_hours = 1e6;
+  s.hardware = "v100";
+  s.accelerator_power = power::watts(400);
+  s.boundary = boundary::accelerators;
+  s.pue = 1.1;
+  s.intensity = carbon_intensity::g_per_kwh(429);
+  s.embodied = false;
+  const estimate e = make_estimate(s, fixture::catalog());
+  CHECK_FALSE(e.flops);
+  CHECK(e.accelerator_hours == 1e6);
+  CHECK_FALSE(e.wall_hours);  // no count: unknown
+  // E_IT = 1e6 h × 400 W = 400,000 kWh, no host; E = 440,000 kWh.
+  CHECK(e.energy_host.in_kwh() == 0);
+  CHECK(e.host_power.in_watts() == 0);
+  CHECK(e.energy_it.in_kwh() == Approx(400000).epsilon(rel));
+  CHECK(e.energy_facility.in_kwh() == Approx(440000).epsilon(rel));
+  // 440,000 kWh × 429 g/kWh = 188,760 kg.
+  CHECK(e.location_based->in_kg_co2e() == Approx(188760).epsilon(rel));
+  CHECK_FALSE(e.market_based);  // no CFE stated
+  CHECK(e.embodied->in_kg_co2e() == 0);
+  CHECK(e.total->in_kg_co2e() == Approx(188760).epsilon(rel));
+  // WUE default 1.8 L/kWh (LBNL): 400,000 × 1.8 = 720,000 L; EWIF unknown → off-site and total unknown.
+  CHECK(e.water_onsite->in_litres() == Approx(720000).epsilon(rel));
+  CHECK_FALSE(e.water_offsite);
+  CHECK_FALSE(e.water_total);
+  CHECK(e.notes == std::vector<std::string>{
+                       "market-based emissions unknown: no carbon-free-energy share stated; give cfe",
+                       "off-site water unknown: give region, mix or ewif", "wall time unknown: give count"});
+}
+
+TEST_CASE("estimator: duration path and the single-node power default") {
+  scenario s;
+  s.duration = hours(240);
+  s.count = 8;
+  s.hardware = "h100";
+  s.boundary = boundary::accelerators;
+  s.intensity = carbon_intensity::g_per_kwh(100);
+  s.embodied = false;
+  const estimate e = make_estimate(s, fixture::catalog());
+  // AH = 240 h × 8 = 1,920 h; wall = 240 h.
+  CHECK(e.accelerator_hours == Approx(1920).epsilon(rel));
+  CHECK(*e.wall_hours == 240);
+  // One node: power fraction 0.98 (DESIGN.md §1.2) → 686 W; E_IT = 1,920 × 686 / 1000 = 1,317.12 kWh.
+  CHECK(e.accelerator_power.in_watts() == Approx(686).epsilon(rel));
+  CHECK(e.energy_it.in_kwh() == Approx(1317.12).epsilon(rel));
+  // PUE default 1.56 (Uptime 2024): E = 2,054.7072 kWh.
+  CHECK(e.energy_facility.in_kwh() == Approx(2054.7072).epsilon(rel));
+}
+
+TEST_CASE("estimator: multi-node power default and host from the server profile") {
+  scenario s;
+  s.gpu_hours = 1000;
+  s.count = 64;
+  s.hardware = "h100";
+  s.embodied = false;
+  const estimate e = make_estimate(s, fixture::catalog());
+  // Dodge et al. 2022: 281/400 = 0.7025 → 700 × 0.7025 = 491.75 W; host 575 × 0.7025 = 403.9375 W.
+  CHECK(e.accelerator_power.in_watts() == Approx(491.75).epsilon(rel));
+  CHECK(e.host_power.in_watts() == Approx(403.9375).epsilon(rel));
+  // E_IT = 1000 h × 895.6875 W = 895.6875 kWh.
+  CHECK(e.energy_it.in_kwh() == Approx(895.6875).epsilon(rel));
+}
+
+TEST_CASE("estimator: host fallback when no server profile publishes its maximum") {
+  scenario s;
+  s.gpu_hours = 100;
+  s.hardware = "v100";
+  s.power_fraction = 0.5;
+  s.embodied = false;
+  const estimate e = make_estimate(s, fixture::catalog());
+  // host max = 300 W × 4,600/5,600 = 246.428571 W; × 0.5 = 123.2142857 W.
+  CHECK(e.host_power.in_watts() == Approx(300.0 * 4600.0 / 5600.0 * 0.5).epsilon(rel));
+  const auto* t = e.find_trace("host_max_power_w");
+  REQUIRE(t);
+  CHECK(t->origin == origin::fallback);
+}
+
+TEST_CASE("estimator: given host power and given accelerator power") {
+  scenario s;
+  s.gpu_hours = 10;
+  s.hardware = "h100";
+  s.accelerator_power = power::watts(600);
+  s.host_power = power::watts(100);
+  s.embodied = false;
+  const estimate e = make_estimate(s, fixture::catalog());
+  // 10 h × (600 + 100) W = 7 kWh.
+  CHECK(e.energy_it.in_kwh() == Approx(7).epsilon(rel));
+}
+
+TEST_CASE("estimator: region, grid and provider resolution") {
+  scenario s;
+  s.gpu_hours = 1000;
+  s.hardware = "h100";
+  s.region = "AWS:US-EAST-1";  // case-insensitive
+  s.accelerator_power = power::watts(500);
+  s.boundary = boundary::accelerators;
+  s.embodied = false;
+  const estimate e = make_estimate(s, fixture::catalog());
+  CHECK(e.context.region_id == "aws:us-east-1");
+  CHECK(e.context.grid_region_id == "egrid:SRVC");
+  CHECK(e.context.provider_id == "aws");
+  // PUE: AWS latest year (2025) 1.14; E = 1000 × 500 / 1000 × 1.14 = 570 kWh.
+  CHECK(e.inputs.pue == 1.14);
+  CHECK(e.energy_facility.in_kwh() == Approx(570).epsilon(rel));
+  // 570 kWh × 284.0 g/kWh (eGRID SRVC) = 161.88 kg; market: AWS CFE 1.0 → 0.
+  CHECK(e.location_based->in_kg_co2e() == Approx(161.88).epsilon(rel));
+  CHECK(e.market_based->in_kg_co2e() == 0);
+  // WUE AWS 0.12: on-site = 500 kWh × 0.12 = 60 L.
+  CHECK(e.water_onsite->in_litres() == Approx(60).epsilon(rel));
+  const auto* ci = e.find_trace("intensity_g_per_kwh");
+  REQUIRE(ci);
+  CHECK(ci->origin == origin::catalog);
+  CHECK(ci->source == "EPA eGRID2022 (2024), https://www.epa.gov/egrid");
+  CHECK(ci->note == "egrid:SRVC (grid of aws:us-east-1): direct, production, location (2022)");
+}
+
+TEST_CASE("estimator: location- vs market-based with a user CFE") {
+  scenario s = flops_scenario();
+  s.cfe = 0.25;
+  const estimate e = make_estimate(s, fixture::catalog());
+  CHECK(e.market_based->in_kg_co2e() == Approx(e.location_based->in_kg_co2e() * 0.75).epsilon(rel));
+}
+
+TEST_CASE("estimator: intensity and water from an energy mix") {
+  scenario s;
+  s.gpu_hours = 1000;
+  s.hardware = "h100";
+  s.accelerator_power = power::watts(1000);
+  s.boundary = boundary::accelerators;
+  s.pue = 1.0;
+  s.embodied = false;
+  s.mix = energy_mix{{{"coal", 0.5}, {"wind", 0.5}}};
+  const estimate e = make_estimate(s, fixture::catalog());
+  // CI = 0.5 × 820 + 0.5 × 11 = 415.5 g/kWh; 1000 kWh → 415.5 kg.
+  CHECK(e.inputs.intensity_g_per_kwh == Approx(415.5).epsilon(rel));
+  CHECK(e.location_based->in_kg_co2e() == Approx(415.5).epsilon(rel));
+  // EWIF = 0.5 × 2.6 + 0.5 × 0 = 1.3 L/kWh → 1,300 L off-site.
+  CHECK(e.water_offsite->in_litres() == Approx(1300).epsilon(rel));
+  // The same mix reached through a region.
+  s.mix.reset();
+  s.region = "test:coal-wind";
+  const estimate r = make_estimate(s, fixture::catalog());
+  CHECK(r.location_based->in_kg_co2e() == Approx(415.5).epsilon(rel));
+  CHECK(r.water_offsite->in_litres() == Approx(1300).epsilon(rel));
+  CHECK(r.find_trace("intensity_g_per_kwh")->origin == origin::derived);
+}
+
+TEST_CASE("estimator: embodied uses the nearest process node") {
+  scenario s;
+  s.gpu_hours = 8760;
+  s.hardware = "v100";
+  s.boundary = boundary::accelerators;
+  s.lifetime_years = 1;
+  // V100: 815 mm² at 12 nm → 8.15 cm² × 1.2 = 9.78 kg + 32 GB × 0.4 = 12.8 kg → 22.58 kg.
+  // 8,760 accelerator-hours over a 1-year life → one whole accelerator: 22.58 kg (no host: accelerators boundary).
+  const estimate e = make_estimate(s, fixture::catalog());
+  CHECK(e.embodied->in_kg_co2e() == Approx(22.58).epsilon(1e-9));
+}
+
+TEST_CASE("estimator: unknown outputs are null with a note, never zero") {
+  scenario s;
+  s.gpu_hours = 10;
+  s.hardware = "h100";
+  const estimate e = make_estimate(s, fixture::catalog());
+  CHECK_FALSE(e.location_based);
+  CHECK_FALSE(e.market_based);
+  CHECK_FALSE(e.total);
+  CHECK_FALSE(e.water_offsite);
+  CHECK(e.notes.front() == "emissions unknown: give region, intensity or mix");
+}
+
+TEST_CASE("estimator: precision defaults to bf16, else fp16") {
+  scenario s;
+  s.flops = 1e21;
+  s.hardware = "v100";
+  s.mfu = 0.5;
+  const estimate e = make_estimate(s, fixture::catalog());
+  CHECK(e.context.precision == precision::fp16);
+  // 1e21 / (125e12 × 0.5) / 3600 = 4,444.444 h.
+  CHECK(e.accelerator_hours == Approx(1e21 / 62.5e12 / 3600).epsilon(rel));
+  s.hardware = "h100";
+  CHECK(make_estimate(s, fixture::catalog()).context.precision == precision::bf16);
+  s.precision = precision::fp8;
+  // 1e21 / (1978.9e12 × 0.5) / 3600.
+  CHECK(make_estimate(s, fixture::catalog()).accelerator_hours == Approx(1e21 / 989.45e12 / 3600).epsilon(rel));
+}
+
+TEST_CASE("estimator: MFU defaults by family") {
+  scenario s;
+  s.flops = 1e21;
+  s.hardware = "h100";
+  const estimate e = make_estimate(s, fixture::catalog());
+  CHECK(e.inputs.mfu == 0.40);  // Llama 3, Table 4
+  s.hardware = "v100";
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == 0.213);  // PaLM Table 3, GPT-3
+  s.hardware = "no-tdp-chip";
+  s.accelerator_power = power::watts(100);
+  s.boundary = boundary::accelerators;
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == 0.35);  // fallback
+}
+
+TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
+  const auto& cat = fixture::catalog();
+  scenario s;
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat),
+                       "[trainprint.input] workload: missing; give tokens with params, or flops, or gpu_hours, "
+                       "or duration_h with count",
+                       input_error);
+  s.params = 7e9;
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat), "[trainprint.input] tokens: missing; params needs tokens (or give flops instead)",
+                       input_error);
+  s.tokens = 1e12;
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat),
+                       "[trainprint.input] hardware: missing; the flops path needs an accelerator for its peak "
+                       "FLOP/s, e.g. hardware=h100 (or give gpu_hours)",
+                       input_error);
+  s = scenario{};
+  s.flops = 1e21;
+  s.gpu_hours = 10;
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat),
+                       "[trainprint.input] workload: got flops and gpu_hours, expected only one of flops, params "
+                       "with tokens, gpu_hours or duration_h",
+                       input_error);
+  s = scenario{};
+  s.duration = hours(10);
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat),
+                       "[trainprint.input] count: missing; duration_h needs count (accelerator-hours = duration × count)",
+                       input_error);
+  s = scenario{};
+  s.gpu_hours = 10;
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat), "[trainprint.input] hardware: missing; give hardware (e.g. h100) or power_w",
+                       input_error);
+  s.accelerator_power = power::watts(300);
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat),
+                       "[trainprint.input] host_power_w: missing; boundary servers needs hardware or host_power_w "
+                       "(or boundary=accelerators)",
+                       input_error);
+  s = scenario{};
+  s.gpu_hours = 10;
+  s.hardware = "no-tdp-chip";
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat),
+                       "[trainprint.input] power_w: missing; no-tdp-chip has no published TDP; give power_w (average "
+                       "watts per accelerator)",
+                       input_error);
+  s = scenario{};
+  s.flops = 1e21;
+  s.hardware = "v100";
+  s.precision = precision::bf16;
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat),
+                       "[trainprint.input] precision: got bf16, expected a precision nvidia-v100-sxm2-32gb supports: "
+                       "fp32, fp16",
+                       input_error);
+}
+
+TEST_CASE("estimator: unknown ids suggest close ones") {
+  scenario s;
+  s.gpu_hours = 10;
+  s.hardware = "h100-sxm6";
+  CHECK_THROWS_WITH_AS(make_estimate(s, fixture::catalog()),
+                       "[trainprint.unknown_key] unknown accelerator 'h100-sxm6'; did you mean nvidia-h100-sxm5-80gb, "
+                       "nvidia-v100-sxm2-32gb?",
+                       unknown_key_error);
+  s.hardware = "h100";
+  s.mix = energy_mix{{{"coal", 0.5}, {"wnd", 0.5}}};
+  CHECK_THROWS_WITH_AS(make_estimate(s, fixture::catalog()),
+                       "[trainprint.unknown_key] unknown energy source 'wnd'; did you mean wind?", unknown_key_error);
+}
+
+TEST_CASE("estimator: results that overflow are refused") {
+  scenario s;
+  s.gpu_hours = 1e13;
+  s.accelerator_power = power::watts(1e5);
+  s.hardware = "h100";
+  s.intensity = carbon_intensity::g_per_kwh(5000);
+  s.pue = 5;
+  // Large but finite: 1e13 h × 1e5 W = 1e15 kWh — accepted.
+  CHECK(std::isfinite(make_estimate(s, fixture::catalog()).total->in_kg_co2e()));
+}
+
+TEST_CASE("evaluate: is constexpr and pure") {
+  constexpr model_inputs in = [] {
+    model_inputs m;
+    m.path = model_inputs::workload_path::accelerator_hours;
+    m.accelerator_hours = 100;
+    m.accelerator_power_w = 500.0;
+    m.servers = false;
+    m.pue = 1.2;
+    m.intensity_g_per_kwh = 100.0;
+    m.embodied = false;
+    return m;
+  }();
+  // 100 h × 500 W = 50 kWh; × 1.2 = 60 kWh; × 100 g/kWh = 6 kg.
+  constexpr model_outputs out = evaluate(in);
+  static_assert(out.energy_it_kwh == 50.0);
+  CHECK(out.energy_facility_kwh == Approx(60));
+  CHECK(*out.location_kg == Approx(6));
+}
