@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <tuple>
 #include <cctype>
+#include <charconv>
 #include <deque>
 #include <fstream>
 #include <mutex>
@@ -27,6 +28,13 @@ std::string lower(std::string_view s) {
   std::string r(s);
   for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return r;
+}
+
+/// `v` to six significant digits, without trailing zeros ("0.9", not "0.900000").
+std::string shortest(double v) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
+  return std::string(buf, r.ptr);
 }
 
 std::string escape_pointer_token(std::string_view k) {
@@ -138,6 +146,39 @@ struct catalog::impl {
   table<equivalent> equivalents;
   embodied_factors embodied;
 
+  /// Everything an overlay may change, so a file that fails half-way can be undone.
+  struct saved_state {
+    std::string version, date;
+    std::size_t sources_count = 0;
+    std::unordered_map<std::string, const source_info*> source_by_id;
+    table<accelerator> accelerators;
+    table<system_profile> systems;
+    table<region> regions;
+    table<provider> providers;
+    table<energy_source> energy_sources;
+    table<preset> presets;
+    table<equivalent> equivalents;
+    embodied_factors embodied;
+  };
+  saved_state save() const {
+    return {version,  date,    sources.size(), source_by_id,   accelerators, systems,    regions,
+            providers, energy_sources, presets, equivalents, embodied};
+  }
+  void restore(saved_state&& s) {
+    version = std::move(s.version);
+    date = std::move(s.date);
+    sources.resize(s.sources_count);  // shrinking a deque at the back keeps the others' addresses
+    source_by_id = std::move(s.source_by_id);
+    accelerators = std::move(s.accelerators);
+    systems = std::move(s.systems);
+    regions = std::move(s.regions);
+    providers = std::move(s.providers);
+    energy_sources = std::move(s.energy_sources);
+    presets = std::move(s.presets);
+    equivalents = std::move(s.equivalents);
+    embodied = std::move(s.embodied);
+  }
+
   // --- parsing helpers ---
   using source_map = std::unordered_map<std::string, const source_info*>;
 
@@ -216,21 +257,20 @@ struct catalog::impl {
     std::size_t pos = t.items.size();
     if (existing != t.index.end()) {
       const auto& other = t.items[existing->second];
-      if (!replace || lower(other.id) != key)
-        rd.fail(ptr + "/id", "id '" + item.id + "' already names " + other.id +
-                                 (overlay && lower(other.id) == key ? "; set \"replace\": true to replace it" : ""));
+      if (lower(other.id) != key)
+        rd.fail(ptr + "/id", "id '" + item.id + "' already names " + other.id);
+      if (!replace)
+        rd.fail(ptr + "/id", "id '" + item.id + "' already exists" +
+                                 (overlay ? "; set \"replace\": true to replace it" : ""));
       pos = existing->second;
     }
     // Check every name before touching the index, so a failed entry leaves the table as it was.
     std::vector<std::string> names{item.id};
     names.insert(names.end(), item.aliases.begin(), item.aliases.end());
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      const std::string k = lower(names[i]);
-      auto hit = t.index.find(k);
+    for (const auto& n : names) {
+      auto hit = t.index.find(lower(n));
       if (hit != t.index.end() && hit->second != pos)
-        rd.fail(ptr, "name '" + names[i] + "' already names " + t.items[hit->second].id);
-      for (std::size_t j = 0; j < i; ++j)
-        if (lower(names[j]) == k) rd.fail(ptr, "name '" + names[i] + "' given twice");
+        rd.fail(ptr, "name '" + n + "' already names " + t.items[hit->second].id);
     }
     if (pos != t.items.size())  // replacing: drop the old entry's names; the new entry brings its own
       for (auto it = t.index.begin(); it != t.index.end();)
@@ -408,7 +448,7 @@ struct catalog::impl {
           sum += share;
           mv.mix.shares.emplace_back(k, share);
         }
-        if (std::abs(sum - 1.0) > 0.001) rd.fail(pp + "/shares", "shares sum to " + std::to_string(sum) + ", expected 1 (±0.001)");
+        if (std::abs(sum - 1.0) > 0.001) rd.fail(pp + "/shares", "shares sum to " + shortest(sum) + ", expected 1 (±0.001)");
         mv.year = rd.opt_int(m, pp, "year");
         mv.prov = prov_of(rd, src, m, pp, &r.prov);
         r.mix = std::move(mv);
@@ -563,8 +603,15 @@ catalog catalog::with_overlays(std::span<const std::filesystem::path> files) {
 }
 
 void catalog::overlay(std::string_view json_text, const std::string& file_name) {
-  impl_->load(json_text, file_name, true);
-  impl_->check_references();
+  // All or nothing: a file with any problem leaves the catalog as it was.
+  auto saved = impl_->save();
+  try {
+    impl_->load(json_text, file_name, true);
+    impl_->check_references();
+  } catch (...) {
+    impl_->restore(std::move(saved));
+    throw;
+  }
 }
 
 namespace {

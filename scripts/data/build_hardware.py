@@ -198,13 +198,13 @@ CURATED = {
         tdp_w=221, tdp_kind="measured_avg", confidence="medium",
         aliases=["tpu-v2", "tpuv2", "tpu v2", "tpu2"],
         field_sources={"tdp_w": {"source": "patterson-2021", "confidence": "medium",
-            "notes": "221 W = measured average power per chip (Patterson et al. 2021, as used by mlco2/impact); the chip TDP in Jouppi et al. 2020 is 280 W"}},
+            "notes": "221 W = measured average SYSTEM power per chip (Patterson et al. 2021, Tables 3-4, as used by mlco2/impact): it already includes the chip's share of host CPU, memory, network interface and fans, so a run with boundary servers counts the host twice (use boundary accelerators to reproduce Patterson); the chip TDP in Jouppi et al. 2020 is 280 W"}},
         notes="bf16 46 TFLOPS per chip (Jouppi 2020; Cloud docs quote 45); 16 GiB HBM per chip, 600 GB/s. TDP 280 W in Jouppi 2020; tdp_w holds the measured average."),
     "google-tpu-v3": dict(family="tpu-v3", kind="tpu", source="jouppi-2020", system="google-tpu-v3-pod", process_nm=16,
         tdp_w=283, tdp_kind="measured_avg", confidence="medium",
         aliases=["tpu-v3", "tpuv3", "tpu v3", "tpu3"],
         field_sources={"tdp_w": {"source": "patterson-2021", "confidence": "medium",
-            "notes": "283 W = measured average power per chip (Patterson et al. 2021, as used by mlco2/impact); the chip TDP in Jouppi et al. 2020 is 450 W; LLMCarbon database.csv lists 245-310 W average system power per TPUv3 for T5/Meena/GShard/Switch"},
+            "notes": "283 W = measured average SYSTEM power per chip (Patterson et al. 2021, Tables 3-4, as used by mlco2/impact): it already includes the chip's share of host CPU, memory, network interface and fans, so a run with boundary servers counts the host twice (use boundary accelerators to reproduce Patterson); the chip TDP in Jouppi et al. 2020 is 450 W; LLMCarbon database.csv lists 245-310 W average system power per TPUv3 for T5/Meena/GShard/Switch"},
             "die_area_mm2": {"source": "llmcarbon", "confidence": "medium", "notes": "7 cm2 in LLMCarbon hardware.csv (Jouppi 2020: < 700 mm2)"}},
         notes="bf16 123 TFLOPS per chip; 32 GiB HBM per chip (mlco2 lists 128 GB = one 4-chip board), 900 GB/s."),
     "google-tpu-v4": dict(family="tpu-v4", kind="tpu", source="google-tpu-v4-docs", system="google-tpu-v4-pod", process_nm=7,
@@ -633,6 +633,17 @@ def cross_check_epoch(up, accs):
 
 
 # --------------------------------------------------------------------------------------------
+def unique_aliases(id, aliases):
+    """Aliases without case-insensitive repeats of the id or of each other (lookups ignore
+    case, so "A100-SXM4-40GB" adds nothing to the id "nvidia-a100-sxm4-40gb"'s "a100-sxm4-40gb")."""
+    seen, out = {id.lower()}, []
+    for a in aliases:
+        if a.lower() not in seen:
+            seen.add(a.lower())
+            out.append(a)
+    return out
+
+
 def check(doc):
     errs = []
     seen = {}
@@ -642,8 +653,9 @@ def check(doc):
 
     def claim(name, owner):
         k = name.lower()
-        if k in seen and seen[k] != owner:
-            errs.append(f"name '{name}' used by {seen[k]} and {owner}")
+        if k in seen:
+            errs.append(f"name '{name}' used by {seen[k]} and {owner}" if seen[k] != owner
+                        else f"name '{name}' given twice for {owner} (names are case-insensitive)")
         seen[k] = owner
 
     def check_src(where, obj):
@@ -709,6 +721,8 @@ def main():
     cross_check_systems(args.upstream, systems)
     for s in systems:
         s["aliases"] = list(s["aliases"])
+    for e in accs + systems:
+        e["aliases"] = unique_aliases(e["id"], e["aliases"])
     used = set()
     for e in accs + systems:
         used.add(e["source"])
