@@ -89,15 +89,20 @@ const std::vector<std::string>& input_names() {
   return names;
 }
 
-void set_input(scenario& s, std::string_view key, std::string_view text) {
+std::string canonical_input_name(std::string_view key) {
   std::string k(key);
   std::replace(k.begin(), k.end(), '-', '_');
-  // Accept the CLI flag spellings too.
+  // The CLI flag spellings.
   static const std::map<std::string, std::string, std::less<>> flag_aliases{
-      {"gpu_hours", "gpu_hours"}, {"accelerator_hours", "gpu_hours"}, {"duration", "duration_h"},
+      {"accelerator_hours", "gpu_hours"}, {"duration", "duration_h"},
       {"power", "power_w"},       {"host_power", "host_power_w"},     {"lifetime", "lifetime_years"},
       {"price", "price_usd_per_kwh"}, {"hourly_price", "hourly_price_usd"}};
   if (auto a = flag_aliases.find(k); a != flag_aliases.end()) k = a->second;
+  return k;
+}
+
+void set_input(scenario& s, std::string_view key, std::string_view text) {
+  const std::string k = canonical_input_name(key);
   for (const auto& [name, set] : setters()) {
     if (name != k) continue;
     // A new workload input replaces the old workload, as a preset's would.

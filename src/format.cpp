@@ -1,9 +1,12 @@
-// Human-readable rendering of estimates (see include/trainprint/format.hpp).
+// Human- and machine-readable rendering of estimates and comparisons (see
+// include/trainprint/format.hpp).
 
 #include "trainprint/format.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 
 namespace trainprint::inline v0 {
 namespace {
@@ -13,37 +16,233 @@ struct step {
   const char* unit;
 };
 
-/// Picks the largest unit in which |v| >= 1 and prints 3 significant digits.
-template <std::size_t N>
-std::string scaled(double v, const std::array<step, N>& steps, std::size_t zero_step = 1) {
-  if (v == 0) return fmt::format("0 {}", steps[std::min(zero_step, N - 1)].unit);
+constexpr std::array<step, 5> energy_steps{{{1e-3, "Wh"}, {1, "kWh"}, {1e3, "MWh"}, {1e6, "GWh"}, {1e9, "TWh"}}};
+constexpr std::array<step, 5> emission_steps{
+    {{1e-3, "g CO2e"}, {1, "kg CO2e"}, {1e3, "t CO2e"}, {1e6, "kt CO2e"}, {1e9, "Mt CO2e"}}};
+constexpr std::array<step, 4> water_steps{{{1, "L"}, {1e3, "m³"}, {1e6, "thousand m³"}, {1e9, "million m³"}}};
+constexpr std::array<step, 3> power_steps{{{1, "W"}, {1e3, "kW"}, {1e6, "MW"}}};
+constexpr std::array<step, 3> hour_steps{{{1, "h"}, {24, "days"}, {24 * 365, "years"}}};
+
+/// The largest step in which |v| >= 1 (the first for 0 and tiny values).
+const step& pick(double v, std::span<const step> steps, std::size_t zero_step = 1) {
+  if (v == 0) return steps[std::min(zero_step, steps.size() - 1)];
   const step* chosen = &steps[0];
   for (const auto& s : steps)
     if (std::abs(v) >= s.factor) chosen = &s;
-  const double x = v / chosen->factor;
+  return *chosen;
+}
+
+/// 3 significant digits without an exponent for 0.01 <= |x| < 1000.
+std::string three_digits(double x) {
+  const double ax = std::abs(x);
+  if (ax == 0) return "0";
+  if (ax >= 1000 || ax < 0.01) return fmt::format("{:.3g}", x);
+  const char* spec = ax >= 100 ? "{:.0f}" : ax >= 10 ? "{:.1f}" : ax >= 1 ? "{:.2f}" : ax >= 0.1 ? "{:.3f}" : "{:.4f}";
+  return fmt::format(fmt::runtime(spec), x);
+}
+
+/// Picks the largest unit in which |v| >= 1 and prints 3 significant digits.
+std::string scaled(double v, std::span<const step> steps, std::size_t zero_step = 1) {
+  if (v == 0) return fmt::format("0 {}", pick(v, steps, zero_step).unit);
+  const step& s = pick(v, steps, zero_step);
+  const double x = v / s.factor;
   const double ax = std::abs(x);
   const char* spec = ax >= 100 ? "{:.0f} {}" : ax >= 10 ? "{:.1f} {}" : "{:.2f} {}";
-  return fmt::format(fmt::runtime(spec), x, chosen->unit);
+  return fmt::format(fmt::runtime(spec), x, s.unit);
+}
+
+std::string usd(double v) {
+  if (std::abs(v) >= 1e6) return fmt::format("${:.3g}M", v / 1e6);
+  if (std::abs(v) >= 1e3) return fmt::format("${:.3g}k", v / 1e3);
+  return fmt::format("${:.3g}", v);
+}
+
+// --- the estimate summary shared by the table and Markdown renderers ---
+
+struct summary_row {
+  std::string label, value, detail;
+};
+struct summary_section {
+  std::string title;
+  std::vector<summary_row> rows;
+};
+struct summary {
+  std::string title;   // "512 × nvidia-h100-sxm5-80gb in FR"
+  std::string basis;   // boundary and grid basis
+  std::vector<summary_section> sections;
+  std::vector<std::string> equivalents;
+  std::vector<std::string> notes;
+  std::string catalog;
+};
+
+std::string boundary_text(const estimate_context& c) {
+  return fmt::format("{}{}", to_string(c.boundary),
+                     c.boundary == boundary::servers ? " (accelerators + host)" : " (accelerators only)");
+}
+
+std::string grid_text(const estimate& e) {
+  const auto& c = e.context;
+  if (!e.inputs.intensity_g_per_kwh) return "grid intensity unknown";
+  std::string g = fmt::format("{:.4g} g CO2e/kWh", *e.inputs.intensity_g_per_kwh);
+  if (!c.grid_region_id.empty()) g += " from " + c.grid_region_id;
+  if (!c.intensity_basis.empty()) g += " (" + c.intensity_basis + ")";
+  return g;
+}
+
+std::vector<std::string> equivalents_of(const estimate& e, const catalog& cat) {
+  // The first entry of each kind in the catalog.
+  std::vector<std::string> eq;
+  for (const char* kind : {"emissions", "energy", "water"}) {
+    for (const auto& q : cat.equivalents()) {
+      if (q.applies_to != kind) continue;
+      std::optional<double> amount;
+      if (q.applies_to == "emissions" && e.total) amount = e.total->in_kg_co2e();
+      if (q.applies_to == "energy") amount = e.energy_facility.in_kwh();
+      if (q.applies_to == "water" && e.water_total) amount = e.water_total->in_litres();
+      if (amount) eq.push_back(fmt::format("{} {}", readable_count(*amount / q.per_unit), q.name));
+      break;
+    }
+  }
+  return eq;
+}
+
+summary summarise(const estimate& e, const catalog& cat) {
+  summary s;
+  const auto& c = e.context;
+  const std::string unknown = "unknown";
+  std::string what = c.accelerator_id.empty() ? std::string("accelerators") : c.accelerator_id;
+  if (e.inputs.count) what = fmt::format("{:g} × {}", *e.inputs.count, what);
+  s.title = what;
+  if (!c.region_id.empty()) s.title += " in " + c.region_id;
+  s.basis = "boundary: " + boundary_text(c) + "; grid: " + grid_text(e);
+
+  summary_section compute{"Compute", {}};
+  if (e.flops) compute.rows.push_back({"training FLOPs", readable_count(*e.flops), "FLOP"});
+  compute.rows.push_back({"accelerator-hours", readable_count(e.accelerator_hours), "h"});
+  compute.rows.push_back({"wall time", e.wall_hours ? readable_hours(*e.wall_hours) : unknown, {}});
+  s.sections.push_back(std::move(compute));
+
+  summary_section pw{"Power (average, per accelerator)", {}};
+  pw.rows.push_back({"accelerator", readable(e.accelerator_power), {}});
+  if (c.boundary == boundary::servers) pw.rows.push_back({"host share", readable(e.host_power), {}});
+  s.sections.push_back(std::move(pw));
+
+  summary_section en{"Energy", {}};
+  en.rows.push_back({"accelerators", readable(e.energy_accelerators), {}});
+  if (c.boundary == boundary::servers) en.rows.push_back({"host", readable(e.energy_host), {}});
+  en.rows.push_back({"IT", readable(e.energy_it), {}});
+  en.rows.push_back({"facility (× PUE)", readable(e.energy_facility), fmt::format("PUE {:.3g}", e.inputs.pue)});
+  s.sections.push_back(std::move(en));
+
+  auto em = [&](const std::optional<emissions>& m) { return m ? readable(*m) : unknown; };
+  summary_section ems{"Emissions", {}};
+  ems.rows.push_back({"operational, location", em(e.location_based),
+                      e.inputs.intensity_g_per_kwh
+                          ? fmt::format("{:.4g} g CO2e/kWh{}", *e.inputs.intensity_g_per_kwh,
+                                        c.intensity_basis.empty() ? "" : "; " + c.intensity_basis)
+                          : std::string{}});
+  ems.rows.push_back({"operational, market", em(e.market_based),
+                      e.inputs.cfe ? fmt::format("carbon-free share {:.0f}%", *e.inputs.cfe * 100) : std::string{}});
+  ems.rows.push_back({"embodied", em(e.embodied),
+                      e.inputs.embodied ? fmt::format("amortised over {:g} years", e.inputs.lifetime_years) : "left out"});
+  ems.rows.push_back({"total (location + embodied)", em(e.total), {}});
+  s.sections.push_back(std::move(ems));
+
+  auto wa = [&](const std::optional<water_volume>& w) { return w ? readable(*w) : unknown; };
+  summary_section wat{"Water", {}};
+  wat.rows.push_back({"on-site (cooling)", wa(e.water_onsite),
+                      e.inputs.wue_l_per_kwh ? fmt::format("WUE {:.3g} L/kWh", *e.inputs.wue_l_per_kwh) : std::string{}});
+  wat.rows.push_back({"off-site (generation)", wa(e.water_offsite),
+                      e.inputs.ewif_l_per_kwh ? fmt::format("EWIF {:.3g} L/kWh", *e.inputs.ewif_l_per_kwh) : std::string{}});
+  wat.rows.push_back({"total", wa(e.water_total), {}});
+  s.sections.push_back(std::move(wat));
+
+  if (e.electricity_cost_usd || e.compute_cost_usd) {
+    summary_section cost{"Cost", {}};
+    if (e.electricity_cost_usd) cost.rows.push_back({"electricity", usd(*e.electricity_cost_usd), {}});
+    if (e.compute_cost_usd) cost.rows.push_back({"compute", usd(*e.compute_cost_usd), {}});
+    s.sections.push_back(std::move(cost));
+  }
+  s.equivalents = equivalents_of(e, cat);
+  s.notes = e.notes;
+  s.catalog = fmt::format("catalog {} ({})", e.catalog_version, e.catalog_date);
+  return s;
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? std::string(sep) : std::string{}) + v[i];
+  return out;
+}
+
+/// Display width of UTF-8 text (code points; enough for ×, ³ and —).
+std::size_t width(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s)
+    if ((ch & 0xC0) != 0x80) ++n;
+  return n;
+}
+std::string pad_left(std::string_view s, std::size_t w) {
+  const std::size_t n = width(s);
+  return (n < w ? std::string(w - n, ' ') : std::string{}) + std::string(s);
+}
+std::string pad_right(std::string_view s, std::size_t w) {
+  const std::size_t n = width(s);
+  return std::string(s) + (n < w ? std::string(w - n, ' ') : std::string{});
+}
+
+/// A text table: aligned columns, a header row, right-aligned where `right`.
+std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                       const std::vector<bool>& right, std::string_view indent = "  ") {
+  std::vector<std::size_t> w(header.size());
+  for (std::size_t i = 0; i < header.size(); ++i) w[i] = width(header[i]);
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], width(r[i]));
+  auto line = [&](const std::vector<std::string>& r) {
+    std::string out(indent);
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      const bool last = i + 1 == r.size();
+      out += right[i] ? pad_left(r[i], w[i]) : (last ? r[i] : pad_right(r[i], w[i]));
+      if (!last) out += "  ";
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "\n";
+  };
+  std::string out = line(header);
+  for (const auto& r : rows) out += line(r);
+  return out;
+}
+
+std::string md_escape(std::string_view s) {
+  std::string r;
+  for (char ch : s) {
+    if (ch == '|') r += '\\';
+    r += ch;
+  }
+  return r;
+}
+
+std::string md_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                     const std::vector<bool>& right) {
+  std::string out = "|";
+  for (const auto& h : header) out += " " + md_escape(h) + " |";
+  out += "\n|";
+  for (std::size_t i = 0; i < header.size(); ++i) out += right[i] ? " ---: |" : " :--- |";
+  out += "\n";
+  for (const auto& r : rows) {
+    out += "|";
+    for (const auto& f : r) out += " " + md_escape(f) + " |";
+    out += "\n";
+  }
+  return out;
 }
 
 }  // namespace
 
-std::string readable(energy e) {
-  static constexpr std::array<step, 5> s{{{1e-3, "Wh"}, {1, "kWh"}, {1e3, "MWh"}, {1e6, "GWh"}, {1e9, "TWh"}}};
-  return scaled(e.in_kwh(), s);
-}
-std::string readable(emissions m) {
-  static constexpr std::array<step, 5> s{{{1e-3, "g CO2e"}, {1, "kg CO2e"}, {1e3, "t CO2e"}, {1e6, "kt CO2e"}, {1e9, "Mt CO2e"}}};
-  return scaled(m.in_kg_co2e(), s);
-}
-std::string readable(water_volume w) {
-  static constexpr std::array<step, 4> s{{{1, "L"}, {1e3, "m³"}, {1e6, "thousand m³"}, {1e9, "million m³"}}};
-  return scaled(w.in_litres(), s);
-}
-std::string readable(power p) {
-  static constexpr std::array<step, 3> s{{{1, "W"}, {1e3, "kW"}, {1e6, "MW"}}};
-  return scaled(p.in_watts(), s);
-}
+std::string readable(energy e) { return scaled(e.in_kwh(), energy_steps); }
+std::string readable(emissions m) { return scaled(m.in_kg_co2e(), emission_steps); }
+std::string readable(water_volume w) { return scaled(w.in_litres(), water_steps, 0); }
+std::string readable(power p) { return scaled(p.in_watts(), power_steps, 0); }
 std::string readable_hours(double h) {
   if (h < 48) return fmt::format("{:.1f} h", h);
   if (h < 24 * 365 * 2) return fmt::format("{:.1f} days", h / 24);
@@ -65,93 +264,341 @@ std::string render_trace(const estimate& e) {
     values.push_back(fmt::format("{:.6g}", t.value));
     wn = std::max(wn, t.name.size());
     wv = std::max(wv, values.back().size());
-    wu = std::max(wu, t.unit.size());
+    wu = std::max(wu, width(t.unit));
   }
-  std::string out = fmt::format("{:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", "name", wn, "value", wv, "unit", wu, "origin", wo,
-                                "note / source");
+  std::string out = fmt::format("{:<{}}  {:>{}}  {}  {:<{}}  {}\n", "name", wn, "value", wv, pad_right("unit", wu), "origin",
+                                wo, "note / source");
   for (std::size_t i = 0; i < e.trace.size(); ++i) {
     const auto& t = e.trace[i];
     std::string detail = t.note;
     if (!t.source.empty()) detail += (detail.empty() ? "" : " — ") + t.source;
-    out += fmt::format("{:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", t.name, wn, values[i], wv, t.unit, wu,
-                       to_string(t.origin), wo, detail);
+    std::string l = fmt::format("{:<{}}  {:>{}}  {}  {:<{}}  {}", t.name, wn, values[i], wv, pad_right(t.unit, wu),
+                                to_string(t.origin), wo, detail);
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += l + "\n";
   }
   return out;
 }
 
 std::string render_table(const estimate& e, const catalog& cat, bool explain) {
-  std::string out;
-  auto row = [&](std::string_view label, const std::string& value, const std::string& detail = {}) {
-    out += fmt::format("  {:<26} {:>16}{}\n", label, value, detail.empty() ? "" : "   " + detail);
-  };
-  auto unknown = std::string("unknown");
-  const auto& c = e.context;
-
-  std::string what = c.accelerator_id.empty() ? std::string("accelerators") : c.accelerator_id;
-  if (e.inputs.count) what = fmt::format("{:g} × {}", *e.inputs.count, what);
-  out += fmt::format("trainprint estimate: {}", what);
-  if (!c.region_id.empty()) out += " in " + c.region_id;
-  out += fmt::format(" (boundary: {}{})\n\n", to_string(c.boundary),
-                     c.boundary == boundary::servers ? ", accelerators + host" : " only");
-
-  out += "Compute\n";
-  if (e.flops) row("training FLOPs", readable_count(*e.flops), fmt::format("{:.3g} FLOP", *e.flops));
-  row("accelerator-hours", readable_count(e.accelerator_hours), "h");
-  row("wall time", e.wall_hours ? readable_hours(*e.wall_hours) : unknown);
-  out += "Power (average, per accelerator)\n";
-  row("accelerator", readable(e.accelerator_power));
-  if (c.boundary == boundary::servers) row("host share", readable(e.host_power));
-  out += "Energy\n";
-  row("accelerators", readable(e.energy_accelerators));
-  if (c.boundary == boundary::servers) row("host", readable(e.energy_host));
-  row("IT", readable(e.energy_it));
-  row("facility (× PUE)", readable(e.energy_facility), fmt::format("PUE {:.3g}", e.inputs.pue));
-  out += "Emissions\n";
-  auto em = [&](const std::optional<emissions>& m) { return m ? readable(*m) : unknown; };
-  row("operational, location", em(e.location_based),
-      e.inputs.intensity_g_per_kwh
-          ? fmt::format("{:.4g} g CO2e/kWh{}", *e.inputs.intensity_g_per_kwh,
-                        c.intensity_basis.empty() ? "" : "; " + c.intensity_basis)
-          : std::string{});
-  row("operational, market", em(e.market_based),
-      e.inputs.cfe ? fmt::format("carbon-free share {:.0f}%", *e.inputs.cfe * 100) : std::string{});
-  row("embodied", em(e.embodied),
-      e.inputs.embodied ? fmt::format("amortised over {:g} years", e.inputs.lifetime_years) : "left out");
-  row("total (location + embodied)", em(e.total));
-  out += "Water\n";
-  auto wa = [&](const std::optional<water_volume>& w) { return w ? readable(*w) : unknown; };
-  row("on-site (cooling)", wa(e.water_onsite),
-      e.inputs.wue_l_per_kwh ? fmt::format("WUE {:.3g} L/kWh", *e.inputs.wue_l_per_kwh) : std::string{});
-  row("off-site (generation)", wa(e.water_offsite),
-      e.inputs.ewif_l_per_kwh ? fmt::format("EWIF {:.3g} L/kWh", *e.inputs.ewif_l_per_kwh) : std::string{});
-  row("total", wa(e.water_total));
-  if (e.electricity_cost_usd || e.compute_cost_usd) {
-    out += "Cost\n";
-    if (e.electricity_cost_usd) row("electricity", fmt::format("${:.3g}", *e.electricity_cost_usd));
-    if (e.compute_cost_usd) row("compute", fmt::format("${:.3g}", *e.compute_cost_usd));
-  }
-
-  // Everyday equivalents: the first entry of each kind in the catalog.
-  std::vector<std::string> eq;
-  for (const char* kind : {"emissions", "energy", "water"}) {
-    for (const auto& q : cat.equivalents()) {
-      if (q.applies_to != kind) continue;
-      std::optional<double> amount;
-      if (q.applies_to == "emissions" && e.total) amount = e.total->in_kg_co2e();
-      if (q.applies_to == "energy") amount = e.energy_facility.in_kwh();
-      if (q.applies_to == "water" && e.water_total) amount = e.water_total->in_litres();
-      if (amount) eq.push_back(fmt::format("{} {}", readable_count(*amount / q.per_unit), q.name));
-      break;
+  const summary s = summarise(e, cat);
+  std::string out = "trainprint estimate: " + s.title + "\n" + s.basis + "\n";
+  for (const auto& sec : s.sections) {
+    out += "\n" + sec.title + "\n";
+    for (const auto& r : sec.rows) {
+      std::string l = "  " + pad_right(r.label, 28) + " " + pad_left(r.value, 14);
+      if (!r.detail.empty()) l += "   " + r.detail;
+      out += l + "\n";
     }
   }
-  if (!eq.empty()) {
-    out += "\nAbout as much as: ";
-    for (std::size_t i = 0; i < eq.size(); ++i) out += (i ? "; " : "") + eq[i];
-    out += "\n";
-  }
-  for (const auto& n : e.notes) out += "note: " + n + "\n";
-  out += fmt::format("catalog {} ({})\n", e.catalog_version, e.catalog_date);
+  if (!s.equivalents.empty()) out += "\nAbout as much as: " + join(s.equivalents, "; ") + "\n";
+  if (!s.notes.empty()) out += "\n";
+  for (const auto& n : s.notes) out += "note: " + n + "\n";
+  out += s.catalog + "\n";
   if (explain) out += "\nTrace\n" + render_trace(e);
+  return out;
+}
+
+std::string render_markdown(const estimate& e, const catalog& cat, bool explain) {
+  const summary s = summarise(e, cat);
+  std::string out = "## trainprint estimate: " + md_escape(s.title) + "\n\n";
+  out += "Boundary: " + boundary_text(e.context) + ". Grid: " + md_escape(grid_text(e)) + ".\n\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& sec : s.sections) {
+    rows.push_back({"**" + sec.title + "**", "", ""});
+    for (const auto& r : sec.rows) rows.push_back({r.label, r.value, r.detail});
+  }
+  out += md_table({"Quantity", "Value", "Basis"}, rows, {false, true, false});
+  if (!s.equivalents.empty()) out += "\nAbout as much as: " + md_escape(join(s.equivalents, "; ")) + ".\n";
+  if (!s.notes.empty()) out += "\n";
+  for (const auto& n : s.notes) out += "- Note: " + md_escape(n) + "\n";
+  out += "\n_" + md_escape(s.catalog) + "._\n";
+  if (explain) {
+    std::vector<std::vector<std::string>> t;
+    for (const auto& x : e.trace) {
+      std::string detail = x.note;
+      if (!x.source.empty()) detail += (detail.empty() ? "" : " — ") + x.source;
+      t.push_back({x.name, fmt::format("{:.6g}", x.value), x.unit, std::string(to_string(x.origin)), detail});
+    }
+    out += "\n### Trace\n\n" + md_table({"Name", "Value", "Unit", "Origin", "Note / source"}, t, {false, true, false, false, false});
+  }
+  return out;
+}
+
+// --- machine-readable rows ---
+
+const std::vector<headline_column>& headline_columns() {
+  using opt = std::optional<double>;
+  static const std::vector<headline_column> cols{
+      {"flops", [](const estimate& e) -> opt { return e.flops; }},
+      {"accelerator_hours", [](const estimate& e) -> opt { return e.accelerator_hours; }},
+      {"wall_time_h", [](const estimate& e) -> opt { return e.wall_hours; }},
+      {"accelerator_power_w", [](const estimate& e) -> opt { return e.accelerator_power.in_watts(); }},
+      {"energy_it_kwh", [](const estimate& e) -> opt { return e.energy_it.in_kwh(); }},
+      {"energy_facility_kwh", [](const estimate& e) -> opt { return e.energy_facility.in_kwh(); }},
+      {"emissions_location_kg_co2e",
+       [](const estimate& e) -> opt { return e.location_based ? opt(e.location_based->in_kg_co2e()) : std::nullopt; }},
+      {"emissions_market_kg_co2e",
+       [](const estimate& e) -> opt { return e.market_based ? opt(e.market_based->in_kg_co2e()) : std::nullopt; }},
+      {"emissions_embodied_kg_co2e",
+       [](const estimate& e) -> opt { return e.embodied ? opt(e.embodied->in_kg_co2e()) : std::nullopt; }},
+      {"emissions_total_kg_co2e", [](const estimate& e) -> opt { return e.total ? opt(e.total->in_kg_co2e()) : std::nullopt; }},
+      {"water_onsite_l", [](const estimate& e) -> opt { return e.water_onsite ? opt(e.water_onsite->in_litres()) : std::nullopt; }},
+      {"water_offsite_l",
+       [](const estimate& e) -> opt { return e.water_offsite ? opt(e.water_offsite->in_litres()) : std::nullopt; }},
+      {"water_total_l", [](const estimate& e) -> opt { return e.water_total ? opt(e.water_total->in_litres()) : std::nullopt; }},
+      {"cost_electricity_usd", [](const estimate& e) -> opt { return e.electricity_cost_usd; }},
+      {"cost_compute_usd", [](const estimate& e) -> opt { return e.compute_cost_usd; }},
+  };
+  return cols;
+}
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string r = "\"";
+  for (char ch : text) {
+    if (ch == '"') r += '"';
+    r += ch;
+  }
+  return r + "\"";
+}
+
+std::string csv_number(std::optional<double> v) {
+  if (!v) return {};
+  return fmt::format("{:.10g}", *v);
+}
+
+std::string render_csv(const estimate& e) {
+  const auto& c = e.context;
+  std::string head = "hardware,count,region,grid_region,boundary,pue,intensity_g_co2e_per_kwh";
+  std::string row = csv_field(c.accelerator_id) + "," + csv_number(e.inputs.count) + "," + csv_field(c.region_id) + "," +
+                    csv_field(c.grid_region_id) + "," + std::string(to_string(c.boundary)) + "," +
+                    csv_number(e.inputs.pue) + "," + csv_number(e.inputs.intensity_g_per_kwh);
+  for (const auto& col : headline_columns()) {
+    head += "," + std::string(col.name);
+    row += "," + csv_number(col.get(e));
+  }
+  return head + "\n" + row + "\n";
+}
+
+// --- comparisons ---
+
+std::string render_columns(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                           const std::vector<bool>& right_aligned) {
+  return text_table(header, rows, right_aligned);
+}
+std::string render_markdown_table(const std::vector<std::string>& header,
+                                  const std::vector<std::vector<std::string>>& rows,
+                                  const std::vector<bool>& right_aligned) {
+  return md_table(header, rows, right_aligned);
+}
+
+std::string_view rank_unit(rank_by r) {
+  switch (r) {
+    case rank_by::energy: return "kwh";
+    case rank_by::emissions: return "kg_co2e";
+    case rank_by::water: return "l";
+    case rank_by::cost: return "usd";
+    case rank_by::time: return "h";
+  }
+  return "";
+}
+
+namespace {
+
+std::string readable_metric(rank_by r, double v) {
+  switch (r) {
+    case rank_by::energy: return readable(energy::kwh(v));
+    case rank_by::emissions: return readable(emissions::kg_co2e(v));
+    case rank_by::water: return readable(water_volume::litres(v));
+    case rank_by::cost: return usd(v);
+    case rank_by::time: return readable_hours(v);
+  }
+  return {};
+}
+
+/// One column of a comparison: header with the unit chosen for the largest value.
+struct metric_column {
+  std::string header;
+  std::vector<std::string> cells;
+};
+
+metric_column scaled_column(std::string_view name, const std::vector<std::optional<double>>& v, std::span<const step> steps,
+                            std::size_t zero_step = 1) {
+  double m = 0;
+  for (const auto& x : v)
+    if (x) m = std::max(m, std::abs(*x));
+  const step& s = pick(m, steps, zero_step);
+  metric_column c{fmt::format("{} {}", name, s.unit), {}};
+  for (const auto& x : v) c.cells.push_back(x ? three_digits(*x / s.factor) : "unknown");
+  return c;
+}
+
+struct comparison_view {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> right;
+  std::string subtitle;
+  std::vector<std::string> bases;
+  std::string saving;
+};
+
+comparison_view view_of(const comparison& c, const catalog& cat) {
+  comparison_view v;
+  std::vector<std::optional<double>> en, em, wa, co, ti, in;
+  bool any_cost = false, any_time = false;
+  for (const auto& r : c.rows) {
+    const auto& e = r.result;
+    en.push_back(e.energy_facility.in_kwh());
+    em.push_back(rank_metric(e, rank_by::emissions));
+    wa.push_back(rank_metric(e, rank_by::water));
+    co.push_back(rank_metric(e, rank_by::cost));
+    ti.push_back(e.wall_hours);
+    in.push_back(e.inputs.intensity_g_per_kwh);
+    any_cost = any_cost || co.back().has_value();
+    any_time = any_time || ti.back().has_value();
+  }
+  std::vector<metric_column> cols;
+  cols.push_back(scaled_column("energy", en, energy_steps));
+  cols.push_back(scaled_column("emissions", em, emission_steps));
+  cols.push_back(scaled_column("water", wa, water_steps, 0));
+  if (any_cost) {
+    metric_column m{"cost USD", {}};
+    for (const auto& x : co) m.cells.push_back(x ? fmt::format("{:.0f}", *x) : "unknown");
+    cols.push_back(std::move(m));
+  }
+  if (any_time) cols.push_back(scaled_column("wall time", ti, hour_steps, 0));
+  {
+    metric_column m{"g CO2e/kWh", {}};
+    for (const auto& x : in) m.cells.push_back(x ? fmt::format("{:.4g}", *x) : "unknown");
+    cols.push_back(std::move(m));
+  }
+  v.header = {"#", c.key};
+  v.right = {true, false};
+  for (const auto& m : cols) {
+    v.header.push_back(m.header);
+    v.right.push_back(true);
+  }
+  v.header.push_back(fmt::format("vs best ({})", to_string(c.rank_by)));
+  v.right.push_back(false);
+  for (std::size_t i = 0; i < c.rows.size(); ++i) {
+    const auto& r = c.rows[i];
+    std::vector<std::string> row{std::to_string(i + 1), r.value};
+    for (const auto& m : cols) row.push_back(m.cells[i]);
+    std::string delta = "unknown";
+    if (r.delta_to_best) {
+      const double best = *c.rows.front().metric;
+      if (i == 0 || *r.delta_to_best == 0)
+        delta = i == 0 ? "best" : "same";
+      else
+        delta = "+" + readable_metric(c.rank_by, *r.delta_to_best) +
+                (best > 0 ? fmt::format(" (+{:.0f}%)", *r.delta_to_best / best * 100) : std::string{});
+    }
+    row.push_back(delta);
+    v.rows.push_back(std::move(row));
+  }
+  // What stays the same: the first row's resolved hardware, count, region, boundary.
+  if (!c.rows.empty()) {
+    std::string key = c.key;
+    std::replace(key.begin(), key.end(), '-', '_');
+    const auto& e = c.rows.front().result;
+    std::vector<std::string> same;
+    if (key != "hardware" && !e.context.accelerator_id.empty()) {
+      std::string hw = e.context.accelerator_id;
+      if (key != "count" && e.inputs.count) hw = fmt::format("{:g} × {}", *e.inputs.count, hw);
+      same.push_back(hw);
+    } else if (key != "count" && e.inputs.count) {
+      same.push_back(fmt::format("{:g} accelerators", *e.inputs.count));
+    }
+    if (key != "region" && !e.context.region_id.empty()) {
+      if (same.empty()) same.emplace_back("in " + e.context.region_id);
+      else same.back() += " in " + e.context.region_id;
+    }
+    if (e.flops) same.push_back(readable_count(*e.flops) + " FLOP");
+    if (key != "boundary") same.push_back("boundary: " + boundary_text(e.context));
+    v.subtitle = join(same, ", ");
+    for (const auto& r : c.rows) {
+      const auto& x = r.result;
+      std::string b = r.value + ": ";
+      if (!x.inputs.intensity_g_per_kwh) {
+        b += "grid intensity unknown";
+      } else {
+        b += x.context.grid_region_id.empty() ? std::string("given intensity") : x.context.grid_region_id;
+        if (!x.context.intensity_basis.empty()) b += ", " + x.context.intensity_basis;
+      }
+      v.bases.push_back(b);
+    }
+    // Direct (combustion-only) and lifecycle intensities do not compare like for like.
+    std::vector<std::string> kinds;
+    for (const auto& r : c.rows) {
+      const auto& basis = r.result.context.intensity_basis;
+      const std::string first = basis.substr(0, basis.find(','));
+      if (!first.empty() && std::find(kinds.begin(), kinds.end(), first) == kinds.end()) kinds.push_back(first);
+    }
+    if (kinds.size() > 1)
+      v.bases.push_back("note: the rows mix " + join(kinds, " and ") +
+                        " intensities; direct intensities leave out upstream (fuel-chain) emissions");
+  }
+  // Best against worst, in everyday terms.
+  const comparison_row* worst = nullptr;
+  for (const auto& r : c.rows)
+    if (r.delta_to_best) worst = &r;
+  if (worst && worst != &c.rows.front() && *worst->delta_to_best > 0) {
+    const double d = *worst->delta_to_best;
+    v.saving = fmt::format("{} instead of {} saves {}", c.rows.front().value, worst->value, readable_metric(c.rank_by, d));
+    const char* kind = c.rank_by == rank_by::emissions ? "emissions"
+                       : c.rank_by == rank_by::energy  ? "energy"
+                       : c.rank_by == rank_by::water   ? "water"
+                                                       : nullptr;
+    if (kind)
+      for (const auto& q : cat.equivalents())
+        if (q.applies_to == kind) {
+          v.saving += fmt::format(", about as much as {} {}", readable_count(d / q.per_unit), q.name);
+          break;
+        }
+  }
+  return v;
+}
+
+}  // namespace
+
+std::string render_comparison_table(const comparison& c, const catalog& cat) {
+  const auto v = view_of(c, cat);
+  std::string out = fmt::format("trainprint compare: {} ({} values), ranked by {}, best first\n", c.key, c.rows.size(),
+                                to_string(c.rank_by));
+  if (!v.subtitle.empty()) out += v.subtitle + "\n";
+  out += "\n" + text_table(v.header, v.rows, v.right);
+  out += "\nGrid basis\n";
+  for (const auto& b : v.bases) out += "  " + b + "\n";
+  if (!v.saving.empty()) out += "\n" + v.saving + ".\n";
+  if (!c.rows.empty())
+    out += fmt::format("catalog {} ({})\n", c.rows.front().result.catalog_version, c.rows.front().result.catalog_date);
+  return out;
+}
+
+std::string render_comparison_markdown(const comparison& c, const catalog& cat) {
+  const auto v = view_of(c, cat);
+  std::string out = fmt::format("## trainprint compare: {}, ranked by {}\n\n", md_escape(c.key), to_string(c.rank_by));
+  if (!v.subtitle.empty()) out += md_escape(v.subtitle) + ".\n\n";
+  out += md_table(v.header, v.rows, v.right);
+  out += "\nGrid basis:\n\n";
+  for (const auto& b : v.bases) out += "- " + md_escape(b) + "\n";
+  if (!v.saving.empty()) out += "\n" + md_escape(v.saving) + ".\n";
+  if (!c.rows.empty())
+    out += fmt::format("\n_catalog {} ({})._\n", c.rows.front().result.catalog_version, c.rows.front().result.catalog_date);
+  return out;
+}
+
+std::string render_comparison_csv(const comparison& c) {
+  std::string out = "rank," + csv_field(c.key);
+  for (const auto& col : headline_columns()) out += "," + std::string(col.name);
+  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{}\n", rank_unit(c.rank_by));
+  for (std::size_t i = 0; i < c.rows.size(); ++i) {
+    const auto& r = c.rows[i];
+    out += std::to_string(i + 1) + "," + csv_field(r.value);
+    for (const auto& col : headline_columns()) out += "," + csv_number(col.get(r.result));
+    out += "," + csv_number(r.result.inputs.intensity_g_per_kwh) + "," + csv_number(r.delta_to_best) + "\n";
+  }
   return out;
 }
 

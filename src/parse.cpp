@@ -84,14 +84,14 @@ hours parse_duration(std::string_view text, std::string_view what) {
 double parse_ratio(std::string_view text, std::string_view what) {
   std::string_view t = trim(text);
   const std::string expected = "expected a fraction such as 0.4 or a percentage such as 40%";
-  double scale = 1;
+  bool percent = false;
   if (!t.empty() && t.back() == '%') {
-    scale = 0.01;
+    percent = true;
     t.remove_suffix(1);
   }
   double v = 0;
   if (!plain(trim(t), v)) throw unit_error(std::string(what), "got " + quoted(text) + ", " + expected);
-  return v * scale;
+  return percent ? v / 100 : v;  // v / 100, not v × 0.01: "35%" must equal 0.35 exactly
 }
 
 energy_mix parse_mix(std::string_view text) {

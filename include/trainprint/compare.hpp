@@ -17,6 +17,12 @@ namespace trainprint::inline v0 {
 /// The scenario input names, as in the scenario JSON (and the CLI flags in kebab-case).
 const std::vector<std::string>& input_names();
 
+/// The canonical input name for a key as people spell it: kebab- or snake-case,
+/// and the CLI's flag names ("gpu-hours", "accelerator_hours" → "gpu_hours",
+/// "duration" → "duration_h", "power" → "power_w"). Unknown keys come back as given
+/// (with '-' turned into '_').
+std::string canonical_input_name(std::string_view key);
+
 /// Sets input `key` of `s` from text as a person types it: numbers with SI
 /// suffixes (params, tokens, flops, gpu_hours, count, ...), ratios as 0.4 or 40%
 /// (mfu, power_fraction, cfe), durations as 30d (duration_h), ids (hardware,
@@ -53,7 +59,7 @@ struct comparison {
 std::optional<double> rank_metric(const estimate& e, rank_by r);
 
 /// Estimates `base` once for each of `values` of input `key` and ranks the results.
-/// Throws on the first value that fails, naming it.
+/// Throws the error of the first value that fails (its message names the input).
 comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat = catalog::embedded(), rank_by by = rank_by::emissions);
 

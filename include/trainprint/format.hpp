@@ -10,9 +10,13 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "catalog.hpp"
+#include "compare.hpp"
 #include "estimate.hpp"
 #include "quantities.hpp"
 
@@ -36,6 +40,45 @@ std::string readable_count(double v);
 std::string render_table(const estimate& e, const catalog& cat, bool explain = false);
 /// The trace alone, one aligned line per entry.
 std::string render_trace(const estimate& e);
+/// The estimate as a Markdown section: a heading, the basis, a table of the
+/// headline outputs, the equivalents and notes; with `explain`, the trace.
+std::string render_markdown(const estimate& e, const catalog& cat, bool explain = false);
+
+/// A headline output for machine-readable rows: a snake_case name ending in its
+/// unit ("energy_facility_kwh") and the value, nullopt when unknown.
+struct headline_column {
+  std::string_view name;
+  std::optional<double> (*get)(const estimate&);
+};
+/// The headline outputs of an estimate, in the order CSV and JSON-lines rows use.
+const std::vector<headline_column>& headline_columns();
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+std::string csv_field(std::string_view text);
+/// A number for CSV and JSON lines: up to 10 significant digits; "" when unknown.
+std::string csv_number(std::optional<double> v);
+/// The estimate as CSV: a header row (units in the column names) and one row.
+std::string render_csv(const estimate& e);
+
+/// A comparison as a ranked table for people: best first, one column per headline
+/// output with the unit in its header, the difference to the best, the grid basis
+/// of each row and what choosing the best over the worst saves in everyday terms.
+std::string render_comparison_table(const comparison& c, const catalog& cat);
+/// The same as a Markdown table.
+std::string render_comparison_markdown(const comparison& c, const catalog& cat);
+/// The comparison as CSV: rank, the varied value, the headline outputs, the grid
+/// intensity and the difference to the best in the ranked metric's unit.
+std::string render_comparison_csv(const comparison& c);
+/// Aligned text columns under a header row, each line indented by two spaces;
+/// columns with `right_aligned[i]` true are right-aligned (numbers).
+std::string render_columns(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                           const std::vector<bool>& right_aligned);
+/// The same as a Markdown table.
+std::string render_markdown_table(const std::vector<std::string>& header,
+                                  const std::vector<std::vector<std::string>>& rows,
+                                  const std::vector<bool>& right_aligned);
+/// The unit of a rank metric: "kwh", "kg_co2e", "l", "usd", "h".
+std::string_view rank_unit(rank_by r);
 
 }  // namespace trainprint::inline v0
 

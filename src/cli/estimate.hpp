@@ -7,6 +7,7 @@ struct estimate_options {
   std::string format = "table";
   bool explain = false;
 };
+/// Adds the scenario flags, --format and --explain.
 void setup_estimate(CLI::App& app, estimate_options& o);
 /// Returns the text for stdout; throws trainprint::error on bad input.
 std::string run_estimate(const estimate_options& o, const global_options& g);

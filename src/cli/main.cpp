@@ -4,52 +4,124 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
+#include "compare.hpp"
+#include "data.hpp"
 #include "estimate.hpp"
+#include "list.hpp"
+#include "show.hpp"
+#include "sweep.hpp"
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/version.hpp"
 
 namespace {
 
-/// "did you mean" for a flag CLI11 did not expect.
-std::string suggest_flag(const CLI::App& app, int argc, char** argv) {
-  std::vector<std::string> names;
+/// The deepest subcommand that was parsed (the app itself if none).
+const CLI::App* parsed_leaf(const CLI::App& app) {
   const CLI::App* sub = &app;
-  for (const auto* s : app.get_subcommands())
-    if (s->parsed()) sub = s;
-  for (const auto* opt : sub->get_options())
-    for (const auto& n : opt->get_lnames()) names.push_back("--" + n);
+  for (bool found = true; found;) {
+    found = false;
+    for (const auto* s : sub->get_subcommands())
+      if (s->parsed()) {
+        sub = s;
+        found = true;
+        break;
+      }
+  }
+  return sub;
+}
+
+/// "did you mean" for a flag or subcommand CLI11 did not expect.
+std::string suggest(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* sub = parsed_leaf(app);
+  std::vector<std::string> names;
+  for (const CLI::App* a = sub; a; a = a->get_parent())
+    for (const auto* opt : a->get_options())
+      for (const auto& n : opt->get_lnames()) names.push_back("--" + n);
+  std::vector<std::string> commands;
+  for (const auto* s : sub->get_subcommands({})) commands.push_back(s->get_name());
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a.rfind("--", 0) != 0) continue;
-    a = a.substr(0, a.find('='));
-    if (std::find(names.begin(), names.end(), a) != names.end()) continue;
-    auto close = trainprint::closest_ids(a, names, 1);
-    if (!close.empty()) return "; did you mean " + close[0] + "?";
+    if (a.rfind("--", 0) == 0) {
+      a = a.substr(0, a.find('='));
+      if (std::find(names.begin(), names.end(), a) != names.end()) continue;
+      auto close = trainprint::closest_ids(a, names, 1);
+      if (!close.empty()) return "; did you mean " + close[0] + "?";
+    } else if (!commands.empty() && a.rfind('-', 0) != 0 &&
+               std::find(commands.begin(), commands.end(), a) == commands.end()) {
+      auto close = trainprint::closest_ids(a, commands, 1);
+      if (!close.empty()) return "; did you mean " + close[0] + "?";
+      return {};
+    }
   }
   return {};
+}
+
+/// Each line of a message, prefixed with "trainprint: ".
+void print_error(std::string_view message, std::string_view suffix = {}) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= message.size()) {
+    const auto end = message.find('\n', start);
+    const auto line = message.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    out += "trainprint: " + std::string(line);
+    if (end == std::string_view::npos) break;
+    out += "\n";
+    start = end + 1;
+  }
+  std::cerr << out << suffix << "\n";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  namespace cli = trainprint::cli;
   CLI::App app{"trainprint — energy, carbon and water of training ML models"};
   app.set_version_flag("--version", std::string("trainprint ") + trainprint::version);
   app.require_subcommand(1);
-  trainprint::cli::global_options g;
+  app.fallthrough();  // global options may follow the subcommand
+  cli::global_options g;
   app.add_option("--data", g.data_files, "Overlay a catalog file on the embedded data (repeatable)");
 
-  trainprint::cli::estimate_options est;
+  cli::estimate_options est;
   auto* estimate = app.add_subcommand("estimate", "Estimate one training run");
-  trainprint::cli::setup_estimate(*estimate, est);
+  cli::setup_estimate(*estimate, est);
+
+  cli::compare_options cmp;
+  auto* compare = app.add_subcommand("compare", "The same run across several values of one input, ranked best first");
+  cli::setup_compare(*compare, cmp);
+
+  cli::sweep_options swp;
+  auto* sweep = app.add_subcommand("sweep", "Every combination of --vary values, one row each (CSV or JSON lines)");
+  cli::setup_sweep(*sweep, swp);
+
+  cli::list_options lst;
+  auto* list = app.add_subcommand("list", "List a catalog table: hardware, regions, providers, sources, presets, ...");
+  cli::setup_list(*list, lst);
+
+  cli::show_options shw;
+  auto* show = app.add_subcommand("show", "Show one catalog entry (any id or alias) with its sources");
+  cli::setup_show(*show, shw);
+
+  cli::data_check_options dck;
+  auto* data = app.add_subcommand("data", "Catalog data files");
+  auto* data_check = cli::setup_data(*data, dck);
+
+  for (auto* s : {estimate, compare, sweep, list, show, data, data_check}) s->fallthrough();
 
   std::string out;
   try {
     app.parse(argc, argv);
-    if (estimate->parsed()) out = trainprint::cli::run_estimate(est, g);
+    if (estimate->parsed()) out = cli::run_estimate(est, g);
+    else if (compare->parsed()) out = cli::run_compare(cmp, g);
+    else if (sweep->parsed()) cli::run_sweep(swp, g, out, stdout);
+    else if (list->parsed()) out = cli::run_list(lst, g);
+    else if (show->parsed()) out = cli::run_show(shw, g);
+    else if (data_check->parsed()) out = cli::run_data_check(dck, g);
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
     return 0;
@@ -60,16 +132,16 @@ int main(int argc, char** argv) {
     std::cout << app.version() << "\n";
     return 0;
   } catch (const CLI::ExtrasError& e) {
-    std::cerr << "trainprint: " << e.what() << suggest_flag(app, argc, argv) << "\n";
+    print_error(e.what(), suggest(app, argc, argv));
     return 2;
   } catch (const CLI::ParseError& e) {
-    std::cerr << "trainprint: " << e.what() << "\n";
+    print_error(e.what(), suggest(app, argc, argv));
     return 2;
   } catch (const trainprint::error& e) {
-    std::cerr << "trainprint: " << e.what() << "\n";
+    print_error(e.what());
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "trainprint: internal error: " << e.what() << "\n";
+    print_error(std::string("internal error: ") + e.what());
     return 1;
   }
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -89,8 +89,28 @@ scenario to_scenario(const scenario_options& o, const catalog& cat) {
       {"intensity", &o.intensity},   {"mix", &o.mix},                     {"ewif", &o.ewif},
       {"cfe", &o.cfe},               {"lifetime_years", &o.lifetime},     {"price_usd_per_kwh", &o.price},
       {"hourly_price_usd", &o.hourly_price}};
-  for (const auto& [key, value] : flags)
-    if (*value) set_input(f, key, **value);
+  // set_input lets a new workload input replace the old one (as --across does);
+  // among flags, two workloads conflict, so each flag sets its own field and
+  // validate() reports a conflict such as --flops with --gpu-hours.
+  for (const auto& [key, value] : flags) {
+    if (!*value) continue;
+    scenario one;
+    set_input(one, key, **value);
+    const scenario before = f;
+    f = merge(f, one);
+    auto keep = [](auto& into, const auto& from) {
+      if (!into && from) into = from;
+    };
+    keep(f.params, before.params);
+    keep(f.active_params, before.active_params);
+    keep(f.tokens, before.tokens);
+    keep(f.flops, before.flops);
+    keep(f.layers, before.layers);
+    keep(f.d_model, before.d_model);
+    keep(f.seq_len, before.seq_len);
+    keep(f.gpu_hours, before.gpu_hours);
+    keep(f.duration, before.duration);
+  }
   f.recompute = o.recompute;
   if (o.no_embodied) f.embodied = false;
   return merge(base, f);

@@ -50,7 +50,8 @@ TEST_CASE("parse: durations") {
 
 TEST_CASE("parse: ratios and mixes") {
   CHECK(parse_ratio("0.4", "mfu") == 0.4);
-  CHECK(parse_ratio("40%", "mfu") == doctest::Approx(0.4));
+  CHECK(parse_ratio("40%", "mfu") == 0.4);
+  CHECK(parse_ratio("35%", "mfu") == 0.35);  // exactly, as typed
   CHECK_THROWS_WITH_AS(parse_ratio("forty", "mfu"),
                        "[trainprint.unit] mfu: got 'forty', expected a fraction such as 0.4 or a percentage such as 40%",
                        unit_error);

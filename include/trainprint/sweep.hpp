@@ -1,0 +1,64 @@
+#pragma once
+/// \file sweep.hpp
+/// Sweeps: one scenario over the cartesian product of several inputs' values
+/// ("every count from 64 to 4096 in three regions"). Rows stream to a callback,
+/// so a million combinations never hold a million estimates in memory.
+///
+/// \code
+/// std::vector<trainprint::sweep_axis> axes{trainprint::parse_axis("count=64,512"),
+///                                          trainprint::parse_axis("region=FR,PL")};
+/// trainprint::sweep(base, axes, [](const trainprint::sweep_row& r) {
+///   fmt::print("{} {} {:.0f} kWh\n", r.values[0], r.values[1], r.result.energy_facility.in_kwh());
+/// });
+/// \endcode
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog.hpp"
+#include "estimate.hpp"
+#include "scenario.hpp"
+
+namespace trainprint::inline v0 {
+
+/// One input and the values it takes, as text (read by set_input).
+struct sweep_axis {
+  std::string key;                  ///< the input's name as given ("region", "count", "gpu-hours")
+  std::vector<std::string> values;  ///< at least one
+};
+
+/// Parses `KEY=V1,V2,…` (for the key `mix`, whose values contain commas, the
+/// values are separated by `;`). `what` names the flag in errors ("across",
+/// "vary"). Checks that the key is a scenario input and every value parses;
+/// throws input_error or unit_error.
+sweep_axis parse_axis(std::string_view text, std::string_view what = "vary");
+
+/// The most combinations a sweep runs.
+inline constexpr std::uint64_t max_sweep_combinations = 1'000'000'000;
+
+/// The number of combinations; throws input_error ("vary") for no axes, a key
+/// given twice, or more than max_sweep_combinations.
+std::uint64_t sweep_size(std::span<const sweep_axis> axes);
+
+/// One combination and its estimate; valid only during the callback.
+struct sweep_row {
+  std::uint64_t index = 0;                ///< 0-based, in output order
+  std::span<const std::string> values;    ///< one per axis, in axis order
+  const estimate& result;
+};
+
+/// Called once per combination, in order: the first axis varies slowest.
+using sweep_callback = std::function<void(const sweep_row&)>;
+
+/// Estimates `base` with every combination of the axes' values and passes each
+/// to `on_row`. Before the first row, each value is tried once (with the other
+/// axes at their first value), so an unknown id or a bad number fails before any
+/// row is produced. Throws the first error; rows already passed stay passed.
+void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
+           const catalog& cat = catalog::embedded());
+
+}  // namespace trainprint::inline v0

@@ -1,0 +1,161 @@
+// trainprint list: browse one catalog table.
+
+#include "list.hpp"
+
+#include <functional>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "trainprint/catalog_json.hpp"
+#include "trainprint/format.hpp"
+
+namespace trainprint::cli {
+
+void setup_list(CLI::App& app, list_options& o) {
+  app.add_option("table", o.table, "hardware|systems|regions|providers|sources|presets|equivalents")
+      ->required()
+      ->check(CLI::IsMember(catalog_tables()));
+  app.add_option("--filter", o.filter, "Only entries whose id, name or alias contains TEXT (case-insensitive)");
+  app.add_option("--format", o.format, "table|json|csv (default table)")->check(CLI::IsMember({"table", "json", "csv"}));
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+/// One column: its header for people (unit included), its CSV name (unit in the
+/// name), right-aligned or not, and how to read it from the entry's JSON.
+struct column {
+  const char* header;
+  const char* csv;
+  bool right;
+  std::function<std::string(const json&)> get;
+};
+
+std::string num(const json& v, const char* spec = "{:g}") {
+  if (!v.is_number()) return {};
+  return fmt::format(fmt::runtime(spec), v.get<double>());
+}
+std::string text(const json& v) { return v.is_string() ? v.get<std::string>() : v.is_number() ? num(v) : std::string{}; }
+column field(const char* header, const char* csv, bool right, std::string key) {
+  return {header, csv, right, [key](const json& e) { return text(e.value(key, json(nullptr))); }};
+}
+/// The value of the latest-year entry of a provider's list ("1.10 (2024)").
+std::string latest(const json& list, bool with_year) {
+  const json* best = nullptr;
+  auto year = [](const json& c) { return c["year"].is_number() ? c["year"].get<int>() : 0; };
+  for (const auto& c : list)
+    if (!best || year(c) >= year(*best))
+      best = &c;
+  if (!best) return {};
+  std::string s = num((*best)["value"]);
+  if (with_year && (*best)["year"].is_number()) s += fmt::format(" ({})", (*best)["year"].get<int>());
+  return s;
+}
+
+std::vector<column> columns_of(const std::string& table, bool csv) {
+  if (table == "hardware")
+    return {field("id", "id", false, "id"),
+            field("name", "name", false, "name"),
+            field("TDP W", "tdp_w", true, "tdp_w"),
+            {"bf16 TFLOP/s", "peak_bf16_tflops", true, [](const json& e) { return num(e["peak_tflops_dense"].value("bf16", json(nullptr))); }},
+            field("memory GB", "memory_gb", true, "memory_gb"),
+            field("year", "release_year", true, "release_year")};
+  if (table == "systems")
+    return {field("id", "id", false, "id"), field("name", "name", false, "name"),
+            field("accelerator", "accelerator", false, "accelerator"), field("count", "accelerators", true, "accelerators"),
+            field("max power W", "max_power_w", true, "max_power_w")};
+  if (table == "regions")
+    return {field("id", "id", false, "id"),
+            field("kind", "kind", false, "kind"),
+            field("name", "name", false, "name"),
+            {"g CO2e/kWh", "intensity_g_co2e_per_kwh", true,
+             [](const json& e) { return e["intensity"].is_object() ? num(e["intensity"]["gco2e_per_kwh"]) : std::string{}; }},
+            {"year", "intensity_year", true,
+             [](const json& e) { return e["intensity"].is_object() ? num(e["intensity"]["year"]) : std::string{}; }},
+            {"PUE", "pue", true, [](const json& e) { return e["pue"].is_object() ? num(e["pue"]["value"]) : std::string{}; }},
+            {"WUE L/kWh", "wue_l_per_kwh", true,
+             [](const json& e) { return e["wue_l_per_kwh"].is_object() ? num(e["wue_l_per_kwh"]["value"]) : std::string{}; }}};
+  if (table == "providers")
+    return {field("id", "id", false, "id"),
+            field("name", "name", false, "name"),
+            field("kind", "kind", false, "kind"),
+            {"PUE", "pue", true, [csv](const json& e) { return latest(e["pue"], !csv); }},
+            {"WUE L/kWh", "wue_l_per_kwh", true, [csv](const json& e) { return latest(e["wue_l_per_kwh"], !csv); }},
+            {"CFE", "cfe", true, [csv](const json& e) { return latest(e["cfe"], !csv); }}};
+  if (table == "sources")
+    return {field("id", "id", false, "id"),
+            field("name", "name", false, "name"),
+            {"g CO2e/kWh (median)", "lifecycle_median_g_co2e_per_kwh", true,
+             [](const json& e) { return num(e["lifecycle_gco2e_per_kwh"]["median"]); }},
+            {"min–max", "lifecycle_range_g_co2e_per_kwh", true,
+             [](const json& e) {
+               const auto& l = e["lifecycle_gco2e_per_kwh"];
+               return num(l["min"]) + "–" + num(l["max"]);
+             }},
+            {"water L/kWh", "water_l_per_kwh", true,
+             [](const json& e) { return e["water_l_per_kwh"].is_object() ? num(e["water_l_per_kwh"]["value"]) : std::string{}; }}};
+  if (table == "presets")
+    return {field("id", "id", false, "id"),
+            field("name", "name", false, "name"),
+            field("year", "year", true, "year"),
+            {"hardware", "hardware", false, [](const json& e) { return text(e["scenario"].value("hardware", json(nullptr))); }},
+            {"count", "count", true, [](const json& e) { return text(e["scenario"].value("count", json(nullptr))); }},
+            {"reported MWh", "reported_energy_mwh", true, [](const json& e) { return num(e["reported"]["energy_mwh"]); }},
+            {"reported t CO2e", "reported_emissions_t_co2e", true,
+             [](const json& e) { return num(e["reported"]["emissions_t_co2e"]); }}};
+  // equivalents
+  return {field("id", "id", false, "id"),
+          field("applies to", "applies_to", false, "applies_to"),
+          {"per unit", "per_unit", true,
+           [](const json& e) {
+             for (const char* k : {"per_unit_kg_co2e", "per_unit_kwh", "per_unit_l"})
+               if (e.contains(k)) return num(e[k]) + (std::string(k) == "per_unit_kg_co2e" ? " kg CO2e" : std::string(k) == "per_unit_kwh" ? " kWh" : " L");
+             return std::string{};
+           }},
+          field("unit", "unit", false, "unit"),
+          field("name", "name", false, "name")};
+}
+
+}  // namespace
+
+std::string run_list(const list_options& o, const global_options& g) {
+  const catalog& cat = load_catalog(g);
+  const json entries = catalog_table_to_json(cat, o.table, o.filter);
+  if (o.format == "json") return entries.dump(2) + "\n";
+  const bool csv = o.format == "csv";
+  const auto cols = columns_of(o.table, csv);
+  if (csv) {
+    std::string out;
+    for (std::size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + std::string(cols[i].csv);
+    out += "\n";
+    for (const auto& e : entries) {
+      for (std::size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + csv_field(cols[i].get(e));
+      out += "\n";
+    }
+    return out;
+  }
+  std::vector<std::string> header;
+  std::vector<bool> right;
+  for (const auto& c : cols) {
+    header.push_back(c.header);
+    right.push_back(c.right);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& e : entries) {
+    std::vector<std::string> r;
+    for (const auto& c : cols) {
+      std::string v = c.get(e);
+      r.push_back(v.empty() ? "-" : v);
+    }
+    rows.push_back(std::move(r));
+  }
+  std::string out = render_columns(header, rows, right);
+  out += fmt::format("{} {}{}; `trainprint show ID` prints an entry with its sources\n", entries.size(),
+                     entries.size() == 1 ? "entry" : "entries",
+                     o.filter.empty() ? std::string{} : " matching '" + o.filter + "'");
+  return out;
+}
+
+}  // namespace trainprint::cli
