@@ -1,0 +1,436 @@
+"""trainprint — energy, carbon and water of training machine-learning models.
+
+>>> import trainprint
+>>> e = trainprint.estimate(params=7e9, tokens=2e12, hardware="h100", count=512, region="aws:us-east-1")
+>>> round(e.energy_kwh / 1000, 1)   # facility energy, MWh
+60.2
+
+Keyword arguments are the scenario fields of the CLI's ``--scenario`` JSON
+(``params``, ``tokens``, ``hardware``, ``count``, ``region``, ``mfu``, ...); the
+CLI flag spellings ``duration``, ``power``, ``host_power``, ``lifetime``,
+``price``, ``hourly_price`` are accepted too. Numbers may be given as text the
+way the CLI reads them: ``params="7B"``, ``mfu="40%"``, ``duration="30d"``.
+Results are plain floats in the units their names say (kWh, kg CO2e, litres,
+hours, USD); ``None`` where an input needed for them is unknown.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import os as _os
+from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+
+from . import _core
+from ._errors import DataError, Error, InputError, UnitError, UnknownKeyError
+
+__version__: str = _core.__version__
+
+__all__ = [
+    "__version__",
+    "estimate",
+    "compare",
+    "catalog",
+    "Estimate",
+    "Comparison",
+    "ComparisonRow",
+    "Catalog",
+    "TraceEntry",
+    "Error",
+    "InputError",
+    "UnknownKeyError",
+    "DataError",
+    "UnitError",
+]
+
+ScenarioArg = Union[None, Mapping[str, Any], str, "_os.PathLike[str]"]
+
+
+class TraceEntry(NamedTuple):
+    """One input or intermediate of an estimate, with where it came from."""
+
+    name: str
+    value: float
+    unit: str
+    origin: str  #: "user", "catalog", "default" or "derived"
+    source: Optional[str]
+    note: Optional[str]
+
+
+class Estimate:
+    """One estimate (schema ``trainprint.estimate/1``). Attributes are floats in
+    the units their names say, or None where unknown."""
+
+    __slots__ = ("_text", "_data")
+
+    def __init__(self, json_text: str) -> None:
+        self._text = json_text
+        self._data: Dict[str, Any] = _json.loads(json_text)
+
+    # --- compute and power ---
+    @property
+    def flops(self) -> Optional[float]:
+        """Training FLOPs (None unless the workload was given as FLOPs or params × tokens)."""
+        return self._data["compute"]["flops"]
+
+    @property
+    def accelerator_hours(self) -> float:
+        return self._data["compute"]["accelerator_hours"]
+
+    @property
+    def wall_hours(self) -> Optional[float]:
+        return self._data["compute"]["wall_hours"]
+
+    @property
+    def accelerator_power_w(self) -> float:
+        """Average power per accelerator, W."""
+        return self._data["power_w"]["accelerator"]
+
+    @property
+    def host_power_w(self) -> float:
+        """Average host power per accelerator, W."""
+        return self._data["power_w"]["host"]
+
+    # --- energy ---
+    @property
+    def energy_kwh(self) -> float:
+        """Facility energy (IT energy × PUE), kWh."""
+        return self._data["energy_kwh"]["facility"]
+
+    @property
+    def energy_it_kwh(self) -> float:
+        return self._data["energy_kwh"]["it"]
+
+    @property
+    def energy_accelerators_kwh(self) -> float:
+        return self._data["energy_kwh"]["accelerators"]
+
+    @property
+    def energy_host_kwh(self) -> float:
+        return self._data["energy_kwh"]["host"]
+
+    # --- emissions ---
+    @property
+    def emissions_kg_co2e(self) -> Optional[float]:
+        """Total emissions (location-based operational + embodied), kg CO2e."""
+        return self._data["emissions_kg_co2e"]["total"]
+
+    @property
+    def emissions_location_kg_co2e(self) -> Optional[float]:
+        return self._data["emissions_kg_co2e"]["location_based"]
+
+    @property
+    def emissions_market_kg_co2e(self) -> Optional[float]:
+        return self._data["emissions_kg_co2e"]["market_based"]
+
+    @property
+    def emissions_embodied_kg_co2e(self) -> Optional[float]:
+        return self._data["emissions_kg_co2e"]["embodied"]
+
+    # --- water ---
+    @property
+    def water_l(self) -> Optional[float]:
+        """Total water consumption (on-site cooling + off-site generation), litres."""
+        return self._data["water_l"]["total"]
+
+    @property
+    def water_onsite_l(self) -> Optional[float]:
+        return self._data["water_l"]["onsite"]
+
+    @property
+    def water_offsite_l(self) -> Optional[float]:
+        return self._data["water_l"]["offsite"]
+
+    # --- money ---
+    @property
+    def electricity_cost_usd(self) -> Optional[float]:
+        return self._data["cost_usd"]["electricity"]
+
+    @property
+    def compute_cost_usd(self) -> Optional[float]:
+        return self._data["cost_usd"]["compute"]
+
+    # --- what it was resolved against ---
+    @property
+    def hardware(self) -> Optional[str]:
+        """The accelerator's catalog id (``"h100"`` resolves to ``"nvidia-h100-sxm5-80gb"``)."""
+        return self._data["resolved"]["hardware"]
+
+    @property
+    def region(self) -> Optional[str]:
+        return self._data["resolved"]["region"]
+
+    @property
+    def provider(self) -> Optional[str]:
+        return self._data["resolved"]["provider"]
+
+    @property
+    def precision(self) -> str:
+        return self._data["resolved"]["precision"]
+
+    @property
+    def boundary(self) -> str:
+        return self._data["resolved"]["boundary"]
+
+    @property
+    def scenario(self) -> Dict[str, Any]:
+        """The scenario as given (JSON field names)."""
+        return dict(self._data["scenario"])
+
+    @property
+    def trace(self) -> List[TraceEntry]:
+        """Every input and intermediate with its origin and source."""
+        return [TraceEntry(**t) for t in self._data["trace"]]
+
+    @property
+    def notes(self) -> List[str]:
+        return list(self._data["notes"])
+
+    @property
+    def catalog_version(self) -> str:
+        return self._data["catalog"]["version"]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The estimate as ``trainprint.estimate/1`` (a fresh dict)."""
+        return _json.loads(self._text)
+
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        """The estimate as ``trainprint.estimate/1`` JSON text, exactly as the C API
+        and ``trainprint estimate --format json`` write it (indent 2; None: one line)."""
+        if indent == 2:
+            return self._text
+        return _core.dump_json(self._text, -1 if indent is None else indent)
+
+    def to_flat(self) -> Dict[str, Any]:
+        """The headline numbers as one flat dict (a row of a table)."""
+        return {name: getattr(self, name) for name in _FLAT_FIELDS}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Estimate) and self._text == other._text
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        def num(v: Optional[float]) -> str:
+            return "None" if v is None else f"{v:.4g}"
+
+        return (
+            f"Estimate(hardware={self.hardware!r}, region={self.region!r}, "
+            f"energy_kwh={num(self.energy_kwh)}, emissions_kg_co2e={num(self.emissions_kg_co2e)}, "
+            f"water_l={num(self.water_l)})"
+        )
+
+
+_FLAT_FIELDS: Tuple[str, ...] = (
+    "hardware",
+    "region",
+    "provider",
+    "precision",
+    "boundary",
+    "flops",
+    "accelerator_hours",
+    "wall_hours",
+    "accelerator_power_w",
+    "host_power_w",
+    "energy_accelerators_kwh",
+    "energy_host_kwh",
+    "energy_it_kwh",
+    "energy_kwh",
+    "emissions_location_kg_co2e",
+    "emissions_market_kg_co2e",
+    "emissions_embodied_kg_co2e",
+    "emissions_kg_co2e",
+    "water_onsite_l",
+    "water_offsite_l",
+    "water_l",
+    "electricity_cost_usd",
+    "compute_cost_usd",
+)
+
+
+class ComparisonRow(NamedTuple):
+    """One option of a comparison: the value as given, the ranked metric (in the
+    comparison's ``metric_unit``; None when unknown), its distance to the best
+    row, and the estimate."""
+
+    value: str
+    metric: Optional[float]
+    delta_to_best: Optional[float]
+    estimate: Estimate
+
+
+class Comparison:
+    """A ranked comparison (schema ``trainprint.compare/1``), best first."""
+
+    __slots__ = ("_text", "key", "sort", "metric_unit", "rows")
+
+    def __init__(self, json_text: str, row_texts: Sequence[str]) -> None:
+        self._text = json_text
+        data = _json.loads(json_text)
+        self.key: str = data["key"]  #: the varied input
+        self.sort: str = data["sort"]  #: energy | emissions | water | cost | time
+        self.metric_unit: str = data["metric_unit"]  #: kwh | kg_co2e | l | usd | h
+        self.rows: List[ComparisonRow] = [
+            ComparisonRow(row["value"], row["metric"], row["delta_to_best"], Estimate(text))
+            for row, text in zip(data["rows"], row_texts)
+        ]
+
+    @property
+    def best(self) -> ComparisonRow:
+        return self.rows[0]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[ComparisonRow]:
+        return iter(self.rows)
+
+    def __getitem__(self, i: int) -> ComparisonRow:
+        return self.rows[i]
+
+    def to_list(self) -> List[Dict[str, Any]]:
+        """One flat dict per row, best first — ``pandas.DataFrame(c.to_list())``.
+        Columns: rank, value (as given), metric and delta_to_best (in
+        ``metric_unit``), then Estimate.to_flat()."""
+        out = []
+        for rank, row in enumerate(self.rows, start=1):
+            flat: Dict[str, Any] = {
+                "rank": rank,
+                "value": row.value,
+                "metric": row.metric,
+                "delta_to_best": row.delta_to_best,
+            }
+            flat.update(row.estimate.to_flat())
+            out.append(flat)
+        return out
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The comparison as ``trainprint.compare/1`` (a fresh dict)."""
+        return _json.loads(self._text)
+
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        """The comparison as ``trainprint.compare/1`` JSON text (as the C API writes it)."""
+        if indent == 2:
+            return self._text
+        return _core.dump_json(self._text, -1 if indent is None else indent)
+
+    def __repr__(self) -> str:
+        return f"Comparison(key={self.key!r}, sort={self.sort!r}, values={[r.value for r in self.rows]!r})"
+
+
+class Catalog:
+    """The catalog of hardware, systems, regions, providers, energy sources,
+    presets and equivalents, each entry with its provenance."""
+
+    __slots__ = ("_handle",)
+
+    def __init__(self, overlays: Sequence[Union[str, "_os.PathLike[str]"]] = ()) -> None:
+        self._handle = _core.Catalog([_os.fspath(p) for p in overlays])
+
+    @property
+    def tables(self) -> Tuple[str, ...]:
+        """"hardware", "systems", "regions", "providers", "sources", "presets", "equivalents"."""
+        return tuple(_core.tables())
+
+    @property
+    def version(self) -> str:
+        return self._handle.version
+
+    @property
+    def date(self) -> str:
+        return self._handle.date
+
+    def ids(self, table: str) -> List[str]:
+        """The ids of ``table``, in catalog order."""
+        return self._handle.ids(table)
+
+    def entry(self, table: str, id: Optional[str] = None) -> Dict[str, Any]:
+        """One entry by id or alias: ``entry("hardware", "h100")``, or
+        ``entry("h100")`` to search every table."""
+        if id is None:
+            table, id = self._handle.find_table(table), table
+        return _json.loads(self._handle.entry_json(table, id))
+
+    def table(self, table: str, filter: str = "") -> List[Dict[str, Any]]:
+        """The entries of ``table`` whose id, name or alias contains ``filter``."""
+        return _json.loads(self._handle.table_json(table, filter))
+
+    def __repr__(self) -> str:
+        return f"Catalog(version={self.version!r}, date={self.date!r})"
+
+
+_embedded: Optional[Catalog] = None
+
+
+def catalog(overlays: Sequence[Union[str, "_os.PathLike[str]"]] = ()) -> Catalog:
+    """The embedded catalog, or a new one overlaid by the JSON files ``overlays``
+    (the CLI's ``--data``). Pass it to estimate() and compare() as ``catalog=``."""
+    global _embedded
+    if overlays:
+        return Catalog(overlays)
+    if _embedded is None:
+        _embedded = Catalog()
+    return _embedded
+
+
+def _scenario_args(scenario: ScenarioArg) -> Tuple[Any, str]:
+    if scenario is None or isinstance(scenario, Mapping):
+        return (dict(scenario) if scenario is not None else None), "<scenario>"
+    path = _os.fspath(scenario)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read(), path
+    except OSError as e:
+        raise DataError(
+            f"[trainprint.data] {path}: cannot open the file for reading ({e.strerror})",
+            file=path,
+            detail="cannot open the file for reading",
+        ) from None
+
+
+def _handle(cat: Optional[Catalog]) -> Any:
+    return (cat if cat is not None else catalog())._handle
+
+
+def estimate(
+    *,
+    preset: Optional[str] = None,
+    scenario: ScenarioArg = None,
+    catalog: Optional[Catalog] = None,
+    **inputs: Any,
+) -> Estimate:
+    """Estimates one training run.
+
+    ``inputs`` are scenario fields (``params=7e9, tokens="2T", hardware="h100",
+    count=512, region="aws:us-east-1"``). ``preset`` starts from a published run
+    in the catalog, ``scenario`` from a dict or a scenario JSON file; ``inputs``
+    override both, as flags do in the CLI. Raises InputError, UnknownKeyError,
+    UnitError or DataError (all trainprint.Error)."""
+    base, name = _scenario_args(scenario)
+    return Estimate(_core.estimate_json(inputs, _handle(catalog), preset, base, name))
+
+
+def compare(
+    *,
+    across: Mapping[str, Sequence[Any]],
+    sort: str = "emissions",
+    preset: Optional[str] = None,
+    scenario: ScenarioArg = None,
+    catalog: Optional[Catalog] = None,
+    **inputs: Any,
+) -> Comparison:
+    """Estimates one scenario for each value of one input and ranks the results,
+    best first: ``compare(params=7e9, tokens=2e12, hardware="h100", count=512,
+    across={"region": ["FR", "SE", "aws:us-east-1"]})``. ``sort`` is "energy",
+    "emissions", "water", "cost" or "time"."""
+    if not isinstance(across, Mapping) or len(across) != 1:
+        raise InputError(
+            f"[trainprint.input] across: got {across!r:.40}, expected one input and its values, "
+            'e.g. {"region": ["FR", "SE"]}',
+            field="across",
+            value=repr(across),
+            expected='one input and its values, e.g. {"region": ["FR", "SE"]}',
+        )
+    ((key, values),) = across.items()
+    base, name = _scenario_args(scenario)
+    text, rows = _core.compare_json(inputs, key, values, sort, _handle(catalog), preset, base, name)
+    return Comparison(text, rows)

@@ -1,0 +1,194 @@
+# Type stubs for the trainprint package.
+import os
+from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+
+from ._errors import DataError as DataError
+from ._errors import Error as Error
+from ._errors import InputError as InputError
+from ._errors import UnitError as UnitError
+from ._errors import UnknownKeyError as UnknownKeyError
+
+__version__: str
+
+_Path = Union[str, os.PathLike[str]]
+_Scenario = Union[None, Mapping[str, Any], _Path]
+_Number = Union[float, int, str]
+
+class TraceEntry(NamedTuple):
+    name: str
+    value: float
+    unit: str
+    origin: str
+    source: Optional[str]
+    note: Optional[str]
+
+class Estimate:
+    def __init__(self, json_text: str) -> None: ...
+    @property
+    def flops(self) -> Optional[float]: ...
+    @property
+    def accelerator_hours(self) -> float: ...
+    @property
+    def wall_hours(self) -> Optional[float]: ...
+    @property
+    def accelerator_power_w(self) -> float: ...
+    @property
+    def host_power_w(self) -> float: ...
+    @property
+    def energy_kwh(self) -> float: ...
+    @property
+    def energy_it_kwh(self) -> float: ...
+    @property
+    def energy_accelerators_kwh(self) -> float: ...
+    @property
+    def energy_host_kwh(self) -> float: ...
+    @property
+    def emissions_kg_co2e(self) -> Optional[float]: ...
+    @property
+    def emissions_location_kg_co2e(self) -> Optional[float]: ...
+    @property
+    def emissions_market_kg_co2e(self) -> Optional[float]: ...
+    @property
+    def emissions_embodied_kg_co2e(self) -> Optional[float]: ...
+    @property
+    def water_l(self) -> Optional[float]: ...
+    @property
+    def water_onsite_l(self) -> Optional[float]: ...
+    @property
+    def water_offsite_l(self) -> Optional[float]: ...
+    @property
+    def electricity_cost_usd(self) -> Optional[float]: ...
+    @property
+    def compute_cost_usd(self) -> Optional[float]: ...
+    @property
+    def hardware(self) -> Optional[str]: ...
+    @property
+    def region(self) -> Optional[str]: ...
+    @property
+    def provider(self) -> Optional[str]: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def boundary(self) -> str: ...
+    @property
+    def scenario(self) -> Dict[str, Any]: ...
+    @property
+    def trace(self) -> List[TraceEntry]: ...
+    @property
+    def notes(self) -> List[str]: ...
+    @property
+    def catalog_version(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = 2) -> str: ...
+    def to_flat(self) -> Dict[str, Any]: ...
+
+class ComparisonRow(NamedTuple):
+    value: str
+    metric: Optional[float]
+    delta_to_best: Optional[float]
+    estimate: Estimate
+
+class Comparison:
+    key: str
+    sort: str
+    metric_unit: str
+    rows: List[ComparisonRow]
+    def __init__(self, json_text: str, row_texts: Sequence[str]) -> None: ...
+    @property
+    def best(self) -> ComparisonRow: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[ComparisonRow]: ...
+    def __getitem__(self, i: int) -> ComparisonRow: ...
+    def to_list(self) -> List[Dict[str, Any]]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = 2) -> str: ...
+
+class Catalog:
+    def __init__(self, overlays: Sequence[_Path] = ()) -> None: ...
+    @property
+    def tables(self) -> Tuple[str, ...]: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    def ids(self, table: str) -> List[str]: ...
+    def entry(self, table: str, id: Optional[str] = None) -> Dict[str, Any]: ...
+    def table(self, table: str, filter: str = "") -> List[Dict[str, Any]]: ...
+
+def catalog(overlays: Sequence[_Path] = ()) -> Catalog: ...
+def estimate(
+    *,
+    preset: Optional[str] = None,
+    scenario: _Scenario = None,
+    catalog: Optional[Catalog] = None,
+    params: Optional[_Number] = None,
+    active_params: Optional[_Number] = None,
+    tokens: Optional[_Number] = None,
+    flops: Optional[_Number] = None,
+    recompute: Optional[Union[bool, str]] = None,
+    layers: Optional[_Number] = None,
+    d_model: Optional[_Number] = None,
+    seq_len: Optional[_Number] = None,
+    gpu_hours: Optional[_Number] = None,
+    duration_h: Optional[_Number] = None,
+    hardware: Optional[str] = None,
+    count: Optional[_Number] = None,
+    precision: Optional[str] = None,
+    mfu: Optional[_Number] = None,
+    power_fraction: Optional[_Number] = None,
+    power_w: Optional[_Number] = None,
+    boundary: Optional[str] = None,
+    host_power_w: Optional[_Number] = None,
+    region: Optional[str] = None,
+    provider: Optional[str] = None,
+    pue: Optional[_Number] = None,
+    wue: Optional[_Number] = None,
+    intensity: Optional[_Number] = None,
+    mix: Optional[Union[Mapping[str, float], str]] = None,
+    ewif: Optional[_Number] = None,
+    cfe: Optional[_Number] = None,
+    embodied: Optional[Union[bool, str]] = None,
+    lifetime_years: Optional[_Number] = None,
+    price_usd_per_kwh: Optional[_Number] = None,
+    hourly_price_usd: Optional[_Number] = None,
+    **cli_spellings: Any,
+) -> Estimate: ...
+def compare(
+    *,
+    across: Mapping[str, Sequence[Any]],
+    sort: str = "emissions",
+    preset: Optional[str] = None,
+    scenario: _Scenario = None,
+    catalog: Optional[Catalog] = None,
+    params: Optional[_Number] = None,
+    active_params: Optional[_Number] = None,
+    tokens: Optional[_Number] = None,
+    flops: Optional[_Number] = None,
+    recompute: Optional[Union[bool, str]] = None,
+    layers: Optional[_Number] = None,
+    d_model: Optional[_Number] = None,
+    seq_len: Optional[_Number] = None,
+    gpu_hours: Optional[_Number] = None,
+    duration_h: Optional[_Number] = None,
+    hardware: Optional[str] = None,
+    count: Optional[_Number] = None,
+    precision: Optional[str] = None,
+    mfu: Optional[_Number] = None,
+    power_fraction: Optional[_Number] = None,
+    power_w: Optional[_Number] = None,
+    boundary: Optional[str] = None,
+    host_power_w: Optional[_Number] = None,
+    region: Optional[str] = None,
+    provider: Optional[str] = None,
+    pue: Optional[_Number] = None,
+    wue: Optional[_Number] = None,
+    intensity: Optional[_Number] = None,
+    mix: Optional[Union[Mapping[str, float], str]] = None,
+    ewif: Optional[_Number] = None,
+    cfe: Optional[_Number] = None,
+    embodied: Optional[Union[bool, str]] = None,
+    lifetime_years: Optional[_Number] = None,
+    price_usd_per_kwh: Optional[_Number] = None,
+    hourly_price_usd: Optional[_Number] = None,
+    **cli_spellings: Any,
+) -> Comparison: ...
