@@ -1,0 +1,20 @@
+#pragma once
+/// \file trainprint.hpp
+/// Everything: quantities, scenario, catalog, estimator, comparison, JSON and
+/// formatting. Include the single headers instead to keep compile times down.
+
+#include "catalog.hpp"
+#include "catalog_json.hpp"
+#include "compare.hpp"
+#include "defaults.hpp"
+#include "error.hpp"
+#include "estimate.hpp"
+#include "estimator.hpp"
+#include "format.hpp"
+#include "json.hpp"
+#include "parse.hpp"
+#include "quantities.hpp"
+#include "render.hpp"
+#include "scenario.hpp"
+#include "sweep.hpp"
+#include "version.hpp"

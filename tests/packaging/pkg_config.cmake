@@ -1,0 +1,17 @@
+# Compiles and runs examples/estimate.cpp with the flags `pkg-config trainprint` gives.
+set(ENV{PKG_CONFIG_PATH} "${PREFIX}/lib/pkgconfig:${PREFIX}/lib/x86_64-linux-gnu/pkgconfig")
+execute_process(COMMAND pkg-config --cflags --libs trainprint OUTPUT_VARIABLE flags RESULT_VARIABLE rc
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "pkg-config trainprint failed")
+endif()
+separate_arguments(flags UNIX_COMMAND "${flags}")
+file(MAKE_DIRECTORY ${WORK})
+execute_process(COMMAND ${CXX} ${SOURCE} ${flags} -o ${WORK}/estimate RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "compiling with pkg-config flags failed")
+endif()
+execute_process(COMMAND ${WORK}/estimate RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the example failed")
+endif()
