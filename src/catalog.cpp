@@ -7,9 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <tuple>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <mutex>
@@ -24,9 +26,12 @@ namespace {
 
 using json = nlohmann::json;
 
+/// ASCII lower case (ids are ASCII; no locale lookup per character).
+constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string lower(std::string_view s) {
   std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : r) c = lower_ascii(c);
   return r;
 }
 
@@ -117,20 +122,173 @@ class reader {
   std::string file_;
 };
 
+/// A structural scan of JSON text: the spans of an object's members and an
+/// array's elements, without building a DOM. It trusts the text to be well
+/// formed and answers false at anything unexpected; the caller then falls back to
+/// the full parser, which reports the problem with its file and pointer.
+class skimmer {
+ public:
+  explicit skimmer(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
+
+  bool at_end() {
+    ws();
+    return p_ == end_;
+  }
+  /// A string's raw contents; `escaped` says it holds a backslash escape.
+  bool string(std::string_view& raw, bool& escaped) {
+    ws();
+    if (p_ == end_ || *p_ != '"') return false;
+    const char* start = ++p_;
+    const char* q = start;
+    while (true) {  // the closing quote: the first one not escaped by an odd run of backslashes
+      q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end_ - q)));
+      if (!q) return false;
+      const char* b = q;
+      while (b > start && b[-1] == '\\') --b;
+      if ((q - b) % 2 == 0) break;
+      ++q;
+    }
+    raw = {start, static_cast<std::size_t>(q - start)};
+    escaped = std::memchr(start, '\\', raw.size()) != nullptr;
+    p_ = q + 1;
+    return true;
+  }
+  /// Any value: its text, from the first character to the last.
+  bool value(std::string_view& span) {
+    ws();
+    const char* start = p_;
+    if (p_ == end_) return false;
+    std::string_view raw;
+    bool escaped = false;
+    if (*p_ == '"') {
+      if (!string(raw, escaped)) return false;
+    } else if (*p_ == '{' || *p_ == '[') {
+      int depth = 0;
+      while (p_ < end_) {
+        const char c = *p_;
+        if (c == '"') {
+          if (!string(raw, escaped)) return false;
+          continue;
+        }
+        ++p_;
+        if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0) break;
+      }
+      if (depth != 0) return false;
+    } else {
+      while (p_ < end_ && *p_ != ',' && *p_ != '}' && *p_ != ']' && !is_ws(*p_)) ++p_;
+      if (p_ == start) return false;
+    }
+    span = {start, static_cast<std::size_t>(p_ - start)};
+    return true;
+  }
+  /// For each member of an object, calls f(key, key_escaped) with the skimmer at the
+  /// member's value; f consumes the value and answers false to stop.
+  template <class F>
+  bool members(F f) {
+    return sequence('{', '}', [&] {
+      std::string_view key;
+      bool escaped = false;
+      if (!string(key, escaped)) return false;
+      ws();
+      if (p_ == end_ || *p_ != ':') return false;
+      ++p_;
+      return f(key, escaped);
+    });
+  }
+  /// For each element of an array, calls f() with the skimmer at the element; f
+  /// consumes it and answers false to stop.
+  template <class F>
+  bool elements(F f) {
+    return sequence('[', ']', f);
+  }
+  /// Where the next value starts.
+  const char* here() {
+    ws();
+    return p_;
+  }
+  bool next_is(char c) {
+    ws();
+    return p_ < end_ && *p_ == c;
+  }
+
+ private:
+  static bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+  void ws() {
+    while (p_ < end_ && is_ws(*p_)) ++p_;
+  }
+  template <class F>
+  bool sequence(char open, char close, F item) {
+    ws();
+    if (p_ == end_ || *p_ != open) return false;
+    ++p_;
+    ws();
+    if (p_ < end_ && *p_ == close) {
+      ++p_;
+      return true;
+    }
+    while (true) {
+      if (!item()) return false;
+      ws();
+      if (p_ == end_) return false;
+      if (*p_ == ',') {
+        ++p_;
+        continue;
+      }
+      if (*p_ != close) return false;
+      ++p_;
+      return true;
+    }
+  }
+
+  const char* p_;
+  const char* end_;
+};
+
 const std::array<std::string_view, 3> confidences{"high", "medium", "low"};
+
+/// Lets the indexes be searched by string_view, without building a string.
+struct string_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
 }  // namespace
 
 struct catalog::impl {
+  using source_map = std::unordered_map<std::string, const source_info*>;
+
   std::string version = "unknown", date = "unknown";
   std::deque<source_info> sources;  // stable addresses for provenance pointers
   std::unordered_map<std::string, const source_info*> source_by_id;
 
+  // The embedded tables are parsed lazily: loading indexes each entry's id and
+  // aliases with a skimmer (no DOM) and keeps its text; the entry itself is parsed
+  // on first lookup, and every entry (with the reference checks) on first use of a
+  // whole table or an overlay. Overlays are parsed eagerly, as before.
+  struct lazy_file {
+    reader rd;
+    source_map src;
+  };
+  struct pending {
+    std::string_view text;  // the entry's JSON, in the embedded data
+    const lazy_file* file;
+  };
+  struct lazy_part {
+    std::vector<pending> entries;                  // per item
+    std::unique_ptr<std::atomic<bool>[]> parsed;  // per item, set once its entry is parsed
+    std::atomic<bool> whole{false};                // every entry parsed
+  };
+  std::deque<lazy_file> lazy_files;
+  std::mutex lazy_mutex;
+  std::atomic<bool> all_parsed{true};
+
   template <class T>
   struct table {
     std::vector<T> items;
-    std::unordered_map<std::string, std::size_t> index;  // lower-case id or alias → item
+    std::unordered_map<std::string, std::size_t, string_hash, std::equal_to<>> index;  // lower-case id or alias → item
     std::vector<std::pair<std::string, std::string>> origin;  // per item: file and JSON pointer it came from
+    std::shared_ptr<lazy_part> lazy;  // while entries wait to be parsed
     std::vector<std::string> ids() const {
       std::vector<std::string> r;
       for (const auto& [k, _] : index) r.push_back(k);
@@ -180,7 +338,6 @@ struct catalog::impl {
   }
 
   // --- parsing helpers ---
-  using source_map = std::unordered_map<std::string, const source_info*>;
 
   source_map parse_sources(const reader& rd, const json& root) {
     source_map local;
@@ -302,6 +459,207 @@ struct catalog::impl {
     }
   }
 
+  static void parse_item(accelerator& a, const reader& rd, const source_map& src, const json& o, const std::string& p) {
+    a.prov = prov_of(rd, src, o, p);
+    a.name = rd.opt_str(o, p, "name");
+    a.vendor = rd.opt_str(o, p, "vendor");
+    a.model = rd.opt_str(o, p, "model");
+    a.variant = rd.opt_str(o, p, "variant");
+    a.kind = rd.opt_str(o, p, "kind");
+    a.family = rd.opt_str(o, p, "family");
+    a.release_year = rd.opt_int(o, p, "release_year");
+    a.tdp_w = rd.opt_num(o, p, "tdp_w");
+    if (a.tdp_w && *a.tdp_w <= 0) rd.fail(p + "/tdp_w", "expected a positive power");
+    a.tdp_kind = rd.opt_str(o, p, "tdp_kind");
+    if (rd.has(o, "peak_tflops_dense")) {
+      const auto& pk = o.at("peak_tflops_dense");
+      const auto pp = p + "/peak_tflops_dense";
+      if (!pk.is_object()) rd.fail(pp, "expected an object of precision: TFLOP/s");
+      for (const auto& [name, v] : pk.items()) {
+        auto prec = parse_precision(name);
+        if (!prec) {
+          if (name == "int8" || name == "fp4" || name == "fp6" || name == "fp64") continue;  // not used
+          rd.fail(reader::sub(pp, name), "unknown precision '" + name + "'");
+        }
+        if (v.is_null()) continue;
+        const double t = rd.number(v, reader::sub(pp, name));
+        if (t <= 0) rd.fail(reader::sub(pp, name), "expected a positive TFLOP/s");
+        a.peak_tflops_dense[static_cast<std::size_t>(*prec)] = t;
+      }
+    }
+    a.memory_gb = rd.opt_num(o, p, "memory_gb");
+    a.memory_bw_gb_s = rd.opt_num(o, p, "memory_bw_gb_s");
+    a.die_area_mm2 = rd.opt_num(o, p, "die_area_mm2");
+    a.process_nm = rd.opt_num(o, p, "process_nm");
+    a.memory_type = rd.opt_str(o, p, "memory_type");
+    a.process = rd.opt_str(o, p, "process");
+    a.system = rd.opt_str(o, p, "system");
+    if (rd.has(o, "field_sources")) {
+      const auto& fs = o.at("field_sources");
+      if (!fs.is_object()) rd.fail(p + "/field_sources", "expected an object");
+      for (const auto& [field, v] : fs.items())
+        a.field_sources[field] = prov_of(rd, src, v, reader::sub(p + "/field_sources", field), &a.prov);
+    }
+  }
+  static void parse_item(system_profile& s, const reader& rd, const source_map& src, const json& o, const std::string& p) {
+    s.prov = prov_of(rd, src, o, p);
+    s.name = rd.opt_str(o, p, "name");
+    s.kind = rd.opt_str(o, p, "kind");
+    s.accelerator = rd.opt_str(o, p, "accelerator");
+    s.accelerators = static_cast<int>(rd.num(o, p, "accelerators"));
+    if (s.accelerators <= 0) rd.fail(p + "/accelerators", "expected a positive count");
+    s.max_power_w = rd.opt_num(o, p, "max_power_w");
+    s.provider = rd.opt_str(o, p, "provider");
+  }
+  static void parse_item(region& r, const reader& rd, const source_map& src, const json& o, const std::string& p) {
+    r.prov = prov_of(rd, src, o, p);
+    r.kind = rd.str(o, p, "kind");
+    static const std::array<std::string_view, 4> kinds{"country", "subnational", "grid", "cloud"};
+    if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end())
+      rd.fail(p + "/kind", "expected country, subnational, grid or cloud, got '" + r.kind + "'");
+    r.name = rd.opt_str(o, p, "name");
+    r.country = rd.opt_str(o, p, "country");
+    r.parent = rd.opt_str(o, p, "parent");
+    r.grid = rd.opt_str(o, p, "grid");
+    r.provider = rd.opt_str(o, p, "provider");
+    r.location = rd.opt_str(o, p, "location");
+    if (rd.has(o, "intensity")) {
+      const auto& iv = o.at("intensity");
+      const auto pp = p + "/intensity";
+      intensity_value v;
+      v.gco2e_per_kwh = rd.num(iv, pp, "gco2e_per_kwh");
+      if (v.gco2e_per_kwh < 0) rd.fail(pp + "/gco2e_per_kwh", "expected a non-negative intensity");
+      v.year = rd.opt_int(iv, pp, "year");
+      v.basis = rd.opt_str(iv, pp, "basis");
+      v.mix_basis = rd.opt_str(iv, pp, "mix_basis");
+      v.accounting = rd.opt_str(iv, pp, "accounting");
+      v.prov = prov_of(rd, src, iv, pp, &r.prov);
+      r.intensity = std::move(v);
+    }
+    r.cfe = cited(rd, src, o, p, "cfe", r.prov);
+    r.ewif_l_per_kwh = cited(rd, src, o, p, "ewif_l_per_kwh", r.prov);
+    r.pue = cited(rd, src, o, p, "pue", r.prov);
+    r.wue_l_per_kwh = cited(rd, src, o, p, "wue_l_per_kwh", r.prov);
+    r.price_usd_per_kwh = cited(rd, src, o, p, "price_usd_per_kwh", r.prov);
+    if (rd.has(o, "mix")) {
+      const auto& m = o.at("mix");
+      const auto pp = p + "/mix";
+      mix_value mv;
+      const auto& shares = rd.at(m, pp, "shares");
+      if (!shares.is_object()) rd.fail(pp + "/shares", "expected an object of source: share");
+      double sum = 0;
+      for (const auto& [k, v] : shares.items()) {
+        const double share = rd.number(v, reader::sub(pp + "/shares", k));
+        if (share < 0 || share > 1) rd.fail(reader::sub(pp + "/shares", k), "expected 0 <= share <= 1");
+        sum += share;
+        mv.mix.shares.emplace_back(k, share);
+      }
+      if (std::abs(sum - 1.0) > 0.001) rd.fail(pp + "/shares", "shares sum to " + shortest(sum) + ", expected 1 (±0.001)");
+      mv.year = rd.opt_int(m, pp, "year");
+      mv.prov = prov_of(rd, src, m, pp, &r.prov);
+      r.mix = std::move(mv);
+    }
+  }
+  static void parse_item(provider& pr, const reader& rd, const source_map& src, const json& o, const std::string& p) {
+    pr.prov = prov_of(rd, src, o, p);
+    pr.name = rd.opt_str(o, p, "name");
+    pr.kind = rd.opt_str(o, p, "kind");
+    auto list = [&](std::string_view key, std::vector<cited_value>& into) {
+      if (!rd.has(o, key)) return;
+      const auto& arr = rd.array(o, p, key);
+      for (std::size_t i = 0; i < arr.size(); ++i) {
+        const auto pp = reader::sub(p, key) + "/" + std::to_string(i);
+        into.push_back({rd.num(arr[i], pp, "value"), rd.opt_int(arr[i], pp, "year"), prov_of(rd, src, arr[i], pp, &pr.prov)});
+      }
+    };
+    list("pue", pr.pue);
+    list("wue_l_per_kwh", pr.wue_l_per_kwh);
+    list("cfe", pr.cfe);
+  }
+  static void parse_item(energy_source& e, const reader& rd, const source_map& src, const json& o, const std::string& p) {
+    e.prov = prov_of(rd, src, o, p);
+    e.name = rd.opt_str(o, p, "name");
+    const auto& lc = rd.at(o, p, "lifecycle_gco2e_per_kwh");
+    const auto lp = p + "/lifecycle_gco2e_per_kwh";
+    e.lifecycle_median = rd.num(lc, lp, "median");
+    e.lifecycle_min = rd.opt_num(lc, lp, "min").value_or(e.lifecycle_median);
+    e.lifecycle_max = rd.opt_num(lc, lp, "max").value_or(e.lifecycle_median);
+    e.lifecycle_prov = prov_of(rd, src, lc, lp, &e.prov);
+    if (rd.has(o, "water_l_per_kwh")) {
+      const auto& w = o.at("water_l_per_kwh");
+      const auto wp = p + "/water_l_per_kwh";
+      e.water_l_per_kwh = rd.num(w, wp, "value");
+      e.water_min = rd.opt_num(w, wp, "min");
+      e.water_max = rd.opt_num(w, wp, "max");
+      e.water_prov = prov_of(rd, src, w, wp, &e.prov);
+    }
+  }
+  static void parse_item(preset& pr, const reader& rd, const source_map& src, const json& o, const std::string& p) {
+    pr.prov = prov_of(rd, src, o, p);
+    pr.name = rd.opt_str(o, p, "name");
+    pr.year = rd.opt_int(o, p, "year");
+    try {
+      pr.scenario = rd.at(o, p, "scenario").get<scenario>();
+    } catch (const input_error& e) {
+      rd.fail(p + "/scenario/" + e.field(), e.what());
+    }
+    if (rd.has(o, "published")) pr.published_json = o.at("published").dump();
+    if (rd.has(o, "reported")) {
+      const auto& r = o.at("reported");
+      const auto rp = p + "/reported";
+      pr.reported_energy_mwh = rd.opt_num(r, rp, "energy_mwh");
+      pr.reported_emissions_t_co2e = rd.opt_num(r, rp, "emissions_t_co2e");
+      pr.reported_boundary = rd.opt_str(r, rp, "boundary");
+      if (rd.has(r, "includes_pue")) {
+        if (!r.at("includes_pue").is_boolean()) rd.fail(rp + "/includes_pue", "expected true or false");
+        pr.reported_includes_pue = r.at("includes_pue").get<bool>();
+      }
+      pr.reported_notes = rd.opt_str(r, rp, "notes");
+    }
+  }
+  static void parse_item(equivalent& q, const reader& rd, const source_map& src, const json& o, const std::string& p) {
+    q.prov = prov_of(rd, src, o, p);
+    q.name = rd.opt_str(o, p, "name");
+    q.applies_to = rd.str(o, p, "applies_to");
+    const char* key = q.applies_to == "emissions" ? "per_unit_kg_co2e"
+                      : q.applies_to == "energy"  ? "per_unit_kwh"
+                      : q.applies_to == "water"   ? "per_unit_l"
+                                                  : nullptr;
+    if (!key) rd.fail(p + "/applies_to", "expected emissions, energy or water, got '" + q.applies_to + "'");
+    q.per_unit = rd.num(o, p, key);
+    if (q.per_unit <= 0) rd.fail(reader::sub(p, key), "expected a positive factor");
+    q.unit = rd.opt_str(o, p, "unit");
+  }
+
+  void parse_embodied(const reader& rd, const source_map& src, const json& ef, bool overlay) {
+    const std::string p = "/embodied_factors";
+    if (rd.has(ef, "die_kgco2e_per_cm2")) {
+      const auto& arr = rd.array(ef, p, "die_kgco2e_per_cm2");
+      if (overlay) embodied.die.clear();
+      for (std::size_t i = 0; i < arr.size(); ++i) {
+        const auto pp = p + "/die_kgco2e_per_cm2/" + std::to_string(i);
+        embodied_factors::die_factor d;
+        d.process_nm = rd.num(arr[i], pp, "process_nm");
+        d.kgco2e_per_cm2 = cited_value{rd.num(arr[i], pp, "value"), rd.opt_int(arr[i], pp, "year"),
+                                       prov_of(rd, src, arr[i], pp)};
+        embodied.die.push_back(std::move(d));
+      }
+    }
+    provenance none;
+    if (rd.has(ef, "memory_kgco2e_per_gb")) {
+      const auto pp = p + "/memory_kgco2e_per_gb";
+      const auto& m = ef.at("memory_kgco2e_per_gb");
+      embodied.memory_kgco2e_per_gb = cited_value{rd.num(m, pp, "value"), rd.opt_int(m, pp, "year"), prov_of(rd, src, m, pp)};
+    }
+    if (rd.has(ef, "host_kgco2e_per_server")) {
+      const auto pp = p + "/host_kgco2e_per_server";
+      const auto& h = ef.at("host_kgco2e_per_server");
+      embodied.host_kgco2e_per_server = cited_value{rd.num(h, pp, "value"), rd.opt_int(h, pp, "year"), prov_of(rd, src, h, pp)};
+      embodied.host_accelerators_per_server = static_cast<int>(rd.num(h, pp, "accelerators_per_server"));
+      if (embodied.host_accelerators_per_server <= 0) rd.fail(pp + "/accelerators_per_server", "expected a positive count");
+    }
+  }
+
   void load(std::string_view text, const std::string& file, bool overlay) {
     reader rd(file);
     json root;
@@ -318,214 +676,245 @@ struct catalog::impl {
     }
     const auto src = parse_sources(rd, root);
     bool any = false;
-    auto entries = [&](std::string_view key, auto& tbl, auto parse_one) {
+    auto entries = [&](std::string_view key, auto& tbl) {
       if (rd.has(root, key)) any = true;
-      parse_entries(rd, root, key, tbl, overlay, parse_one);
+      parse_entries(rd, root, key, tbl, overlay,
+                    [&](auto& item, const json& o, const std::string& p) { parse_item(item, rd, src, o, p); });
     };
 
-    entries("accelerators", accelerators, [&](accelerator& a, const json& o, const std::string& p) {
-      a.prov = prov_of(rd, src, o, p);
-      a.name = rd.opt_str(o, p, "name");
-      a.vendor = rd.opt_str(o, p, "vendor");
-      a.model = rd.opt_str(o, p, "model");
-      a.variant = rd.opt_str(o, p, "variant");
-      a.kind = rd.opt_str(o, p, "kind");
-      a.family = rd.opt_str(o, p, "family");
-      a.release_year = rd.opt_int(o, p, "release_year");
-      a.tdp_w = rd.opt_num(o, p, "tdp_w");
-      if (a.tdp_w && *a.tdp_w <= 0) rd.fail(p + "/tdp_w", "expected a positive power");
-      a.tdp_kind = rd.opt_str(o, p, "tdp_kind");
-      if (rd.has(o, "peak_tflops_dense")) {
-        const auto& pk = o.at("peak_tflops_dense");
-        const auto pp = p + "/peak_tflops_dense";
-        if (!pk.is_object()) rd.fail(pp, "expected an object of precision: TFLOP/s");
-        for (const auto& [name, v] : pk.items()) {
-          auto prec = parse_precision(name);
-          if (!prec) {
-            if (name == "int8" || name == "fp4" || name == "fp6" || name == "fp64") continue;  // not used
-            rd.fail(reader::sub(pp, name), "unknown precision '" + name + "'");
-          }
-          if (v.is_null()) continue;
-          const double t = rd.number(v, reader::sub(pp, name));
-          if (t <= 0) rd.fail(reader::sub(pp, name), "expected a positive TFLOP/s");
-          a.peak_tflops_dense[static_cast<std::size_t>(*prec)] = t;
-        }
-      }
-      a.memory_gb = rd.opt_num(o, p, "memory_gb");
-      a.memory_bw_gb_s = rd.opt_num(o, p, "memory_bw_gb_s");
-      a.die_area_mm2 = rd.opt_num(o, p, "die_area_mm2");
-      a.process_nm = rd.opt_num(o, p, "process_nm");
-      a.memory_type = rd.opt_str(o, p, "memory_type");
-      a.process = rd.opt_str(o, p, "process");
-      a.system = rd.opt_str(o, p, "system");
-      if (rd.has(o, "field_sources")) {
-        const auto& fs = o.at("field_sources");
-        if (!fs.is_object()) rd.fail(p + "/field_sources", "expected an object");
-        for (const auto& [field, v] : fs.items())
-          a.field_sources[field] = prov_of(rd, src, v, reader::sub(p + "/field_sources", field), &a.prov);
-      }
-    });
-    entries("systems", systems, [&](system_profile& s, const json& o, const std::string& p) {
-      s.prov = prov_of(rd, src, o, p);
-      s.name = rd.opt_str(o, p, "name");
-      s.kind = rd.opt_str(o, p, "kind");
-      s.accelerator = rd.opt_str(o, p, "accelerator");
-      s.accelerators = static_cast<int>(rd.num(o, p, "accelerators"));
-      if (s.accelerators <= 0) rd.fail(p + "/accelerators", "expected a positive count");
-      s.max_power_w = rd.opt_num(o, p, "max_power_w");
-      s.provider = rd.opt_str(o, p, "provider");
-    });
+    entries("accelerators", accelerators);
+    entries("systems", systems);
     if (rd.has(root, "embodied_factors")) {
       any = true;
-      const auto& ef = root.at("embodied_factors");
-      const std::string p = "/embodied_factors";
-      if (rd.has(ef, "die_kgco2e_per_cm2")) {
-        const auto& arr = rd.array(ef, p, "die_kgco2e_per_cm2");
-        if (overlay) embodied.die.clear();
-        for (std::size_t i = 0; i < arr.size(); ++i) {
-          const auto pp = p + "/die_kgco2e_per_cm2/" + std::to_string(i);
-          embodied_factors::die_factor d;
-          d.process_nm = rd.num(arr[i], pp, "process_nm");
-          d.kgco2e_per_cm2 = cited_value{rd.num(arr[i], pp, "value"), rd.opt_int(arr[i], pp, "year"),
-                                         prov_of(rd, src, arr[i], pp)};
-          embodied.die.push_back(std::move(d));
-        }
-      }
-      provenance none;
-      if (rd.has(ef, "memory_kgco2e_per_gb")) {
-        const auto pp = p + "/memory_kgco2e_per_gb";
-        const auto& m = ef.at("memory_kgco2e_per_gb");
-        embodied.memory_kgco2e_per_gb = cited_value{rd.num(m, pp, "value"), rd.opt_int(m, pp, "year"), prov_of(rd, src, m, pp)};
-      }
-      if (rd.has(ef, "host_kgco2e_per_server")) {
-        const auto pp = p + "/host_kgco2e_per_server";
-        const auto& h = ef.at("host_kgco2e_per_server");
-        embodied.host_kgco2e_per_server = cited_value{rd.num(h, pp, "value"), rd.opt_int(h, pp, "year"), prov_of(rd, src, h, pp)};
-        embodied.host_accelerators_per_server = static_cast<int>(rd.num(h, pp, "accelerators_per_server"));
-        if (embodied.host_accelerators_per_server <= 0) rd.fail(pp + "/accelerators_per_server", "expected a positive count");
-      }
+      parse_embodied(rd, src, root.at("embodied_factors"), overlay);
     }
-    entries("regions", regions, [&](region& r, const json& o, const std::string& p) {
-      r.prov = prov_of(rd, src, o, p);
-      r.kind = rd.str(o, p, "kind");
-      static const std::array<std::string_view, 4> kinds{"country", "subnational", "grid", "cloud"};
-      if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end())
-        rd.fail(p + "/kind", "expected country, subnational, grid or cloud, got '" + r.kind + "'");
-      r.name = rd.opt_str(o, p, "name");
-      r.country = rd.opt_str(o, p, "country");
-      r.parent = rd.opt_str(o, p, "parent");
-      r.grid = rd.opt_str(o, p, "grid");
-      r.provider = rd.opt_str(o, p, "provider");
-      r.location = rd.opt_str(o, p, "location");
-      if (rd.has(o, "intensity")) {
-        const auto& iv = o.at("intensity");
-        const auto pp = p + "/intensity";
-        intensity_value v;
-        v.gco2e_per_kwh = rd.num(iv, pp, "gco2e_per_kwh");
-        if (v.gco2e_per_kwh < 0) rd.fail(pp + "/gco2e_per_kwh", "expected a non-negative intensity");
-        v.year = rd.opt_int(iv, pp, "year");
-        v.basis = rd.opt_str(iv, pp, "basis");
-        v.mix_basis = rd.opt_str(iv, pp, "mix_basis");
-        v.accounting = rd.opt_str(iv, pp, "accounting");
-        v.prov = prov_of(rd, src, iv, pp, &r.prov);
-        r.intensity = std::move(v);
-      }
-      r.cfe = cited(rd, src, o, p, "cfe", r.prov);
-      r.ewif_l_per_kwh = cited(rd, src, o, p, "ewif_l_per_kwh", r.prov);
-      r.pue = cited(rd, src, o, p, "pue", r.prov);
-      r.wue_l_per_kwh = cited(rd, src, o, p, "wue_l_per_kwh", r.prov);
-      r.price_usd_per_kwh = cited(rd, src, o, p, "price_usd_per_kwh", r.prov);
-      if (rd.has(o, "mix")) {
-        const auto& m = o.at("mix");
-        const auto pp = p + "/mix";
-        mix_value mv;
-        const auto& shares = rd.at(m, pp, "shares");
-        if (!shares.is_object()) rd.fail(pp + "/shares", "expected an object of source: share");
-        double sum = 0;
-        for (const auto& [k, v] : shares.items()) {
-          const double share = rd.number(v, reader::sub(pp + "/shares", k));
-          if (share < 0 || share > 1) rd.fail(reader::sub(pp + "/shares", k), "expected 0 <= share <= 1");
-          sum += share;
-          mv.mix.shares.emplace_back(k, share);
-        }
-        if (std::abs(sum - 1.0) > 0.001) rd.fail(pp + "/shares", "shares sum to " + shortest(sum) + ", expected 1 (±0.001)");
-        mv.year = rd.opt_int(m, pp, "year");
-        mv.prov = prov_of(rd, src, m, pp, &r.prov);
-        r.mix = std::move(mv);
-      }
-    });
-    entries("providers", providers, [&](provider& pr, const json& o, const std::string& p) {
-      pr.prov = prov_of(rd, src, o, p);
-      pr.name = rd.opt_str(o, p, "name");
-      pr.kind = rd.opt_str(o, p, "kind");
-      auto list = [&](std::string_view key, std::vector<cited_value>& into) {
-        if (!rd.has(o, key)) return;
-        const auto& arr = rd.array(o, p, key);
-        for (std::size_t i = 0; i < arr.size(); ++i) {
-          const auto pp = reader::sub(p, key) + "/" + std::to_string(i);
-          into.push_back({rd.num(arr[i], pp, "value"), rd.opt_int(arr[i], pp, "year"), prov_of(rd, src, arr[i], pp, &pr.prov)});
-        }
-      };
-      list("pue", pr.pue);
-      list("wue_l_per_kwh", pr.wue_l_per_kwh);
-      list("cfe", pr.cfe);
-    });
-    entries("sources_of_energy", energy_sources, [&](energy_source& e, const json& o, const std::string& p) {
-      e.prov = prov_of(rd, src, o, p);
-      e.name = rd.opt_str(o, p, "name");
-      const auto& lc = rd.at(o, p, "lifecycle_gco2e_per_kwh");
-      const auto lp = p + "/lifecycle_gco2e_per_kwh";
-      e.lifecycle_median = rd.num(lc, lp, "median");
-      e.lifecycle_min = rd.opt_num(lc, lp, "min").value_or(e.lifecycle_median);
-      e.lifecycle_max = rd.opt_num(lc, lp, "max").value_or(e.lifecycle_median);
-      e.lifecycle_prov = prov_of(rd, src, lc, lp, &e.prov);
-      if (rd.has(o, "water_l_per_kwh")) {
-        const auto& w = o.at("water_l_per_kwh");
-        const auto wp = p + "/water_l_per_kwh";
-        e.water_l_per_kwh = rd.num(w, wp, "value");
-        e.water_min = rd.opt_num(w, wp, "min");
-        e.water_max = rd.opt_num(w, wp, "max");
-        e.water_prov = prov_of(rd, src, w, wp, &e.prov);
-      }
-    });
-    entries("presets", presets, [&](preset& pr, const json& o, const std::string& p) {
-      pr.prov = prov_of(rd, src, o, p);
-      pr.name = rd.opt_str(o, p, "name");
-      pr.year = rd.opt_int(o, p, "year");
-      try {
-        pr.scenario = rd.at(o, p, "scenario").get<scenario>();
-      } catch (const input_error& e) {
-        rd.fail(p + "/scenario/" + e.field(), e.what());
-      }
-      if (rd.has(o, "published")) pr.published_json = o.at("published").dump();
-      if (rd.has(o, "reported")) {
-        const auto& r = o.at("reported");
-        const auto rp = p + "/reported";
-        pr.reported_energy_mwh = rd.opt_num(r, rp, "energy_mwh");
-        pr.reported_emissions_t_co2e = rd.opt_num(r, rp, "emissions_t_co2e");
-        pr.reported_boundary = rd.opt_str(r, rp, "boundary");
-        if (rd.has(r, "includes_pue")) {
-          if (!r.at("includes_pue").is_boolean()) rd.fail(rp + "/includes_pue", "expected true or false");
-          pr.reported_includes_pue = r.at("includes_pue").get<bool>();
-        }
-        pr.reported_notes = rd.opt_str(r, rp, "notes");
-      }
-    });
-    entries("equivalents", equivalents, [&](equivalent& q, const json& o, const std::string& p) {
-      q.prov = prov_of(rd, src, o, p);
-      q.name = rd.opt_str(o, p, "name");
-      q.applies_to = rd.str(o, p, "applies_to");
-      const char* key = q.applies_to == "emissions" ? "per_unit_kg_co2e"
-                        : q.applies_to == "energy"  ? "per_unit_kwh"
-                        : q.applies_to == "water"   ? "per_unit_l"
-                                                    : nullptr;
-      if (!key) rd.fail(p + "/applies_to", "expected emissions, energy or water, got '" + q.applies_to + "'");
-      q.per_unit = rd.num(o, p, key);
-      if (q.per_unit <= 0) rd.fail(reader::sub(p, key), "expected a positive factor");
-      q.unit = rd.opt_str(o, p, "unit");
-    });
+    entries("regions", regions);
+    entries("providers", providers);
+    entries("sources_of_energy", energy_sources);
+    entries("presets", presets);
+    entries("equivalents", equivalents);
     if (!any) rd.fail("", "no catalog table found (expected accelerators, systems, regions, providers, "
                           "sources_of_energy, presets or equivalents)");
+  }
+
+  // --- lazy loading of the embedded tables ---
+
+  /// Indexes one embedded file without parsing its entries. False when the file
+  /// is anything but a plain table file whose ids and aliases are simple strings,
+  /// none repeated; the caller then loads every file eagerly (and reports errors).
+  bool load_lazy(std::string_view text, const std::string& file) {
+    lazy_file& lf = lazy_files.emplace_back(lazy_file{reader(file), {}});
+    std::vector<std::pair<std::string_view, std::string_view>> top;  // members other than the tables
+    bool any = false;
+    skimmer sk(text);
+    auto entries = [&](auto& tbl, std::string_view key) {
+      any = true;
+      std::size_t i = 0;
+      return sk.elements([&] { return index_lazy(tbl, sk, lf, reader::sub("", key) + "/" + std::to_string(i++)); });
+    };
+    std::vector<std::string_view> seen;
+    const bool ok = sk.members([&](std::string_view k, bool escaped) {
+      if (escaped || std::find(seen.begin(), seen.end(), k) != seen.end()) return false;
+      seen.push_back(k);
+      if (sk.next_is('[')) {
+        if (k == "accelerators") return entries(accelerators, k);
+        if (k == "systems") return entries(systems, k);
+        if (k == "regions") return entries(regions, k);
+        if (k == "providers") return entries(providers, k);
+        if (k == "sources_of_energy") return entries(energy_sources, k);
+        if (k == "presets") return entries(presets, k);
+        if (k == "equivalents") return entries(equivalents, k);
+      }
+      std::string_view v;
+      if (!sk.value(v)) return false;
+      if (v != "null") top.emplace_back(k, v);
+      return true;
+    });
+    if (!ok || !sk.at_end()) return false;
+    auto member = [&](std::string_view key) -> std::optional<std::string_view> {
+      for (const auto& [k, v] : top)
+        if (k == key) return v;
+      return std::nullopt;
+    };
+    for (std::string_view name : {"accelerators", "systems", "regions", "providers", "sources_of_energy", "presets",
+                                   "equivalents"})
+      if (member(name)) return false;  // a table that is not an array: the eager loader says so
+    if (member("version") && member("date") && !member("meta")) {  // catalog.json: small, parsed now
+      if (any) return false;
+      load(text, file, false);
+      return true;
+    }
+    if (auto s = member("sources")) {
+      json root = json::object();
+      root["sources"] = json::parse(s->begin(), s->end());
+      lf.src = parse_sources(lf.rd, root);
+    }
+    if (auto ef = member("embodied_factors")) {
+      any = true;
+      parse_embodied(lf.rd, lf.src, json::parse(ef->begin(), ef->end()), false);
+    }
+    return any;
+  }
+
+  /// Adds the entry at `sk` to the index by its id and aliases, keeping its text for later.
+  template <class T>
+  bool index_lazy(table<T>& t, skimmer& sk, const lazy_file& lf, std::string ptr) {
+    const char* begin = sk.here();
+    std::string_view id;
+    bool has_id = false, has_aliases = false;
+    std::vector<std::string> aliases;
+    const bool ok = sk.members([&](std::string_view k, bool escaped) {
+      std::string_view v;
+      if (escaped || k == "replace" || !sk.value(v)) return false;
+      bool esc = false;
+      if (k == "id") {
+        if (has_id || !skimmer(v).string(id, esc) || esc) return false;
+        has_id = true;
+      } else if (k == "aliases") {
+        if (has_aliases) return false;
+        has_aliases = true;
+        if (v == "null") return true;
+        skimmer list(v);
+        return list.elements([&] {
+          std::string_view raw;
+          if (!list.string(raw, esc) || esc) return false;
+          aliases.emplace_back(raw);
+          return true;
+        });
+      }
+      return true;
+    });
+    if (!ok || !has_id || id.empty()) return false;
+    const std::string_view entry(begin, static_cast<std::size_t>(sk.here() - begin));
+    std::vector<std::string> names{lower(id)};
+    for (const auto& a : aliases) names.push_back(lower(a));
+    for (const auto& n : names)
+      if (t.index.contains(n)) return false;
+    const std::size_t pos = t.items.size();
+    for (auto& n : names) t.index.emplace(std::move(n), pos);
+    T item;
+    item.id = std::string(id);
+    item.aliases = std::move(aliases);
+    t.items.push_back(std::move(item));
+    t.origin.emplace_back(lf.rd.file(), std::move(ptr));
+    if (!t.lazy) t.lazy = std::make_shared<lazy_part>();
+    t.lazy->entries.push_back({entry, &lf});
+    return true;
+  }
+
+  /// After every embedded file is indexed: no entry is parsed yet.
+  void seal_lazy() {
+    for_each_table([](auto& t) {
+      if (t.lazy) t.lazy->parsed = std::make_unique<std::atomic<bool>[]>(t.items.size());
+    });
+    all_parsed = false;
+  }
+
+  template <class F>
+  void for_each_table(F f) {
+    f(accelerators), f(systems), f(regions), f(providers), f(energy_sources), f(presets), f(equivalents);
+  }
+
+  /// Parses entry `pos` of `t` (the lock is held).
+  template <class T>
+  void parse_pending(table<T>& t, std::size_t pos) {
+    const pending& pe = t.lazy->entries[pos];
+    const reader& rd = pe.file->rd;
+    const std::string& ptr = t.origin[pos].second;
+    json obj;
+    try {
+      obj = json::parse(pe.text.begin(), pe.text.end());
+    } catch (const json::parse_error& e) {
+      rd.fail(ptr, std::string("malformed JSON: ") + e.what());
+    }
+    T item;
+    item.id = rd.str(obj, ptr, "id");
+    item.aliases = rd.strings(obj, ptr, "aliases");
+    parse_item(item, rd, pe.file->src, obj, ptr);
+    t.items[pos] = std::move(item);
+  }
+
+  /// Entry `pos` of `t`, parsed. Safe to call from several threads.
+  template <class T>
+  const T& entry(table<T>& t, std::size_t pos) {
+    lazy_part* lz = t.lazy.get();
+    if (lz && lz->parsed && pos < lz->entries.size() && !lz->parsed[pos].load(std::memory_order_acquire)) {
+      std::lock_guard lock(lazy_mutex);
+      if (!lz->parsed[pos].load(std::memory_order_relaxed)) {
+        parse_pending(t, pos);
+        lz->parsed[pos].store(true, std::memory_order_release);
+      }
+    }
+    return t.items[pos];
+  }
+
+  /// Every entry of `t` parsed (the lock is held); once every table is, the
+  /// references between them are checked.
+  template <class T>
+  void parse_whole(table<T>& t) {
+    lazy_part* lz = t.lazy.get();
+    if (!lz || !lz->parsed || lz->whole.load(std::memory_order_relaxed)) return;
+    for (std::size_t pos = 0; pos < lz->entries.size(); ++pos)
+      if (!lz->parsed[pos].load(std::memory_order_relaxed)) {
+        parse_pending(t, pos);
+        lz->parsed[pos].store(true, std::memory_order_release);
+      }
+    lz->whole.store(true, std::memory_order_release);
+    bool every = true;
+    for_each_table([&](auto& x) {
+      if (x.lazy && x.lazy->parsed && !x.lazy->whole.load(std::memory_order_relaxed)) every = false;
+    });
+    if (every) {
+      check_references();
+      all_parsed.store(true, std::memory_order_release);
+    }
+  }
+
+  /// One whole table, parsed. Safe to call from several threads.
+  template <class T>
+  const std::vector<T>& whole(table<T>& t) {
+    if (!all_parsed.load(std::memory_order_acquire) && t.lazy && !t.lazy->whole.load(std::memory_order_acquire)) {
+      std::lock_guard lock(lazy_mutex);
+      parse_whole(t);
+    }
+    return t.items;
+  }
+
+  /// Every entry parsed and every reference checked. Safe to call from several threads.
+  void parse_all() {
+    if (all_parsed.load(std::memory_order_acquire)) return;
+    std::lock_guard lock(lazy_mutex);
+    for_each_table([&](auto& t) { parse_whole(t); });
+    if (!all_parsed.load(std::memory_order_relaxed)) {  // no table had entries waiting
+      check_references();
+      all_parsed.store(true, std::memory_order_release);
+    }
+  }
+
+  /// Before an overlay changes the tables (no other thread may use the catalog then).
+  void drop_lazy() {
+    parse_all();
+    for_each_table([](auto& t) { t.lazy.reset(); });
+  }
+
+  /// Loads the embedded tables into a fresh impl: lazily where every file allows, else eagerly.
+  static std::unique_ptr<impl> load_embedded() {
+    auto im = std::make_unique<impl>();
+    bool lazy = true;
+    try {
+      for (const auto& t : detail::embedded_tables())
+        if (!(lazy = im->load_lazy(t.text, std::string("<embedded>/") + t.name))) break;
+    } catch (...) {
+      lazy = false;
+    }
+    if (lazy) {
+      im->seal_lazy();
+      return im;
+    }
+    im = std::make_unique<impl>();
+    for (const auto& t : detail::embedded_tables()) im->load(t.text, std::string("<embedded>/") + t.name, false);
+    im->check_references();
+    return im;
   }
 
   /// After loading: every reference between tables resolves. A broken reference is
@@ -573,17 +962,10 @@ catalog::~catalog() = default;
 catalog::catalog(catalog&&) noexcept = default;
 catalog& catalog::operator=(catalog&&) noexcept = default;
 
-namespace {
-void load_embedded(catalog::impl& im) {
-  for (const auto& t : detail::embedded_tables()) im.load(t.text, std::string("<embedded>/") + t.name, false);
-  im.check_references();
-}
-}  // namespace
-
 const catalog& catalog::embedded() {
   static const catalog instance = [] {
     catalog c;
-    load_embedded(*c.impl_);
+    c.impl_ = impl::load_embedded();
     return c;
   }();
   return instance;
@@ -591,7 +973,7 @@ const catalog& catalog::embedded() {
 
 catalog catalog::with_overlays(std::span<const std::filesystem::path> files) {
   catalog c;
-  load_embedded(*c.impl_);
+  c.impl_ = impl::load_embedded();
   for (const auto& f : files) {
     std::ifstream in(f, std::ios::binary);
     if (!in) throw data_error(f.string(), "", "cannot open the file for reading");
@@ -604,6 +986,7 @@ catalog catalog::with_overlays(std::span<const std::filesystem::path> files) {
 
 void catalog::overlay(std::string_view json_text, const std::string& file_name) {
   // All or nothing: a file with any problem leaves the catalog as it was.
+  impl_->drop_lazy();
   auto saved = impl_->save();
   try {
     impl_->load(json_text, file_name, true);
@@ -615,17 +998,40 @@ void catalog::overlay(std::string_view json_text, const std::string& file_name) 
 }
 
 namespace {
+/// `id` in lower case, without allocating for ids of up to 63 characters.
+class lower_key {
+ public:
+  explicit lower_key(std::string_view id) {
+    if (id.size() <= sizeof buf_) {
+      for (std::size_t i = 0; i < id.size(); ++i)
+        buf_[i] = lower_ascii(id[i]);
+      view_ = {buf_, id.size()};
+    } else {
+      long_ = lower(id);
+      view_ = long_;
+    }
+  }
+  std::string_view view() const { return view_; }
+
+ private:
+  char buf_[64];
+  std::string long_;
+  std::string_view view_;
+};
+
 template <class T>
-const T* get_in(const catalog::impl::table<T>& t, std::string_view id) {
-  auto it = t.index.find(lower(id));
-  return it == t.index.end() ? nullptr : &t.items[it->second];
+const T* get_in(catalog::impl& im, catalog::impl::table<T>& t, std::string_view id) {
+  const lower_key key(id);
+  auto it = t.index.find(key.view());
+  return it == t.index.end() ? nullptr : &im.entry(t, it->second);
 }
 template <class T>
-const T& find_in(const catalog::impl::table<T>& t, std::string_view id, const char* kind) {
-  if (const T* p = get_in(t, id)) return *p;
+const T& find_in(catalog::impl& im, catalog::impl::table<T>& t, std::string_view id, const char* kind) {
+  if (const T* p = get_in(im, t, id)) return *p;
   // Suggest ids (not aliases): map each close name to its entry's id.
   std::vector<std::string> names = t.ids();
   std::vector<std::string> out;
+  std::lock_guard lock(im.lazy_mutex);  // entries may be parsed by other threads meanwhile
   for (const auto& n : closest_ids(id, names, 12)) {
     const std::string& real = t.items[t.index.at(n)].id;
     if (std::find(out.begin(), out.end(), real) == out.end()) out.push_back(real);
@@ -635,31 +1041,37 @@ const T& find_in(const catalog::impl::table<T>& t, std::string_view id, const ch
 }
 }  // namespace
 
-const accelerator& catalog::find_accelerator(std::string_view id) const { return find_in(impl_->accelerators, id, "accelerator"); }
-const system_profile& catalog::find_system(std::string_view id) const { return find_in(impl_->systems, id, "system"); }
-const region& catalog::find_region(std::string_view id) const { return find_in(impl_->regions, id, "region"); }
-const provider& catalog::find_provider(std::string_view id) const { return find_in(impl_->providers, id, "provider"); }
+const accelerator& catalog::find_accelerator(std::string_view id) const {
+  return find_in(*impl_, impl_->accelerators, id, "accelerator");
+}
+const system_profile& catalog::find_system(std::string_view id) const { return find_in(*impl_, impl_->systems, id, "system"); }
+const region& catalog::find_region(std::string_view id) const { return find_in(*impl_, impl_->regions, id, "region"); }
+const provider& catalog::find_provider(std::string_view id) const {
+  return find_in(*impl_, impl_->providers, id, "provider");
+}
 const energy_source& catalog::find_energy_source(std::string_view id) const {
-  return find_in(impl_->energy_sources, id, "energy source");
+  return find_in(*impl_, impl_->energy_sources, id, "energy source");
 }
-const preset& catalog::find_preset(std::string_view id) const { return find_in(impl_->presets, id, "preset"); }
+const preset& catalog::find_preset(std::string_view id) const { return find_in(*impl_, impl_->presets, id, "preset"); }
 
-const accelerator* catalog::get_accelerator(std::string_view id) const noexcept { return get_in(impl_->accelerators, id); }
-const system_profile* catalog::get_system(std::string_view id) const noexcept { return get_in(impl_->systems, id); }
-const region* catalog::get_region(std::string_view id) const noexcept { return get_in(impl_->regions, id); }
-const provider* catalog::get_provider(std::string_view id) const noexcept { return get_in(impl_->providers, id); }
+const accelerator* catalog::get_accelerator(std::string_view id) const noexcept {
+  return get_in(*impl_, impl_->accelerators, id);
+}
+const system_profile* catalog::get_system(std::string_view id) const noexcept { return get_in(*impl_, impl_->systems, id); }
+const region* catalog::get_region(std::string_view id) const noexcept { return get_in(*impl_, impl_->regions, id); }
+const provider* catalog::get_provider(std::string_view id) const noexcept { return get_in(*impl_, impl_->providers, id); }
 const energy_source* catalog::get_energy_source(std::string_view id) const noexcept {
-  return get_in(impl_->energy_sources, id);
+  return get_in(*impl_, impl_->energy_sources, id);
 }
-const preset* catalog::get_preset(std::string_view id) const noexcept { return get_in(impl_->presets, id); }
+const preset* catalog::get_preset(std::string_view id) const noexcept { return get_in(*impl_, impl_->presets, id); }
 
-const std::vector<accelerator>& catalog::accelerators() const noexcept { return impl_->accelerators.items; }
-const std::vector<system_profile>& catalog::systems() const noexcept { return impl_->systems.items; }
-const std::vector<region>& catalog::regions() const noexcept { return impl_->regions.items; }
-const std::vector<provider>& catalog::providers() const noexcept { return impl_->providers.items; }
-const std::vector<energy_source>& catalog::energy_sources() const noexcept { return impl_->energy_sources.items; }
-const std::vector<preset>& catalog::presets() const noexcept { return impl_->presets.items; }
-const std::vector<equivalent>& catalog::equivalents() const noexcept { return impl_->equivalents.items; }
+const std::vector<accelerator>& catalog::accelerators() const noexcept { return impl_->whole(impl_->accelerators); }
+const std::vector<system_profile>& catalog::systems() const noexcept { return impl_->whole(impl_->systems); }
+const std::vector<region>& catalog::regions() const noexcept { return impl_->whole(impl_->regions); }
+const std::vector<provider>& catalog::providers() const noexcept { return impl_->whole(impl_->providers); }
+const std::vector<energy_source>& catalog::energy_sources() const noexcept { return impl_->whole(impl_->energy_sources); }
+const std::vector<preset>& catalog::presets() const noexcept { return impl_->whole(impl_->presets); }
+const std::vector<equivalent>& catalog::equivalents() const noexcept { return impl_->whole(impl_->equivalents); }
 const embodied_factors& catalog::embodied() const noexcept { return impl_->embodied; }
 const source_info* catalog::get_source(std::string_view id) const noexcept {
   auto it = impl_->source_by_id.find(std::string(id));

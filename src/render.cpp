@@ -2,7 +2,10 @@
 
 #include "trainprint/render.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <iterator>
 
 #include "trainprint/format.hpp"
 #include "trainprint/json.hpp"
@@ -52,9 +55,20 @@ std::string sweep_csv_header(std::span<const sweep_axis> axes) {
 }
 
 std::string sweep_row_csv(const sweep_row& row) {
+  // Written in place (a sweep calls this a million times): the same text as
+  // csv_field and csv_number, without a temporary string per field.
   std::string out;
-  for (std::size_t a = 0; a < row.values.size(); ++a) out += (a ? "," : "") + csv_field(row.values[a]);
-  for (const auto& col : headline_columns()) out += "," + csv_number(col.get(row.result));
+  out.reserve(256);
+  for (std::size_t a = 0; a < row.values.size(); ++a) {
+    if (a) out += ',';
+    const std::string& v = row.values[a];
+    if (v.find_first_of(",\"\r\n") == std::string::npos) out += v;
+    else out += csv_field(v);
+  }
+  for (const auto& col : headline_columns()) {
+    out += ',';
+    if (const auto v = col.get(row.result)) fmt::format_to(std::back_inserter(out), "{:.10g}", *v);  // = csv_number
+  }
   return out;
 }
 

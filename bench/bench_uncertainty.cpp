@@ -1,0 +1,32 @@
+// Benchmark of the Monte Carlo: 10^6 samples of evaluate() on one core.
+
+#include <benchmark/benchmark.h>
+
+#include <trainprint/estimator.hpp>
+#include <trainprint/uncertainty.hpp>
+
+namespace {
+
+using namespace trainprint;
+
+void monte_carlo(benchmark::State& state) {
+  scenario s;
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.hardware = "h100";
+  s.count = 512;
+  s.region = "aws:us-east-1";
+  const catalog& cat = catalog::embedded();
+  const resolved_scenario r = resolve(s, cat);
+  const auto inputs = input_distributions(s, r, cat);
+  const uncertainty_options opts{.samples = static_cast<std::uint64_t>(state.range(0)), .seed = 42, .threads = 1};
+  for (auto _ : state) {
+    uncertainty_result u = propagate(r.inputs, inputs, opts);
+    benchmark::DoNotOptimize(u);
+  }
+  state.counters["samples"] = static_cast<double>(state.range(0));
+  state.counters["inputs"] = static_cast<double>(inputs.size());
+}
+BENCHMARK(monte_carlo)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
