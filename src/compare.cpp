@@ -103,8 +103,33 @@ std::string canonical_input_name(std::string_view key) {
 
 void set_input(scenario& s, std::string_view key, std::string_view text) {
   const std::string k = canonical_input_name(key);
+  if (is_rangeable(k) && text.find(':') != std::string_view::npos) {
+    // A range "low:high" or "low:mode:high": each part read as a single value.
+    std::vector<double> parts;
+    for (std::size_t start = 0;;) {
+      const auto end = text.find(':', start);
+      scenario one;
+      set_input(one, k, text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+      parts.push_back(*point_value(one, k));
+      if (end == std::string_view::npos) break;
+      start = end + 1;
+    }
+    if (parts.size() > 3)
+      throw unit_error(k, "got '" + std::string(text) + "', expected a range low:high or low:mode:high");
+    const range r{parts.front(), parts.size() == 3 ? parts[1] : (parts.front() + parts.back()) / 2, parts.back()};
+    scenario w;
+    set_range(w, k, r);
+    if (k == "gpu_hours" || k == "duration_h") {
+      s = merge(s, w);  // a workload replaces the old one, as below
+    } else {
+      set_point_value(s, k, r.mode);
+      s.ranges.insert_or_assign(k, r);
+    }
+    return;
+  }
   for (const auto& [name, set] : setters()) {
     if (name != k) continue;
+    s.ranges.erase(name);  // a single value is fixed
     // A new workload input replaces the old workload, as a preset's would.
     if (name == "params" || name == "active_params" || name == "tokens" || name == "flops" ||
         name == "gpu_hours" || name == "duration_h") {

@@ -57,6 +57,21 @@ std::string usd(double v) {
   return fmt::format("${:.3g}", v);
 }
 
+/// "(lo–hi)" in the unit `central` prints in (hi's unit when central is 0).
+std::string scaled_range(double central, double lo, double hi, std::span<const step> steps, std::size_t zero_step) {
+  const step& s = pick(central != 0 ? central : hi, steps, zero_step);
+  const double ax = std::abs((central != 0 ? central : hi) / s.factor);
+  const char* spec = ax >= 100 ? "({:.0f}–{:.0f})" : ax >= 10 ? "({:.1f}–{:.1f})" : "({:.2f}–{:.2f})";
+  return fmt::format(fmt::runtime(spec), lo / s.factor, hi / s.factor);
+}
+
+/// The interval of output `name` when the estimate has one with a width, else nullptr.
+const output_interval* interval(const estimate& e, std::string_view name) {
+  if (!e.uncertainty) return nullptr;
+  const auto* o = e.uncertainty->find(name);
+  return o && o->p5 != o->p95 ? o : nullptr;
+}
+
 // --- the estimate summary shared by the table and Markdown renderers ---
 
 struct summary_row {
@@ -69,6 +84,7 @@ struct summary_section {
 struct summary {
   std::string title;   // "512 × nvidia-h100-sxm5-80gb in FR"
   std::string basis;   // boundary and grid basis
+  std::string ranges;  // what the ranges are, with --uncertainty
   std::vector<summary_section> sections;
   std::vector<std::string> equivalents;
   std::vector<std::string> notes;
@@ -115,52 +131,78 @@ summary summarise(const estimate& e, const catalog& cat) {
   s.title = what;
   if (!c.region_id.empty()) s.title += " in " + c.region_id;
   s.basis = "boundary: " + boundary_text(c) + "; grid: " + grid_text(e);
+  if (e.uncertainty)
+    s.ranges = fmt::format("ranges: 5th–95th percentile of {} Monte Carlo samples (seed {})", e.uncertainty->samples,
+                           e.uncertainty->seed);
+  // " (lo–hi)" after a value, in its unit, when the output has an interval.
+  auto R = [&](std::string_view name, std::span<const step> steps, std::size_t zero_step = 1) -> std::string {
+    const auto* o = interval(e, name);
+    return o ? " " + scaled_range(o->central, o->p5, o->p95, steps, zero_step) : std::string{};
+  };
+  auto R_count = [&](std::string_view name) -> std::string {
+    const auto* o = interval(e, name);
+    return o ? " (" + readable_count(o->p5) + "–" + readable_count(o->p95) + ")" : std::string{};
+  };
+  auto R_hours = [&](std::string_view name) -> std::string {
+    const auto* o = interval(e, name);
+    if (!o) return {};
+    const double f = o->central < 48 ? 1 : o->central < 24 * 365 * 2 ? 24 : 24 * 365;
+    return fmt::format(" ({:.1f}–{:.1f})", o->p5 / f, o->p95 / f);
+  };
+  auto R_usd = [&](std::string_view name) -> std::string {
+    const auto* o = interval(e, name);
+    return o ? " (" + usd(o->p5) + "–" + usd(o->p95) + ")" : std::string{};
+  };
 
   summary_section compute{"Compute", {}};
   if (e.flops) compute.rows.push_back({"training FLOPs", readable_count(*e.flops), "FLOP"});
-  compute.rows.push_back({"accelerator-hours", readable_count(e.accelerator_hours), "h"});
-  compute.rows.push_back({"wall time", e.wall_hours ? readable_hours(*e.wall_hours) : unknown, {}});
+  compute.rows.push_back({"accelerator-hours", readable_count(e.accelerator_hours) + R_count("compute.accelerator_hours"), "h"});
+  compute.rows.push_back({"wall time", e.wall_hours ? readable_hours(*e.wall_hours) + R_hours("compute.wall_hours") : unknown, {}});
   s.sections.push_back(std::move(compute));
 
   summary_section pw{"Power (average, per accelerator)", {}};
-  pw.rows.push_back({"accelerator", readable(e.accelerator_power), {}});
-  if (c.boundary == boundary::servers) pw.rows.push_back({"host share", readable(e.host_power), {}});
+  pw.rows.push_back({"accelerator", readable(e.accelerator_power) + R("power_w.accelerator", power_steps, 0), {}});
+  if (c.boundary == boundary::servers) pw.rows.push_back({"host share", readable(e.host_power) + R("power_w.host", power_steps, 0), {}});
   s.sections.push_back(std::move(pw));
 
   summary_section en{"Energy", {}};
-  en.rows.push_back({"accelerators", readable(e.energy_accelerators), {}});
-  if (c.boundary == boundary::servers) en.rows.push_back({"host", readable(e.energy_host), {}});
-  en.rows.push_back({"IT", readable(e.energy_it), {}});
-  en.rows.push_back({"facility (× PUE)", readable(e.energy_facility), fmt::format("PUE {:.3g}", e.inputs.pue)});
+  en.rows.push_back({"accelerators", readable(e.energy_accelerators) + R("energy_kwh.accelerators", energy_steps), {}});
+  if (c.boundary == boundary::servers) en.rows.push_back({"host", readable(e.energy_host) + R("energy_kwh.host", energy_steps), {}});
+  en.rows.push_back({"IT", readable(e.energy_it) + R("energy_kwh.it", energy_steps), {}});
+  en.rows.push_back({"facility (× PUE)", readable(e.energy_facility) + R("energy_kwh.facility", energy_steps), fmt::format("PUE {:.3g}", e.inputs.pue)});
   s.sections.push_back(std::move(en));
 
-  auto em = [&](const std::optional<emissions>& m) { return m ? readable(*m) : unknown; };
+  auto em = [&](const std::optional<emissions>& m, std::string_view name) {
+    return m ? readable(*m) + R(name, emission_steps) : unknown;
+  };
   summary_section ems{"Emissions", {}};
-  ems.rows.push_back({"operational, location", em(e.location_based),
+  ems.rows.push_back({"operational, location", em(e.location_based, "emissions_kg_co2e.location_based"),
                       e.inputs.intensity_g_per_kwh
                           ? fmt::format("{:.4g} g CO2e/kWh{}", *e.inputs.intensity_g_per_kwh,
                                         c.intensity_basis.empty() ? "" : "; " + c.intensity_basis)
                           : std::string{}});
-  ems.rows.push_back({"operational, market", em(e.market_based),
+  ems.rows.push_back({"operational, market", em(e.market_based, "emissions_kg_co2e.market_based"),
                       e.inputs.cfe ? fmt::format("carbon-free share {:.0f}%", *e.inputs.cfe * 100) : std::string{}});
-  ems.rows.push_back({"embodied", em(e.embodied),
+  ems.rows.push_back({"embodied", em(e.embodied, "emissions_kg_co2e.embodied"),
                       e.inputs.embodied ? fmt::format("amortised over {:g} years", e.inputs.lifetime_years) : "left out"});
-  ems.rows.push_back({"total (location + embodied)", em(e.total), {}});
+  ems.rows.push_back({"total (location + embodied)", em(e.total, "emissions_kg_co2e.total"), {}});
   s.sections.push_back(std::move(ems));
 
-  auto wa = [&](const std::optional<water_volume>& w) { return w ? readable(*w) : unknown; };
+  auto wa = [&](const std::optional<water_volume>& w, std::string_view name) {
+    return w ? readable(*w) + R(name, water_steps, 0) : unknown;
+  };
   summary_section wat{"Water", {}};
-  wat.rows.push_back({"on-site (cooling)", wa(e.water_onsite),
+  wat.rows.push_back({"on-site (cooling)", wa(e.water_onsite, "water_l.onsite"),
                       e.inputs.wue_l_per_kwh ? fmt::format("WUE {:.3g} L/kWh", *e.inputs.wue_l_per_kwh) : std::string{}});
-  wat.rows.push_back({"off-site (generation)", wa(e.water_offsite),
+  wat.rows.push_back({"off-site (generation)", wa(e.water_offsite, "water_l.offsite"),
                       e.inputs.ewif_l_per_kwh ? fmt::format("EWIF {:.3g} L/kWh", *e.inputs.ewif_l_per_kwh) : std::string{}});
-  wat.rows.push_back({"total", wa(e.water_total), {}});
+  wat.rows.push_back({"total", wa(e.water_total, "water_l.total"), {}});
   s.sections.push_back(std::move(wat));
 
   if (e.electricity_cost_usd || e.compute_cost_usd) {
     summary_section cost{"Cost", {}};
-    if (e.electricity_cost_usd) cost.rows.push_back({"electricity", usd(*e.electricity_cost_usd), {}});
-    if (e.compute_cost_usd) cost.rows.push_back({"compute", usd(*e.compute_cost_usd), {}});
+    if (e.electricity_cost_usd) cost.rows.push_back({"electricity", usd(*e.electricity_cost_usd) + R_usd("cost_usd.electricity"), {}});
+    if (e.compute_cost_usd) cost.rows.push_back({"compute", usd(*e.compute_cost_usd) + R_usd("cost_usd.compute"), {}});
     s.sections.push_back(std::move(cost));
   }
   s.equivalents = equivalents_of(e, cat);
@@ -283,6 +325,7 @@ std::string render_trace(const estimate& e) {
 std::string render_table(const estimate& e, const catalog& cat, bool explain) {
   const summary s = summarise(e, cat);
   std::string out = "trainprint estimate: " + s.title + "\n" + s.basis + "\n";
+  if (!s.ranges.empty()) out += s.ranges + "\n";
   for (const auto& sec : s.sections) {
     out += "\n" + sec.title + "\n";
     for (const auto& r : sec.rows) {
@@ -296,6 +339,37 @@ std::string render_table(const estimate& e, const catalog& cat, bool explain) {
   for (const auto& n : s.notes) out += "note: " + n + "\n";
   out += s.catalog + "\n";
   if (explain) out += "\nTrace\n" + render_trace(e);
+  if (explain && e.uncertainty) out += "\n" + render_sensitivity(e);
+  return out;
+}
+
+std::string render_sensitivity(const estimate& e) {
+  if (!e.uncertainty) return {};
+  const auto& u = *e.uncertainty;
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& i : u.inputs)
+    rows.push_back({std::string(to_string(i.input)), fmt::format("{:.4g}", i.dist.low), fmt::format("{:.4g}", i.dist.mode),
+                    fmt::format("{:.4g}", i.dist.high), i.unit, i.basis});
+  std::string out = "Uncertain inputs (triangular low, mode, high)\n" +
+                    text_table({"input", "low", "mode", "high", "unit", "basis"}, rows,
+                               {false, true, true, true, false, false});
+  const bool by_emissions = u.sensitivity_metric == "emissions_kg_co2e.total";
+  const double widest = u.sensitivity.empty() ? 0 : u.sensitivity.front().swing;
+  rows.clear();
+  for (const auto& t : u.sensitivity) {
+    const double lo = by_emissions ? t.emissions_at_p5.value_or(0) : t.energy_at_p5;
+    const double hi = by_emissions ? t.emissions_at_p95.value_or(0) : t.energy_at_p95;
+    auto show = [&](double v) { return by_emissions ? readable(emissions::kg_co2e(v)) : readable(energy::kwh(v)); };
+    const auto bar = widest > 0 ? static_cast<std::size_t>(std::lround(20.0 * t.swing / widest)) : 0;
+    std::string b;
+    for (std::size_t k = 0; k < bar; ++k) b += "█";
+    rows.push_back({std::string(to_string(t.input)), fmt::format("{:.4g}", t.input_p5), fmt::format("{:.4g}", t.input_p95),
+                    show(lo), show(hi), show(t.swing), b});
+  }
+  out += fmt::format("\nSensitivity: {} as each input goes from its p5 to its p95, the others at their modes\n",
+                     by_emissions ? "total emissions" : "facility energy");
+  out += text_table({"input", "p5", "p95", "result at p5", "at p95", "swing", ""}, rows,
+                    {false, true, true, true, true, true, false});
   return out;
 }
 
@@ -303,6 +377,7 @@ std::string render_markdown(const estimate& e, const catalog& cat, bool explain)
   const summary s = summarise(e, cat);
   std::string out = "## trainprint estimate: " + md_escape(s.title) + "\n\n";
   out += "Boundary: " + boundary_text(e.context) + ". Grid: " + md_escape(grid_text(e)) + ".\n\n";
+  if (!s.ranges.empty()) out += "Ranges: " + s.ranges.substr(8) + ".\n\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& sec : s.sections) {
     rows.push_back({"**" + sec.title + "**", "", ""});

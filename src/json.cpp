@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "trainprint/catalog.hpp"
+#include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/version.hpp"
@@ -162,7 +163,40 @@ void to_json(json& j, const scenario& s) {
   put("lifetime_years", s.lifetime_years);
   put("price_usd_per_kwh", s.price_usd_per_kwh);
   put("hourly_price_usd", s.hourly_price_usd);
+  for (const auto& [name, r] : s.ranges) j[name] = {{"low", r.low}, {"mode", r.mode}, {"high", r.high}};
 }
+
+namespace {
+/// A range of a rangeable input: {"low", "mode" (optional), "high"}, [low, high],
+/// [low, mode, high] or the text "low:high" / "low:mode:high" (as the CLI reads it).
+void read_range(scenario& s, const std::string& f, const json& v) {
+  const std::string expected =
+      "a number, or a range {\"low\": ..., \"mode\": ..., \"high\": ...}, [low, high], [low, mode, high] or \"low:high\"";
+  if (v.is_string()) {
+    if (v.get<std::string>().find(':') == std::string::npos) wrong_type(f, v, expected);
+    scenario t;
+    set_input(t, f, v.get<std::string>());
+    set_range(s, f, t.ranges.at(f));
+    return;
+  }
+  range r;
+  if (v.is_object()) {
+    for (const auto& [k, x] : v.items())
+      if (k != "low" && k != "mode" && k != "high") wrong_type(f + "." + k, x, "only low, mode and high in a range");
+    if (!v.contains("low") || !v.contains("high")) wrong_type(f, v, expected);
+    r.low = number(f + ".low", v.at("low"));
+    r.high = number(f + ".high", v.at("high"));
+    r.mode = v.contains("mode") ? number(f + ".mode", v.at("mode")) : (r.low + r.high) / 2;
+  } else if (v.is_array() && (v.size() == 2 || v.size() == 3)) {
+    r.low = number(f, v.front());
+    r.high = number(f, v.back());
+    r.mode = v.size() == 3 ? number(f, v[1]) : (r.low + r.high) / 2;
+  } else {
+    wrong_type(f, v, expected);
+  }
+  set_range(s, f, r);
+}
+}  // namespace
 
 void from_json(const json& j, scenario& s) {
   if (!j.is_object()) wrong_type("scenario", j, "a JSON object of scenario fields");
@@ -178,7 +212,12 @@ void from_json(const json& j, scenario& s) {
                         close.empty() ? "a scenario field" : "a scenario field (did you mean " + close[0] + "?)");
     }
     if (value.is_null()) continue;
+    if (is_rangeable(key) && !value.is_number()) {
+      read_range(s, key, value);
+      continue;
+    }
     it->second(s, key, value);
+    s.ranges.erase(key);
   }
 }
 
@@ -237,7 +276,7 @@ void to_json(json& j, const estimate& e) {
                             {"total", opt_q(e.total, kg)}};
   j["water_l"] = {{"onsite", opt_q(e.water_onsite, l)}, {"offsite", opt_q(e.water_offsite, l)}, {"total", opt_q(e.water_total, l)}};
   j["cost_usd"] = {{"electricity", opt(e.electricity_cost_usd)}, {"compute", opt(e.compute_cost_usd)}};
-  j["uncertainty"] = nullptr;
+  j["uncertainty"] = e.uncertainty ? json(*e.uncertainty) : json(nullptr);
   j["trace"] = e.trace;
   j["notes"] = e.notes;
   j["catalog"] = {{"version", e.catalog_version}, {"date", e.catalog_date}};
@@ -290,9 +329,79 @@ void from_json(const json& j, estimate& e) {
   e.compute_cost_usd = read_opt(j.at("cost_usd"), "compute");
   e.trace = j.at("trace").get<std::vector<trace_entry>>();
   e.notes = j.value("notes", std::vector<std::string>{});
+  if (j.contains("uncertainty") && !j.at("uncertainty").is_null()) e.uncertainty = j.at("uncertainty").get<uncertainty_result>();
   if (j.contains("catalog")) {
     e.catalog_version = j.at("catalog").at("version").get<std::string>();
     e.catalog_date = j.at("catalog").at("date").get<std::string>();
+  }
+}
+
+void to_json(json& j, const uncertainty_result& u) {
+  j = json::object();
+  j["method"] = "monte-carlo";
+  j["distribution"] = "triangular(low, mode, high), inverse CDF";
+  j["generator"] = "xoshiro256** per block of 1024 samples, seeded by splitmix64(seed, block)";
+  j["quantiles"] = "histogram of 4096 bins per output between its hard bounds, linear within a bin";
+  j["samples"] = u.samples;
+  j["seed"] = u.seed;
+  json inputs = json::array();
+  for (const auto& i : u.inputs)
+    inputs.push_back({{"name", std::string(to_string(i.input))},
+                      {"unit", i.unit},
+                      {"low", i.dist.low},
+                      {"mode", i.dist.mode},
+                      {"high", i.dist.high},
+                      {"basis", i.basis},
+                      {"source", i.source.empty() ? json(nullptr) : json(i.source)}});
+  j["inputs"] = std::move(inputs);
+  json outputs = json::object();
+  for (const auto& o : u.outputs)
+    outputs[o.name] = {{"unit", o.unit}, {"central", o.central}, {"p5", o.p5}, {"p50", o.p50}, {"p95", o.p95},
+                       {"mean", o.mean}};
+  j["outputs"] = std::move(outputs);
+  j["sensitivity_metric"] = u.sensitivity_metric;
+  json sens = json::array();
+  for (const auto& s : u.sensitivity)
+    sens.push_back({{"input", std::string(to_string(s.input))},
+                    {"input_p5", s.input_p5},
+                    {"input_p95", s.input_p95},
+                    {"emissions_kg_co2e_at_p5", opt(s.emissions_at_p5)},
+                    {"emissions_kg_co2e_at_p95", opt(s.emissions_at_p95)},
+                    {"energy_kwh_at_p5", s.energy_at_p5},
+                    {"energy_kwh_at_p95", s.energy_at_p95},
+                    {"swing", s.swing}});
+  j["sensitivity"] = std::move(sens);
+}
+
+void from_json(const json& j, uncertainty_result& u) {
+  auto input_of = [](const std::string& name) {
+    for (std::size_t i = 0; i < uncertain_input_count; ++i)
+      if (to_string(static_cast<uncertain_input>(i)) == name) return static_cast<uncertain_input>(i);
+    throw data_error("<estimate>", "/uncertainty", "unknown input '" + name + "'");
+  };
+  u = uncertainty_result{};
+  u.samples = j.at("samples").get<std::uint64_t>();
+  u.seed = j.at("seed").get<std::uint64_t>();
+  for (const auto& i : j.at("inputs"))
+    u.inputs.push_back({input_of(i.at("name").get<std::string>()), i.at("unit").get<std::string>(),
+                        {i.at("low").get<double>(), i.at("mode").get<double>(), i.at("high").get<double>()},
+                        i.at("basis").get<std::string>(),
+                        i.at("source").is_null() ? std::string{} : i.at("source").get<std::string>()});
+  for (const auto& [name, o] : j.at("outputs").items())
+    u.outputs.push_back({name, o.at("unit").get<std::string>(), o.at("central").get<double>(), o.at("p5").get<double>(),
+                         o.at("p50").get<double>(), o.at("p95").get<double>(), o.at("mean").get<double>()});
+  u.sensitivity_metric = j.at("sensitivity_metric").get<std::string>();
+  for (const auto& s : j.at("sensitivity")) {
+    sensitivity_entry e;
+    e.input = input_of(s.at("input").get<std::string>());
+    e.input_p5 = s.at("input_p5").get<double>();
+    e.input_p95 = s.at("input_p95").get<double>();
+    e.emissions_at_p5 = read_opt(s, "emissions_kg_co2e_at_p5");
+    e.emissions_at_p95 = read_opt(s, "emissions_kg_co2e_at_p95");
+    e.energy_at_p5 = s.at("energy_kwh_at_p5").get<double>();
+    e.energy_at_p95 = s.at("energy_kwh_at_p95").get<double>();
+    e.swing = s.at("swing").get<double>();
+    u.sensitivity.push_back(e);
   }
 }
 

@@ -78,7 +78,8 @@ std::uint64_t sweep_size(std::span<const sweep_axis> axes) {
   return n;
 }
 
-void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat) {
+void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat,
+           trace_level level) {
   (void)sweep_size(axes);
   // Try every value once, so a bad one fails before the first row.
   std::vector<std::size_t> idx(axes.size(), 0);
@@ -86,23 +87,38 @@ void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_c
     for (std::size_t v = (a == 0 ? 0 : 1); v < axes[a].values.size(); ++v) {
       auto probe = idx;
       probe[a] = v;
-      (void)make_estimate(with_values(base, axes, probe), cat);
+      (void)make_estimate(with_values(base, axes, probe), cat, level);
     }
 
-  std::vector<std::string> values(axes.size());
+  // prefix[a] is `base` with axes 0..a-1 applied at idx, so a row that turns only
+  // the last axis costs one set_input, not one per axis (the same calls in the same
+  // order as with_values, so the same scenario).
+  const std::size_t n = axes.size();
+  std::vector<scenario> prefix(n + 1);
+  prefix[0] = base;
+  auto rebuild = [&](std::size_t from) {
+    for (std::size_t a = from; a < n; ++a) {
+      prefix[a + 1] = prefix[a];
+      set_input(prefix[a + 1], axes[a].key, axes[a].values[idx[a]]);
+    }
+  };
+  rebuild(0);
+  std::vector<std::string> values(n);
+  for (std::size_t a = 0; a < n; ++a) values[a] = axes[a].values[idx[a]];
   std::uint64_t index = 0;
   while (true) {
-    for (std::size_t a = 0; a < axes.size(); ++a) values[a] = axes[a].values[idx[a]];
-    const estimate e = make_estimate(with_values(base, axes, idx), cat);
+    const estimate e = make_estimate(prefix[n], cat, level);
     on_row(sweep_row{index++, values, e});
     // Odometer: the last axis turns fastest.
-    std::size_t a = axes.size();
+    std::size_t a = n;
     while (a > 0) {
       --a;
       if (++idx[a] < axes[a].values.size()) break;
       idx[a] = 0;
       if (a == 0) return;
     }
+    for (std::size_t b = a; b < n; ++b) values[b] = axes[b].values[idx[b]];
+    rebuild(a);
   }
 }
 

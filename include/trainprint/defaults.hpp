@@ -12,14 +12,19 @@
 
 namespace trainprint::inline v0::defaults {
 
-// Ranges (low, high) for uncertainty analysis, first pass (issue #5 refines them):
-// MFU per family from the spread of published runs (PaLM Table 3: 21.3–46.2%;
-// OPT 47%, BLOOM 48% on A100; Llama 3 38–43% on H100); power fraction from the
-// H200 measurements of DESIGN.md §1.2 (0.61 at half busy … 0.99 fully busy); host
-// maximum from DGX-1 V100 (1,100 W over 2,400 W of GPUs) to DGX A100 (3,300 W over
-// 3,200 W); PUE from IDC's 2024 public-cloud average 1.25 to Uptime's 2019 average
-// 1.67; WUE from AWS's 2025 fleet 0.12 to LBNL's 1.8 L/kWh; service life from
-// Boavizta's 3 years (26,280 h) to 6 years.
+// Calibration (issue #5; docs/methodology.md section 4 derives every value below
+// and lists it in a machine-readable table that tests/unit/defaults.test.cpp
+// compares with this file). MFU defaults are whole-run ("effective") utilisation,
+// training FLOPs / (accelerator-hours x peak), from the published runs in
+// data/presets.json (scripts/data/calibrate_defaults.py prints the table): lower
+// than the per-step MFU papers quote, because restarts, evaluation, checkpoints
+// and long-context stages also burn accelerator-hours. Power fraction from the
+// H200 measurements of DESIGN.md sec. 1.2 (one node) and Dodge et al. 2022 (256
+// A100s); host maximum from DGX-1 V100 (1,100 W over 2,400 W of GPUs) to DGX A100
+// (3,300 W over 3,200 W); PUE from IDC's 2024 public-cloud average 1.25 to
+// Uptime's 2019 average 1.67; WUE from AWS's 2025 fleet 0.12 to LBNL's 1.8 L/kWh;
+// service life from Boavizta's 3 years (26,280 h) to 6 years. Ranges are the
+// spread of the calibration points, widened where there are few.
 
 /// A default value with the text that cites it, and the range (low ≤ value ≤
 /// high) that uncertainty analysis draws it from. A constant of the method has
@@ -44,7 +49,8 @@ inline constexpr sourced flops_per_param_token_recompute{8.0,
 inline constexpr sourced attention_flops_factor{12.0,
     "Chowdhery et al. 2022, PaLM, appendix B (6N + 12LHQT), https://arxiv.org/abs/2204.02311", 12.0, 12.0};
 
-/// Model-FLOPs utilisation by accelerator family, from published large runs.
+/// Model-FLOPs utilisation by accelerator family: whole-run utilisation of
+/// published large runs (training FLOPs / (accelerator-hours x dense peak)).
 struct family_mfu {
   std::string_view family;
   double mfu;
@@ -52,36 +58,72 @@ struct family_mfu {
   double low;   ///< range for uncertainty analysis
   double high;
 };
-inline constexpr std::array<family_mfu, 7> mfu_by_family{{
-    // PaLM paper Table 3: GPT-3 on V100 reached 21.3% MFU.
-    {"volta", 0.213, "Chowdhery et al. 2022, PaLM, Table 3 (GPT-3 on V100: 21.3% MFU), https://arxiv.org/abs/2204.02311", 0.15, 0.30},
-    // MT-NLG 30.2% (PaLM Table 3), OPT-175B 147 TFLOP/s of 312 = 47%, BLOOM ~48%: central 0.40.
-    {"ampere", 0.40, "PaLM Table 3 (MT-NLG on A100: 30.2%); Zhang et al. 2022 OPT (147/312 TFLOP/s = 47%); central value 0.40, https://arxiv.org/abs/2205.01068", 0.302, 0.48},
-    // Llama 3 paper Table 4: 38-43% BF16 MFU on 8k-16k H100s.
-    {"hopper", 0.40, "Llama Team 2024, The Llama 3 Herd of Models, Table 4 (38-43% MFU on H100), https://arxiv.org/abs/2407.21783", 0.30, 0.48},
-    // Gopher on TPU v3: 32.5% MFU (PaLM Table 3).
-    {"tpu-v3", 0.325, "Chowdhery et al. 2022, PaLM, Table 3 (Gopher on TPU v3: 32.5% MFU), https://arxiv.org/abs/2204.02311", 0.20, 0.45},
-    // PaLM 540B on TPU v4: 46.2% MFU.
-    {"tpu-v4", 0.462, "Chowdhery et al. 2022, PaLM, Table 3 (PaLM on TPU v4: 46.2% MFU), https://arxiv.org/abs/2204.02311", 0.30, 0.55},
-    // Blackwell: no published large-run MFU yet; Hopper's value until one is.
-    {"blackwell", 0.40, "no published large-run MFU; Hopper value (Llama 3 Table 4) assumed, https://arxiv.org/abs/2407.21783", 0.25, 0.50},
-    {"ada", 0.40, "no published large-run MFU; Hopper value (Llama 3 Table 4) assumed, https://arxiv.org/abs/2407.21783", 0.25, 0.50},
+inline constexpr std::array<family_mfu, 8> mfu_by_family{{
+    // One run: GPT-3, 3.14e23 FLOP / (10,000 x 355.2 h x 125 TFLOP/s) = 0.196 (Patterson
+    // Table 4; the per-step figure in PaLM Table 3 is 21.3%). Thin: range widened.
+    {"volta", 0.20, "whole-run MFU of GPT-3 on V100: 3.14e23 FLOP / (3.552e6 h x 125 TFLOP/s) = 0.196, Patterson et al. 2021 Table 4 (PaLM Table 3: 21.3% per step), https://arxiv.org/abs/2104.10350", 0.12, 0.30},
+    // Nine runs: OPT-175B 0.208, BLOOM 0.318, Llama 2 7B/13B/70B 0.406/0.377/0.435,
+    // LLaMA 7B/13B/33B/65B 0.434/0.514/0.458/0.477; median 0.434. Seven of nine are Meta's.
+    {"ampere", 0.43, "median whole-run MFU of 9 published A100 runs (OPT 0.21, BLOOM 0.32, LLaMA 1 and Llama 2 0.38-0.51), 6ND / (GPU-hours x 312 TFLOP/s); docs/methodology.md sec. 4.1", 0.20, 0.52},
+    // Five runs, all Meta: Llama 3 8B/70B 0.155/0.276, Llama 3.1 8B/70B/405B
+    // 0.139/0.255/0.346 (6ND over the model cards' GPU-hours); median 0.255. Per-step
+    // MFU of the 405B was 38-43% (Llama 3 paper Table 4): the high end of the range.
+    {"hopper", 0.26, "median whole-run MFU of 5 published H100 runs (Llama 3 and 3.1 model cards: 0.14-0.35), 6ND / (GPU-hours x 989.4 TFLOP/s); per-step 38-43% in Llama Team 2024, The Llama 3 Herd of Models, Table 4, https://arxiv.org/abs/2407.21783", 0.13, 0.43},
+    // One run: Evolved Transformer NAS, 24.8 of 46 TFLOP/s = 0.538 (Patterson Table 4). Thin.
+    {"tpu-v2", 0.54, "whole-run MFU of the Evolved Transformer search on TPU v2: 24.8 of 46 TFLOP/s = 0.54, Patterson et al. 2021 Table 4 (one run), https://arxiv.org/abs/2104.10350", 0.30, 0.60},
+    // Six runs: Switch 0.280, Gopher 0.302, Meena 0.343, T5 0.372, GShard 0.394,
+    // LaMDA 0.565; median 0.358.
+    {"tpu-v3", 0.36, "median whole-run MFU of 6 published TPU v3 runs (Switch 0.28, Gopher 0.30, Meena 0.34, T5 0.37, GShard 0.39, LaMDA 0.57): Patterson et al. 2021 Table 4, Rae et al. 2021, Thoppilan et al. 2022", 0.28, 0.57},
+    // No whole-run energy data: PaLM's per-step 46.2% x 0.9, the median ratio of
+    // whole-run to per-step MFU where both are published (GPT-3 0.92, Gopher 0.93,
+    // Llama 3.1 405B 0.87, LLaMA 65B 1.0, BLOOM 0.66, OPT 0.44) = 0.42.
+    {"tpu-v4", 0.42, "PaLM per-step MFU 46.2% (Chowdhery et al. 2022, Table 3) x 0.9, the median whole-run/per-step ratio of 6 runs; docs/methodology.md sec. 4.1, https://arxiv.org/abs/2204.02311", 0.25, 0.55},
+    // Blackwell and Ada: no published large run; Hopper's value, wider range.
+    {"blackwell", 0.26, "no published large-run MFU; Hopper value (median whole-run MFU of Llama 3/3.1) assumed, https://arxiv.org/abs/2407.21783", 0.13, 0.50},
+    {"ada", 0.26, "no published large-run MFU; Hopper value (median whole-run MFU of Llama 3/3.1) assumed, https://arxiv.org/abs/2407.21783", 0.13, 0.50},
 }};
-/// MFU for a family with no entry above: the mid-point of the published range
-/// 21.3% (GPT-3, V100) to 46.2% (PaLM, TPU v4) in PaLM Table 3, rounded.
-inline constexpr sourced mfu_fallback{0.35,
-    "mid-point of 21.3%-46.2% MFU of large runs in Chowdhery et al. 2022, PaLM, Table 3, https://arxiv.org/abs/2204.02311", 0.20, 0.50};
+/// MFU for a family with no entry above: the median whole-run MFU of all 22
+/// published runs with accelerator-hours in data/presets.json (0.359), with
+/// their full spread (0.139 Llama 3.1 8B to 0.565 LaMDA) as the range.
+inline constexpr sourced mfu_fallback{0.36,
+    "median whole-run MFU of 22 published runs (0.14-0.57) in data/presets.json; docs/methodology.md sec. 4.1", 0.14, 0.57};
 
 /// Average accelerator power as a fraction of TDP. One busy node (≤ 8
 /// accelerators): measured 0.98-0.99 of TDP on an H200 under bf16 training
-/// (DESIGN.md §1.2). Multi-node runs: Dodge et al. 2022 measured 281 W average per
-/// 400 W A100 over a 256-GPU run: 281/400 = 0.7025.
+/// (DESIGN.md §1.2); 0.61 when half the time is idle gaps. Multi-node runs: Dodge
+/// et al. 2022 measured 281 W average per 400 W A100 over a 256-GPU run: 281/400 =
+/// 0.7025. The only other multi-node measurement, GPT-3's 330 W per 300 W V100 with
+/// its host (Patterson Table 4), implies 0.75 with DGX-1's host share; Morrison et
+/// al. 2025 saw power swing between 15% and 85% of maximum during OLMo 2 training.
+/// Thin data: the range runs from 0.5 to fully busy.
 inline constexpr sourced power_fraction_single_node{0.98,
     "trainprint measurement, H200 at 700 W limit, bf16 GPT training: 686-693 W (DESIGN.md sec. 1.2, 2026-11)", 0.61, 0.99};
 inline constexpr sourced power_fraction_multi_node{0.7025,
-    "Dodge et al. 2022, Measuring the Carbon Intensity of AI in Cloud Instances: 281 W avg per 400 W A100, 256 GPUs, https://arxiv.org/abs/2206.05229", 0.61, 0.99};
+    "Dodge et al. 2022, Measuring the Carbon Intensity of AI in Cloud Instances: 281 W avg per 400 W A100, 256 GPUs, https://arxiv.org/abs/2206.05229", 0.50, 0.99};
 /// Up to this many accelerators the run is taken as one busy node.
 inline constexpr int single_node_max_accelerators = 8;
+
+/// Power fraction of an accelerator whose catalog power is a measured average under
+/// training load (tdp_kind "measured_avg": TPU v2/v3 from Patterson et al. 2021
+/// Table 3, TPU v4 from Google's measured mean): the figure is already the average,
+/// so it is used as it is. Range: Patterson's TPU v3 runs drew 245-310 W against the
+/// catalog's 283 W (0.87-1.10); capped at 1, the most a power fraction may be.
+inline constexpr sourced power_fraction_measured_avg{1.0,
+    "catalog power is a measured average under load (tdp_kind measured_avg), used as it is; Patterson et al. 2021 Table 3, https://arxiv.org/abs/2104.10350", 0.85, 1.0};
+
+/// Families whose catalog power is measured *system* power per chip (host CPU,
+/// memory, NICs and fans included): Patterson et al. 2021 Table 3 measured TPU v2
+/// at 221 W and TPU v3 at 283 W per chip this way. The servers boundary adds no
+/// further host power for them (it would count the host twice).
+inline constexpr std::array<std::string_view, 2> host_included_families{"tpu-v2", "tpu-v3"};
+inline constexpr std::string_view host_included_source =
+    "Patterson et al. 2021, Carbon Emissions and Large Neural Network Training, Table 3: measured average system power per TPU v2/v3 chip, host included, https://arxiv.org/abs/2104.10350";
+/// Whether a family's catalog power already includes its host (see above).
+constexpr bool host_included(std::string_view family) {
+  for (auto f : host_included_families)
+    if (f == family) return true;
+  return false;
+}
 
 /// Host power when the accelerator has no server profile with a published maximum:
 /// the non-accelerator share of a DGX H100 relative to its GPUs' TDP,

@@ -10,6 +10,7 @@
 
 #include "quantities.hpp"
 #include "scenario.hpp"
+#include "uncertainty.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -117,6 +118,9 @@ struct estimate {
   /// Why an output is unknown, and other caveats a reader should see.
   std::vector<std::string> notes;
   std::string catalog_version, catalog_date;
+  /// p5/p50/p95/mean of every output and the sensitivity ranking, when asked for
+  /// (make_estimate with uncertainty_options); JSON null otherwise.
+  std::optional<uncertainty_result> uncertainty;
 
   /// The trace entry called `name`, or nullptr.
   [[nodiscard]] const trace_entry* find_trace(std::string_view name) const {

@@ -175,6 +175,25 @@ inline void validate(const scenario& s) {
                       "give tokens with params, or flops, or gpu_hours, or duration_h with count");
   if (s.duration && !s.count)
     throw input_error("count", "", "duration_h needs count (accelerator-hours = duration × count)");
+
+  // Ranges (uncertainty): a rangeable input, low <= mode <= high, the field set to
+  // the mode, and both ends valid values of the input.
+  for (const auto& [name, r] : s.ranges) {
+    const std::string shown = num(r.low) + ":" + num(r.mode) + ":" + num(r.high);
+    if (!is_rangeable(name)) throw input_error(name, "a range " + shown, "a single value (a range is taken only by an uncertain input)");
+    if (!(std::isfinite(r.low) && std::isfinite(r.high) && r.low <= r.mode && r.mode <= r.high))
+      throw input_error(name, shown, "a range low:high or low:mode:high with low <= mode <= high");
+    const auto v = point_value(s, name);
+    if (!v || std::abs(*v - r.mode) > 1e-12 * std::abs(r.mode))
+      throw input_error(name, v ? num(*v) + " with range " + shown : "a range " + shown + " without a value",
+                        "the value equal to its range's mode (set both with set_range)");
+    for (const double end : {r.low, r.high}) {
+      scenario t = s;
+      t.ranges.clear();
+      set_point_value(t, name, end);
+      validate(t);
+    }
+  }
 }
 
 /// The formulas of DESIGN.md §1 on resolved numbers. Plain arithmetic: no
@@ -238,9 +257,29 @@ struct resolved_scenario {
 /// or inconsistent inputs and unknown_key_error for unknown ids.
 resolved_scenario resolve(const scenario& s, const catalog& cat);
 
+/// The lean path for callers that weigh many placements (schedulers): resolve()
+/// without the trace, the context strings or the notes — the same lookups, choices
+/// and errors, only the numbers. With evaluate() it is a whole estimate in well
+/// under a microsecond (bench/RESULTS.md); the caller checks the outputs are finite.
+///
+/// \code
+/// const auto& cat = trainprint::catalog::embedded();
+/// const trainprint::model_outputs o = trainprint::evaluate(trainprint::resolve_inputs(s, cat));
+/// if (o.total_kg) fmt::print("{:.0f} kg CO2e\n", *o.total_kg);
+/// \endcode
+model_inputs resolve_inputs(const scenario& s, const catalog& cat);
+
 /// Validates, resolves and evaluates `s`: the whole estimate with its trace.
 /// Every number in the result is finite; an input that would overflow throws
 /// input_error.
 estimate make_estimate(const scenario& s, const catalog& cat = catalog::embedded());
+
+/// Whether make_estimate records the trace.
+enum class trace_level {
+  full,  ///< every input and intermediate with its origin and source (the default)
+  none,  ///< no trace entries; every number, the context and the notes as with `full`
+};
+/// make_estimate() with the trace at `level`: `none` for sweeps that keep only the numbers.
+estimate make_estimate(const scenario& s, const catalog& cat, trace_level level);
 
 }  // namespace trainprint::inline v0

@@ -38,6 +38,9 @@ std::string readable_count(double v);
 /// The estimate as a table for people: headline outputs with units, the boundary
 /// and the region basis, everyday equivalents, notes; with `explain`, the trace.
 std::string render_table(const estimate& e, const catalog& cat, bool explain = false);
+/// With uncertainty: the uncertain inputs (low, mode, high, basis) and the
+/// sensitivity ranking as a tornado table; "" without.
+std::string render_sensitivity(const estimate& e);
 /// The trace alone, one aligned line per entry.
 std::string render_trace(const estimate& e);
 /// The estimate as a Markdown section: a heading, the basis, a table of the

@@ -25,6 +25,11 @@ void from_json(const nlohmann::json& j, scenario& s);
 void to_json(nlohmann::json& j, const estimate& e);
 /// `trainprint.estimate/1` → estimate (numbers, trace and notes; context partly).
 void from_json(const nlohmann::json& j, estimate& e);
+/// The uncertainty block of an estimate → {"method", "distribution", "generator",
+/// "quantiles", "samples", "seed", "inputs": [...], "outputs": {"energy_kwh.facility":
+/// {"central", "p5", "p50", "p95", "mean"}, ...}, "sensitivity_metric", "sensitivity": [...]}.
+void to_json(nlohmann::json& j, const uncertainty_result& u);
+void from_json(const nlohmann::json& j, uncertainty_result& u);
 /// A trace entry → {"name", "value", "unit", "origin", "source", "note"}.
 void to_json(nlohmann::json& j, const trace_entry& t);
 void from_json(const nlohmann::json& j, trace_entry& t);

@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +60,14 @@ struct energy_mix {
   friend bool operator==(const energy_mix&, const energy_mix&) = default;
 };
 
+/// A person's range for an uncertain input: `0.35:0.45` (mode at the mid-point) or
+/// `0.35:0.4:0.45`, drawn as triangular(low, mode, high) by uncertainty analysis
+/// (docs/uncertainty.md). The scenario field itself holds the mode.
+struct range {
+  double low = 0, mode = 0, high = 0;
+  friend bool operator==(const range&, const range&) = default;
+};
+
 /// The inputs of one estimate. Field names match the scenario JSON and, in
 /// kebab-case, the CLI flags.
 struct scenario {
@@ -99,6 +109,11 @@ struct scenario {
   std::optional<double> price_usd_per_kwh;
   std::optional<double> hourly_price_usd;  ///< price per accelerator-hour
 
+  // --- uncertainty ---
+  /// Ranges by input name (one of rangeable_inputs); each field above holds its
+  /// range's mode. Set both with set_range(). Inputs without a range are fixed.
+  std::map<std::string, range, std::less<>> ranges;
+
   friend bool operator==(const scenario&, const scenario&) = default;
 
   /// True if any workload input (flops, params, tokens, gpu_hours, duration) is set.
@@ -106,6 +121,70 @@ struct scenario {
     return flops || params || active_params || tokens || gpu_hours || duration;
   }
 };
+
+/// The inputs that take a range (scenario names; units as in the scenario JSON).
+inline constexpr std::array<std::string_view, 14> rangeable_inputs{
+    "gpu_hours", "duration_h", "mfu", "power_fraction", "power_w", "host_power_w", "pue", "wue",
+    "intensity", "ewif", "cfe", "lifetime_years", "price_usd_per_kwh", "hourly_price_usd"};
+
+/// True if `name` is one of rangeable_inputs.
+constexpr bool is_rangeable(std::string_view name) {
+  for (auto n : rangeable_inputs)
+    if (n == name) return true;
+  return false;
+}
+
+/// The value of rangeable input `name` in its scenario-JSON unit; nullopt when
+/// unset or not rangeable.
+inline std::optional<double> point_value(const scenario& s, std::string_view name) {
+  auto q = [](const auto& v, auto get) -> std::optional<double> {
+    if (!v) return std::nullopt;
+    return get(*v);
+  };
+  if (name == "gpu_hours") return s.gpu_hours;
+  if (name == "duration_h") return q(s.duration, [](hours h) { return h.count(); });
+  if (name == "mfu") return s.mfu;
+  if (name == "power_fraction") return s.power_fraction;
+  if (name == "power_w") return q(s.accelerator_power, [](power p) { return p.in_watts(); });
+  if (name == "host_power_w") return q(s.host_power, [](power p) { return p.in_watts(); });
+  if (name == "pue") return s.pue;
+  if (name == "wue") return q(s.wue, [](water_intensity w) { return w.in_l_per_kwh(); });
+  if (name == "intensity") return q(s.intensity, [](carbon_intensity c) { return c.in_g_per_kwh(); });
+  if (name == "ewif") return q(s.ewif, [](water_intensity w) { return w.in_l_per_kwh(); });
+  if (name == "cfe") return s.cfe;
+  if (name == "lifetime_years") return s.lifetime_years;
+  if (name == "price_usd_per_kwh") return s.price_usd_per_kwh;
+  if (name == "hourly_price_usd") return s.hourly_price_usd;
+  return std::nullopt;
+}
+
+/// Sets rangeable input `name` to `v` (scenario-JSON unit); false if not rangeable.
+inline bool set_point_value(scenario& s, std::string_view name, double v) {
+  if (name == "gpu_hours") s.gpu_hours = v;
+  else if (name == "duration_h") s.duration = hours(v);
+  else if (name == "mfu") s.mfu = v;
+  else if (name == "power_fraction") s.power_fraction = v;
+  else if (name == "power_w") s.accelerator_power = power::watts(v);
+  else if (name == "host_power_w") s.host_power = power::watts(v);
+  else if (name == "pue") s.pue = v;
+  else if (name == "wue") s.wue = water_intensity::l_per_kwh(v);
+  else if (name == "intensity") s.intensity = carbon_intensity::g_per_kwh(v);
+  else if (name == "ewif") s.ewif = water_intensity::l_per_kwh(v);
+  else if (name == "cfe") s.cfe = v;
+  else if (name == "lifetime_years") s.lifetime_years = v;
+  else if (name == "price_usd_per_kwh") s.price_usd_per_kwh = v;
+  else if (name == "hourly_price_usd") s.hourly_price_usd = v;
+  else return false;
+  return true;
+}
+
+/// Gives input `name` the range `r`: the field takes r.mode, the range is recorded.
+/// False (and `s` unchanged) if `name` is not rangeable. validate() checks the range.
+inline bool set_range(scenario& s, std::string_view name, const range& r) {
+  if (!set_point_value(s, name, r.mode)) return false;
+  s.ranges.insert_or_assign(std::string(name), r);
+  return true;
+}
 
 /// `base` with every input that `overrides` sets replaced. When `overrides` sets
 /// any workload input, all of `base`'s workload inputs are dropped first, so a
@@ -156,6 +235,16 @@ inline scenario merge(scenario base, const scenario& overrides) {
   take(base.lifetime_years, overrides.lifetime_years);
   take(base.price_usd_per_kwh, overrides.price_usd_per_kwh);
   take(base.hourly_price_usd, overrides.hourly_price_usd);
+  // A value set by `overrides` replaces base's range for it (a plain value is fixed);
+  // overrides' own ranges come with their values.
+  for (auto it = base.ranges.begin(); it != base.ranges.end();) {
+    const bool workload = it->first == "gpu_hours" || it->first == "duration_h";
+    if ((workload && overrides.has_workload()) || point_value(overrides, it->first))
+      it = base.ranges.erase(it);
+    else
+      ++it;
+  }
+  for (const auto& [name, r] : overrides.ranges) base.ranges.insert_or_assign(name, r);
   return base;
 }
 

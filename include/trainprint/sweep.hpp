@@ -21,6 +21,7 @@
 
 #include "catalog.hpp"
 #include "estimate.hpp"
+#include "estimator.hpp"
 #include "scenario.hpp"
 
 namespace trainprint::inline v0 {
@@ -58,7 +59,9 @@ using sweep_callback = std::function<void(const sweep_row&)>;
 /// to `on_row`. Before the first row, each value is tried once (with the other
 /// axes at their first value), so an unknown id or a bad number fails before any
 /// row is produced. Throws the first error; rows already passed stay passed.
+/// With `trace_level::none` the rows' estimates carry no trace (a callback that
+/// keeps only the numbers, such as CSV or JSON lines, runs several times faster).
 void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
-           const catalog& cat = catalog::embedded());
+           const catalog& cat = catalog::embedded(), trace_level level = trace_level::full);
 
 }  // namespace trainprint::inline v0

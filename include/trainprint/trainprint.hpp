@@ -17,4 +17,6 @@
 #include "render.hpp"
 #include "scenario.hpp"
 #include "sweep.hpp"
+#include "uncertainty.hpp"
+#include "validate.hpp"
 #include "version.hpp"

@@ -364,8 +364,16 @@ def workload_paths(s):
     return paths
 
 
+def predict_view(hw, count=None, region=None, provider=None, params=None, tokens=None, flops=None):
+    """What is known before a run: the workload (params and tokens, or FLOPs), the hardware, the count and the place.
+    Everything else (MFU, power, host, PUE, intensity) is left to trainprint's defaults by `trainprint validate`."""
+    v = {"params": params, "tokens": tokens} if flops is None else {"flops": flops}
+    v.update({"hardware": hw, "count": count, "region": region, "provider": provider})
+    return {k: x for k, x in v.items() if x is not None}
+
+
 def patterson(pid, name, aliases, year, hw, chips, days, watts, pue, net_kg, gross_kg, mwh, net_t, gross_t, params_b, flops,
-              dc, when, cfe, tdp, tflops, extra_pub=None, notes=None, active=None, provider="gcp"):
+              dc, when, cfe, tdp, tflops, extra_pub=None, notes=None, active=None, provider="gcp", region=None):
     intensity = net_kg * 1000
     pub = {"params": params_b * 1e9, "hardware": hw, "count": chips, "days": days, "tdp_w": tdp,
            "measured_avg_system_power_per_accelerator_w": watts, "pue": pue, "gross_kgco2e_per_kwh": gross_kg,
@@ -384,7 +392,8 @@ def patterson(pid, name, aliases, year, hw, chips, days, watts, pue, net_kg, gro
             "published": pub,
             "reported": {"energy_mwh": mwh, "emissions_t_co2e": net_t,
                          "boundary": "servers: measured average system power per accelerator incl. memory, NIC, fans, host CPU; times PUE",
-                         "includes_pue": True, "notes": rnote},
+                         "includes_pue": True, "power_basis": "measured_system", "notes": rnote},
+            "predict": predict_view(flops=flops, hw=hw, count=chips, region=region, provider=provider),
             "source": "patterson-2021", "confidence": "high",
             "notes": notes}
 
@@ -399,14 +408,14 @@ def build_presets(up):
                        provider="azure"))
     R[-1]["confidence"] = "medium"
     R.append(patterson("t5-11b", "T5 11B", ["t5", "t5-xxl"], 2019, "google-tpu-v3", 512, 20, 310, 1.12, 0.545, 0.545, 85.7, 46.7, 46.7,
-                       11, 4.05e22, "Google Taiwan", "Sep 2019", 0.19, 450, 45.6))
+                       11, 4.05e22, "Google Taiwan", "Sep 2019", 0.19, 450, 45.6, region="gcp:asia-east1"))
     R.append(patterson("meena", "Meena 2.6B", ["meena-2.6b"], 2019, "google-tpu-v3", 1024, 30, 289, 1.09, 0.415, 0.415, 232, 96.4, 96.4,
-                       2.6, 1.12e23, "Google Georgia", "Dec 2019", 0.30, 450, 42.3))
+                       2.6, 1.12e23, "Google Georgia", "Dec 2019", 0.30, 450, 42.3, region="egrid:SRSO"))
     R.append(patterson("gshard-600b", "GShard 600B (MoE)", ["gshard"], 2020, "google-tpu-v3", 1024, 3.1, 288, 1.09, 0.177, 0.201, 24.1, 4.3, 4.8,
-                       619, 1.33e22, "Google North Carolina", "Apr 2020", 0.73, 450, 48.0, active=0.0025,
+                       619, 1.33e22, "Google North Carolina", "Apr 2020", 0.73, 450, 48.0, active=0.0025, region="egrid:SRVC",
                        notes="Sparse MoE: 0.25% of parameters active per token. LLMCarbon's database lists 1,000 chips; Patterson Table 4 says 1,024."))
     R.append(patterson("switch-transformer", "Switch Transformer 1.5T (MoE)", ["switch", "switch-1.5t", "switch-c"], 2020, "google-tpu-v3", 1024, 27, 245, 1.10,
-                       0.330, 0.403, 179, 59.1, 72.2, 1500, 8.22e22, "Google Georgia", "Oct 2020", 0.43, 450, 34.4, active=0.001,
+                       0.330, 0.403, 179, 59.1, 72.2, 1500, 8.22e22, "Google Georgia", "Oct 2020", 0.43, 450, 34.4, active=0.001, region="egrid:SRSO",
                        notes="Sparse MoE: 0.1% of parameters active per token. Patterson's text says this energy was 'estimated'. LLMCarbon lists 1,000 chips; Table 4 says 1,024."))
     R.append(patterson("evolved-transformer-nas", "Evolved Transformer neural architecture search", ["evolved-transformer", "et-nas"], 2018, "google-tpu-v2", 200, 6.8, 208, 1.10,
                        0.431, 0.431, 7.5, 3.2, 3.2, 0.064, 2.91e21, "Google", "Dec 2018", 0.31, 280, 24.8,
@@ -420,8 +429,9 @@ def build_presets(up):
                             "pue": 1.2, "dynamic_energy_kwh": 433196, "idle_energy_kwh": 256646,
                             "dynamic_t_co2e": 24.69, "idle_infrastructure_t_co2e": 14.6, "embodied_t_co2e": 11.2, "total_t_co2e": 50.5},
               "reported": {"energy_mwh": 433.196, "emissions_t_co2e": 24.69, "boundary": "accelerators: GPU-hours x 400 W TDP (dynamic consumption only)",
-                           "includes_pue": False,
+                           "includes_pue": False, "power_basis": "tdp",
                            "notes": "433,196 kWh = 1,082,990 h x 0.4 kW exactly; x 57 g/kWh = 24.69 t. The paper's 50.5 t total adds idle/infrastructure consumption (256,646 kWh, 14.6 t) and embodied emissions (11.2 t). Jean Zay PUE 1.2 is stated but not applied to the 24.7 t figure, so the scenario uses pue 1.0."},
+              "predict": predict_view("nvidia-a100-sxm4-80gb", 384, "FR", "idris-jean-zay", params=176247e6, tokens=366e9),
               "source": "luccioni-2023", "confidence": "high",
               "field_sources": {"published": {"source": "bigscience-2022", "confidence": "high", "notes": "params, tokens, 48 nodes x 8 GPUs"}}})
     # --- LLaMA 1, Touvron et al. 2023a Table 15 (verified)
@@ -434,20 +444,23 @@ def build_presets(up):
                                 "pue": 1.1, "intensity_gco2e_per_kwh": 385, "energy_mwh": mwh, "emissions_t_co2e": t,
                                 **({"count": 2048, "days": 21} if sz == "65b" else {})},
                   "reported": {"energy_mwh": mwh, "emissions_t_co2e": t, "boundary": "accelerators: GPU-hours x 400 W (A100 NVLink TDP)",
-                               "includes_pue": True,
+                               "includes_pue": True, "power_basis": "tdp",
                                "notes": "Formula in the paper (after Wu et al. 2022): MWh = GPU-h x 400 W x PUE 1.1; tCO2e = MWh x 0.385 (US national average). The paper also says the whole development (all four sizes, ~5 months on 2048 GPUs) used ~2,638 MWh and ~1,015 tCO2e."},
+                  "predict": predict_view("nvidia-a100-sxm4-80gb", 2048 if sz == "65b" else None, "US", "meta", params=p, tokens=tok),
                   "source": "touvron-2023a", "confidence": "high"})
     # --- OPT-175B as recomputed in LLaMA Table 15
     R.append({"id": "opt-175b", "name": "OPT 175B", "aliases": ["opt", "opt175b"], "year": 2022,
               "scenario": {"gpu_hours": 809472, "hardware": "nvidia-a100-sxm4-80gb", "power_w": 400, "boundary": "accelerators",
                            "pue": 1.1, "intensity": 385, "embodied": False},
-              "published": {"params": 175e9, "hardware": "nvidia-a100-sxm4-80gb", "count": 992, "gpu_hours": 809472,
+              "published": {"params": 175e9, "tokens": 180e9, "hardware": "nvidia-a100-sxm4-80gb", "count": 992, "gpu_hours": 809472,
+                            "reported_peak_tflops_per_gpu": 147,
                             "opt_paper_emissions_t_co2e": 75, "llama_table15_energy_mwh": 356, "llama_table15_emissions_t_co2e": 137},
               "reported": {"energy_mwh": 356, "emissions_t_co2e": 137, "boundary": "accelerators: GPU-hours x 400 W TDP",
-                           "includes_pue": True,
+                           "includes_pue": True, "power_basis": "tdp",
                            "notes": "Recomputed by Touvron et al. 2023 (Table 15) 'in the same data center' (PUE 1.1, 0.385 kg/kWh); 809,472 GPU-h = 992 GPUs x 34 days from the OPT logbook. The OPT paper itself (Zhang et al. 2022) reports only ~75 tCO2e, without the energy or intensity behind it; the two figures differ mainly by grid intensity."},
+              "predict": predict_view("nvidia-a100-sxm4-80gb", 992, "US", params=175e9, tokens=180e9),
               "source": "touvron-2023a", "confidence": "medium",
-              "field_sources": {"published": {"source": "zhang-2022-opt", "confidence": "medium", "notes": "992 x A100 80GB and ~75 tCO2e from the OPT paper (not re-verified in its text here)"}}})
+              "field_sources": {"published": {"source": "zhang-2022-opt", "confidence": "medium", "notes": "992 x A100 80GB, ~180B tokens, up to 147 TFLOP/s per GPU and ~75 tCO2e from the OPT paper (tokens and TFLOP/s checked in a secondary summary of the paper, 2026-11)"}}})
     # --- Llama 2 model card (verified)
     for sz, p, gh, t in [("7b", 7e9, 184320, 31.22), ("13b", 13e9, 368640, 62.44), ("70b", 70e9, 1720320, 291.42)]:
         R.append({"id": f"llama-2-{sz}", "name": f"Llama 2 {sz.upper()}", "aliases": [f"llama2-{sz}"], "year": 2023,
@@ -457,8 +470,9 @@ def build_presets(up):
                                 "tdp_range_w": "350-400", "emissions_t_co2e": t, "total_gpu_hours_all_sizes": 3311616, "total_t_co2e_all_sizes": 539.0,
                                 "offset": "100% offset by Meta's sustainability program"},
                   "reported": {"emissions_t_co2e": t, "boundary": "accelerators: GPU-hours x 400 W 'peak power capacity per GPU adjusted for power usage efficiency'",
-                               "includes_pue": True,
+                               "includes_pue": True, "power_basis": "tdp",
                                "notes": f"Energy and intensity are not published. The card's numbers are reproduced exactly by GPU-h x 400 W x PUE 1.1 x 0.385 kg/kWh (the LLaMA-1 constants): {gh * 0.44 * 0.385 / 1000:.2f} t, i.e. {gh * 0.44 / 1000:.1f} MWh (derived). The card also lists a 34B model (1,038,336 GPU-h in the paper) that was not released."},
+                  "predict": predict_view("nvidia-a100-sxm4-80gb", None, "US", "meta", params=p, tokens=2.0e12),
                   "source": "llama2-model-card", "confidence": "high",
                   "field_sources": {"scenario": {"source": "touvron-2023a", "confidence": "medium", "notes": "pue 1.1 and 385 g/kWh inferred: they reproduce the card exactly"}}})
     # --- Llama 3 model card (verified)
@@ -469,8 +483,9 @@ def build_presets(up):
                   "published": {"params": p, "tokens": 15e12, "tokens_note": "15T+", "hardware": "nvidia-h100-sxm5-80gb", "gpu_hours": gh,
                                 "power_w": 700, "emissions_t_co2e": t, "total_gpu_hours_all_sizes": 7.7e6, "total_t_co2e_all_sizes": 2290},
                   "reported": {"emissions_t_co2e": t, "boundary": "accelerators: GPU-hours x 700 W TDP 'adjusted for power usage efficiency'",
-                               "includes_pue": True,
+                               "includes_pue": True, "power_basis": "tdp",
                                "notes": f"Energy and intensity not published; GPU-hours rounded to 0.1M. PUE 1.1 x 385 g/kWh (Meta's earlier constants) gives {gh * 0.77 * 0.385 / 1000:.0f} t vs {t} reported (within the rounding of GPU-hours)."},
+                  "predict": predict_view("nvidia-h100-sxm5-80gb", None, "US", "meta", params=p, tokens=15e12),
                   "source": "llama3-model-card", "confidence": "medium",
                   "field_sources": {"scenario": {"source": "touvron-2023a", "confidence": "low", "notes": "pue and intensity inferred, not published for Llama 3"}}})
     # --- Llama 3.1 model card (verified)
@@ -483,8 +498,10 @@ def build_presets(up):
                                 "gpu_hours": gh, "power_w": 700, "location_based_t_co2e": t, "market_based_t_co2e": 0,
                                 "total_gpu_hours_all_sizes": 39.3e6, "total_location_based_t_co2e": 11390, **({"max_count": 16384} if sz == "405b" else {})},
                   "reported": {"emissions_t_co2e": t, "boundary": "accelerators: GPU-hours x 700 W TDP 'adjusted for power usage efficiency'",
-                               "includes_pue": True,
+                               "includes_pue": True, "power_basis": "tdp",
                                "notes": f"Location-based; market-based 0 t (100% annual renewable matching). Intensity {implied} g/kWh is derived = t / (GPU-h x 0.7 kW x PUE 1.1); PUE 1.1 is assumed, Meta publishes neither. Methodology: Wu et al. 2022 (arXiv:2204.05149)."},
+                  "predict": predict_view("nvidia-h100-sxm5-80gb", 16384 if sz == "405b" else None, "US", "meta", params=p,
+                                          tokens=15.6e12 if sz == "405b" else 15e12),
                   "source": "llama31-model-card", "confidence": "medium",
                   "field_sources": {"scenario": {"source": "llama31-model-card", "confidence": "low", "notes": "intensity derived from the card; pue assumed 1.1"}}})
     # --- LaMDA (verified text)
@@ -495,7 +512,8 @@ def build_presets(up):
                             "pue": 1.10, "power_w": 289, "energy_mwh": 451, "kgco2e_per_kwh": 0.056, "emissions_t_co2e": 25.2,
                             "smaller_models_and_finetuning_t_co2e": 0.7},
               "reported": {"energy_mwh": 451, "emissions_t_co2e": 25.2, "boundary": "servers: 289 W system power per TPU borrowed from Meena measurements; times PUE",
-                           "includes_pue": True, "notes": "57.7 d x 1024 chips x 289 W x 1.1 x 24 h = 451 MWh; x 0.056 kg/kWh = 25.2 t (largest model's pre-training only)."},
+                           "includes_pue": True, "power_basis": "measured_system", "notes": "57.7 d x 1024 chips x 289 W x 1.1 x 24 h = 451 MWh; x 0.056 kg/kWh = 25.2 t (largest model's pre-training only)."},
+              "predict": predict_view("google-tpu-v3", 1024, None, "gcp", flops=3.55e23),
               "source": "thoppilan-2022", "confidence": "high"})
     # --- Gopher
     R.append({"id": "gopher-280b", "name": "Gopher 280B", "aliases": ["gopher"], "year": 2021,
@@ -504,8 +522,9 @@ def build_presets(up):
               "published": {"params": 280e9, "tokens": 300e9, "hardware": "google-tpu-v3", "count": 4096, "hours": 920,
                             "pue": 1.08, "net_kgco2e_per_kwh": 0.33, "net_t_co2e": 380, "luccioni_2023_energy_mwh": 1066},
               "reported": {"emissions_t_co2e": 380, "boundary": "servers: 283 W average TPUv3 system power (Patterson Table 3)",
-                           "includes_pue": True,
+                           "includes_pue": True, "power_basis": "measured_system",
                            "notes": "The paper gives emissions only. Energy 1,066 MWh (tabulated by Luccioni et al. 2023, not by Rae et al.) = 4096 x 920 h x 283 W, before PUE; 380 net tCO2e = 1,066 x 1.08 x 0.33. 4096 chips x 920 h cross-checked against a transcription of the paper's appendix; PUE 1.08 and 0.33 t/MWh are from the Gopher appendix as recalled, consistent with 380 t to 0.1%. Luccioni's table lists 352 t (no PUE)."},
+              "predict": predict_view("google-tpu-v3", 4096, None, "gcp", params=280e9, tokens=300e9),
               "source": "rae-2021", "confidence": "medium"})
     # --- OLMo 7B (A100 run)
     R.append({"id": "olmo-7b", "name": "OLMo 7B (MosaicML A100 run)", "aliases": ["olmo", "olmo-1-7b"], "year": 2024,
@@ -513,8 +532,9 @@ def build_presets(up):
               "published": {"params": 6.9e9, "tokens": 2.46e12, "tokens_note": "released checkpoint trained to 2.46T tokens; the A100 run's own token count is not stated (>= 2T)",
                             "hardware": "nvidia-a100-sxm4-40gb", "count": 216, "nodes": 27, "gpu_energy_mwh": 104, "pue": 1.1},
               "reported": {"energy_mwh": 104, "boundary": "accelerators: measured GPU power on one node, extrapolated to all nodes (GPU only)",
-                           "includes_pue": False,
-                           "notes": "Table 6 of the paper also gives carbon intensity and tCO2e for the A100 and LUMI (MI250X) runs; those were not re-verified here and are left out. GPU-hours are not published, so the scenario uses the params+tokens path (MFU left to the default)."},
+                           "includes_pue": False, "power_basis": "measured_accelerators", "reproducible": False,
+                           "notes": "The paper gives the measured GPU energy only, neither GPU-hours nor average power, so no estimate can reproduce it from the source's inputs: the scenario (params+tokens, PUE 1.1 as published) rests on trainprint's MFU and power defaults, which is predict mode, not reproduce. Table 6 of the paper also gives carbon intensity and tCO2e for the A100 and LUMI (MI250X) runs; those were not re-verified here and are left out."},
+              "predict": predict_view("nvidia-a100-sxm4-40gb", 216, params=6.9e9, tokens=2.46e12),
               "source": "groeneveld-2024", "confidence": "low"})
     R.sort(key=lambda e: e["id"])
     used = {p["source"] for p in R} | {fs["source"] for p in R for fs in p.get("field_sources", {}).values()}
@@ -664,6 +684,11 @@ def schemas():
                     {"required": ["duration_h", "count"], "not": {"anyOf": [{"required": ["gpu_hours"]}, {"required": ["flops"]}, {"required": ["tokens"]}]}},
                     {"required": ["flops"], "not": {"anyOf": [{"required": ["gpu_hours"]}, {"required": ["duration_h"]}, {"required": ["tokens"]}]}},
                     {"required": ["params", "tokens"], "not": {"anyOf": [{"required": ["gpu_hours"]}, {"required": ["duration_h"]}, {"required": ["flops"]}]}}]}
+    # The predict view of a preset: only what is known before a run (see predict_view()).
+    predict = {"type": "object", "additionalProperties": False, "required": ["hardware"],
+               "properties": {k: scen_props[k] for k in ("params", "active_params", "tokens", "flops", "hardware", "count", "region", "provider")},
+               "oneOf": [{"required": ["flops"], "not": {"anyOf": [{"required": ["params"]}, {"required": ["tokens"]}]}},
+                         {"required": ["params", "tokens"], "not": {"required": ["flops"]}}]}
     ps = table_schema("presets", "presets", entry_base(
         ["name", "year", "scenario", "published", "reported"],
         {"year": {"type": "integer", "minimum": 2010, "maximum": 2100}, "scenario": scenario,
@@ -671,7 +696,10 @@ def schemas():
          "reported": {"type": "object", "required": ["boundary", "includes_pue"],
                       "anyOf": [{"required": ["energy_mwh"]}, {"required": ["emissions_t_co2e"]}],
                       "properties": {"energy_mwh": nn, "emissions_t_co2e": nn, "boundary": {"type": "string"},
-                                     "includes_pue": {"type": "boolean"}, "notes": {"type": "string"}}}}))
+                                     "includes_pue": {"type": "boolean"},
+                                     "power_basis": {"enum": ["tdp", "measured_system", "measured_accelerators"]},
+                                     "reproducible": {"type": "boolean"}, "notes": {"type": "string"}}},
+         "predict": predict}))
     eq = table_schema("equivalents", "equivalents", {**entry_base(
         ["name", "applies_to", "unit"],
         {"applies_to": {"enum": ["emissions", "energy", "water"]}, "unit": {"type": "string"},
@@ -710,6 +738,7 @@ def check(tables, schema_map):
 
     energy_ids = {e["id"] for e in tables["energy_sources"]["sources_of_energy"]}
     provider_ids = {e["id"] for e in tables["providers"]["providers"]}
+    region_ids = {e["id"] for e in json.load(open(os.path.join(REPO, "data", "regions.json"), encoding="utf-8"))["regions"]}
     for name, doc in tables.items():
         for k in ("meta", "sources", entries_key[name]):
             if k not in doc:
@@ -763,7 +792,19 @@ def check(tables, schema_map):
         for k in s.get("mix", {}):
             if k not in energy_ids:
                 errs.append(f"presets: {p['id']}: mix key {k}")
+        v = p.get("predict")
+        if v is None:
+            errs.append(f"presets: {p['id']}: no predict view")
+        else:
+            if v.get("hardware") not in HARDWARE_IDS:
+                errs.append(f"presets: {p['id']}: predict: unknown hardware {v.get('hardware')}")
+            if "provider" in v and v["provider"] not in provider_ids:
+                errs.append(f"presets: {p['id']}: predict: unknown provider {v['provider']}")
+            if "region" in v and v["region"] not in region_ids:
+                errs.append(f"presets: {p['id']}: predict: unknown region {v['region']}")
         rep = p["reported"]
+        if rep.get("power_basis") not in ("tdp", "measured_system", "measured_accelerators"):
+            errs.append(f"presets: {p['id']}: reported.power_basis missing")
         if "energy_mwh" not in rep and "emissions_t_co2e" not in rep:
             errs.append(f"presets: {p['id']}: no reported output")
     for e in tables["equivalents"]["equivalents"]:

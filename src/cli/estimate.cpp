@@ -2,9 +2,13 @@
 
 #include "estimate.hpp"
 
+#include <cmath>
+
 #include "trainprint/estimator.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/json.hpp"
+#include "trainprint/parse.hpp"
+#include "trainprint/uncertainty.hpp"
 
 namespace trainprint::cli {
 
@@ -15,11 +19,41 @@ void setup_estimate(CLI::App& app, estimate_options& o) {
       ->group("Output");
   app.add_flag("--explain", o.explain, "Print the trace: every input and intermediate with its origin and source")
       ->group("Output");
+  const char* u = "Uncertainty";
+  app.add_flag("--uncertainty", o.uncertainty,
+               "Monte Carlo over every uncertain input: ranges (p5–p95) for every output; with --explain, the "
+               "sensitivity (tornado) table. Give an input a range as low:high or low:mode:high, e.g. --mfu 0.35:0.45")
+      ->group(u);
+  app.add_option("--samples", o.samples, "Monte Carlo samples (default 10000; implies --uncertainty)")->group(u);
+  app.add_option("--seed", o.seed, "Random seed: same seed, same numbers (default 42; implies --uncertainty)")->group(u);
+  app.add_option("--threads", o.threads, "Threads for the Monte Carlo; the numbers do not depend on it (default 1)")
+      ->group(u);
 }
+
+namespace {
+/// The Monte Carlo options, when --uncertainty or one of its options is given.
+std::optional<uncertainty_options> uncertainty_of(const estimate_options& o) {
+  if (!o.uncertainty && !o.samples && !o.seed && !o.threads) return std::nullopt;
+  uncertainty_options u;
+  auto whole = [](const std::string& text, const char* what, double hi) {
+    const double v = parse_number(text, what);
+    if (!(v >= 0 && v <= hi) || std::floor(v) != v)
+      throw input_error(what, detail::num(v), "a whole number 0 <= " + std::string(what) + " <= " + detail::num(hi));
+    return v;
+  };
+  if (o.samples) u.samples = static_cast<std::uint64_t>(whole(*o.samples, "samples", 1e9));
+  if (o.seed) u.seed = static_cast<std::uint64_t>(whole(*o.seed, "seed", 9007199254740992.0));
+  if (o.threads) u.threads = static_cast<unsigned>(whole(*o.threads, "threads", 256));
+  validate(u);
+  return u;
+}
+}  // namespace
 
 std::string run_estimate(const estimate_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
-  const estimate e = make_estimate(to_scenario(o.scenario, cat), cat);
+  const auto u = uncertainty_of(o);
+  const scenario s = to_scenario(o.scenario, cat);
+  const estimate e = u ? make_estimate(s, cat, *u) : make_estimate(s, cat);
   if (o.format == "json") return to_json_text(e, 2) + "\n";
   if (o.format == "csv") return render_csv(e);
   if (o.format == "md") return render_markdown(e, cat, o.explain);

@@ -6,6 +6,8 @@ struct estimate_options {
   scenario_options scenario;
   std::string format = "table";
   bool explain = false;
+  bool uncertainty = false;
+  std::optional<std::string> samples, seed, threads;
 };
 /// Adds the scenario flags, --format and --explain.
 void setup_estimate(CLI::App& app, estimate_options& o);

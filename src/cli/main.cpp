@@ -14,6 +14,7 @@
 #include "list.hpp"
 #include "show.hpp"
 #include "sweep.hpp"
+#include "validate.hpp"
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/version.hpp"
@@ -107,11 +108,15 @@ int main(int argc, char** argv) {
   auto* show = app.add_subcommand("show", "Show one catalog entry (any id or alias) with its sources");
   cli::setup_show(*show, shw);
 
+  cli::validate_options val;
+  auto* validate = app.add_subcommand("validate", "Published training runs vs trainprint's estimates (reproduce and predict)");
+  cli::setup_validate(*validate, val);
+
   cli::data_check_options dck;
   auto* data = app.add_subcommand("data", "Catalog data files");
   auto* data_check = cli::setup_data(*data, dck);
 
-  for (auto* s : {estimate, compare, sweep, list, show, data, data_check}) s->fallthrough();
+  for (auto* s : {estimate, compare, sweep, list, show, validate, data, data_check}) s->fallthrough();
 
   std::string out;
   try {
@@ -121,6 +126,7 @@ int main(int argc, char** argv) {
     else if (sweep->parsed()) cli::run_sweep(swp, g, out, stdout);
     else if (list->parsed()) out = cli::run_list(lst, g);
     else if (show->parsed()) out = cli::run_show(shw, g);
+    else if (validate->parsed()) out = cli::run_validate(val, g);
     else if (data_check->parsed()) out = cli::run_data_check(dck, g);
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();

@@ -78,7 +78,7 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
         }
         bar.tick(row.index + 1);
       },
-      cat);
+      cat, trace_level::none);  // CSV and JSON lines carry only the headline numbers
 }
 
 }  // namespace trainprint::cli

@@ -76,6 +76,37 @@ static void test_estimate(void) {
   trainprint_catalog_close(cat);
 }
 
+static void test_uncertainty(void) {
+  trainprint_catalog* cat = open_embedded();
+  static const char* const ranged =
+      "{\"params\": 7e9, \"tokens\": 2e12, \"hardware\": \"h100\", \"count\": 512, "
+      "\"region\": \"FR\", \"mfu\": \"0.35:0.45\", \"pue\": {\"low\": 1.1, \"high\": 1.3}}";
+  int n = trainprint_estimate_uncertain(cat, ranged, 2000, 7, NULL, 0);
+  char *a, *b;
+  CHECK(n > 0);
+  a = (char*)malloc((size_t)n + 1);
+  b = (char*)malloc((size_t)n + 1);
+  if (a && b) {
+    CHECK(trainprint_estimate_uncertain(cat, ranged, 2000, 7, a, (size_t)n + 1) == n);
+    CHECK(trainprint_estimate_uncertain(cat, ranged, 2000, 7, b, (size_t)n + 1) == n);
+    CHECK(strcmp(a, b) == 0); /* same seed, same text */
+    CHECK_CONTAINS(a, "\"samples\": 2000");
+    CHECK_CONTAINS(a, "\"seed\": 7");
+    CHECK_CONTAINS(a, "\"emissions_kg_co2e.total\": {");
+    CHECK_CONTAINS(a, "\"p95\": ");
+    CHECK_CONTAINS(a, "\"basis\": \"user range\"");
+    CHECK_CONTAINS(a, "\"sensitivity\": [");
+  }
+  free(a);
+  free(b);
+  CHECK(trainprint_estimate_uncertain(cat, ranged, 0, 7, NULL, 0) == TRAINPRINT_ERROR_INPUT);
+  CHECK_CONTAINS(trainprint_last_error(), "[trainprint.input] samples: got 0");
+  CHECK(trainprint_estimate_uncertain(cat, "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"mfu\": \"0.5:0.2\"}", 100,
+                                      1, NULL, 0) == TRAINPRINT_ERROR_INPUT);
+  CHECK(trainprint_estimate_uncertain(NULL, ranged, 100, 1, NULL, 0) == TRAINPRINT_ERROR_NULL_ARGUMENT);
+  trainprint_catalog_close(cat);
+}
+
 static void test_buffer_too_small(void) {
   trainprint_catalog* cat = open_embedded();
   char small[16];
@@ -329,7 +360,8 @@ int main(int argc, char** argv) {
                {"buffer_too_small", test_buffer_too_small}, {"bad_json", test_bad_json},
                {"unknown_id", test_unknown_id}, {"null_pointers", test_null_pointers},
                {"overlay", test_overlay},       {"compare", test_compare},
-               {"catalog", test_catalog},       {"threads", test_threads}};
+               {"catalog", test_catalog},       {"threads", test_threads},
+               {"uncertainty", test_uncertainty}};
   size_t i;
   int ran = 0;
   if (argc == 3 && strcmp(argv[1], "estimate-file") == 0) return print_estimate_file(argv[2]);

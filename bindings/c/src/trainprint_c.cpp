@@ -21,6 +21,7 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/json.hpp"
 #include "trainprint/render.hpp"
+#include "trainprint/uncertainty.hpp"
 #include "trainprint/version.hpp"
 
 // The handle: the embedded catalog itself, or an overlaid copy it owns. Never
@@ -205,6 +206,18 @@ int trainprint_estimate(const trainprint_catalog* cat, const char* scenario_json
     const tp::catalog& c = checked(cat, buf, size);
     require(scenario_json, "scenario_json");
     return write_out(tp::to_json_text(tp::make_estimate(tp::parse_scenario(scenario_json), c), 2), buf, size);
+  });
+}
+
+int trainprint_estimate_uncertain(const trainprint_catalog* cat, const char* scenario_json, uint64_t samples,
+                                  uint64_t seed, char* buf, size_t size) {
+  return guarded([&] {
+    const tp::catalog& c = checked(cat, buf, size);
+    require(scenario_json, "scenario_json");
+    tp::uncertainty_options o;
+    o.samples = samples;
+    o.seed = seed;
+    return write_out(tp::to_json_text(tp::make_estimate(tp::parse_scenario(scenario_json), c, o), 2), buf, size);
   });
 }
 

@@ -23,6 +23,7 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/json.hpp"
 #include "trainprint/render.hpp"
+#include "trainprint/uncertainty.hpp"
 #include "trainprint/version.hpp"
 
 namespace py = pybind11;
@@ -144,10 +145,12 @@ tp::scenario build_scenario(const py::dict& fields, const catalog_handle& cat, c
 }
 
 std::string estimate_json(const py::dict& fields, const catalog_handle& cat, const std::optional<std::string>& preset,
-                          const py::object& base, const std::string& base_name) {
+                          const py::object& base, const std::string& base_name, bool uncertainty,
+                          std::uint64_t samples, std::uint64_t seed, unsigned threads) {
   const tp::scenario s = build_scenario(fields, cat, preset, base, base_name);
   py::gil_scoped_release unlocked;
-  return tp::to_json_text(tp::make_estimate(s, cat.get()), 2);
+  if (!uncertainty) return tp::to_json_text(tp::make_estimate(s, cat.get()), 2);
+  return tp::to_json_text(tp::make_estimate(s, cat.get(), tp::uncertainty_options{samples, seed, threads}), 2);
 }
 
 /// (the comparison's JSON text, each row's estimate as JSON text), best first.
@@ -235,7 +238,8 @@ PYBIND11_MODULE(_core, m) {
   m.def("tables", [] { return tp::catalog_tables(); });
   m.def("input_names", [] { return tp::input_names(); });
   m.def("estimate_json", &estimate_json, py::arg("fields"), py::arg("catalog"), py::arg("preset") = py::none(),
-        py::arg("scenario") = py::none(), py::arg("scenario_name") = "<scenario>");
+        py::arg("scenario") = py::none(), py::arg("scenario_name") = "<scenario>", py::arg("uncertainty") = false,
+        py::arg("samples") = 10000, py::arg("seed") = 42, py::arg("threads") = 1);
   m.def("compare_json", &compare_json, py::arg("fields"), py::arg("key"), py::arg("values"), py::arg("sort"),
         py::arg("catalog"), py::arg("preset") = py::none(), py::arg("scenario") = py::none(),
         py::arg("scenario_name") = "<scenario>");

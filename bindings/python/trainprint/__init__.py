@@ -189,6 +189,23 @@ class Estimate:
     def catalog_version(self) -> str:
         return self._data["catalog"]["version"]
 
+    @property
+    def uncertainty(self) -> Optional[Dict[str, Any]]:
+        """The uncertainty block (``estimate(..., uncertainty=True)``): samples, seed,
+        the inputs' ranges, ``outputs[name] = {"central", "p5", "p50", "p95", "mean"}``
+        by JSON path ("emissions_kg_co2e.total") and the sensitivity ranking; None
+        when not asked for."""
+        u = self._data.get("uncertainty")
+        return None if u is None else _json.loads(_json.dumps(u))
+
+    def interval(self, name: str) -> Optional[Tuple[float, float]]:
+        """(p5, p95) of output ``name`` ("energy_kwh.facility"), or None without uncertainty."""
+        u = self._data.get("uncertainty")
+        if u is None or name not in u["outputs"]:
+            return None
+        o = u["outputs"][name]
+        return (o["p5"], o["p95"])
+
     def to_dict(self) -> Dict[str, Any]:
         """The estimate as ``trainprint.estimate/1`` (a fresh dict)."""
         return _json.loads(self._text)
@@ -396,6 +413,10 @@ def estimate(
     preset: Optional[str] = None,
     scenario: ScenarioArg = None,
     catalog: Optional[Catalog] = None,
+    uncertainty: bool = False,
+    samples: Optional[int] = None,
+    seed: Optional[int] = None,
+    threads: int = 1,
     **inputs: Any,
 ) -> Estimate:
     """Estimates one training run.
@@ -404,9 +425,35 @@ def estimate(
     count=512, region="aws:us-east-1"``). ``preset`` starts from a published run
     in the catalog, ``scenario`` from a dict or a scenario JSON file; ``inputs``
     override both, as flags do in the CLI. Raises InputError, UnknownKeyError,
-    UnitError or DataError (all trainprint.Error)."""
+    UnitError or DataError (all trainprint.Error).
+
+    ``uncertainty=True`` (or giving ``samples`` or ``seed``) runs the Monte Carlo
+    (default 10000 samples, seed 42) and fills ``Estimate.uncertainty``; an input
+    takes a range as ``mfu="0.35:0.45"``, ``mfu=(0.35, 0.45)`` or
+    ``mfu={"low": 0.35, "mode": 0.4, "high": 0.45}``."""
     base, name = _scenario_args(scenario)
-    return Estimate(_core.estimate_json(inputs, _handle(catalog), preset, base, name))
+    run = uncertainty or samples is not None or seed is not None
+    for label, v, lo in (("samples", samples, 1), ("seed", seed, 0), ("threads", threads, 1)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < lo):
+            raise InputError(
+                f"[trainprint.input] {label}: got {v!r:.40}, expected a whole number >= {lo}",
+                field=label,
+                value=repr(v),
+                expected=f"a whole number >= {lo}",
+            )
+    return Estimate(
+        _core.estimate_json(
+            inputs,
+            _handle(catalog),
+            preset,
+            base,
+            name,
+            run,
+            10000 if samples is None else min(samples, 2**63),
+            42 if seed is None else seed % 2**64,
+            min(threads, 2**31),
+        )
+    )
 
 
 def compare(

@@ -31,6 +31,7 @@
 #define TRAINPRINT_TRAINPRINT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #if defined(_WIN32)
 #  if defined(TRAINPRINT_C_BUILDING)
@@ -113,6 +114,14 @@ TRAINPRINT_C_API int trainprint_catalog_entry(const trainprint_catalog* cat, con
  *  its final newline) snprintf-style. */
 TRAINPRINT_C_API int trainprint_estimate(const trainprint_catalog* cat, const char* scenario_json, char* buf,
                                          size_t size);
+
+/** trainprint_estimate with uncertainty: `samples` Monte Carlo draws (1 to 10^9)
+ *  from `seed` fill the estimate's "uncertainty" block (p5/p50/p95/mean of every
+ *  output, the inputs' ranges and the sensitivity ranking; see docs/uncertainty.md).
+ *  Inputs take ranges in the scenario as {"low", "mode", "high"}, [low, high] or
+ *  "low:high". Same seed, same text, on every platform. snprintf-style. */
+TRAINPRINT_C_API int trainprint_estimate_uncertain(const trainprint_catalog* cat, const char* scenario_json,
+                                                   uint64_t samples, uint64_t seed, char* buf, size_t size);
 
 /** Estimates `scenario_json` once for each value of input `key` and writes the
  *  ranked comparison (`trainprint.compare/1`, as `trainprint compare --format

@@ -1,0 +1,61 @@
+"""Uncertainty from Python: estimate(..., uncertainty=True) and input ranges."""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+import trainprint
+
+RUN = dict(params="7B", tokens="2T", hardware="h100", count=512, region="FR")
+
+
+def test_block_is_none_unless_asked():
+    assert trainprint.estimate(**RUN).uncertainty is None
+    assert trainprint.estimate(**RUN).interval("energy_kwh.facility") is None
+
+
+def test_uncertainty_block():
+    e = trainprint.estimate(**RUN, uncertainty=True, samples=4000, seed=3)
+    u = e.uncertainty
+    assert u["samples"] == 4000 and u["seed"] == 3
+    total = u["outputs"]["emissions_kg_co2e.total"]
+    assert total["p5"] <= total["p50"] <= total["p95"]
+    assert total["central"] == pytest.approx(e.emissions_kg_co2e)
+    lo, hi = e.interval("energy_kwh.facility")
+    assert lo < e.energy_kwh < hi
+    assert u["sensitivity"][0]["swing"] >= u["sensitivity"][-1]["swing"]
+    # Same seed, same numbers; the thread count changes nothing.
+    again = trainprint.estimate(**RUN, samples=4000, seed=3, threads=2)
+    assert again.uncertainty == u
+
+
+def test_ranges_as_text_tuple_and_dict():
+    a = trainprint.estimate(**RUN, mfu="0.35:0.45", samples=1000)
+    b = trainprint.estimate(**RUN, mfu=(0.35, 0.45), samples=1000)
+    c = trainprint.estimate(**RUN, mfu={"low": 0.35, "high": 0.45}, samples=1000)
+    assert a.to_json() == b.to_json() == c.to_json()
+    mfu = [i for i in a.uncertainty["inputs"] if i["name"] == "mfu"][0]
+    assert (mfu["low"], mfu["mode"], mfu["high"]) == pytest.approx((0.35, 0.4, 0.45))
+    assert mfu["basis"] == "user range"
+    assert a.scenario["mfu"] == pytest.approx({"low": 0.35, "mode": 0.4, "high": 0.45})
+
+
+def test_bad_options_and_ranges():
+    with pytest.raises(trainprint.InputError, match=r"samples: got 0"):
+        trainprint.estimate(**RUN, samples=0)
+    with pytest.raises(trainprint.InputError, match=r"mfu: got 1.7, expected 0 < mfu <= 1"):
+        trainprint.estimate(**RUN, mfu="0.3:1.7")
+    with pytest.raises(trainprint.InputError):
+        trainprint.estimate(**RUN, samples=2_000_000_000)
+
+
+@pytest.mark.skipif("TRAINPRINT_CLI" not in os.environ, reason="needs the CLI")
+def test_cli_agrees():
+    out = subprocess.run(
+        [os.environ["TRAINPRINT_CLI"], "estimate", "--params", "7B", "--tokens", "2T", "--hardware", "h100",
+         "--count", "512", "--region", "FR", "--mfu", "0.35:0.45", "--samples", "1000", "--format", "json"],
+        check=True, capture_output=True, text=True).stdout
+    e = trainprint.estimate(**RUN, mfu="0.35:0.45", samples=1000)
+    assert json.loads(out)["uncertainty"] == e.uncertainty
