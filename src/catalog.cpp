@@ -11,14 +11,17 @@
 #include <tuple>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <deque>
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <type_traits>
 
 #include "embedded_data.hpp"
 #include "trainprint/error.hpp"
+#include "trainprint/estimator.hpp"  // limits
 #include "trainprint/json.hpp"
 
 namespace trainprint::inline v0 {
@@ -247,6 +250,190 @@ class skimmer {
 
 const std::array<std::string_view, 3> confidences{"high", "medium", "low"};
 
+// --- a fast path for the largest table (regions.json, two thirds of the catalog) ---
+//
+// A region entry is checked to be valid JSON by the rules nlohmann applies (strict
+// RFC 8259, UTF-8 checked, no number that overflows a double) and read straight
+// from its text. Anything the fast path does not take as it is (a backslash
+// escape, a repeated key, a value of an unexpected type or out of its range)
+// sends the entry to the nlohmann-based parser, which gives the same entry or
+// the same error as before.
+
+/// Strict JSON checks over [p, end): each advances `p` past what it accepts.
+struct json_checker {
+  const char* p;
+  const char* end;
+
+  void ws() {
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+  }
+  bool lit(std::string_view w) {
+    if (static_cast<std::size_t>(end - p) < w.size() || std::memcmp(p, w.data(), w.size()) != 0) return false;
+    p += w.size();
+    return true;
+  }
+  static bool cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+  /// A string without backslash escapes (those go to the full parser): control
+  /// characters are refused, UTF-8 must be well formed (RFC 3629).
+  bool string() {
+    if (p == end || *p != '"') return false;
+    ++p;
+    while (p < end) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"') {
+        ++p;
+        return true;
+      }
+      if (c == '\\' || c < 0x20) return false;
+      if (c < 0x80) {
+        ++p;
+        continue;
+      }
+      const auto n = static_cast<std::size_t>(end - p);
+      auto at = [&](std::size_t i) { return i < n ? static_cast<unsigned char>(p[i]) : static_cast<unsigned char>(0); };
+      const unsigned char c1 = at(1), c2 = at(2), c3 = at(3);
+      if (c >= 0xC2 && c <= 0xDF && cont(c1)) {
+        p += 2;
+      } else if (c >= 0xE0 && c <= 0xEF && cont(c1) && cont(c2) && !(c == 0xE0 && c1 < 0xA0) &&
+                 !(c == 0xED && c1 > 0x9F)) {
+        p += 3;
+      } else if (c >= 0xF0 && c <= 0xF4 && cont(c1) && cont(c2) && cont(c3) && !(c == 0xF0 && c1 < 0x90) &&
+                 !(c == 0xF4 && c1 > 0x8F)) {
+        p += 4;
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+  bool digits() {
+    const char* s = p;
+    while (p < end && *p >= '0' && *p <= '9') ++p;
+    return p != s;
+  }
+  bool number() {
+    if (p < end && *p == '-') ++p;
+    if (p == end) return false;
+    if (*p == '0') ++p;
+    else if (!digits()) return false;
+    if (p < end && *p == '.') {
+      ++p;
+      if (!digits()) return false;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+      ++p;
+      if (p < end && (*p == '+' || *p == '-')) ++p;
+      if (!digits()) return false;
+    }
+    return true;
+  }
+  bool value() {
+    ws();
+    if (p == end) return false;
+    switch (*p) {
+      case '"': return string();
+      case 't': return lit("true");
+      case 'f': return lit("false");
+      case 'n': return lit("null");
+      case '{':
+      case '[': {
+        const char close = *p == '{' ? '}' : ']';
+        const bool object = close == '}';
+        ++p;
+        ws();
+        if (p < end && *p == close) {
+          ++p;
+          return true;
+        }
+        while (true) {
+          if (object) {
+            ws();
+            if (!string()) return false;
+            ws();
+            if (p == end || *p != ':') return false;
+            ++p;
+          }
+          if (!value()) return false;
+          ws();
+          if (p == end) return false;
+          if (*p == ',') {
+            ++p;
+            continue;
+          }
+          if (*p != close) return false;
+          ++p;
+          return true;
+        }
+      }
+      default: return number();
+    }
+  }
+};
+
+/// A valid JSON number's value as nlohmann's get<double>() gives it: an integer
+/// through (u)int64 when it fits, else the correctly rounded double; nullopt when
+/// it is not a finite number.
+std::optional<double> number_of(std::string_view t) {
+  if (t.empty() || !(t[0] == '-' || (t[0] >= '0' && t[0] <= '9'))) return std::nullopt;
+  const bool integer = t.find_first_of(".eE") == std::string_view::npos;
+  if (integer) {
+    if (t[0] == '-') {
+      std::int64_t i = 0;
+      const auto r = std::from_chars(t.data(), t.data() + t.size(), i);
+      if (r.ec == std::errc() && r.ptr == t.data() + t.size()) return static_cast<double>(i);
+    } else {
+      std::uint64_t u = 0;
+      const auto r = std::from_chars(t.data(), t.data() + t.size(), u);
+      if (r.ec == std::errc() && r.ptr == t.data() + t.size()) return static_cast<double>(u);
+    }
+  }
+  double d = 0;
+  const auto r = std::from_chars(t.data(), t.data() + t.size(), d);
+  if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
+/// An object's members (checked JSON), in order; nullopt for a non-object, an
+/// escaped key or a key given twice.
+class members_view {
+ public:
+  static std::optional<members_view> of(std::string_view text) {
+    members_view m;
+    skimmer sk(text);
+    const bool ok = sk.members([&](std::string_view k, bool escaped) {
+      std::string_view v;
+      if (escaped || !sk.value(v)) return false;
+      for (const auto& [k2, _] : m.items_)
+        if (k2 == k) return false;
+      m.items_.emplace_back(k, v);
+      return true;
+    });
+    if (!ok || !sk.at_end()) return std::nullopt;
+    return m;
+  }
+  /// The value's text; nullopt when absent or null (reader::has).
+  std::optional<std::string_view> get(std::string_view key) const {
+    for (const auto& [k, v] : items_)
+      if (k == key) return v == "null" ? std::nullopt : std::optional(v);
+    return std::nullopt;
+  }
+  /// Present, even if null (reader::at).
+  bool present(std::string_view key) const {
+    return std::any_of(items_.begin(), items_.end(), [&](const auto& kv) { return kv.first == key; });
+  }
+  const std::vector<std::pair<std::string_view, std::string_view>>& items() const { return items_; }
+
+ private:
+  std::vector<std::pair<std::string_view, std::string_view>> items_;
+};
+
+/// A string value's contents (no escapes: the checker refused them).
+bool string_of(std::string_view v, std::string& out) {
+  if (v.size() < 2 || v.front() != '"') return false;
+  out.assign(v.data() + 1, v.size() - 2);
+  return true;
+}
+
 /// Lets the indexes be searched by string_view, without building a string.
 struct string_hash {
   using is_transparent = void;
@@ -384,6 +571,14 @@ struct catalog::impl {
     }
     p.notes = rd.opt_str(obj, ptr, "notes");
     return p;
+  }
+
+  /// Fails unless lo <= v <= hi (a cited value's range is that of its scenario input).
+  static void check_range(const reader& rd, const std::string& ptr, std::string_view key,
+                          const std::optional<cited_value>& v, double lo, double hi) {
+    if (v && !(v->value >= lo && v->value <= hi))
+      rd.fail(reader::sub(ptr, key), "got " + shortest(v->value) + ", expected " + shortest(lo) + " <= " +
+                                         std::string(key) + " <= " + shortest(hi));
   }
 
   /// A {"value"|<key>, "year", "source", ...} object; its provenance defaults to the entry's.
@@ -541,6 +736,12 @@ struct catalog::impl {
     r.pue = cited(rd, src, o, p, "pue", r.prov);
     r.wue_l_per_kwh = cited(rd, src, o, p, "wue_l_per_kwh", r.prov);
     r.price_usd_per_kwh = cited(rd, src, o, p, "price_usd_per_kwh", r.prov);
+    // A catalog value gets the range of the scenario input it stands for (limits).
+    check_range(rd, p, "cfe", r.cfe, 0, 1);
+    check_range(rd, p, "ewif_l_per_kwh", r.ewif_l_per_kwh, 0, limits::ewif_l_per_kwh);
+    check_range(rd, p, "pue", r.pue, 1, limits::pue);
+    check_range(rd, p, "wue_l_per_kwh", r.wue_l_per_kwh, 0, limits::wue_l_per_kwh);
+    check_range(rd, p, "price_usd_per_kwh", r.price_usd_per_kwh, 0, limits::price_usd_per_kwh);
     if (rd.has(o, "mix")) {
       const auto& m = o.at("mix");
       const auto pp = p + "/mix";
@@ -575,6 +776,10 @@ struct catalog::impl {
     list("pue", pr.pue);
     list("wue_l_per_kwh", pr.wue_l_per_kwh);
     list("cfe", pr.cfe);
+    for (std::size_t i = 0; i < pr.pue.size(); ++i) check_range(rd, p + "/pue/" + std::to_string(i), "value", pr.pue[i], 1, limits::pue);
+    for (std::size_t i = 0; i < pr.wue_l_per_kwh.size(); ++i)
+      check_range(rd, p + "/wue_l_per_kwh/" + std::to_string(i), "value", pr.wue_l_per_kwh[i], 0, limits::wue_l_per_kwh);
+    for (std::size_t i = 0; i < pr.cfe.size(); ++i) check_range(rd, p + "/cfe/" + std::to_string(i), "value", pr.cfe[i], 0, 1);
   }
   static void parse_item(energy_source& e, const reader& rd, const source_map& src, const json& o, const std::string& p) {
     e.prov = prov_of(rd, src, o, p);
@@ -585,6 +790,9 @@ struct catalog::impl {
     e.lifecycle_min = rd.opt_num(lc, lp, "min").value_or(e.lifecycle_median);
     e.lifecycle_max = rd.opt_num(lc, lp, "max").value_or(e.lifecycle_median);
     e.lifecycle_prov = prov_of(rd, src, lc, lp, &e.prov);
+    if (!(0 <= e.lifecycle_min && e.lifecycle_min <= e.lifecycle_median && e.lifecycle_median <= e.lifecycle_max &&
+          e.lifecycle_max <= limits::intensity_g_per_kwh))
+      rd.fail(lp, "expected 0 <= min <= median <= max <= " + shortest(limits::intensity_g_per_kwh));
     if (rd.has(o, "water_l_per_kwh")) {
       const auto& w = o.at("water_l_per_kwh");
       const auto wp = p + "/water_l_per_kwh";
@@ -592,6 +800,10 @@ struct catalog::impl {
       e.water_min = rd.opt_num(w, wp, "min");
       e.water_max = rd.opt_num(w, wp, "max");
       e.water_prov = prov_of(rd, src, w, wp, &e.prov);
+      if (!(0 <= *e.water_l_per_kwh && *e.water_l_per_kwh <= limits::ewif_l_per_kwh) ||
+          (e.water_min && !(0 <= *e.water_min && *e.water_min <= *e.water_l_per_kwh)) ||
+          (e.water_max && !(*e.water_l_per_kwh <= *e.water_max && *e.water_max <= limits::ewif_l_per_kwh)))
+        rd.fail(wp, "expected 0 <= min <= value <= max <= " + shortest(limits::ewif_l_per_kwh));
     }
   }
   static void parse_item(preset& pr, const reader& rd, const source_map& src, const json& o, const std::string& p) {
@@ -665,8 +877,10 @@ struct catalog::impl {
     json root;
     try {
       root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-      rd.fail("", std::string("malformed JSON: ") + e.what());
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e999
+      std::string what = e.what();  // quotes the token: 10 MB for a 10 MB number
+      if (what.size() > 200) what = what.substr(0, 197) + "...";
+      rd.fail("", "malformed JSON: " + what);
     }
     if (!root.is_object()) rd.fail("", "expected a JSON object");
     if (rd.has(root, "version") && rd.has(root, "date") && !rd.has(root, "meta")) {  // catalog.json
@@ -815,10 +1029,157 @@ struct catalog::impl {
     f(accelerators), f(systems), f(regions), f(providers), f(energy_sources), f(presets), f(equivalents);
   }
 
+  // --- the fast path for region entries (see json_checker) ---
+
+  static bool opt_str_fast(const members_view& o, std::string_view key, std::string& out) {
+    const auto v = o.get(key);
+    return !v || string_of(*v, out);
+  }
+  static bool opt_num_fast(const members_view& o, std::string_view key, std::optional<double>& out) {
+    const auto v = o.get(key);
+    if (!v) return true;
+    out = number_of(*v);
+    return out.has_value();
+  }
+  static bool num_fast(const members_view& o, std::string_view key, double& out) {
+    std::optional<double> v;
+    if (!opt_num_fast(o, key, v) || !v) return false;
+    out = *v;
+    return true;
+  }
+  static bool opt_int_fast(const members_view& o, std::string_view key, std::optional<int>& out) {
+    std::optional<double> v;
+    if (!opt_num_fast(o, key, v)) return false;
+    if (v) {
+      if (std::floor(*v) != *v) return false;
+      out = static_cast<int>(*v);
+    }
+    return true;
+  }
+  /// prov_of(): false wherever prov_of would fail.
+  static bool prov_fast(const source_map& src, const members_view& o, const provenance* fallback, provenance& p) {
+    if (const auto v = o.get("source")) {
+      std::string id;
+      if (!string_of(*v, id)) return false;
+      const auto it = src.find(id);
+      if (it == src.end()) return false;
+      p.source = it->second;
+    } else if (fallback) {
+      p.source = fallback->source;
+    } else {
+      return false;
+    }
+    if (const auto v = o.get("confidence")) {
+      if (!string_of(*v, p.confidence) ||
+          std::find(confidences.begin(), confidences.end(), p.confidence) == confidences.end())
+        return false;
+    } else if (fallback) {
+      p.confidence = fallback->confidence;
+    } else {
+      return false;
+    }
+    return opt_str_fast(o, "notes", p.notes);
+  }
+  /// cited(): false wherever cited would fail.
+  static bool cited_fast(const source_map& src, const members_view& o, std::string_view key, const provenance& entry,
+                         std::optional<cited_value>& out) {
+    const auto v = o.get(key);
+    if (!v) return true;
+    if (const auto d = number_of(*v)) {
+      out = cited_value{*d, std::nullopt, entry};
+      return true;
+    }
+    const auto m = members_view::of(*v);
+    if (!m) return false;
+    cited_value c;
+    if (!num_fast(*m, "value", c.value) || !opt_int_fast(*m, "year", c.year) || !prov_fast(src, *m, &entry, c.prov))
+      return false;
+    out = std::move(c);
+    return true;
+  }
+  /// parse_pending() + parse_item() for a region, straight from its text; false
+  /// (and `r` not to be used) for anything the nlohmann path should see.
+  static bool region_fast(const pending& pe, region& r) {
+    json_checker check{pe.text.data(), pe.text.data() + pe.text.size()};
+    if (!check.value()) return false;
+    check.ws();
+    if (check.p != check.end) return false;
+    const auto o = members_view::of(pe.text);
+    if (!o) return false;
+    const source_map& src = pe.file->src;
+    // id and aliases (parse_pending)
+    const auto id = o->get("id");
+    if (!id || !string_of(*id, r.id)) return false;
+    if (const auto al = o->get("aliases")) {
+      skimmer list(*al);
+      const bool ok = list.elements([&] {
+        std::string_view v;
+        std::string a;
+        if (!list.value(v) || !string_of(v, a)) return false;
+        r.aliases.push_back(std::move(a));
+        return true;
+      });
+      if (!ok) return false;
+    }
+    // parse_item(region&)
+    if (!prov_fast(src, *o, nullptr, r.prov)) return false;
+    const auto kind = o->get("kind");
+    if (!kind || !string_of(*kind, r.kind)) return false;
+    static const std::array<std::string_view, 4> kinds{"country", "subnational", "grid", "cloud"};
+    if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) return false;
+    if (!opt_str_fast(*o, "name", r.name) || !opt_str_fast(*o, "country", r.country) ||
+        !opt_str_fast(*o, "parent", r.parent) || !opt_str_fast(*o, "grid", r.grid) ||
+        !opt_str_fast(*o, "provider", r.provider) || !opt_str_fast(*o, "location", r.location))
+      return false;
+    if (const auto v = o->get("intensity")) {
+      const auto iv = members_view::of(*v);
+      if (!iv) return false;
+      intensity_value x;
+      if (!num_fast(*iv, "gco2e_per_kwh", x.gco2e_per_kwh) || x.gco2e_per_kwh < 0 || !opt_int_fast(*iv, "year", x.year) ||
+          !opt_str_fast(*iv, "basis", x.basis) || !opt_str_fast(*iv, "mix_basis", x.mix_basis) ||
+          !opt_str_fast(*iv, "accounting", x.accounting) || !prov_fast(src, *iv, &r.prov, x.prov))
+        return false;
+      r.intensity = std::move(x);
+    }
+    if (!cited_fast(src, *o, "cfe", r.prov, r.cfe) || !cited_fast(src, *o, "ewif_l_per_kwh", r.prov, r.ewif_l_per_kwh) ||
+        !cited_fast(src, *o, "pue", r.prov, r.pue) || !cited_fast(src, *o, "wue_l_per_kwh", r.prov, r.wue_l_per_kwh) ||
+        !cited_fast(src, *o, "price_usd_per_kwh", r.prov, r.price_usd_per_kwh))
+      return false;
+    if (const auto v = o->get("mix")) {
+      const auto m = members_view::of(*v);
+      if (!m) return false;
+      const auto sh = m->get("shares");
+      if (!sh) return false;
+      const auto shares = members_view::of(*sh);
+      if (!shares) return false;
+      auto sorted = shares->items();  // nlohmann's objects iterate in key order
+      std::sort(sorted.begin(), sorted.end());
+      mix_value mv;
+      double sum = 0;
+      for (const auto& [k, sv] : sorted) {
+        const auto share = number_of(sv);
+        if (!share || *share < 0 || *share > 1) return false;
+        sum += *share;
+        mv.mix.shares.emplace_back(std::string(k), *share);
+      }
+      if (std::abs(sum - 1.0) > 0.001 || !opt_int_fast(*m, "year", mv.year) || !prov_fast(src, *m, &r.prov, mv.prov))
+        return false;
+      r.mix = std::move(mv);
+    }
+    return true;
+  }
+
   /// Parses entry `pos` of `t` (the lock is held).
   template <class T>
   void parse_pending(table<T>& t, std::size_t pos) {
     const pending& pe = t.lazy->entries[pos];
+    if constexpr (std::is_same_v<T, region>) {
+      region r;
+      if (region_fast(pe, r)) {
+        t.items[pos] = std::move(r);
+        return;
+      }
+    }
     const reader& rd = pe.file->rd;
     const std::string& ptr = t.origin[pos].second;
     json obj;

@@ -3,6 +3,7 @@
 #include "trainprint/sweep.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
@@ -78,10 +79,11 @@ std::uint64_t sweep_size(std::span<const sweep_axis> axes) {
   return n;
 }
 
-void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat,
-           trace_level level) {
-  (void)sweep_size(axes);
-  // Try every value once, so a bad one fails before the first row.
+namespace {
+
+/// Tries every value once (with the other axes at their first value), so a bad one
+/// fails before the first row.
+void try_each_value(const scenario& base, std::span<const sweep_axis> axes, const catalog& cat, trace_level level) {
   std::vector<std::size_t> idx(axes.size(), 0);
   for (std::size_t a = 0; a < axes.size(); ++a)
     for (std::size_t v = (a == 0 ? 0 : 1); v < axes[a].values.size(); ++v) {
@@ -89,6 +91,69 @@ void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_c
       probe[a] = v;
       (void)make_estimate(with_values(base, axes, probe), cat, level);
     }
+}
+
+/// An input that sets exactly one model input, to the value given, whatever else
+/// the scenario holds (resolve(): a user's value is taken as it is), and that
+/// validate() checks on its own: a sweep patches it into the resolved inputs
+/// instead of resolving again.
+enum class patch { none, mfu, pue, wue, intensity, ewif, cfe, lifetime_years, price_usd_per_kwh, hourly_price_usd };
+
+patch patch_of(std::string_view canonical) {
+  static constexpr std::pair<std::string_view, patch> keys[] = {
+      {"mfu", patch::mfu},
+      {"pue", patch::pue},
+      {"wue", patch::wue},
+      {"intensity", patch::intensity},
+      {"ewif", patch::ewif},
+      {"cfe", patch::cfe},
+      {"lifetime_years", patch::lifetime_years},
+      {"price_usd_per_kwh", patch::price_usd_per_kwh},
+      {"hourly_price_usd", patch::hourly_price_usd},
+  };
+  for (const auto& [k, p] : keys)
+    if (k == canonical) return p;
+  return patch::none;
+}
+
+/// What resolve() makes of the input: the same assignment, under the same condition.
+void apply(model_inputs& in, patch p, double v) {
+  switch (p) {
+    case patch::none: break;
+    case patch::mfu:  // read on the flops path only
+      if (in.path == model_inputs::workload_path::flops) in.mfu = v;
+      break;
+    case patch::pue: in.pue = v; break;
+    case patch::wue: in.wue_l_per_kwh = v; break;
+    case patch::intensity: in.intensity_g_per_kwh = v; break;
+    case patch::ewif: in.ewif_l_per_kwh = v; break;
+    case patch::cfe: in.cfe = v; break;
+    case patch::lifetime_years:  // read only with embodied emissions
+      if (in.embodied) in.lifetime_years = v;
+      break;
+    case patch::price_usd_per_kwh: in.price_usd_per_kwh = v; break;
+    case patch::hourly_price_usd: in.hourly_price_usd = v; break;
+  }
+}
+
+/// set_input() replaces the workload for these keys (a merge), so their order matters.
+bool is_workload_key(std::string_view k) {
+  return k == "params" || k == "active_params" || k == "tokens" || k == "flops" || k == "gpu_hours" ||
+         k == "duration_h";
+}
+
+bool has_range(std::string_view canonical, const std::vector<std::string>& values) {
+  if (!is_rangeable(canonical)) return false;
+  return std::any_of(values.begin(), values.end(), [](const std::string& v) { return v.find(':') != std::string::npos; });
+}
+
+}  // namespace
+
+void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat,
+           trace_level level) {
+  (void)sweep_size(axes);
+  try_each_value(base, axes, cat, level);
+  std::vector<std::size_t> idx(axes.size(), 0);
 
   // prefix[a] is `base` with axes 0..a-1 applied at idx, so a row that turns only
   // the last axis costs one set_input, not one per axis (the same calls in the same
@@ -120,6 +185,124 @@ void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_c
     for (std::size_t b = a; b < n; ++b) values[b] = axes[b].values[idx[b]];
     rebuild(a);
   }
+}
+
+void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const sweep_numbers_callback& on_row,
+                   const catalog& cat) {
+  (void)sweep_size(axes);
+  try_each_value(base, axes, cat, trace_level::none);  // the errors sweep() gives, in its order
+  const std::size_t n = axes.size();
+
+  // Patched axes: each value read once into the number resolve() would take.
+  std::vector<patch> kind(n, patch::none);
+  std::vector<std::vector<double>> number(n);
+  bool in_place = true;  // no workload key or range: set_input calls commute
+  for (std::size_t a = 0; a < n; ++a) {
+    const std::string k = canonical_input_name(axes[a].key);
+    const bool range = has_range(k, axes[a].values);
+    if (is_workload_key(k) || range) in_place = false;
+    if (range || (kind[a] = patch_of(k)) == patch::none) continue;
+    for (const auto& v : axes[a].values) {
+      scenario one;
+      set_input(one, k, v);
+      number[a].push_back(*point_value(one, k));
+    }
+  }
+  std::vector<std::size_t> patched;
+  for (std::size_t a = 0; a < n; ++a)
+    if (kind[a] != patch::none) patched.push_back(a);
+
+  // The scenario of the current combination, except that patched axes may hold an
+  // earlier value: in place when set_input calls commute, else as prefixes (as
+  // sweep() builds them).
+  std::vector<std::size_t> idx(n, 0);
+  scenario current;
+  std::vector<scenario> prefix;
+  if (in_place) {
+    current = base;
+    for (std::size_t a = 0; a < n; ++a) set_input(current, axes[a].key, axes[a].values[0]);
+  } else {
+    prefix.resize(n + 1);
+    prefix[0] = base;
+  }
+  auto rebuild = [&](std::size_t from) {
+    for (std::size_t a = from; a < n; ++a) {
+      prefix[a + 1] = prefix[a];
+      set_input(prefix[a + 1], axes[a].key, axes[a].values[idx[a]]);
+    }
+  };
+  if (!in_place) rebuild(0);
+  std::vector<std::string> values(n);
+  for (std::size_t a = 0; a < n; ++a) values[a] = axes[a].values[0];
+
+  model_inputs resolved;
+  bool stale = true;
+  std::uint64_t index = 0;
+  auto finite = [](const std::optional<double>& v) { return !v || std::isfinite(*v); };
+  while (true) {
+    if (stale) {
+      resolved = resolve_inputs(in_place ? current : prefix[n], cat);
+      stale = false;
+    }
+    model_inputs in = resolved;
+    for (const std::size_t a : patched) apply(in, kind[a], number[a][idx[a]]);
+    const model_outputs o = evaluate(in);
+    // make_estimate's check, with its message.
+    if (!(std::isfinite(o.accelerator_hours) && finite(o.wall_hours) && std::isfinite(o.energy_facility_kwh) &&
+          std::isfinite(o.energy_it_kwh) && finite(o.location_kg) && finite(o.market_kg) && finite(o.embodied_kg) &&
+          finite(o.total_kg) && finite(o.onsite_l) && finite(o.offsite_l) && finite(o.water_total_l) &&
+          finite(o.electricity_usd) && finite(o.compute_usd)))
+      throw input_error("scenario", "inputs whose results overflow a double",
+                        "inputs within realistic ranges (see trainprint::limits)");
+    on_row(sweep_numbers_row{index++, values, idx, in, o});
+
+    // Odometer: the last axis turns fastest.
+    std::size_t a = n;
+    while (a > 0) {
+      --a;
+      if (++idx[a] < axes[a].values.size()) break;
+      idx[a] = 0;
+      if (a == 0) return;
+    }
+    // Axes a.. took new values (or wrapped to their first): resolve again when one
+    // that is not patched did.
+    for (std::size_t b = a; b < n; ++b) {
+      if (axes[b].values.size() == 1) continue;
+      values[b] = axes[b].values[idx[b]];
+      if (kind[b] != patch::none) continue;
+      stale = true;
+      if (in_place) set_input(current, axes[b].key, values[b]);
+    }
+    if (stale && !in_place) rebuild(a);
+  }
+}
+
+std::array<std::optional<double>, sweep_headline_count> headline_values(const sweep_numbers_row& row) {
+  // As make_estimate() fills the estimate, and headline_columns() reads it back.
+  const model_outputs& o = row.outputs;
+  auto kg = [](const std::optional<double>& v) -> std::optional<double> {
+    if (!v) return std::nullopt;
+    return emissions::kg_co2e(*v).in_kg_co2e();
+  };
+  auto litres = [](const std::optional<double>& v) -> std::optional<double> {
+    if (!v) return std::nullopt;
+    return water_volume::litres(*v).in_litres();
+  };
+  return {row.flops(),
+          o.accelerator_hours,
+          o.wall_hours,
+          power::watts(o.accelerator_power_w).in_watts(),
+          energy::kwh(o.energy_it_kwh).in_kwh(),
+          energy::kwh(o.energy_facility_kwh).in_kwh(),
+          kg(o.location_kg),
+          kg(o.market_kg),
+          kg(o.embodied_kg),
+          kg(o.total_kg),
+          litres(o.onsite_l),
+          litres(o.offsite_l),
+          litres(o.water_total_l),
+          o.electricity_usd,
+          o.compute_usd};
 }
 
 }  // namespace trainprint::inline v0

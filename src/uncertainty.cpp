@@ -441,13 +441,23 @@ struct sampler {
   static double pick(std::uint64_t mask, double x, double y) {
     return std::bit_cast<double>((std::bit_cast<std::uint64_t>(x) & mask) | (std::bit_cast<std::uint64_t>(y) & ~mask));
   }
-  /// x[i] = draw(u[i]) for a block; two at a time with SSE2 (same IEEE operations).
-  void fill(const double* u, double* x) const {
+  /// x[i] = draw(u[i]) for a block, the u drawn from `rng` two per number (the
+  /// high half first): (r + 0.5) · 2^-32 for each 32-bit half r. Drawing and
+  /// transforming in one pass lets the integer work of the generator overlap the
+  /// square roots. Two at a time with SSE2, by the same IEEE operations: r + 0.5
+  /// is formed exactly as (2^52 + r) − (2^52 − 0.5) from the bits of 2^52 + r.
+  void fill(xoshiro256ss& rng, double* x) const {
 #if defined(__SSE2__)
     const __m128d vfc = _mm_set1_pd(fc), vk1 = _mm_set1_pd(k1), vk2 = _mm_set1_pd(k2), va = _mm_set1_pd(a),
                   vb = _mm_set1_pd(b), one = _mm_set1_pd(1.0);
+    const __m128i low_dwords = _mm_set_epi32(0, -1, 0, -1);
+    const __m128i two52 = _mm_set_epi32(0x43300000, 0, 0x43300000, 0);
+    const __m128d two52_less_half = _mm_set1_pd(0x1.0p52 - 0.5), scale = _mm_set1_pd(0x1.0p-32);
     for (std::size_t i = 0; i < uncertainty_block; i += 2) {
-      const __m128d vu = _mm_load_pd(u + i);
+      const __m128i r = _mm_cvtsi64_si128(static_cast<long long>(rng.next()));
+      // dword 0 ← the high half, dword 2 ← the low half; the exponent of 2^52 above each
+      const __m128i halves = _mm_or_si128(_mm_and_si128(_mm_shuffle_epi32(r, _MM_SHUFFLE(1, 0, 1, 1)), low_dwords), two52);
+      const __m128d vu = _mm_mul_pd(_mm_sub_pd(_mm_castsi128_pd(halves), two52_less_half), scale);
       const __m128d left = _mm_cmplt_pd(vu, vfc);
       const __m128d t = _mm_or_pd(_mm_and_pd(left, _mm_mul_pd(vu, vk1)),
                                   _mm_andnot_pd(left, _mm_mul_pd(_mm_sub_pd(one, vu), vk2)));
@@ -455,7 +465,11 @@ struct sampler {
       _mm_store_pd(x + i, _mm_or_pd(_mm_and_pd(left, _mm_add_pd(va, sq)), _mm_andnot_pd(left, _mm_sub_pd(vb, sq))));
     }
 #else
-    for (std::size_t i = 0; i < uncertainty_block; ++i) x[i] = draw(u[i]);
+    for (std::size_t i = 0; i < uncertainty_block; i += 2) {
+      const std::uint64_t r = rng.next();
+      x[i] = draw((static_cast<double>(r >> 32) + 0.5) * 0x1.0p-32);
+      x[i + 1] = draw((static_cast<double>(r & 0xffffffffULL) + 0.5) * 0x1.0p-32);
+    }
 #endif
   }
 };
@@ -496,17 +510,49 @@ struct binning {
                             : (std::bit_cast<std::int64_t>(v) - base) >> shift;
     return static_cast<std::size_t>(std::clamp<std::int64_t>(i, 0, top));
   }
-  /// Counts the first `n` values of `v` into `h` and returns their sum, added in
-  /// four interleaved partial sums in a fixed order.
+  /// Counts the first `n` values of `v` (16-byte aligned) into `h` and returns
+  /// their sum, added in four interleaved partial sums in a fixed order. Two values
+  /// at a time with SSE2: the same sums, lane by lane, and the same bin indices.
   template <bool Linear>
   double count_as(const double* v, std::size_t n, std::uint32_t* h) const {
     constexpr std::uint64_t top = uncertainty_histogram_bins - 1;
+    // Locals, so the stores into `h` do not make the compiler reload them.
+    const double lo = low, sc = scale;
+    const std::int64_t bs = base;
+    const int sh = shift;
     auto idx = [&](double x) {
-      if constexpr (Linear) return std::min(static_cast<std::uint64_t>(static_cast<std::int64_t>((x - low) * scale)), top);
-      else return std::min(static_cast<std::uint64_t>(std::bit_cast<std::int64_t>(x) - base) >> shift, top);
+      if constexpr (Linear) return std::min(static_cast<std::uint64_t>(static_cast<std::int64_t>((x - lo) * sc)), top);
+      else return std::min(static_cast<std::uint64_t>(std::bit_cast<std::int64_t>(x) - bs) >> sh, top);
     };
-    double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
     std::size_t i = 0;
+    double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+#if defined(__SSE2__)
+    __m128d s01 = _mm_setzero_pd(), s23 = _mm_setzero_pd();
+    const __m128i vbase = _mm_set1_epi64x(bs), vshift = _mm_cvtsi32_si128(sh);
+    const __m128d vlow = _mm_set1_pd(lo), vscale = _mm_set1_pd(sc);
+    auto two = [&](__m128d x) {
+      if constexpr (Linear) {
+        const __m128d t = _mm_mul_pd(_mm_sub_pd(x, vlow), vscale);
+        ++h[std::min(static_cast<std::uint64_t>(static_cast<std::int64_t>(_mm_cvtsd_f64(t))), top)];
+        ++h[std::min(static_cast<std::uint64_t>(static_cast<std::int64_t>(_mm_cvtsd_f64(_mm_unpackhi_pd(t, t)))), top)];
+      } else {
+        const __m128i d = _mm_srl_epi64(_mm_sub_epi64(_mm_castpd_si128(x), vbase), vshift);
+        ++h[std::min(static_cast<std::uint64_t>(_mm_cvtsi128_si64(d)), top)];
+        ++h[std::min(static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(d, d))), top)];
+      }
+    };
+    for (; i + 4 <= n; i += 4) {
+      const __m128d x01 = _mm_load_pd(v + i), x23 = _mm_load_pd(v + i + 2);
+      s01 = _mm_add_pd(s01, x01);
+      s23 = _mm_add_pd(s23, x23);
+      two(x01);
+      two(x23);
+    }
+    a0 = _mm_cvtsd_f64(s01);
+    a1 = _mm_cvtsd_f64(_mm_unpackhi_pd(s01, s01));
+    a2 = _mm_cvtsd_f64(s23);
+    a3 = _mm_cvtsd_f64(_mm_unpackhi_pd(s23, s23));
+#else
     for (; i + 4 <= n; i += 4) {
       a0 += v[i];
       a1 += v[i + 1];
@@ -517,6 +563,7 @@ struct binning {
       ++h[idx(v[i + 2])];
       ++h[idx(v[i + 3])];
     }
+#endif
     for (; i < n; ++i) {
       a0 += v[i];
       ++h[idx(v[i])];
@@ -586,7 +633,6 @@ static_assert(c_hourly + 1 == uncertain_input_count && c_host_util == uncertain_
 struct columns {
   alignas(64) double in[column_count][block_size];
   alignas(64) double out[output_count][block_size];
-  alignas(64) double u[block_size];
 
   void fill(const model_inputs& c) {
     const double v[column_count] = {c.accelerator_hours, c.duration_h, c.mfu, c.power_fraction,
@@ -774,15 +820,7 @@ uncertainty_result propagate(const model_inputs& central, std::span<const input_
     for (std::uint64_t blk = first; blk < last; ++blk) {
       xoshiro256ss rng(options.seed, blk);
       const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(uncertainty_block, n - blk * uncertainty_block));
-      for (std::size_t j = 0; j < samplers.size(); ++j) {
-        double* u = cols->u;
-        for (std::size_t i = 0; i < uncertainty_block; i += 2) {
-          const std::uint64_t r = rng.next();
-          u[i] = (static_cast<double>(r >> 32) + 0.5) * 0x1.0p-32;
-          u[i + 1] = (static_cast<double>(r & 0xffffffffULL) + 0.5) * 0x1.0p-32;
-        }
-        samplers[j].fill(u, cols->in[sampled_cols[j]]);
-      }
+      for (std::size_t j = 0; j < samplers.size(); ++j) samplers[j].fill(rng, cols->in[sampled_cols[j]]);
       cols->follow(central, link);
       cols->evaluate(central);
       for (std::size_t q = 0; q < nt; ++q) {

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <array>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,5 +37,28 @@ std::string sweep_row_json_line(std::span<const sweep_axis> axes, const sweep_ro
 std::string sweep_csv_header(std::span<const sweep_axis> axes);
 /// A sweep row as one CSV line (no newline).
 std::string sweep_row_csv(const sweep_row& row);
+
+/// sweep_row_json_line() for a sweep_numbers() row: the same text.
+std::string sweep_row_json_line(std::span<const sweep_axis> axes, const sweep_numbers_row& row);
+/// sweep_row_csv() for a sweep_numbers() row: the same text.
+std::string sweep_row_csv(const sweep_numbers_row& row);
+
+/// Writes sweep_numbers() rows as CSV: the same text as sweep_row_csv() gives for
+/// the same combination, faster (numbers are formatted without fmt, and a number
+/// equal to the one in the row before reuses its text). One writer per sweep.
+class sweep_csv_writer {
+ public:
+  /// Appends the row to `out`, without a newline.
+  void append(std::string& out, const sweep_numbers_row& row);
+
+ private:
+  struct cell {
+    std::uint64_t bits = 0;
+    bool valid = false;
+    unsigned char size = 0;
+    char text[32] = {};
+  };
+  std::array<cell, sweep_headline_count> cells_{};
+};
 
 }  // namespace trainprint::inline v0

@@ -11,7 +11,20 @@
 ///   fmt::print("{} {} {:.0f} kWh\n", r.values[0], r.values[1], r.result.energy_facility.in_kwh());
 /// });
 /// \endcode
+///
+/// sweep_numbers() is the fast path for callers that keep only the numbers (CSV,
+/// JSON lines, a plot): no estimate per row, each value parsed once, the catalog
+/// consulted only when an input that needs it turns (10^6 rows to CSV in well
+/// under a second; bench/RESULTS.md).
+///
+/// \code
+/// // sweep_csv_header and sweep_csv_writer are in render.hpp
+/// std::string csv = trainprint::sweep_csv_header(axes) + "\n";
+/// trainprint::sweep_csv_writer w;
+/// trainprint::sweep_numbers(base, axes, [&](const trainprint::sweep_numbers_row& r) { w.append(csv, r); csv += '\n'; });
+/// \endcode
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -63,5 +76,40 @@ using sweep_callback = std::function<void(const sweep_row&)>;
 /// keeps only the numbers, such as CSV or JSON lines, runs several times faster).
 void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
            const catalog& cat = catalog::embedded(), trace_level level = trace_level::full);
+
+/// One combination's numbers (sweep_numbers()); valid only during the callback.
+struct sweep_numbers_row {
+  std::uint64_t index = 0;                  ///< 0-based, in output order
+  std::span<const std::string> values;      ///< one per axis, in axis order, as given
+  std::span<const std::size_t> positions;   ///< per axis, the index of its value in sweep_axis::values
+  const model_inputs& inputs;               ///< the resolved inputs, as resolve_inputs() gives them
+  const model_outputs& outputs;             ///< evaluate(inputs); every number is finite
+
+  /// Training FLOPs as the estimate has them: on the flops path only.
+  [[nodiscard]] std::optional<double> flops() const {
+    if (inputs.path == model_inputs::workload_path::flops) return inputs.flops;
+    return std::nullopt;
+  }
+};
+
+/// Called once per combination by sweep_numbers(), in order.
+using sweep_numbers_callback = std::function<void(const sweep_numbers_row&)>;
+
+/// sweep() without an estimate per row: the same combinations in the same order,
+/// the same numbers (each row's inputs and outputs are exactly those of the
+/// estimate sweep() would pass), and the same errors before and during the rows.
+/// Each value is parsed once; an input that only sets one model input (pue, mfu,
+/// wue, intensity, ewif, cfe, lifetime_years, price_usd_per_kwh, hourly_price_usd)
+/// is patched into the resolved inputs, so the catalog is consulted only when
+/// another axis turns.
+void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const sweep_numbers_callback& on_row,
+                   const catalog& cat = catalog::embedded());
+
+/// The number of headline outputs (format.hpp's headline_columns()).
+inline constexpr std::size_t sweep_headline_count = 15;
+
+/// A row's headline outputs in the order of headline_columns(), each equal to what
+/// that column reads from the row's estimate (nullopt when unknown).
+std::array<std::optional<double>, sweep_headline_count> headline_values(const sweep_numbers_row& row);
 
 }  // namespace trainprint::inline v0

@@ -1,0 +1,156 @@
+// sweep_numbers() against sweep(): the same rows, numbers, CSV and JSON text and
+// errors, over axes that take each of its paths (patched inputs, inputs resolved
+// again in place, workload inputs and ranges through prefixes).
+#include <doctest/doctest.h>
+#include <trainprint/format.hpp>
+#include <trainprint/render.hpp>
+#include <trainprint/sweep.hpp>
+
+#include <bit>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace trainprint;
+
+namespace {
+
+scenario flops_base() {
+  scenario s;
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.hardware = "h100";
+  s.region = "aws:us-east-1";
+  return s;
+}
+
+std::vector<sweep_axis> axes_of(std::initializer_list<const char*> texts) {
+  std::vector<sweep_axis> axes;
+  for (const char* t : texts) axes.push_back(parse_axis(t));
+  return axes;
+}
+
+bool same(const std::optional<double>& a, const std::optional<double>& b) {
+  return a.has_value() == b.has_value() && (!a || std::bit_cast<std::uint64_t>(*a) == std::bit_cast<std::uint64_t>(*b));
+}
+
+struct outcome {
+  std::vector<std::string> csv, jsonl;
+  std::vector<std::array<std::optional<double>, sweep_headline_count>> numbers;
+  std::string error;
+};
+
+outcome by_estimates(const scenario& base, const std::vector<sweep_axis>& axes) {
+  outcome o;
+  try {
+    sweep(
+        base, axes,
+        [&](const sweep_row& r) {
+          o.csv.push_back(sweep_row_csv(r));
+          o.jsonl.push_back(sweep_row_json_line(axes, r));
+          std::array<std::optional<double>, sweep_headline_count> v;
+          for (std::size_t c = 0; c < headline_columns().size(); ++c) v[c] = headline_columns()[c].get(r.result);
+          o.numbers.push_back(v);
+        },
+        catalog::embedded(), trace_level::none);
+  } catch (const error& e) {
+    o.error = e.what();
+  }
+  return o;
+}
+
+outcome by_numbers(const scenario& base, const std::vector<sweep_axis>& axes) {
+  outcome o;
+  sweep_csv_writer w;
+  std::uint64_t expected_index = 0;
+  try {
+    sweep_numbers(base, axes, [&](const sweep_numbers_row& r) {
+      CHECK(r.index == expected_index++);
+      REQUIRE(r.positions.size() == axes.size());
+      for (std::size_t a = 0; a < axes.size(); ++a) CHECK(r.values[a] == axes[a].values[r.positions[a]]);
+      std::string line;
+      w.append(line, r);
+      CHECK(line == sweep_row_csv(r));
+      o.csv.push_back(line);
+      o.jsonl.push_back(sweep_row_json_line(axes, r));
+      o.numbers.push_back(headline_values(r));
+    });
+  } catch (const error& e) {
+    o.error = e.what();
+  }
+  return o;
+}
+
+void check_same(const scenario& base, const std::vector<sweep_axis>& axes) {
+  const outcome a = by_estimates(base, axes), b = by_numbers(base, axes);
+  CHECK(a.error == "");
+  CHECK(b.error == a.error);
+  CHECK(a.csv.size() == sweep_size(axes));
+  REQUIRE(b.csv.size() == a.csv.size());
+  for (std::size_t i = 0; i < a.csv.size(); ++i) {
+    CAPTURE(i);
+    CHECK(b.csv[i] == a.csv[i]);
+    CHECK(b.jsonl[i] == a.jsonl[i]);
+    for (std::size_t c = 0; c < sweep_headline_count; ++c) CHECK(same(b.numbers[i][c], a.numbers[i][c]));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("sweep_numbers: headline_values follows headline_columns") {
+  const std::vector<std::string_view> names{"flops",
+                                            "accelerator_hours",
+                                            "wall_time_h",
+                                            "accelerator_power_w",
+                                            "energy_it_kwh",
+                                            "energy_facility_kwh",
+                                            "emissions_location_kg_co2e",
+                                            "emissions_market_kg_co2e",
+                                            "emissions_embodied_kg_co2e",
+                                            "emissions_total_kg_co2e",
+                                            "water_onsite_l",
+                                            "water_offsite_l",
+                                            "water_total_l",
+                                            "cost_electricity_usd",
+                                            "cost_compute_usd"};
+  REQUIRE(headline_columns().size() == sweep_headline_count);
+  for (std::size_t c = 0; c < names.size(); ++c) CHECK(headline_columns()[c].name == names[c]);
+}
+
+TEST_CASE("sweep_numbers: patched inputs give sweep()'s rows") {
+  check_same(flops_base(), axes_of({"count=64,512,4096", "mfu=0.3,0.45", "pue=1.05,1.2,1.5"}));
+  check_same(flops_base(), axes_of({"intensity=0,350.5", "cfe=0,0.25,1", "wue=0.2,1.8", "ewif=0.5,3"}));
+  check_same(flops_base(), axes_of({"price=0.05,0.12", "hourly-price=2,2.5", "lifetime=3,6"}));
+  scenario no_embodied = flops_base();
+  no_embodied.embodied = false;
+  check_same(no_embodied, axes_of({"lifetime_years=2,9", "count=8,9"}));
+  check_same(flops_base(), axes_of({"embodied=true,false", "lifetime_years=2,9"}));
+}
+
+TEST_CASE("sweep_numbers: inputs resolved again give sweep()'s rows") {
+  check_same(flops_base(), axes_of({"region=FR,PL,US-VA,aws:us-east-1", "hardware=h100,a100", "pue=1.1,1.3"}));
+  check_same(flops_base(), axes_of({"pue=1.1,1.3", "region=FR,SE", "power-fraction=0.5,0.9", "boundary=servers,accelerators"}));
+  check_same(flops_base(), axes_of({"mix=coal=1;wind=0.5,gas=0.5", "provider=aws,gcp", "precision=bf16,fp8"}));
+  check_same(flops_base(), axes_of({"count=8,9,64", "power=500,650", "host-power=100,250"}));
+}
+
+TEST_CASE("sweep_numbers: workload inputs and ranges go through prefixes") {
+  scenario hours;
+  hours.gpu_hours = 1e5;
+  hours.hardware = "h100";
+  hours.region = "FR";
+  check_same(hours, axes_of({"gpu-hours=1000,2e6", "mfu=0.2,0.6", "region=FR,PL"}));
+  check_same(hours, axes_of({"pue=1.1:1.4,1.2", "count=64,65"}));
+  check_same(flops_base(), axes_of({"params=1e9,7e9", "tokens=1e12,3e12", "pue=1.1,1.2"}));
+  check_same(flops_base(), axes_of({"duration=100,200", "count=64,128", "pue=1.1,1.2"}));
+}
+
+TEST_CASE("sweep_numbers: an error mid-sweep comes after the same rows") {
+  // (1e9 params, 5e9 active) is invalid, but each value passes with the others' first.
+  const auto axes = axes_of({"params=7e9,1e9", "active_params=1e9,5e9", "pue=1.1,1.2"});
+  const outcome a = by_estimates(flops_base(), axes), b = by_numbers(flops_base(), axes);
+  CHECK_FALSE(a.error.empty());
+  CHECK(b.error == a.error);
+  CHECK(b.csv == a.csv);
+  CHECK(a.csv.size() == 6);
+}
