@@ -25,8 +25,27 @@ std::string type_name(const json& v) {
   return v.type_name();
 }
 
+/// v.dump() up to about `limit` characters. Each level adds a character, so the
+/// recursion stays shallow even for a 10 MB [[[[...]]]] (v.dump() would overflow the stack).
+void dump_prefix(const json& v, std::string& out, std::size_t limit) {
+  if (!v.is_structured()) {
+    out += v.dump(-1, ' ', false, json::error_handler_t::replace);
+    return;
+  }
+  out += v.is_array() ? '[' : '{';
+  bool first = true;
+  for (auto it = v.begin(); it != v.end() && out.size() <= limit; ++it) {
+    if (!first) out += ',';
+    first = false;
+    if (v.is_object()) out += json(it.key()).dump(-1, ' ', false, json::error_handler_t::replace) + ':';
+    dump_prefix(*it, out, limit);
+  }
+  out += v.is_array() ? ']' : '}';
+}
+
 [[noreturn]] void wrong_type(const std::string& field, const json& v, const std::string& expected) {
-  std::string shown = v.dump();
+  std::string shown;
+  dump_prefix(v, shown, 40);
   if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
   throw input_error(field, shown + " (" + type_name(v) + ")", expected);
 }
@@ -203,7 +222,7 @@ void from_json(const json& j, scenario& s) {
   const auto& fields = scenario_fields();
   s = scenario{};
   for (const auto& [key, value] : j.items()) {
-    auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == key; });
+    auto it = std::find_if(fields.begin(), fields.end(), [&k = key](const auto& f) { return f.first == k; });
     if (it == fields.end()) {
       std::vector<std::string> names;
       for (const auto& f : fields) names.push_back(f.first);
@@ -225,8 +244,10 @@ scenario parse_scenario(std::string_view text_in, const std::string& file) {
   json j;
   try {
     j = json::parse(text_in.begin(), text_in.end());
-  } catch (const json::parse_error& e) {
-    throw data_error(file, "", std::string("malformed JSON: ") + e.what());
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e999
+    std::string what = e.what();  // quotes the token: 10 MB for a 10 MB number
+    if (what.size() > 200) what = what.substr(0, 197) + "...";
+    throw data_error(file, "", "malformed JSON: " + what);
   }
   return j.get<scenario>();
 }

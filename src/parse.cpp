@@ -78,7 +78,10 @@ hours parse_duration(std::string_view text, std::string_view what) {
     per_unit = 1;
   double v = 0;
   if (!plain(digits, v) || v <= 0) throw unit_error(std::string(what), "got " + quoted(text) + ", " + expected);
-  return hours(v * per_unit);
+  const double h = v * per_unit;  // 1e308y overflows, 1e-320m underflows to 0
+  if (!std::isfinite(h)) throw unit_error(std::string(what), "got " + quoted(text) + ", a number that overflows");
+  if (h <= 0) throw unit_error(std::string(what), "got " + quoted(text) + ", " + expected);
+  return hours(h);
 }
 
 double parse_ratio(std::string_view text, std::string_view what) {

@@ -5,6 +5,7 @@
 #include "trainprint/compare.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/render.hpp"
+#include "trainprint/report.hpp"
 #include "trainprint/sweep.hpp"
 
 namespace trainprint::cli {
@@ -19,8 +20,8 @@ void setup_compare(CLI::App& app, compare_options& o) {
   app.add_option("--sort", o.sort, "energy|emissions|water|cost|time (default emissions)")
       ->check(CLI::IsMember({"energy", "emissions", "water", "cost", "time"}))
       ->group("Comparison");
-  app.add_option("--format", o.format, "table|json|csv|md (default table)")
-      ->check(CLI::IsMember({"table", "json", "csv", "md"}))
+  app.add_option("--format", o.format, "table|json|csv|md|svg (default table; svg: the emissions chart)")
+      ->check(CLI::IsMember({"table", "json", "csv", "md", "svg"}))
       ->group("Output");
 }
 
@@ -31,6 +32,7 @@ std::string run_compare(const compare_options& o, const global_options& g) {
   if (o.format == "json") return to_json_text(c, 2) + "\n";
   if (o.format == "csv") return render_comparison_csv(c);
   if (o.format == "md") return render_comparison_markdown(c, cat);
+  if (o.format == "svg") return render_comparison_svg(c);
   return render_comparison_table(c, cat);
 }
 

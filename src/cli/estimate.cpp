@@ -35,15 +35,16 @@ namespace {
 std::optional<uncertainty_options> uncertainty_of(const estimate_options& o) {
   if (!o.uncertainty && !o.samples && !o.seed && !o.threads) return std::nullopt;
   uncertainty_options u;
-  auto whole = [](const std::string& text, const char* what, double hi) {
+  auto whole = [](const std::string& text, const char* what, double lo, double hi) {
     const double v = parse_number(text, what);
-    if (!(v >= 0 && v <= hi) || std::floor(v) != v)
-      throw input_error(what, detail::num(v), "a whole number 0 <= " + std::string(what) + " <= " + detail::num(hi));
+    if (!(v >= lo && v <= hi) || std::floor(v) != v)
+      throw input_error(what, detail::num(v),
+                        "a whole number " + detail::num(lo) + " <= " + std::string(what) + " <= " + detail::num(hi));
     return v;
   };
-  if (o.samples) u.samples = static_cast<std::uint64_t>(whole(*o.samples, "samples", 1e9));
-  if (o.seed) u.seed = static_cast<std::uint64_t>(whole(*o.seed, "seed", 9007199254740992.0));
-  if (o.threads) u.threads = static_cast<unsigned>(whole(*o.threads, "threads", 256));
+  if (o.samples) u.samples = static_cast<std::uint64_t>(whole(*o.samples, "samples", 1, 1e9));
+  if (o.seed) u.seed = static_cast<std::uint64_t>(whole(*o.seed, "seed", 0, 9007199254740992.0));
+  if (o.threads) u.threads = static_cast<unsigned>(whole(*o.threads, "threads", 1, 256));
   validate(u);
   return u;
 }

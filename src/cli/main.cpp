@@ -9,9 +9,11 @@
 #include <iostream>
 
 #include "compare.hpp"
+#include "run.hpp"
 #include "data.hpp"
 #include "estimate.hpp"
 #include "list.hpp"
+#include "report.hpp"
 #include "show.hpp"
 #include "sweep.hpp"
 #include "validate.hpp"
@@ -63,7 +65,7 @@ std::string suggest(const CLI::App& app, int argc, char** argv) {
 }
 
 /// Each line of a message, prefixed with "trainprint: ".
-void print_error(std::string_view message, std::string_view suffix = {}) {
+void print_error(std::string& err, std::string_view message, std::string_view suffix = {}) {
   std::string out;
   std::size_t start = 0;
   while (start <= message.size()) {
@@ -74,12 +76,12 @@ void print_error(std::string_view message, std::string_view suffix = {}) {
     out += "\n";
     start = end + 1;
   }
-  std::cerr << out << suffix << "\n";
+  err += out + std::string(suffix) + "\n";
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::string& err, std::FILE* stream) {
   namespace cli = trainprint::cli;
   CLI::App app{"trainprint — energy, carbon and water of training ML models"};
   app.set_version_flag("--version", std::string("trainprint ") + trainprint::version);
@@ -100,6 +102,10 @@ int main(int argc, char** argv) {
   auto* sweep = app.add_subcommand("sweep", "Every combination of --vary values, one row each (CSV or JSON lines)");
   cli::setup_sweep(*sweep, swp);
 
+  cli::report_options rep;
+  auto* report = app.add_subcommand("report", "A comparison as a self-contained HTML or Markdown report with charts and sources");
+  cli::setup_report(*report, rep);
+
   cli::list_options lst;
   auto* list = app.add_subcommand("list", "List a catalog table: hardware, regions, providers, sources, presets, ...");
   cli::setup_list(*list, lst);
@@ -116,40 +122,50 @@ int main(int argc, char** argv) {
   auto* data = app.add_subcommand("data", "Catalog data files");
   auto* data_check = cli::setup_data(*data, dck);
 
-  for (auto* s : {estimate, compare, sweep, list, show, validate, data, data_check}) s->fallthrough();
+  for (auto* s : {estimate, compare, sweep, report, list, show, validate, data, data_check}) s->fallthrough();
 
-  std::string out;
   try {
     app.parse(argc, argv);
     if (estimate->parsed()) out = cli::run_estimate(est, g);
     else if (compare->parsed()) out = cli::run_compare(cmp, g);
-    else if (sweep->parsed()) cli::run_sweep(swp, g, out, stdout);
+    else if (sweep->parsed()) cli::run_sweep(swp, g, out, stream);
+    else if (report->parsed()) out = cli::run_report(rep, g);
     else if (list->parsed()) out = cli::run_list(lst, g);
     else if (show->parsed()) out = cli::run_show(shw, g);
     else if (validate->parsed()) out = cli::run_validate(val, g);
     else if (data_check->parsed()) out = cli::run_data_check(dck, g);
   } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
+    out = app.help();
     return 0;
   } catch (const CLI::CallForAllHelp&) {
-    std::cout << app.help("", CLI::AppFormatMode::All);
+    out = app.help("", CLI::AppFormatMode::All);
     return 0;
   } catch (const CLI::CallForVersion&) {
-    std::cout << app.version() << "\n";
+    out = app.version() + "\n";
     return 0;
   } catch (const CLI::ExtrasError& e) {
-    print_error(e.what(), suggest(app, argc, argv));
+    print_error(err, e.what(), suggest(app, argc, argv));
     return 2;
   } catch (const CLI::ParseError& e) {
-    print_error(e.what(), suggest(app, argc, argv));
+    print_error(err, e.what(), suggest(app, argc, argv));
     return 2;
   } catch (const trainprint::error& e) {
-    print_error(e.what());
+    print_error(err, e.what());
     return 1;
   } catch (const std::exception& e) {
-    print_error(std::string("internal error: ") + e.what());
+    print_error(err, std::string("internal error: ") + e.what());
     return 1;
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return std::fflush(stdout) == 0 ? 0 : 1;
+  return 0;
 }
+
+#ifndef TRAINPRINT_CLI_NO_MAIN
+int main(int argc, char** argv) {
+  std::string out, err;
+  const int code = trainprint::cli::run_cli(argc, argv, out, err, stdout);
+  if (code != 0) out.clear();  // on failure nothing goes to stdout
+  std::fwrite(err.data(), 1, err.size(), stderr);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return std::fflush(stdout) == 0 ? code : 1;
+}
+#endif

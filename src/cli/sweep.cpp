@@ -8,7 +8,10 @@
 
 #include <fmt/format.h>
 
+#include "trainprint/compare.hpp"
+#include "trainprint/error.hpp"
 #include "trainprint/render.hpp"
+#include "trainprint/svg.hpp"
 #include "trainprint/sweep.hpp"
 
 namespace trainprint::cli {
@@ -20,7 +23,9 @@ void setup_sweep(CLI::App& app, sweep_options& o) {
                  "(mix values separated by ';')")
       ->required()
       ->group("Sweep");
-  app.add_option("--format", o.format, "csv|jsonl (default csv)")->check(CLI::IsMember({"csv", "jsonl"}))->group("Output");
+  app.add_option("--format", o.format, "csv|jsonl|svg (default csv; svg: total emissions per row, at most 200 rows)")
+      ->check(CLI::IsMember({"csv", "jsonl", "svg"}))
+      ->group("Output");
 }
 
 namespace {
@@ -55,6 +60,37 @@ class progress {
   clock::time_point start_ = clock::now(), last_ = start_;
 };
 
+/// Total emissions per row as a bar chart, labelled by the row's values.
+std::string sweep_svg(const scenario& base, const std::vector<sweep_axis>& axes, std::uint64_t total, const catalog& cat) {
+  constexpr std::uint64_t max_rows = 200;
+  if (total > max_rows)
+    throw input_error("format", fmt::format("svg for {} rows", total), fmt::format("at most {} rows for a chart", max_rows));
+  std::vector<std::pair<std::string, std::optional<double>>> rows;
+  double max_kg = 0;
+  sweep(
+      base, axes,
+      [&](const sweep_row& row) {
+        std::string label;
+        for (std::size_t i = 0; i < axes.size(); ++i) label += (i ? ", " : "") + row.values[i];
+        rows.emplace_back(std::move(label), rank_metric(row.result, rank_by::emissions));
+        if (rows.back().second) max_kg = std::max(max_kg, *rows.back().second);
+      },
+      cat, trace_level::none);
+  const bool tonnes = max_kg >= 1000;
+  std::string keys;
+  for (std::size_t i = 0; i < axes.size(); ++i) keys += (i ? ", " : "") + axes[i].key;
+  bar_chart c{"sweep-emissions", "Total emissions per " + keys, {}, tonnes ? "t CO2e" : "kg CO2e", {}, {}, true};
+  std::string desc;
+  for (const auto& [label, kg] : rows) {
+    const auto v = kg ? std::optional(*kg / (tonnes ? 1000 : 1)) : std::nullopt;
+    desc += (desc.empty() ? "" : "; ") + label + ": " + (v ? chart_number(*v) : std::string("unknown"));
+    c.bars.push_back({label, {v}, {}, {}, {}});
+  }
+  c.description = fmt::format("Horizontal bar chart, one bar per sweep row in sweep order: total emissions "
+                              "(location-based + embodied) in {}. {}.", c.unit, desc);
+  return render_svg(c);
+}
+
 }  // namespace
 
 void run_sweep(const sweep_options& o, const global_options& g, std::string& out, std::FILE* stream) {
@@ -63,14 +99,21 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
   for (const auto& v : o.vary) axes.push_back(parse_axis(v, "vary"));
   const std::uint64_t total = sweep_size(axes);
   const scenario base = to_scenario(o.scenario, cat);
+  if (o.format == "svg") {
+    out += sweep_svg(base, axes, total, cat);
+    return;
+  }
   const bool jsonl = o.format == "jsonl";
   if (!jsonl) out += sweep_csv_header(axes) + "\n";
   constexpr std::size_t flush_at = 4u << 20;
   progress bar(total);
-  sweep(
+  sweep_csv_writer csv;
+  // CSV and JSON lines carry only the headline numbers: no estimate per row.
+  sweep_numbers(
       base, axes,
-      [&](const sweep_row& row) {
-        out += jsonl ? sweep_row_json_line(axes, row) : sweep_row_csv(row);
+      [&](const sweep_numbers_row& row) {
+        if (jsonl) out += sweep_row_json_line(axes, row);
+        else csv.append(out, row);
         out += '\n';
         if (out.size() > flush_at) {
           std::fwrite(out.data(), 1, out.size(), stream);
@@ -78,7 +121,7 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
         }
         bar.tick(row.index + 1);
       },
-      cat, trace_level::none);  // CSV and JSON lines carry only the headline numbers
+      cat);
 }
 
 }  // namespace trainprint::cli

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs one CLI test case of cases.txt and checks the exit code, stdout and stderr.
+# Runs one CLI test case of cases.txt (or bad_inputs.txt) and checks the exit code, stdout and stderr.
 #   check.sh BINARY NAME [--update]
 # Run from tests/cli. With --update, writes golden/NAME.out and golden/NAME.err
 # instead of comparing (see update-golden.sh).
 set -u
 bin=$1 name=$2 update=${3:-}
 cd "$(dirname "$0")"
-line=$(grep -E "^$name +\|" cases.txt) || { echo "no case '$name' in cases.txt"; exit 3; }
+line=$(grep -hE "^$name +\|" cases.txt bad_inputs.txt) || { echo "no case '$name' in cases.txt or bad_inputs.txt"; exit 3; }
 rc_expected=$(echo "$line" | cut -d'|' -f2 | tr -d ' ')
 args=$(echo "$line" | cut -d'|' -f3- | sed 's/^ *//')
 

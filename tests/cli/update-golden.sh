@@ -5,7 +5,7 @@ set -eu
 bin=$(realpath "$1")
 dir=$(dirname "$0")
 status=0
-for name in $(grep -vE '^(#|$)' "$dir/cases.txt" | cut -d'|' -f1); do
+for name in $(grep -hvE '^(#|$)' "$dir/cases.txt" "$dir/bad_inputs.txt" | cut -d'|' -f1); do
   "$dir/check.sh" "$bin" "$name" --update || status=1
 done
 exit $status

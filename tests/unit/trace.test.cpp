@@ -55,7 +55,8 @@ TEST_CASE("trace: the PUE chain: user, region, provider, default") {
   CHECK(pue->note == "aws fleet (2025)");
   CHECK(pue->source == "Amazon sustainability, data centers (2025), https://sustainability.aboutamazon.com/");
   s.region = "FR";
-  const auto* d = make_estimate(s, fixture::catalog()).find_trace("pue");
+  const estimate fr = make_estimate(s, fixture::catalog());  // find_trace points into it
+  const auto* d = fr.find_trace("pue");
   CHECK(d->origin == origin::fallback);
   CHECK(d->value == 1.56);
 }

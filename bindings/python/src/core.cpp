@@ -58,6 +58,16 @@ std::string repr_of(py::handle v) {
   return r;
 }
 
+/// A str as UTF-8. A str with lone surrogates (os.fsdecode of bytes that are not
+/// UTF-8) has none: an input_error, not pybind11's cast error.
+std::string utf8(py::handle v, const std::string& field) {
+  try {
+    return v.cast<std::string>();
+  } catch (const py::cast_error&) {
+    throw tp::input_error(field, repr_of(v), "text that is valid Unicode (no lone surrogates)");
+  }
+}
+
 /// A Python value → JSON: None, bool, int, float (and anything with __index__ or
 /// __float__, such as NumPy scalars), str, dict with str keys, list, tuple.
 json to_json(py::handle v, const std::string& field) {
@@ -71,12 +81,12 @@ json to_json(py::handle v, const std::string& field) {
     }
   }
   if (py::isinstance<py::float_>(v)) return v.cast<double>();
-  if (py::isinstance<py::str>(v)) return v.cast<std::string>();
+  if (py::isinstance<py::str>(v)) return utf8(v, field);
   if (py::isinstance<py::dict>(v)) {
     json o = json::object();
     for (auto [k, item] : v.cast<py::dict>()) {
       if (!py::isinstance<py::str>(k)) throw tp::input_error(field, repr_of(v), "a dict with str keys");
-      const std::string key = k.cast<std::string>();
+      const std::string key = utf8(k, field);
       o[key] = to_json(item, field + "." + key);
     }
     return o;
@@ -111,14 +121,14 @@ bool is_text_field(std::string_view key) {
 tp::scenario scenario_from_fields(const py::dict& fields) {
   json j = json::object();
   for (auto [k, v] : fields) {
-    std::string key = k.cast<std::string>();
+    std::string key = utf8(k, "keyword");
     if (auto a = flag_aliases().find(key); a != flag_aliases().end()) key = a->second;
     if (j.contains(key)) throw tp::input_error(key, "twice", "one value per input (" + key + " has two spellings)");
     const auto& names = tp::input_names();
     const bool known = std::find(names.begin(), names.end(), key) != names.end();
     if (known && !is_text_field(key) && py::isinstance<py::str>(v)) {
       tp::scenario one;
-      tp::set_input(one, key, v.cast<std::string>());
+      tp::set_input(one, key, utf8(v, key));
       const json parsed = one;
       if (key == "recompute") j[key] = one.recompute;  // to_json writes recompute only when true
       for (const auto& [pk, pv] : parsed.items()) j[pk] = pv;

@@ -396,6 +396,12 @@ def _scenario_args(scenario: ScenarioArg) -> Tuple[Any, str]:
     try:
         with open(path, encoding="utf-8") as f:
             return f.read(), path
+    except UnicodeDecodeError as e:
+        raise DataError(
+            f"[trainprint.data] {path}: not UTF-8 text ({e.reason} at byte {e.start})",
+            file=path,
+            detail=f"not UTF-8 text ({e.reason} at byte {e.start})",
+        ) from None
     except OSError as e:
         raise DataError(
             f"[trainprint.data] {path}: cannot open the file for reading ({e.strerror})",

@@ -1,0 +1,86 @@
+#pragma once
+/// \file report.hpp
+/// A sustainability report: one scenario compared across the values of one input
+/// (regions, providers, hardware, ...) as a document people can read, print and
+/// cite: a summary, the scenario and where each input came from, the ranked
+/// table (with 90% intervals under uncertainty), inline SVG charts, everyday
+/// equivalents, the method in brief and every source, with the catalog and
+/// trainprint versions. HTML is one self-contained file (no scripts, no network);
+/// Markdown carries the same content with the charts as SVG files or data URIs.
+///
+/// \code
+/// trainprint::scenario s;
+/// s.params = 70e9; s.tokens = 2e12; s.hardware = "a100-80gb"; s.count = 2048;
+/// trainprint::report_options o;
+/// o.uncertainty = trainprint::uncertainty_options{.samples = 10000, .seed = 42};
+/// const auto r = trainprint::make_report(s, "region", {"aws:eu-north-1", "gcp:us-central1"},
+///                                        trainprint::catalog::embedded(), o);
+/// std::ofstream("report.html") << r.text;
+/// \endcode
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog.hpp"
+#include "compare.hpp"
+#include "scenario.hpp"
+#include "svg.hpp"
+#include "uncertainty.hpp"
+
+namespace trainprint::inline v0 {
+
+/// The document format of a report.
+enum class report_format { html, markdown };
+/// "html" or "md".
+std::string_view to_string(report_format f);
+/// Parses "html", "md" or "markdown"; throws input_error naming the choices.
+report_format parse_report_format(std::string_view s);
+
+/// What a report contains and how it is written.
+struct report_options {
+  std::string title;  ///< "" gives "Training footprint by <key>"
+  report_format format = report_format::html;
+  /// Monte Carlo for every option: 90% intervals in the table and whiskers on the chart.
+  std::optional<uncertainty_options> uncertainty;
+  trainprint::rank_by rank_by = rank_by::emissions;
+  /// Markdown only: the charts are files named `<svg_prefix>-<chart>.svg` written
+  /// beside the document and linked relatively; "" embeds them as data URIs.
+  std::string svg_prefix;
+  /// Where the full methodology is; the report links to it.
+  std::string methodology_url = "https://github.com/trainprint/trainprint/blob/main/docs/methodology.md";
+};
+
+/// A file that belongs beside a report (a Markdown report's chart).
+struct report_file {
+  std::string name;     ///< file name, no directory: "report-emissions.svg"
+  std::string content;
+};
+
+/// A report: the document and the files it links to.
+struct report {
+  std::string text;
+  std::vector<report_file> files;  ///< empty for HTML and for Markdown with data URIs
+};
+
+/// Compares `base` across `values` of input `key` (as compare() does, with
+/// uncertainty when `o.uncertainty` is set) and writes the report. Throws the
+/// errors of compare() and input_error for bad uncertainty options.
+report make_report(const scenario& base, std::string_view key, const std::vector<std::string>& values,
+                   const catalog& cat = catalog::embedded(), const report_options& o = {});
+
+/// The report of an existing comparison; rows whose estimates carry uncertainty
+/// get intervals (`o.uncertainty` is not used here).
+report render_report(const comparison& c, const catalog& cat, const report_options& o = {});
+
+/// The charts of a comparison, in report order: total emissions per option (with
+/// whiskers where the rows carry uncertainty), emissions by component (operational
+/// location-based and embodied, stacked) and water (on-site and off-site, stacked).
+std::vector<bar_chart> comparison_charts(const comparison& c);
+
+/// The total-emissions chart of a comparison as a standalone SVG file
+/// (`trainprint compare --format svg`).
+std::string render_comparison_svg(const comparison& c);
+
+}  // namespace trainprint::inline v0

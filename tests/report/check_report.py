@@ -1,0 +1,403 @@
+#!/usr/bin/env python3
+"""Checks of `trainprint report`, run by ctest (tests/report/CMakeLists.txt).
+
+  check_report.py html       --cli BIN --work DIR   well-formed self-contained HTML, one chart
+                                                    per chart section with the right bars, and
+                                                    every number of the ranked table equal to
+                                                    the JSON estimates at its printed precision
+  check_report.py markdown   --cli BIN --work DIR   the Markdown report and its SVG files
+  check_report.py screenshot --html FILE --work DIR headless Chromium renders the example;
+                                                    exit 77 (skipped) without chromium
+
+Standard library only (html.parser, xml.etree), so it runs wherever python3 does.
+"""
+
+import argparse
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+SKIP = 77
+
+# A small Llama-2-70B-like comparison across three providers; few samples keep it quick.
+SCENARIO = ["--params", "70B", "--tokens", "2T", "--hardware", "a100-80gb", "--count", "2048",
+            "--hourly-price", "1.8:2.5:4.1"]
+KEY = "region"
+VALUES = ["aws:us-east-1", "aws:eu-north-1", "gcp:europe-north1", "azure:westeurope"]
+UNCERTAINTY = ["--samples", "2000", "--seed", "7"]
+TITLE = 'Regions <script>alert("x")</script> & \'friends\''
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+UNIT_FACTORS = {
+    "energy_kwh": {"Wh": 1e-3, "kWh": 1, "MWh": 1e3, "GWh": 1e6, "TWh": 1e9},
+    "emissions_kg_co2e": {"g CO2e": 1e-3, "kg CO2e": 1, "t CO2e": 1e3, "kt CO2e": 1e6, "Mt CO2e": 1e9},
+    "water_l": {"L": 1, "m³": 1e3, "million m³": 1e9},
+    "cost_usd": {"USD": 1, "thousand USD": 1e3, "million USD": 1e6},
+    "compute": {"h": 1, "days": 24, "years": 24 * 365},
+}
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+    return cond
+
+
+def run(cli, args):
+    p = subprocess.run([cli] + args, capture_output=True, text=True, check=False)
+    if p.returncode != 0:
+        sys.exit(f"FAIL: trainprint {' '.join(args)} exited {p.returncode}: {p.stderr}")
+    return p.stdout
+
+
+class Node:
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.parent = tag, dict(attrs), parent
+        self.children, self.text = [], []
+
+    def all(self, tag=None, cls=None):
+        for c in self.children:
+            if (tag is None or c.tag == tag) and (cls is None or cls in c.attrs.get("class", "").split()):
+                yield c
+            yield from c.all(tag, cls)
+
+    def content(self):
+        return "".join(self.text) + "".join(c.content() for c in self.children)
+
+    def text_content(self):
+        """All text, in document order."""
+        out = []
+
+        def walk(n):
+            for piece in n.order:
+                if isinstance(piece, str):
+                    out.append(piece)
+                else:
+                    walk(piece)
+        walk(self)
+        return "".join(out)
+
+
+class StrictParser(HTMLParser):
+    """html.parser with a tag-balance check: every element closed, in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", [], None)
+        self.root.order = []
+        self.cur = self.root
+        self.errors = []
+        self.doctype = None
+
+    def handle_decl(self, decl):
+        self.doctype = decl
+
+    def handle_starttag(self, tag, attrs):
+        n = Node(tag, attrs, self.cur)
+        n.order = []
+        self.cur.children.append(n)
+        self.cur.order.append(n)
+        if tag not in VOID:
+            self.cur = n
+
+    def handle_startendtag(self, tag, attrs):
+        n = Node(tag, attrs, self.cur)
+        n.order = []
+        self.cur.children.append(n)
+        self.cur.order.append(n)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if self.cur.tag != tag:
+            line, col = self.getpos()
+            self.errors.append(f"line {line}:{col}: </{tag}> closes <{self.cur.tag}>")
+            return
+        self.cur = self.cur.parent
+
+    def handle_data(self, data):
+        self.cur.text.append(data)
+        self.cur.order.append(data)
+
+
+def parse_html(text):
+    p = StrictParser()
+    p.feed(text)
+    p.close()
+    check(not p.errors, f"tag balance: {p.errors[:5]}")
+    check(p.cur is p.root, f"unclosed element <{p.cur.tag}>")
+    check(p.doctype is not None and p.doctype.lower() == "doctype html", f"doctype: {p.doctype}")
+    return p.root
+
+
+def number_tolerance(text):
+    """Half a unit in the last printed digit (and relative 1e-9 for exponents)."""
+    if "e" in text.lower():
+        mant = text.lower().split("e")[0]
+        decimals = len(mant.split(".")[1]) if "." in mant else 0
+        return 0.5 * 10 ** -decimals * 10 ** int(text.lower().split("e")[1]) * 1.0000001
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 0.5 * 10 ** -decimals * 1.0000001 + 1e-12
+
+
+def close(printed, value, what):
+    v = float(printed)
+    return check(abs(v - value) <= number_tolerance(printed), f"{what}: printed {printed}, JSON gives {value:.6g}")
+
+
+def json_value(est, path):
+    if path == "cost_usd":
+        c = est["cost_usd"]
+        if c["electricity"] is None and c["compute"] is None:
+            return None
+        return (c["electricity"] or 0) + (c["compute"] or 0)
+    group, name = path.split(".")
+    return est[group][name]
+
+
+def interval(est, path):
+    """(p5, p95) of an output from an estimate's uncertainty block, or None."""
+    u = est.get("uncertainty")
+    if not u:
+        return None
+    if path == "cost_usd":
+        known = [p for p in ("cost_usd.electricity", "cost_usd.compute") if est["cost_usd"][p.split(".")[1]] is not None]
+        if len(known) != 1:
+            return None
+        path = known[0]
+    o = u["outputs"].get(path)
+    if o is None:
+        return None
+    return (o["p5"], o["p95"]) if o["p5"] != o["p95"] else None
+
+
+def check_html(args):
+    out = os.path.join(args.work, "report.html")
+    run(args.cli, ["report"] + SCENARIO + ["--across", f"{KEY}={','.join(VALUES)}", "--uncertainty"] + UNCERTAINTY
+        + ["--title", TITLE, "-o", out])
+    text = open(out, encoding="utf-8").read()
+    # stdout and -o give the same document
+    check(run(args.cli, ["report"] + SCENARIO + ["--across", f"{KEY}={','.join(VALUES)}", "--uncertainty"]
+              + UNCERTAINTY + ["--title", TITLE]) == text, "stdout and -o differ")
+    doc = parse_html(text)
+
+    # Self-contained: no scripts, external resources or event handlers.
+    check(not list(doc.all("script")), "a <script> element")
+    check(not list(doc.all("link")) and not list(doc.all("iframe")) and not list(doc.all("img")), "external resources")
+    for n in doc.all():
+        for a, v in n.attrs.items():
+            check(not a.startswith("on"), f"event handler {a} on <{n.tag}>")
+            if a in ("src", "srcset") or (a == "href" and n.tag != "a"):
+                failures.append(f"<{n.tag} {a}={v}>")
+            if a == "href" and n.tag == "a":
+                check(v.startswith(("https://", "http://", "#")), f"link {v}")
+    styles = "".join(s.content() for s in doc.all("style"))
+    check("@import" not in styles and "url(" not in styles, "external styles")
+    check("@page" in styles and "break-inside" in styles, "print CSS")
+    titles = list(doc.all("title"))
+    check(titles and titles[0].content() == TITLE, f"title escaped and intact: {titles[0].content() if titles else None}")
+    h1 = list(doc.all("h1"))
+    check(h1 and h1[0].text_content() == TITLE, "h1 escaped and intact")
+
+    # One chart per chart section, with the right number of bars.
+    n = len(VALUES)
+    sections = {s.attrs.get("id"): s for s in doc.all("section", "chart")}
+    expected = {"section-emissions": (n, n), "section-components": (2 * n, 0), "section-water": (2 * n, 0)}
+    check(set(sections) == set(expected), f"chart sections: {sorted(sections)}")
+    for sid, (bars, whiskers) in expected.items():
+        s = sections.get(sid)
+        if not s:
+            continue
+        svgs = list(s.all("svg"))
+        if not check(len(svgs) == 1, f"{sid}: {len(svgs)} charts"):
+            continue
+        svg = svgs[0]
+        check(svg.attrs.get("role") == "img", f"{sid}: role")
+        kids = [c.tag for c in svg.children]
+        check("title" in kids and "desc" in kids, f"{sid}: <title>/<desc>")
+        rects = [r for r in svg.all("rect") if r.attrs.get("class") == "bar"]
+        check(len(rects) == bars, f"{sid}: {len(rects)} bars, expected {bars}")
+        check(all(any(c.tag == "title" and c.content() for c in r.children) for r in rects), f"{sid}: bar titles")
+        check(len(list(svg.all("g", "whisker"))) == whiskers, f"{sid}: whiskers")
+        labels = [t.content() for t in svg.all("text", "label")]
+        check(labels == VALUES_RANKED, f"{sid}: labels {labels}")
+        values = [t.content() for t in svg.all("text", "value")]
+        check(len(values) == n and all(re.match(r"^[0-9.]", v) for v in values), f"{sid}: value labels {values}")
+        if len(set(r.attrs.get("data-series") for r in rects)) > 1:
+            check(len(list(svg.all("rect", "swatch"))) == 2, f"{sid}: legend")
+    ids = [x.attrs["id"] for x in doc.all() if "id" in x.attrs]
+    check(len(ids) == len(set(ids)), "duplicate ids")
+
+    # The ranked table against the JSON of `compare` (central values) and of
+    # `estimate --uncertainty` (intervals), at the printed precision.
+    cmp = json.loads(run(args.cli, ["compare"] + SCENARIO + ["--across", f"{KEY}={','.join(VALUES)}", "--format", "json"]))
+    by_value = {r["value"]: r["estimate"] for r in cmp["rows"]}
+    unc = {v: json.loads(run(args.cli, ["estimate"] + SCENARIO + [f"--{KEY}", v, "--uncertainty"] + UNCERTAINTY
+                                 + ["--format", "json"])) for v in VALUES}
+    table = next(doc.all("table", "ranked"))
+    heads = [h for h in table.all("th") if "data-output" in h.attrs]
+    outputs = [h.attrs["data-output"] for h in heads]
+    check(len(outputs) == 9, f"columns {outputs}")
+    for h in heads:
+        path, unit, factor = h.attrs["data-output"], h.attrs["data-unit"], float(h.attrs["data-factor"])
+        group = path.split(".")[0]
+        check(UNIT_FACTORS.get(group, {}).get(unit) == factor, f"{path}: unit {unit} with factor {factor}")
+        check(h.text_content().endswith(unit), f"{path}: header shows its unit")
+    rows = [tr for tr in table.all("tr") if "data-option" in tr.attrs]
+    check([r.attrs["data-option"] for r in rows] == [r["value"] for r in cmp["rows"]], "rank order is compare's")
+    checked = 0
+    for tr in rows:
+        v = tr.attrs["data-option"]
+        cells = [td for td in tr.children if td.tag == "td" and "data-output" in td.attrs]
+        check(len(cells) == len(heads), f"{v}: {len(cells)} cells")
+        for td, h in zip(cells, heads):
+            path, factor = h.attrs["data-output"], float(h.attrs["data-factor"])
+            text = td.text_content().strip()
+            central = json_value(by_value[v], path)
+            m = re.fullmatch(r"(\S+)(?: \((\S+)–(\S+)\))?", text)
+            if not check(m is not None, f"{v} {path}: cell '{text}'"):
+                continue
+            if central is None:
+                check(m.group(1) == "unknown", f"{v} {path}: '{text}' for an unknown value")
+                continue
+            close(m.group(1), central / factor, f"{v} {path}")
+            checked += 1
+            iv = interval(unc[v], path)
+            check(close_u(unc[v], by_value[v], path), f"{v} {path}: estimate --uncertainty central differs")
+            if iv is None:
+                check(m.group(2) is None, f"{v} {path}: interval printed without one")
+            elif check(m.group(2) is not None, f"{v} {path}: interval missing"):
+                close(m.group(2), iv[0] / factor, f"{v} {path} p5")
+                close(m.group(3), iv[1] / factor, f"{v} {path} p95")
+    check(checked >= 8 * len(VALUES), f"only {checked} numbers checked")
+    print(f"{checked} table numbers (and their intervals) match the JSON")
+
+    # Summary names the best and the worst.
+    summary = next(doc.all("p", "summary")).text_content()
+    check(cmp["rows"][0]["value"] in summary and cmp["rows"][-1]["value"] in summary, f"summary: {summary}")
+
+    # Sources: numbered, with a year and a link; versions in the footer.
+    items = list(next(doc.all("ol", "sources")).all("li"))
+    check(len(items) >= 8, f"{len(items)} sources")
+    for li in items:
+        t = li.text_content()
+        check(re.search(r"\((\d{4}|n\.d\.)\)", t), f"source without a year: {t}")
+        check(any(a.attrs.get("href", "").startswith("http") for a in li.all("a")), f"source without a URL: {t}")
+    refs = {a.attrs["href"] for a in doc.all("a", "ref")}
+    check(all(r[1:] in ids for r in refs), "a reference to a missing source")
+    footer = next(doc.all("footer")).text_content()
+    version = run(args.cli, ["--version"]).split()[-1]
+    check(f"trainprint {version}" in footer, f"footer version: {footer}")
+    check(cmp["rows"][0]["estimate"]["catalog"]["version"] in footer, "footer catalog version")
+    check(any(a.attrs.get("href", "").endswith("docs/methodology.md") for a in doc.all("a")), "methodology link")
+
+
+def close_u(est_u, est, path):
+    a, b = json_value(est_u, path), json_value(est, path)
+    return (a is None and b is None) or (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9))
+
+
+def check_svg_file(path, bars):
+    root = ET.parse(path).getroot()  # raises on malformed XML
+    ns = "{http://www.w3.org/2000/svg}"
+    check(root.tag == ns + "svg", f"{path}: root {root.tag}")
+    check(root.find(ns + "title") is not None and root.find(ns + "desc") is not None, f"{path}: title/desc")
+    n = sum(1 for r in root.iter(ns + "rect") if r.get("class") == "bar")
+    check(n == bars, f"{path}: {n} bars, expected {bars}")
+
+
+def check_markdown(args):
+    out = os.path.join(args.work, "md", "report.md")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    for f in os.listdir(os.path.dirname(out)):
+        os.remove(os.path.join(os.path.dirname(out), f))
+    run(args.cli, ["report"] + SCENARIO + ["--across", f"{KEY}={','.join(VALUES)}", "--format", "md", "-o", out])
+    text = open(out, encoding="utf-8").read()
+    n = len(VALUES)
+    for name, bars in (("emissions", n), ("components", 2 * n), ("water", 2 * n)):
+        svg = os.path.join(os.path.dirname(out), f"report-{name}.svg")
+        if check(os.path.exists(svg), f"{svg} missing"):
+            check_svg_file(svg, bars)
+        check(f"](report-{name}.svg)" in text, f"report-{name}.svg not linked")
+    # GitHub-flavoured tables: the ranked table has a header, a rule and one row per option.
+    lines = text.splitlines()
+    i = next(k for k, l in enumerate(lines) if l.startswith("| # |"))
+    cols = lines[i].count(" |")
+    check(re.fullmatch(r"\|( :?---:? \|)+", lines[i + 1]) and lines[i + 1].count("|") == cols + 1, "table rule")
+    for k in range(n):
+        check(lines[i + 2 + k].startswith(f"| {k + 1} |") and lines[i + 2 + k].count(" |") == cols, "table row")
+    check("## Sources" in text and "docs/methodology.md" in text, "sources and methodology")
+    # Without -o the charts are data URIs.
+    md = run(args.cli, ["report"] + SCENARIO + ["--across", f"{KEY}={','.join(VALUES[:2])}", "--format", "md"])
+    check(md.count("](data:image/svg+xml;base64,") == 3, "data URIs")
+    # compare --format svg: one bar per option.
+    svg = os.path.join(args.work, "compare.svg")
+    with open(svg, "w", encoding="utf-8") as f:
+        f.write(run(args.cli, ["compare"] + SCENARIO + ["--across", f"{KEY}={','.join(VALUES)}", "--format", "svg"]))
+    check_svg_file(svg, n)
+
+
+def check_screenshot(args):
+    browser = next((b for b in ("chromium", "chromium-browser") if shutil.which(b)), None)
+    if not browser:
+        print("SKIP: chromium is not on PATH (apt-get install chromium to run this test)")
+        sys.exit(SKIP)
+    png = os.path.join(args.work, "screenshot.png")
+    if os.path.exists(png):
+        os.remove(png)
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--user-data-dir={profile}",
+               f"--screenshot={png}", "--window-size=1240,1754", "file://" + os.path.abspath(args.html)]
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+        except subprocess.TimeoutExpired:
+            sys.exit("FAIL: chromium timed out")
+    if not os.path.exists(png):
+        sys.exit(f"FAIL: no screenshot; chromium exited {p.returncode}: {p.stderr[-2000:]}")
+    data = open(png, "rb").read()
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG")
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    check((width, height) == (1240, 1754), f"size {width}×{height}")
+    # A blank page of this size compresses to a few kB; text, tables and charts do not.
+    check(len(data) > 40_000, f"screenshot only {len(data)} bytes: blank?")
+    print(f"screenshot {png}: {width}×{height}, {len(data)} bytes")
+
+
+VALUES_RANKED = []
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("mode", choices=["html", "markdown", "screenshot"])
+    ap.add_argument("--cli")
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--html")
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    if args.mode == "html":
+        cmp = json.loads(run(args.cli, ["compare"] + SCENARIO + ["--across", f"{KEY}={','.join(VALUES)}", "--format", "json"]))
+        VALUES_RANKED.extend(r["value"] for r in cmp["rows"])
+        check_html(args)
+    elif args.mode == "markdown":
+        check_markdown(args)
+    else:
+        check_screenshot(args)
+    if failures:
+        for f in failures:
+            print("FAIL:", f)
+        sys.exit(1)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
