@@ -30,29 +30,10 @@ void setup_estimate(CLI::App& app, estimate_options& o) {
       ->group(u);
 }
 
-namespace {
-/// The Monte Carlo options, when --uncertainty or one of its options is given.
-std::optional<uncertainty_options> uncertainty_of(const estimate_options& o) {
-  if (!o.uncertainty && !o.samples && !o.seed && !o.threads) return std::nullopt;
-  uncertainty_options u;
-  auto whole = [](const std::string& text, const char* what, double lo, double hi) {
-    const double v = parse_number(text, what);
-    if (!(v >= lo && v <= hi) || std::floor(v) != v)
-      throw input_error(what, detail::num(v),
-                        "a whole number " + detail::num(lo) + " <= " + std::string(what) + " <= " + detail::num(hi));
-    return v;
-  };
-  if (o.samples) u.samples = static_cast<std::uint64_t>(whole(*o.samples, "samples", 1, 1e9));
-  if (o.seed) u.seed = static_cast<std::uint64_t>(whole(*o.seed, "seed", 0, 9007199254740992.0));
-  if (o.threads) u.threads = static_cast<unsigned>(whole(*o.threads, "threads", 1, 256));
-  validate(u);
-  return u;
-}
-}  // namespace
 
 std::string run_estimate(const estimate_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
-  const auto u = uncertainty_of(o);
+  const auto u = uncertainty_options_of(o.uncertainty, o.samples, o.seed, o.threads);
   const scenario s = to_scenario(o.scenario, cat);
   const estimate e = u ? make_estimate(s, cat, *u) : make_estimate(s, cat);
   if (o.format == "json") return to_json_text(e, 2) + "\n";

@@ -39,23 +39,6 @@ void setup_report(CLI::App& app, report_options& o) {
 
 namespace {
 
-std::optional<uncertainty_options> uncertainty_of(const report_options& o) {
-  if (!o.uncertainty && !o.samples && !o.seed && !o.threads) return std::nullopt;
-  uncertainty_options u;
-  // As `estimate` reads them (src/cli/estimate.cpp).
-  auto whole = [](const std::string& text, const char* what, double lo, double hi) {
-    const double v = parse_number(text, what);
-    if (!(v >= lo && v <= hi) || std::floor(v) != v)
-      throw input_error(what, detail::num(v),
-                        "a whole number " + detail::num(lo) + " <= " + std::string(what) + " <= " + detail::num(hi));
-    return v;
-  };
-  if (o.samples) u.samples = static_cast<std::uint64_t>(whole(*o.samples, "samples", 1, 1e9));
-  if (o.seed) u.seed = static_cast<std::uint64_t>(whole(*o.seed, "seed", 0, 9007199254740992.0));
-  if (o.threads) u.threads = static_cast<unsigned>(whole(*o.threads, "threads", 1, 256));
-  validate(u);
-  return u;
-}
 
 void write_file(const std::filesystem::path& p, const std::string& text) {
   std::ofstream f(p, std::ios::binary);
@@ -72,7 +55,7 @@ std::string run_report(const report_options& o, const global_options& g) {
   trainprint::report_options ro;
   ro.title = o.title;
   ro.format = parse_report_format(o.format);
-  ro.uncertainty = uncertainty_of(o);
+  ro.uncertainty = uncertainty_options_of(o.uncertainty, o.samples, o.seed, o.threads);
   ro.rank_by = parse_rank_by(o.sort);
   const std::filesystem::path out(o.output);
   if (!o.output.empty() && ro.format == report_format::markdown) ro.svg_prefix = out.stem().string();
