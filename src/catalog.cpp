@@ -443,6 +443,9 @@ struct string_hash {
 }  // namespace
 
 struct catalog::impl {
+  /// When set, a bad entry is recorded here and loading goes on with the next one
+  /// (catalog::overlay_problems); otherwise the first problem throws.
+  std::vector<std::string>* collect = nullptr;
   using source_map = std::unordered_map<std::string, const source_info*>;
 
   std::string version = "unknown", date = "unknown";
@@ -644,13 +647,18 @@ struct catalog::impl {
     for (std::size_t i = 0; i < arr.size(); ++i) {
       const std::string ptr = reader::sub("", key) + "/" + std::to_string(i);
       const auto& obj = arr[i];
-      if (!obj.is_object()) rd.fail(ptr, "expected an object");
-      T item;
-      item.id = rd.str(obj, ptr, "id");
-      if (item.id.empty()) rd.fail(ptr + "/id", "expected a non-empty id");
-      item.aliases = rd.strings(obj, ptr, "aliases");
-      parse_one(item, obj, ptr);
-      insert(t, std::move(item), obj, rd, ptr, overlay);
+      try {
+        if (!obj.is_object()) rd.fail(ptr, "expected an object");
+        T item;
+        item.id = rd.str(obj, ptr, "id");
+        if (item.id.empty()) rd.fail(ptr + "/id", "expected a non-empty id");
+        item.aliases = rd.strings(obj, ptr, "aliases");
+        parse_one(item, obj, ptr);
+        insert(t, std::move(item), obj, rd, ptr, overlay);
+      } catch (const data_error& e) {
+        if (!collect) throw;
+        collect->emplace_back(e.what());
+      }
     }
   }
 
@@ -1343,6 +1351,26 @@ catalog catalog::with_overlays(std::span<const std::filesystem::path> files) {
     c.overlay(ss.str(), f.string());
   }
   return c;
+}
+
+std::vector<std::string> catalog::overlay_problems(std::string_view json_text, const std::string& file_name) {
+  std::vector<std::string> problems;
+  impl_->drop_lazy();
+  auto saved = impl_->save();
+  impl_->collect = &problems;
+  try {
+    impl_->load(json_text, file_name, true);
+    if (problems.empty()) impl_->check_references();
+  } catch (const data_error& e) {
+    problems.emplace_back(e.what());
+  } catch (...) {
+    impl_->collect = nullptr;
+    impl_->restore(std::move(saved));
+    throw;
+  }
+  impl_->collect = nullptr;
+  impl_->restore(std::move(saved));
+  return problems;
 }
 
 void catalog::overlay(std::string_view json_text, const std::string& file_name) {

@@ -205,6 +205,11 @@ class catalog {
   /// id is replaced only when its entry says "replace": true.
   void overlay(std::string_view json_text, const std::string& file_name);
 
+  /// Every problem an overlay file has — one message per bad entry (its first
+  /// problem), then whole-file problems — without changing this catalog. Empty
+  /// means the file would load. `trainprint data check` prints these.
+  std::vector<std::string> overlay_problems(std::string_view json_text, const std::string& file_name);
+
   // Lookups: throw unknown_key_error with suggestions when absent.
   [[nodiscard]] const accelerator& find_accelerator(std::string_view id) const;
   [[nodiscard]] const system_profile& find_system(std::string_view id) const;

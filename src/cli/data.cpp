@@ -57,7 +57,9 @@ std::string run_data_check(const data_check_options& o, const global_options& g)
     try {
       const std::string text = read_text(f);
       catalog fresh = catalog::with_overlays(base);
-      fresh.overlay(text, f);
+      const auto found = fresh.overlay_problems(text, f);
+      for (const auto& p : found) problems += (problems.empty() ? "" : "\n") + p;
+      if (!found.empty()) continue;
       const std::string what = contents(text);
       ok += "ok " + f + (what.empty() ? "" : ": " + what) + "\n";
     } catch (const trainprint::error& e) {

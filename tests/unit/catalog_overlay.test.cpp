@@ -349,3 +349,30 @@ TEST_CASE("catalog overlay: with_overlays reports the file the problem is in") {
                            .c_str(),
                        data_error);
 }
+
+TEST_CASE("catalog overlay: overlay_problems lists every bad entry and changes nothing") {
+  catalog c = catalog::with_overlays({});
+  const auto before = c.accelerators().size();
+  // Entry 0: wrong type; entry 1: fine; entry 2: redefines an id; entry 3: unknown source.
+  const auto problems = c.overlay_problems(R"({"sources": {"me": {"title": "My lab", "year": 2026, "license": "facts"}},
+    "accelerators": [
+      {"id": "lab-gpu-1", "tdp_w": "700", "source": "me", "confidence": "high"},
+      {"id": "lab-gpu-2", "tdp_w": 300, "source": "me", "confidence": "high"},
+      {"id": "nvidia-h100-sxm5-80gb", "tdp_w": 650, "source": "me", "confidence": "high"},
+      {"id": "lab-gpu-3", "tdp_w": 300, "source": "nobody", "confidence": "high"}]})",
+                                           "mine.json");
+  CHECK(problems == std::vector<std::string>{
+                        "[trainprint.data] mine.json#/accelerators/0/tdp_w: expected a number, got string",
+                        "[trainprint.data] mine.json#/accelerators/2/id: id 'nvidia-h100-sxm5-80gb' already exists; "
+                        "set \"replace\": true to replace it",
+                        "[trainprint.data] mine.json#/accelerators/3/source: unknown source 'nobody' (not in this "
+                        "file's \"sources\")"});
+  CHECK(c.accelerators().size() == before);
+  CHECK(c.get_accelerator("lab-gpu-2") == nullptr);
+  // A good file has no problems, and is not loaded either.
+  CHECK(c.overlay_problems(R"({"sources": {"me": {"title": "My lab", "year": 2026, "license": "facts"}},
+    "accelerators": [{"id": "lab-gpu-2", "tdp_w": 300, "source": "me", "confidence": "high"}]})",
+                           "good.json")
+            .empty());
+  CHECK(c.get_accelerator("lab-gpu-2") == nullptr);
+}
