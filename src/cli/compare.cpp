@@ -12,14 +12,7 @@ namespace trainprint::cli {
 
 void setup_compare(CLI::App& app, compare_options& o) {
   add_scenario_options(app, o.scenario);
-  app.add_option("--across", o.across,
-                 "KEY=V1,V2,…: the input to compare across, e.g. region=FR,PL,US-VA or count=256,512 "
-                 "(mix values separated by ';')")
-      ->required()
-      ->group("Comparison");
-  app.add_option("--sort", o.sort, "energy|emissions|water|cost|time (default emissions)")
-      ->check(CLI::IsMember({"energy", "emissions", "water", "cost", "time"}))
-      ->group("Comparison");
+  add_across_options(app, o.across, o.sort, "region=FR,PL,US-VA or count=256,512");
   app.add_option("--format", o.format, "table|json|csv|md|svg (default table; svg: the emissions chart)")
       ->check(CLI::IsMember({"table", "json", "csv", "md", "svg"}))
       ->group("Output");

@@ -16,14 +16,7 @@ namespace trainprint::cli {
 
 void setup_report(CLI::App& app, report_options& o) {
   add_scenario_options(app, o.scenario);
-  app.add_option("--across", o.across,
-                 "KEY=V1,V2,…: the input to compare across, e.g. region=aws:us-east-1,gcp:europe-north1 "
-                 "(mix values separated by ';')")
-      ->required()
-      ->group("Comparison");
-  app.add_option("--sort", o.sort, "energy|emissions|water|cost|time (default emissions)")
-      ->check(CLI::IsMember({"energy", "emissions", "water", "cost", "time"}))
-      ->group("Comparison");
+  add_across_options(app, o.across, o.sort, "region=aws:us-east-1,gcp:europe-north1");
   app.add_option("--format", o.format, "html|md (default html; md writes the charts as SVG files beside -o)")
       ->check(CLI::IsMember({"html", "md"}))
       ->group("Output");

@@ -117,6 +117,16 @@ scenario to_scenario(const scenario_options& o, const catalog& cat) {
   return merge(base, f);
 }
 
+void add_across_options(CLI::App& app, std::string& across, std::string& sort, const std::string& example) {
+  app.add_option("--across", across,
+                 "KEY=V1,V2,…: the input to compare across, e.g. " + example + " (mix values separated by ';')")
+      ->required()
+      ->group("Comparison");
+  app.add_option("--sort", sort, "energy|emissions|water|cost|time (default emissions)")
+      ->check(CLI::IsMember({"energy", "emissions", "water", "cost", "time"}))
+      ->group("Comparison");
+}
+
 std::optional<uncertainty_options> uncertainty_options_of(bool on, const std::optional<std::string>& samples,
                                                           const std::optional<std::string>& seed,
                                                           const std::optional<std::string>& threads) {

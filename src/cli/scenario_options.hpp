@@ -39,6 +39,10 @@ std::optional<uncertainty_options> uncertainty_options_of(bool on, const std::op
                                                           const std::optional<std::string>& seed,
                                                           const std::optional<std::string>& threads);
 
+/// --across KEY=V1,V2,… (required) and --sort, shared by compare and report;
+/// `example` is the --across example shown in --help.
+void add_across_options(CLI::App& app, std::string& across, std::string& sort, const std::string& example);
+
 /// Global options (before the subcommand).
 struct global_options {
   std::vector<std::string> data_files;
