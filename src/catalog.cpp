@@ -1470,13 +1470,7 @@ const std::string& catalog::version() const noexcept { return impl_->version; }
 const std::string& catalog::date() const noexcept { return impl_->date; }
 
 const region* catalog::grid_of(const region& r) const noexcept {
-  const region* x = &r;
-  for (int depth = 0; x && depth < 6; ++depth) {
-    if (x->intensity) return x;
-    const std::string& next = !x->grid.empty() ? x->grid : x->parent;
-    x = next.empty() ? nullptr : get_region(next);
-  }
-  return nullptr;
+  return along_chain(r, [](const region& x) { return x.intensity.has_value(); });
 }
 
 std::vector<std::string> closest_ids(std::string_view key, const std::vector<std::string>& candidates, std::size_t n) {

@@ -67,18 +67,6 @@ std::string mix_text(const energy_mix& mix) {
   return t;
 }
 
-/// The first region along r → grid → parent that satisfies `has`.
-template <class Pred>
-const region* along_chain(const region& r, const catalog& cat, Pred has) {
-  const region* x = &r;
-  for (int depth = 0; x && depth < 6; ++depth) {
-    if (has(*x)) return x;
-    const std::string& next = !x->grid.empty() ? x->grid : x->parent;
-    x = next.empty() ? nullptr : cat.get_region(next);
-  }
-  return nullptr;
-}
-
 std::string supported_precisions(const accelerator& a) {
   std::string t;
   for (auto p : all_precisions)
@@ -315,7 +303,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   auto has_region_mix = [&] {
     if (!region_mix_done) {
       region_mix_done = true;
-      mix_region = reg ? along_chain(*reg, cat, [](const region& x) { return x.mix.has_value(); }) : nullptr;
+      mix_region = reg ? cat.along_chain(*reg, [](const region& x) { return x.mix.has_value(); }) : nullptr;
       if (mix_region) region_mix = from_mix(mix_region->mix->mix, cat, rec.trace);
     }
     return region_mix.has_value();
@@ -377,7 +365,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
            std::string(defaults::wue_l_per_kwh.source), "industry average, low confidence");
   }
   const region* ewif_region =
-      reg ? along_chain(*reg, cat, [](const region& x) { return x.ewif_l_per_kwh.has_value(); }) : nullptr;
+      reg ? cat.along_chain(*reg, [](const region& x) { return x.ewif_l_per_kwh.has_value(); }) : nullptr;
   if (s.ewif) {
     in.ewif_l_per_kwh = s.ewif->in_l_per_kwh();
     TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::user);

@@ -78,18 +78,6 @@ const trace_entry* traced(const resolved_scenario& r, std::string_view name) {
   return nullptr;
 }
 
-/// The first region along r → grid → parent that satisfies `has` (as resolve() walks).
-template <class Pred>
-const region* along_chain(const region& r, const catalog& cat, Pred has) {
-  const region* x = &r;
-  for (int depth = 0; x && depth < 6; ++depth) {
-    if (has(*x)) return x;
-    const std::string& next = !x->grid.empty() ? x->grid : x->parent;
-    x = next.empty() ? nullptr : cat.get_region(next);
-  }
-  return nullptr;
-}
-
 /// Σ share × (min, max) of the mix's lifecycle intensity (IPCC AR5) or water.
 struct mix_bounds {
   double low = 0, high = 0;
@@ -224,7 +212,7 @@ std::vector<input_distribution> input_distributions(const scenario& s, const res
   }
 
   // Carbon intensity (§1.3): user value, user mix, grid, region mix — as resolve().
-  const region* mix_region = reg ? along_chain(*reg, cat, [](const region& x) { return x.mix.has_value(); }) : nullptr;
+  const region* mix_region = reg ? cat.along_chain(*reg, [](const region& x) { return x.mix.has_value(); }) : nullptr;
   if (in.intensity_g_per_kwh) {
     const double v = *in.intensity_g_per_kwh;
     const region* grid = !r.context.grid_region_id.empty() ? cat.get_region(r.context.grid_region_id) : nullptr;
@@ -259,7 +247,7 @@ std::vector<input_distribution> input_distributions(const scenario& s, const res
     const double v = *in.ewif_l_per_kwh;
     const trace_entry* t = traced(r, "ewif_l_per_kwh");
     const region* ewif_region =
-        reg ? along_chain(*reg, cat, [](const region& x) { return x.ewif_l_per_kwh.has_value(); }) : nullptr;
+        reg ? cat.along_chain(*reg, [](const region& x) { return x.ewif_l_per_kwh.has_value(); }) : nullptr;
     if (s.ewif) {
       user(uncertain_input::ewif_l_per_kwh, "ewif", v, "L/kWh");
     } else if (t && t->origin == origin::catalog && ewif_region) {
@@ -613,7 +601,6 @@ double quantile_of(const std::uint64_t* h, const binning& b, std::uint64_t n, do
   }
   return b.high;
 }
-
 
 constexpr std::size_t block_size = uncertainty_block;
 

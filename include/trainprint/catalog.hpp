@@ -246,6 +246,20 @@ class catalog {
   /// chain, else its parent chain — the first that has an intensity; nullptr if none.
   [[nodiscard]] const region* grid_of(const region& r) const noexcept;
 
+  /// The first region along r → its `grid` (else its `parent`) → … that satisfies
+  /// `has`, at most six steps; nullptr if none. grid_of() is `along_chain(r, has
+  /// an intensity)`; the estimator walks the same chain for mixes and EWIF.
+  template <class Pred>
+  [[nodiscard]] const region* along_chain(const region& r, Pred has) const {
+    const region* x = &r;
+    for (int depth = 0; x && depth < 6; ++depth) {
+      if (has(*x)) return x;
+      const std::string& next = !x->grid.empty() ? x->grid : x->parent;
+      x = next.empty() ? nullptr : get_region(next);
+    }
+    return nullptr;
+  }
+
   /// Opaque implementation (defined in src/catalog.cpp).
   struct impl;
 
