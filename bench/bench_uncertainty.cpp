@@ -18,7 +18,7 @@ void monte_carlo(benchmark::State& state) {
   s.region = "aws:us-east-1";
   const catalog& cat = catalog::embedded();
   const resolved_scenario r = resolve(s, cat);
-  const auto inputs = input_distributions(s, r, cat);
+  const auto inputs = input_distributions(r);
   const uncertainty_options opts{.samples = static_cast<std::uint64_t>(state.range(0)), .seed = 42, .threads = 1};
   for (auto _ : state) {
     uncertainty_result u = propagate(r.inputs, inputs, opts);

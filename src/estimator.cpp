@@ -31,6 +31,7 @@ struct tracer {
 struct record {
   bool trace = true;
   bool context = true;
+  bool ranges = true;  ///< the distributions of the uncertain inputs
 };
 
 std::string g(double v) { return fmt::format("{:g}", v); }
@@ -85,6 +86,81 @@ const embodied_factors::die_factor* nearest_node(const embodied_factors& f, doub
   return best;
 }
 
+/// The documented spread of a catalog value with no published range: ×÷ factor by
+/// its confidence mark (docs/uncertainty.md).
+struct spread {
+  double factor;
+  std::string mark;
+};
+spread spread_of(const provenance& p) {
+  if (p.confidence == "high") return {1.1, "high"};
+  if (p.confidence == "medium") return {1.25, "medium"};
+  if (p.confidence == "low") return {1.5, "low"};
+  return {1.5, "none (taken as low)"};
+}
+std::string spread_basis(const spread& s) {
+  return fmt::format("catalog value, confidence {}: ×÷{:g} (no published range)", s.mark, s.factor);
+}
+triangular around(double v, double lo, double hi) { return {std::min(lo, v), v, std::max(hi, v)}; }
+
+/// Σ share × (min, max) of the mix's lifecycle intensity (IPCC AR5) or water.
+struct mix_bounds {
+  double low = 0, high = 0;
+  std::string source;
+};
+mix_bounds intensity_bounds(const energy_mix& mix, const catalog& cat) {
+  mix_bounds b;
+  for (const auto& [id, share] : mix.shares) {
+    const auto& src = cat.find_energy_source(id);
+    b.low += share * std::min(src.lifecycle_min, src.lifecycle_median);
+    b.high += share * std::max(src.lifecycle_max, src.lifecycle_median);
+    if (b.source.empty()) b.source = src.lifecycle_prov.citation();
+  }
+  return b;
+}
+mix_bounds water_bounds(const energy_mix& mix, const catalog& cat) {
+  mix_bounds b;
+  for (const auto& [id, share] : mix.shares) {
+    const auto& src = cat.find_energy_source(id);
+    if (!src.water_l_per_kwh) continue;
+    const double v = *src.water_l_per_kwh;
+    const double f = spread_of(src.water_prov).factor;
+    b.low += share * std::min(v, src.water_min.value_or(v / f));
+    b.high += share * std::max(v, src.water_max.value_or(v * f));
+    if (b.source.empty()) b.source = src.water_prov.citation();
+  }
+  return b;
+}
+
+/// Records the distribution of each uncertain input where resolve() chooses its
+/// value (typed provenance for uncertainty.hpp); records nothing on the lean path.
+struct ranger {
+  const scenario& s;
+  std::vector<input_distribution>* out = nullptr;
+  void add(uncertain_input i, const char* unit, triangular d, std::string basis, std::string source = {}) {
+    if (out) out->push_back({i, unit, d, std::move(basis), std::move(source)});
+  }
+  /// A user's value: their range (scenario units are the model's), or fixed.
+  void user(uncertain_input i, std::string_view key, double v, const char* unit) {
+    if (!out) return;
+    if (auto it = s.ranges.find(key); it != s.ranges.end())
+      add(i, unit, around(v, it->second.low, it->second.high), "user range");
+    else
+      add(i, unit, {v, v, v}, "fixed (user value)");
+  }
+  void fallback(uncertain_input i, const char* unit, double v, const defaults::sourced& d, double scale = 1) {
+    if (out) add(i, unit, around(v, d.low * scale, d.high * scale), "default range", std::string(d.source));
+  }
+  void from_catalog(uncertain_input i, const char* unit, double v, const provenance& p) {
+    if (!out) return;
+    const spread sp = spread_of(p);
+    add(i, unit, {v / sp.factor, v, v * sp.factor}, spread_basis(sp), p.citation());
+  }
+  void bounds(uncertain_input i, const char* unit, double v, const mix_bounds& b, std::string basis) {
+    if (out) add(i, unit, around(v, b.low, b.high), std::move(basis), b.source);
+  }
+};
+
 std::string basis_text(const intensity_value& iv) {
   std::string t = iv.basis + ", " + iv.mix_basis + ", " + iv.accounting;
   if (iv.year) t += " (" + std::to_string(*iv.year) + ")";
@@ -101,6 +177,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   model_inputs& in = r.inputs;
   estimate_context& ctx = r.context;
   tracer tr{rec.trace ? &r.trace : nullptr};
+  ranger rg{s, rec.ranges ? &r.distributions : nullptr};
+  using ui = uncertain_input;
 
   // --- hardware ---
   const accelerator* acc = s.hardware ? &cat.find_accelerator(*s.hardware) : nullptr;
@@ -179,18 +257,22 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     if (s.mfu) {
       in.mfu = *s.mfu;
       TRAINPRINT_TRACE(tr, "mfu", in.mfu, "1", origin::user);
+      rg.user(ui::mfu, "mfu", in.mfu, "1");
     } else {
       const auto d = defaults::mfu_for_family(acc->family);
       in.mfu = d.value;
       TRAINPRINT_TRACE(tr, "mfu", in.mfu, "1", origin::fallback, std::string(d.source), "default for family " + acc->family);
+      if (rg.out) rg.add(ui::mfu, "1", around(in.mfu, d.low, d.high), "default range for family " + acc->family, std::string(d.source));
     }
   } else if (s.gpu_hours) {
     in.path = path::accelerator_hours;
     in.accelerator_hours = *s.gpu_hours;
+    rg.user(ui::accelerator_hours, "gpu_hours", in.accelerator_hours, "h");
   } else {
     in.path = path::duration;
     in.duration_h = s.duration->count();
     TRAINPRINT_TRACE(tr, "duration_h", in.duration_h, "h", origin::user);
+    rg.user(ui::duration_h, "duration_h", in.duration_h, "h");
   }
 
   // --- power (§1.2) ---
@@ -213,9 +295,14 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   if (s.accelerator_power) {
     in.accelerator_power_w = s.accelerator_power->in_watts();
     TRAINPRINT_TRACE(tr, "accelerator_power_w", *in.accelerator_power_w, "W", origin::user, {}, "average per accelerator");
+    rg.user(ui::accelerator_power_w, "power_w", *in.accelerator_power_w, "W");
   } else {
     if (!acc) throw input_error("hardware", "", "give hardware (e.g. h100) or power_w");
     need_tdp("");
+    if (s.power_fraction)
+      rg.user(ui::power_fraction, "power_fraction", in.power_fraction, "1");
+    else
+      rg.fallback(ui::power_fraction, "1", in.power_fraction, pf_default);
     if (s.power_fraction)
       TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::user);
     else
@@ -228,6 +315,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     if (s.host_power) {
       in.host_power_w = s.host_power->in_watts();
       TRAINPRINT_TRACE(tr, "host_power_w", *in.host_power_w, "W", origin::user, {}, "per accelerator");
+      rg.user(ui::host_power_w, "host_power_w", *in.host_power_w, "W");
     } else {
       if (!acc)
         throw input_error("host_power_w", "",
@@ -239,25 +327,34 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
         in.host_max_w = 0;
         TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, std::string(defaults::host_included_source),
                fmt::format("{}'s catalog power ({:g} W) is measured system power per chip, host included", acc->id, tdp));
+        rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: host included in the catalog's power",
+               std::string(defaults::host_included_source));
       } else if (sys && sys->max_power_w && sys->accelerators > 0) {
         const double n = sys->accelerators;
         in.host_max_w = std::max(0.0, (*sys->max_power_w - n * tdp) / n);
         TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::catalog, sys->prov.citation(),
                fmt::format("{}: ({:g} W − {:g} × {:g} W) / {:g}", sys->id, *sys->max_power_w, n, tdp, n));
+        rg.from_catalog(ui::host_max_w, "W", in.host_max_w, sys->prov);
       } else {
         in.host_max_w = tdp * defaults::host_max_fraction_of_tdp.value;
         TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::fallback,
                std::string(defaults::host_max_fraction_of_tdp.source),
                fmt::format("no server profile with a published maximum for {}: TDP × 4600/5600", acc->id));
+        rg.fallback(ui::host_max_w, "W", in.host_max_w, defaults::host_max_fraction_of_tdp, tdp);
       }
       if (s.power_fraction) {
         in.host_utilisation = *s.power_fraction;
+        in.host_link = detail::host_link::fraction;
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= power_fraction");
       } else if (s.accelerator_power) {
         in.host_utilisation = std::min(1.0, s.accelerator_power->in_watts() / tdp);
+        in.host_link = detail::host_link::power;
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= min(1, power_w / tdp_w)");
       } else {
         in.host_utilisation = pf_default.value;
+        // The accelerator's default draw and the host's are one default, unless the
+        // catalog power is a measured average (then the host keeps its own).
+        if (!measured_avg) in.host_link = detail::host_link::fraction;
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::fallback, std::string(pf_default.source),
                "the host is taken to run at the accelerators' power fraction");
       }
@@ -281,6 +378,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   if (s.pue) {
     in.pue = *s.pue;
     TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::user);
+    rg.user(ui::pue, "pue", in.pue, "1");
   } else if (reg && reg->pue) {
     in.pue = reg->pue->value;
     TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::catalog, reg->pue->prov.citation(), year_note(reg->id, *reg->pue));
@@ -290,6 +388,14 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   } else {
     in.pue = defaults::pue.value;
     TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::fallback, std::string(defaults::pue.source), "industry average");
+    rg.fallback(ui::pue, "1", in.pue, defaults::pue);
+  }
+  if (rg.out && !s.pue && (reg && reg->pue ? &reg->pue->prov : prov_pue ? &prov_pue->prov : nullptr)) {
+    // The spread of a catalog PUE applies to the overhead PUE − 1.
+    const provenance& p = reg && reg->pue ? reg->pue->prov : prov_pue->prov;
+    const spread sp = spread_of(p);
+    rg.add(ui::pue, "1", {1 + (in.pue - 1) / sp.factor, in.pue, 1 + (in.pue - 1) * sp.factor},
+           spread_basis(sp) + " on PUE − 1", p.citation());
   }
 
   // Carbon intensity (§1.3): user value, user mix, region (own or its grid's), region mix.
@@ -311,11 +417,15 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   if (s.intensity) {
     in.intensity_g_per_kwh = s.intensity->in_g_per_kwh();
     TRAINPRINT_TRACE(tr, "intensity_g_per_kwh", *in.intensity_g_per_kwh, "g CO2e/kWh", origin::user);
+    rg.user(ui::intensity_g_per_kwh, "intensity", *in.intensity_g_per_kwh, "g CO2e/kWh");
   } else if (user_mix) {
     in.intensity_g_per_kwh = user_mix->intensity_g_per_kwh;
     TRAINPRINT_TRACE(tr, "intensity_g_per_kwh", *in.intensity_g_per_kwh, "g CO2e/kWh", origin::derived,
            user_mix->intensity_source, "Σ share × lifecycle median: " + mix_text(*s.mix));
     if (rec.context) ctx.intensity_basis = "lifecycle, mix given";
+    if (rg.out)
+      rg.bounds(ui::intensity_g_per_kwh, "g CO2e/kWh", *in.intensity_g_per_kwh, intensity_bounds(*s.mix, cat),
+                "Σ share × lifecycle min and max per source (IPCC AR5)");
   } else if (grid) {
     const auto& iv = *grid->intensity;
     in.intensity_g_per_kwh = iv.gco2e_per_kwh;
@@ -325,11 +435,15 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     }
     TRAINPRINT_TRACE(tr, "intensity_g_per_kwh", iv.gco2e_per_kwh, "g CO2e/kWh", origin::catalog, iv.prov.citation(),
            grid->id + (grid != reg ? " (grid of " + reg->id + ")" : std::string{}) + ": " + ctx.intensity_basis);
+    rg.from_catalog(ui::intensity_g_per_kwh, "g CO2e/kWh", iv.gco2e_per_kwh, iv.prov);
   } else if (has_region_mix()) {
     in.intensity_g_per_kwh = region_mix->intensity_g_per_kwh;
     if (rec.context) ctx.intensity_basis = "lifecycle, from " + mix_region->id + " mix";
     TRAINPRINT_TRACE(tr, "intensity_g_per_kwh", *in.intensity_g_per_kwh, "g CO2e/kWh", origin::derived,
            region_mix->intensity_source, "Σ share × lifecycle median of " + mix_region->id + "'s mix");
+    if (rg.out)
+      rg.bounds(ui::intensity_g_per_kwh, "g CO2e/kWh", *in.intensity_g_per_kwh,
+                intensity_bounds(mix_region->mix->mix, cat), "Σ share × lifecycle min and max per source (IPCC AR5)");
   } else {
     if (rec.context) r.notes.emplace_back(reg ? "emissions unknown: region " + reg->id + " has no carbon intensity; give intensity or mix"
                              : "emissions unknown: give region, intensity or mix");
@@ -337,6 +451,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   if (s.cfe) {
     in.cfe = *s.cfe;
     TRAINPRINT_TRACE(tr, "cfe", *in.cfe, "1", origin::user);
+    rg.user(ui::cfe, "cfe", *in.cfe, "1");
   } else if (reg && reg->cfe) {
     in.cfe = reg->cfe->value;
     TRAINPRINT_TRACE(tr, "cfe", *in.cfe, "1", origin::catalog, reg->cfe->prov.citation(), year_note(reg->id, *reg->cfe));
@@ -346,41 +461,60 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   } else if (in.intensity_g_per_kwh) {
     if (rec.context) r.notes.emplace_back("market-based emissions unknown: no carbon-free-energy share stated; give cfe");
   }
+  if (rg.out && in.cfe && !s.cfe) {
+    const provenance& p = reg && reg->cfe ? reg->cfe->prov : prov_cfe->prov;
+    const spread sp = spread_of(p);
+    const double v = *in.cfe;
+    rg.add(ui::cfe, "1", {v / sp.factor, v, std::min(1.0, v * sp.factor)}, spread_basis(sp) + ", at most 1",
+           p.citation());
+  }
 
   // Water (§1.4).
   if (s.wue) {
     in.wue_l_per_kwh = s.wue->in_l_per_kwh();
     TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::user);
+    rg.user(ui::wue_l_per_kwh, "wue", *in.wue_l_per_kwh, "L/kWh");
   } else if (reg && reg->wue_l_per_kwh) {
     in.wue_l_per_kwh = reg->wue_l_per_kwh->value;
     TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::catalog, reg->wue_l_per_kwh->prov.citation(),
            year_note(reg->id, *reg->wue_l_per_kwh));
+    rg.from_catalog(ui::wue_l_per_kwh, "L/kWh", *in.wue_l_per_kwh, reg->wue_l_per_kwh->prov);
   } else if (prov_wue) {
     in.wue_l_per_kwh = prov_wue->value;
     TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::catalog, prov_wue->prov.citation(),
            year_note(prov->id + " fleet", *prov_wue));
+    rg.from_catalog(ui::wue_l_per_kwh, "L/kWh", *in.wue_l_per_kwh, prov_wue->prov);
   } else {
     in.wue_l_per_kwh = defaults::wue_l_per_kwh.value;
     TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::fallback,
            std::string(defaults::wue_l_per_kwh.source), "industry average, low confidence");
+    rg.fallback(ui::wue_l_per_kwh, "L/kWh", *in.wue_l_per_kwh, defaults::wue_l_per_kwh);
   }
   const region* ewif_region =
       reg ? cat.along_chain(*reg, [](const region& x) { return x.ewif_l_per_kwh.has_value(); }) : nullptr;
   if (s.ewif) {
     in.ewif_l_per_kwh = s.ewif->in_l_per_kwh();
     TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::user);
+    rg.user(ui::ewif_l_per_kwh, "ewif", *in.ewif_l_per_kwh, "L/kWh");
   } else if (user_mix && user_mix->ewif_l_per_kwh) {
     in.ewif_l_per_kwh = user_mix->ewif_l_per_kwh;
     TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::derived, user_mix->water_source,
            "Σ share × water consumption per source: " + mix_text(*s.mix));
+    if (rg.out)
+      rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(*s.mix, cat),
+                "Σ share × water min and max per source (Macknick et al. 2012; ×÷ by confidence where none)");
   } else if (ewif_region) {
     in.ewif_l_per_kwh = ewif_region->ewif_l_per_kwh->value;
     TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::catalog,
            ewif_region->ewif_l_per_kwh->prov.citation(), ewif_region->id);
+    rg.from_catalog(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, ewif_region->ewif_l_per_kwh->prov);
   } else if (has_region_mix() && region_mix->ewif_l_per_kwh) {
     in.ewif_l_per_kwh = region_mix->ewif_l_per_kwh;
     TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::derived, region_mix->water_source,
            "Σ share × water consumption per source of " + mix_region->id + "'s mix");
+    if (rg.out)
+      rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(mix_region->mix->mix, cat),
+                "Σ share × water min and max per source (Macknick et al. 2012; ×÷ by confidence where none)");
   } else {
     if (rec.context) r.notes.emplace_back("off-site water unknown: give region, mix or ewif");
   }
@@ -409,6 +543,15 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
              fmt::format("{:g} GB × {:g} kg/GB", *acc->memory_gb, f.memory_kgco2e_per_gb->value));
       TRAINPRINT_TRACE(tr, "embodied_accelerator_kg", *in.embodied_accelerator_kg, "kg CO2e", origin::derived, {},
              "die + memory, per accelerator");
+      if (rg.out) {
+        const spread sd = spread_of(die->kgco2e_per_cm2.prov), sm = spread_of(f.memory_kgco2e_per_gb->prov);
+        rg.add(ui::embodied_accelerator_kg, "kg CO2e",
+               around(*in.embodied_accelerator_kg, die_kg / sd.factor + mem_kg / sm.factor,
+                      die_kg * sd.factor + mem_kg * sm.factor),
+               fmt::format("die ×÷{:g} (confidence {}) + memory ×÷{:g} (confidence {}) (no published range)",
+                           sd.factor, sd.mark, sm.factor, sm.mark),
+               die->kgco2e_per_cm2.prov.citation());
+      }
     } else {
       if (rec.context) r.notes.emplace_back(acc ? "embodied emissions unknown: " + acc->id +
                                      " lacks a public die area, process node or memory size; set embodied=false to leave them out"
@@ -420,22 +563,37 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
              f.host_kgco2e_per_server->prov.citation(),
              fmt::format("{:g} kg per server / {} accelerators", f.host_kgco2e_per_server->value,
                          f.host_accelerators_per_server));
+      if (in.embodied_accelerator_kg)
+        rg.from_catalog(ui::embodied_host_kg, "kg CO2e", in.embodied_host_kg, f.host_kgco2e_per_server->prov);
     }
+  }
+
+  if (in.embodied && in.embodied_accelerator_kg) {
+    if (s.lifetime_years)
+      rg.user(ui::lifetime_years, "lifetime_years", in.lifetime_years, "years");
+    else
+      rg.fallback(ui::lifetime_years, "years", in.lifetime_years, defaults::lifetime_years);
   }
 
   // Money (§1.5).
   if (s.price_usd_per_kwh) {
     in.price_usd_per_kwh = *s.price_usd_per_kwh;
     TRAINPRINT_TRACE(tr, "price_usd_per_kwh", *in.price_usd_per_kwh, "USD/kWh", origin::user);
+    rg.user(ui::price_usd_per_kwh, "price_usd_per_kwh", *in.price_usd_per_kwh, "USD/kWh");
   } else if (reg && reg->price_usd_per_kwh) {
     in.price_usd_per_kwh = reg->price_usd_per_kwh->value;
     TRAINPRINT_TRACE(tr, "price_usd_per_kwh", *in.price_usd_per_kwh, "USD/kWh", origin::catalog,
            reg->price_usd_per_kwh->prov.citation(), year_note(reg->id, *reg->price_usd_per_kwh));
+    rg.from_catalog(ui::price_usd_per_kwh, "USD/kWh", *in.price_usd_per_kwh, reg->price_usd_per_kwh->prov);
   }
   if (s.hourly_price_usd) {
     in.hourly_price_usd = *s.hourly_price_usd;
     TRAINPRINT_TRACE(tr, "hourly_price_usd", *in.hourly_price_usd, "USD per accelerator-hour", origin::user);
+    rg.user(ui::hourly_price_usd, "hourly_price_usd", *in.hourly_price_usd, "USD per accelerator-hour");
   }
+  // The distributions in uncertain_input order (the order the Monte Carlo draws them).
+  std::stable_sort(r.distributions.begin(), r.distributions.end(),
+                   [](const input_distribution& a, const input_distribution& b) { return a.input < b.input; });
 }
 
 }  // namespace
@@ -448,7 +606,7 @@ resolved_scenario resolve(const scenario& s, const catalog& cat) {
 
 model_inputs resolve_inputs(const scenario& s, const catalog& cat) {
   resolved_scenario r;
-  resolve_into(s, cat, r, {.trace = false, .context = false});
+  resolve_into(s, cat, r, {.trace = false, .context = false, .ranges = false});
   return r.inputs;
 }
 
@@ -457,15 +615,9 @@ estimate make_estimate(const scenario& s, const catalog& cat) { return make_esti
 estimate make_estimate(const scenario& s, const catalog& cat, trace_level level) {
   const bool traced = level == trace_level::full;
   resolved_scenario r;
-  resolve_into(s, cat, r, {.trace = traced, .context = true});
+  resolve_into(s, cat, r, {.trace = traced, .context = true, .ranges = false});
   const model_outputs o = evaluate(r.inputs);
-
-  auto finite = [](const std::optional<double>& v) { return !v || std::isfinite(*v); };
-  const bool ok = std::isfinite(o.accelerator_hours) && finite(o.wall_hours) && std::isfinite(o.energy_facility_kwh) &&
-                  std::isfinite(o.energy_it_kwh) && finite(o.location_kg) && finite(o.market_kg) &&
-                  finite(o.embodied_kg) && finite(o.total_kg) && finite(o.onsite_l) && finite(o.offsite_l) &&
-                  finite(o.water_total_l) && finite(o.electricity_usd) && finite(o.compute_usd);
-  if (!ok)
+  if (!detail::all_finite(o))
     throw input_error("scenario", "inputs whose results overflow a double",
                       "inputs within realistic ranges (see trainprint::limits)");
 
@@ -478,81 +630,68 @@ estimate make_estimate(const scenario& s, const catalog& cat, trace_level level)
   e.notes = std::move(r.notes);
   e.catalog_version = cat.version();
   e.catalog_date = cat.date();
-  tracer tr{traced ? &e.trace : nullptr};
+  set_outputs(e, o);
+  if (!o.known[index_of(output::wall_hours)]) e.notes.emplace_back("wall time unknown: give count");
+  if (!traced) return e;
+
+  // The trace of every derived output (the inputs were traced by resolve()).
   const auto& in = r.inputs;
-
-  e.accelerator_hours = o.accelerator_hours;
-  switch (in.path) {
-    case path::flops:
-      TRAINPRINT_TRACE(tr, "accelerator_hours", o.accelerator_hours, "h", origin::derived, {},
-             "flops / (peak_flop_per_s × mfu) / 3600");
-      break;
-    case path::accelerator_hours: TRAINPRINT_TRACE(tr, "accelerator_hours", o.accelerator_hours, "h", origin::user); break;
-    case path::duration:
-      TRAINPRINT_TRACE(tr, "accelerator_hours", o.accelerator_hours, "h", origin::derived, {}, "duration_h × count");
-      break;
+  for (const auto& row : output_table) {
+    const auto v = o.get(row.id);
+    if (!v || row.id == output::flops) continue;
+    std::string note(row.formula);
+    origin from = origin::derived;
+    switch (row.id) {
+      case output::accelerator_hours:
+        if (in.path == path::accelerator_hours) from = origin::user, note.clear();
+        if (in.path == path::duration) note = "duration_h × count";
+        break;
+      case output::wall_hours:
+        if (in.path == path::duration) continue;
+        break;
+      case output::accelerator_power:
+        if (in.accelerator_power_w) continue;
+        break;
+      case output::host_power:
+        if (!in.servers || in.host_power_w) continue;
+        break;
+      case output::emissions_embodied:
+        if (!in.embodied) note = "embodied emissions left out (embodied=false)";
+        break;
+      default: break;
+    }
+    e.trace.push_back({std::string(row.name), *v, std::string(row.unit), from, {}, std::move(note)});
   }
-  e.wall_hours = o.wall_hours;
-  if (o.wall_hours && in.path != path::duration)
-    TRAINPRINT_TRACE(tr, "wall_hours", *o.wall_hours, "h", origin::derived, {}, "accelerator_hours / count");
-  else if (!o.wall_hours)
-    e.notes.emplace_back("wall time unknown: give count");
-
-  e.accelerator_power = power::watts(o.accelerator_power_w);
-  e.host_power = power::watts(o.host_power_w);
-  if (!in.accelerator_power_w)
-    TRAINPRINT_TRACE(tr, "accelerator_power_w", o.accelerator_power_w, "W", origin::derived, {}, "tdp_w × power_fraction");
-  if (in.servers && !in.host_power_w)
-    TRAINPRINT_TRACE(tr, "host_power_w", o.host_power_w, "W", origin::derived, {}, "host_max_power_w × host_utilisation");
-
-  e.energy_accelerators = energy::kwh(o.energy_accelerators_kwh);
-  e.energy_host = energy::kwh(o.energy_host_kwh);
-  e.energy_it = energy::kwh(o.energy_it_kwh);
-  e.energy_facility = energy::kwh(o.energy_facility_kwh);
-  TRAINPRINT_TRACE(tr, "energy_accelerators_kwh", o.energy_accelerators_kwh, "kWh", origin::derived, {},
-         "accelerator_hours × accelerator_power_w / 1000");
-  TRAINPRINT_TRACE(tr, "energy_host_kwh", o.energy_host_kwh, "kWh", origin::derived, {}, "accelerator_hours × host_power_w / 1000");
-  TRAINPRINT_TRACE(tr, "energy_it_kwh", o.energy_it_kwh, "kWh", origin::derived, {}, "energy_accelerators + energy_host");
-  TRAINPRINT_TRACE(tr, "energy_facility_kwh", o.energy_facility_kwh, "kWh", origin::derived, {}, "energy_it × pue");
-
-  auto kg = [](const std::optional<double>& v) -> std::optional<emissions> {
-    if (!v) return std::nullopt;
-    return emissions::kg_co2e(*v);
-  };
-  auto litres = [](const std::optional<double>& v) -> std::optional<water_volume> {
-    if (!v) return std::nullopt;
-    return water_volume::litres(*v);
-  };
-  e.location_based = kg(o.location_kg);
-  e.market_based = kg(o.market_kg);
-  e.embodied = kg(o.embodied_kg);
-  e.total = kg(o.total_kg);
-  if (o.location_kg)
-    TRAINPRINT_TRACE(tr, "emissions_location_kg", *o.location_kg, "kg CO2e", origin::derived, {},
-           "energy_facility × intensity / 1000");
-  if (o.market_kg)
-    TRAINPRINT_TRACE(tr, "emissions_market_kg", *o.market_kg, "kg CO2e", origin::derived, {}, "emissions_location × (1 − cfe)");
-  if (o.embodied_kg)
-    TRAINPRINT_TRACE(tr, "emissions_embodied_kg", *o.embodied_kg, "kg CO2e", origin::derived, {},
-           in.embodied ? "accelerator_hours × (embodied_accelerator + embodied_host) / (lifetime_years × 8760)"
-                       : "embodied emissions left out (embodied=false)");
-  if (o.total_kg)
-    TRAINPRINT_TRACE(tr, "emissions_total_kg", *o.total_kg, "kg CO2e", origin::derived, {}, "emissions_location + emissions_embodied");
-
-  e.water_onsite = litres(o.onsite_l);
-  e.water_offsite = litres(o.offsite_l);
-  e.water_total = litres(o.water_total_l);
-  if (o.onsite_l) TRAINPRINT_TRACE(tr, "water_onsite_l", *o.onsite_l, "L", origin::derived, {}, "energy_it × wue");
-  if (o.offsite_l) TRAINPRINT_TRACE(tr, "water_offsite_l", *o.offsite_l, "L", origin::derived, {}, "energy_facility × ewif");
-  if (o.water_total_l) TRAINPRINT_TRACE(tr, "water_total_l", *o.water_total_l, "L", origin::derived, {}, "water_onsite + water_offsite");
-
-  e.electricity_cost_usd = o.electricity_usd;
-  e.compute_cost_usd = o.compute_usd;
-  if (o.electricity_usd)
-    TRAINPRINT_TRACE(tr, "cost_electricity_usd", *o.electricity_usd, "USD", origin::derived, {}, "energy_facility × price_usd_per_kwh");
-  if (o.compute_usd)
-    TRAINPRINT_TRACE(tr, "cost_compute_usd", *o.compute_usd, "USD", origin::derived, {}, "accelerator_hours × hourly_price_usd");
   return e;
+}
+
+void set_outputs(estimate& e, const model_outputs& o) {
+  auto kg = [&](output k) -> std::optional<emissions> {
+    if (auto v = o.get(k)) return emissions::kg_co2e(*v);
+    return std::nullopt;
+  };
+  auto litres = [&](output k) -> std::optional<water_volume> {
+    if (auto v = o.get(k)) return water_volume::litres(*v);
+    return std::nullopt;
+  };
+  e.outputs = o;
+  e.accelerator_hours = o[output::accelerator_hours];
+  e.wall_hours = o.get(output::wall_hours);
+  e.accelerator_power = power::watts(o[output::accelerator_power]);
+  e.host_power = power::watts(o[output::host_power]);
+  e.energy_accelerators = energy::kwh(o[output::energy_accelerators]);
+  e.energy_host = energy::kwh(o[output::energy_host]);
+  e.energy_it = energy::kwh(o[output::energy_it]);
+  e.energy_facility = energy::kwh(o[output::energy_facility]);
+  e.location_based = kg(output::emissions_location);
+  e.market_based = kg(output::emissions_market);
+  e.embodied = kg(output::emissions_embodied);
+  e.total = kg(output::emissions_total);
+  e.water_onsite = litres(output::water_onsite);
+  e.water_offsite = litres(output::water_offsite);
+  e.water_total = litres(output::water_total);
+  e.electricity_cost_usd = o.get(output::cost_electricity);
+  e.compute_cost_usd = o.get(output::cost_compute);
 }
 
 }  // namespace trainprint::inline v0

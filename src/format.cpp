@@ -403,28 +403,12 @@ std::string render_markdown(const estimate& e, const catalog& cat, bool explain)
 // --- machine-readable rows ---
 
 const std::vector<headline_column>& headline_columns() {
-  using opt = std::optional<double>;
-  static const std::vector<headline_column> cols{
-      {"flops", [](const estimate& e) -> opt { return e.flops; }},
-      {"accelerator_hours", [](const estimate& e) -> opt { return e.accelerator_hours; }},
-      {"wall_time_h", [](const estimate& e) -> opt { return e.wall_hours; }},
-      {"accelerator_power_w", [](const estimate& e) -> opt { return e.accelerator_power.in_watts(); }},
-      {"energy_it_kwh", [](const estimate& e) -> opt { return e.energy_it.in_kwh(); }},
-      {"energy_facility_kwh", [](const estimate& e) -> opt { return e.energy_facility.in_kwh(); }},
-      {"emissions_location_kg_co2e",
-       [](const estimate& e) -> opt { return e.location_based ? opt(e.location_based->in_kg_co2e()) : std::nullopt; }},
-      {"emissions_market_kg_co2e",
-       [](const estimate& e) -> opt { return e.market_based ? opt(e.market_based->in_kg_co2e()) : std::nullopt; }},
-      {"emissions_embodied_kg_co2e",
-       [](const estimate& e) -> opt { return e.embodied ? opt(e.embodied->in_kg_co2e()) : std::nullopt; }},
-      {"emissions_total_kg_co2e", [](const estimate& e) -> opt { return e.total ? opt(e.total->in_kg_co2e()) : std::nullopt; }},
-      {"water_onsite_l", [](const estimate& e) -> opt { return e.water_onsite ? opt(e.water_onsite->in_litres()) : std::nullopt; }},
-      {"water_offsite_l",
-       [](const estimate& e) -> opt { return e.water_offsite ? opt(e.water_offsite->in_litres()) : std::nullopt; }},
-      {"water_total_l", [](const estimate& e) -> opt { return e.water_total ? opt(e.water_total->in_litres()) : std::nullopt; }},
-      {"cost_electricity_usd", [](const estimate& e) -> opt { return e.electricity_cost_usd; }},
-      {"cost_compute_usd", [](const estimate& e) -> opt { return e.compute_cost_usd; }},
-  };
+  static const std::vector<headline_column> cols = [] {
+    std::vector<headline_column> v;
+    for (const auto& row : output_table)
+      if (row.headline) v.push_back({row.name, row.id});
+    return v;
+  }();
   return cols;
 }
 

@@ -131,10 +131,6 @@ const std::vector<std::pair<std::string, setter>>& scenario_fields() {
 }
 
 json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
-template <class Q, class F>
-json opt_q(const std::optional<Q>& v, F f) {
-  return v ? json(f(*v)) : json(nullptr);
-}
 
 std::optional<double> read_opt(const json& j, const char* key) {
   if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
@@ -273,8 +269,6 @@ void from_json(const json& j, trace_entry& t) {
 }
 
 void to_json(json& j, const estimate& e) {
-  auto kg = [](const emissions& m) { return m.in_kg_co2e(); };
-  auto l = [](const water_volume& w) { return w.in_litres(); };
   j = json::object();
   j["schema"] = std::string(estimate_schema);
   j["scenario"] = e.scenario;
@@ -285,18 +279,11 @@ void to_json(json& j, const estimate& e) {
                    {"grid_region", e.context.grid_region_id.empty() ? json(nullptr) : json(e.context.grid_region_id)},
                    {"provider", e.context.provider_id.empty() ? json(nullptr) : json(e.context.provider_id)},
                    {"intensity_basis", e.context.intensity_basis.empty() ? json(nullptr) : json(e.context.intensity_basis)}};
-  j["compute"] = {{"flops", opt(e.flops)}, {"accelerator_hours", e.accelerator_hours}, {"wall_hours", opt(e.wall_hours)}};
-  j["power_w"] = {{"accelerator", e.accelerator_power.in_watts()}, {"host", e.host_power.in_watts()}};
-  j["energy_kwh"] = {{"accelerators", e.energy_accelerators.in_kwh()},
-                     {"host", e.energy_host.in_kwh()},
-                     {"it", e.energy_it.in_kwh()},
-                     {"facility", e.energy_facility.in_kwh()}};
-  j["emissions_kg_co2e"] = {{"location_based", opt_q(e.location_based, kg)},
-                            {"market_based", opt_q(e.market_based, kg)},
-                            {"embodied", opt_q(e.embodied, kg)},
-                            {"total", opt_q(e.total, kg)}};
-  j["water_l"] = {{"onsite", opt_q(e.water_onsite, l)}, {"offsite", opt_q(e.water_offsite, l)}, {"total", opt_q(e.water_total, l)}};
-  j["cost_usd"] = {{"electricity", opt(e.electricity_cost_usd)}, {"compute", opt(e.compute_cost_usd)}};
+  for (const auto& row : output_table) {
+    const std::string group(row.group), key(row.key);
+    const auto v = row.id == output::flops ? e.flops : e.value(row.id);
+    j[group][key] = v ? json(*v) : json(nullptr);
+  }
   j["uncertainty"] = e.uncertainty ? json(*e.uncertainty) : json(nullptr);
   j["trace"] = e.trace;
   j["notes"] = e.notes;
@@ -318,36 +305,21 @@ void from_json(const json& j, estimate& e) {
   e.context.intensity_basis = str(r.at("intensity_basis"));
   e.context.precision = parse_precision(r.at("precision").get<std::string>()).value_or(precision::bf16);
   e.context.boundary = parse_boundary(r.at("boundary").get<std::string>()).value_or(boundary::servers);
-  const auto& c = j.at("compute");
-  e.flops = read_opt(c, "flops");
-  e.accelerator_hours = c.at("accelerator_hours").get<double>();
-  e.wall_hours = read_opt(c, "wall_hours");
-  e.accelerator_power = power::watts(j.at("power_w").at("accelerator").get<double>());
-  e.host_power = power::watts(j.at("power_w").at("host").get<double>());
-  const auto& en = j.at("energy_kwh");
-  e.energy_accelerators = energy::kwh(en.at("accelerators").get<double>());
-  e.energy_host = energy::kwh(en.at("host").get<double>());
-  e.energy_it = energy::kwh(en.at("it").get<double>());
-  e.energy_facility = energy::kwh(en.at("facility").get<double>());
-  auto kg = [](std::optional<double> v) -> std::optional<emissions> {
-    if (!v) return std::nullopt;
-    return emissions::kg_co2e(*v);
-  };
-  auto l = [](std::optional<double> v) -> std::optional<water_volume> {
-    if (!v) return std::nullopt;
-    return water_volume::litres(*v);
-  };
-  const auto& em = j.at("emissions_kg_co2e");
-  e.location_based = kg(read_opt(em, "location_based"));
-  e.market_based = kg(read_opt(em, "market_based"));
-  e.embodied = kg(read_opt(em, "embodied"));
-  e.total = kg(read_opt(em, "total"));
-  const auto& w = j.at("water_l");
-  e.water_onsite = l(read_opt(w, "onsite"));
-  e.water_offsite = l(read_opt(w, "offsite"));
-  e.water_total = l(read_opt(w, "total"));
-  e.electricity_cost_usd = read_opt(j.at("cost_usd"), "electricity");
-  e.compute_cost_usd = read_opt(j.at("cost_usd"), "compute");
+  model_outputs o;
+  for (const auto& row : output_table) {
+    const auto v = read_opt(j.at(std::string(row.group)), std::string(row.key).c_str());
+    if (row.id == output::flops) e.flops = v;
+    o.known[index_of(row.id)] = v.has_value();
+    o.value[index_of(row.id)] = v.value_or(0);
+  }
+  // Outputs the JSON always holds as numbers (null is not allowed for them).
+  for (const output always : {output::accelerator_hours, output::accelerator_power, output::host_power,
+                              output::energy_accelerators, output::energy_host, output::energy_it,
+                              output::energy_facility})
+    if (!o.known[index_of(always)])
+      throw data_error("<estimate>", "/" + std::string(info(always).group) + "/" + std::string(info(always).key),
+                       "a number");
+  set_outputs(e, o);
   e.trace = j.at("trace").get<std::vector<trace_entry>>();
   e.notes = j.value("notes", std::vector<std::string>{});
   if (j.contains("uncertainty") && !j.at("uncertainty").is_null()) e.uncertainty = j.at("uncertainty").get<uncertainty_result>();

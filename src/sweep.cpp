@@ -238,7 +238,6 @@ void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const
   model_inputs resolved;
   bool stale = true;
   std::uint64_t index = 0;
-  auto finite = [](const std::optional<double>& v) { return !v || std::isfinite(*v); };
   while (true) {
     if (stale) {
       resolved = resolve_inputs(in_place ? current : prefix[n], cat);
@@ -248,10 +247,7 @@ void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const
     for (const std::size_t a : patched) apply(in, kind[a], number[a][idx[a]]);
     const model_outputs o = evaluate(in);
     // make_estimate's check, with its message.
-    if (!(std::isfinite(o.accelerator_hours) && finite(o.wall_hours) && std::isfinite(o.energy_facility_kwh) &&
-          std::isfinite(o.energy_it_kwh) && finite(o.location_kg) && finite(o.market_kg) && finite(o.embodied_kg) &&
-          finite(o.total_kg) && finite(o.onsite_l) && finite(o.offsite_l) && finite(o.water_total_l) &&
-          finite(o.electricity_usd) && finite(o.compute_usd)))
+    if (!detail::all_finite(o))
       throw input_error("scenario", "inputs whose results overflow a double",
                         "inputs within realistic ranges (see trainprint::limits)");
     on_row(sweep_numbers_row{index++, values, idx, in, o});
@@ -279,30 +275,11 @@ void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const
 
 std::array<std::optional<double>, sweep_headline_count> headline_values(const sweep_numbers_row& row) {
   // As make_estimate() fills the estimate, and headline_columns() reads it back.
-  const model_outputs& o = row.outputs;
-  auto kg = [](const std::optional<double>& v) -> std::optional<double> {
-    if (!v) return std::nullopt;
-    return emissions::kg_co2e(*v).in_kg_co2e();
-  };
-  auto litres = [](const std::optional<double>& v) -> std::optional<double> {
-    if (!v) return std::nullopt;
-    return water_volume::litres(*v).in_litres();
-  };
-  return {row.flops(),
-          o.accelerator_hours,
-          o.wall_hours,
-          power::watts(o.accelerator_power_w).in_watts(),
-          energy::kwh(o.energy_it_kwh).in_kwh(),
-          energy::kwh(o.energy_facility_kwh).in_kwh(),
-          kg(o.location_kg),
-          kg(o.market_kg),
-          kg(o.embodied_kg),
-          kg(o.total_kg),
-          litres(o.onsite_l),
-          litres(o.offsite_l),
-          litres(o.water_total_l),
-          o.electricity_usd,
-          o.compute_usd};
+  std::array<std::optional<double>, sweep_headline_count> v;
+  std::size_t i = 0;
+  for (const auto& info : output_table)
+    if (info.headline) v[i++] = row.outputs.get(info.id);
+  return v;
 }
 
 }  // namespace trainprint::inline v0

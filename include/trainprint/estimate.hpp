@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/model.hpp"
+#include "outputs.hpp"
 #include "quantities.hpp"
 #include "scenario.hpp"
 #include "uncertainty.hpp"
@@ -79,17 +81,19 @@ struct model_inputs {
   double lifetime_years = 5;
   std::optional<double> price_usd_per_kwh;
   std::optional<double> hourly_price_usd;
+  /// How the host's utilisation was set: its own value, = power_fraction, or
+  /// = min(1, accelerator_power_w / tdp_w) (resolve() records the rule it used).
+  detail::host_link host_link = detail::host_link::none;
 };
 
-/// The numbers the formula gives; nullopt where an input is unknown.
-struct model_outputs {
-  double accelerator_hours = 0;
-  std::optional<double> wall_hours;
-  double accelerator_power_w = 0, host_power_w = 0;
-  double energy_accelerators_kwh = 0, energy_host_kwh = 0, energy_it_kwh = 0, energy_facility_kwh = 0;
-  std::optional<double> location_kg, market_kg, embodied_kg, total_kg;
-  std::optional<double> onsite_l, offsite_l, water_total_l;
-  std::optional<double> electricity_usd, compute_usd;
+/// The numbers the formula gives, in output_table order (outputs.hpp), and which
+/// are known: `o[output::energy_facility]`, or `o.get(output::emissions_total)`
+/// (nullopt where an input is unknown).
+struct model_outputs : detail::model_results<double> {
+  [[nodiscard]] constexpr std::optional<double> get(output o) const noexcept {
+    if (!known[index_of(o)]) return std::nullopt;
+    return (*this)[o];
+  }
 };
 
 /// What the estimate was resolved against, for reports.
@@ -114,6 +118,9 @@ struct estimate {
   std::optional<emissions> location_based, market_based, embodied, total;
   std::optional<water_volume> water_onsite, water_offsite, water_total;
   std::optional<double> electricity_cost_usd, compute_cost_usd;
+  /// Every output as a plain number in its table unit (outputs.hpp); the typed
+  /// fields above hold the same numbers. Set both with set_outputs().
+  model_outputs outputs;
   std::vector<trace_entry> trace;
   /// Why an output is unknown, and other caveats a reader should see.
   std::vector<std::string> notes;
@@ -122,6 +129,9 @@ struct estimate {
   /// (make_estimate with uncertainty_options); JSON null otherwise.
   std::optional<uncertainty_result> uncertainty;
 
+  /// Output `o` in its table unit (outputs.hpp); nullopt when unknown.
+  [[nodiscard]] std::optional<double> value(output o) const noexcept { return outputs.get(o); }
+
   /// The trace entry called `name`, or nullptr.
   [[nodiscard]] const trace_entry* find_trace(std::string_view name) const {
     for (const auto& t : trace)
@@ -129,5 +139,8 @@ struct estimate {
     return nullptr;
   }
 };
+
+/// Sets e.outputs and the typed fields (energy_facility, total, ...) from `o`.
+void set_outputs(estimate& e, const model_outputs& o);
 
 }  // namespace trainprint::inline v0

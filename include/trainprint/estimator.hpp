@@ -196,49 +196,71 @@ inline void validate(const scenario& s) {
   }
 }
 
-/// The formulas of DESIGN.md §1 on resolved numbers. Plain arithmetic: no
-/// allocation, no exceptions; the caller checks the results are finite.
+namespace detail {
+/// The branch of the formula that `in` takes (detail/model.hpp).
+constexpr model_shape shape_of(const model_inputs& in) noexcept {
+  using path = model_inputs::workload_path;
+  model_shape s;
+  s.path = in.path == path::flops               ? model_shape::workload::flops
+           : in.path == path::accelerator_hours ? model_shape::workload::accelerator_hours
+                                                : model_shape::workload::duration;
+  s.flops = in.flops;
+  s.peak_flop_per_s = in.peak_flop_per_s;
+  s.has_count = in.count.has_value();
+  s.count = in.count.value_or(0);
+  s.tdp_w = in.tdp_w;
+  s.servers = in.servers;
+  s.given_accelerator_power = in.accelerator_power_w.has_value();
+  s.given_host_power = in.host_power_w.has_value();
+  s.link = in.host_link;
+  s.has_intensity = in.intensity_g_per_kwh.has_value();
+  s.has_cfe = in.cfe.has_value();
+  s.has_wue = in.wue_l_per_kwh.has_value();
+  s.has_ewif = in.ewif_l_per_kwh.has_value();
+  s.embodied = in.embodied;
+  s.has_embodied_accelerator = in.embodied_accelerator_kg.has_value();
+  s.has_price = in.price_usd_per_kwh.has_value();
+  s.has_hourly_price = in.hourly_price_usd.has_value();
+  return s;
+}
+/// The variable numbers of `in`, one per slot (0 where unknown).
+constexpr model_slots<double> slots_of(const model_inputs& in) noexcept {
+  using enum uncertain_input;
+  model_slots<double> v{};
+  v[slot(accelerator_hours)] = in.accelerator_hours;
+  v[slot(duration_h)] = in.duration_h;
+  v[slot(mfu)] = in.mfu;
+  v[slot(power_fraction)] = in.power_fraction;
+  v[slot(accelerator_power_w)] = in.accelerator_power_w.value_or(0);
+  v[slot(host_max_w)] = in.host_max_w;
+  v[slot(host_power_w)] = in.host_power_w.value_or(0);
+  v[slot(pue)] = in.pue;
+  v[slot(wue_l_per_kwh)] = in.wue_l_per_kwh.value_or(0);
+  v[slot(intensity_g_per_kwh)] = in.intensity_g_per_kwh.value_or(0);
+  v[slot(ewif_l_per_kwh)] = in.ewif_l_per_kwh.value_or(0);
+  v[slot(cfe)] = in.cfe.value_or(0);
+  v[slot(embodied_accelerator_kg)] = in.embodied_accelerator_kg.value_or(0);
+  v[slot(embodied_host_kg)] = in.embodied_host_kg;
+  v[slot(lifetime_years)] = in.lifetime_years;
+  v[slot(price_usd_per_kwh)] = in.price_usd_per_kwh.value_or(0);
+  v[slot(hourly_price_usd)] = in.hourly_price_usd.value_or(0);
+  v[host_utilisation_slot] = in.host_utilisation;
+  return v;
+}
+/// True when every known output of `o` is finite (make_estimate's overflow check).
+constexpr bool all_finite(const model_results<double>& o) noexcept {
+  for (std::size_t k = 0; k < output_count; ++k)
+    if (o.known[k] && !(o.value[k] - o.value[k] == 0)) return false;
+  return true;
+}
+}  // namespace detail
+
+/// The formulas of DESIGN.md §1 on resolved numbers (detail::compute). Plain
+/// arithmetic: no allocation, no exceptions; the caller checks the results are
+/// finite.
 constexpr model_outputs evaluate(const model_inputs& in) noexcept {
   model_outputs out;
-  using path = model_inputs::workload_path;
-  // §1.1 compute: AH = C / (peak · MFU) / 3600, or given, or T · count.
-  switch (in.path) {
-    case path::flops:
-      out.accelerator_hours = in.flops / (in.peak_flop_per_s * in.mfu) / 3600.0;
-      break;
-    case path::accelerator_hours: out.accelerator_hours = in.accelerator_hours; break;
-    case path::duration: out.accelerator_hours = in.duration_h * in.count.value_or(0); break;
-  }
-  if (in.path == path::duration)
-    out.wall_hours = in.duration_h;
-  else if (in.count)
-    out.wall_hours = out.accelerator_hours / *in.count;
-  // §1.2 power and energy.
-  out.accelerator_power_w = in.accelerator_power_w ? *in.accelerator_power_w : in.tdp_w * in.power_fraction;
-  out.host_power_w = !in.servers ? 0.0 : in.host_power_w ? *in.host_power_w : in.host_max_w * in.host_utilisation;
-  out.energy_accelerators_kwh = out.accelerator_hours * out.accelerator_power_w / 1000.0;
-  out.energy_host_kwh = out.accelerator_hours * out.host_power_w / 1000.0;
-  out.energy_it_kwh = out.energy_accelerators_kwh + out.energy_host_kwh;
-  out.energy_facility_kwh = out.energy_it_kwh * in.pue;
-  // §1.3 carbon (kg CO2e).
-  if (in.intensity_g_per_kwh) {
-    out.location_kg = out.energy_facility_kwh * *in.intensity_g_per_kwh / 1000.0;
-    if (in.cfe) out.market_kg = *out.location_kg * (1.0 - *in.cfe);
-  }
-  if (!in.embodied)
-    out.embodied_kg = 0.0;
-  else if (in.embodied_accelerator_kg)
-    // count · EMB · T / lifetime = AH · EMB / lifetime_hours, since count · T = AH.
-    out.embodied_kg = out.accelerator_hours * (*in.embodied_accelerator_kg + in.embodied_host_kg) /
-                      (in.lifetime_years * defaults::hours_per_year);
-  if (out.location_kg && out.embodied_kg) out.total_kg = *out.location_kg + *out.embodied_kg;
-  // §1.4 water: on-site on IT energy, off-site on facility energy.
-  if (in.wue_l_per_kwh) out.onsite_l = out.energy_it_kwh * *in.wue_l_per_kwh;
-  if (in.ewif_l_per_kwh) out.offsite_l = out.energy_facility_kwh * *in.ewif_l_per_kwh;
-  if (out.onsite_l && out.offsite_l) out.water_total_l = *out.onsite_l + *out.offsite_l;
-  // §1.5 money.
-  if (in.price_usd_per_kwh) out.electricity_usd = out.energy_facility_kwh * *in.price_usd_per_kwh;
-  if (in.hourly_price_usd) out.compute_usd = out.accelerator_hours * *in.hourly_price_usd;
+  detail::compute(detail::shape_of(in), detail::slots_of(in), out);
   return out;
 }
 
@@ -250,6 +272,9 @@ struct resolved_scenario {
   std::optional<double> flops;
   std::vector<trace_entry> trace;
   std::vector<std::string> notes;
+  /// Each uncertain input's distribution, recorded by the rule that chose its value
+  /// (in uncertain_input order); uncertainty.hpp propagates them.
+  std::vector<input_distribution> distributions;
 };
 
 /// Fills every input of `s` from the scenario itself, the catalog or a named

@@ -47,13 +47,16 @@ std::string render_trace(const estimate& e);
 /// headline outputs, the equivalents and notes; with `explain`, the trace.
 std::string render_markdown(const estimate& e, const catalog& cat, bool explain = false);
 
-/// A headline output for machine-readable rows: a snake_case name ending in its
-/// unit ("energy_facility_kwh") and the value, nullopt when unknown.
+/// A headline output for machine-readable rows (outputs.hpp): its flat name, a
+/// snake_case name ending in its unit ("energy_facility_kwh"), and its value.
 struct headline_column {
   std::string_view name;
-  std::optional<double> (*get)(const estimate&);
+  output id;
+  /// The value in `e`, nullopt when unknown.
+  [[nodiscard]] std::optional<double> get(const estimate& e) const { return e.value(id); }
 };
-/// The headline outputs of an estimate, in the order CSV and JSON-lines rows use.
+/// The headline outputs of an estimate (output_table's headline rows), in the
+/// order CSV and JSON-lines rows use.
 const std::vector<headline_column>& headline_columns();
 
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).

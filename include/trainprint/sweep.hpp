@@ -105,8 +105,8 @@ using sweep_numbers_callback = std::function<void(const sweep_numbers_row&)>;
 void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const sweep_numbers_callback& on_row,
                    const catalog& cat = catalog::embedded());
 
-/// The number of headline outputs (format.hpp's headline_columns()).
-inline constexpr std::size_t sweep_headline_count = 15;
+/// The number of headline outputs (output_table's headline rows).
+inline constexpr std::size_t sweep_headline_count = headline_count();
 
 /// A row's headline outputs in the order of headline_columns(), each equal to what
 /// that column reads from the row's estimate (nullopt when unknown).

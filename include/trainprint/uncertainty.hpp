@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/model.hpp"
+
 namespace trainprint::inline v0 {
 
 struct scenario;
@@ -33,28 +35,6 @@ struct estimate;
 struct resolved_scenario;
 class catalog;
 
-/// The number of model_inputs that a distribution feeds.
-enum class uncertain_input : unsigned char {
-  accelerator_hours,        ///< given accelerator-hours (gpu_hours)
-  duration_h,               ///< given wall-clock duration
-  mfu,
-  power_fraction,           ///< of TDP; the host's utilisation follows it
-  accelerator_power_w,      ///< given average power; the host's utilisation follows it
-  host_max_w,
-  host_power_w,             ///< given host power per accelerator
-  pue,
-  wue_l_per_kwh,
-  intensity_g_per_kwh,
-  ewif_l_per_kwh,
-  cfe,
-  embodied_accelerator_kg,
-  embodied_host_kg,
-  lifetime_years,
-  price_usd_per_kwh,
-  hourly_price_usd,
-};
-/// Number of uncertain_input values.
-inline constexpr std::size_t uncertain_input_count = 17;
 /// The trace name of an input ("mfu", "pue", "intensity_g_per_kwh", ...).
 std::string_view to_string(uncertain_input i);
 
@@ -126,10 +106,10 @@ inline constexpr std::size_t uncertainty_histogram_bins = 4096;
 /// Samples per block: each block draws from its own stream seeded by (seed, block).
 inline constexpr std::size_t uncertainty_block = 1024;
 
-/// The distribution of every input the model uses, from the scenario's ranges,
-/// defaults.hpp, the catalog's published ranges or its confidence marks.
-std::vector<input_distribution> input_distributions(const scenario& s, const resolved_scenario& r,
-                                                    const catalog& cat);
+/// The distribution of every input the model uses, as resolve() recorded it with
+/// the rule that chose the value: the scenario's ranges, defaults.hpp, the
+/// catalog's published ranges or its confidence marks (docs/uncertainty.md).
+std::vector<input_distribution> input_distributions(const resolved_scenario& r);
 
 /// Monte Carlo of evaluate() over `inputs` around `central` (whose values are the
 /// modes), and the one-at-a-time sensitivity. Throws input_error for options out of

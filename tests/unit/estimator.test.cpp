@@ -379,7 +379,8 @@ TEST_CASE("evaluate: is constexpr and pure") {
   }();
   // 100 h × 500 W = 50 kWh; × 1.2 = 60 kWh; × 100 g/kWh = 6 kg.
   constexpr model_outputs out = evaluate(in);
-  static_assert(out.energy_it_kwh == 50.0);
-  CHECK(out.energy_facility_kwh == Approx(60));
-  CHECK(*out.location_kg == Approx(6));
+  static_assert(out[output::energy_it] == 50.0);
+  static_assert(!out.get(output::emissions_market).has_value());
+  CHECK(out[output::energy_facility] == Approx(60));
+  CHECK(*out.get(output::emissions_location) == Approx(6));
 }

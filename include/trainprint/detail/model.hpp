@@ -1,0 +1,202 @@
+#pragma once
+/// \file detail/model.hpp
+/// The footprint formula of DESIGN.md §1, written once. `compute<V>` runs on one
+/// scenario (V = double: evaluate() in estimator.hpp) and on a block of Monte
+/// Carlo samples (V = detail::block: uncertainty.cpp); both take the same IEEE
+/// operations in the same order, so a sample equals evaluate() of its inputs bit
+/// for bit (the library is built with -ffp-contract=off). Not part of the stable
+/// API: use evaluate() and make_estimate().
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+#include "../outputs.hpp"
+
+namespace trainprint::inline v0 {
+
+/// The inputs of the formula that may vary: a user's range, a default's range or
+/// a catalog value's spread (uncertainty.hpp), and what a sweep patches.
+enum class uncertain_input : unsigned char {
+  accelerator_hours,        ///< given accelerator-hours (gpu_hours)
+  duration_h,               ///< given wall-clock duration
+  mfu,
+  power_fraction,           ///< of TDP; the host's utilisation follows it
+  accelerator_power_w,      ///< given average power; the host's utilisation follows it
+  host_max_w,
+  host_power_w,             ///< given host power per accelerator
+  pue,
+  wue_l_per_kwh,
+  intensity_g_per_kwh,
+  cfe,
+  ewif_l_per_kwh,
+  embodied_accelerator_kg,
+  embodied_host_kg,
+  lifetime_years,
+  price_usd_per_kwh,
+  hourly_price_usd,
+};
+/// Number of uncertain_input values.
+inline constexpr std::size_t uncertain_input_count = 17;
+
+namespace detail {
+
+/// The formula's variable inputs: the uncertain inputs in enum order, then the
+/// host's utilisation (which may follow the accelerator's draw, see host_link).
+inline constexpr std::size_t slot_count = uncertain_input_count + 1;
+inline constexpr std::size_t host_utilisation_slot = uncertain_input_count;
+constexpr std::size_t slot(uncertain_input i) noexcept { return static_cast<std::size_t>(i); }
+
+/// How the host's utilisation is set (resolve() records which rule it used).
+enum class host_link : unsigned char {
+  none,      ///< a value of its own (slot host_utilisation_slot)
+  fraction,  ///< = power_fraction
+  power,     ///< = min(1, accelerator_power_w / tdp_w)
+};
+
+/// Which branch of the formula applies: the workload path and which inputs are
+/// known. Fixed for a scenario; the numbers that vary are in the slots.
+struct model_shape {
+  enum class workload : unsigned char { flops, accelerator_hours, duration };
+  workload path = workload::flops;
+  double flops = 0, peak_flop_per_s = 0;  ///< flops path
+  bool has_count = false;
+  double count = 0;
+  double tdp_w = 0;
+  bool servers = true;
+  bool given_accelerator_power = false, given_host_power = false;
+  host_link link = host_link::none;
+  bool has_intensity = false, has_cfe = false, has_wue = false, has_ewif = false;
+  bool embodied = true, has_embodied_accelerator = false;
+  bool has_price = false, has_hourly_price = false;
+};
+
+template <class V>
+using model_slots = std::array<V, slot_count>;
+
+/// The outputs, in output_table order, and which are known.
+template <class V>
+struct model_results {
+  std::array<V, output_count> value{};
+  std::array<bool, output_count> known{};
+  constexpr V& operator[](output o) noexcept { return value[index_of(o)]; }
+  constexpr const V& operator[](output o) const noexcept { return value[index_of(o)]; }
+};
+
+inline constexpr double hours_per_year = 8760.0;
+
+/// min(1, x) on a double; block has its own.
+constexpr double min1(double x) noexcept { return std::min(1.0, x); }
+
+/// The formula (DESIGN.md §1.1–1.5). V is double or detail::block.
+template <class V>
+constexpr void compute(const model_shape& s, const model_slots<V>& in, model_results<V>& out) {
+  using enum uncertain_input;
+  using wl = model_shape::workload;
+  auto at = [&](uncertain_input i) -> const V& { return in[slot(i)]; };
+  auto set = [&](output o, V v) {
+    out[o] = static_cast<V&&>(v);
+    out.known[index_of(o)] = true;
+  };
+  // §1.1 compute: AH = C / (peak · MFU) / 3600, or given, or T · count.
+  if (s.path == wl::flops) {
+    set(output::flops, V(s.flops));
+    set(output::accelerator_hours, s.flops / (s.peak_flop_per_s * at(mfu)) / 3600.0);
+  } else if (s.path == wl::accelerator_hours) {
+    set(output::accelerator_hours, at(accelerator_hours));
+  } else {
+    set(output::accelerator_hours, at(duration_h) * s.count);
+  }
+  const V& ah = out[output::accelerator_hours];
+  if (s.path == wl::duration)
+    set(output::wall_hours, at(duration_h));
+  else if (s.has_count)
+    set(output::wall_hours, ah / s.count);
+  // §1.2 power and energy.
+  set(output::accelerator_power, s.given_accelerator_power ? at(accelerator_power_w) : s.tdp_w * at(power_fraction));
+  if (!s.servers) {
+    set(output::host_power, V(0.0));
+  } else if (s.given_host_power) {
+    set(output::host_power, at(host_power_w));
+  } else if (s.link == host_link::fraction) {
+    set(output::host_power, at(host_max_w) * at(power_fraction));
+  } else if (s.link == host_link::power) {
+    set(output::host_power, at(host_max_w) * min1(at(accelerator_power_w) / s.tdp_w));
+  } else {
+    set(output::host_power, at(host_max_w) * in[host_utilisation_slot]);
+  }
+  set(output::energy_accelerators, ah * out[output::accelerator_power] / 1000.0);
+  set(output::energy_host, ah * out[output::host_power] / 1000.0);
+  set(output::energy_it, out[output::energy_accelerators] + out[output::energy_host]);
+  set(output::energy_facility, out[output::energy_it] * at(pue));
+  const V& facility = out[output::energy_facility];
+  // §1.3 carbon (kg CO2e).
+  if (s.has_intensity) {
+    set(output::emissions_location, facility * at(intensity_g_per_kwh) / 1000.0);
+    if (s.has_cfe) set(output::emissions_market, out[output::emissions_location] * (1.0 - at(cfe)));
+  }
+  if (!s.embodied)
+    set(output::emissions_embodied, V(0.0));
+  else if (s.has_embodied_accelerator)
+    // count · EMB · T / lifetime = AH · EMB / lifetime_hours, since count · T = AH.
+    set(output::emissions_embodied, ah * (at(embodied_accelerator_kg) + at(embodied_host_kg)) /
+                                        (at(lifetime_years) * hours_per_year));
+  if (out.known[index_of(output::emissions_location)] && out.known[index_of(output::emissions_embodied)])
+    set(output::emissions_total, out[output::emissions_location] + out[output::emissions_embodied]);
+  // §1.4 water: on-site on IT energy, off-site on facility energy.
+  if (s.has_wue) set(output::water_onsite, out[output::energy_it] * at(wue_l_per_kwh));
+  if (s.has_ewif) set(output::water_offsite, facility * at(ewif_l_per_kwh));
+  if (s.has_wue && s.has_ewif) set(output::water_total, out[output::water_onsite] + out[output::water_offsite]);
+  // §1.5 money.
+  if (s.has_price) set(output::cost_electricity, facility * at(price_usd_per_kwh));
+  if (s.has_hourly_price) set(output::cost_compute, ah * at(hourly_price_usd));
+}
+
+/// A block of Monte Carlo samples of one number: element-wise arithmetic, so that
+/// compute<block> is compute<double> on each sample.
+struct block {
+  static constexpr std::size_t size = 1024;
+  alignas(64) double x[size];
+  block() = default;
+  explicit block(double v) { std::fill(x, x + size, v); }
+
+  template <class F>
+  static block map(F f, const block& a, const block& b) {
+    block r;
+    for (std::size_t i = 0; i < size; ++i) r.x[i] = f(a.x[i], b.x[i]);
+    return r;
+  }
+  template <class F>
+  static block map(F f, const block& a, double b) {
+    block r;
+    for (std::size_t i = 0; i < size; ++i) r.x[i] = f(a.x[i], b);
+    return r;
+  }
+  template <class F>
+  static block map(F f, double a, const block& b) {
+    block r;
+    for (std::size_t i = 0; i < size; ++i) r.x[i] = f(a, b.x[i]);
+    return r;
+  }
+};
+#define TRAINPRINT_BLOCK_OP(op)                                                                               \
+  inline block operator op(const block& a, const block& b) {                                                 \
+    return block::map([](double p, double q) { return p op q; }, a, b);                                      \
+  }                                                                                                          \
+  inline block operator op(const block& a, double b) {                                                       \
+    return block::map([](double p, double q) { return p op q; }, a, b);                                      \
+  }                                                                                                          \
+  inline block operator op(double a, const block& b) {                                                       \
+    return block::map([](double p, double q) { return p op q; }, a, b);                                      \
+  }
+TRAINPRINT_BLOCK_OP(+)
+TRAINPRINT_BLOCK_OP(-)
+TRAINPRINT_BLOCK_OP(*)
+TRAINPRINT_BLOCK_OP(/)
+#undef TRAINPRINT_BLOCK_OP
+inline block min1(const block& a) {
+  return block::map([](double p, double q) { return std::min(q, p); }, a, 1.0);
+}
+
+}  // namespace detail
+}  // namespace trainprint::inline v0
