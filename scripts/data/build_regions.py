@@ -116,46 +116,16 @@ MIX_KEYS = ["coal", "gas", "oil", "nuclear", "hydro", "wind", "solar", "biomass"
 # Sources cited in the file
 # ---------------------------------------------------------------------------
 SOURCES = {
-    "owid-ember": source(
-        "Carbon intensity of electricity generation (Ember Yearly Electricity Data 2025; Energy Institute Statistical Review 2024) – with major processing by Our World in Data",
-        "https://ourworldindata.org/grapher/carbon-intensity-electricity",
-        2025, "CC-BY-4.0", retrieved="2025-12-09"),
-    "codecarbon-global-energy-mix": source(
-        "CodeCarbon global_energy_mix.json (per-country generation by source, TWh; derived from Our World in Data / Ember)",
-        "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data",
-        2024, "MIT; data CC-BY-4.0 (OWID/Ember)", retrieved="2026-08-08"),
-    "codecarbon-canada-mix": source(
-        "CodeCarbon canada_energy_mix_2023.json (generation mix by province/territory, %)",
-        "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data",
-        2023, "MIT", retrieved="2026-08-08"),
-    "epa-egrid2022": source(
-        "US EPA eGRID2022 subregion total output emission rates (CO2, CH4, N2O; CO2e with AR5 GWP100)",
-        "https://www.epa.gov/egrid/download-data",
-        2022, "public-domain", retrieved="2026-01-27"),
-    "green-algorithms-ci": source(
-        "Green Algorithms CI_aggregated.csv v3.0 (Lannelongue, Grealey, Inouye 2021; values from carbonfootprint.com March 2022 and national inventories)",
-        "https://github.com/GreenAlgorithms/green-algorithms-tool/blob/30df2feead1c/data/v3.0/CI_aggregated.csv",
-        2022, "CC-BY-4.0", retrieved="2025-02-05"),
-    "google-region-carbon-2024": source(
-        "Google Cloud region carbon info, 2024 (Google CFE and grid carbon intensity per region)",
-        "https://github.com/GoogleCloudPlatform/region-carbon-info/blob/49f3f26bfd68/data/yearly/2024.csv",
-        2024, "Apache-2.0", retrieved="2025-12-03"),
-    "google-dc-efficiency": source(
-        "Google data centers – efficiency (per-campus trailing-twelve-month PUE), as transcribed in Green Algorithms cloudProviders_datacenters.csv",
-        "https://www.google.com/about/datacenters/efficiency/",
-        2020, "facts; transcription CC-BY-4.0 (Green Algorithms)", retrieved="2020-09-29"),
-    "aws-regions": source(
-        "AWS Regions and Availability Zones (region codes and locations)",
-        "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html",
-        2025, "facts"),
-    "azure-regions": source(
-        "Azure regions list (names as in `az account list-locations`)",
-        "https://learn.microsoft.com/en-us/azure/reliability/regions-list",
-        2025, "facts"),
-    "gcp-regions": source(
-        "Google Cloud regions and zones",
-        "https://cloud.google.com/compute/docs/regions-zones",
-        2025, "facts"),
+    "owid-ember": source("Carbon intensity of electricity generation (Ember Yearly Electricity Data 2025; Energy Institute Statistical Review 2024) – with major processing by Our World in Data", "https://ourworldindata.org/grapher/carbon-intensity-electricity", 2025, "CC-BY-4.0", retrieved="2025-12-09"),
+    "codecarbon-global-energy-mix": source("CodeCarbon global_energy_mix.json (per-country generation by source, TWh; derived from Our World in Data / Ember)", "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data", 2024, "MIT; data CC-BY-4.0 (OWID/Ember)", retrieved="2026-08-08"),
+    "codecarbon-canada-mix": source("CodeCarbon canada_energy_mix_2023.json (generation mix by province/territory, %)", "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data", 2023, "MIT", retrieved="2026-08-08"),
+    "epa-egrid2022": source("US EPA eGRID2022 subregion total output emission rates (CO2, CH4, N2O; CO2e with AR5 GWP100)", "https://www.epa.gov/egrid/download-data", 2022, "public-domain", retrieved="2026-01-27"),
+    "green-algorithms-ci": source("Green Algorithms CI_aggregated.csv v3.0 (Lannelongue, Grealey, Inouye 2021; values from carbonfootprint.com March 2022 and national inventories)", "https://github.com/GreenAlgorithms/green-algorithms-tool/blob/30df2feead1c/data/v3.0/CI_aggregated.csv", 2022, "CC-BY-4.0", retrieved="2025-02-05"),
+    "google-region-carbon-2024": source("Google Cloud region carbon info, 2024 (Google CFE and grid carbon intensity per region)", "https://github.com/GoogleCloudPlatform/region-carbon-info/blob/49f3f26bfd68/data/yearly/2024.csv", 2024, "Apache-2.0", retrieved="2025-12-03"),
+    "google-dc-efficiency": source("Google data centers – efficiency (per-campus trailing-twelve-month PUE), as transcribed in Green Algorithms cloudProviders_datacenters.csv", "https://www.google.com/about/datacenters/efficiency/", 2020, "facts; transcription CC-BY-4.0 (Green Algorithms)", retrieved="2020-09-29"),
+    "aws-regions": source("AWS Regions and Availability Zones (region codes and locations)", "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html", 2025, "facts"),
+    "azure-regions": source("Azure regions list (names as in `az account list-locations`)", "https://learn.microsoft.com/en-us/azure/reliability/regions-list", 2025, "facts"),
+    "gcp-regions": source("Google Cloud regions and zones", "https://cloud.google.com/compute/docs/regions-zones", 2025, "facts"),
 }
 
 LICENSE_NOTES = [
