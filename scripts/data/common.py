@@ -60,6 +60,7 @@ def read_csv(path, skip_rows=0):
 
 
 def read_json(path):
+    """The parsed content of a UTF-8 JSON file."""
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 
@@ -97,6 +98,7 @@ def validate(doc, schema, label=""):
 
 
 def load_schema(table):
+    """data/schema/<table>.schema.json, parsed."""
     return read_json(os.path.join(SCHEMA_DIR, f"{table}.schema.json"))
 
 
@@ -139,7 +141,7 @@ def source_errors(doc, label=""):
 
 
 def fail_on(errs, limit=50):
-    """Print up to `limit` messages to stderr and exit 1 when there are any."""
+    """Print up to `limit` messages (all with None) to stderr and exit 1 when there are any."""
     if errs:
         for e in errs[:limit]:
             print("ERROR:", e, file=sys.stderr)
@@ -153,19 +155,19 @@ def dumps(doc, sort_keys=False):
 
 
 def write_text(path, text):
+    """Write `text` to `path` (UTF-8, LF line ends), making its folder if needed."""
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
 
 
-def arguments(description, **defaults):
+def arguments(description):
     """The options every builder takes: --upstream DIR, --out DIR (default data/) and
     --generated YYYY-MM-DD. Returns the parser so that a builder can add its own."""
     ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--upstream", default=DEFAULT_UPSTREAM, help="shared/upstream-data folder (default: %(default)s)")
     ap.add_argument("--out", default=DATA_DIR, help="folder the tables are written to (default: %(default)s)")
     ap.add_argument("--generated", default=GENERATED, help="catalog date in meta.generated (default: %(default)s)")
-    ap.set_defaults(**defaults)
     return ap
 
 
