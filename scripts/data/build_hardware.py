@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build data/hardware.json for trainprint (stdlib only).
+"""Build data/hardware.json for trainprint (helpers in common.py).
 
 Inputs
   <upstream>/research-compiled/accelerators.csv   base rows (dense TFLOP/s, TDP, memory, ...)
@@ -10,37 +10,22 @@ Inputs
   the CURATED tables below                        corrections and rows added by hand, each
                                                   with its own source / confidence / notes
 
-Output: data/hardware.json (sorted, 2-space indent, trailing newline), validated against
-data/schema/hardware.schema.json when python3-jsonschema is installed, plus the structural
-checks in check() in every case.
+Output: <out>/hardware.json (sorted, 2-space indent, trailing newline), validated against
+data/schema/hardware.schema.json plus the cross-references in check().
 
-Usage: python3 scripts/data/build_hardware.py [--upstream PATH] [--out PATH] [--generated YYYY-MM-DD]
+Usage: python3 scripts/data/build_hardware.py [--upstream DIR] [--out DIR] [--generated YYYY-MM-DD]
 """
-import argparse
-import csv
-import json
 import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
-DEFAULT_UPSTREAM = os.path.normpath(os.path.join(REPO, "..", "shared", "upstream-data"))
-DEFAULT_OUT = os.path.join(REPO, "data", "hardware.json")
-SCHEMA = os.path.join(REPO, "data", "schema", "hardware.schema.json")
-GENERATED = "2026-11-26"      # catalog date; fixed so that the output is deterministic
-SNAPSHOT = "2026-11-26"       # date of the shared/upstream-data snapshot
-
-PRECISIONS = ("fp32", "tf32", "bf16", "fp16", "fp8")
-FAMILIES = ["pascal", "volta", "turing", "ampere", "ada", "hopper", "blackwell", "cdna1", "cdna2",
-            "cdna3", "cdna4", "tpu-v2", "tpu-v3", "tpu-v4", "tpu-v5e", "tpu-v5p", "tpu-v6e", "tpu-v7",
-            "gaudi", "gaudi2", "gaudi3", "trainium", "trainium2", "trainium3"]
+from common import (arguments, dedup_aliases, dumps, fail_on, load_schema, meta, name_clashes, num, read_csv,
+                    source, source_errors, upstream_dir, validate, write_text)
 
 # --------------------------------------------------------------------------------------------
 # Sources
 # --------------------------------------------------------------------------------------------
-def S(title, url, year, license="facts", retrieved=SNAPSHOT):
-    return {"title": title, "url": url, "year": year, "retrieved": retrieved, "license": license}
+S = source
 
 SOURCES = {
     "techpowerup-v100-sxm3": S("TechPowerUp GPU database: NVIDIA Tesla V100 SXM3 32 GB", "https://www.techpowerup.com/gpu-specs/tesla-v100-sxm3-32-gb.c3472", 2018),
@@ -487,14 +472,6 @@ SYSTEMS = [
 ]
 
 # --------------------------------------------------------------------------------------------
-def num(s):
-    s = (s or "").strip()
-    if s == "":
-        return None
-    v = float(s)
-    return int(v) if v == int(v) else v
-
-
 def process_nm_of(process):
     if not process:
         return None
@@ -525,10 +502,7 @@ def from_csv_row(r):
 
 
 def load_accelerators(up):
-    rows = {}
-    with open(os.path.join(up, "research-compiled", "accelerators.csv"), newline="") as f:
-        for r in csv.DictReader(f):
-            rows[r["id"]] = from_csv_row(r)
+    rows = {r["id"]: from_csv_row(r) for r in read_csv(os.path.join(up, "research-compiled", "accelerators.csv"))}
     for aid, cur in CURATED.items():
         if aid not in rows:
             sys.exit(f"curated id {aid} missing from research-compiled/accelerators.csv")
@@ -558,15 +532,13 @@ def load_accelerators(up):
 def load_embodied(up):
     cpa = []
     mem = None
-    with open(os.path.join(up, "llmcarbon", "hardware.csv"), newline="") as f:
-        for r in csv.DictReader(f):
-            desc = r["description"]
-            val = float(r["CPA (kgCO2/cm2 or GB)"])
-            if r["hardware"] == "DRAM":
-                mem = val
-            m = re.match(r"TSMC\s*(\d+)nm", desc)
-            if m and r["hardware"] != "DRAM":
-                cpa.append((int(m.group(1)), val))
+    for r in read_csv(os.path.join(up, "llmcarbon", "hardware.csv")):
+        val = float(r["CPA (kgCO2/cm2 or GB)"])
+        if r["hardware"] == "DRAM":
+            mem = val
+        m = re.match(r"TSMC\s*(\d+)nm", r["description"])
+        if m and r["hardware"] != "DRAM":
+            cpa.append((int(m.group(1)), val))
     factors = {}
     for nm, v in cpa:
         if nm in factors and factors[nm] != v:
@@ -590,17 +562,16 @@ def load_embodied(up):
 def cross_check_systems(up, systems):
     """Print (stderr) where research-compiled/systems.csv disagrees with SYSTEMS."""
     ours = {s["id"]: s for s in systems}
-    with open(os.path.join(up, "research-compiled", "systems.csv"), newline="") as f:
-        for r in csv.DictReader(f):
-            s = ours.get(r["system_id"])
-            if s is None:
-                print(f"[systems.csv] {r['system_id']} not in SYSTEMS (renamed or split)", file=sys.stderr)
-                continue
-            if int(r["accelerators_per_system"]) != s["accelerators"]:
-                print(f"[systems.csv] {s['id']}: count {r['accelerators_per_system']} vs {s['accelerators']}", file=sys.stderr)
-            kw = num(r["max_system_power_kw"])
-            if (kw and round(kw * 1000)) != (s["max_power_w"] or None):
-                print(f"[systems.csv] {s['id']}: max power {kw} kW vs {s['max_power_w']} W", file=sys.stderr)
+    for r in read_csv(os.path.join(up, "research-compiled", "systems.csv")):
+        s = ours.get(r["system_id"])
+        if s is None:
+            print(f"[systems.csv] {r['system_id']} not in SYSTEMS (renamed or split)", file=sys.stderr)
+            continue
+        if int(r["accelerators_per_system"]) != s["accelerators"]:
+            print(f"[systems.csv] {s['id']}: count {r['accelerators_per_system']} vs {s['accelerators']}", file=sys.stderr)
+        kw = num(r["max_system_power_kw"])
+        if (kw and round(kw * 1000)) != (s["max_power_w"] or None):
+            print(f"[systems.csv] {s['id']}: max power {kw} kW vs {s['max_power_w']} W", file=sys.stderr)
 
 
 def cross_check_epoch(up, accs):
@@ -617,8 +588,7 @@ def cross_check_epoch(up, accs):
             "google-tpu-v4": "Google TPU v4", "google-tpu-v5p": "Google TPU v5p", "google-tpu-v6e": "Google TPU v6e Trillium",
             "intel-gaudi2": "Intel Habana Gaudi2", "intel-gaudi3": "Intel Habana Gaudi3", "aws-trainium2": "Amazon Trainium2",
             "nvidia-h800-sxm5-80gb": "NVIDIA H800 SXM5", "nvidia-h20": "NVIDIA HGX H20", "nvidia-a800-sxm4-80gb": "NVIDIA A800 SXM"}
-    with open(path, newline="") as f:
-        ep = {r["Hardware name"]: r for r in csv.DictReader(f)}
+    ep = {r["Hardware name"]: r for r in read_csv(path)}
     byid = {a["id"]: a for a in accs}
     for aid, en in sorted(emap.items()):
         r = ep.get(en)
@@ -633,57 +603,15 @@ def cross_check_epoch(up, accs):
 
 
 # --------------------------------------------------------------------------------------------
-def unique_aliases(id, aliases):
-    """Aliases without case-insensitive repeats of the id or of each other (lookups ignore
-    case, so "A100-SXM4-40GB" adds nothing to the id "nvidia-a100-sxm4-40gb"'s "a100-sxm4-40gb")."""
-    seen, out = {id.lower()}, []
-    for a in aliases:
-        if a.lower() not in seen:
-            seen.add(a.lower())
-            out.append(a)
-    return out
-
-
 def check(doc):
-    errs = []
-    seen = {}
-    srcs = doc["sources"]
+    """What hardware.schema.json cannot say: names unique across both tables, references
+    between entries and to sources, and the TPU power rule."""
+    errs = name_clashes(doc["accelerators"] + doc["systems"]) + source_errors(doc)
     accs = {a["id"] for a in doc["accelerators"]}
     systems = {s["id"] for s in doc["systems"]}
-
-    def claim(name, owner):
-        k = name.lower()
-        if k in seen:
-            errs.append(f"name '{name}' used by {seen[k]} and {owner}" if seen[k] != owner
-                        else f"name '{name}' given twice for {owner} (names are case-insensitive)")
-        seen[k] = owner
-
-    def check_src(where, obj):
-        if obj.get("source") not in srcs:
-            errs.append(f"{where}: unknown source {obj.get('source')}")
-        if obj.get("confidence") not in ("high", "medium", "low"):
-            errs.append(f"{where}: bad confidence")
-
-    for table in ("accelerators", "systems"):
-        for e in doc[table]:
-            if not re.fullmatch(r"[a-z0-9:._-]+", e["id"]):
-                errs.append(f"bad id {e['id']}")
-            claim(e["id"], e["id"])
-            for al in e["aliases"]:
-                claim(al, e["id"])
-            check_src(e["id"], e)
-            for f, fs in e.get("field_sources", {}).items():
-                check_src(f"{e['id']}.{f}", fs)
     for a in doc["accelerators"]:
-        if a["family"] not in FAMILIES:
-            errs.append(f"{a['id']}: family {a['family']}")
         if a["system"] is not None and a["system"] not in systems:
             errs.append(f"{a['id']}: system {a['system']} missing")
-        for k, v in a["peak_tflops_dense"].items():
-            if k not in PRECISIONS or (v is not None and v <= 0):
-                errs.append(f"{a['id']}: peak {k}={v}")
-        if a["tdp_w"] is not None and a["tdp_w"] <= 0:
-            errs.append(f"{a['id']}: tdp")
         if a["kind"] == "tpu" and a["tdp_kind"] == DM:
             errs.append(f"{a['id']}: TPU tdp cannot be datasheet_max")
     for s in doc["systems"]:
@@ -691,71 +619,37 @@ def check(doc):
             errs.append(f"{s['id']}: accelerator {s['accelerator']} missing")
         if s["kind"] == "cloud_instance" and not s["provider"]:
             errs.append(f"{s['id']}: provider")
-    ef = doc["embodied_factors"]
-    for d in ef["die_kgco2e_per_cm2"]:
-        check_src("die factor", d)
-    check_src("memory factor", ef["memory_kgco2e_per_gb"])
-    check_src("host factor", ef["host_kgco2e_per_server"])
-    used = set()
-    for table in ("accelerators", "systems"):
-        for e in doc[table]:
-            used.add(e["source"])
-            used.update(fs["source"] for fs in e.get("field_sources", {}).values())
-    used.update(["llmcarbon", "luccioni-2023"])
-    for k in srcs:
-        if k not in used:
-            errs.append(f"source {k} not cited")
     return errs
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--upstream", default=DEFAULT_UPSTREAM)
-    ap.add_argument("--out", default=DEFAULT_OUT)
-    ap.add_argument("--generated", default=GENERATED)
-    args = ap.parse_args()
+def main(argv=None):
+    ap = arguments(__doc__)
+    args = ap.parse_args(argv)
+    up = upstream_dir(ap, args.upstream)
 
-    accs = load_accelerators(args.upstream)
-    cross_check_epoch(args.upstream, accs)
+    accs = load_accelerators(up)
+    cross_check_epoch(up, accs)
     systems = sorted(SYSTEMS, key=lambda s: s["id"])
-    cross_check_systems(args.upstream, systems)
-    for s in systems:
-        s["aliases"] = list(s["aliases"])
+    cross_check_systems(up, systems)
     for e in accs + systems:
-        e["aliases"] = unique_aliases(e["id"], e["aliases"])
-    used = set()
-    for e in accs + systems:
-        used.add(e["source"])
-        used.update(fs["source"] for fs in e.get("field_sources", {}).values())
-    used.update(["llmcarbon", "luccioni-2023"])
-    sources = {k: v for k, v in SOURCES.items() if k in used}
+        e["aliases"] = dedup_aliases(e["id"], e["aliases"])
+    embodied = load_embodied(up)
+    used = {e["source"] for e in accs + systems} | {"llmcarbon", "luccioni-2023"}
+    used.update(fs["source"] for e in accs + systems for fs in e.get("field_sources", {}).values())
     missing = used - set(SOURCES)
     if missing:
         sys.exit(f"sources missing: {sorted(missing)}")
     doc = {
-        "meta": {"table": "hardware", "schema_version": 1, "generated": args.generated,
-                 "generator": "scripts/data/build_hardware.py", "license_notes": LICENSE_NOTES},
-        "sources": sources,
+        "meta": meta("hardware", "scripts/data/build_hardware.py", LICENSE_NOTES, args.generated),
+        "sources": {k: v for k, v in SOURCES.items() if k in used},
         "accelerators": accs,
         "systems": systems,
-        "embodied_factors": load_embodied(args.upstream),
+        "embodied_factors": embodied,
     }
-    errs = check(doc)
-    try:
-        import jsonschema
-        with open(SCHEMA) as f:
-            schema = json.load(f)
-        v = jsonschema.Draft202012Validator(schema)
-        errs += [f"schema: {'/'.join(map(str, e.absolute_path))}: {e.message}" for e in v.iter_errors(doc)]
-    except ImportError:
-        print("python3-jsonschema not installed: structural checks only", file=sys.stderr)
-    if errs:
-        print("\n".join(errs), file=sys.stderr)
-        sys.exit(1)
-    text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print(f"wrote {args.out}: {len(accs)} accelerators, {len(systems)} systems", file=sys.stderr)
+    fail_on(validate(doc, load_schema("hardware")) + check(doc))
+    out = os.path.join(args.out, "hardware.json")
+    write_text(out, dumps(doc, sort_keys=True))
+    print(f"wrote {out}: {len(accs)} accelerators, {len(systems)} systems", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,155 +1,119 @@
 #!/usr/bin/env python3
 """Build data/energy_sources.json, providers.json, presets.json and equivalents.json.
 
-Stdlib only. Deterministic: same inputs -> byte-identical output (2-space indent,
-entries sorted by id, trailing newline). Numbers that come from upstream files are
+Helpers in common.py; the four tables' JSON Schemas in misc_schemas.py (written to
+<out>/schema/ beside the tables). Deterministic: same inputs -> byte-identical output
+(2-space indent, entries sorted by id, trailing newline). Numbers that come from upstream files are
 read from --upstream (default ../shared/upstream-data relative to the repo root);
 hand-curated content (provider reports, papers, model cards) lives in this script
 with its source on every entry. See scripts/data/misc_NOTES.md.
 
-Usage: python3 scripts/data/build_misc.py [--upstream PATH] [--out DIR] [--check]
+Usage: python3 scripts/data/build_misc.py [--upstream DIR] [--out DIR] [--generated YYYY-MM-DD] [--check]
 """
-from __future__ import annotations
-
-import argparse
-import csv
-import json
 import os
 import re
 import sys
 
-GENERATED = "2026-11-26"
-RETRIEVED = "2026-11-26"
+from common import (DATA_DIR, arguments, cited_sources, clean, dedup_aliases, dumps, fail_on, meta, name_clashes,
+                    num, read_csv, read_json, source, source_errors, upstream_dir, validate, write_text)
+from misc_schemas import ENTRIES_KEY, schemas
+
 GENERATOR = "scripts/data/build_misc.py"
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 GAL_PER_MWH_TO_L_PER_KWH = 3.785411784 / 1000.0
-
-
-# --------------------------------------------------------------------------- helpers
-def read_csv(path, skip_rows=0):
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    rows = rows[skip_rows:]
-    header = rows[0]
-    return [dict(zip(header, r)) for r in rows[1:] if any(c.strip() for c in r)]
-
-
-def num(s):
-    s = s.strip()
-    return None if s == "" else float(s)
 
 
 def r3(x):
     return None if x is None else round(x, 3)
 
 
-def src(title, url, year, license_, retrieved=RETRIEVED, notes=None):
-    d = {"title": title, "url": url, "year": year, "retrieved": retrieved, "license": license_}
-    if notes:
-        d["notes"] = notes
-    return d
-
-
-def clean(o):
-    """Drop None-valued keys in dicts (absent == unknown), recursively."""
-    if isinstance(o, dict):
-        return {k: clean(v) for k, v in o.items() if v is not None}
-    if isinstance(o, list):
-        return [clean(v) for v in o]
-    if isinstance(o, float) and o.is_integer() and abs(o) < 1e15:
-        return int(o)
-    return o
-
-
-def write_json(path, obj):
-    text = json.dumps(clean(obj), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return text
+def table_doc(table, entries, license_notes, generated):
+    """A table document: meta, the SOURCES its entries cite (sorted) and the entries."""
+    return {"meta": meta(table, GENERATOR, license_notes, generated),
+            "sources": {k: SOURCES[k] for k in sorted(cited_sources(entries))}, ENTRIES_KEY[table]: entries}
 
 
 # --------------------------------------------------------------------------- sources
 SOURCES = {
-    "ipcc-ar5": src("IPCC AR5 WGIII Annex III: Technology-specific cost and performance parameters (Schloemer et al. 2014), Table A.III.2",
+    "ipcc-ar5": source("IPCC AR5 WGIII Annex III: Technology-specific cost and performance parameters (Schloemer et al. 2014), Table A.III.2",
                     "https://www.ipcc.ch/site/assets/uploads/2018/02/ipcc_wg3_ar5_annex-iii.pdf#page=7", 2014, "facts"),
-    "macknick-2012": src("Macknick, Newmark, Heath, Hallett (2012) Operational water consumption and withdrawal factors for electricity generating technologies: a review of existing literature, Environ. Res. Lett. 7 045802, Table 1",
+    "macknick-2012": source("Macknick, Newmark, Heath, Hallett (2012) Operational water consumption and withdrawal factors for electricity generating technologies: a review of existing literature, Environ. Res. Lett. 7 045802, Table 1",
                          "https://doi.org/10.1088/1748-9326/7/4/045802", 2012, "CC-BY-3.0"),
-    "li-2023": src("Li, Yang, Islam, Ren (2023) Making AI Less 'Thirsty' (arXiv:2304.03271), EWIF per fuel in the authors' code utils/dataloader.py",
+    "li-2023": source("Li, Yang, Islam, Ren (2023) Making AI Less 'Thirsty' (arXiv:2304.03271), EWIF per fuel in the authors' code utils/dataloader.py",
                    "https://github.com/Ren-Research/Making-AI-Less-Thirsty", 2023, "MIT",
                    notes="Copyright (c) Ren-Research; factor values reused as facts with attribution."),
-    "electricitymaps-defaults": src("Electricity Maps default emission factors (config/defaults.yaml): oil 650 gCO2e/kWh lifecycle (UK POST 2006), unknown 700",
+    "electricitymaps-defaults": source("Electricity Maps default emission factors (config/defaults.yaml): oil 650 gCO2e/kWh lifecycle (UK POST 2006), unknown 700",
                                     "https://github.com/electricitymaps/electricitymaps-contrib/blob/master/config/defaults.yaml", 2024, "facts",
                                     notes="Only the cited factual values (UK POST / assumed thermal) are used; no Electricity Maps data set (ODbL) and no AGPL code is copied."),
-    "uk-post-2006": src("UK Parliamentary Office of Science and Technology, POSTnote 268: Carbon footprint of electricity generation",
+    "uk-post-2006": source("UK Parliamentary Office of Science and Technology, POSTnote 268: Carbon footprint of electricity generation",
                         "https://www.parliament.uk/globalassets/documents/post/postpn268.pdf", 2006, "facts"),
     # providers
-    "aws-sustainability": src("Amazon Sustainability: AWS Cloud (PUE, WUE, renewable energy matching)",
+    "aws-sustainability": source("Amazon Sustainability: AWS Cloud (PUE, WUE, renewable energy matching)",
                               "https://sustainability.aboutamazon.com/environment/the-cloud/asdi", 2025, "facts"),
-    "aws-datacenters": src("AWS Sustainable Infrastructure: data centers (global PUE 1.15 in 2024; IDC averages 1.25 cloud / 1.63 on-prem)",
+    "aws-datacenters": source("AWS Sustainable Infrastructure: data centers (global PUE 1.15 in 2024; IDC averages 1.25 cloud / 1.63 on-prem)",
                            "https://aws.amazon.com/sustainability/data-centers/", 2025, "facts"),
-    "dcd-aws-pue-2023": src("DatacenterDynamics: AWS global data centers achieved PUE of 1.15 in 2023 (also quotes Google ~1.1, Meta ~1.08, Microsoft 1.18 fleet / 1.12 new, Oracle 'as low as' 1.15)",
+    "dcd-aws-pue-2023": source("DatacenterDynamics: AWS global data centers achieved PUE of 1.15 in 2023 (also quotes Google ~1.1, Meta ~1.08, Microsoft 1.18 fleet / 1.12 new, Oracle 'as low as' 1.15)",
                             "https://www.datacenterdynamics.com/en/news/aws-global-data-centers-achieved-pue-of-115-in-2023/", 2024, "facts"),
-    "greenbiz-aws-water-2022": src("GreenBiz: What sets Amazon's cloud water strategy apart (AWS 2021 WUE 0.25 L/kWh; industry ~1.8 L/kWh)",
+    "greenbiz-aws-water-2022": source("GreenBiz: What sets Amazon's cloud water strategy apart (AWS 2021 WUE 0.25 L/kWh; industry ~1.8 L/kWh)",
                                    "https://www.greenbiz.com/article/what-sets-amazons-cloud-water-strategy-apart", 2022, "facts"),
-    "amazon-news-wue-2025": src("Amazon News: AWS data centers used 0.12 L/kWh in 2025 (industry average 0.84 L/kWh)",
+    "amazon-news-wue-2025": source("Amazon News: AWS data centers used 0.12 L/kWh in 2025 (industry average 0.84 L/kWh)",
                                 "https://www.aboutamazon.com/news/aws/aws-data-center-water-efficiency", 2025, "facts"),
-    "google-efficiency": src("Google Data Centers: Efficiency (fleet trailing-twelve-month PUE)",
+    "google-efficiency": source("Google Data Centers: Efficiency (fleet trailing-twelve-month PUE)",
                              "https://www.google.com/about/datacenters/efficiency/", 2024, "facts"),
-    "google-env-report": src("Google Environmental Report (2024 and 2025 editions): fleet PUE, water, hourly carbon-free energy",
+    "google-env-report": source("Google Environmental Report (2024 and 2025 editions): fleet PUE, water, hourly carbon-free energy",
                              "https://sustainability.google/reports/", 2025, "facts"),
-    "microsoft-dc-efficiency": src("Microsoft Datacenters: Sustainability - efficiency (fleet PUE and WUE)",
+    "microsoft-dc-efficiency": source("Microsoft Datacenters: Sustainability - efficiency (fleet PUE and WUE)",
                                    "https://datacenters.microsoft.com/sustainability/efficiency/", 2024, "facts"),
-    "meta-datacenters": src("Meta Sustainability: data centers (PUE 1.09 and WUE 0.26 L/kWh for buildings completed in 2021)",
+    "meta-datacenters": source("Meta Sustainability: data centers (PUE 1.09 and WUE 0.26 L/kWh for buildings completed in 2021)",
                             "https://sustainability.fb.com/data-centers/", 2022, "facts"),
-    "meta-sustainability-report": src("Meta 2024 Sustainability Report, data index (fleet PUE)",
+    "meta-sustainability-report": source("Meta 2024 Sustainability Report, data index (fleet PUE)",
                                       "https://sustainability.atmeta.com/", 2024, "facts"),
-    "green-algorithms": src("Green Algorithms calculator data v3.0 (defaults_PUE.csv, referenceValues.csv); Lannelongue, Grealey, Inouye (2021) Adv. Sci. 8:2100707",
+    "green-algorithms": source("Green Algorithms calculator data v3.0 (defaults_PUE.csv, referenceValues.csv); Lannelongue, Grealey, Inouye (2021) Adv. Sci. 8:2100707",
                             "https://github.com/GreenAlgorithms/green-algorithms-tool", 2025, "CC-BY-4.0",
                             notes="Attribution: Green Algorithms (www.green-algorithms.org), CC BY 4.0."),
-    "uptime-survey": src("Uptime Institute Global Data Center Survey (annual average PUE, 2019-2024)",
+    "uptime-survey": source("Uptime Institute Global Data Center Survey (annual average PUE, 2019-2024)",
                          "https://datacenter.uptimeinstitute.com/rs/711-RIA-145/images/2024.GlobalDataCenterSurvey.Report.pdf", 2024, "facts"),
-    "lbnl-2016": src("Shehabi et al. (2016) United States Data Center Energy Usage Report, LBNL-1005775 (water intensity ~1.8 L/kWh lineage)",
+    "lbnl-2016": source("Shehabi et al. (2016) United States Data Center Energy Usage Report, LBNL-1005775 (water intensity ~1.8 L/kWh lineage)",
                      "https://eta.lbl.gov/publications/united-states-data-center-energy", 2016, "public-domain"),
-    "coreweave": src("CoreWeave corporate website (no fleet PUE/WUE found)", "https://www.coreweave.com/", 2025, "facts"),
+    "coreweave": source("CoreWeave corporate website (no fleet PUE/WUE found)", "https://www.coreweave.com/", 2025, "facts"),
     # presets
-    "patterson-2021": src("Patterson et al. (2021) Carbon Emissions and Large Neural Network Training, arXiv:2104.10350, Tables 3-4",
+    "patterson-2021": source("Patterson et al. (2021) Carbon Emissions and Large Neural Network Training, arXiv:2104.10350, Tables 3-4",
                           "https://arxiv.org/abs/2104.10350", 2021, "facts"),
-    "luccioni-2023": src("Luccioni, Viguier, Ligozat (2023) Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model, JMLR 24(253)",
+    "luccioni-2023": source("Luccioni, Viguier, Ligozat (2023) Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model, JMLR 24(253)",
                          "https://jmlr.org/papers/v24/23-0069.html", 2023, "facts"),
-    "bigscience-2022": src("BigScience Workshop (2022) BLOOM: A 176B-Parameter Open-Access Multilingual Language Model, arXiv:2211.05100",
+    "bigscience-2022": source("BigScience Workshop (2022) BLOOM: A 176B-Parameter Open-Access Multilingual Language Model, arXiv:2211.05100",
                            "https://arxiv.org/abs/2211.05100", 2022, "facts"),
-    "zhang-2022-opt": src("Zhang et al. (2022) OPT: Open Pre-trained Transformer Language Models, arXiv:2205.01068",
+    "zhang-2022-opt": source("Zhang et al. (2022) OPT: Open Pre-trained Transformer Language Models, arXiv:2205.01068",
                           "https://arxiv.org/abs/2205.01068", 2022, "facts"),
-    "touvron-2023a": src("Touvron et al. (2023) LLaMA: Open and Efficient Foundation Language Models, arXiv:2302.13971, Table 15",
+    "touvron-2023a": source("Touvron et al. (2023) LLaMA: Open and Efficient Foundation Language Models, arXiv:2302.13971, Table 15",
                          "https://arxiv.org/abs/2302.13971", 2023, "facts"),
-    "llama2-model-card": src("Meta Llama 2 model card (MODEL_CARD.md), Carbon Footprint table",
+    "llama2-model-card": source("Meta Llama 2 model card (MODEL_CARD.md), Carbon Footprint table",
                              "https://github.com/meta-llama/llama/blob/main/MODEL_CARD.md", 2023, "facts"),
-    "llama3-model-card": src("Meta Llama 3 model card (MODEL_CARD.md), Carbon Footprint table",
+    "llama3-model-card": source("Meta Llama 3 model card (MODEL_CARD.md), Carbon Footprint table",
                              "https://github.com/meta-llama/llama3/blob/main/MODEL_CARD.md", 2024, "facts"),
-    "llama31-model-card": src("Meta Llama 3.1 model card (models/llama3_1/MODEL_CARD.md), training energy and GHG table",
+    "llama31-model-card": source("Meta Llama 3.1 model card (models/llama3_1/MODEL_CARD.md), training energy and GHG table",
                               "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md", 2024, "facts"),
-    "thoppilan-2022": src("Thoppilan et al. (2022) LaMDA: Language Models for Dialog Applications, arXiv:2201.08239, Section 10 (energy and carbon footprint)",
+    "thoppilan-2022": source("Thoppilan et al. (2022) LaMDA: Language Models for Dialog Applications, arXiv:2201.08239, Section 10 (energy and carbon footprint)",
                           "https://arxiv.org/abs/2201.08239", 2022, "facts"),
-    "rae-2021": src("Rae et al. (2021) Scaling Language Models: Methods, Analysis & Insights from Training Gopher, arXiv:2112.11446, Appendix (compute and carbon)",
+    "rae-2021": source("Rae et al. (2021) Scaling Language Models: Methods, Analysis & Insights from Training Gopher, arXiv:2112.11446, Appendix (compute and carbon)",
                     "https://arxiv.org/abs/2112.11446", 2021, "facts"),
-    "groeneveld-2024": src("Groeneveld et al. (2024) OLMo: Accelerating the Science of Language Models, arXiv:2402.00838, Table 6 (power and carbon)",
+    "groeneveld-2024": source("Groeneveld et al. (2024) OLMo: Accelerating the Science of Language Models, arXiv:2402.00838, Table 6 (power and carbon)",
                            "https://arxiv.org/abs/2402.00838", 2024, "facts"),
     # equivalents
-    "epa-typical-vehicle-2023": src("US EPA (2023) Tailpipe Greenhouse Gas Emissions from a Typical Passenger Vehicle, EPA-420-F-23-014",
+    "epa-typical-vehicle-2023": source("US EPA (2023) Tailpipe Greenhouse Gas Emissions from a Typical Passenger Vehicle, EPA-420-F-23-014",
                                     "https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle", 2023, "public-domain"),
-    "eia-faq-97": src("US EIA FAQ: How much electricity does an American home use? (2020: 10,715 kWh per residential customer)",
+    "eia-faq-97": source("US EIA FAQ: How much electricity does an American home use? (2020: 10,715 kWh per residential customer)",
                       "https://www.eia.gov/tools/faqs/faq.php?id=97&t=3", 2021, "public-domain"),
-    "who-gdwq-2022": src("WHO (2022) Guidelines for drinking-water quality, 4th ed. incorporating the 1st and 2nd addenda (default adult consumption 2 L/day)",
+    "who-gdwq-2022": source("WHO (2022) Guidelines for drinking-water quality, 4th ed. incorporating the 1st and 2nd addenda (default adult consumption 2 L/day)",
                          "https://www.who.int/publications/i/item/9789240045064", 2022, "facts"),
-    "world-aquatics-fr2": src("World Aquatics (FINA) Facilities Rules FR 2 / FR 3: Olympic pool 50 m x 25 m, minimum depth 2 m",
+    "world-aquatics-fr2": source("World Aquatics (FINA) Facilities Rules FR 2 / FR 3: Olympic pool 50 m x 25 m, minimum depth 2 m",
                               "https://www.worldaquatics.com/rules/competition-regulations", 2023, "facts"),
-    "morrison-2025": src("Morrison et al. (2025) Holistically Evaluating the Environmental Impact of Creating Language Models, arXiv:2503.05804 (ICLR 2025), abstract",
+    "morrison-2025": source("Morrison et al. (2025) Holistically Evaluating the Environmental Impact of Creating Language Models, arXiv:2503.05804 (ICLR 2025), abstract",
                          "https://arxiv.org/abs/2503.05804", 2025, "facts"),
 }
 
 
 # --------------------------------------------------------------------------- energy sources
-def build_energy_sources(up):
+def build_energy_sources(up, generated):
     ipcc = {r["source_key"]: r for r in read_csv(os.path.join(up, "ipcc-ar5-annex3", "lifecycle_emission_factors.csv"))}
     mk = read_csv(os.path.join(up, "macknick-2012-water", "operational_water_consumption_factors.csv"))
     li = {r["eia_fuel_code"]: r for r in read_csv(os.path.join(up, "li-2023-making-ai-less-thirsty", "ewif_and_carbon_by_fuel.csv"))}
@@ -252,12 +216,9 @@ def build_energy_sources(up):
         e.setdefault("water_alternatives", [])
         e["water_alternatives"].sort(key=lambda a: a["factor_set"])
     out.sort(key=lambda e: e["id"])
-    used = {"ipcc-ar5", "macknick-2012", "li-2023", "electricitymaps-defaults", "uk-post-2006"}
-    meta = {"table": "energy_sources", "schema_version": 1, "generated": GENERATED, "generator": GENERATOR,
-            "license_notes": ["Macknick et al. 2012 (ERL, CC BY 3.0): water consumption factors, cited per entry.",
+    return table_doc("energy_sources", out, ["Macknick et al. 2012 (ERL, CC BY 3.0): water consumption factors, cited per entry.",
                               "Li et al. 2023 code (MIT, (c) Ren-Research): EWIF values per fuel reused as facts with attribution.",
-                              "IPCC AR5 and UK POST values are facts; Electricity Maps defaults are used only as a pointer to those facts (no ODbL data, no AGPL code)."]}
-    return {"meta": meta, "sources": {k: SOURCES[k] for k in sorted(used)}, "sources_of_energy": out}
+                              "IPCC AR5 and UK POST values are facts; Electricity Maps defaults are used only as a pointer to those facts (no ODbL data, no AGPL code)."], generated)
 
 
 # --------------------------------------------------------------------------- providers
@@ -266,7 +227,7 @@ def yv(value, year, scope, source, conf, notes=None, kind=None):
     return d
 
 
-def build_providers(up):
+def build_providers(up, generated):
     pe = read_csv(os.path.join(up, "research-compiled", "provider_efficiency.csv"))
     ga = {r["provider"]: r for r in read_csv(os.path.join(up, "green-algorithms", "defaults_PUE.csv"), skip_rows=1)}
     uptime = sorted((int(r["year"]), float(r["value"])) for r in pe
@@ -335,33 +296,13 @@ def build_providers(up):
         for k in ("pue", "wue_l_per_kwh", "cfe"):
             p[k].sort(key=lambda e: e["year"])
     P.sort(key=lambda e: e["id"])
-    used = {e["source"] for p in P for k in ("pue", "wue_l_per_kwh", "cfe") for e in p[k]} | {p["source"] for p in P}
-    meta = {"table": "providers", "schema_version": 1, "generated": GENERATED, "generator": GENERATOR,
-            "license_notes": ["Green Algorithms defaults_PUE.csv (CC BY 4.0): attribution 'Green Algorithms, Lannelongue et al. 2021'.",
-                              "Provider figures are facts from the providers' own reports, cited per value."]}
-    return {"meta": meta, "sources": {k: SOURCES[k] for k in sorted(used)}, "providers": P}
+    return table_doc("providers", P, ["Green Algorithms defaults_PUE.csv (CC BY 4.0): attribution 'Green Algorithms, Lannelongue et al. 2021'.",
+                              "Provider figures are facts from the providers' own reports, cited per value."], generated)
 
 
 # --------------------------------------------------------------------------- presets
-SCENARIO_FIELDS = {"params", "active_params", "tokens", "flops", "recompute", "layers", "d_model", "seq_len", "gpu_hours",
-                   "duration_h", "hardware", "count", "precision", "mfu", "power_fraction", "power_w", "boundary",
-                   "host_power_w", "region", "provider", "pue", "wue", "intensity", "mix", "ewif", "cfe", "embodied",
-                   "lifetime_years", "price_usd_per_kwh", "hourly_price_usd"}
 HARDWARE_IDS = {"nvidia-v100-sxm2-32gb", "nvidia-v100-sxm2-16gb", "nvidia-a100-sxm4-40gb", "nvidia-a100-sxm4-80gb",
                 "nvidia-h100-sxm5-80gb", "google-tpu-v2", "google-tpu-v3", "google-tpu-v4", "amd-mi250x", "amd-mi300x"}
-
-
-def workload_paths(s):
-    paths = []
-    if "gpu_hours" in s:
-        paths.append("gpu_hours")
-    if "duration_h" in s:
-        paths.append("duration_h")
-    if "flops" in s:
-        paths.append("flops")
-    if "tokens" in s:
-        paths.append("params+tokens")
-    return paths
 
 
 def predict_view(hw, count=None, region=None, provider=None, params=None, tokens=None, flops=None):
@@ -398,7 +339,7 @@ def patterson(pid, name, aliases, year, hw, chips, days, watts, pue, net_kg, gro
             "notes": notes}
 
 
-def build_presets(up):
+def build_presets(up, generated):
     R = []
     # --- Patterson et al. 2021, Table 4 (verified against the paper's full text)
     R.append(patterson("gpt-3", "GPT-3 175B", ["gpt3", "gpt-3-175b", "davinci"], 2020, "nvidia-v100-sxm2-32gb", 10000, 14.8, 330, 1.10,
@@ -537,14 +478,11 @@ def build_presets(up):
               "predict": predict_view("nvidia-a100-sxm4-40gb", 216, params=6.9e9, tokens=2.46e12),
               "source": "groeneveld-2024", "confidence": "low"})
     R.sort(key=lambda e: e["id"])
-    used = {p["source"] for p in R} | {fs["source"] for p in R for fs in p.get("field_sources", {}).values()}
-    meta = {"table": "presets", "schema_version": 1, "generated": GENERATED, "generator": GENERATOR,
-            "license_notes": ["Published figures from papers and model cards are facts, cited per preset."]}
-    return {"meta": meta, "sources": {k: SOURCES[k] for k in sorted(used)}, "presets": R}
+    return table_doc("presets", R, ["Published figures from papers and model cards are facts, cited per preset."], generated)
 
 
 # --------------------------------------------------------------------------- equivalents
-def build_equivalents(up):
+def build_equivalents(up, generated):
     ga = {r["variable"]: r for r in read_csv(os.path.join(up, "green-algorithms", "referenceValues.csv"), skip_rows=1)}
     g_per_mile = 8887 / 22.2
     E = [
@@ -583,278 +521,77 @@ def build_equivalents(up):
     ]
     E = [dict(e) for e in E]
     E.sort(key=lambda e: e["id"])
-    # us-person-water-year alias duplicates its id; drop self-alias
-    for e in E:
-        e["aliases"] = [a for a in e["aliases"] if a.lower() != e["id"].lower()]
-    used = {e["source"] for e in E}
-    meta = {"table": "equivalents", "schema_version": 1, "generated": GENERATED, "generator": GENERATOR,
-            "license_notes": ["Green Algorithms referenceValues.csv (CC BY 4.0): attribution 'Green Algorithms, Lannelongue et al. 2021'.",
-                              "US EPA and EIA material is public domain; other values are facts, cited per entry."]}
-    return {"meta": meta, "sources": {k: SOURCES[k] for k in sorted(used)}, "equivalents": E}
-
-
-# --------------------------------------------------------------------------- JSON Schemas (draft 2020-12)
-ID_PATTERN = "^[a-z0-9:._-]+$"
-CONF = {"enum": ["high", "medium", "low"]}
-
-
-def common_defs():
-    return {
-        "meta": {"type": "object", "required": ["table", "schema_version", "generated", "generator"],
-                 "properties": {"table": {"type": "string"}, "schema_version": {"const": 1},
-                                "generated": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
-                                "generator": {"type": "string"},
-                                "license_notes": {"type": "array", "items": {"type": "string"}}}},
-        "source": {"type": "object", "required": ["title", "url", "year", "retrieved", "license"],
-                   "properties": {"title": {"type": "string", "minLength": 1}, "url": {"type": "string", "pattern": "^https?://"},
-                                  "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
-                                  "retrieved": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
-                                  "license": {"type": "string", "not": {"pattern": "(?i)(ODbL|BY-SA|AGPL|NC)"}},
-                                  "notes": {"type": "string"}}},
-        "sources": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"}},
-        "confidence": CONF,
-        "field_sources": {"type": "object", "additionalProperties": {
-            "type": "object", "required": ["source", "confidence"],
-            "properties": {"source": {"type": "string"}, "confidence": CONF, "notes": {"type": "string"}}}},
-        "aliases": {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True},
-    }
-
-
-def table_schema(name, entries_key, entry_schema, extra_defs=None):
-    defs = common_defs()
-    if extra_defs:
-        defs.update(extra_defs)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"https://trainprint.dev/schema/{name}.schema.json",
-            "title": f"trainprint {name}.json", "type": "object",
-            "required": ["meta", "sources", entries_key],
-            "properties": {"meta": {"$ref": "#/$defs/meta"}, "sources": {"$ref": "#/$defs/sources"},
-                           entries_key: {"type": "array", "items": entry_schema}},
-            "$defs": defs}
-
-
-def entry_base(required_extra, props):
-    p = {"id": {"type": "string", "pattern": ID_PATTERN}, "name": {"type": "string"}, "aliases": {"$ref": "#/$defs/aliases"},
-         "source": {"type": "string"}, "confidence": {"$ref": "#/$defs/confidence"}, "notes": {"type": "string"},
-         "field_sources": {"$ref": "#/$defs/field_sources"}}
-    p.update(props)
-    return {"type": "object", "required": ["id", "source", "confidence"] + required_extra, "properties": p}
-
-
-def schemas():
-    nn = {"type": "number", "minimum": 0}
-    water = {"type": "object", "required": ["value", "source", "confidence"],
-             "properties": {"value": nn, "min": nn, "max": nn, "source": {"type": "string"}, "confidence": CONF, "notes": {"type": "string"}}}
-    es = table_schema("energy_sources", "sources_of_energy", entry_base(
-        ["name", "lifecycle_gco2e_per_kwh"],
-        {"lifecycle_gco2e_per_kwh": {"type": "object", "required": ["median", "source", "confidence"],
-                                     "properties": {"min": nn, "median": nn, "max": nn, "source": {"type": "string"},
-                                                    "confidence": CONF, "notes": {"type": "string"}}},
-         "water_l_per_kwh": water,
-         "water_alternatives": {"type": "array", "items": {
-             "type": "object", "required": ["factor_set", "value", "source", "confidence"],
-             "properties": {"factor_set": {"type": "string", "pattern": ID_PATTERN}, "value": nn, "min": nn, "max": nn,
-                            "source": {"type": "string"}, "confidence": CONF, "notes": {"type": "string"}}}}}))
-    yv_ = lambda vmin, vmax: {"type": "array", "items": {
-        "type": "object", "required": ["value", "year", "source", "confidence"],
-        "properties": {"value": {"type": "number", "minimum": vmin, "maximum": vmax}, "year": {"type": "integer", "minimum": 1990, "maximum": 2100},
-                       "scope": {"type": "string"}, "kind": {"type": "string"}, "source": {"type": "string"},
-                       "confidence": CONF, "notes": {"type": "string"}}}}
-    pr = table_schema("providers", "providers", entry_base(
-        ["name", "kind", "pue", "wue_l_per_kwh", "cfe"],
-        {"kind": {"enum": ["cloud", "hpc", "self", "average"]}, "pue": yv_(1.0, 3.0), "wue_l_per_kwh": yv_(0, 20), "cfe": yv_(0, 1)}))
-    scen_props = {
-        "params": {"type": "number", "exclusiveMinimum": 0}, "active_params": {"type": "number", "exclusiveMinimum": 0},
-        "tokens": {"type": "number", "exclusiveMinimum": 0}, "flops": {"type": "number", "exclusiveMinimum": 0},
-        "recompute": {"type": "boolean"}, "layers": {"type": "integer", "minimum": 1}, "d_model": {"type": "integer", "minimum": 1},
-        "seq_len": {"type": "integer", "minimum": 1}, "gpu_hours": {"type": "number", "exclusiveMinimum": 0},
-        "duration_h": {"type": "number", "exclusiveMinimum": 0}, "hardware": {"type": "string", "pattern": ID_PATTERN},
-        "count": {"type": "integer", "minimum": 1}, "precision": {"type": "string"},
-        "mfu": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}, "power_fraction": {"type": "number", "exclusiveMinimum": 0, "maximum": 1.5},
-        "power_w": {"type": "number", "exclusiveMinimum": 0}, "boundary": {"enum": ["accelerators", "servers"]},
-        "host_power_w": {"type": "number", "minimum": 0}, "region": {"type": "string"}, "provider": {"type": "string"},
-        "pue": {"type": "number", "minimum": 1, "maximum": 3}, "wue": {"type": "number", "minimum": 0},
-        "intensity": {"type": "number", "minimum": 0}, "mix": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}},
-        "ewif": {"type": "number", "minimum": 0}, "cfe": {"type": "number", "minimum": 0, "maximum": 1}, "embodied": {"type": "boolean"},
-        "lifetime_years": {"type": "number", "exclusiveMinimum": 0}, "price_usd_per_kwh": {"type": "number", "minimum": 0},
-        "hourly_price_usd": {"type": "number", "minimum": 0}}
-    scenario = {"type": "object", "properties": scen_props, "additionalProperties": False,
-                "oneOf": [
-                    {"required": ["gpu_hours"], "not": {"anyOf": [{"required": ["duration_h"]}, {"required": ["flops"]}, {"required": ["tokens"]}]}},
-                    {"required": ["duration_h", "count"], "not": {"anyOf": [{"required": ["gpu_hours"]}, {"required": ["flops"]}, {"required": ["tokens"]}]}},
-                    {"required": ["flops"], "not": {"anyOf": [{"required": ["gpu_hours"]}, {"required": ["duration_h"]}, {"required": ["tokens"]}]}},
-                    {"required": ["params", "tokens"], "not": {"anyOf": [{"required": ["gpu_hours"]}, {"required": ["duration_h"]}, {"required": ["flops"]}]}}]}
-    # The predict view of a preset: only what is known before a run (see predict_view()).
-    predict = {"type": "object", "additionalProperties": False, "required": ["hardware"],
-               "properties": {k: scen_props[k] for k in ("params", "active_params", "tokens", "flops", "hardware", "count", "region", "provider")},
-               "oneOf": [{"required": ["flops"], "not": {"anyOf": [{"required": ["params"]}, {"required": ["tokens"]}]}},
-                         {"required": ["params", "tokens"], "not": {"required": ["flops"]}}]}
-    ps = table_schema("presets", "presets", entry_base(
-        ["name", "year", "scenario", "published", "reported"],
-        {"year": {"type": "integer", "minimum": 2010, "maximum": 2100}, "scenario": scenario,
-         "published": {"type": "object"},
-         "reported": {"type": "object", "required": ["boundary", "includes_pue"],
-                      "anyOf": [{"required": ["energy_mwh"]}, {"required": ["emissions_t_co2e"]}],
-                      "properties": {"energy_mwh": nn, "emissions_t_co2e": nn, "boundary": {"type": "string"},
-                                     "includes_pue": {"type": "boolean"},
-                                     "power_basis": {"enum": ["tdp", "measured_system", "measured_accelerators"]},
-                                     "reproducible": {"type": "boolean"}, "notes": {"type": "string"}}},
-         "predict": predict}))
-    eq = table_schema("equivalents", "equivalents", {**entry_base(
-        ["name", "applies_to", "unit"],
-        {"applies_to": {"enum": ["emissions", "energy", "water"]}, "unit": {"type": "string"},
-         "per_unit_kg_co2e": {"type": "number", "exclusiveMinimum": 0}, "per_unit_kwh": {"type": "number", "exclusiveMinimum": 0},
-         "per_unit_l": {"type": "number", "exclusiveMinimum": 0}}),
-        "allOf": [
-            {"if": {"properties": {"applies_to": {"const": "emissions"}}}, "then": {"required": ["per_unit_kg_co2e"]}},
-            {"if": {"properties": {"applies_to": {"const": "energy"}}}, "then": {"required": ["per_unit_kwh"]}},
-            {"if": {"properties": {"applies_to": {"const": "water"}}}, "then": {"required": ["per_unit_l"]}}]})
-    return {"energy_sources": es, "providers": pr, "presets": ps, "equivalents": eq}
+    for e in E:  # us-person-water-year's alias repeats its id
+        e["aliases"] = dedup_aliases(e["id"], e["aliases"])
+    return table_doc("equivalents", E, ["Green Algorithms referenceValues.csv (CC BY 4.0): attribution 'Green Algorithms, Lannelongue et al. 2021'.",
+                              "US EPA and EIA material is public domain; other values are facts, cited per entry."], generated)
 
 
 # --------------------------------------------------------------------------- checks
-def check(tables, schema_map):
+def check(tables, schema_map, region_ids):
+    """Each table against its JSON Schema, plus what a schema cannot say: names unique
+    case-insensitively, cited sources listed and listed sources cited, entries sorted by id,
+    and the presets' references to hardware, providers, regions and energy sources."""
     errs = []
-    entries_key = {"energy_sources": "sources_of_energy", "providers": "providers", "presets": "presets", "equivalents": "equivalents"}
-    try:
-        import jsonschema  # optional
-        for name, doc in tables.items():
-            v = jsonschema.Draft202012Validator(schema_map[name])
-            for e in sorted(v.iter_errors(clean(doc)), key=lambda e: list(e.absolute_path)):
-                errs.append(f"{name}: schema: /{'/'.join(map(str, e.absolute_path))}: {e.message}")
-        validator = "jsonschema"
-    except ImportError:
-        validator = "structural only"
-
-    def walk_refs(o, out):
-        if isinstance(o, dict):
-            for k, v in o.items():
-                if k == "source" and isinstance(v, str):
-                    out.add(v)
-                walk_refs(v, out)
-        elif isinstance(o, list):
-            for v in o:
-                walk_refs(v, out)
-
-    energy_ids = {e["id"] for e in tables["energy_sources"]["sources_of_energy"]}
-    provider_ids = {e["id"] for e in tables["providers"]["providers"]}
-    region_ids = {e["id"] for e in json.load(open(os.path.join(REPO, "data", "regions.json"), encoding="utf-8"))["regions"]}
     for name, doc in tables.items():
-        for k in ("meta", "sources", entries_key[name]):
-            if k not in doc:
-                errs.append(f"{name}: missing {k}")
-        for sk, s in doc["sources"].items():
-            for f in ("title", "url", "year", "retrieved", "license"):
-                if f not in s:
-                    errs.append(f"{name}: source {sk} lacks {f}")
-            if re.search(r"(?i)odbl|by-sa|agpl|\bnc\b", s.get("license", "")):
-                errs.append(f"{name}: source {sk} has a forbidden licence")
-        refs = set()
-        walk_refs(doc[entries_key[name]], refs)
-        for r in sorted(refs - set(doc["sources"])):
-            errs.append(f"{name}: source key {r!r} not in sources")
-        for r in sorted(set(doc["sources"]) - refs):
-            errs.append(f"{name}: unused source {r!r}")
-        seen = {}
-        for e in doc[entries_key[name]]:
-            if not re.match(ID_PATTERN, e["id"]):
-                errs.append(f"{name}: bad id {e['id']}")
-            if e.get("confidence") not in ("high", "medium", "low") or "source" not in e:
-                errs.append(f"{name}: {e['id']} lacks source/confidence")
-            for n in [e["id"]] + e.get("aliases", []):
-                key = n.lower()
-                if key in seen and seen[key] != e["id"]:
-                    errs.append(f"{name}: name {n!r} used by {seen[key]} and {e['id']}")
-                elif key in seen and n != e["id"]:
-                    errs.append(f"{name}: duplicate alias {n!r} in {e['id']}")
-                seen[key] = e["id"]
-        ids = [e["id"] for e in doc[entries_key[name]]]
+        entries = doc[ENTRIES_KEY[name]]
+        errs += validate(clean(doc), schema_map[name], name) + name_clashes(entries, name) + source_errors(doc, name)
+        ids = [e["id"] for e in entries]
         if ids != sorted(ids):
             errs.append(f"{name}: entries not sorted by id")
+    energy_ids = {e["id"] for e in tables["energy_sources"]["sources_of_energy"]}
+    provider_ids = {e["id"] for e in tables["providers"]["providers"]}
     for p in tables["presets"]["presets"]:
-        s = p["scenario"]
-        bad = set(s) - SCENARIO_FIELDS
-        if bad:
-            errs.append(f"presets: {p['id']}: unknown scenario fields {sorted(bad)}")
-        wp = workload_paths(s)
-        if len(wp) != 1:
-            errs.append(f"presets: {p['id']}: {len(wp)} workload paths {wp}")
-        if "tokens" in s and "params" not in s:
-            errs.append(f"presets: {p['id']}: tokens without params")
-        if "duration_h" in s and "count" not in s:
-            errs.append(f"presets: {p['id']}: duration_h without count")
+        s, v, where = p["scenario"], p.get("predict"), f"presets: {p['id']}"
         if s.get("hardware") not in HARDWARE_IDS:
-            errs.append(f"presets: {p['id']}: unknown hardware {s.get('hardware')}")
+            errs.append(f"{where}: unknown hardware {s.get('hardware')}")
         if "region" in s and not re.match(r"^[A-Z]{2}$", s["region"]):
-            errs.append(f"presets: {p['id']}: region not ISO alpha-2")
+            errs.append(f"{where}: region not ISO alpha-2")
         if "provider" in s and s["provider"] not in provider_ids:
-            errs.append(f"presets: {p['id']}: unknown provider {s['provider']}")
-        for k in s.get("mix", {}):
-            if k not in energy_ids:
-                errs.append(f"presets: {p['id']}: mix key {k}")
-        v = p.get("predict")
+            errs.append(f"{where}: unknown provider {s['provider']}")
+        errs += [f"{where}: mix key {k}" for k in s.get("mix", {}) if k not in energy_ids]
         if v is None:
-            errs.append(f"presets: {p['id']}: no predict view")
+            errs.append(f"{where}: no predict view")
         else:
             if v.get("hardware") not in HARDWARE_IDS:
-                errs.append(f"presets: {p['id']}: predict: unknown hardware {v.get('hardware')}")
+                errs.append(f"{where}: predict: unknown hardware {v.get('hardware')}")
             if "provider" in v and v["provider"] not in provider_ids:
-                errs.append(f"presets: {p['id']}: predict: unknown provider {v['provider']}")
+                errs.append(f"{where}: predict: unknown provider {v['provider']}")
             if "region" in v and v["region"] not in region_ids:
-                errs.append(f"presets: {p['id']}: predict: unknown region {v['region']}")
-        rep = p["reported"]
-        if rep.get("power_basis") not in ("tdp", "measured_system", "measured_accelerators"):
-            errs.append(f"presets: {p['id']}: reported.power_basis missing")
-        if "energy_mwh" not in rep and "emissions_t_co2e" not in rep:
-            errs.append(f"presets: {p['id']}: no reported output")
-    for e in tables["equivalents"]["equivalents"]:
-        want = {"emissions": "per_unit_kg_co2e", "energy": "per_unit_kwh", "water": "per_unit_l"}[e["applies_to"]]
-        if want not in e:
-            errs.append(f"equivalents: {e['id']}: needs {want}")
-    return validator, errs
+                errs.append(f"{where}: predict: unknown region {v['region']}")
+        if p["reported"].get("power_basis") is None:
+            errs.append(f"{where}: reported.power_basis missing")
+    return errs
 
 
 # --------------------------------------------------------------------------- main
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--upstream", default=os.path.join(os.path.dirname(REPO), "shared", "upstream-data"),
-                    help="path to shared/upstream-data (default: %(default)s)")
-    ap.add_argument("--out", default=os.path.join(REPO, "data"), help="output data directory (default: %(default)s)")
-    ap.add_argument("--check", action="store_true", help="only check that the files on disk are up to date")
+    ap = arguments(__doc__)
+    ap.add_argument("--regions", default=None,
+                    help="regions.json whose ids presets may name (default: <out>/regions.json if there, else data/regions.json)")
+    ap.add_argument("--check", action="store_true", help="only check that the files in --out are up to date")
     a = ap.parse_args(argv)
-    if not os.path.isdir(a.upstream):
-        ap.error(f"--upstream {a.upstream!r} is not a directory")
-    tables = {"energy_sources": build_energy_sources(a.upstream), "providers": build_providers(a.upstream),
-              "presets": build_presets(a.upstream), "equivalents": build_equivalents(a.upstream)}
+    up = upstream_dir(ap, a.upstream)
+    tables = {"energy_sources": build_energy_sources(up, a.generated), "providers": build_providers(up, a.generated),
+              "presets": build_presets(up, a.generated), "equivalents": build_equivalents(up, a.generated)}
     schema_map = schemas()
-    validator, errs = check(tables, schema_map)
-    if errs:
-        for e in errs:
-            print("ERROR:", e, file=sys.stderr)
-        return 1
+    regions = a.regions or next(p for p in (os.path.join(a.out, "regions.json"), os.path.join(DATA_DIR, "regions.json"))
+                                if os.path.exists(p))
+    fail_on(check(tables, schema_map, {e["id"] for e in read_json(regions)["regions"]}), limit=None)
     stale = []
     outputs = [(os.path.join(a.out, f"{n}.json"), tables[n]) for n in tables] + \
               [(os.path.join(a.out, "schema", f"{n}.schema.json"), schema_map[n]) for n in schema_map]
     for path, obj in outputs:
-        text = json.dumps(clean(obj), indent=2, ensure_ascii=False) + "\n"
-        if a.check:
-            try:
-                with open(path, encoding="utf-8") as f:
-                    if f.read() != text:
-                        stale.append(path)
-            except FileNotFoundError:
-                stale.append(path)
-        else:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            write_json(path, obj)
+        text = dumps(clean(obj))
+        if not a.check:
+            write_text(path, text)
+        elif not os.path.exists(path) or open(path, encoding="utf-8").read() != text:
+            stale.append(path)
     if stale:
         print("stale: " + ", ".join(stale), file=sys.stderr)
         return 1
-    counts = {n: len(t[k]) for n, t, k in [("energy_sources", tables["energy_sources"], "sources_of_energy"),
-                                             ("providers", tables["providers"], "providers"),
-                                             ("presets", tables["presets"], "presets"),
-                                             ("equivalents", tables["equivalents"], "equivalents")]}
-    print(f"{'checked' if a.check else 'wrote'} {counts} (validated: {validator})")
+    counts = {n: len(t[ENTRIES_KEY[n]]) for n, t in tables.items()}
+    print(f"{'checked' if a.check else 'wrote'} {counts} (validated: jsonschema)")
     return 0
 
 

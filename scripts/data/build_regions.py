@@ -1,28 +1,25 @@
 #!/usr/bin/env python3
-"""Build data/regions.json for trainprint (stdlib only).
+"""Build data/regions.json for trainprint (helpers in common.py).
 
 Inputs
-  --upstream PATH   shared/upstream-data folder (default /work/shared/upstream-data)
+  --upstream DIR    shared/upstream-data folder (default ../shared/upstream-data from the repository)
   scripts/data/regions_curated.json   hand-curated cloud regions, alias variants, per-site PUE
 Outputs
-  data/regions.json  (sorted by id, 2-space indent, trailing newline; deterministic)
+  <out>/regions.json  (--out DIR, default data/; sorted by id, 2-space indent, trailing newline;
+  deterministic)
 
-Validation: data/schema/regions.schema.json with python3 `jsonschema` when importable,
-otherwise a structural check; plus table-level checks (unique ids/aliases
-case-insensitively, every `grid`/`parent`/`country` resolves, every cloud `grid`
-resolves to an entry with an intensity, mix shares sum to 1, source keys exist).
+Validation: data/schema/regions.schema.json, plus what a schema cannot say (table_checks):
+unique ids/aliases case-insensitively, every `grid`/`parent`/`country` resolves, every cloud
+`grid` resolves to an entry with an intensity, mix shares sum to 1, source keys exist.
 
 See scripts/data/regions_NOTES.md for sources, licences and doubts.
 """
-import argparse
-import csv
-import json
 import os
-import sys
+
+from common import (CONFIDENCES, arguments, dedup_aliases, dumps, fail_on, load_schema, meta, name_clashes,
+                    read_csv, read_json, source, source_errors, upstream_dir, validate, write_text)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
-GENERATED = "2026-11-26"   # fixed so that the output is reproducible; pass --generated to change
 
 # ---------------------------------------------------------------------------
 # Reference tables (facts)
@@ -119,56 +116,16 @@ MIX_KEYS = ["coal", "gas", "oil", "nuclear", "hydro", "wind", "solar", "biomass"
 # Sources cited in the file
 # ---------------------------------------------------------------------------
 SOURCES = {
-    "owid-ember": {
-        "title": "Carbon intensity of electricity generation (Ember Yearly Electricity Data 2025; Energy Institute Statistical Review 2024) – with major processing by Our World in Data",
-        "url": "https://ourworldindata.org/grapher/carbon-intensity-electricity",
-        "year": 2025, "retrieved": "2025-12-09", "license": "CC-BY-4.0",
-    },
-    "codecarbon-global-energy-mix": {
-        "title": "CodeCarbon global_energy_mix.json (per-country generation by source, TWh; derived from Our World in Data / Ember)",
-        "url": "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data",
-        "year": 2024, "retrieved": "2026-08-08", "license": "MIT; data CC-BY-4.0 (OWID/Ember)",
-    },
-    "codecarbon-canada-mix": {
-        "title": "CodeCarbon canada_energy_mix_2023.json (generation mix by province/territory, %)",
-        "url": "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data",
-        "year": 2023, "retrieved": "2026-08-08", "license": "MIT",
-    },
-    "epa-egrid2022": {
-        "title": "US EPA eGRID2022 subregion total output emission rates (CO2, CH4, N2O; CO2e with AR5 GWP100)",
-        "url": "https://www.epa.gov/egrid/download-data",
-        "year": 2022, "retrieved": "2026-01-27", "license": "public-domain",
-    },
-    "green-algorithms-ci": {
-        "title": "Green Algorithms CI_aggregated.csv v3.0 (Lannelongue, Grealey, Inouye 2021; values from carbonfootprint.com March 2022 and national inventories)",
-        "url": "https://github.com/GreenAlgorithms/green-algorithms-tool/blob/30df2feead1c/data/v3.0/CI_aggregated.csv",
-        "year": 2022, "retrieved": "2025-02-05", "license": "CC-BY-4.0",
-    },
-    "google-region-carbon-2024": {
-        "title": "Google Cloud region carbon info, 2024 (Google CFE and grid carbon intensity per region)",
-        "url": "https://github.com/GoogleCloudPlatform/region-carbon-info/blob/49f3f26bfd68/data/yearly/2024.csv",
-        "year": 2024, "retrieved": "2025-12-03", "license": "Apache-2.0",
-    },
-    "google-dc-efficiency": {
-        "title": "Google data centers – efficiency (per-campus trailing-twelve-month PUE), as transcribed in Green Algorithms cloudProviders_datacenters.csv",
-        "url": "https://www.google.com/about/datacenters/efficiency/",
-        "year": 2020, "retrieved": "2020-09-29", "license": "facts; transcription CC-BY-4.0 (Green Algorithms)",
-    },
-    "aws-regions": {
-        "title": "AWS Regions and Availability Zones (region codes and locations)",
-        "url": "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html",
-        "year": 2025, "retrieved": GENERATED, "license": "facts",
-    },
-    "azure-regions": {
-        "title": "Azure regions list (names as in `az account list-locations`)",
-        "url": "https://learn.microsoft.com/en-us/azure/reliability/regions-list",
-        "year": 2025, "retrieved": GENERATED, "license": "facts",
-    },
-    "gcp-regions": {
-        "title": "Google Cloud regions and zones",
-        "url": "https://cloud.google.com/compute/docs/regions-zones",
-        "year": 2025, "retrieved": GENERATED, "license": "facts",
-    },
+    "owid-ember": source("Carbon intensity of electricity generation (Ember Yearly Electricity Data 2025; Energy Institute Statistical Review 2024) – with major processing by Our World in Data", "https://ourworldindata.org/grapher/carbon-intensity-electricity", 2025, "CC-BY-4.0", retrieved="2025-12-09"),
+    "codecarbon-global-energy-mix": source("CodeCarbon global_energy_mix.json (per-country generation by source, TWh; derived from Our World in Data / Ember)", "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data", 2024, "MIT; data CC-BY-4.0 (OWID/Ember)", retrieved="2026-08-08"),
+    "codecarbon-canada-mix": source("CodeCarbon canada_energy_mix_2023.json (generation mix by province/territory, %)", "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data", 2023, "MIT", retrieved="2026-08-08"),
+    "epa-egrid2022": source("US EPA eGRID2022 subregion total output emission rates (CO2, CH4, N2O; CO2e with AR5 GWP100)", "https://www.epa.gov/egrid/download-data", 2022, "public-domain", retrieved="2026-01-27"),
+    "green-algorithms-ci": source("Green Algorithms CI_aggregated.csv v3.0 (Lannelongue, Grealey, Inouye 2021; values from carbonfootprint.com March 2022 and national inventories)", "https://github.com/GreenAlgorithms/green-algorithms-tool/blob/30df2feead1c/data/v3.0/CI_aggregated.csv", 2022, "CC-BY-4.0", retrieved="2025-02-05"),
+    "google-region-carbon-2024": source("Google Cloud region carbon info, 2024 (Google CFE and grid carbon intensity per region)", "https://github.com/GoogleCloudPlatform/region-carbon-info/blob/49f3f26bfd68/data/yearly/2024.csv", 2024, "Apache-2.0", retrieved="2025-12-03"),
+    "google-dc-efficiency": source("Google data centers – efficiency (per-campus trailing-twelve-month PUE), as transcribed in Green Algorithms cloudProviders_datacenters.csv", "https://www.google.com/about/datacenters/efficiency/", 2020, "facts; transcription CC-BY-4.0 (Green Algorithms)", retrieved="2020-09-29"),
+    "aws-regions": source("AWS Regions and Availability Zones (region codes and locations)", "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html", 2025, "facts"),
+    "azure-regions": source("Azure regions list (names as in `az account list-locations`)", "https://learn.microsoft.com/en-us/azure/reliability/regions-list", 2025, "facts"),
+    "gcp-regions": source("Google Cloud regions and zones", "https://cloud.google.com/compute/docs/regions-zones", 2025, "facts"),
 }
 
 LICENSE_NOTES = [
@@ -210,37 +167,25 @@ def blank_entry(eid, kind, name, aliases, country, parent, source, confidence):
     }
 
 
-def dedup_aliases(eid, aliases):
-    seen = {eid.lower()}
-    out = []
-    for a in aliases:
-        if a and a.lower() not in seen:
-            seen.add(a.lower())
-            out.append(a)
-    return out
-
-
 # ---------------------------------------------------------------------------
 # Readers
 # ---------------------------------------------------------------------------
 def read_owid(up):
     path = os.path.join(up, "owid-ember-carbon-intensity", "carbon-intensity-electricity.csv")
     latest = {}
-    with open(path, newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            code = r["Code"].strip()
-            val = r["Carbon intensity of electricity - gCO2/kWh"].strip()
-            if not code or not val:
-                continue
-            y = int(r["Year"])
-            if code not in latest or y > latest[code][0]:
-                latest[code] = (y, r["Entity"].strip(), float(val))
+    for r in read_csv(path):
+        code = r["Code"].strip()
+        val = r["Carbon intensity of electricity - gCO2/kWh"].strip()
+        if not code or not val:
+            continue
+        y = int(r["Year"])
+        if code not in latest or y > latest[code][0]:
+            latest[code] = (y, r["Entity"].strip(), float(val))
     return latest
 
 
 def read_global_mix(up):
-    with open(os.path.join(up, "codecarbon", "global_energy_mix.json"), encoding="utf-8") as f:
-        return json.load(f)
+    return read_json(os.path.join(up, "codecarbon", "global_energy_mix.json"))
 
 
 def country_mix(rec):
@@ -259,33 +204,22 @@ def country_mix(rec):
 
 
 def read_egrid(up):
-    path = os.path.join(up, "epa-egrid2022-subregions", "egrid2022_subregion_total_output_rates.csv")
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+    return read_csv(os.path.join(up, "epa-egrid2022-subregions", "egrid2022_subregion_total_output_rates.csv"))
 
 
 def read_ga(up):
-    path = os.path.join(up, "green-algorithms", "CI_aggregated.csv")
-    with open(path, newline="", encoding="utf-8") as f:
-        lines = f.read().splitlines()
-    rows = list(csv.DictReader(lines[1:]))  # first line is a units/comment row
+    rows = read_csv(os.path.join(up, "green-algorithms", "CI_aggregated.csv"), skip_rows=1)  # row 1: units
     return {r["location"].strip(): r for r in rows}
 
 
 def read_canada_mix(up):
-    with open(os.path.join(up, "codecarbon", "canada_energy_mix_2023.json"), encoding="utf-8") as f:
-        return json.load(f)
+    return read_json(os.path.join(up, "codecarbon", "canada_energy_mix_2023.json"))
 
 
 def read_gcp(up):
-    path = os.path.join(up, "google-cloud-region-carbon", "2024.csv")
-    out = {}
-    with open(path, newline="", encoding="utf-8") as f:
-        rd = csv.DictReader(f)
-        assert "Grid carbon intensity (gCO2eq / kWh)" in rd.fieldnames, "2024 file must be the operational (non-lifecycle) series"
-        for r in rd:
-            out[r["Google Cloud Region"].strip()] = r
-    return out
+    rows = read_csv(os.path.join(up, "google-cloud-region-carbon", "2024.csv"))
+    assert "Grid carbon intensity (gCO2eq / kWh)" in rows[0], "2024 file must be the operational (non-lifecycle) series"
+    return {r["Google Cloud Region"].strip(): r for r in rows}
 
 
 # ---------------------------------------------------------------------------
@@ -418,7 +352,7 @@ def build(up, curated):
         aliases = [reg] + ([c["display"]] if c.get("display") else [])
         conf = c.get("region_confidence", "high")
         gconf = c["grid_confidence"]
-        overall = min([conf, gconf], key=["low", "medium", "high"].index)
+        overall = min([conf, gconf], key=CONFIDENCES.index)
         e = blank_entry(cid, "cloud", c.get("display") or reg, dedup_aliases(cid, aliases), c["country"],
                         c["parent"], src_for[prov], overall)
         e["provider"] = prov
@@ -458,28 +392,15 @@ def build(up, curated):
 # Checks
 # ---------------------------------------------------------------------------
 def table_checks(doc):
-    errs = []
+    """What regions.schema.json cannot say: unique names, references that resolve, mix
+    shares that sum to 1, cloud regions whose grid has an intensity, cited sources."""
     regs = doc["regions"]
     byid = {r["id"]: r for r in regs}
-    seen = {}
-    for r in regs:
-        for key in [r["id"]] + r["aliases"]:
-            k = key.lower()
-            if k in seen and seen[k] != r["id"]:
-                errs.append("duplicate id/alias %r in %s and %s" % (key, seen[k], r["id"]))
-            elif k in seen and key != r["id"]:
-                errs.append("alias %r repeats within %s" % (key, r["id"]))
-            seen[k] = r["id"]
-    srcs = doc["sources"]
-    used = set()
+    errs = name_clashes(regs) + source_errors(doc)
     for r in regs:
         for f in ("country", "parent", "grid"):
             if r[f] is not None and r[f] not in byid:
                 errs.append("%s: %s %r does not resolve" % (r["id"], f, r[f]))
-        used.add(r["source"])
-        for f in ("intensity", "cfe", "mix", "ewif_l_per_kwh", "pue", "wue_l_per_kwh", "price_usd_per_kwh"):
-            if r[f] is not None:
-                used.add(r[f]["source"])
         if r["mix"] is not None:
             s = sum(r["mix"]["shares"].values())
             if abs(s - 1) > 1e-6:
@@ -488,78 +409,27 @@ def table_checks(doc):
             g = byid.get(r["grid"])
             if g is None or g["intensity"] is None:
                 errs.append("%s: grid %r has no intensity" % (r["id"], r["grid"]))
-            if r["provider"] not in ("aws", "gcp", "azure"):
-                errs.append("%s: provider" % r["id"])
-        if r["intensity"] is None and r["kind"] != "cloud":
-            errs.append("%s: non-cloud entry without intensity" % r["id"])
-    for s in sorted(used - set(srcs)):
-        errs.append("source %r not in sources" % s)
-    for s in sorted(set(srcs) - used):
-        errs.append("source %r listed but never cited" % s)
     return errs
 
 
-def structural_check(doc, schema):
-    """Fallback when jsonschema is unavailable: required keys and enums only."""
-    errs = []
-    ent = schema["$defs"]["region"]
-    for r in doc["regions"]:
-        for k in ent["required"]:
-            if k not in r:
-                errs.append("%s: missing %s" % (r.get("id"), k))
-        if r.get("kind") not in ent["properties"]["kind"]["enum"]:
-            errs.append("%s: bad kind" % r.get("id"))
-        if r.get("confidence") not in ("high", "medium", "low"):
-            errs.append("%s: bad confidence" % r.get("id"))
-        it = r.get("intensity")
-        if it:
-            if it.get("basis") not in ("lifecycle", "direct") or it.get("mix_basis") not in ("production", "consumption") \
-                    or it.get("accounting") not in ("location", "market", "marginal"):
-                errs.append("%s: bad intensity enums" % r.get("id"))
-    return errs
-
-
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--upstream", default="/work/shared/upstream-data")
+def main(argv=None):
+    ap = arguments(__doc__)
     ap.add_argument("--curated", default=os.path.join(HERE, "regions_curated.json"))
-    ap.add_argument("--out", default=os.path.join(REPO, "data", "regions.json"))
-    ap.add_argument("--schema", default=os.path.join(REPO, "data", "schema", "regions.schema.json"))
-    ap.add_argument("--generated", default=GENERATED)
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
 
-    with open(a.curated, encoding="utf-8") as f:
-        curated = json.load(f)
-    regions = build(a.upstream, curated)
+    regions = build(upstream_dir(ap, a.upstream), read_json(a.curated))
     doc = {
-        "meta": {"table": "regions", "schema_version": 1, "generated": a.generated,
-                 "generator": "scripts/data/build_regions.py", "license_notes": LICENSE_NOTES},
+        "meta": meta("regions", "scripts/data/build_regions.py", LICENSE_NOTES, a.generated),
         "sources": {k: SOURCES[k] for k in sorted(SOURCES)},
         "regions": regions,
     }
-    errs = table_checks(doc)
-    with open(a.schema, encoding="utf-8") as f:
-        schema = json.load(f)
-    try:
-        import jsonschema  # optional
-        v = jsonschema.Draft202012Validator(schema)
-        errs += ["schema: %s at %s" % (e.message, "/".join(map(str, e.absolute_path)))
-                 for e in v.iter_errors(doc)]
-        how = "jsonschema"
-    except ImportError:
-        errs += structural_check(doc, schema)
-        how = "structural check"
-    if errs:
-        for e in errs[:50]:
-            print("ERROR:", e, file=sys.stderr)
-        raise SystemExit("%d validation errors" % len(errs))
-    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    with open(a.out, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+    fail_on(table_checks(doc) + validate(doc, load_schema("regions")))
+    out = os.path.join(a.out, "regions.json")
+    write_text(out, dumps(doc))
     counts = {}
     for r in regions:
         counts[r["kind"]] = counts.get(r["kind"], 0) + 1
-    print("wrote %s: %d regions %s (validated with %s)" % (a.out, len(regions), counts, how))
+    print("wrote %s: %d regions %s (validated with jsonschema)" % (out, len(regions), counts))
 
 
 if __name__ == "__main__":

@@ -12,21 +12,19 @@ FLOPs are the source's own figure where it publishes one (Patterson et al. 2021,
 are the published GPU-hours, or chips x days. This is the utilisation that converts FLOPs into
 energy over a whole run (restarts, evaluation, checkpoints, long-context stages and failed steps
 included), so it is lower than the per-step MFU papers quote. docs/methodology.md section 4.1
-prints this table; include/trainprint/defaults.hpp takes the medians. Stdlib only.
+prints this table; include/trainprint/defaults.hpp takes the medians. Reads the tables through
+common.py.
 """
-from __future__ import annotations
-
-import json
 import os
 import statistics
 import sys
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from common import DATA_DIR, read_json
 
 
 def main() -> int:
-    presets = json.load(open(os.path.join(REPO, "data", "presets.json"), encoding="utf-8"))["presets"]
-    hw = {a["id"]: a for a in json.load(open(os.path.join(REPO, "data", "hardware.json"), encoding="utf-8"))["accelerators"]}
+    presets = read_json(os.path.join(DATA_DIR, "presets.json"))["presets"]
+    hw = {a["id"]: a for a in read_json(os.path.join(DATA_DIR, "hardware.json"))["accelerators"]}
     rows = []
     for p in presets:
         s, pub, v = p["scenario"], p["published"], p.get("predict", {})
@@ -53,7 +51,7 @@ def main() -> int:
     allv = [r[5] for r in rows]
     print(f"all: n={len(allv)} median={statistics.median(allv):.3f} min={min(allv):.3f} max={max(allv):.3f}")
     if len(sys.argv) > 1:
-        leave_one_out(rows, json.load(open(sys.argv[1], encoding="utf-8")))
+        leave_one_out(rows, read_json(sys.argv[1]))
     return 0
 
 
