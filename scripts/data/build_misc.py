@@ -17,6 +17,7 @@ import sys
 from common import (DATA_DIR, arguments, cited_sources, clean, dedup_aliases, dumps, fail_on, meta, name_clashes,
                     num, read_csv, read_json, source, source_errors, upstream_dir, validate, write_text)
 from misc_schemas import ENTRIES_KEY, schemas
+from runs import run_presets
 
 GENERATOR = "scripts/data/build_misc.py"
 GAL_PER_MWH_TO_L_PER_KWH = 3.785411784 / 1000.0
@@ -301,8 +302,9 @@ def build_providers(up, generated):
 
 
 # --------------------------------------------------------------------------- presets
-HARDWARE_IDS = {"nvidia-v100-sxm2-32gb", "nvidia-v100-sxm2-16gb", "nvidia-a100-sxm4-40gb", "nvidia-a100-sxm4-80gb",
-                "nvidia-h100-sxm5-80gb", "google-tpu-v2", "google-tpu-v3", "google-tpu-v4", "amd-mi250x", "amd-mi300x"}
+def hardware_ids():
+    """The accelerator ids presets may name: those of data/hardware.json."""
+    return {a["id"] for a in read_json(os.path.join(DATA_DIR, "hardware.json"))["accelerators"]}
 
 
 def predict_view(hw, count=None, region=None, provider=None, params=None, tokens=None, flops=None):
@@ -477,8 +479,31 @@ def build_presets(up, generated):
                            "notes": "The paper gives the measured GPU energy only, neither GPU-hours nor average power, so no estimate can reproduce it from the source's inputs: the scenario (params+tokens, PUE 1.1 as published) rests on trainprint's MFU and power defaults, which is predict mode, not reproduce. Table 6 of the paper also gives carbon intensity and tCO2e for the A100 and LUMI (MI250X) runs; those were not re-verified here and are left out."},
               "predict": predict_view("nvidia-a100-sxm4-40gb", 216, params=6.9e9, tokens=2.46e12),
               "source": "groeneveld-2024", "confidence": "low"})
+    # --- who trained each run (leave-one-organisation-out validation), and whether it enters the MFU fit
+    trainers = {"gpt-3": "OpenAI", "gopher-280b": "DeepMind", "bloom-176b": "BigScience", "olmo-7b": "AI2"}
+    for e in R:
+        e["organisation"] = trainers.get(e["id"], "Meta" if e["id"].startswith(("llama", "opt")) else "Google")
+        e["kind"] = "search" if e["id"] == "evolved-transformer-nas" else "pretrain"
+        use, why = preset_calibration_use(e)
+        e["calibration"] = {"use": use, **({"why_not": why} if why else {})}
+    tdp = {a["id"]: a["tdp_w"] for a in read_json(os.path.join(DATA_DIR, "hardware.json"))["accelerators"] if a.get("tdp_w")}
+    extra, extra_sources = run_presets(tdp)
+    SOURCES.update(extra_sources)
+    R += extra
     R.sort(key=lambda e: e["id"])
     return table_doc("presets", R, ["Published figures from papers and model cards are facts, cited per preset."], generated)
+
+
+def preset_calibration_use(e):
+    """Whether a hand-built preset's whole-run MFU may enter the fit (the rule of runs.calibration_use)."""
+    if e["kind"] != "pretrain":
+        return False, "architecture search, not a pre-training run"
+    if e["confidence"] == "low":
+        return False, "low-confidence figures"
+    s = e["scenario"]
+    if "predict" not in e or not ("gpu_hours" in s or "duration_h" in s):
+        return False, "no accelerator-hours with a workload"
+    return True, ""
 
 
 # --------------------------------------------------------------------------- equivalents
@@ -541,9 +566,10 @@ def check(tables, schema_map, region_ids):
             errs.append(f"{name}: entries not sorted by id")
     energy_ids = {e["id"] for e in tables["energy_sources"]["sources_of_energy"]}
     provider_ids = {e["id"] for e in tables["providers"]["providers"]}
+    hw_ids = hardware_ids()
     for p in tables["presets"]["presets"]:
         s, v, where = p["scenario"], p.get("predict"), f"presets: {p['id']}"
-        if s.get("hardware") not in HARDWARE_IDS:
+        if s.get("hardware") not in hw_ids:
             errs.append(f"{where}: unknown hardware {s.get('hardware')}")
         if "region" in s and not re.match(r"^[A-Z]{2}$", s["region"]):
             errs.append(f"{where}: region not ISO alpha-2")
@@ -551,9 +577,10 @@ def check(tables, schema_map, region_ids):
             errs.append(f"{where}: unknown provider {s['provider']}")
         errs += [f"{where}: mix key {k}" for k in s.get("mix", {}) if k not in energy_ids]
         if v is None:
-            errs.append(f"{where}: no predict view")
+            if p.get("calibration", {}).get("use"):
+                errs.append(f"{where}: in the MFU fit without a predict view")
         else:
-            if v.get("hardware") not in HARDWARE_IDS:
+            if v.get("hardware") not in hw_ids:
                 errs.append(f"{where}: predict: unknown hardware {v.get('hardware')}")
             if "provider" in v and v["provider"] not in provider_ids:
                 errs.append(f"{where}: predict: unknown provider {v['provider']}")

@@ -100,16 +100,20 @@ def schemas():
                     {"required": ["params", "tokens"], "not": {"anyOf": [{"required": ["gpu_hours"]}, {"required": ["duration_h"]}, {"required": ["flops"]}]}}]}
     # The predict view of a preset: only what is known before a run (see predict_view()).
     predict = {"type": "object", "additionalProperties": False, "required": ["hardware"],
-               "properties": {k: scen_props[k] for k in ("params", "active_params", "tokens", "flops", "hardware", "count", "region", "provider")},
+               "properties": {k: scen_props[k] for k in ("params", "active_params", "tokens", "flops", "hardware", "count", "precision",
+                                                         "region", "provider")},
                "oneOf": [{"required": ["flops"], "not": {"anyOf": [{"required": ["params"]}, {"required": ["tokens"]}]}},
                          {"required": ["params", "tokens"], "not": {"required": ["flops"]}}]}
     ps = table_schema("presets", entry_base(
         ["name", "year", "scenario", "published", "reported"],
         {"year": {"type": "integer", "minimum": 2010, "maximum": 2100}, "scenario": scenario,
+         "organisation": {"type": "string"}, "kind": {"enum": ["pretrain", "finetune-full", "finetune-lora", "search"]},
+         "calibration": {"type": "object", "required": ["use"], "additionalProperties": False,
+                         "properties": {"use": {"type": "boolean"}, "why_not": {"type": "string"}}},
          "published": {"type": "object"},
          "reported": {"type": "object", "required": ["boundary", "includes_pue"],
-                      "anyOf": [{"required": ["energy_mwh"]}, {"required": ["emissions_t_co2e"]}],
-                      "properties": {"energy_mwh": nn, "emissions_t_co2e": nn, "boundary": {"type": "string"},
+                      "anyOf": [{"required": ["energy_mwh"]}, {"required": ["emissions_t_co2e"]}, {"required": ["accelerator_hours"]}],
+                      "properties": {"energy_mwh": nn, "emissions_t_co2e": nn, "accelerator_hours": nn, "boundary": {"type": "string"},
                                      "includes_pue": {"type": "boolean"},
                                      "power_basis": {"enum": ["tdp", "measured_system", "measured_accelerators"]},
                                      "reproducible": {"type": "boolean"}, "notes": {"type": "string"}}},
