@@ -1272,7 +1272,7 @@ struct catalog::impl {
     bool lazy = true;
     try {
       for (const auto& t : detail::embedded_tables())
-        if (!(lazy = im->load_lazy(t.text, std::string("<embedded>/") + t.name))) break;
+        if (detail::is_catalog_table(t.name) && !(lazy = im->load_lazy(t.text, std::string("<embedded>/") + t.name))) break;
     } catch (...) {
       lazy = false;
     }
@@ -1281,7 +1281,8 @@ struct catalog::impl {
       return im;
     }
     im = std::make_unique<impl>();
-    for (const auto& t : detail::embedded_tables()) im->load(t.text, std::string("<embedded>/") + t.name, false);
+    for (const auto& t : detail::embedded_tables())
+      if (detail::is_catalog_table(t.name)) im->load(t.text, std::string("<embedded>/") + t.name, false);
     im->check_references();
     return im;
   }

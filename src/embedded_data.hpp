@@ -11,4 +11,7 @@ struct embedded_table {
 };
 /// Every data/*.json table, catalog.json first.
 std::span<const embedded_table> embedded_tables();
+/// Whether a table belongs to the catalog's entries: calibration.json holds the fitted
+/// MFU model (calibration.hpp), read on its own.
+inline bool is_catalog_table(std::string_view name) { return name != "calibration.json"; }
 }  // namespace trainprint::inline v0::detail

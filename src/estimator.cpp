@@ -3,6 +3,9 @@
 
 #include "trainprint/estimator.hpp"
 
+#include "trainprint/calibration.hpp"
+#include "estimator_internal.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -32,6 +35,7 @@ struct record {
   bool trace = true;
   bool context = true;
   bool ranges = true;  ///< the distributions of the uncertain inputs
+  const mfu_model* model = nullptr;  ///< the MFU model; nullptr: the shipped fit
 };
 
 std::string g(double v) { return fmt::format("{:g}", v); }
@@ -215,12 +219,13 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   }
 
   // --- workload (§1.1) ---
-  if (s.flops || s.params || s.active_params || s.tokens) {
-    in.path = path::flops;
-    if (!acc)
-      throw input_error("hardware", "",
-                        "the flops path needs an accelerator for its peak FLOP/s, e.g. hardware=h100 "
-                        "(or give gpu_hours)");
+  const bool workload = s.flops || s.params || s.active_params || s.tokens;
+  const bool timed = s.gpu_hours || s.duration;
+  if (workload && !acc && !timed)
+    throw input_error("hardware", "",
+                      "the flops path needs an accelerator for its peak FLOP/s, e.g. hardware=h100 "
+                      "(or give gpu_hours)");
+  if (workload) {
     if (s.flops) {
       in.flops = *s.flops;
       TRAINPRINT_TRACE(tr, "flops", in.flops, "FLOP", origin::user);
@@ -248,68 +253,127 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       TRAINPRINT_TRACE(tr, "flops", in.flops, "FLOP", origin::derived, {}, note);
     }
     r.flops = in.flops;
-    const double peak_tflops = *acc->peak_tflops(ctx.precision);
-    in.peak_flop_per_s = peak_tflops * 1e12;
+  }
+  if (workload && acc) {
+    // The reference peak (dense bf16, else fp16, else fp32) and the speed-up of the
+    // training precision over it (calibration.hpp).
+    const auto ref = reference_peak_flop_per_s(*acc);
+    if (!ref) throw input_error("hardware", acc->id, "an accelerator with a published dense peak (or give gpu_hours)");
+    in.peak_flop_per_s = *ref;
+    const precision ref_p = acc->peak_tflops(precision::bf16)   ? precision::bf16
+                            : acc->peak_tflops(precision::fp16) ? precision::fp16
+                                                                : precision::fp32;
     TRAINPRINT_TRACE(tr, "peak_flop_per_s", in.peak_flop_per_s, "FLOP/s", origin::catalog,
-           acc->provenance_of("peak_tflops_dense." + std::string(to_string(ctx.precision))).citation(),
-           fmt::format("{} dense {} peak, {:g} TFLOP/s{}", acc->id, to_string(ctx.precision), peak_tflops,
-                       s.precision ? "" : " (precision defaults to bf16, else fp16, else fp32)"));
-    if (s.mfu) {
+           acc->provenance_of("peak_tflops_dense." + std::string(to_string(ref_p))).citation(),
+           fmt::format("{} dense {} peak, {:g} TFLOP/s: the reference MFU is measured against", acc->id,
+                       to_string(ref_p), *ref / 1e12));
+    if (ctx.precision == precision::fp8) {
+      in.precision_speedup = defaults::fp8_speedup.value;
+      TRAINPRINT_TRACE(tr, "precision_speedup", in.precision_speedup, "1", origin::fallback,
+             std::string(defaults::fp8_speedup.source), "fp8 over bf16, end to end");
+      rg.fallback(ui::precision_speedup, "1", in.precision_speedup, defaults::fp8_speedup);
+    } else if (ctx.precision != ref_p) {
+      in.precision_speedup = *acc->peak_tflops(ctx.precision) * 1e12 / *ref;
+      TRAINPRINT_TRACE(tr, "precision_speedup", in.precision_speedup, "1", origin::derived,
+             acc->provenance_of("peak_tflops_dense." + std::string(to_string(ctx.precision))).citation(),
+             fmt::format("{} dense {} peak / {} peak", acc->id, to_string(ctx.precision), to_string(ref_p)));
+    }
+    // The fitted MFU for this model and accelerator: the median, and the held-out factor.
+    const mfu_model& model = rec.model ? *rec.model : fitted_mfu_model();
+    mfu_features f{*ref, std::nullopt, std::nullopt};
+    if (s.params || s.active_params) {
+      f.active_params = s.active_params ? *s.active_params : *s.params;
+      f.total_params = s.params ? *s.params : *f.active_params;
+    }
+    const double predicted = predict_mfu(model, f);
+    in.mfu_reference = std::min(1.0, predicted * std::exp(model.residual_p50));
+    r.mfu_band = {std::min(1.0, predicted * std::exp(model.residual_p5)),
+                  std::min(1.0, predicted * std::exp(model.residual_p95))};
+    if (timed) {
+      // The time sets the hours; make_estimate reports the implied MFU.
+    } else if (s.mfu) {
       in.mfu = *s.mfu;
       TRAINPRINT_TRACE(tr, "mfu", in.mfu, "1", origin::user);
       rg.user(ui::mfu, "mfu", in.mfu, "1");
     } else {
-      const auto d = defaults::mfu_for_family(acc->family);
-      in.mfu = d.value;
-      TRAINPRINT_TRACE(tr, "mfu", in.mfu, "1", origin::fallback, std::string(d.source), "default for family " + acc->family);
-      if (rg.out) rg.add(ui::mfu, "1", around(in.mfu, d.low, d.high), "default range for family " + acc->family, std::string(d.source));
+      in.mfu = in.mfu_reference;
+      TRAINPRINT_TRACE(tr, "mfu", in.mfu, "1", origin::fallback, model.source,
+             fmt::format("fitted median for {} on {}{}; 90% range {:.3g}–{:.3g}",
+                         f.active_params ? fmt::format("{:g}B active parameters", *f.active_params / 1e9)
+                                         : std::string("a model of unknown size"),
+                         acc->id,
+                         f.total_params && f.active_params && *f.total_params > *f.active_params
+                             ? fmt::format(" (MoE, {:g}B total)", *f.total_params / 1e9)
+                             : std::string{},
+                         r.mfu_band->first, r.mfu_band->second));
+      if (rg.out)
+        rg.add(ui::mfu, "1",
+               {std::min(1.0, predicted * model.factor.low), std::min(1.0, predicted * model.factor.mode),
+                std::min(1.0, predicted * model.factor.high)},
+               fmt::format("fitted model, leave-one-organisation-out residuals (×{:.3g} to ×{:.3g} of the median)",
+                           model.factor.low / std::exp(model.residual_p50),
+                           model.factor.high / std::exp(model.residual_p50)),
+               model.source);
     }
-  } else if (s.gpu_hours) {
+  }
+  if (s.gpu_hours) {
     in.path = path::accelerator_hours;
     in.accelerator_hours = *s.gpu_hours;
     rg.user(ui::accelerator_hours, "gpu_hours", in.accelerator_hours, "h");
-  } else {
+  } else if (s.duration) {
     in.path = path::duration;
     in.duration_h = s.duration->count();
     TRAINPRINT_TRACE(tr, "duration_h", in.duration_h, "h", origin::user);
     rg.user(ui::duration_h, "duration_h", in.duration_h, "h");
+  } else {
+    in.path = path::flops;
   }
+  if (timed && s.mfu && rec.context)
+    r.notes.emplace_back("mfu is not used: the accelerator-hours come from " +
+                         std::string(s.gpu_hours ? "gpu_hours" : "duration × count") +
+                         "; the run's implied MFU is in the trace (implied_mfu)");
 
   // --- power (§1.2) ---
   ctx.boundary = s.boundary.value_or(boundary::servers);
   in.servers = ctx.boundary == boundary::servers;
   TRAINPRINT_TRACE(tr, "boundary_servers", in.servers ? 1 : 0, "bool", s.boundary ? origin::user : origin::fallback, {},
          in.servers ? "servers: accelerators + host" : "accelerators only");
-  const bool single_node = in.count && *in.count <= defaults::single_node_max_accelerators;
-  // The host runs at the count-based fraction; the accelerator too, unless its
-  // catalog power is already a measured average under load (used as it is).
-  const auto& pf_default =
-      single_node ? defaults::power_fraction_single_node : defaults::power_fraction_multi_node;
+  // One utilisation model (defaults.hpp): without a given power, the accelerator draws the
+  // typical whole-run fraction at the fitted MFU and follows the run's MFU from there (the
+  // host with it); a catalog power that is already a measured average is used as it is.
   const bool measured_avg = acc && acc->tdp_kind == "measured_avg";
-  const auto& acc_pf_default = measured_avg ? defaults::power_fraction_measured_avg : pf_default;
+  const auto& pf_default = measured_avg ? defaults::power_fraction_measured_avg : defaults::power_fraction_typical;
   if (s.power_fraction) {
     in.power_fraction = *s.power_fraction;
   } else if (!s.accelerator_power) {
-    in.power_fraction = acc_pf_default.value;
+    in.power_fraction = pf_default.value;
+    in.power_follows_mfu = !measured_avg && in.mfu_reference > 0;
+    in.idle_fraction = defaults::power_idle_fraction.value;
   }
   if (s.accelerator_power) {
     in.accelerator_power_w = s.accelerator_power->in_watts();
     TRAINPRINT_TRACE(tr, "accelerator_power_w", *in.accelerator_power_w, "W", origin::user, {}, "average per accelerator");
     rg.user(ui::accelerator_power_w, "power_w", *in.accelerator_power_w, "W");
+    if (acc && acc->tdp_w && *in.accelerator_power_w > *acc->tdp_w && rec.context)
+      r.notes.push_back(fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check "
+                                    "the value (or the hardware)",
+                                    *in.accelerator_power_w, acc->id, *acc->tdp_w));
   } else {
     if (!acc) throw input_error("hardware", "", "give hardware (e.g. h100) or power_w");
     need_tdp("");
-    if (s.power_fraction)
+    if (s.power_fraction) {
       rg.user(ui::power_fraction, "power_fraction", in.power_fraction, "1");
-    else
-      rg.fallback(ui::power_fraction, "1", in.power_fraction, pf_default);
-    if (s.power_fraction)
       TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::user);
-    else
-      TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::fallback, std::string(acc_pf_default.source),
-             measured_avg  ? acc->id + "'s catalog power is a measured average under load"
-             : single_node ? std::string("one node (count <= 8)")
-                           : std::string("multi-node or count unknown"));
+    } else {
+      rg.fallback(ui::power_fraction, "1", in.power_fraction, pf_default);
+      TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::fallback, std::string(pf_default.source),
+             measured_avg ? acc->id + "'s catalog power is a measured average under load"
+             : in.power_follows_mfu
+                 ? fmt::format("typical whole-run fraction at the fitted MFU {:.3g}; follows the run's MFU: idle {:.3g} + "
+                               "(fraction − idle) × MFU / {:.3g}, at most 1",
+                               in.mfu_reference, in.idle_fraction, in.mfu_reference)
+                 : std::string("typical whole-run fraction (the MFU is not known)"));
+    }
   }
   if (in.servers) {
     if (s.host_power) {
@@ -330,10 +394,14 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
         rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: host included in the catalog's power",
                std::string(defaults::host_included_source));
       } else if (sys && sys->max_power_w && sys->accelerators > 0) {
+        // The server's non-accelerator budget, with the accelerators it was specified with
+        // (the shipped catalog's TDP): capping the accelerator does not grow the host.
         const double n = sys->accelerators;
-        in.host_max_w = std::max(0.0, (*sys->max_power_w - n * tdp) / n);
+        const accelerator* stock = &cat == &catalog::embedded() ? nullptr : catalog::embedded().get_accelerator(sys->accelerator);
+        const double stock_tdp = stock && stock->tdp_w ? *stock->tdp_w : tdp;
+        in.host_max_w = std::max(0.0, (*sys->max_power_w - n * stock_tdp) / n);
         TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::catalog, sys->prov.citation(),
-               fmt::format("{}: ({:g} W − {:g} × {:g} W) / {:g}", sys->id, *sys->max_power_w, n, tdp, n));
+               fmt::format("{}: ({:g} W − {:g} × {:g} W) / {:g}", sys->id, *sys->max_power_w, n, stock_tdp, n));
         rg.from_catalog(ui::host_max_w, "W", in.host_max_w, sys->prov);
       } else {
         in.host_max_w = tdp * defaults::host_max_fraction_of_tdp.value;
@@ -351,9 +419,9 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
         in.host_link = detail::host_link::power;
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= min(1, power_w / tdp_w)");
       } else {
-        in.host_utilisation = pf_default.value;
-        // The accelerator's default draw and the host's are one default, unless the
-        // catalog power is a measured average (then the host keeps its own).
+        // The host runs as busy as the accelerators; beside a catalog power that is a
+        // measured average it keeps the typical fraction.
+        in.host_utilisation = measured_avg ? defaults::power_fraction_typical.value : pf_default.value;
         if (!measured_avg) in.host_link = detail::host_link::fraction;
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::fallback, std::string(pf_default.source),
                "the host is taken to run at the accelerators' power fraction");
@@ -612,11 +680,47 @@ model_inputs resolve_inputs(const scenario& s, const catalog& cat) {
 
 estimate make_estimate(const scenario& s, const catalog& cat) { return make_estimate(s, cat, trace_level::full); }
 
+namespace {
+/// The estimate of a resolved scenario.
+estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced);
+}  // namespace
+
 estimate make_estimate(const scenario& s, const catalog& cat, trace_level level) {
   const bool traced = level == trace_level::full;
   resolved_scenario r;
   resolve_into(s, cat, r, {.trace = traced, .context = true, .ranges = false});
-  const model_outputs o = evaluate(r.inputs);
+  return finish(s, cat, r, traced);
+}
+
+estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const mfu_model& model,
+                                    const uncertainty_options* options) {
+  if (options) validate(*options);
+  resolved_scenario r;
+  resolve_into(s, cat, r, {.trace = true, .context = true, .ranges = options != nullptr, .model = &model});
+  const model_inputs central = r.inputs;
+  auto distributions = std::move(r.distributions);
+  estimate e = finish(s, cat, r, true);
+  if (!options) return e;
+  e.uncertainty = propagate(central, distributions, *options);
+  // With ranges the headline is the median of the samples (the point at the inputs'
+  // modes stays in uncertainty.outputs[].central and in the trace).
+  model_outputs median = e.outputs;
+  for (const auto& interval : e.uncertainty->outputs)
+    if (const auto o = find_output(interval.name)) median[*o] = interval.p50;
+  set_outputs(e, median);
+  e.notes.push_back(fmt::format("with ranges, every headline number is the median of {} Monte Carlo samples; the "
+                                "trace shows the point at the inputs' modes",
+                                options->samples));
+  return e;
+}
+
+namespace {
+estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced) {
+  model_outputs o = evaluate(r.inputs);
+  if (r.flops && !o.known[index_of(output::flops)]) {  // a time path with the workload known too
+    o.known[index_of(output::flops)] = true;
+    o[output::flops] = *r.flops;
+  }
   if (!detail::all_finite(o))
     throw input_error("scenario", "inputs whose results overflow a double",
                       "inputs within realistic ranges (see trainprint::limits)");
@@ -632,10 +736,24 @@ estimate make_estimate(const scenario& s, const catalog& cat, trace_level level)
   e.catalog_date = cat.date();
   set_outputs(e, o);
   if (!o.known[index_of(output::wall_hours)]) e.notes.emplace_back("wall time unknown: give count");
+  // Both the workload and the time known: the run's implied MFU, against the fitted range.
+  const auto& in = r.inputs;
+  if (in.path != path::flops && r.flops && in.peak_flop_per_s > 0) {
+    const double implied = *r.flops / (o[output::accelerator_hours] * 3600.0 * in.peak_flop_per_s * in.precision_speedup);
+    if (traced)
+      e.trace.push_back({"implied_mfu", implied, "1", origin::derived, {},
+                         "flops / (accelerator_hours × 3600 × peak_flop_per_s × precision_speedup)"});
+    if (r.mfu_band && (implied < r.mfu_band->first || implied > r.mfu_band->second))
+      e.notes.push_back(fmt::format(
+          "the run's implied MFU {:.2g} is {} the fitted 90% range {:.2g}–{:.2g} for this model on {}: check the "
+          "hours and the workload{}",
+          implied, implied < r.mfu_band->first ? "below" : "above", r.mfu_band->first, r.mfu_band->second,
+          e.context.accelerator_id,
+          implied < r.mfu_band->first ? ", or expect a run that waits on data, communication or restarts" : ""));
+  }
   if (!traced) return e;
 
   // The trace of every derived output (the inputs were traced by resolve()).
-  const auto& in = r.inputs;
   for (const auto& row : output_table) {
     const auto v = o.get(row.id);
     if (!v || row.id == output::flops) continue;
@@ -664,6 +782,8 @@ estimate make_estimate(const scenario& s, const catalog& cat, trace_level level)
   }
   return e;
 }
+
+}  // namespace
 
 void set_outputs(estimate& e, const model_outputs& o) {
   auto kg = [&](output k) -> std::optional<emissions> {

@@ -21,12 +21,14 @@
 #include "trainprint/defaults.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/calibration.hpp"
+#include "estimator_internal.hpp"
 
 namespace trainprint::inline v0 {
 
 std::string_view to_string(uncertain_input i) {
   static constexpr std::array<std::string_view, uncertain_input_count> names{
-      "accelerator_hours", "duration_h",       "mfu",
+      "accelerator_hours", "duration_h",       "mfu",   "precision_speedup",
       "power_fraction",    "accelerator_power_w", "host_max_power_w",
       "host_power_w",      "pue",              "wue_l_per_kwh",
       "intensity_g_per_kwh", "cfe", "ewif_l_per_kwh",
@@ -439,12 +441,7 @@ uncertainty_result propagate(const model_inputs& central, std::span<const input_
 }
 
 estimate make_estimate(const scenario& s, const catalog& cat, const uncertainty_options& options) {
-  validate(options);
-  const resolved_scenario r = resolve(s, cat);
-  const auto& inputs = r.distributions;
-  estimate e = make_estimate(s, cat);
-  e.uncertainty = propagate(r.inputs, inputs, options);
-  return e;
+  return detail::make_estimate_with(s, cat, fitted_mfu_model(), &options);
 }
 
 }  // namespace trainprint::inline v0

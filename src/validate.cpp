@@ -11,7 +11,7 @@
 #include <map>
 #include <string_view>
 
-#include "embedded_data.hpp"
+#include "preset_extras.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/json.hpp"
@@ -21,53 +21,11 @@ namespace {
 
 using json = nlohmann::json;
 
-/// What validate needs from a preset that the catalog's preset type does not carry:
-/// its predict view and the source's power basis (data/presets.json, built by
-/// scripts/data/build_misc.py).
-struct preset_extras {
-  std::optional<json> predict;
-  std::optional<power_basis> basis;
-  bool reproducible = true;
-};
-
-power_basis parse_basis(const std::string& s) {
-  if (s == "tdp") return power_basis::tdp;
-  if (s == "measured_system") return power_basis::measured_system;
-  if (s == "measured_accelerators") return power_basis::measured_accelerators;
-  throw data_error("presets.json", "/reported/power_basis",
-                   "unknown power_basis '" + s + "' (expected tdp, measured_system or measured_accelerators)");
-}
-
-/// The extras of every embedded preset, by id; parsed once.
-const std::map<std::string, preset_extras, std::less<>>& embedded_extras() {
-  static const auto table = [] {
-    std::map<std::string, preset_extras, std::less<>> m;
-    for (const auto& t : detail::embedded_tables()) {
-      if (std::string_view(t.name) != "presets.json") continue;
-      const json doc = json::parse(t.text);
-      for (const auto& p : doc.at("presets")) {
-        preset_extras x;
-        if (p.contains("predict")) x.predict = p.at("predict");
-        const auto& r = p.at("reported");
-        if (r.contains("power_basis")) x.basis = parse_basis(r.at("power_basis").get<std::string>());
-        if (r.contains("reproducible")) x.reproducible = r.at("reproducible").get<bool>();
-        m.emplace(p.at("id").get<std::string>(), std::move(x));
-      }
-    }
-    return m;
-  }();
-  return table;
-}
-
-const preset_extras* extras_of(const preset& p) {
-  const auto& m = embedded_extras();
-  auto it = m.find(p.id);
-  return it == m.end() ? nullptr : &it->second;
-}
+using detail::extras_of;
 
 /// The power basis of a preset: its own, else read from its boundary text.
 power_basis basis_of(const preset& p) {
-  if (const auto* x = extras_of(p); x && x->basis) return *x->basis;
+  if (const auto* x = extras_of(p.id); x && x->basis) return *x->basis;
   return p.reported_boundary.rfind("servers", 0) == 0 ? power_basis::measured_system : power_basis::tdp;
 }
 
@@ -128,9 +86,9 @@ std::string_view to_string(power_basis b) noexcept {
 }
 
 std::optional<scenario> predict_scenario(const preset& p) {
-  const auto* x = extras_of(p);
+  const auto* x = extras_of(p.id);
   if (!x || !x->predict) return std::nullopt;
-  scenario s = x->predict->get<scenario>();
+  scenario s = *x->predict;
   // The source's accounting convention defines the quantity compared; it is not an
   // input known or unknown before a run, so predict mode keeps it.
   switch (basis_of(p)) {
@@ -159,7 +117,7 @@ validation_report validate_presets(const catalog& cat) {
     row.published_energy_mwh = p.reported_energy_mwh;
     row.published_emissions_t_co2e = p.reported_emissions_t_co2e;
     row.notes = p.reported_notes;
-    if (const auto* x = extras_of(p)) row.reproducible = x->reproducible;
+    if (const auto* x = extras_of(p.id)) row.reproducible = x->reproducible;
 
     if (row.reproducible) {
       row.reproduce = compare(p.scenario, p, row.includes_pue, cat);

@@ -49,59 +49,35 @@ inline constexpr sourced flops_per_param_token_recompute{8.0,
 inline constexpr sourced attention_flops_factor{12.0,
     "Chowdhery et al. 2022, PaLM, appendix B (6N + 12LHQT), https://arxiv.org/abs/2204.02311", 12.0, 12.0};
 
-/// Model-FLOPs utilisation by accelerator family: whole-run utilisation of
-/// published large runs (training FLOPs / (accelerator-hours x dense peak)).
-struct family_mfu {
-  std::string_view family;
-  double mfu;
-  std::string_view source;
-  double low;   ///< range for uncertainty analysis
-  double high;
-};
-inline constexpr std::array<family_mfu, 8> mfu_by_family{{
-    // One run: GPT-3, 3.14e23 FLOP / (10,000 x 355.2 h x 125 TFLOP/s) = 0.196 (Patterson
-    // Table 4; the per-step figure in PaLM Table 3 is 21.3%). Thin: range widened.
-    {"volta", 0.20, "whole-run MFU of GPT-3 on V100: 3.14e23 FLOP / (3.552e6 h x 125 TFLOP/s) = 0.196, Patterson et al. 2021 Table 4 (PaLM Table 3: 21.3% per step), https://arxiv.org/abs/2104.10350", 0.12, 0.30},
-    // Nine runs: OPT-175B 0.208, BLOOM 0.318, Llama 2 7B/13B/70B 0.406/0.377/0.435,
-    // LLaMA 7B/13B/33B/65B 0.434/0.514/0.458/0.477; median 0.434. Seven of nine are Meta's.
-    {"ampere", 0.43, "median whole-run MFU of 9 published A100 runs (OPT 0.21, BLOOM 0.32, LLaMA 1 and Llama 2 0.38-0.51), 6ND / (GPU-hours x 312 TFLOP/s); docs/methodology.md sec. 4.1", 0.20, 0.52},
-    // Five runs, all Meta: Llama 3 8B/70B 0.155/0.276, Llama 3.1 8B/70B/405B
-    // 0.139/0.255/0.346 (6ND over the model cards' GPU-hours); median 0.255. Per-step
-    // MFU of the 405B was 38-43% (Llama 3 paper Table 4): the high end of the range.
-    {"hopper", 0.26, "median whole-run MFU of 5 published H100 runs (Llama 3 and 3.1 model cards: 0.14-0.35), 6ND / (GPU-hours x 989.4 TFLOP/s); per-step 38-43% in Llama Team 2024, The Llama 3 Herd of Models, Table 4, https://arxiv.org/abs/2407.21783", 0.13, 0.43},
-    // One run: Evolved Transformer NAS, 24.8 of 46 TFLOP/s = 0.538 (Patterson Table 4). Thin.
-    {"tpu-v2", 0.54, "whole-run MFU of the Evolved Transformer search on TPU v2: 24.8 of 46 TFLOP/s = 0.54, Patterson et al. 2021 Table 4 (one run), https://arxiv.org/abs/2104.10350", 0.30, 0.60},
-    // Six runs: Switch 0.280, Gopher 0.302, Meena 0.343, T5 0.372, GShard 0.394,
-    // LaMDA 0.565; median 0.358.
-    {"tpu-v3", 0.36, "median whole-run MFU of 6 published TPU v3 runs (Switch 0.28, Gopher 0.30, Meena 0.34, T5 0.37, GShard 0.39, LaMDA 0.57): Patterson et al. 2021 Table 4, Rae et al. 2021, Thoppilan et al. 2022", 0.28, 0.57},
-    // No whole-run energy data: PaLM's per-step 46.2% x 0.9, the median ratio of
-    // whole-run to per-step MFU where both are published (GPT-3 0.92, Gopher 0.93,
-    // Llama 3.1 405B 0.87, LLaMA 65B 1.0, BLOOM 0.66, OPT 0.44) = 0.42.
-    {"tpu-v4", 0.42, "PaLM per-step MFU 46.2% (Chowdhery et al. 2022, Table 3) x 0.9, the median whole-run/per-step ratio of 6 runs; docs/methodology.md sec. 4.1, https://arxiv.org/abs/2204.02311", 0.25, 0.55},
-    // Blackwell and Ada: no published large run; Hopper's value, wider range.
-    {"blackwell", 0.26, "no published large-run MFU; Hopper value (median whole-run MFU of Llama 3/3.1) assumed, https://arxiv.org/abs/2407.21783", 0.13, 0.50},
-    {"ada", 0.26, "no published large-run MFU; Hopper value (median whole-run MFU of Llama 3/3.1) assumed, https://arxiv.org/abs/2407.21783", 0.13, 0.50},
-}};
-/// MFU for a family with no entry above: the median whole-run MFU of all 22
-/// published runs with accelerator-hours in data/presets.json (0.359), with
-/// their full spread (0.139 Llama 3.1 8B to 0.565 LaMDA) as the range.
-inline constexpr sourced mfu_fallback{0.36,
-    "median whole-run MFU of 22 published runs (0.14-0.57) in data/presets.json; docs/methodology.md sec. 4.1", 0.14, 0.57};
+/// Whole-run MFU is not a constant here: calibration.hpp fits it on the published
+/// runs of data/presets.json (as a function of the accelerator's reference peak, the
+/// active parameters and the MoE ratio) and takes its interval from
+/// leave-one-organisation-out residuals. The ridge penalty of that fit on every
+/// coefficient but the intercept: chosen by leave-one-organisation-out error
+/// (docs/methodology.md §4.1), a method constant.
+inline constexpr double mfu_fit_ridge = 0.3;
 
-/// Average accelerator power as a fraction of TDP. One busy node (≤ 8
-/// accelerators): measured 0.98-0.99 of TDP on an H200 under bf16 training
-/// (DESIGN.md §1.2); 0.61 when half the time is idle gaps. Multi-node runs: Dodge
-/// et al. 2022 measured 281 W average per 400 W A100 over a 256-GPU run: 281/400 =
-/// 0.7025. The only other multi-node measurement, GPT-3's 330 W per 300 W V100 with
-/// its host (Patterson Table 4), implies 0.75 with DGX-1's host share; Morrison et
-/// al. 2025 saw power swing between 15% and 85% of maximum during OLMo 2 training.
-/// Thin data: the range runs from 0.5 to fully busy.
-inline constexpr sourced power_fraction_single_node{0.98,
-    "trainprint measurement, H200 at 700 W limit, bf16 GPT training: 686-693 W (DESIGN.md sec. 1.2, 2026-11)", 0.61, 0.99};
-inline constexpr sourced power_fraction_multi_node{0.7025,
-    "Dodge et al. 2022, Measuring the Carbon Intensity of AI in Cloud Instances: 281 W avg per 400 W A100, 256 GPUs, https://arxiv.org/abs/2206.05229", 0.50, 0.99};
-/// Up to this many accelerators the run is taken as one busy node.
-inline constexpr int single_node_max_accelerators = 8;
+/// Training at a lower precision than the reference peak (dense bf16): the end-to-end
+/// throughput speed-up of fp8 over bf16, same model and hardware. Median 1.27 of 20
+/// published end-to-end framework measurements on H100 and Blackwell (torchtitan,
+/// torchao, PyTorch/IBM FSDP2 float8, Databricks, NeMo, Megatron-Bridge), range 1.10
+/// (rowwise scaling, Llama 3 8B) to 1.52 (405B); scripts/data/factors_NOTES.md lists them.
+/// Not the 2x of the datasheet peaks: GEMMs are only part of a step.
+inline constexpr sourced fp8_speedup{1.27,
+    "median end-to-end fp8/bf16 training speed-up of 20 framework measurements on H100/B200 (1.10-1.52): torchtitan, torchao float8, PyTorch/IBM FSDP2 float8 (2024), Databricks, NVIDIA NeMo; scripts/data/factors_NOTES.md", 1.10, 1.52};
+
+/// Accelerator power follows how busy it is: power = TDP x (idle + (typical - idle) x
+/// MFU / fitted MFU), capped at TDP, so a run that waits (low MFU) draws less and no
+/// input moves MFU without power. `power_idle_fraction`: an idle H200 drew 126.6 W of
+/// its 700 W limit (tests/data/h200/results.json, phase "idle"). The typical whole-run
+/// fraction at the fitted MFU: the median of measured whole-run averages, 281 W of 400 W
+/// on 256 A100s (Dodge et al. 2022: 0.70), >0.85 of TDP while OLMo 2 trained on H100s
+/// with dips to 0.15 at checkpoints (Morrison et al. 2025), and 686-693 W of 700 W on a
+/// busy H200 (0.98-0.99, tests/data/h200): 0.75, ranging from 0.55 to 0.99.
+inline constexpr sourced power_idle_fraction{126.6 / 700.0,
+    "trainprint H200 measurements 2026 (CC BY 4.0), idle phase 126.6 W at a 700 W limit, tests/data/h200/results.json", 126.6 / 700.0, 126.6 / 700.0};
+inline constexpr sourced power_fraction_typical{0.75,
+    "measured whole-run GPU power: Dodge et al. 2022 (256 A100s, 281 of 400 W), https://arxiv.org/abs/2206.05229; Morrison et al. 2025 (OLMo 2 on H100, >85% of maximum while training), https://arxiv.org/abs/2503.05804; trainprint H200 measurements 2026 (0.98-0.99 busy), tests/data/h200", 0.55, 0.99};
 
 /// Power fraction of an accelerator whose catalog power is a measured average under
 /// training load (tdp_kind "measured_avg": TPU v2/v3 from Patterson et al. 2021
@@ -150,12 +126,5 @@ inline constexpr double hours_per_year = 8760.0;
 /// The default precision, and the order tried when an accelerator lacks it.
 inline constexpr std::array<precision, 3> precision_preference{precision::bf16, precision::fp16,
                                                                precision::fp32};
-
-/// The MFU default for a family: its row of mfu_by_family, else mfu_fallback.
-constexpr sourced mfu_for_family(std::string_view family) {
-  for (const auto& f : mfu_by_family)
-    if (f.family == family) return {f.mfu, f.source, f.low, f.high};
-  return mfu_fallback;
-}
 
 }  // namespace trainprint::inline v0::defaults

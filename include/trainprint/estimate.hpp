@@ -58,14 +58,20 @@ struct model_inputs {
   enum class workload_path : unsigned char { flops, accelerator_hours, duration };
   workload_path path = workload_path::flops;
   double flops = 0;               ///< FLOP (flops path)
-  double peak_flop_per_s = 0;     ///< dense peak at the chosen precision (flops path)
-  double mfu = 0;                 ///< (flops path)
+  double peak_flop_per_s = 0;     ///< reference peak: dense bf16 (else fp16, else fp32) (flops path)
+  double mfu = 0;                 ///< whole-run MFU against the reference peak (flops path)
+  double precision_speedup = 1;   ///< throughput at the training precision over the reference
   double accelerator_hours = 0;   ///< (accelerator-hours path)
   double duration_h = 0;          ///< (duration path)
   std::optional<double> count;    ///< accelerators; unknown leaves wall time unknown
   std::optional<double> accelerator_power_w;  ///< given average power; else tdp × fraction
   double tdp_w = 0;
-  double power_fraction = 0;
+  double power_fraction = 0;      ///< of TDP; with power_follows_mfu, the typical fraction at mfu_reference
+  /// The power fraction follows the run's MFU (detail/model.hpp): idle + (power_fraction
+  /// − idle) × MFU / mfu_reference, within [idle, 1].
+  bool power_follows_mfu = false;
+  double mfu_reference = 0;       ///< the fitted MFU the typical power fraction belongs to
+  double idle_fraction = 0;       ///< an idle accelerator's power over TDP
   bool servers = true;            ///< boundary servers (true) or accelerators
   std::optional<double> host_power_w;  ///< given host power per accelerator; else max × util
   double host_max_w = 0;          ///< host's maximum power per accelerator

@@ -151,18 +151,17 @@ inline void validate(const scenario& s) {
   check_id("region", s.region, "aws:us-east-1");
   check_id("provider", s.provider, "aws");
 
-  // Exactly one workload path: flops, params with tokens, gpu_hours or duration.
-  std::vector<std::string> paths;
-  if (s.flops) paths.emplace_back("flops");
-  if (s.params || s.active_params || s.tokens) paths.emplace_back("params/tokens");
-  if (s.gpu_hours) paths.emplace_back("gpu_hours");
-  if (s.duration) paths.emplace_back("duration_h");
-  if (paths.size() > 1) {
-    std::string got = paths[0];
-    for (std::size_t i = 1; i < paths.size(); ++i) got += " and " + paths[i];
-    throw input_error("workload", got,
-                      "only one of flops, params with tokens, gpu_hours or duration_h");
-  }
+  // At most one workload (flops, or params with tokens) and at most one time (gpu_hours
+  // or duration); when both are given the time sets the hours and the estimate reports
+  // the run's implied MFU.
+  auto only_one = [](const char* a, bool has_a, const char* b, bool has_b, const char* expected) {
+    if (has_a && has_b) throw input_error("workload", std::string("got ") + a + " and " + b, expected);
+  };
+  only_one("flops", s.flops.has_value(), "params/tokens", s.params || s.active_params || s.tokens,
+           "flops or params with tokens, not both");
+  only_one("gpu_hours", s.gpu_hours.has_value(), "duration_h", s.duration.has_value(),
+           "gpu_hours or duration_h with count, not both");
+  const bool timed = s.gpu_hours || s.duration;
   if (!s.flops && (s.params || s.active_params) && !s.tokens)
     throw input_error("tokens", "", "params needs tokens (or give flops instead)");
   if (!s.flops && s.tokens && !s.params && !s.active_params)
@@ -170,7 +169,7 @@ inline void validate(const scenario& s) {
   if (attention_inputs == 3 && !(s.tokens && (s.params || s.active_params)))
     throw input_error("layers", "given without params and tokens",
                       "layers, d_model and seq_len only with params and tokens");
-  if (paths.empty())
+  if (!timed && !s.flops && !s.tokens)
     throw input_error("workload", "",
                       "give tokens with params, or flops, or gpu_hours, or duration_h with count");
   if (s.duration && !s.count)
@@ -212,6 +211,9 @@ constexpr model_shape shape_of(const model_inputs& in) noexcept {
   s.servers = in.servers;
   s.given_accelerator_power = in.accelerator_power_w.has_value();
   s.given_host_power = in.host_power_w.has_value();
+  s.power_follows_mfu = in.power_follows_mfu;
+  s.mfu_reference = in.mfu_reference;
+  s.idle_fraction = in.idle_fraction;
   s.link = in.host_link;
   s.has_intensity = in.intensity_g_per_kwh.has_value();
   s.has_cfe = in.cfe.has_value();
@@ -230,6 +232,7 @@ constexpr model_slots<double> slots_of(const model_inputs& in) noexcept {
   v[slot(accelerator_hours)] = in.accelerator_hours;
   v[slot(duration_h)] = in.duration_h;
   v[slot(mfu)] = in.mfu;
+  v[slot(precision_speedup)] = in.precision_speedup;
   v[slot(power_fraction)] = in.power_fraction;
   v[slot(accelerator_power_w)] = in.accelerator_power_w.value_or(0);
   v[slot(host_max_w)] = in.host_max_w;
@@ -275,6 +278,9 @@ struct resolved_scenario {
   /// Each uncertain input's distribution, recorded by the rule that chose its value
   /// (in uncertain_input order); uncertainty.hpp propagates them.
   std::vector<input_distribution> distributions;
+  /// The fitted 90% range of the run's MFU (5th and 95th percentile), where the
+  /// workload and the accelerator are known.
+  std::optional<std::pair<double, double>> mfu_band;
 };
 
 /// Fills every input of `s` from the scenario itself, the catalog or a named

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "trainprint/calibration.hpp"
 #include "trainprint/json.hpp"
 #include "trainprint/validate.hpp"
 
@@ -13,6 +14,8 @@ namespace trainprint::cli {
 
 void setup_validate(CLI::App& app, validate_options& o) {
   app.add_option("--format", o.format, "table|json|md (default table)")->check(CLI::IsMember({"table", "json", "md"}));
+  app.add_flag("--calibration", o.calibration,
+               "print the MFU model refitted from the catalog's published runs (the content of data/calibration.json)");
 }
 
 namespace {
@@ -162,6 +165,10 @@ std::string to_json_text(const validation_report& r) {
 }  // namespace
 
 std::string run_validate(const validate_options& o, const global_options& g) {
+  if (o.calibration) {
+    const auto runs = calibration_runs(catalog::embedded());
+    return calibration_json(fit_mfu_model(runs), runs);
+  }
   const validation_report r = validate_presets(load_catalog(g));
   if (o.format == "json") return to_json_text(r);
   if (o.format == "md") return markdown(r);

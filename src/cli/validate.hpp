@@ -4,6 +4,7 @@
 namespace trainprint::cli {
 struct validate_options {
   std::string format = "table";  ///< table|json|md
+  bool calibration = false;      ///< print data/calibration.json refitted from the catalog's runs
 };
 /// Adds --format.
 void setup_validate(CLI::App& app, validate_options& o);

@@ -20,7 +20,8 @@ namespace trainprint::inline v0 {
 enum class uncertain_input : unsigned char {
   accelerator_hours,        ///< given accelerator-hours (gpu_hours)
   duration_h,               ///< given wall-clock duration
-  mfu,
+  mfu,                      ///< whole-run MFU against the reference (dense bf16) peak
+  precision_speedup,        ///< throughput at the training precision over the reference (fp8: ~1.27)
   power_fraction,           ///< of TDP; the host's utilisation follows it
   accelerator_power_w,      ///< given average power; the host's utilisation follows it
   host_max_w,
@@ -37,7 +38,7 @@ enum class uncertain_input : unsigned char {
   hourly_price_usd,
 };
 /// Number of uncertain_input values.
-inline constexpr std::size_t uncertain_input_count = 17;
+inline constexpr std::size_t uncertain_input_count = 18;
 
 namespace detail {
 
@@ -59,12 +60,18 @@ enum class host_link : unsigned char {
 struct model_shape {
   enum class workload : unsigned char { flops, accelerator_hours, duration };
   workload path = workload::flops;
-  double flops = 0, peak_flop_per_s = 0;  ///< flops path
+  double flops = 0;            ///< FLOPs (flops path; on a time path when the workload is known too)
+  double peak_flop_per_s = 0;  ///< the reference peak (dense bf16)
   bool has_count = false;
   double count = 0;
   double tdp_w = 0;
   bool servers = true;
   bool given_accelerator_power = false, given_host_power = false;
+  /// The accelerator's power follows its MFU: power fraction = idle + (typical − idle)
+  /// × MFU / mfu_reference, within [idle, 1] (slot power_fraction holds the typical
+  /// fraction). On a time path with a known workload the MFU is the run's implied one.
+  bool power_follows_mfu = false;
+  double mfu_reference = 0, idle_fraction = 0;
   host_link link = host_link::none;
   bool has_intensity = false, has_cfe = false, has_wue = false, has_ewif = false;
   bool embodied = true, has_embodied_accelerator = false;
@@ -87,6 +94,8 @@ inline constexpr double hours_per_year = 8760.0;
 
 /// min(1, x) on a double; block has its own.
 constexpr double min1(double x) noexcept { return std::min(1.0, x); }
+/// x within [floor, 1]; block has its own.
+constexpr double clamp_fraction(double x, double floor) noexcept { return std::min(1.0, std::max(floor, x)); }
 
 /// The formula (DESIGN.md §1.1–1.5). V is double or detail::block.
 template <class V>
@@ -101,7 +110,7 @@ constexpr void compute(const model_shape& s, const model_slots<V>& in, model_res
   // §1.1 compute: AH = C / (peak · MFU) / 3600, or given, or T · count.
   if (s.path == wl::flops) {
     set(output::flops, V(s.flops));
-    set(output::accelerator_hours, s.flops / (s.peak_flop_per_s * at(mfu)) / 3600.0);
+    set(output::accelerator_hours, s.flops / (s.peak_flop_per_s * at(precision_speedup) * at(mfu)) / 3600.0);
   } else if (s.path == wl::accelerator_hours) {
     set(output::accelerator_hours, at(accelerator_hours));
   } else {
@@ -112,14 +121,19 @@ constexpr void compute(const model_shape& s, const model_slots<V>& in, model_res
     set(output::wall_hours, at(duration_h));
   else if (s.has_count)
     set(output::wall_hours, ah / s.count);
-  // §1.2 power and energy.
-  set(output::accelerator_power, s.given_accelerator_power ? at(accelerator_power_w) : s.tdp_w * at(power_fraction));
+  // §1.2 power and energy: the power fraction follows the MFU where resolve() tied them.
+  V fraction = at(power_fraction);
+  if (s.power_follows_mfu) {
+    const V run_mfu = s.path == wl::flops ? at(mfu) : s.flops / (s.peak_flop_per_s * at(precision_speedup)) / 3600.0 / ah;
+    fraction = clamp_fraction(s.idle_fraction + (fraction - s.idle_fraction) * (run_mfu / s.mfu_reference), s.idle_fraction);
+  }
+  set(output::accelerator_power, s.given_accelerator_power ? at(accelerator_power_w) : s.tdp_w * fraction);
   if (!s.servers) {
     set(output::host_power, V(0.0));
   } else if (s.given_host_power) {
     set(output::host_power, at(host_power_w));
   } else if (s.link == host_link::fraction) {
-    set(output::host_power, at(host_max_w) * at(power_fraction));
+    set(output::host_power, at(host_max_w) * fraction);
   } else if (s.link == host_link::power) {
     set(output::host_power, at(host_max_w) * min1(at(accelerator_power_w) / s.tdp_w));
   } else {
@@ -196,6 +210,9 @@ TRAINPRINT_BLOCK_OP(/)
 #undef TRAINPRINT_BLOCK_OP
 inline block min1(const block& a) {
   return block::map([](double p, double q) { return std::min(q, p); }, a, 1.0);
+}
+inline block clamp_fraction(const block& a, double floor) {
+  return block::map([](double p, double q) { return std::min(1.0, std::max(q, p)); }, a, floor);
 }
 
 }  // namespace detail

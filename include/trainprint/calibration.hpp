@@ -1,0 +1,81 @@
+#pragma once
+/// \file calibration.hpp
+/// The fitted model of whole-run MFU (docs/methodology.md §4): what a run
+/// achieves, as training FLOPs / (accelerator-hours × reference peak), where the
+/// reference peak is the accelerator's dense bf16 rate (fp16 where it has no
+/// bf16, fp32 where it has neither) and a lower precision is a separate speed-up
+/// factor (defaults.hpp). Fitted on the published runs of data/presets.json
+/// (those whose `calibration.use` is true) by weighted ridge least squares on
+///
+///   ln MFU = c0 + c1·p + c2·n + c3·n·p + c4·u + c5·ln(total / active)
+///
+/// with p = log10(reference peak / 312 TFLOP/s), n = log10(active parameters /
+/// 1e9) (0 when unknown), u = 1 when the size is unknown (a FLOPs-only run), each
+/// organisation weighted 1/√(its runs). The interval comes from
+/// leave-one-organisation-out residuals: a run's MFU is the prediction times a
+/// factor F whose 5th, 50th and 95th percentiles are those of the held-out
+/// residuals (a triangular distribution matched to them). data/calibration.json
+/// holds the coefficients and residuals; `trainprint validate --calibration`
+/// refits them from the catalog's runs.
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "catalog.hpp"
+#include "uncertainty.hpp"
+
+namespace trainprint::inline v0 {
+
+/// What the MFU model reads about a run.
+struct mfu_features {
+  double reference_peak_flop_per_s = 0;  ///< dense bf16 (else fp16, else fp32) peak, FLOP/s
+  std::optional<double> active_params;   ///< parameters active per token; nullopt for a FLOPs-only run
+  std::optional<double> total_params;    ///< all parameters (MoE: > active)
+};
+
+/// The fitted model.
+struct mfu_model {
+  static constexpr std::size_t terms = 6;
+  std::array<double, terms> coef{};  ///< c0..c5 of the formula above
+  double ridge = 0;                  ///< penalty on c1..c5 (the intercept is free)
+  triangular factor;                 ///< F: the held-out residual factor (5/50/95% matched)
+  double residual_p5 = 0, residual_p50 = 0, residual_p95 = 0;  ///< ln(true / predicted), held out
+  int runs = 0, organisations = 0;   ///< what the fit rests on
+  std::string source;                ///< where the numbers come from (for the trace)
+};
+
+/// One run the model is fitted on: its features and its whole-run MFU.
+struct calibration_run {
+  std::string id, organisation;
+  mfu_features features;
+  double mfu = 0;  ///< FLOPs / (accelerator-hours × 3600 × reference peak × precision speed-up)
+};
+
+/// The reference peak of `a` (FLOP/s): dense bf16, else fp16, else fp32; nullopt if none.
+std::optional<double> reference_peak_flop_per_s(const accelerator& a);
+
+/// The model's median MFU for `f` (before the factor F).
+double predict_mfu(const mfu_model& m, const mfu_features& f);
+
+/// The runs of `cat`'s presets that enter the fit (calibration.use), with their
+/// whole-run MFU. Throws data_error for a preset whose inputs do not resolve.
+std::vector<calibration_run> calibration_runs(const catalog& cat);
+
+/// Fits the model on `runs` (coefficients on all of them; the factor F from
+/// leave-one-organisation-out residuals). Throws input_error for fewer than 8
+/// runs or 3 organisations.
+mfu_model fit_mfu_model(std::span<const calibration_run> runs);
+
+/// The coefficients only (no held-out residuals): the fit used inside validation.
+mfu_model fit_mfu_coefficients(std::span<const calibration_run> runs);
+
+/// The model shipped in data/calibration.json (embedded; parsed once).
+const mfu_model& fitted_mfu_model();
+
+/// `m` as the JSON of data/calibration.json.
+std::string calibration_json(const mfu_model& m, std::span<const calibration_run> runs);
+
+}  // namespace trainprint::inline v0

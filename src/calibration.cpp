@@ -1,0 +1,285 @@
+// The fitted MFU model (include/trainprint/calibration.hpp, docs/methodology.md §4)
+// and the preset extras it and validation read.
+
+#include "trainprint/calibration.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "embedded_data.hpp"
+#include "preset_extras.hpp"
+#include "trainprint/defaults.hpp"
+#include "trainprint/error.hpp"
+#include "trainprint/json.hpp"
+
+namespace trainprint::inline v0 {
+
+using json = nlohmann::json;
+
+// --- preset extras -----------------------------------------------------------
+
+namespace detail {
+namespace {
+
+power_basis parse_basis(const std::string& s) {
+  if (s == "tdp") return power_basis::tdp;
+  if (s == "measured_system") return power_basis::measured_system;
+  if (s == "measured_accelerators") return power_basis::measured_accelerators;
+  throw data_error("presets.json", "/reported/power_basis",
+                   "unknown power_basis '" + s + "' (expected tdp, measured_system or measured_accelerators)");
+}
+
+const std::map<std::string, preset_extras, std::less<>>& embedded_extras() {
+  static const auto table = [] {
+    std::map<std::string, preset_extras, std::less<>> m;
+    for (const auto& t : embedded_tables()) {
+      if (std::string_view(t.name) != "presets.json") continue;
+      const json doc = json::parse(t.text);
+      for (const auto& p : doc.at("presets")) {
+        preset_extras x;
+        if (p.contains("predict")) x.predict = p.at("predict").get<scenario>();
+        const auto& r = p.at("reported");
+        if (r.contains("power_basis")) x.basis = parse_basis(r.at("power_basis").get<std::string>());
+        if (r.contains("reproducible")) x.reproducible = r.at("reproducible").get<bool>();
+        if (r.contains("accelerator_hours")) x.reported_accelerator_hours = r.at("accelerator_hours").get<double>();
+        x.organisation = p.value("organisation", std::string{});
+        x.kind = p.value("kind", std::string("pretrain"));
+        if (p.contains("calibration")) {
+          x.calibration_use = p.at("calibration").at("use").get<bool>();
+          x.calibration_why_not = p.at("calibration").value("why_not", std::string{});
+        }
+        m.emplace(p.at("id").get<std::string>(), std::move(x));
+      }
+    }
+    return m;
+  }();
+  return table;
+}
+
+}  // namespace
+
+const preset_extras* extras_of(std::string_view id) {
+  const auto& m = embedded_extras();
+  auto it = m.find(id);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+}  // namespace detail
+
+// --- the model -------------------------------------------------------------------
+
+namespace {
+
+constexpr double reference_a100 = 312e12;  // A100 dense bf16, the origin of p
+
+std::array<double, mfu_model::terms> features_of(const mfu_features& f) {
+  const double p = std::log10(f.reference_peak_flop_per_s / reference_a100);
+  const bool known = f.active_params.has_value();
+  const double n = known ? std::log10(*f.active_params / 1e9) : 0.0;
+  const double moe =
+      known && f.total_params && *f.total_params > *f.active_params ? std::log(*f.total_params / *f.active_params) : 0.0;
+  return {1.0, p, n, n * p, known ? 0.0 : 1.0, moe};
+}
+
+/// Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with pivoting.
+std::array<double, mfu_model::terms> solve(std::array<std::array<double, mfu_model::terms>, mfu_model::terms> a,
+                                           std::array<double, mfu_model::terms> b) {
+  constexpr std::size_t n = mfu_model::terms;
+  for (std::size_t c = 0; c < n; ++c) {
+    std::size_t piv = c;
+    for (std::size_t r = c + 1; r < n; ++r)
+      if (std::abs(a[r][c]) > std::abs(a[piv][c])) piv = r;
+    std::swap(a[c], a[piv]);
+    std::swap(b[c], b[piv]);
+    for (std::size_t r = 0; r < n; ++r) {
+      if (r == c) continue;
+      const double f = a[r][c] / a[c][c];
+      for (std::size_t k = c; k < n; ++k) a[r][k] -= f * a[c][k];
+      b[r] -= f * b[c];
+    }
+  }
+  std::array<double, n> x{};
+  for (std::size_t i = 0; i < n; ++i) x[i] = b[i] / a[i][i];
+  return x;
+}
+
+/// The value below which a fraction q of the sorted `v` lies (linear interpolation).
+double quantile_sorted(const std::vector<double>& v, double q) {
+  const double k = q * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(k));
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (v[hi] - v[lo]) * (k - static_cast<double>(lo));
+}
+
+/// The triangular distribution whose 5th, 50th and 95th percentiles are q5, q50, q95
+/// (nested bisection: the mode sets the median, low the 5th, high the 95th).
+triangular matched_triangular(double q5, double q50, double q95) {
+  auto solve_mode = [&](double a, double b) {
+    double lo = a, hi = b;
+    for (int i = 0; i < 100; ++i) {
+      const double c = (lo + hi) / 2;
+      (triangular{a, c, b}.quantile(0.5) < q50 ? lo : hi) = c;
+    }
+    return (lo + hi) / 2;
+  };
+  double a = q5 - (q50 - q5), b = q95 + (q95 - q50);
+  for (int round = 0; round < 60; ++round) {
+    // low: the 5th percentile rises with it
+    double lo = q5 - 10 * (q50 - q5) - 1e-9, hi = q5;
+    for (int i = 0; i < 100; ++i) {
+      const double x = (lo + hi) / 2;
+      (triangular{x, solve_mode(x, b), b}.quantile(0.05) < q5 ? lo : hi) = x;
+    }
+    a = std::max(0.0, (lo + hi) / 2);
+    lo = q95;
+    hi = q95 + 10 * (q95 - q50) + 1e-9;
+    for (int i = 0; i < 100; ++i) {
+      const double x = (lo + hi) / 2;
+      (triangular{a, solve_mode(a, x), x}.quantile(0.95) < q95 ? lo : hi) = x;
+    }
+    b = (lo + hi) / 2;
+  }
+  return {a, solve_mode(a, b), b};
+}
+
+}  // namespace
+
+std::optional<double> reference_peak_flop_per_s(const accelerator& a) {
+  for (const auto p : {precision::bf16, precision::fp16, precision::fp32})
+    if (const auto t = a.peak_tflops(p)) return *t * 1e12;
+  return std::nullopt;
+}
+
+double predict_mfu(const mfu_model& m, const mfu_features& f) {
+  const auto x = features_of(f);
+  double y = 0;
+  for (std::size_t i = 0; i < mfu_model::terms; ++i) y += m.coef[i] * x[i];
+  return std::min(1.0, std::exp(y));
+}
+
+std::vector<calibration_run> calibration_runs(const catalog& cat) {
+  std::vector<calibration_run> out;
+  for (const preset& p : cat.presets()) {
+    const auto* x = detail::extras_of(p.id);
+    if (!x || !x->calibration_use || !x->predict) continue;
+    const scenario& pv = *x->predict;
+    const accelerator& acc = cat.find_accelerator(*pv.hardware);
+    const auto peak = reference_peak_flop_per_s(acc);
+    double run_hours = p.scenario.gpu_hours.value_or(0);
+    if (p.scenario.duration && p.scenario.count) run_hours = p.scenario.duration->count() * static_cast<double>(*p.scenario.count);
+    if (!peak || run_hours <= 0) throw data_error("presets.json", "/" + p.id, "a calibration run needs accelerator-hours and a peak");
+    calibration_run r{p.id, x->organisation, {*peak, std::nullopt, std::nullopt}, 0};
+    double flops = pv.flops.value_or(0);
+    if (pv.params && pv.tokens) {
+      r.features.total_params = *pv.params;
+      r.features.active_params = pv.active_params.value_or(*pv.params);
+      flops = defaults::flops_per_param_token.value * *r.features.active_params * *pv.tokens;
+    }
+    const double speedup = pv.precision == precision::fp8 ? defaults::fp8_speedup.value : 1.0;
+    r.mfu = flops / (run_hours * 3600.0 * *peak * speedup);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+mfu_model fit_mfu_coefficients(std::span<const calibration_run> runs) {
+  std::map<std::string, int> per_org;
+  for (const auto& r : runs) ++per_org[r.organisation];
+  if (runs.size() < 8 || per_org.size() < 3)
+    throw input_error("calibration", fmt::format("{} runs from {} organisations", runs.size(), per_org.size()),
+                      "at least 8 runs from 3 organisations");
+  mfu_model m;
+  m.ridge = defaults::mfu_fit_ridge;
+  std::array<std::array<double, mfu_model::terms>, mfu_model::terms> a{};
+  std::array<double, mfu_model::terms> b{};
+  for (const auto& r : runs) {
+    const auto x = features_of(r.features);
+    const double w = 1.0 / std::sqrt(static_cast<double>(per_org[r.organisation]));
+    const double y = std::log(r.mfu);
+    for (std::size_t i = 0; i < mfu_model::terms; ++i) {
+      for (std::size_t j = 0; j < mfu_model::terms; ++j) a[i][j] += w * x[i] * x[j];
+      b[i] += w * x[i] * y;
+    }
+  }
+  for (std::size_t i = 1; i < mfu_model::terms; ++i) a[i][i] += m.ridge;
+  m.coef = solve(a, b);
+  m.runs = static_cast<int>(runs.size());
+  m.organisations = static_cast<int>(per_org.size());
+  return m;
+}
+
+mfu_model fit_mfu_model(std::span<const calibration_run> runs) {
+  mfu_model m = fit_mfu_coefficients(runs);
+  std::vector<std::string> orgs;
+  for (const auto& r : runs)
+    if (std::find(orgs.begin(), orgs.end(), r.organisation) == orgs.end()) orgs.push_back(r.organisation);
+  std::vector<double> residuals;
+  for (const auto& org : orgs) {
+    std::vector<calibration_run> train;
+    for (const auto& r : runs)
+      if (r.organisation != org) train.push_back(r);
+    const mfu_model held = fit_mfu_coefficients(train);
+    for (const auto& r : runs)
+      if (r.organisation == org) residuals.push_back(std::log(r.mfu / predict_mfu(held, r.features)));
+  }
+  std::sort(residuals.begin(), residuals.end());
+  m.residual_p5 = quantile_sorted(residuals, 0.05);
+  m.residual_p50 = quantile_sorted(residuals, 0.50);
+  m.residual_p95 = quantile_sorted(residuals, 0.95);
+  m.factor = matched_triangular(std::exp(m.residual_p5), std::exp(m.residual_p50), std::exp(m.residual_p95));
+  m.source = fmt::format(
+      "trainprint fit of whole-run MFU on {} published runs from {} organisations (data/presets.json, "
+      "calibration.use); interval from leave-one-organisation-out residuals; data/calibration.json",
+      m.runs, m.organisations);
+  return m;
+}
+
+std::string calibration_json(const mfu_model& m, std::span<const calibration_run> runs) {
+  json j;
+  j["meta"] = {{"table", "calibration"},
+               {"generator", "trainprint validate --calibration (src/calibration.cpp)"},
+               {"formula", "ln MFU = c0 + c1*p + c2*n + c3*n*p + c4*u + c5*ln(total/active); p = log10(peak/312e12), "
+                           "n = log10(active/1e9), u = 1 if size unknown"}};
+  j["mfu"] = {{"coefficients", m.coef},
+              {"ridge", m.ridge},
+              {"residual_ln", {{"p5", m.residual_p5}, {"p50", m.residual_p50}, {"p95", m.residual_p95}}},
+              {"factor", {{"low", m.factor.low}, {"mode", m.factor.mode}, {"high", m.factor.high}}},
+              {"runs", m.runs},
+              {"organisations", m.organisations},
+              {"source", m.source}};
+  json list = json::array();
+  for (const auto& r : runs) list.push_back({{"id", r.id}, {"organisation", r.organisation}, {"mfu", r.mfu}});
+  j["mfu"]["fitted_on"] = list;
+  return j.dump(2) + "\n";
+}
+
+const mfu_model& fitted_mfu_model() {
+  static const mfu_model model = [] {
+    for (const auto& t : detail::embedded_tables()) {
+      if (std::string_view(t.name) != "calibration.json") continue;
+      const json j = json::parse(t.text).at("mfu");
+      mfu_model m;
+      const auto c = j.at("coefficients").get<std::vector<double>>();
+      if (c.size() != mfu_model::terms) throw data_error("calibration.json", "/mfu/coefficients", "6 numbers");
+      std::copy(c.begin(), c.end(), m.coef.begin());
+      m.ridge = j.at("ridge").get<double>();
+      m.residual_p5 = j.at("residual_ln").at("p5").get<double>();
+      m.residual_p50 = j.at("residual_ln").at("p50").get<double>();
+      m.residual_p95 = j.at("residual_ln").at("p95").get<double>();
+      m.factor = {j.at("factor").at("low").get<double>(), j.at("factor").at("mode").get<double>(),
+                  j.at("factor").at("high").get<double>()};
+      m.runs = j.at("runs").get<int>();
+      m.organisations = j.at("organisations").get<int>();
+      m.source = j.at("source").get<std::string>();
+      return m;
+    }
+    throw data_error("calibration.json", "", "the embedded catalog has no calibration table");
+  }();
+  return model;
+}
+
+}  // namespace trainprint::inline v0
