@@ -31,25 +31,11 @@ struct string_hash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
-}  // namespace catalog_detail
 
-struct catalog::impl {
+/// The tables: what an overlay changes (and undoes when it fails).
+struct catalog_tables_base {
   using reader = catalog_detail::reader;
   using source_map = catalog_detail::source_map;
-  using json_node = catalog_detail::json_node;
-
-  /// When set, a bad entry is recorded here and loading goes on with the next one
-  /// (catalog::overlay_problems); otherwise the first problem throws.
-  std::vector<std::string>* collect = nullptr;
-
-  std::string version = "unknown", date = "unknown";
-  std::deque<source_info> sources;  // stable addresses for provenance pointers
-  std::unordered_map<std::string, const source_info*> source_by_id;
-
-  // The embedded tables are parsed lazily: loading indexes each entry's id and
-  // aliases with the trusting scanner (no DOM) and keeps its text; the entry itself
-  // is parsed on first lookup, and every entry (with the reference checks) on first
-  // use of a whole table or an overlay. Overlays are parsed eagerly.
   struct lazy_file {
     reader rd;
     source_map src;
@@ -63,10 +49,6 @@ struct catalog::impl {
     std::unique_ptr<std::atomic<bool>[]> parsed;  // per item, set once its entry is parsed
     std::atomic<bool> whole{false};                // every entry parsed
   };
-  std::deque<lazy_file> lazy_files;
-  std::mutex lazy_mutex;
-  std::atomic<bool> all_parsed{true};
-
   template <class T>
   struct table {
     std::vector<T> items;
@@ -88,6 +70,27 @@ struct catalog::impl {
   table<preset> presets;
   table<equivalent> equivalents;
   embodied_factors embodied;
+};
+}  // namespace catalog_detail
+
+struct catalog::impl : catalog_detail::catalog_tables_base {
+  using json_node = catalog_detail::json_node;
+
+  /// When set, a bad entry is recorded here and loading goes on with the next one
+  /// (catalog::overlay_problems); otherwise the first problem throws.
+  std::vector<std::string>* collect = nullptr;
+
+  std::string version = "unknown", date = "unknown";
+  std::deque<source_info> sources;  // stable addresses for provenance pointers
+  std::unordered_map<std::string, const source_info*> source_by_id;
+
+  // The embedded tables are parsed lazily: loading indexes each entry's id and
+  // aliases with the trusting scanner (no DOM) and keeps its text; the entry itself
+  // is parsed on first lookup, and every entry (with the reference checks) on first
+  // use of a whole table or an overlay. Overlays are parsed eagerly.
+  std::deque<lazy_file> lazy_files;
+  std::mutex lazy_mutex;
+  std::atomic<bool> all_parsed{true};
 
   template <class F>
   void for_each_table(F f) {

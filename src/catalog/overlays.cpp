@@ -12,19 +12,11 @@ struct catalog::impl::saved_state {
   std::string version, date;
   std::size_t sources_count = 0;
   std::unordered_map<std::string, const source_info*> source_by_id;
-  table<accelerator> accelerators;
-  table<system_profile> systems;
-  table<region> regions;
-  table<provider> providers;
-  table<energy_source> energy_sources;
-  table<preset> presets;
-  table<equivalent> equivalents;
-  embodied_factors embodied;
+  catalog_detail::catalog_tables_base tables;
 };
 
 catalog::impl::saved_state catalog::impl::save() const {
-  return {version,   date,           sources.size(), source_by_id, accelerators, systems, regions,
-          providers, energy_sources, presets,        equivalents,  embodied};
+  return {version, date, sources.size(), source_by_id, *this};
 }
 
 void catalog::impl::restore(saved_state&& s) {
@@ -32,14 +24,7 @@ void catalog::impl::restore(saved_state&& s) {
   date = std::move(s.date);
   sources.resize(s.sources_count);  // shrinking a deque at the back keeps the others' addresses
   source_by_id = std::move(s.source_by_id);
-  accelerators = std::move(s.accelerators);
-  systems = std::move(s.systems);
-  regions = std::move(s.regions);
-  providers = std::move(s.providers);
-  energy_sources = std::move(s.energy_sources);
-  presets = std::move(s.presets);
-  equivalents = std::move(s.equivalents);
-  embodied = std::move(s.embodied);
+  static_cast<catalog_detail::catalog_tables_base&>(*this) = std::move(s.tables);
 }
 
 catalog catalog::with_overlays(std::span<const std::filesystem::path> files) {

@@ -8,6 +8,7 @@
 // value stands for). The schema asks more of the shipped files than the parser
 // asks of an overlay (every field present, years in range), never less.
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <string_view>
@@ -133,6 +134,22 @@ inline constexpr std::array per_unit{
     bound{"equivalents", "/equivalents/*/per_unit_kwh", 0, true},
     bound{"equivalents", "/equivalents/*/per_unit_l", 0, true},
 };
+
+/// Every rule above, for the test against the schemas.
+template <class T, std::size_t... N>
+constexpr auto join(const std::array<T, N>&... parts) {
+  std::array<T, (N + ...)> all{};
+  std::size_t i = 0;
+  ((std::copy(parts.begin(), parts.end(), all.begin() + i), i += N), ...);
+  return all;
+}
+inline constexpr auto all_required =
+    join(entry_fields, region_value_fields, provider_value_fields,
+         std::array{source_title, system_accelerators, die_process_nm, die_value, memory_value, host_value,
+                    host_accelerators, region_kind, intensity_field, mix_shares, lifecycle, lifecycle_median,
+                    water_value, preset_scenario, applies_to});
+inline constexpr auto all_bounds = join(region_values, provider_values, lifecycle_bounds, water_bounds, per_unit,
+                                        std::array{tdp_w, peak_tflops, system_count, host_count, intensity, share});
 }  // namespace rules
 
 }  // namespace trainprint::inline v0::catalog_detail
