@@ -176,7 +176,8 @@ std::optional<double> number_of(std::string_view t) noexcept {
   return d;
 }
 
-text_node::text_node(std::string_view text) : text_(text) {
+const text_node::item_list& text_node::items() const {
+  if (scanned_) return items_;
   if (is_object()) {
     json_scanner sc(text_, false);
     const bool ok = sc.members([&](std::string_view k, bool escaped) {
@@ -198,6 +199,8 @@ text_node::text_node(std::string_view text) : text_(text) {
     });
     if (!ok) throw not_fast{};
   }
+  scanned_ = true;
+  return items_;
 }
 
 const char* text_node::type_name() const noexcept {
@@ -208,7 +211,7 @@ const char* text_node::type_name() const noexcept {
 
 std::optional<text_node> text_node::find(std::string_view key) const {
   if (!is_object()) return std::nullopt;
-  for (const auto& [k, v] : items_)
+  for (const auto& [k, v] : items())
     if (k == key) return text_node(v);
   return std::nullopt;
 }

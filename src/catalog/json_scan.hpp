@@ -117,7 +117,7 @@ struct not_fast {};
 /// of json_node (reader.hpp), so one table parser serves both.
 class text_node {
  public:
-  explicit text_node(std::string_view text);
+  explicit text_node(std::string_view text) noexcept : text_(text) {}
 
   bool is_object() const noexcept { return text_.front() == '{'; }
   bool is_array() const noexcept { return text_.front() == '['; }
@@ -132,19 +132,23 @@ class text_node {
   std::string string() const;
   double number() const;
   bool boolean() const noexcept { return text_.front() == 't'; }
-  std::size_t size() const noexcept { return items_.size(); }
-  text_node operator[](std::size_t i) const { return text_node(items_[i].second); }
+  std::size_t size() const { return items().size(); }
+  text_node operator[](std::size_t i) const { return text_node(items()[i].second); }
   /// f(key, value) for each member, in key order (as nlohmann's objects iterate).
   template <class F>
   void for_each_member(F f) const {
-    auto sorted = items_;
+    auto sorted = items();
     std::sort(sorted.begin(), sorted.end());
     for (const auto& [k, v] : sorted) f(std::string(k), text_node(v));
   }
 
  private:
+  using item_list = std::vector<std::pair<std::string_view, std::string_view>>;
+  /// The members, or the elements (with empty keys); scanned on first use.
+  const item_list& items() const;
   std::string_view text_;
-  std::vector<std::pair<std::string_view, std::string_view>> items_;  // members, or elements (empty keys)
+  mutable item_list items_;
+  mutable bool scanned_ = false;
 };
 
 }  // namespace trainprint::inline v0::catalog_detail

@@ -121,7 +121,12 @@ class reader {
   }
   template <class Node>
   double num(const Node& obj, const std::string& ptr, std::string_view key) const {
-    return number(at(obj, ptr, key), sub(ptr, key));
+    const auto v = at(obj, ptr, key);
+    if (v.is_number()) {  // the usual case, without building the value's pointer
+      const double d = v.number();
+      if (std::isfinite(d)) return d;
+    }
+    return number(v, sub(ptr, key));
   }
   template <class Node>
   std::optional<double> opt_num(const Node& obj, const std::string& ptr, std::string_view key) const {
