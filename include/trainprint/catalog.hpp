@@ -260,10 +260,8 @@ class catalog {
     return nullptr;
   }
 
-  /// Opaque implementation (defined in src/catalog.cpp).
-  struct impl;
-
  private:
+  struct impl;  // src/catalog/impl.hpp
   std::unique_ptr<impl> impl_;
 };
 

@@ -57,17 +57,20 @@ def entry_base(required_extra, props):
 
 def schemas():
     nn = {"type": "number", "minimum": 0}
+    # The upper bounds the C++ catalog parser enforces (src/catalog/rules.hpp; tests/unit/catalog_rules.test.cpp).
+    g_kwh = {"type": "number", "minimum": 0, "maximum": 5000}
+    l_kwh = {"type": "number", "minimum": 0, "maximum": 1000}
     water = {"type": "object", "required": ["value", "source", "confidence"],
-             "properties": {"value": nn, "min": nn, "max": nn, "source": {"type": "string"}, "confidence": CONF, "notes": {"type": "string"}}}
+             "properties": {"value": l_kwh, "min": l_kwh, "max": l_kwh, "source": {"type": "string"}, "confidence": CONF, "notes": {"type": "string"}}}
     es = table_schema("energy_sources", entry_base(
         ["name", "lifecycle_gco2e_per_kwh"],
         {"lifecycle_gco2e_per_kwh": {"type": "object", "required": ["median", "source", "confidence"],
-                                     "properties": {"min": nn, "median": nn, "max": nn, "source": {"type": "string"},
+                                     "properties": {"min": g_kwh, "median": g_kwh, "max": g_kwh, "source": {"type": "string"},
                                                     "confidence": CONF, "notes": {"type": "string"}}},
          "water_l_per_kwh": water,
          "water_alternatives": {"type": "array", "items": {
              "type": "object", "required": ["factor_set", "value", "source", "confidence"],
-             "properties": {"factor_set": {"type": "string", "pattern": ID_PATTERN}, "value": nn, "min": nn, "max": nn,
+             "properties": {"factor_set": {"type": "string", "pattern": ID_PATTERN}, "value": l_kwh, "min": l_kwh, "max": l_kwh,
                             "source": {"type": "string"}, "confidence": CONF, "notes": {"type": "string"}}}}}))
     yv_ = lambda vmin, vmax: {"type": "array", "items": {
         "type": "object", "required": ["value", "year", "source", "confidence"],

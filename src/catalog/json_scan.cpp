@@ -1,0 +1,230 @@
+// The catalog's one JSON scanner (see json_scan.hpp).
+
+#include "catalog/json_scan.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+namespace trainprint::inline v0::catalog_detail {
+namespace {
+bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+}  // namespace
+
+bool json_scanner::literal(std::string_view w) noexcept {
+  if (static_cast<std::size_t>(end_ - p_) < w.size() || std::memcmp(p_, w.data(), w.size()) != 0) return false;
+  p_ += w.size();
+  return true;
+}
+
+bool json_scanner::number() noexcept {
+  auto digits = [&] {
+    const char* s = p_;
+    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    return p_ != s;
+  };
+  if (p_ < end_ && *p_ == '-') ++p_;
+  if (p_ == end_) return false;
+  if (*p_ == '0') ++p_;
+  else if (!digits()) return false;
+  if (p_ < end_ && *p_ == '.') {
+    ++p_;
+    if (!digits()) return false;
+  }
+  if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+    ++p_;
+    if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+    if (!digits()) return false;
+  }
+  return true;
+}
+
+// After the opening quote: up to and past the closing one. Control characters and
+// backslashes are refused, UTF-8 must be well formed (RFC 3629).
+bool json_scanner::checked_string_body() noexcept {
+  while (p_ < end_) {
+    const auto c = static_cast<unsigned char>(*p_);
+    if (c == '"') {
+      ++p_;
+      return true;
+    }
+    if (c == '\\' || c < 0x20) return false;
+    if (c < 0x80) {
+      ++p_;
+      continue;
+    }
+    const auto n = static_cast<std::size_t>(end_ - p_);
+    auto at = [&](std::size_t i) { return i < n ? static_cast<unsigned char>(p_[i]) : static_cast<unsigned char>(0); };
+    const unsigned char c1 = at(1), c2 = at(2), c3 = at(3);
+    if (c >= 0xC2 && c <= 0xDF && continuation(c1)) {
+      p_ += 2;
+    } else if (c >= 0xE0 && c <= 0xEF && continuation(c1) && continuation(c2) && !(c == 0xE0 && c1 < 0xA0) &&
+               !(c == 0xED && c1 > 0x9F)) {
+      p_ += 3;
+    } else if (c >= 0xF0 && c <= 0xF4 && continuation(c1) && continuation(c2) && continuation(c3) &&
+               !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 > 0x8F)) {
+      p_ += 4;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+bool json_scanner::string(std::string_view& raw, bool& escaped) noexcept {
+  ws();
+  if (p_ == end_ || *p_ != '"') return false;
+  const char* start = ++p_;
+  if (strict_) {
+    if (!checked_string_body()) return false;
+    raw = {start, static_cast<std::size_t>(p_ - 1 - start)};
+    escaped = false;
+    return true;
+  }
+  const char* q = start;
+  while (true) {  // the closing quote: the first one not escaped by an odd run of backslashes
+    q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end_ - q)));
+    if (!q) return false;
+    const char* b = q;
+    while (b > start && b[-1] == '\\') --b;
+    if ((q - b) % 2 == 0) break;
+    ++q;
+  }
+  raw = {start, static_cast<std::size_t>(q - start)};
+  escaped = std::memchr(start, '\\', raw.size()) != nullptr;
+  p_ = q + 1;
+  return true;
+}
+
+bool json_scanner::value(std::string_view& span) noexcept {
+  ws();
+  const char* start = p_;
+  if (p_ == end_) return false;
+  std::string_view raw;
+  bool escaped = false;
+  bool ok = false;
+  switch (*p_) {
+    case '"': ok = string(raw, escaped); break;
+    case '{':
+      if (strict_) {
+        ok = members([&](std::string_view, bool) {
+          std::string_view v;
+          return value(v);
+        });
+        break;
+      }
+      [[fallthrough]];
+    case '[': {
+      if (strict_) {
+        ok = elements([&] {
+          std::string_view v;
+          return value(v);
+        });
+        break;
+      }
+      int depth = 0;
+      while (p_ < end_) {
+        const char c = *p_;
+        if (c == '"') {
+          if (!string(raw, escaped)) return false;
+          continue;
+        }
+        ++p_;
+        if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0) break;
+      }
+      ok = depth == 0;
+      break;
+    }
+    default:
+      if (strict_) {
+        ok = *p_ == 't' ? literal("true") : *p_ == 'f' ? literal("false") : *p_ == 'n' ? literal("null") : number();
+      } else {
+        while (p_ < end_ && *p_ != ',' && *p_ != '}' && *p_ != ']' && !is_ws(*p_)) ++p_;
+        ok = p_ != start;
+      }
+  }
+  if (!ok) return false;
+  span = {start, static_cast<std::size_t>(p_ - start)};
+  return true;
+}
+
+bool strictly_valid(std::string_view text) noexcept {
+  json_scanner sc(text, true);
+  std::string_view v;
+  return sc.value(v) && sc.at_end();
+}
+
+std::optional<double> number_of(std::string_view t) noexcept {
+  if (t.empty() || !(t[0] == '-' || (t[0] >= '0' && t[0] <= '9'))) return std::nullopt;
+  const bool integer = t.find_first_of(".eE") == std::string_view::npos;
+  if (integer) {
+    if (t[0] == '-') {
+      std::int64_t i = 0;
+      const auto r = std::from_chars(t.data(), t.data() + t.size(), i);
+      if (r.ec == std::errc() && r.ptr == t.data() + t.size()) return static_cast<double>(i);
+    } else {
+      std::uint64_t u = 0;
+      const auto r = std::from_chars(t.data(), t.data() + t.size(), u);
+      if (r.ec == std::errc() && r.ptr == t.data() + t.size()) return static_cast<double>(u);
+    }
+  }
+  double d = 0;
+  const auto r = std::from_chars(t.data(), t.data() + t.size(), d);
+  if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
+const text_node::item_list& text_node::items() const {
+  if (scanned_) return items_;
+  if (is_object()) {
+    json_scanner sc(text_, false);
+    const bool ok = sc.members([&](std::string_view k, bool escaped) {
+      std::string_view v;
+      if (escaped || !sc.value(v)) return false;
+      for (const auto& [k2, _] : items_)
+        if (k2 == k) return false;  // nlohmann keeps the last; let it decide
+      items_.emplace_back(k, v);
+      return true;
+    });
+    if (!ok) throw not_fast{};
+  } else if (is_array()) {
+    json_scanner sc(text_, false);
+    const bool ok = sc.elements([&] {
+      std::string_view v;
+      if (!sc.value(v)) return false;
+      items_.emplace_back(std::string_view{}, v);
+      return true;
+    });
+    if (!ok) throw not_fast{};
+  }
+  scanned_ = true;
+  return items_;
+}
+
+const char* text_node::type_name() const noexcept {
+  return is_object() ? "object" : is_array() ? "array" : is_string() ? "string" : is_boolean() ? "boolean"
+                                                     : is_null()   ? "null"
+                                                                   : "number";
+}
+
+std::optional<text_node> text_node::find(std::string_view key) const {
+  if (!is_object()) return std::nullopt;
+  for (const auto& [k, v] : items())
+    if (k == key) return text_node(v);
+  return std::nullopt;
+}
+
+std::string text_node::string() const {
+  if (!is_string() || text_.find('\\') != std::string_view::npos) throw not_fast{};
+  return std::string(text_.substr(1, text_.size() - 2));
+}
+
+double text_node::number() const {
+  const auto d = number_of(text_);
+  if (!d) throw not_fast{};
+  return *d;
+}
+
+}  // namespace trainprint::inline v0::catalog_detail

@@ -1,0 +1,25 @@
+// equivalents.json: everyday comparisons ("km driven by car").
+
+#include "catalog/fields.hpp"
+
+namespace trainprint::inline v0::catalog_detail {
+
+void parse_item(equivalent& q, const reader& rd, const source_map& src, const json_node& o, const std::string& p) {
+  q.prov = prov_of(rd, src, o, p);
+  q.name = rd.opt_str(o, p, "name");
+  q.applies_to = rd.str(o, p, rules::applies_to);
+  // The factor's key names its unit: per_unit_kg_co2e, per_unit_kwh, per_unit_l.
+  constexpr std::string_view applies[] = {"emissions", "energy", "water"};
+  static_assert(std::size(applies) == rules::per_unit.size());
+  const bound* rule = nullptr;
+  for (std::size_t i = 0; i < std::size(applies); ++i)
+    if (q.applies_to == applies[i]) rule = &rules::per_unit[i];
+  if (!rule) rd.fail(p + "/applies_to", "expected emissions, energy or water, got '" + q.applies_to + "'");
+  const auto key = leaf(rule->path);
+  q.per_unit = rd.num(o, p, key);
+  if (!rule->admits(q.per_unit)) rd.fail(reader::sub(p, key), "expected a positive factor");
+  q.unit = rd.opt_str(o, p, "unit");
+}
+
+}  // namespace trainprint::inline v0::catalog_detail
+
