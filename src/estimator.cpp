@@ -189,7 +189,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     in.accelerator_hours = *s.gpu_hours;
   } else {
     in.path = path::duration;
-    in.duration_h = s.duration->count();
+    in.duration_h = s.duration_h->count();
     TRAINPRINT_TRACE(tr, "duration_h", in.duration_h, "h", origin::user);
   }
 
@@ -207,11 +207,11 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   const auto& acc_pf_default = measured_avg ? defaults::power_fraction_measured_avg : pf_default;
   if (s.power_fraction) {
     in.power_fraction = *s.power_fraction;
-  } else if (!s.accelerator_power) {
+  } else if (!s.power_w) {
     in.power_fraction = acc_pf_default.value;
   }
-  if (s.accelerator_power) {
-    in.accelerator_power_w = s.accelerator_power->in_watts();
+  if (s.power_w) {
+    in.accelerator_power_w = s.power_w->in_watts();
     TRAINPRINT_TRACE(tr, "accelerator_power_w", *in.accelerator_power_w, "W", origin::user, {}, "average per accelerator");
   } else {
     if (!acc) throw input_error("hardware", "", "give hardware (e.g. h100) or power_w");
@@ -225,8 +225,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                            : std::string("multi-node or count unknown"));
   }
   if (in.servers) {
-    if (s.host_power) {
-      in.host_power_w = s.host_power->in_watts();
+    if (s.host_power_w) {
+      in.host_power_w = s.host_power_w->in_watts();
       TRAINPRINT_TRACE(tr, "host_power_w", *in.host_power_w, "W", origin::user, {}, "per accelerator");
     } else {
       if (!acc)
@@ -253,8 +253,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       if (s.power_fraction) {
         in.host_utilisation = *s.power_fraction;
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= power_fraction");
-      } else if (s.accelerator_power) {
-        in.host_utilisation = std::min(1.0, s.accelerator_power->in_watts() / tdp);
+      } else if (s.power_w) {
+        in.host_utilisation = std::min(1.0, s.power_w->in_watts() / tdp);
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= min(1, power_w / tdp_w)");
       } else {
         in.host_utilisation = pf_default.value;

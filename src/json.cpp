@@ -81,7 +81,7 @@ const std::vector<std::pair<std::string, setter>>& scenario_fields() {
       {"d_model", num_field(&scenario::d_model)},
       {"seq_len", num_field(&scenario::seq_len)},
       {"gpu_hours", num_field(&scenario::gpu_hours)},
-      {"duration_h", [](scenario& s, const std::string& f, const json& v) { s.duration = hours(number(f, v)); }},
+      {"duration_h", [](scenario& s, const std::string& f, const json& v) { s.duration_h = hours(number(f, v)); }},
       {"hardware", [](scenario& s, const std::string& f, const json& v) { s.hardware = text(f, v); }},
       {"count",
        [](scenario& s, const std::string& f, const json& v) {
@@ -99,14 +99,14 @@ const std::vector<std::pair<std::string, setter>>& scenario_fields() {
        }},
       {"mfu", num_field(&scenario::mfu)},
       {"power_fraction", num_field(&scenario::power_fraction)},
-      {"power_w", [](scenario& s, const std::string& f, const json& v) { s.accelerator_power = power::watts(number(f, v)); }},
+      {"power_w", [](scenario& s, const std::string& f, const json& v) { s.power_w = power::watts(number(f, v)); }},
       {"boundary",
        [](scenario& s, const std::string& f, const json& v) {
          auto b = parse_boundary(text(f, v));
          if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators or servers");
          s.boundary = *b;
        }},
-      {"host_power_w", [](scenario& s, const std::string& f, const json& v) { s.host_power = power::watts(number(f, v)); }},
+      {"host_power_w", [](scenario& s, const std::string& f, const json& v) { s.host_power_w = power::watts(number(f, v)); }},
       {"region", [](scenario& s, const std::string& f, const json& v) { s.region = text(f, v); }},
       {"provider", [](scenario& s, const std::string& f, const json& v) { s.provider = text(f, v); }},
       {"pue", num_field(&scenario::pue)},
@@ -157,15 +157,15 @@ void to_json(json& j, const scenario& s) {
   put("d_model", s.d_model);
   put("seq_len", s.seq_len);
   put("gpu_hours", s.gpu_hours);
-  if (s.duration) j["duration_h"] = s.duration->count();
+  if (s.duration_h) j["duration_h"] = s.duration_h->count();
   put("hardware", s.hardware);
   put("count", s.count);
   if (s.precision) j["precision"] = std::string(to_string(*s.precision));
   put("mfu", s.mfu);
   put("power_fraction", s.power_fraction);
-  if (s.accelerator_power) j["power_w"] = s.accelerator_power->in_watts();
+  if (s.power_w) j["power_w"] = s.power_w->in_watts();
   if (s.boundary) j["boundary"] = std::string(to_string(*s.boundary));
-  if (s.host_power) j["host_power_w"] = s.host_power->in_watts();
+  if (s.host_power_w) j["host_power_w"] = s.host_power_w->in_watts();
   put("region", s.region);
   put("provider", s.provider);
   put("pue", s.pue);

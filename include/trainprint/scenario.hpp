@@ -81,7 +81,7 @@ struct scenario {
   std::optional<double> d_model;
   std::optional<double> seq_len;
   std::optional<double> gpu_hours;      ///< accelerator-hours
-  std::optional<hours> duration;        ///< wall-clock duration (needs count)
+  std::optional<hours> duration_h;        ///< wall-clock duration (needs count)
 
   // --- hardware ---
   std::optional<std::string> hardware;  ///< accelerator id or alias
@@ -89,9 +89,9 @@ struct scenario {
   std::optional<trainprint::precision> precision;
   std::optional<double> mfu;            ///< model-FLOPs utilisation, 0 < mfu <= 1
   std::optional<double> power_fraction; ///< average draw as a fraction of TDP
-  std::optional<power> accelerator_power;  ///< average power per accelerator (overrides TDP × fraction)
+  std::optional<power> power_w;  ///< average power per accelerator (overrides TDP × fraction)
   std::optional<trainprint::boundary> boundary;
-  std::optional<power> host_power;      ///< host power per accelerator
+  std::optional<power> host_power_w;      ///< host power per accelerator
 
   // --- site ---
   std::optional<std::string> region;    ///< region id or alias
@@ -118,7 +118,7 @@ struct scenario {
 
   /// True if any workload input (flops, params, tokens, gpu_hours, duration) is set.
   [[nodiscard]] bool has_workload() const {
-    return flops || params || active_params || tokens || gpu_hours || duration;
+    return flops || params || active_params || tokens || gpu_hours || duration_h;
   }
 };
 
@@ -142,11 +142,11 @@ inline std::optional<double> point_value(const scenario& s, std::string_view nam
     return get(*v);
   };
   if (name == "gpu_hours") return s.gpu_hours;
-  if (name == "duration_h") return q(s.duration, [](hours h) { return h.count(); });
+  if (name == "duration_h") return q(s.duration_h, [](hours h) { return h.count(); });
   if (name == "mfu") return s.mfu;
   if (name == "power_fraction") return s.power_fraction;
-  if (name == "power_w") return q(s.accelerator_power, [](power p) { return p.in_watts(); });
-  if (name == "host_power_w") return q(s.host_power, [](power p) { return p.in_watts(); });
+  if (name == "power_w") return q(s.power_w, [](power p) { return p.in_watts(); });
+  if (name == "host_power_w") return q(s.host_power_w, [](power p) { return p.in_watts(); });
   if (name == "pue") return s.pue;
   if (name == "wue") return q(s.wue, [](water_intensity w) { return w.in_l_per_kwh(); });
   if (name == "intensity") return q(s.intensity, [](carbon_intensity c) { return c.in_g_per_kwh(); });
@@ -161,11 +161,11 @@ inline std::optional<double> point_value(const scenario& s, std::string_view nam
 /// Sets rangeable input `name` to `v` (scenario-JSON unit); false if not rangeable.
 inline bool set_point_value(scenario& s, std::string_view name, double v) {
   if (name == "gpu_hours") s.gpu_hours = v;
-  else if (name == "duration_h") s.duration = hours(v);
+  else if (name == "duration_h") s.duration_h = hours(v);
   else if (name == "mfu") s.mfu = v;
   else if (name == "power_fraction") s.power_fraction = v;
-  else if (name == "power_w") s.accelerator_power = power::watts(v);
-  else if (name == "host_power_w") s.host_power = power::watts(v);
+  else if (name == "power_w") s.power_w = power::watts(v);
+  else if (name == "host_power_w") s.host_power_w = power::watts(v);
   else if (name == "pue") s.pue = v;
   else if (name == "wue") s.wue = water_intensity::l_per_kwh(v);
   else if (name == "intensity") s.intensity = carbon_intensity::g_per_kwh(v);
@@ -196,7 +196,7 @@ inline scenario merge(scenario base, const scenario& overrides) {
     base.tokens.reset();
     base.flops.reset();
     base.gpu_hours.reset();
-    base.duration.reset();
+    base.duration_h.reset();
     base.layers.reset();
     base.d_model.reset();
     base.seq_len.reset();
@@ -214,15 +214,15 @@ inline scenario merge(scenario base, const scenario& overrides) {
   take(base.d_model, overrides.d_model);
   take(base.seq_len, overrides.seq_len);
   take(base.gpu_hours, overrides.gpu_hours);
-  take(base.duration, overrides.duration);
+  take(base.duration_h, overrides.duration_h);
   take(base.hardware, overrides.hardware);
   take(base.count, overrides.count);
   take(base.precision, overrides.precision);
   take(base.mfu, overrides.mfu);
   take(base.power_fraction, overrides.power_fraction);
-  take(base.accelerator_power, overrides.accelerator_power);
+  take(base.power_w, overrides.power_w);
   take(base.boundary, overrides.boundary);
-  take(base.host_power, overrides.host_power);
+  take(base.host_power_w, overrides.host_power_w);
   take(base.region, overrides.region);
   take(base.provider, overrides.provider);
   take(base.pue, overrides.pue);

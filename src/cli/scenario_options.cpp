@@ -110,7 +110,7 @@ scenario to_scenario(const scenario_options& o, const catalog& cat) {
     keep(f.d_model, before.d_model);
     keep(f.seq_len, before.seq_len);
     keep(f.gpu_hours, before.gpu_hours);
-    keep(f.duration, before.duration);
+    keep(f.duration_h, before.duration_h);
   }
   f.recompute = o.recompute;
   if (o.no_embodied) f.embodied = false;
