@@ -8,6 +8,7 @@
 
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/inputs.hpp"
 #include "trainprint/parse.hpp"
 
 namespace trainprint::inline v0 {
@@ -90,14 +91,9 @@ const std::vector<std::string>& input_names() {
 }
 
 std::string canonical_input_name(std::string_view key) {
+  if (const auto* i = find_input(key)) return std::string(i->name);  // names and aliases: inputs.hpp
   std::string k(key);
   std::replace(k.begin(), k.end(), '-', '_');
-  // The CLI flag spellings.
-  static const std::map<std::string, std::string, std::less<>> flag_aliases{
-      {"accelerator_hours", "gpu_hours"}, {"duration", "duration_h"},
-      {"power", "power_w"},       {"host_power", "host_power_w"},     {"lifetime", "lifetime_years"},
-      {"price", "price_usd_per_kwh"}, {"hourly_price", "hourly_price_usd"}};
-  if (auto a = flag_aliases.find(k); a != flag_aliases.end()) k = a->second;
   return k;
 }
 
