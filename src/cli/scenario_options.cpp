@@ -108,25 +108,6 @@ void add_across_options(CLI::App& app, std::string& across, std::string& sort, c
       ->group("Comparison");
 }
 
-std::optional<uncertainty_options> uncertainty_options_of(bool on, const std::optional<std::string>& samples,
-                                                          const std::optional<std::string>& seed,
-                                                          const std::optional<std::string>& threads) {
-  if (!on && !samples && !seed && !threads) return std::nullopt;
-  auto whole = [](const std::string& text, const char* what, double lo, double hi) {
-    const double v = parse_number(text, what);
-    if (!(v >= lo && v <= hi) || std::floor(v) != v)
-      throw input_error(what, detail::num(v),
-                        "a whole number " + detail::num(lo) + " <= " + std::string(what) + " <= " + detail::num(hi));
-    return v;
-  };
-  uncertainty_options u;
-  if (samples) u.samples = static_cast<std::uint64_t>(whole(*samples, "samples", 1, 1e9));
-  if (seed) u.seed = static_cast<std::uint64_t>(whole(*seed, "seed", 0, 9007199254740992.0));  // 2^53
-  if (threads) u.threads = static_cast<unsigned>(whole(*threads, "threads", 1, 256));
-  validate(u);
-  return u;
-}
-
 const catalog& load_catalog(const global_options& g) {
   if (g.data_files.empty()) return catalog::embedded();
   static std::unique_ptr<catalog> overlaid;

@@ -13,7 +13,6 @@
 #include "trainprint/catalog.hpp"
 #include "trainprint/inputs.hpp"
 #include "trainprint/scenario.hpp"
-#include "trainprint/uncertainty.hpp"
 
 namespace trainprint::cli {
 
@@ -32,13 +31,6 @@ void add_scenario_options(CLI::App& app, scenario_options& o);
 /// The scenario the flags describe: the preset, then the scenario file, then the
 /// flags, each overriding the one before.
 scenario to_scenario(const scenario_options& o, const catalog& cat);
-
-/// The Monte Carlo options of --uncertainty, --samples, --seed and --threads (any of
-/// them turns it on), or nullopt when none is given. Throws input_error for counts
-/// out of range.
-std::optional<uncertainty_options> uncertainty_options_of(bool on, const std::optional<std::string>& samples,
-                                                          const std::optional<std::string>& seed,
-                                                          const std::optional<std::string>& threads);
 
 /// --across KEY=V1,V2,… (required) and --sort, shared by compare and report;
 /// `example` is the --across example shown in --help.

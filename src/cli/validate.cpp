@@ -1,7 +1,7 @@
 // trainprint validate: published training runs vs trainprint's estimates, in
 // reproduce mode (the source's inputs) and predict mode (defaults).
 
-#include "validate.hpp"
+#include "command.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -11,8 +11,14 @@
 
 namespace trainprint::cli {
 
+namespace {
+struct validate_options {
+  output_format format = output_format::table;
+};
+}  // namespace
+
 void setup_validate(CLI::App& app, validate_options& o) {
-  app.add_option("--format", o.format, "table|json|md (default table)")->check(CLI::IsMember({"table", "json", "md"}));
+  add_format_option(app, o.format, {output_format::table, output_format::json, output_format::md});
 }
 
 namespace {
@@ -163,9 +169,16 @@ std::string to_json_text(const validation_report& r) {
 
 std::string run_validate(const validate_options& o, const global_options& g) {
   const validation_report r = validate_presets(load_catalog(g));
-  if (o.format == "json") return to_json_text(r);
-  if (o.format == "md") return markdown(r);
+  if (o.format == output_format::json) return to_json_text(r);
+  if (o.format == output_format::md) return markdown(r);
   return table(r);
+}
+
+void add_validate(CLI::App& app, context& ctx) {
+  auto o = std::make_shared<validate_options>();
+  auto* sub = app.add_subcommand("validate", "Published training runs vs trainprint's estimates (reproduce and predict)");
+  setup_validate(*sub, *o);
+  sub->callback([o, &ctx] { *ctx.out = run_validate(*o, ctx.global); });
 }
 
 }  // namespace trainprint::cli
