@@ -115,9 +115,10 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
     print_error(err, e.what(), suggest(app, argc, argv));
     return 2;
   } catch (const CLI::ParseError& e) {
-    print_error(err, e.what(), suggest(app, argc, argv));
-    // No subcommand, or an unknown one: point to the list.
-    if (parsed_leaf(app) == &app) print_error(err, "run 'trainprint --help' for the list of subcommands");
+    // No subcommand, or an unknown one: also point to the list.
+    const bool top = parsed_leaf(app) == &app;
+    print_error(err, e.what(),
+                suggest(app, argc, argv) + (top ? " (run 'trainprint --help' for the list of subcommands)" : ""));
     return 2;
   } catch (const trainprint::error& e) {
     print_error(err, e.what());
