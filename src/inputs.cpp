@@ -6,6 +6,7 @@
 
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "text.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -38,26 +39,17 @@ std::string limits_text(const input_info& i) {
 
 std::string code(std::string_view s) { return "`" + std::string(s) + "`"; }
 
-/// Text for a Markdown table cell: '|' escaped.
-std::string cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string inputs_markdown() {
   std::string out =
       "# Scenario inputs\n\n"
-      "Generated from the table in include/trainprint/inputs.hpp (trainprint::inputs_markdown()); the unit\n"
-      "test tests/unit/inputs.test.cpp fails when this file differs and writes the new text beside it. The name is the C++ field of `trainprint::scenario`, the key of\n"
-      "the scenario JSON and the Python keyword; the CLI flag is the name in kebab-case. Aliases are older\n"
-      "spellings, still accepted everywhere (JSON key, CLI flag, Python keyword, `--across`/`--vary` key).\n"
-      "Inputs marked \"range\" take `low:high` or `low:mode:high` for uncertainty analysis.\n";
+      "Generated from the table in include/trainprint/inputs.hpp by trainprint::inputs_markdown();\n"
+      "tests/unit/inputs.test.cpp fails when this file differs, and writes the new text beside it.\n\n"
+      "The name is the C++ field of `trainprint::scenario`, the key of the scenario JSON and the Python\n"
+      "keyword; the CLI flag is the name in kebab-case. Aliases are older spellings, still accepted\n"
+      "everywhere (JSON key, CLI flag, Python keyword, `--across`/`--vary` key). Inputs marked \"range\"\n"
+      "take `low:high` or `low:mode:high` for uncertainty analysis (docs/uncertainty.md).\n";
   std::string_view group;
   for (const auto& i : scenario_inputs) {
     if (i.group != group) {
@@ -70,7 +62,7 @@ std::string inputs_markdown() {
     for (auto a : i.aliases)
       if (!a.empty()) aliases += (aliases.empty() ? "" : ", ") + code(a);
     out += "| " + code(i.name) + " | " + code(i.flag) + " | " + aliases + " | " + std::string(i.unit) + " | " +
-           limits_text(i) + " | " + (i.rangeable ? "range" : "") + " | " + cell(i.help) + " |\n";
+           limits_text(i) + " | " + (i.rangeable ? "range" : "") + " | " + text::md_escape(i.help) + " |\n";
   }
   return out;
 }

@@ -3,6 +3,8 @@
 
 #include "trainprint/report.hpp"
 
+#include "text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -19,32 +21,23 @@
 namespace trainprint::inline v0 {
 namespace {
 
+using text::join;
+using text::md_row;
+using text::md_rule;
+using text::pick;
+using text::emission_steps;
+using text::energy_steps;
+using text::hour_steps;
+using text::step;
+/// Plain text escaped for Markdown.
+std::string md(std::string_view s) { return text::md_escape(s); }
+/// Inline code for Markdown.
+std::string code(std::string_view s) { return text::md_code(s); }
+
 // --- units and numbers ---
 
-struct step {
-  double factor;
-  const char* unit;
-};
-constexpr std::array<step, 5> energy_steps{{{1e-3, "Wh"}, {1, "kWh"}, {1e3, "MWh"}, {1e6, "GWh"}, {1e9, "TWh"}}};
-constexpr std::array<step, 5> emission_steps{
-    {{1e-3, "g CO2e"}, {1, "kg CO2e"}, {1e3, "t CO2e"}, {1e6, "kt CO2e"}, {1e9, "Mt CO2e"}}};
 constexpr std::array<step, 3> water_steps{{{1, "L"}, {1e3, "m³"}, {1e9, "million m³"}}};
 constexpr std::array<step, 3> usd_steps{{{1, "USD"}, {1e3, "thousand USD"}, {1e6, "million USD"}}};
-constexpr std::array<step, 3> hour_steps{{{1, "h"}, {24, "days"}, {24 * 365, "years"}}};
-
-/// The largest step in which `v` >= 1 (the first for 0 and tiny values).
-const step& pick(double v, std::span<const step> steps) {
-  const step* chosen = &steps[0];
-  for (const auto& s : steps)
-    if (std::abs(v) >= s.factor) chosen = &s;
-  return *chosen;
-}
-
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? std::string(sep) : std::string{}) + v[i];
-  return out;
-}
 
 /// A trace value for people: counts with k/M/B/T, others with 4 significant digits.
 std::string trace_value(const trace_entry& t) {
@@ -750,39 +743,7 @@ std::string render_html(const document& d) {
 
 // --- Markdown ---
 
-/// Escapes the characters Markdown would read as markup (and | for table cells).
-std::string md(std::string_view s) {
-  std::string r;
-  for (char ch : s) {
-    if (std::string_view("\\`*_[]<>|").find(ch) != std::string_view::npos) r += '\\';
-    r += ch;
-  }
-  return r;
-}
-
-std::string code(std::string_view s) {
-  std::string t(s);
-  std::replace(t.begin(), t.end(), '`', '\'');
-  std::string r;
-  for (char ch : t) {
-    if (ch == '|') r += '\\';
-    r += ch;
-  }
-  return "`" + r + "`";
-}
-
 std::string ref_md(int n) { return n > 0 ? fmt::format(" [{}]", n) : ""; }
-
-std::string md_row(const std::vector<std::string>& cells) {
-  std::string r = "|";
-  for (const auto& c : cells) r += " " + c + " |";
-  return r + "\n";
-}
-std::string md_rule(const std::vector<bool>& right) {
-  std::string r = "|";
-  for (bool b : right) r += b ? " ---: |" : " :--- |";
-  return r + "\n";
-}
 
 std::string base64(std::string_view in) {
   static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
