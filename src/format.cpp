@@ -3,6 +3,7 @@
 
 #include "trainprint/format.hpp"
 
+#include "format_internal.hpp"
 #include "text.hpp"
 
 #include <algorithm>

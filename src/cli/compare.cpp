@@ -4,8 +4,6 @@
 
 #include "trainprint/compare.hpp"
 #include "trainprint/format.hpp"
-#include "trainprint/render.hpp"
-#include "trainprint/report.hpp"
 #include "trainprint/sweep.hpp"
 
 namespace trainprint::cli {
@@ -31,11 +29,7 @@ std::string run(const compare_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
   const sweep_axis axis = parse_axis(o.across, "across");
   const comparison c = compare(to_scenario(o.scenario, cat), axis.key, axis.values, cat, parse_rank_by(o.sort));
-  if (o.format == output_format::json) return to_json_text(c, 2) + "\n";
-  if (o.format == output_format::csv) return render_comparison_csv(c);
-  if (o.format == output_format::md) return render_comparison_markdown(c, cat);
-  if (o.format == output_format::svg) return render_comparison_svg(c);
-  return render_comparison_table(c, cat);
+  return render(c, o.format, cat);
 }
 
 }  // namespace

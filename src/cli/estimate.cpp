@@ -6,7 +6,6 @@
 
 #include "trainprint/estimator.hpp"
 #include "trainprint/format.hpp"
-#include "trainprint/json.hpp"
 #include "trainprint/parse.hpp"
 #include "trainprint/uncertainty.hpp"
 
@@ -37,10 +36,7 @@ std::string run(const estimate_options& o, const global_options& g) {
   const auto u = o.uncertainty.options();
   const scenario s = to_scenario(o.scenario, cat);
   const estimate e = u ? make_estimate(s, cat, *u) : make_estimate(s, cat);
-  if (o.format == output_format::json) return to_json_text(e, 2) + "\n";
-  if (o.format == output_format::csv) return render_csv(e);
-  if (o.format == output_format::md) return render_markdown(e, cat, o.explain);
-  return render_table(e, cat, o.explain);
+  return render(e, o.format, cat, o.explain);
 }
 
 }  // namespace

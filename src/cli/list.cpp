@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "trainprint/catalog_json.hpp"
-#include "trainprint/format.hpp"
+#include "trainprint/detail/columns.hpp"
 
 namespace trainprint::cli {
 
