@@ -24,18 +24,10 @@ using text::emission_steps;
 using text::energy_steps;
 using text::hour_steps;
 using text::step;
+using text::three_digits;
 
 constexpr std::array<step, 4> water_steps{{{1, "L"}, {1e3, "m³"}, {1e6, "thousand m³"}, {1e9, "million m³"}}};
 constexpr std::array<step, 3> power_steps{{{1, "W"}, {1e3, "kW"}, {1e6, "MW"}}};
-
-/// 3 significant digits without an exponent for 0.01 <= |x| < 1000.
-std::string three_digits(double x) {
-  const double ax = std::abs(x);
-  if (ax == 0) return "0";
-  if (ax >= 1000 || ax < 0.01) return fmt::format("{:.3g}", x);
-  const char* spec = ax >= 100 ? "{:.0f}" : ax >= 10 ? "{:.1f}" : ax >= 1 ? "{:.2f}" : ax >= 0.1 ? "{:.3f}" : "{:.4f}";
-  return fmt::format(fmt::runtime(spec), x);
-}
 
 /// Picks the largest unit in which |v| >= 1 and prints 3 significant digits.
 std::string scaled(double v, std::span<const step> steps, std::size_t zero_step = 1) {

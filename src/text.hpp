@@ -3,6 +3,8 @@
 // inputs.cpp): joining, display width and padding, aligned text tables, Markdown
 // escaping and tables, and unit steps for readable magnitudes. Each exists once.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -104,7 +106,17 @@ inline std::string md_table(const std::vector<std::string>& header, const std::v
   return out;
 }
 
-// --- units ---
+// --- numbers and units ---
+
+/// 3 significant digits, without an exponent for 0.01 <= |x| < `exponent_from`
+/// ("0.0123", "4.06", "78.7", "6345"); "{:.3g}" outside ("1.23e+06").
+inline std::string three_digits(double x, double exponent_from = 1000) {
+  const double ax = std::abs(x);
+  if (ax == 0) return "0";
+  if (ax >= exponent_from || ax < 0.01) return fmt::format("{:.3g}", x);
+  const char* spec = ax >= 100 ? "{:.0f}" : ax >= 10 ? "{:.1f}" : ax >= 1 ? "{:.2f}" : ax >= 0.1 ? "{:.3f}" : "{:.4f}";
+  return fmt::format(fmt::runtime(spec), x);
+}
 
 /// A unit and its size in the base unit ("MWh" = 1e3 kWh).
 struct step {

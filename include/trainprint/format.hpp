@@ -4,10 +4,7 @@
 /// entry per subject (estimate, comparison) taking an output_format. Opt-in:
 /// include it to use fmt.
 ///
-/// \code
-/// fmt::print("{}\n", trainprint::energy::kwh(1500));          // "1500 kWh"
-/// fmt::print("{}\n", trainprint::readable(energy::kwh(1500))); // "1.50 MWh"
-/// \endcode
+/// Example: examples/render.cpp (built and run by the tests).
 
 #include <fmt/format.h>
 

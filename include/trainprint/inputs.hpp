@@ -64,8 +64,20 @@ template <auto M>
 constexpr void set_plain(scenario& s, double v) {
   s.*M = v;
 }
+template <auto M, auto In>
+constexpr std::optional<double> get_quantity(const scenario& s) {
+  if (!(s.*M)) return std::nullopt;
+  return ((*(s.*M)).*In)();
+}
+template <auto M, auto Make>
+constexpr void set_quantity(scenario& s, double v) {
+  s.*M = Make(v);
+}
 /// An input as a plain std::optional<double> field.
 #define TRAINPRINT_PLAIN(field) &detail::get_plain<&scenario::field>, &detail::set_plain<&scenario::field>
+/// An input as an optional quantity, read with `in` and made with `make` (in the row's unit).
+#define TRAINPRINT_QUANTITY(field, in, make) \
+  &detail::get_quantity<&scenario::field, in>, &detail::set_quantity<&scenario::field, make>
 }  // namespace detail
 
 /// Every scenario input, in the order validate() checks them and the CLI lists them.
@@ -110,21 +122,11 @@ inline constexpr std::array<input_info, 30> scenario_inputs{{
     {"power_fraction", "--power-fraction", {}, "Hardware", input_kind::ratio, "", 0, 1, false, false, true,
      "Average draw as a fraction of TDP", TRAINPRINT_PLAIN(power_fraction)},
     {"power_w", "--power-w", {"power"}, "Hardware", input_kind::number, "W", 0, 1e5, false, false, true,
-     "Average power per accelerator, W",
-     [](const scenario& s) -> std::optional<double> {
-       if (!s.power_w) return std::nullopt;
-       return s.power_w->in_watts();
-     },
-     [](scenario& s, double v) { s.power_w = power::watts(v); }},
+     "Average power per accelerator, W", TRAINPRINT_QUANTITY(power_w, &power::in_watts, &power::watts)},
     {"boundary", "--boundary", {}, "Hardware", input_kind::boundary, "", 0, 0, false, false, false,
      "accelerators|servers (default servers)"},
     {"host_power_w", "--host-power-w", {"host_power"}, "Hardware", input_kind::number, "W", 0, 1e5, true, false, true,
-     "Host power per accelerator, W",
-     [](const scenario& s) -> std::optional<double> {
-       if (!s.host_power_w) return std::nullopt;
-       return s.host_power_w->in_watts();
-     },
-     [](scenario& s, double v) { s.host_power_w = power::watts(v); }},
+     "Host power per accelerator, W", TRAINPRINT_QUANTITY(host_power_w, &power::in_watts, &power::watts)},
     {"region", "--region", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
      "Region: FR, US-CA, egrid:SRVC, aws:us-east-1, gcp:europe-west4", nullptr, nullptr, &scenario::region},
     {"provider", "--provider", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
@@ -132,27 +134,13 @@ inline constexpr std::array<input_info, 30> scenario_inputs{{
     {"pue", "--pue", {}, "Site", input_kind::number, "", 1, 5, true, false, true, "Power usage effectiveness (>= 1)",
      TRAINPRINT_PLAIN(pue)},
     {"wue", "--wue", {}, "Site", input_kind::number, "L/kWh", 0, 100, true, false, true, "On-site water, L per IT kWh",
-     [](const scenario& s) -> std::optional<double> {
-       if (!s.wue) return std::nullopt;
-       return s.wue->in_l_per_kwh();
-     },
-     [](scenario& s, double v) { s.wue = water_intensity::l_per_kwh(v); }},
+     TRAINPRINT_QUANTITY(wue, &water_intensity::in_l_per_kwh, &water_intensity::l_per_kwh)},
     {"intensity", "--intensity", {}, "Site", input_kind::number, "g CO2e/kWh", 0, 5000, true, false, true,
-     "Grid carbon intensity, g CO2e/kWh",
-     [](const scenario& s) -> std::optional<double> {
-       if (!s.intensity) return std::nullopt;
-       return s.intensity->in_g_per_kwh();
-     },
-     [](scenario& s, double v) { s.intensity = carbon_intensity::g_per_kwh(v); }},
+     "Grid carbon intensity, g CO2e/kWh", TRAINPRINT_QUANTITY(intensity, &carbon_intensity::in_g_per_kwh, &carbon_intensity::g_per_kwh)},
     {"mix", "--mix", {}, "Site", input_kind::mix, "", 0, 1, true, false, false,
      "Electricity mix: coal=0.3,gas=0.4,wind=0.3"},
     {"ewif", "--ewif", {}, "Site", input_kind::number, "L/kWh", 0, 1000, true, false, true,
-     "Off-site water, L per kWh generated",
-     [](const scenario& s) -> std::optional<double> {
-       if (!s.ewif) return std::nullopt;
-       return s.ewif->in_l_per_kwh();
-     },
-     [](scenario& s, double v) { s.ewif = water_intensity::l_per_kwh(v); }},
+     "Off-site water, L per kWh generated", TRAINPRINT_QUANTITY(ewif, &water_intensity::in_l_per_kwh, &water_intensity::l_per_kwh)},
     {"cfe", "--cfe", {}, "Site", input_kind::ratio, "", 0, 1, true, false, true,
      "Carbon-free-energy share for market-based emissions: 0.6 or 60%", TRAINPRINT_PLAIN(cfe)},
     {"embodied", "--no-embodied", {}, "Embodied and money", input_kind::flag, "", 0, 0, false, false, false,
@@ -165,6 +153,7 @@ inline constexpr std::array<input_info, 30> scenario_inputs{{
      1e6, true, false, true, "Price per accelerator-hour, USD", TRAINPRINT_PLAIN(hourly_price_usd)},
 }};
 #undef TRAINPRINT_PLAIN
+#undef TRAINPRINT_QUANTITY
 
 namespace detail {
 /// "--" + name in kebab-case, or "--no-" + that for a flag.

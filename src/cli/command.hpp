@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,17 @@ void add_list(CLI::App& app, context& ctx);
 void add_show(CLI::App& app, context& ctx);
 void add_validate(CLI::App& app, context& ctx);
 void add_data(CLI::App& app, context& ctx);
+
+/// Adds subcommand `name` with its options (an `Options`, alive as long as the
+/// app) set up by `setup(CLI::App&, Options&)`; when parsed, its callback puts
+/// `run(const Options&, const global_options&)`'s text in *ctx.out.
+template <class Options, class Setup, class Run>
+void add_command(CLI::App& app, context& ctx, const std::string& name, const std::string& about, Setup setup, Run run) {
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand(name, about);
+  setup(*sub, *o);
+  sub->callback([o, &ctx, run] { *ctx.out = run(*o, ctx.global); });
+}
 
 /// Adds --format to `app`, taking one of `choices` (the first is the default) into
 /// `f`; `note` follows the default in the help ("svg: the emissions chart").

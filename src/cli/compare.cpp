@@ -35,10 +35,7 @@ std::string run(const compare_options& o, const global_options& g) {
 }  // namespace
 
 void add_compare(CLI::App& app, context& ctx) {
-  auto o = std::make_shared<compare_options>();
-  auto* sub = app.add_subcommand("compare", "The same run across several values of one input, ranked best first");
-  setup(*sub, *o);
-  sub->callback([o, &ctx] { *ctx.out = run(*o, ctx.global); });
+  add_command<compare_options>(app, ctx, "compare", "The same run across several values of one input, ranked best first", setup, run);
 }
 
 }  // namespace trainprint::cli

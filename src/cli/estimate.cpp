@@ -42,10 +42,7 @@ std::string run(const estimate_options& o, const global_options& g) {
 }  // namespace
 
 void add_estimate(CLI::App& app, context& ctx) {
-  auto o = std::make_shared<estimate_options>();
-  auto* sub = app.add_subcommand("estimate", "Estimate one training run");
-  setup(*sub, *o);
-  sub->callback([o, &ctx] { *ctx.out = run(*o, ctx.global); });
+  add_command<estimate_options>(app, ctx, "estimate", "Estimate one training run", setup, run);
 }
 
 }  // namespace trainprint::cli

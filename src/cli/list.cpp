@@ -167,10 +167,7 @@ std::string run_list(const list_options& o, const global_options& g) {
 }
 
 void add_list(CLI::App& app, context& ctx) {
-  auto o = std::make_shared<list_options>();
-  auto* sub = app.add_subcommand("list", "List a catalog table: hardware, regions, providers, sources, presets, ...");
-  setup_list(*sub, *o);
-  sub->callback([o, &ctx] { *ctx.out = run_list(*o, ctx.global); });
+  add_command<list_options>(app, ctx, "list", "List a catalog table: hardware, regions, providers, sources, presets, ...", setup_list, run_list);
 }
 
 }  // namespace trainprint::cli

@@ -67,10 +67,7 @@ std::string run_report(const report_options& o, const global_options& g) {
 }
 
 void add_report(CLI::App& app, context& ctx) {
-  auto o = std::make_shared<report_options>();
-  auto* sub = app.add_subcommand("report", "A comparison as a self-contained HTML or Markdown report with charts and sources");
-  setup_report(*sub, *o);
-  sub->callback([o, &ctx] { *ctx.out = run_report(*o, ctx.global); });
+  add_command<report_options>(app, ctx, "report", "A comparison as a self-contained HTML or Markdown report with charts and sources", setup_report, run_report);
 }
 
 }  // namespace trainprint::cli

@@ -167,10 +167,7 @@ std::string run_show(const show_options& o, const global_options& g) {
 }
 
 void add_show(CLI::App& app, context& ctx) {
-  auto o = std::make_shared<show_options>();
-  auto* sub = app.add_subcommand("show", "Show one catalog entry (any id or alias) with its sources");
-  setup_show(*sub, *o);
-  sub->callback([o, &ctx] { *ctx.out = run_show(*o, ctx.global); });
+  add_command<show_options>(app, ctx, "show", "Show one catalog entry (any id or alias) with its sources", setup_show, run_show);
 }
 
 }  // namespace trainprint::cli

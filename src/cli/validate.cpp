@@ -175,10 +175,7 @@ std::string run_validate(const validate_options& o, const global_options& g) {
 }
 
 void add_validate(CLI::App& app, context& ctx) {
-  auto o = std::make_shared<validate_options>();
-  auto* sub = app.add_subcommand("validate", "Published training runs vs trainprint's estimates (reproduce and predict)");
-  setup_validate(*sub, *o);
-  sub->callback([o, &ctx] { *ctx.out = run_validate(*o, ctx.global); });
+  add_command<validate_options>(app, ctx, "validate", "Published training runs vs trainprint's estimates (reproduce and predict)", setup_validate, run_validate);
 }
 
 }  // namespace trainprint::cli
