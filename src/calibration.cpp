@@ -170,7 +170,7 @@ std::vector<calibration_run> calibration_runs(const catalog& cat) {
     const accelerator& acc = cat.find_accelerator(*pv.hardware);
     const auto peak = reference_peak_flop_per_s(acc);
     double run_hours = p.scenario.gpu_hours.value_or(0);
-    if (p.scenario.duration && p.scenario.count) run_hours = p.scenario.duration->count() * static_cast<double>(*p.scenario.count);
+    if (p.scenario.duration_h && p.scenario.count) run_hours = p.scenario.duration_h->count() * static_cast<double>(*p.scenario.count);
     if (!peak || run_hours <= 0) throw data_error("presets.json", "/" + p.id, "a calibration run needs accelerator-hours and a peak");
     calibration_run r{p.id, x->organisation, {*peak, std::nullopt, std::nullopt}, 0};
     double flops = pv.flops.value_or(0);

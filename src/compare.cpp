@@ -8,6 +8,7 @@
 
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/inputs.hpp"
 #include "trainprint/parse.hpp"
 
 namespace trainprint::inline v0 {
@@ -38,7 +39,7 @@ const std::vector<std::pair<std::string, setter>>& setters() {
       number(&scenario::d_model, "d_model"),
       number(&scenario::seq_len, "seq_len"),
       number(&scenario::gpu_hours, "gpu_hours"),
-      {"duration_h", [](scenario& s, std::string_view t) { s.duration = parse_duration(t, "duration_h"); }},
+      {"duration_h", [](scenario& s, std::string_view t) { s.duration_h = parse_duration(t, "duration_h"); }},
       {"hardware", [](scenario& s, std::string_view t) { s.hardware = std::string(t); }},
       {"count",
        [](scenario& s, std::string_view t) {
@@ -54,13 +55,13 @@ const std::vector<std::pair<std::string, setter>>& setters() {
        }},
       ratio(&scenario::mfu, "mfu"),
       ratio(&scenario::power_fraction, "power_fraction"),
-      {"power_w", [](scenario& s, std::string_view t) { s.accelerator_power = power::watts(parse_number(t, "power_w")); }},
+      {"power_w", [](scenario& s, std::string_view t) { s.power_w = power::watts(parse_number(t, "power_w")); }},
       {"boundary",
        [](scenario& s, std::string_view t) {
          s.boundary = parse_boundary(t);
          if (!s.boundary) throw input_error("boundary", "'" + std::string(t) + "'", "accelerators or servers");
        }},
-      {"host_power_w", [](scenario& s, std::string_view t) { s.host_power = power::watts(parse_number(t, "host_power_w")); }},
+      {"host_power_w", [](scenario& s, std::string_view t) { s.host_power_w = power::watts(parse_number(t, "host_power_w")); }},
       {"region", [](scenario& s, std::string_view t) { s.region = std::string(t); }},
       {"provider", [](scenario& s, std::string_view t) { s.provider = std::string(t); }},
       number(&scenario::pue, "pue"),
@@ -90,14 +91,9 @@ const std::vector<std::string>& input_names() {
 }
 
 std::string canonical_input_name(std::string_view key) {
+  if (const auto* i = find_input(key)) return std::string(i->name);  // names and aliases: inputs.hpp
   std::string k(key);
   std::replace(k.begin(), k.end(), '-', '_');
-  // The CLI flag spellings.
-  static const std::map<std::string, std::string, std::less<>> flag_aliases{
-      {"accelerator_hours", "gpu_hours"}, {"duration", "duration_h"},
-      {"power", "power_w"},       {"host_power", "host_power_w"},     {"lifetime", "lifetime_years"},
-      {"price", "price_usd_per_kwh"}, {"hourly_price", "hourly_price_usd"}};
-  if (auto a = flag_aliases.find(k); a != flag_aliases.end()) k = a->second;
   return k;
 }
 

@@ -220,7 +220,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
 
   // --- workload (§1.1) ---
   const bool workload = s.flops || s.params || s.active_params || s.tokens;
-  const bool timed = s.gpu_hours || s.duration;
+  const bool timed = s.gpu_hours || s.duration_h;
   if (workload && !acc && !timed)
     throw input_error("hardware", "",
                       "the flops path needs an accelerator for its peak FLOP/s, e.g. hardware=h100 "
@@ -320,9 +320,9 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     in.path = path::accelerator_hours;
     in.accelerator_hours = *s.gpu_hours;
     rg.user(ui::accelerator_hours, "gpu_hours", in.accelerator_hours, "h");
-  } else if (s.duration) {
+  } else if (s.duration_h) {
     in.path = path::duration;
-    in.duration_h = s.duration->count();
+    in.duration_h = s.duration_h->count();
     TRAINPRINT_TRACE(tr, "duration_h", in.duration_h, "h", origin::user);
     rg.user(ui::duration_h, "duration_h", in.duration_h, "h");
   } else {
@@ -345,13 +345,13 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   const auto& pf_default = measured_avg ? defaults::power_fraction_measured_avg : defaults::power_fraction_typical;
   if (s.power_fraction) {
     in.power_fraction = *s.power_fraction;
-  } else if (!s.accelerator_power) {
+  } else if (!s.power_w) {
     in.power_fraction = pf_default.value;
     in.power_follows_mfu = !measured_avg && in.mfu_reference > 0;
     in.idle_fraction = defaults::power_idle_fraction.value;
   }
-  if (s.accelerator_power) {
-    in.accelerator_power_w = s.accelerator_power->in_watts();
+  if (s.power_w) {
+    in.accelerator_power_w = s.power_w->in_watts();
     TRAINPRINT_TRACE(tr, "accelerator_power_w", *in.accelerator_power_w, "W", origin::user, {}, "average per accelerator");
     rg.user(ui::accelerator_power_w, "power_w", *in.accelerator_power_w, "W");
     if (acc && acc->tdp_w && *in.accelerator_power_w > *acc->tdp_w && rec.context)
@@ -376,8 +376,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     }
   }
   if (in.servers) {
-    if (s.host_power) {
-      in.host_power_w = s.host_power->in_watts();
+    if (s.host_power_w) {
+      in.host_power_w = s.host_power_w->in_watts();
       TRAINPRINT_TRACE(tr, "host_power_w", *in.host_power_w, "W", origin::user, {}, "per accelerator");
       rg.user(ui::host_power_w, "host_power_w", *in.host_power_w, "W");
     } else {
@@ -414,8 +414,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
         in.host_utilisation = *s.power_fraction;
         in.host_link = detail::host_link::fraction;
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= power_fraction");
-      } else if (s.accelerator_power) {
-        in.host_utilisation = std::min(1.0, s.accelerator_power->in_watts() / tdp);
+      } else if (s.power_w) {
+        in.host_utilisation = std::min(1.0, s.power_w->in_watts() / tdp);
         in.host_link = detail::host_link::power;
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= min(1, power_w / tdp_w)");
       } else {

@@ -3,6 +3,9 @@
 
 #include "trainprint/format.hpp"
 
+#include "format_internal.hpp"
+#include "text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -11,35 +14,20 @@
 namespace trainprint::inline v0 {
 namespace {
 
-struct step {
-  double factor;
-  const char* unit;
-};
+using text::join;
+using text::pad_left;
+using text::pad_right;
+using text::pick;
+using text::width;
+using text::md_escape;
+using text::emission_steps;
+using text::energy_steps;
+using text::hour_steps;
+using text::step;
+using text::three_digits;
 
-constexpr std::array<step, 5> energy_steps{{{1e-3, "Wh"}, {1, "kWh"}, {1e3, "MWh"}, {1e6, "GWh"}, {1e9, "TWh"}}};
-constexpr std::array<step, 5> emission_steps{
-    {{1e-3, "g CO2e"}, {1, "kg CO2e"}, {1e3, "t CO2e"}, {1e6, "kt CO2e"}, {1e9, "Mt CO2e"}}};
 constexpr std::array<step, 4> water_steps{{{1, "L"}, {1e3, "m³"}, {1e6, "thousand m³"}, {1e9, "million m³"}}};
 constexpr std::array<step, 3> power_steps{{{1, "W"}, {1e3, "kW"}, {1e6, "MW"}}};
-constexpr std::array<step, 3> hour_steps{{{1, "h"}, {24, "days"}, {24 * 365, "years"}}};
-
-/// The largest step in which |v| >= 1 (the first for 0 and tiny values).
-const step& pick(double v, std::span<const step> steps, std::size_t zero_step = 1) {
-  if (v == 0) return steps[std::min(zero_step, steps.size() - 1)];
-  const step* chosen = &steps[0];
-  for (const auto& s : steps)
-    if (std::abs(v) >= s.factor) chosen = &s;
-  return *chosen;
-}
-
-/// 3 significant digits without an exponent for 0.01 <= |x| < 1000.
-std::string three_digits(double x) {
-  const double ax = std::abs(x);
-  if (ax == 0) return "0";
-  if (ax >= 1000 || ax < 0.01) return fmt::format("{:.3g}", x);
-  const char* spec = ax >= 100 ? "{:.0f}" : ax >= 10 ? "{:.1f}" : ax >= 1 ? "{:.2f}" : ax >= 0.1 ? "{:.3f}" : "{:.4f}";
-  return fmt::format(fmt::runtime(spec), x);
-}
 
 /// Picks the largest unit in which |v| >= 1 and prints 3 significant digits.
 std::string scaled(double v, std::span<const step> steps, std::size_t zero_step = 1) {
@@ -211,72 +199,13 @@ summary summarise(const estimate& e, const catalog& cat) {
   return s;
 }
 
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? std::string(sep) : std::string{}) + v[i];
-  return out;
-}
-
-/// Display width of UTF-8 text (code points; enough for ×, ³ and —).
-std::size_t width(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char ch : s)
-    if ((ch & 0xC0) != 0x80) ++n;
-  return n;
-}
-std::string pad_left(std::string_view s, std::size_t w) {
-  const std::size_t n = width(s);
-  return (n < w ? std::string(w - n, ' ') : std::string{}) + std::string(s);
-}
-std::string pad_right(std::string_view s, std::size_t w) {
-  const std::size_t n = width(s);
-  return std::string(s) + (n < w ? std::string(w - n, ' ') : std::string{});
-}
-
-/// A text table: aligned columns, a header row, right-aligned where `right`.
-std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                       const std::vector<bool>& right, std::string_view indent = "  ") {
-  std::vector<std::size_t> w(header.size());
-  for (std::size_t i = 0; i < header.size(); ++i) w[i] = width(header[i]);
-  for (const auto& r : rows)
-    for (std::size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], width(r[i]));
-  auto line = [&](const std::vector<std::string>& r) {
-    std::string out(indent);
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      const bool last = i + 1 == r.size();
-      out += right[i] ? pad_left(r[i], w[i]) : (last ? r[i] : pad_right(r[i], w[i]));
-      if (!last) out += "  ";
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
-  };
-  std::string out = line(header);
-  for (const auto& r : rows) out += line(r);
-  return out;
-}
-
-std::string md_escape(std::string_view s) {
-  std::string r;
-  for (char ch : s) {
-    if (ch == '|') r += '\\';
-    r += ch;
-  }
-  return r;
-}
-
-std::string md_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                     const std::vector<bool>& right) {
-  std::string out = "|";
-  for (const auto& h : header) out += " " + md_escape(h) + " |";
-  out += "\n|";
-  for (std::size_t i = 0; i < header.size(); ++i) out += right[i] ? " ---: |" : " :--- |";
-  out += "\n";
-  for (const auto& r : rows) {
-    out += "|";
-    for (const auto& f : r) out += " " + md_escape(f) + " |";
-    out += "\n";
-  }
-  return out;
+/// Every cell of a plain-text table escaped for Markdown, as a Markdown table.
+std::string md_plain_table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows,
+                           const std::vector<bool>& right) {
+  for (auto& h : header) h = md_escape(h);
+  for (auto& r : rows)
+    for (auto& c : r) c = md_escape(c);
+  return text::md_table(header, rows, right);
 }
 
 }  // namespace
@@ -351,7 +280,7 @@ std::string render_sensitivity(const estimate& e) {
     rows.push_back({std::string(to_string(i.input)), fmt::format("{:.4g}", i.dist.low), fmt::format("{:.4g}", i.dist.mode),
                     fmt::format("{:.4g}", i.dist.high), i.unit, i.basis});
   std::string out = "Uncertain inputs (triangular low, mode, high)\n" +
-                    text_table({"input", "low", "mode", "high", "unit", "basis"}, rows,
+                    text::table({"input", "low", "mode", "high", "unit", "basis"}, rows,
                                {false, true, true, true, false, false});
   const bool by_emissions = u.sensitivity_metric == "emissions_kg_co2e.total";
   const double widest = u.sensitivity.empty() ? 0 : u.sensitivity.front().swing;
@@ -368,7 +297,7 @@ std::string render_sensitivity(const estimate& e) {
   }
   out += fmt::format("\nSensitivity: {} as each input goes from its p5 to its p95, the others at their modes\n",
                      by_emissions ? "total emissions" : "facility energy");
-  out += text_table({"input", "p5", "p95", "result at p5", "at p95", "swing", ""}, rows,
+  out += text::table({"input", "p5", "p95", "result at p5", "at p95", "swing", ""}, rows,
                     {false, true, true, true, true, true, false});
   return out;
 }
@@ -380,10 +309,10 @@ std::string render_markdown(const estimate& e, const catalog& cat, bool explain)
   if (!s.ranges.empty()) out += "Ranges: " + s.ranges.substr(8) + ".\n\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& sec : s.sections) {
-    rows.push_back({"**" + sec.title + "**", "", ""});
-    for (const auto& r : sec.rows) rows.push_back({r.label, r.value, r.detail});
+    rows.push_back({"**" + md_escape(sec.title) + "**", "", ""});
+    for (const auto& r : sec.rows) rows.push_back({md_escape(r.label), md_escape(r.value), md_escape(r.detail)});
   }
-  out += md_table({"Quantity", "Value", "Basis"}, rows, {false, true, false});
+  out += text::md_table({"Quantity", "Value", "Basis"}, rows, {false, true, false});
   if (!s.equivalents.empty()) out += "\nAbout as much as: " + md_escape(join(s.equivalents, "; ")) + ".\n";
   if (!s.notes.empty()) out += "\n";
   for (const auto& n : s.notes) out += "- Note: " + md_escape(n) + "\n";
@@ -395,7 +324,7 @@ std::string render_markdown(const estimate& e, const catalog& cat, bool explain)
       if (!x.source.empty()) detail += (detail.empty() ? "" : " — ") + x.source;
       t.push_back({x.name, fmt::format("{:.6g}", x.value), x.unit, std::string(to_string(x.origin)), detail});
     }
-    out += "\n### Trace\n\n" + md_table({"Name", "Value", "Unit", "Origin", "Note / source"}, t, {false, true, false, false, false});
+    out += "\n### Trace\n\n" + md_plain_table({"Name", "Value", "Unit", "Origin", "Note / source"}, t, {false, true, false, false, false});
   }
   return out;
 }
@@ -444,12 +373,12 @@ std::string render_csv(const estimate& e) {
 
 std::string render_columns(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                            const std::vector<bool>& right_aligned) {
-  return text_table(header, rows, right_aligned);
+  return text::table(header, rows, right_aligned);
 }
 std::string render_markdown_table(const std::vector<std::string>& header,
                                   const std::vector<std::vector<std::string>>& rows,
                                   const std::vector<bool>& right_aligned) {
-  return md_table(header, rows, right_aligned);
+  return md_plain_table(header, rows, right_aligned);
 }
 
 std::string_view rank_unit(rank_by r) {
@@ -626,7 +555,7 @@ std::string render_comparison_table(const comparison& c, const catalog& cat) {
   std::string out = fmt::format("trainprint compare: {} ({} values), ranked by {}, best first\n", c.key, c.rows.size(),
                                 to_string(c.rank_by));
   if (!v.subtitle.empty()) out += v.subtitle + "\n";
-  out += "\n" + text_table(v.header, v.rows, v.right);
+  out += "\n" + text::table(v.header, v.rows, v.right);
   out += "\nGrid basis\n";
   for (const auto& b : v.bases) out += "  " + b + "\n";
   if (!v.saving.empty()) out += "\n" + v.saving + ".\n";
@@ -639,7 +568,7 @@ std::string render_comparison_markdown(const comparison& c, const catalog& cat) 
   const auto v = view_of(c, cat);
   std::string out = fmt::format("## trainprint compare: {}, ranked by {}\n\n", md_escape(c.key), to_string(c.rank_by));
   if (!v.subtitle.empty()) out += md_escape(v.subtitle) + ".\n\n";
-  out += md_table(v.header, v.rows, v.right);
+  out += md_plain_table(v.header, v.rows, v.right);
   out += "\nGrid basis:\n\n";
   for (const auto& b : v.bases) out += "- " + md_escape(b) + "\n";
   if (!v.saving.empty()) out += "\n" + md_escape(v.saving) + ".\n";

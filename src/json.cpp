@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <functional>
 
 #include "trainprint/catalog.hpp"
 #include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/inputs.hpp"
 #include "trainprint/version.hpp"
 
 namespace trainprint::inline v0 {
@@ -63,74 +63,98 @@ bool boolean(const std::string& field, const json& v) {
   return v.get<bool>();
 }
 
-using setter = std::function<void(scenario&, const std::string&, const json&)>;
-
-template <class Member>
-setter num_field(Member m) {
-  return [m](scenario& s, const std::string& f, const json& v) { s.*m = number(f, v); };
+/// Reads input `i` from JSON value `v` (not null, not a range) into `s`; `f` is the
+/// key as given, for messages.
+void read_input(scenario& s, const input_info& i, const std::string& f, const json& v) {
+  switch (i.kind) {
+    case input_kind::number:
+    case input_kind::ratio:
+    case input_kind::duration: i.set(s, number(f, v)); return;
+    case input_kind::count: {
+      const double c = number(f, v);
+      if (!std::isfinite(c) || c < i.lo || c > i.hi)
+        throw input_error(f, detail::num(c), detail::num(i.lo) + " <= " + f + " <= " + detail::num(i.hi));
+      if (std::floor(c) != c) throw input_error(f, detail::num(c), "a whole number of accelerators");
+      i.set(s, c);
+      return;
+    }
+    case input_kind::text: s.*i.text = text(f, v); return;
+    case input_kind::precision: {
+      auto p = parse_precision(text(f, v));
+      if (!p) throw input_error(f, "'" + v.get<std::string>() + "'", "one of fp32, tf32, bf16, fp16, fp8");
+      s.precision = *p;
+      return;
+    }
+    case input_kind::boundary: {
+      auto b = parse_boundary(text(f, v));
+      if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators or servers");
+      s.boundary = *b;
+      return;
+    }
+    case input_kind::mix: {
+      if (!v.is_object()) wrong_type(f, v, "an object of source: share, e.g. {\"coal\": 0.3, \"gas\": 0.7}");
+      energy_mix m;
+      for (const auto& [k, share] : v.items()) m.shares.emplace_back(k, number(f + "." + k, share));
+      s.mix = std::move(m);
+      return;
+    }
+    case input_kind::flag:
+      if (i.name == "recompute") s.recompute = boolean(f, v);
+      else s.embodied = boolean(f, v);
+      return;
+  }
 }
 
-const std::vector<std::pair<std::string, setter>>& scenario_fields() {
-  static const std::vector<std::pair<std::string, setter>> fields = {
-      {"params", num_field(&scenario::params)},
-      {"active_params", num_field(&scenario::active_params)},
-      {"tokens", num_field(&scenario::tokens)},
-      {"flops", num_field(&scenario::flops)},
-      {"recompute", [](scenario& s, const std::string& f, const json& v) { s.recompute = boolean(f, v); }},
-      {"layers", num_field(&scenario::layers)},
-      {"d_model", num_field(&scenario::d_model)},
-      {"seq_len", num_field(&scenario::seq_len)},
-      {"gpu_hours", num_field(&scenario::gpu_hours)},
-      {"duration_h", [](scenario& s, const std::string& f, const json& v) { s.duration = hours(number(f, v)); }},
-      {"hardware", [](scenario& s, const std::string& f, const json& v) { s.hardware = text(f, v); }},
-      {"count",
-       [](scenario& s, const std::string& f, const json& v) {
-         const double c = number(f, v);
-         if (!std::isfinite(c) || c < 1 || c > limits::count)
-           throw input_error(f, detail::num(c), "1 <= count <= " + detail::num(limits::count));
-         if (std::floor(c) != c) throw input_error(f, detail::num(c), "a whole number of accelerators");
-         s.count = static_cast<std::int64_t>(c);
-       }},
-      {"precision",
-       [](scenario& s, const std::string& f, const json& v) {
-         auto p = parse_precision(text(f, v));
-         if (!p) throw input_error(f, "'" + v.get<std::string>() + "'", "one of fp32, tf32, bf16, fp16, fp8");
-         s.precision = *p;
-       }},
-      {"mfu", num_field(&scenario::mfu)},
-      {"power_fraction", num_field(&scenario::power_fraction)},
-      {"power_w", [](scenario& s, const std::string& f, const json& v) { s.accelerator_power = power::watts(number(f, v)); }},
-      {"boundary",
-       [](scenario& s, const std::string& f, const json& v) {
-         auto b = parse_boundary(text(f, v));
-         if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators or servers");
-         s.boundary = *b;
-       }},
-      {"host_power_w", [](scenario& s, const std::string& f, const json& v) { s.host_power = power::watts(number(f, v)); }},
-      {"region", [](scenario& s, const std::string& f, const json& v) { s.region = text(f, v); }},
-      {"provider", [](scenario& s, const std::string& f, const json& v) { s.provider = text(f, v); }},
-      {"pue", num_field(&scenario::pue)},
-      {"wue", [](scenario& s, const std::string& f, const json& v) { s.wue = water_intensity::l_per_kwh(number(f, v)); }},
-      {"intensity",
-       [](scenario& s, const std::string& f, const json& v) { s.intensity = carbon_intensity::g_per_kwh(number(f, v)); }},
-      {"mix",
-       [](scenario& s, const std::string& f, const json& v) {
-         if (!v.is_object()) wrong_type(f, v, "an object of source: share, e.g. {\"coal\": 0.3, \"gas\": 0.7}");
-         energy_mix m;
-         for (const auto& [k, share] : v.items()) m.shares.emplace_back(k, number(f + "." + k, share));
-         s.mix = std::move(m);
-       }},
-      {"ewif", [](scenario& s, const std::string& f, const json& v) { s.ewif = water_intensity::l_per_kwh(number(f, v)); }},
-      {"cfe", num_field(&scenario::cfe)},
-      {"embodied", [](scenario& s, const std::string& f, const json& v) { s.embodied = boolean(f, v); }},
-      {"lifetime_years", num_field(&scenario::lifetime_years)},
-      {"price_usd_per_kwh", num_field(&scenario::price_usd_per_kwh)},
-      {"hourly_price_usd", num_field(&scenario::hourly_price_usd)},
-  };
-  return fields;
+/// Writes input `i` of `s` into `j` when it is set.
+void write_input(json& j, const scenario& s, const input_info& i) {
+  const std::string key(i.name);
+  switch (i.kind) {
+    case input_kind::count:
+      if (s.count) j[key] = *s.count;  // a JSON integer
+      return;
+    case input_kind::number:
+    case input_kind::ratio:
+    case input_kind::duration:
+      if (auto v = i.get(s)) j[key] = *v;
+      return;
+    case input_kind::text:
+      if (s.*i.text) j[key] = *(s.*i.text);
+      return;
+    case input_kind::precision:
+      if (s.precision) j[key] = std::string(to_string(*s.precision));
+      return;
+    case input_kind::boundary:
+      if (s.boundary) j[key] = std::string(to_string(*s.boundary));
+      return;
+    case input_kind::mix:
+      if (s.mix) {
+        json m = json::object();
+        for (const auto& [k, share] : s.mix->shares) m[k] = share;
+        j[key] = m;
+      }
+      return;
+    case input_kind::flag:
+      if (i.name == "recompute" && s.recompute) j[key] = true;
+      if (i.name == "embodied" && s.embodied) j[key] = *s.embodied;
+      return;
+  }
 }
 
 json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+/// The enum named by text field `key` of the estimate's "resolved" object; an
+/// unknown name is a data_error with the nearest name, never a default.
+template <class E, class Parse>
+E enum_of(const json& resolved, const char* key, Parse parse, const std::vector<std::string>& names) {
+  const auto name = resolved.at(key).get<std::string>();
+  if (auto v = parse(name)) return *v;
+  auto close = closest_ids(name, names, 1);
+  std::string all;
+  for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+  throw data_error("<estimate>", std::string("/resolved/") + key,
+                   "unknown " + std::string(key) + " '" + name + "'" +
+                       (close.empty() ? "; expected one of " + all : "; did you mean " + close[0] + "?"));
+}
 
 std::optional<double> read_opt(const json& j, const char* key) {
   if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
@@ -141,43 +165,7 @@ std::optional<double> read_opt(const json& j, const char* key) {
 
 void to_json(json& j, const scenario& s) {
   j = json::object();
-  auto put = [&](const char* k, const auto& v) {
-    if (v) j[k] = *v;
-  };
-  put("params", s.params);
-  put("active_params", s.active_params);
-  put("tokens", s.tokens);
-  put("flops", s.flops);
-  if (s.recompute) j["recompute"] = true;
-  put("layers", s.layers);
-  put("d_model", s.d_model);
-  put("seq_len", s.seq_len);
-  put("gpu_hours", s.gpu_hours);
-  if (s.duration) j["duration_h"] = s.duration->count();
-  put("hardware", s.hardware);
-  put("count", s.count);
-  if (s.precision) j["precision"] = std::string(to_string(*s.precision));
-  put("mfu", s.mfu);
-  put("power_fraction", s.power_fraction);
-  if (s.accelerator_power) j["power_w"] = s.accelerator_power->in_watts();
-  if (s.boundary) j["boundary"] = std::string(to_string(*s.boundary));
-  if (s.host_power) j["host_power_w"] = s.host_power->in_watts();
-  put("region", s.region);
-  put("provider", s.provider);
-  put("pue", s.pue);
-  if (s.wue) j["wue"] = s.wue->in_l_per_kwh();
-  if (s.intensity) j["intensity"] = s.intensity->in_g_per_kwh();
-  if (s.mix) {
-    json m = json::object();
-    for (const auto& [k, v] : s.mix->shares) m[k] = v;
-    j["mix"] = m;
-  }
-  if (s.ewif) j["ewif"] = s.ewif->in_l_per_kwh();
-  put("cfe", s.cfe);
-  put("embodied", s.embodied);
-  put("lifetime_years", s.lifetime_years);
-  put("price_usd_per_kwh", s.price_usd_per_kwh);
-  put("hourly_price_usd", s.hourly_price_usd);
+  for (const auto& i : scenario_inputs) write_input(j, s, i);
   for (const auto& [name, r] : s.ranges) j[name] = {{"low", r.low}, {"mode", r.mode}, {"high", r.high}};
 }
 
@@ -215,24 +203,28 @@ void read_range(scenario& s, const std::string& f, const json& v) {
 
 void from_json(const json& j, scenario& s) {
   if (!j.is_object()) wrong_type("scenario", j, "a JSON object of scenario fields");
-  const auto& fields = scenario_fields();
   s = scenario{};
+  std::vector<std::string_view> seen;  // canonical names, to catch an input given twice
   for (const auto& [key, value] : j.items()) {
-    auto it = std::find_if(fields.begin(), fields.end(), [&k = key](const auto& f) { return f.first == k; });
-    if (it == fields.end()) {
+    const input_info* i = find_input(key);
+    if (!i || key.find('-') != std::string::npos) {  // JSON keys are snake_case
       std::vector<std::string> names;
-      for (const auto& f : fields) names.push_back(f.first);
+      for (const auto& in : scenario_inputs) names.emplace_back(in.name);
       auto close = closest_ids(key, names, 1);
       throw input_error(key, "an unknown field",
                         close.empty() ? "a scenario field" : "a scenario field (did you mean " + close[0] + "?)");
     }
+    if (std::find(seen.begin(), seen.end(), i->name) != seen.end())
+      throw input_error(std::string(i->name), "twice", "one value per input (" + key + " is another spelling)");
+    seen.push_back(i->name);
     if (value.is_null()) continue;
-    if (is_rangeable(key) && !value.is_number()) {
-      read_range(s, key, value);
+    const std::string name(i->name);
+    if (i->rangeable && !value.is_number()) {
+      read_range(s, name, value);
       continue;
     }
-    it->second(s, key, value);
-    s.ranges.erase(key);
+    read_input(s, *i, key, value);
+    s.ranges.erase(name);
   }
 }
 
@@ -303,8 +295,8 @@ void from_json(const json& j, estimate& e) {
   e.context.grid_region_id = str(r.at("grid_region"));
   e.context.provider_id = str(r.at("provider"));
   e.context.intensity_basis = str(r.at("intensity_basis"));
-  e.context.precision = parse_precision(r.at("precision").get<std::string>()).value_or(precision::bf16);
-  e.context.boundary = parse_boundary(r.at("boundary").get<std::string>()).value_or(boundary::servers);
+  e.context.precision = enum_of<precision>(r, "precision", parse_precision, {"fp32", "tf32", "bf16", "fp16", "fp8"});
+  e.context.boundary = enum_of<boundary>(r, "boundary", parse_boundary, {"accelerators", "servers"});
   model_outputs o;
   for (const auto& row : output_table) {
     const auto v = read_opt(j.at(std::string(row.group)), std::string(row.key).c_str());

@@ -1,6 +1,9 @@
-// JSON and CSV renderings of comparisons and sweep rows (see include/trainprint/render.hpp).
+// JSON and CSV renderings of comparisons and sweep rows (see include/trainprint/render.hpp), and the
+// render entries of format.hpp: one per subject, taking the output_format.
 
 #include "trainprint/render.hpp"
+
+#include "format_internal.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -11,7 +14,9 @@
 #include <iterator>
 
 #include "trainprint/format.hpp"
+#include "trainprint/error.hpp"
 #include "trainprint/json.hpp"
+#include "trainprint/report.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -127,6 +132,34 @@ void sweep_csv_writer::append(std::string& out, const sweep_numbers_row& row) {
       k.size = static_cast<unsigned char>(format_g10(*values[c], k.text));
     }
     out.append(k.text, k.size);
+  }
+}
+
+namespace {
+[[noreturn]] void unsupported(std::string_view subject, output_format f, std::string_view supported) {
+  throw input_error("format", "'" + std::string(to_string(f)) + "'",
+                    "one of " + std::string(supported) + " for " + std::string(subject));
+}
+}  // namespace
+
+std::string render(const estimate& e, output_format f, const catalog& cat, bool explain) {
+  switch (f) {
+    case output_format::table: return render_table(e, cat, explain);
+    case output_format::json: return to_json_text(e, 2) + "\n";
+    case output_format::csv: return render_csv(e);
+    case output_format::md: return render_markdown(e, cat, explain);
+    default: unsupported("an estimate", f, "table, json, csv, md");
+  }
+}
+
+std::string render(const comparison& c, output_format f, const catalog& cat) {
+  switch (f) {
+    case output_format::table: return render_comparison_table(c, cat);
+    case output_format::json: return to_json_text(c, 2) + "\n";
+    case output_format::csv: return render_comparison_csv(c);
+    case output_format::md: return render_comparison_markdown(c, cat);
+    case output_format::svg: return render_comparison_svg(c);
+    default: unsupported("a comparison", f, "table, json, csv, md, svg");
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include "trainprint/svg.hpp"
 
+#include "text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -96,13 +98,7 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-std::string chart_number(double x) {
-  const double ax = std::abs(x);
-  if (ax == 0) return "0";
-  if (ax >= 1e6 || ax < 0.01) return fmt::format("{:.3g}", x);
-  const char* spec = ax >= 100 ? "{:.0f}" : ax >= 10 ? "{:.1f}" : ax >= 1 ? "{:.2f}" : ax >= 0.1 ? "{:.3f}" : "{:.4f}";
-  return fmt::format(fmt::runtime(spec), x);
-}
+std::string chart_number(double x) { return text::three_digits(x, 1e6); }
 
 std::string render_svg(const bar_chart& c) {
   if (c.id.empty()) throw input_error("chart id", "''", "a non-empty id");

@@ -115,14 +115,14 @@ inline void validate(const scenario& s) {
     throw input_error(!s.layers ? "layers" : !s.d_model ? "d_model" : "seq_len", "",
                       "the attention term needs all three of layers, d_model and seq_len");
   check_positive("gpu_hours", s.gpu_hours, limits::gpu_hours);
-  if (s.duration) check_range("duration_h", s.duration->count(), 0, limits::duration_h, false);
+  if (s.duration_h) check_range("duration_h", s.duration_h->count(), 0, limits::duration_h, false);
   if (s.count)
     check_range("count", static_cast<double>(*s.count), 1, limits::count, true);
   check_positive("mfu", s.mfu, 1);
   check_positive("power_fraction", s.power_fraction, 1);
-  if (s.accelerator_power)
-    check_range("power_w", s.accelerator_power->in_watts(), 0, limits::power_w, false);
-  if (s.host_power) check_range("host_power_w", s.host_power->in_watts(), 0, limits::power_w, true);
+  if (s.power_w)
+    check_range("power_w", s.power_w->in_watts(), 0, limits::power_w, false);
+  if (s.host_power_w) check_range("host_power_w", s.host_power_w->in_watts(), 0, limits::power_w, true);
   check_closed("pue", s.pue, 1, limits::pue);
   if (s.wue) check_range("wue", s.wue->in_l_per_kwh(), 0, limits::wue_l_per_kwh, true);
   if (s.intensity)
@@ -159,9 +159,9 @@ inline void validate(const scenario& s) {
   };
   only_one("flops", s.flops.has_value(), "params/tokens", s.params || s.active_params || s.tokens,
            "flops or params with tokens, not both");
-  only_one("gpu_hours", s.gpu_hours.has_value(), "duration_h", s.duration.has_value(),
+  only_one("gpu_hours", s.gpu_hours.has_value(), "duration_h", s.duration_h.has_value(),
            "gpu_hours or duration_h with count, not both");
-  const bool timed = s.gpu_hours || s.duration;
+  const bool timed = s.gpu_hours || s.duration_h;
   if (!s.flops && (s.params || s.active_params) && !s.tokens)
     throw input_error("tokens", "", "params needs tokens (or give flops instead)");
   if (!s.flops && s.tokens && !s.params && !s.active_params)
@@ -172,7 +172,7 @@ inline void validate(const scenario& s) {
   if (!timed && !s.flops && !s.tokens)
     throw input_error("workload", "",
                       "give tokens with params, or flops, or gpu_hours, or duration_h with count");
-  if (s.duration && !s.count)
+  if (s.duration_h && !s.count)
     throw input_error("count", "", "duration_h needs count (accelerator-hours = duration × count)");
 
   // Ranges (uncertainty): a rangeable input, low <= mode <= high, the field set to

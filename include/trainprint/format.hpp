@@ -1,12 +1,10 @@
 #pragma once
 /// \file format.hpp
-/// fmt formatters for the quantity types, readable magnitudes, and the
-/// human-readable rendering of an estimate. Opt-in: include it to use fmt.
+/// fmt formatters for the quantity types, readable magnitudes, and the one render
+/// entry per subject (estimate, comparison) taking an output_format. Opt-in:
+/// include it to use fmt.
 ///
-/// \code
-/// fmt::print("{}\n", trainprint::energy::kwh(1500));          // "1500 kWh"
-/// fmt::print("{}\n", trainprint::readable(energy::kwh(1500))); // "1.50 MWh"
-/// \endcode
+/// Example: examples/render.cpp (built and run by the tests).
 
 #include <fmt/format.h>
 
@@ -18,6 +16,7 @@
 #include "catalog.hpp"
 #include "compare.hpp"
 #include "estimate.hpp"
+#include "output_format.hpp"
 #include "quantities.hpp"
 
 namespace trainprint::inline v0 {
@@ -35,17 +34,19 @@ std::string readable_hours(double h);
 /// A plain number with 3 significant digits and k/M/B/T suffixes ("84.0T").
 std::string readable_count(double v);
 
-/// The estimate as a table for people: headline outputs with units, the boundary
-/// and the region basis, everyday equivalents, notes; with `explain`, the trace.
-std::string render_table(const estimate& e, const catalog& cat, bool explain = false);
-/// With uncertainty: the uncertain inputs (low, mode, high, basis) and the
-/// sensitivity ranking as a tornado table; "" without.
-std::string render_sensitivity(const estimate& e);
-/// The trace alone, one aligned line per entry.
-std::string render_trace(const estimate& e);
-/// The estimate as a Markdown section: a heading, the basis, a table of the
-/// headline outputs, the equivalents and notes; with `explain`, the trace.
-std::string render_markdown(const estimate& e, const catalog& cat, bool explain = false);
+/// An estimate in format `f`: table (for people: headline outputs with units,
+/// the boundary and region basis, equivalents, notes), json (trainprint.estimate/1,
+/// indented by 2), csv (a header row with units in the names, one row) or md (a
+/// Markdown section). With `explain`, table and md add the trace (and the
+/// sensitivity table when the estimate has uncertainty). Throws input_error for
+/// another format. Example: examples/render.cpp.
+std::string render(const estimate& e, output_format f, const catalog& cat = catalog::embedded(), bool explain = false);
+
+/// A comparison in format `f`: table (ranked, best first, units in the headers,
+/// difference to the best, grid basis, what the best saves), json
+/// (trainprint.compare/1), csv, md or svg (the emissions chart). Throws
+/// input_error for another format.
+std::string render(const comparison& c, output_format f, const catalog& cat = catalog::embedded());
 
 /// A headline output for machine-readable rows (outputs.hpp): its flat name, a
 /// snake_case name ending in its unit ("energy_facility_kwh"), and its value.
@@ -58,33 +59,6 @@ struct headline_column {
 /// The headline outputs of an estimate (output_table's headline rows), in the
 /// order CSV and JSON-lines rows use.
 const std::vector<headline_column>& headline_columns();
-
-/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
-std::string csv_field(std::string_view text);
-/// A number for CSV and JSON lines: up to 10 significant digits; "" when unknown.
-std::string csv_number(std::optional<double> v);
-/// The estimate as CSV: a header row (units in the column names) and one row.
-std::string render_csv(const estimate& e);
-
-/// A comparison as a ranked table for people: best first, one column per headline
-/// output with the unit in its header, the difference to the best, the grid basis
-/// of each row and what choosing the best over the worst saves in everyday terms.
-std::string render_comparison_table(const comparison& c, const catalog& cat);
-/// The same as a Markdown table.
-std::string render_comparison_markdown(const comparison& c, const catalog& cat);
-/// The comparison as CSV: rank, the varied value, the headline outputs, the grid
-/// intensity and the difference to the best in the ranked metric's unit.
-std::string render_comparison_csv(const comparison& c);
-/// Aligned text columns under a header row, each line indented by two spaces;
-/// columns with `right_aligned[i]` true are right-aligned (numbers).
-std::string render_columns(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                           const std::vector<bool>& right_aligned);
-/// The same as a Markdown table.
-std::string render_markdown_table(const std::vector<std::string>& header,
-                                  const std::vector<std::vector<std::string>>& rows,
-                                  const std::vector<bool>& right_aligned);
-/// The unit of a rank metric: "kwh", "kg_co2e", "l", "usd", "h".
-std::string_view rank_unit(rank_by r);
 
 }  // namespace trainprint::inline v0
 

@@ -3,10 +3,7 @@
 /// JSON renderings that are not the estimate's own: the comparison
 /// (`trainprint.compare/1`) and one sweep row as a JSON line.
 ///
-/// \code
-/// auto c = trainprint::compare(base, "region", {"FR", "PL"});
-/// std::string text = trainprint::to_json_text(c);  // {"schema": "trainprint.compare/1", ...}
-/// \endcode
+/// Example: examples/render.cpp (built and run by the tests).
 
 #include <nlohmann/json_fwd.hpp>
 

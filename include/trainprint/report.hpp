@@ -8,15 +8,7 @@
 /// trainprint versions. HTML is one self-contained file (no scripts, no network);
 /// Markdown carries the same content with the charts as SVG files or data URIs.
 ///
-/// \code
-/// trainprint::scenario s;
-/// s.params = 70e9; s.tokens = 2e12; s.hardware = "a100-80gb"; s.count = 2048;
-/// trainprint::report_options o;
-/// o.uncertainty = trainprint::uncertainty_options{.samples = 10000, .seed = 42};
-/// const auto r = trainprint::make_report(s, "region", {"aws:eu-north-1", "gcp:us-central1"},
-///                                        trainprint::catalog::embedded(), o);
-/// std::ofstream("report.html") << r.text;
-/// \endcode
+/// Example: examples/report.cpp (built and run by the tests).
 
 #include <optional>
 #include <string>

@@ -81,7 +81,7 @@ struct scenario {
   std::optional<double> d_model;
   std::optional<double> seq_len;
   std::optional<double> gpu_hours;      ///< accelerator-hours
-  std::optional<hours> duration;        ///< wall-clock duration (needs count)
+  std::optional<hours> duration_h;        ///< wall-clock duration (needs count)
 
   // --- hardware ---
   std::optional<std::string> hardware;  ///< accelerator id or alias
@@ -89,9 +89,9 @@ struct scenario {
   std::optional<trainprint::precision> precision;
   std::optional<double> mfu;            ///< model-FLOPs utilisation, 0 < mfu <= 1
   std::optional<double> power_fraction; ///< average draw as a fraction of TDP
-  std::optional<power> accelerator_power;  ///< average power per accelerator (overrides TDP × fraction)
+  std::optional<power> power_w;  ///< average power per accelerator (overrides TDP × fraction)
   std::optional<trainprint::boundary> boundary;
-  std::optional<power> host_power;      ///< host power per accelerator
+  std::optional<power> host_power_w;      ///< host power per accelerator
 
   // --- site ---
   std::optional<std::string> region;    ///< region id or alias
@@ -118,134 +118,11 @@ struct scenario {
 
   /// True if any workload input (flops, params, tokens, gpu_hours, duration) is set.
   [[nodiscard]] bool has_workload() const {
-    return flops || params || active_params || tokens || gpu_hours || duration;
+    return flops || params || active_params || tokens || gpu_hours || duration_h;
   }
 };
 
-/// The inputs that take a range (scenario names; units as in the scenario JSON).
-inline constexpr std::array<std::string_view, 14> rangeable_inputs{
-    "gpu_hours", "duration_h", "mfu", "power_fraction", "power_w", "host_power_w", "pue", "wue",
-    "intensity", "ewif", "cfe", "lifetime_years", "price_usd_per_kwh", "hourly_price_usd"};
-
-/// True if `name` is one of rangeable_inputs.
-constexpr bool is_rangeable(std::string_view name) {
-  for (auto n : rangeable_inputs)
-    if (n == name) return true;
-  return false;
-}
-
-/// The value of rangeable input `name` in its scenario-JSON unit; nullopt when
-/// unset or not rangeable.
-inline std::optional<double> point_value(const scenario& s, std::string_view name) {
-  auto q = [](const auto& v, auto get) -> std::optional<double> {
-    if (!v) return std::nullopt;
-    return get(*v);
-  };
-  if (name == "gpu_hours") return s.gpu_hours;
-  if (name == "duration_h") return q(s.duration, [](hours h) { return h.count(); });
-  if (name == "mfu") return s.mfu;
-  if (name == "power_fraction") return s.power_fraction;
-  if (name == "power_w") return q(s.accelerator_power, [](power p) { return p.in_watts(); });
-  if (name == "host_power_w") return q(s.host_power, [](power p) { return p.in_watts(); });
-  if (name == "pue") return s.pue;
-  if (name == "wue") return q(s.wue, [](water_intensity w) { return w.in_l_per_kwh(); });
-  if (name == "intensity") return q(s.intensity, [](carbon_intensity c) { return c.in_g_per_kwh(); });
-  if (name == "ewif") return q(s.ewif, [](water_intensity w) { return w.in_l_per_kwh(); });
-  if (name == "cfe") return s.cfe;
-  if (name == "lifetime_years") return s.lifetime_years;
-  if (name == "price_usd_per_kwh") return s.price_usd_per_kwh;
-  if (name == "hourly_price_usd") return s.hourly_price_usd;
-  return std::nullopt;
-}
-
-/// Sets rangeable input `name` to `v` (scenario-JSON unit); false if not rangeable.
-inline bool set_point_value(scenario& s, std::string_view name, double v) {
-  if (name == "gpu_hours") s.gpu_hours = v;
-  else if (name == "duration_h") s.duration = hours(v);
-  else if (name == "mfu") s.mfu = v;
-  else if (name == "power_fraction") s.power_fraction = v;
-  else if (name == "power_w") s.accelerator_power = power::watts(v);
-  else if (name == "host_power_w") s.host_power = power::watts(v);
-  else if (name == "pue") s.pue = v;
-  else if (name == "wue") s.wue = water_intensity::l_per_kwh(v);
-  else if (name == "intensity") s.intensity = carbon_intensity::g_per_kwh(v);
-  else if (name == "ewif") s.ewif = water_intensity::l_per_kwh(v);
-  else if (name == "cfe") s.cfe = v;
-  else if (name == "lifetime_years") s.lifetime_years = v;
-  else if (name == "price_usd_per_kwh") s.price_usd_per_kwh = v;
-  else if (name == "hourly_price_usd") s.hourly_price_usd = v;
-  else return false;
-  return true;
-}
-
-/// Gives input `name` the range `r`: the field takes r.mode, the range is recorded.
-/// False (and `s` unchanged) if `name` is not rangeable. validate() checks the range.
-inline bool set_range(scenario& s, std::string_view name, const range& r) {
-  if (!set_point_value(s, name, r.mode)) return false;
-  s.ranges.insert_or_assign(std::string(name), r);
-  return true;
-}
-
-/// `base` with every input that `overrides` sets replaced. When `overrides` sets
-/// any workload input, all of `base`'s workload inputs are dropped first, so a
-/// preset's GPU-hours never conflict with a user's --flops.
-inline scenario merge(scenario base, const scenario& overrides) {
-  if (overrides.has_workload()) {
-    base.params.reset();
-    base.active_params.reset();
-    base.tokens.reset();
-    base.flops.reset();
-    base.gpu_hours.reset();
-    base.duration.reset();
-    base.layers.reset();
-    base.d_model.reset();
-    base.seq_len.reset();
-    base.recompute = false;
-  }
-  auto take = [](auto& into, const auto& from) {
-    if (from) into = from;
-  };
-  take(base.params, overrides.params);
-  take(base.active_params, overrides.active_params);
-  take(base.tokens, overrides.tokens);
-  take(base.flops, overrides.flops);
-  if (overrides.recompute) base.recompute = true;
-  take(base.layers, overrides.layers);
-  take(base.d_model, overrides.d_model);
-  take(base.seq_len, overrides.seq_len);
-  take(base.gpu_hours, overrides.gpu_hours);
-  take(base.duration, overrides.duration);
-  take(base.hardware, overrides.hardware);
-  take(base.count, overrides.count);
-  take(base.precision, overrides.precision);
-  take(base.mfu, overrides.mfu);
-  take(base.power_fraction, overrides.power_fraction);
-  take(base.accelerator_power, overrides.accelerator_power);
-  take(base.boundary, overrides.boundary);
-  take(base.host_power, overrides.host_power);
-  take(base.region, overrides.region);
-  take(base.provider, overrides.provider);
-  take(base.pue, overrides.pue);
-  take(base.wue, overrides.wue);
-  take(base.intensity, overrides.intensity);
-  take(base.mix, overrides.mix);
-  take(base.ewif, overrides.ewif);
-  take(base.cfe, overrides.cfe);
-  take(base.embodied, overrides.embodied);
-  take(base.lifetime_years, overrides.lifetime_years);
-  take(base.price_usd_per_kwh, overrides.price_usd_per_kwh);
-  take(base.hourly_price_usd, overrides.hourly_price_usd);
-  // A value set by `overrides` replaces base's range for it (a plain value is fixed);
-  // overrides' own ranges come with their values.
-  for (auto it = base.ranges.begin(); it != base.ranges.end();) {
-    const bool workload = it->first == "gpu_hours" || it->first == "duration_h";
-    if ((workload && overrides.has_workload()) || point_value(overrides, it->first))
-      it = base.ranges.erase(it);
-    else
-      ++it;
-  }
-  for (const auto& [name, r] : overrides.ranges) base.ranges.insert_or_assign(name, r);
-  return base;
-}
-
 }  // namespace trainprint::inline v0
+
+// The table of inputs, the range setter and merge() (they need the full scenario).
+#include "inputs.hpp"  // IWYU pragma: export

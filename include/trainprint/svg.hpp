@@ -5,12 +5,7 @@
 /// series told apart by lightness and hatching (readable in greyscale), and a
 /// `<title>` and `<desc>` for screen readers. No scripts, fonts or links.
 ///
-/// \code
-/// trainprint::bar_chart c{.id = "em", .title = "Total emissions", .unit = "t CO2e"};
-/// c.bars.push_back({.label = "FR", .values = {6.35}, .low = 4.06, .high = 9.96});
-/// c.bars.push_back({.label = "PL", .values = {78.7}});
-/// std::string svg = trainprint::render_svg(c);  // <svg xmlns=... role="img">...
-/// \endcode
+/// Example: examples/svg_chart.cpp (built and run by the tests).
 
 #include <optional>
 #include <string>

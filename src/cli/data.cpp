@@ -1,6 +1,6 @@
 // trainprint data check: validate catalog overlay files before using them with --data.
 
-#include "data.hpp"
+#include "command.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -13,12 +13,18 @@
 
 namespace trainprint::cli {
 
-CLI::App* setup_data(CLI::App& data, data_check_options& o) {
-  data.require_subcommand(1);
-  auto* check = data.add_subcommand("check", "Validate catalog overlay files (same schema as data/*.json)");
-  check->add_option("files", o.files, "Overlay files to check")->required();
-  return check;
-}
+namespace {
+struct data_check_options {
+  std::vector<std::string> files;
+};
+
+/// One or more files failed the check; what() lists every problem.
+class data_check_failed : public trainprint::error {
+ public:
+  using trainprint::error::error;
+};
+}  // namespace
+
 
 namespace {
 
@@ -70,6 +76,18 @@ std::string run_data_check(const data_check_options& o, const global_options& g)
   }
   if (!problems.empty()) throw data_check_failed(problems);
   return ok;
+}
+
+/// Checks each file as an overlay on its own fresh catalog (the embedded data and
+/// the --data files). All good: "ok" lines for stdout. Any problem: throws
+/// data_check_failed listing every problem, one per line.
+void add_data(CLI::App& app, context& ctx) {
+  auto o = std::make_shared<data_check_options>();
+  auto* data = app.add_subcommand("data", "Catalog data files");
+  data->require_subcommand(1);
+  auto* check = data->add_subcommand("check", "Validate catalog overlay files (same schema as data/*.json)");
+  check->add_option("files", o->files, "Overlay files to check")->required();
+  check->callback([o, &ctx] { *ctx.out = run_data_check(*o, ctx.global); });
 }
 
 }  // namespace trainprint::cli

@@ -1,6 +1,6 @@
 // trainprint list: browse one catalog table.
 
-#include "list.hpp"
+#include "command.hpp"
 
 #include <functional>
 
@@ -8,16 +8,24 @@
 #include <nlohmann/json.hpp>
 
 #include "trainprint/catalog_json.hpp"
-#include "trainprint/format.hpp"
+#include "trainprint/detail/columns.hpp"
 
 namespace trainprint::cli {
+
+namespace {
+struct list_options {
+  std::string table;  ///< hardware|systems|regions|providers|sources|presets|equivalents
+  std::string filter;
+  output_format format = output_format::table;
+};
+}  // namespace
 
 void setup_list(CLI::App& app, list_options& o) {
   app.add_option("table", o.table, "hardware|systems|regions|providers|sources|presets|equivalents")
       ->required()
       ->check(CLI::IsMember(catalog_tables()));
   app.add_option("--filter", o.filter, "Only entries whose id, name or alias contains TEXT (case-insensitive)");
-  app.add_option("--format", o.format, "table|json|csv (default table)")->check(CLI::IsMember({"table", "json", "csv"}));
+  add_format_option(app, o.format, {output_format::table, output_format::json, output_format::csv});
 }
 
 namespace {
@@ -123,8 +131,8 @@ std::vector<column> columns_of(const std::string& table, bool csv) {
 std::string run_list(const list_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
   const json entries = catalog_table_to_json(cat, o.table, o.filter);
-  if (o.format == "json") return entries.dump(2) + "\n";
-  const bool csv = o.format == "csv";
+  if (o.format == output_format::json) return entries.dump(2) + "\n";
+  const bool csv = o.format == output_format::csv;
   const auto cols = columns_of(o.table, csv);
   if (csv) {
     std::string out;
@@ -156,6 +164,10 @@ std::string run_list(const list_options& o, const global_options& g) {
                      entries.size() == 1 ? "entry" : "entries",
                      o.filter.empty() ? std::string{} : " matching '" + o.filter + "'");
   return out;
+}
+
+void add_list(CLI::App& app, context& ctx) {
+  add_command<list_options>(app, ctx, "list", "List a catalog table: hardware, regions, providers, sources, presets, ...", setup_list, run_list);
 }
 
 }  // namespace trainprint::cli

@@ -8,15 +8,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "compare.hpp"
+#include "command.hpp"
 #include "run.hpp"
-#include "data.hpp"
-#include "estimate.hpp"
-#include "list.hpp"
-#include "report.hpp"
-#include "show.hpp"
-#include "sweep.hpp"
-#include "validate.hpp"
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/version.hpp"
@@ -64,6 +57,14 @@ std::string suggest(const CLI::App& app, int argc, char** argv) {
   return {};
 }
 
+/// Lets global options follow every subcommand, at any depth.
+void fallthrough_all(CLI::App& app) {
+  for (auto* s : app.get_subcommands({})) {
+    s->fallthrough();
+    fallthrough_all(*s);
+  }
+}
+
 /// Each line of a message, prefixed with "trainprint: ".
 void print_error(std::string& err, std::string_view message, std::string_view suffix = {}) {
   std::string out;
@@ -86,54 +87,21 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
   CLI::App app{"trainprint — energy, carbon and water of training ML models"};
   app.set_version_flag("--version", std::string("trainprint ") + trainprint::version);
   app.require_subcommand(1);
-  app.fallthrough();  // global options may follow the subcommand
-  cli::global_options g;
-  app.add_option("--data", g.data_files, "Overlay a catalog file on the embedded data (repeatable)");
+  cli::context ctx{{}, &out, stream};
+  app.add_option("--data", ctx.global.data_files, "Overlay a catalog file on the embedded data (repeatable)");
 
-  cli::estimate_options est;
-  auto* estimate = app.add_subcommand("estimate", "Estimate one training run");
-  cli::setup_estimate(*estimate, est);
-
-  cli::compare_options cmp;
-  auto* compare = app.add_subcommand("compare", "The same run across several values of one input, ranked best first");
-  cli::setup_compare(*compare, cmp);
-
-  cli::sweep_options swp;
-  auto* sweep = app.add_subcommand("sweep", "Every combination of --vary values, one row each (CSV or JSON lines)");
-  cli::setup_sweep(*sweep, swp);
-
-  cli::report_options rep;
-  auto* report = app.add_subcommand("report", "A comparison as a self-contained HTML or Markdown report with charts and sources");
-  cli::setup_report(*report, rep);
-
-  cli::list_options lst;
-  auto* list = app.add_subcommand("list", "List a catalog table: hardware, regions, providers, sources, presets, ...");
-  cli::setup_list(*list, lst);
-
-  cli::show_options shw;
-  auto* show = app.add_subcommand("show", "Show one catalog entry (any id or alias) with its sources");
-  cli::setup_show(*show, shw);
-
-  cli::validate_options val;
-  auto* validate = app.add_subcommand("validate", "Published training runs vs trainprint's estimates (reproduce and predict)");
-  cli::setup_validate(*validate, val);
-
-  cli::data_check_options dck;
-  auto* data = app.add_subcommand("data", "Catalog data files");
-  auto* data_check = cli::setup_data(*data, dck);
-
-  for (auto* s : {estimate, compare, sweep, report, list, show, validate, data, data_check}) s->fallthrough();
+  cli::add_estimate(app, ctx);
+  cli::add_compare(app, ctx);
+  cli::add_sweep(app, ctx);
+  cli::add_report(app, ctx);
+  cli::add_list(app, ctx);
+  cli::add_show(app, ctx);
+  cli::add_validate(app, ctx);
+  cli::add_data(app, ctx);
+  fallthrough_all(app);  // global options may follow any subcommand
 
   try {
-    app.parse(argc, argv);
-    if (estimate->parsed()) out = cli::run_estimate(est, g);
-    else if (compare->parsed()) out = cli::run_compare(cmp, g);
-    else if (sweep->parsed()) cli::run_sweep(swp, g, out, stream);
-    else if (report->parsed()) out = cli::run_report(rep, g);
-    else if (list->parsed()) out = cli::run_list(lst, g);
-    else if (show->parsed()) out = cli::run_show(shw, g);
-    else if (validate->parsed()) out = cli::run_validate(val, g);
-    else if (data_check->parsed()) out = cli::run_data_check(dck, g);
+    app.parse(argc, argv);  // the parsed subcommand's callback runs and writes `out`
   } catch (const CLI::CallForHelp&) {
     out = app.help();
     return 0;
@@ -147,7 +115,10 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
     print_error(err, e.what(), suggest(app, argc, argv));
     return 2;
   } catch (const CLI::ParseError& e) {
-    print_error(err, e.what(), suggest(app, argc, argv));
+    // No subcommand, or an unknown one: also point to the list.
+    const bool top = parsed_leaf(app) == &app;
+    print_error(err, e.what(),
+                suggest(app, argc, argv) + (top ? " (run 'trainprint --help' for the list of subcommands)" : ""));
     return 2;
   } catch (const trainprint::error& e) {
     print_error(err, e.what());

@@ -1,6 +1,6 @@
 // trainprint report: a comparison as a self-contained HTML or Markdown document.
 
-#include "report.hpp"
+#include "command.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -14,20 +14,26 @@
 
 namespace trainprint::cli {
 
+namespace {
+struct report_options {
+  scenario_options scenario;
+  std::string across;  ///< KEY=V1,V2,…
+  std::string sort = "emissions";
+  output_format format = output_format::html;
+  std::string output;  ///< "" = stdout
+  std::string title;
+  uncertainty_flags uncertainty;
+};
+}  // namespace
+
 void setup_report(CLI::App& app, report_options& o) {
   add_scenario_options(app, o.scenario);
   add_across_options(app, o.across, o.sort, "region=aws:us-east-1,gcp:europe-north1");
-  app.add_option("--format", o.format, "html|md (default html; md writes the charts as SVG files beside -o)")
-      ->check(CLI::IsMember({"html", "md"}))
-      ->group("Output");
+  add_format_option(app, o.format, {output_format::html, output_format::md},
+                    "md writes the charts as SVG files beside -o");
   app.add_option("-o,--output", o.output, "Write the report to FILE instead of stdout")->group("Output");
   app.add_option("--title", o.title, "The report's title (default \"Training footprint by KEY\")")->group("Output");
-  const char* u = "Uncertainty";
-  app.add_flag("--uncertainty", o.uncertainty, "Monte Carlo for every option: 90% intervals and chart whiskers")
-      ->group(u);
-  app.add_option("--samples", o.samples, "Monte Carlo samples (default 10000; implies --uncertainty)")->group(u);
-  app.add_option("--seed", o.seed, "Random seed (default 42; implies --uncertainty)")->group(u);
-  app.add_option("--threads", o.threads, "Threads for the Monte Carlo; the numbers do not depend on it")->group(u);
+  add_uncertainty_options(app, o.uncertainty, "Monte Carlo for every option: 90% intervals and chart whiskers");
 }
 
 namespace {
@@ -47,8 +53,8 @@ std::string run_report(const report_options& o, const global_options& g) {
   const sweep_axis axis = parse_axis(o.across, "across");
   trainprint::report_options ro;
   ro.title = o.title;
-  ro.format = parse_report_format(o.format);
-  ro.uncertainty = uncertainty_options_of(o.uncertainty, o.samples, o.seed, o.threads);
+  ro.format = o.format == output_format::md ? report_format::markdown : report_format::html;
+  ro.uncertainty = o.uncertainty.options();
   ro.rank_by = parse_rank_by(o.sort);
   const std::filesystem::path out(o.output);
   if (!o.output.empty() && ro.format == report_format::markdown) ro.svg_prefix = out.stem().string();
@@ -58,6 +64,10 @@ std::string run_report(const report_options& o, const global_options& g) {
   for (const auto& f : r.files) write_file(out.parent_path() / f.name, f.content);
   write_file(out, r.text);
   return {};
+}
+
+void add_report(CLI::App& app, context& ctx) {
+  add_command<report_options>(app, ctx, "report", "A comparison as a self-contained HTML or Markdown report with charts and sources", setup_report, run_report);
 }
 
 }  // namespace trainprint::cli

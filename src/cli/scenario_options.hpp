@@ -5,23 +5,23 @@
 
 #include <CLI/CLI.hpp>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "trainprint/catalog.hpp"
+#include "trainprint/inputs.hpp"
 #include "trainprint/scenario.hpp"
-#include "trainprint/uncertainty.hpp"
 
 namespace trainprint::cli {
 
+/// The scenario flags as typed, one per row of trainprint::scenario_inputs (the two flag
+/// inputs, --recompute and --no-embodied, in their own bools).
 struct scenario_options {
-  std::optional<std::string> params, active_params, tokens, flops, layers, d_model, seq_len, gpu_hours, duration;
+  std::array<std::optional<std::string>, scenario_inputs.size()> values;  ///< by row of `inputs`
   bool recompute = false;
-  std::optional<std::string> hardware, count, precision, mfu, power_fraction, power, boundary, host_power;
-  std::optional<std::string> region, provider, pue, wue, intensity, mix, ewif, cfe;
   bool no_embodied = false;
-  std::optional<std::string> lifetime, price, hourly_price;
   std::optional<std::string> preset, scenario_file;
 };
 
@@ -31,13 +31,6 @@ void add_scenario_options(CLI::App& app, scenario_options& o);
 /// The scenario the flags describe: the preset, then the scenario file, then the
 /// flags, each overriding the one before.
 scenario to_scenario(const scenario_options& o, const catalog& cat);
-
-/// The Monte Carlo options of --uncertainty, --samples, --seed and --threads (any of
-/// them turns it on), or nullopt when none is given. Throws input_error for counts
-/// out of range.
-std::optional<uncertainty_options> uncertainty_options_of(bool on, const std::optional<std::string>& samples,
-                                                          const std::optional<std::string>& seed,
-                                                          const std::optional<std::string>& threads);
 
 /// --across KEY=V1,V2,… (required) and --sort, shared by compare and report;
 /// `example` is the --across example shown in --help.

@@ -1,6 +1,6 @@
 // trainprint show: one catalog entry with every value and its sources.
 
-#include "show.hpp"
+#include "command.hpp"
 
 #include <map>
 
@@ -11,10 +11,17 @@
 
 namespace trainprint::cli {
 
+namespace {
+struct show_options {
+  std::string id;  ///< any catalog id or alias
+  output_format format = output_format::table;
+};
+}  // namespace
+
 void setup_show(CLI::App& app, show_options& o) {
   app.add_option("id", o.id, "A catalog id or alias: an accelerator, system, region, provider, energy source, preset or equivalent")
       ->required();
-  app.add_option("--format", o.format, "table|json (default table)")->check(CLI::IsMember({"table", "json"}));
+  add_format_option(app, o.format, {output_format::table, output_format::json});
 }
 
 namespace {
@@ -153,10 +160,14 @@ std::string run_show(const show_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
   const std::string_view table = find_table_of(cat, o.id);
   const json e = catalog_entry_to_json(cat, table, o.id);
-  if (o.format == "json") return e.dump(2) + "\n";
+  if (o.format == output_format::json) return e.dump(2) + "\n";
   printer p;
   p.entry(e);
   return p.out;
+}
+
+void add_show(CLI::App& app, context& ctx) {
+  add_command<show_options>(app, ctx, "show", "Show one catalog entry (any id or alias) with its sources", setup_show, run_show);
 }
 
 }  // namespace trainprint::cli

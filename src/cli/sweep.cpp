@@ -1,6 +1,6 @@
 // trainprint sweep: the cartesian product of --vary values, one row per combination.
 
-#include "sweep.hpp"
+#include "command.hpp"
 
 #include <chrono>
 
@@ -16,6 +16,14 @@
 
 namespace trainprint::cli {
 
+namespace {
+struct sweep_options {
+  scenario_options scenario;
+  std::vector<std::string> vary;  ///< KEY=V1,V2,… each
+  output_format format = output_format::csv;
+};
+}  // namespace
+
 void setup_sweep(CLI::App& app, sweep_options& o) {
   add_scenario_options(app, o.scenario);
   app.add_option("--vary", o.vary,
@@ -23,9 +31,8 @@ void setup_sweep(CLI::App& app, sweep_options& o) {
                  "(mix values separated by ';')")
       ->required()
       ->group("Sweep");
-  app.add_option("--format", o.format, "csv|jsonl|svg (default csv; svg: total emissions per row, at most 200 rows)")
-      ->check(CLI::IsMember({"csv", "jsonl", "svg"}))
-      ->group("Output");
+  add_format_option(app, o.format, {output_format::csv, output_format::jsonl, output_format::svg},
+                    "svg: total emissions per row, at most 200 rows");
 }
 
 namespace {
@@ -99,11 +106,11 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
   for (const auto& v : o.vary) axes.push_back(parse_axis(v, "vary"));
   const std::uint64_t total = sweep_size(axes);
   const scenario base = to_scenario(o.scenario, cat);
-  if (o.format == "svg") {
+  if (o.format == output_format::svg) {
     out += sweep_svg(base, axes, total, cat);
     return;
   }
-  const bool jsonl = o.format == "jsonl";
+  const bool jsonl = o.format == output_format::jsonl;
   if (!jsonl) out += sweep_csv_header(axes) + "\n";
   constexpr std::size_t flush_at = 4u << 20;
   progress bar(total);
@@ -122,6 +129,13 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
         bar.tick(row.index + 1);
       },
       cat);
+}
+
+void add_sweep(CLI::App& app, context& ctx) {
+  auto o = std::make_shared<sweep_options>();
+  auto* sub = app.add_subcommand("sweep", "Every combination of --vary values, one row each (CSV or JSON lines)");
+  setup_sweep(*sub, *o);
+  sub->callback([o, &ctx] { run_sweep(*o, ctx.global, *ctx.out, ctx.stream); });
 }
 
 }  // namespace trainprint::cli

@@ -1,7 +1,7 @@
 // trainprint validate: published training runs vs trainprint's estimates, in
 // reproduce mode (the source's inputs) and predict mode (defaults).
 
-#include "validate.hpp"
+#include "command.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -12,8 +12,15 @@
 
 namespace trainprint::cli {
 
+namespace {
+struct validate_options {
+  output_format format = output_format::table;
+  bool calibration = false;  ///< print data/calibration.json refitted from the catalog's runs
+};
+}  // namespace
+
 void setup_validate(CLI::App& app, validate_options& o) {
-  app.add_option("--format", o.format, "table|json|md (default table)")->check(CLI::IsMember({"table", "json", "md"}));
+  add_format_option(app, o.format, {output_format::table, output_format::json, output_format::md});
   app.add_flag("--calibration", o.calibration,
                "print the MFU model refitted from the catalog's published runs (the content of data/calibration.json)");
 }
@@ -170,9 +177,13 @@ std::string run_validate(const validate_options& o, const global_options& g) {
     return calibration_json(fit_mfu_model(runs), runs);
   }
   const validation_report r = validate_presets(load_catalog(g));
-  if (o.format == "json") return to_json_text(r);
-  if (o.format == "md") return markdown(r);
+  if (o.format == output_format::json) return to_json_text(r);
+  if (o.format == output_format::md) return markdown(r);
   return table(r);
+}
+
+void add_validate(CLI::App& app, context& ctx) {
+  add_command<validate_options>(app, ctx, "validate", "Published training runs vs trainprint's estimates (reproduce and predict)", setup_validate, run_validate);
 }
 
 }  // namespace trainprint::cli

@@ -416,7 +416,7 @@ TEST_CASE("catalog data: presets with published hours and energy reproduce it wi
   // Presets given as params and tokens (OLMo) depend on the MFU default instead.
   int checked = 0;
   for (const auto& p : cat().presets()) {
-    if (!p.reported_energy_mwh || !(p.scenario.gpu_hours || p.scenario.duration)) continue;
+    if (!p.reported_energy_mwh || !(p.scenario.gpu_hours || p.scenario.duration_h)) continue;
     INFO(p.id);
     const auto e = make_estimate(p.scenario);
     CHECK(e.energy_facility.in_mwh() == doctest::Approx(*p.reported_energy_mwh).epsilon(0.10));
@@ -697,8 +697,8 @@ TEST_CASE("catalog data: preset spot checks against the papers") {
   CHECK(*gpt3.reported_energy_mwh == doctest::Approx(1287));
   CHECK(*gpt3.reported_emissions_t_co2e == doctest::Approx(552.1));
   CHECK(*gpt3.scenario.count == 10000);
-  CHECK(gpt3.scenario.duration->count() == doctest::Approx(14.8 * 24));
-  CHECK(gpt3.scenario.accelerator_power->in_watts() == doctest::Approx(330));
+  CHECK(gpt3.scenario.duration_h->count() == doctest::Approx(14.8 * 24));
+  CHECK(gpt3.scenario.power_w->in_watts() == doctest::Approx(330));
   const auto e = make_estimate(gpt3.scenario);
   CHECK(e.energy_facility.in_mwh() == doctest::Approx(1287).epsilon(0.01));
   REQUIRE(e.location_based);

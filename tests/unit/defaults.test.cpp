@@ -69,13 +69,11 @@ TEST_CASE("defaults: every value and range is the one docs/methodology.md derive
   check(t, "flops_per_param_token", flops_per_param_token), ++n;
   check(t, "flops_per_param_token_recompute", flops_per_param_token_recompute), ++n;
   check(t, "attention_flops_factor", attention_flops_factor), ++n;
-  for (const auto& f : mfu_by_family) check(t, "mfu." + std::string(f.family), f.mfu, f.low, f.high), ++n;
-  check(t, "mfu_fallback", mfu_fallback), ++n;
-  check(t, "power_fraction_single_node", power_fraction_single_node), ++n;
-  check(t, "power_fraction_multi_node", power_fraction_multi_node), ++n;
+  check(t, "mfu_fit_ridge", mfu_fit_ridge, mfu_fit_ridge, mfu_fit_ridge), ++n;
+  check(t, "fp8_speedup", fp8_speedup), ++n;
+  check(t, "power_idle_fraction", power_idle_fraction), ++n;
+  check(t, "power_fraction_typical", power_fraction_typical), ++n;
   check(t, "power_fraction_measured_avg", power_fraction_measured_avg), ++n;
-  check(t, "single_node_max_accelerators", single_node_max_accelerators, single_node_max_accelerators,
-        single_node_max_accelerators), ++n;
   check(t, "host_max_fraction_of_tdp", host_max_fraction_of_tdp), ++n;
   check(t, "pue", pue), ++n;
   check(t, "wue_l_per_kwh", wue_l_per_kwh), ++n;
@@ -92,14 +90,9 @@ TEST_CASE("defaults: ranges hold their central value and stay valid inputs") {
     CHECK(v <= hi);
   };
   using namespace defaults;
-  for (const auto& f : mfu_by_family) {
-    ok(f.family, f.mfu, f.low, f.high);
-    CHECK(f.low > 0);
-    CHECK(f.high <= 1);
-    CHECK_FALSE(f.source.empty());
-  }
-  for (const auto* d : {&mfu_fallback, &power_fraction_single_node, &power_fraction_multi_node,
-                        &power_fraction_measured_avg}) {
+  ok("fp8", fp8_speedup.value, fp8_speedup.low, fp8_speedup.high);
+  CHECK(fp8_speedup.low >= 1);  // fp8 is never slower than the reference by this factor's definition
+  for (const auto* d : {&power_idle_fraction, &power_fraction_typical, &power_fraction_measured_avg}) {
     ok(d->source, d->value, d->low, d->high);
     CHECK(d->low > 0);
     CHECK(d->high <= 1);  // a power fraction or MFU above 1 is invalid input
@@ -108,11 +101,7 @@ TEST_CASE("defaults: ranges hold their central value and stay valid inputs") {
   ok("host", host_max_fraction_of_tdp.value, host_max_fraction_of_tdp.low, host_max_fraction_of_tdp.high);
 }
 
-TEST_CASE("defaults: mfu_for_family and host_included") {
-  CHECK(defaults::mfu_for_family("hopper").value == 0.26);
-  CHECK(defaults::mfu_for_family("ampere").value == 0.43);
-  CHECK(defaults::mfu_for_family("tpu-v3").value == 0.36);
-  CHECK(defaults::mfu_for_family("cdna3").value == defaults::mfu_fallback.value);
+TEST_CASE("defaults: host_included") {
   static_assert(defaults::host_included("tpu-v3"));
   static_assert(defaults::host_included("tpu-v2"));
   static_assert(!defaults::host_included("tpu-v4"));  // Google's 170 W is chip power
@@ -134,10 +123,11 @@ TEST_CASE("defaults: measured system power per chip is used as it is, host inclu
         "google-tpu-v3's catalog power (283 W) is measured system power per chip, host included");
   REQUIRE(e.find_trace("power_fraction"));
   CHECK(e.find_trace("power_fraction")->note == "google-tpu-v3's catalog power is a measured average under load");
-  // TPU v4's 170 W is chip power: a host share is added, at the count-based fraction.
+  // TPU v4's 170 W is chip power: a host share is added, at the typical whole-run fraction
+  // (no workload, so the MFU is not known and the host does not follow it).
   s.hardware = "tpu-v4";
   const estimate v4 = make_estimate(s);
   CHECK(v4.accelerator_power.in_watts() == doctest::Approx(170));
   CHECK(v4.host_power.in_watts() ==
-        doctest::Approx(170 * defaults::host_max_fraction_of_tdp.value * defaults::power_fraction_multi_node.value));
+        doctest::Approx(170 * defaults::host_max_fraction_of_tdp.value * defaults::power_fraction_typical.value));
 }

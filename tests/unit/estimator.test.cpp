@@ -88,7 +88,7 @@ TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied of
   scenario s;
   s.gpu_hours = 1e6;
   s.hardware = "v100";
-  s.accelerator_power = power::watts(400);
+  s.power_w = power::watts(400);
   s.boundary = boundary::accelerators;
   s.pue = 1.1;
   s.intensity = carbon_intensity::g_per_kwh(429);
@@ -118,7 +118,7 @@ TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied of
 
 TEST_CASE("estimator: duration path and the single-node power default") {
   scenario s;
-  s.duration = hours(240);
+  s.duration_h = hours(240);
   s.count = 8;
   s.hardware = "h100";
   s.boundary = boundary::accelerators;
@@ -167,8 +167,8 @@ TEST_CASE("estimator: given host power and given accelerator power") {
   scenario s;
   s.gpu_hours = 10;
   s.hardware = "h100";
-  s.accelerator_power = power::watts(600);
-  s.host_power = power::watts(100);
+  s.power_w = power::watts(600);
+  s.host_power_w = power::watts(100);
   s.embodied = false;
   const estimate e = make_estimate(s, fixture::catalog());
   // 10 h × (600 + 100) W = 7 kWh.
@@ -180,7 +180,7 @@ TEST_CASE("estimator: region, grid and provider resolution") {
   s.gpu_hours = 1000;
   s.hardware = "h100";
   s.region = "AWS:US-EAST-1";  // case-insensitive
-  s.accelerator_power = power::watts(500);
+  s.power_w = power::watts(500);
   s.boundary = boundary::accelerators;
   s.embodied = false;
   const estimate e = make_estimate(s, fixture::catalog());
@@ -213,7 +213,7 @@ TEST_CASE("estimator: intensity and water from an energy mix") {
   scenario s;
   s.gpu_hours = 1000;
   s.hardware = "h100";
-  s.accelerator_power = power::watts(1000);
+  s.power_w = power::watts(1000);
   s.boundary = boundary::accelerators;
   s.pue = 1.0;
   s.embodied = false;
@@ -282,7 +282,7 @@ TEST_CASE("estimator: MFU defaults by family") {
   s.hardware = "v100";
   CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == 0.20);  // GPT-3 whole run, Patterson Table 4
   s.hardware = "no-tdp-chip";
-  s.accelerator_power = power::watts(100);
+  s.power_w = power::watts(100);
   s.boundary = boundary::accelerators;
   CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == 0.36);  // fallback: median of 22 runs
 }
@@ -310,7 +310,7 @@ TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
                        "with tokens, gpu_hours or duration_h",
                        input_error);
   s = scenario{};
-  s.duration = hours(10);
+  s.duration_h = hours(10);
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
                        "[trainprint.input] count: missing; duration_h needs count (accelerator-hours = duration × count)",
                        input_error);
@@ -318,7 +318,7 @@ TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
   s.gpu_hours = 10;
   CHECK_THROWS_WITH_AS(make_estimate(s, cat), "[trainprint.input] hardware: missing; give hardware (e.g. h100) or power_w",
                        input_error);
-  s.accelerator_power = power::watts(300);
+  s.power_w = power::watts(300);
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
                        "[trainprint.input] host_power_w: missing; boundary servers needs hardware or host_power_w "
                        "(or boundary=accelerators)",
@@ -357,7 +357,7 @@ TEST_CASE("estimator: unknown ids suggest close ones") {
 TEST_CASE("estimator: results that overflow are refused") {
   scenario s;
   s.gpu_hours = 1e13;
-  s.accelerator_power = power::watts(1e5);
+  s.power_w = power::watts(1e5);
   s.hardware = "h100";
   s.intensity = carbon_intensity::g_per_kwh(5000);
   s.pue = 5;

@@ -20,9 +20,9 @@ TEST_CASE("json: scenario round-trips with the CLI's field names") {
   CHECK(s.count == 512);
   CHECK(s.precision == precision::fp8);
   CHECK(s.boundary == boundary::accelerators);
-  CHECK(s.accelerator_power->in_watts() == 500);
+  CHECK(s.power_w->in_watts() == 500);
   CHECK(s.recompute);
-  CHECK_FALSE(s.duration);
+  CHECK_FALSE(s.duration_h);
   const json j = s;
   CHECK(j.at("power_w") == 500.0);
   CHECK(j.at("mix").at("coal") == 0.5);

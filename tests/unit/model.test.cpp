@@ -97,11 +97,11 @@ TEST_CASE("compute<block> equals evaluate() sample by sample on every path and b
     check_block_equals_scalar(resolved(flops));
   }
   SUBCASE("flops path, given power (host follows power / TDP)") {
-    flops.accelerator_power = power::watts(500);
+    flops.power_w = power::watts(500);
     check_block_equals_scalar(resolved(flops));
   }
   SUBCASE("flops path, given host power, no count") {
-    flops.host_power = power::watts(300);
+    flops.host_power_w = power::watts(300);
     flops.count.reset();
     check_block_equals_scalar(resolved(flops));
   }
@@ -114,7 +114,7 @@ TEST_CASE("compute<block> equals evaluate() sample by sample on every path and b
   SUBCASE("duration path, a mix instead of an intensity, no prices") {
     scenario s;
     s.hardware = "h100";
-    s.duration = hours(240);
+    s.duration_h = hours(240);
     s.count = 64;
     s.mix = energy_mix{{{"coal", 0.5}, {"wind", 0.5}}};
     check_block_equals_scalar(resolved(s));

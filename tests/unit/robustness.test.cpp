@@ -59,7 +59,7 @@ scenario duration_run(double count, double hours) {
   s.hardware = "h100";
   s.region = "FR";
   s.count = static_cast<std::int64_t>(count);
-  s.duration = trainprint::hours(hours);
+  s.duration_h = trainprint::hours(hours);
   // The default power fraction is higher for a single node (count <= 8, defaults.hpp);
   // fixing it makes the scaling with the count exact.
   s.power_fraction = 0.75;
@@ -127,8 +127,8 @@ TEST_CASE("robustness: every input at its upper limit stays finite") {
   s.region = "FR";
   s.gpu_hours = limits::gpu_hours;
   s.count = static_cast<std::int64_t>(limits::count);
-  s.accelerator_power = power::watts(limits::power_w);
-  s.host_power = power::watts(limits::power_w);
+  s.power_w = power::watts(limits::power_w);
+  s.host_power_w = power::watts(limits::power_w);
   s.pue = limits::pue;
   s.intensity = carbon_intensity::g_per_kwh(limits::intensity_g_per_kwh);
   s.wue = water_intensity::l_per_kwh(limits::wue_l_per_kwh);

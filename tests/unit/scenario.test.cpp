@@ -37,8 +37,8 @@ TEST_CASE("scenario: out-of-range numbers are refused with exact messages") {
       {[](scenario& s) { s.cfe = -0.1; }, "[trainprint.input] cfe: got -0.1, expected 0 <= cfe <= 1"},
       {[](scenario& s) { s.count = 0; }, "[trainprint.input] count: got 0, expected 1 <= count <= 1e+08"},
       {[](scenario& s) { s.count = -4; }, "[trainprint.input] count: got -4, expected 1 <= count <= 1e+08"},
-      {[](scenario& s) { s.accelerator_power = power::watts(-1); }, "[trainprint.input] power_w: got -1, expected 0 < power_w <= 100000"},
-      {[](scenario& s) { s.host_power = power::watts(nan_v); }, "[trainprint.input] host_power_w: got nan, expected 0 <= host_power_w <= 100000"},
+      {[](scenario& s) { s.power_w = power::watts(-1); }, "[trainprint.input] power_w: got -1, expected 0 < power_w <= 100000"},
+      {[](scenario& s) { s.host_power_w = power::watts(nan_v); }, "[trainprint.input] host_power_w: got nan, expected 0 <= host_power_w <= 100000"},
       {[](scenario& s) { s.wue = water_intensity::l_per_kwh(-1); }, "[trainprint.input] wue: got -1, expected 0 <= wue <= 100"},
       {[](scenario& s) { s.intensity = carbon_intensity::g_per_kwh(-3); }, "[trainprint.input] intensity: got -3, expected 0 <= intensity <= 5000"},
       {[](scenario& s) { s.ewif = water_intensity::l_per_kwh(inf_v); }, "[trainprint.input] ewif: got inf, expected 0 <= ewif <= 1000"},
@@ -60,7 +60,7 @@ TEST_CASE("scenario: out-of-range numbers are refused with exact messages") {
       {[](scenario& s) { s.params = 7e9; s.active_params = 8e9; s.gpu_hours.reset(); s.tokens = 1e12; },
        "[trainprint.input] active_params: got 8e+09, expected active_params <= params (7e+09)"},
       {[](scenario& s) { s.tokens = 1e12; }, "[trainprint.input] workload: got params/tokens and gpu_hours, expected only one of flops, params with tokens, gpu_hours or duration_h"},
-      {[](scenario& s) { s.duration = hours(-72); }, "[trainprint.input] duration_h: got -72, expected 0 < duration_h <= 1000000"},
+      {[](scenario& s) { s.duration_h = hours(-72); }, "[trainprint.input] duration_h: got -72, expected 0 < duration_h <= 1000000"},
   };
   for (const auto& c : cases) {
     scenario s = valid();

@@ -213,7 +213,7 @@ TEST_CASE("uncertainty: ranges as text, JSON and through merge and validate") {
   set_input(s, "mfu", "30%:35%:50%");
   CHECK(s.ranges.at("mfu") == range{0.3, 0.35, 0.5});
   set_input(s, "duration", "20d:30d");
-  CHECK(s.duration->count() == Approx(600));
+  CHECK(s.duration_h->count() == Approx(600));
   CHECK(s.ranges.at("duration_h").high == Approx(720));
   set_input(s, "mfu", "0.4");  // a single value is fixed
   CHECK_FALSE(s.ranges.contains("mfu"));

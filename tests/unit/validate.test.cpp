@@ -116,10 +116,10 @@ TEST_CASE("validate: every preset with reported outputs has a row and a predict 
     const scenario& s = *r.predict_scenario;
     // Only what is known before a run, plus the source's accounting convention.
     CHECK_FALSE(s.gpu_hours);
-    CHECK_FALSE(s.duration);
+    CHECK_FALSE(s.duration_h);
     CHECK_FALSE(s.mfu);
-    CHECK_FALSE(s.accelerator_power);
-    CHECK_FALSE(s.host_power);
+    CHECK_FALSE(s.power_w);
+    CHECK_FALSE(s.host_power_w);
     CHECK_FALSE(s.intensity);
     CHECK(s.hardware);
     CHECK((s.flops || (s.params && s.tokens)));

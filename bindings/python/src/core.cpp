@@ -21,6 +21,7 @@
 #include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/inputs.hpp"
 #include "trainprint/json.hpp"
 #include "trainprint/render.hpp"
 #include "trainprint/uncertainty.hpp"
@@ -101,18 +102,11 @@ json to_json(py::handle v, const std::string& field) {
   throw tp::input_error(field, repr_of(v), "a number, a string, True/False, a dict or a list");
 }
 
-/// The CLI flag spellings (in snake_case) of scenario fields whose JSON name differs.
-const std::map<std::string, std::string, std::less<>>& flag_aliases() {
-  static const std::map<std::string, std::string, std::less<>> a{
-      {"accelerator_hours", "gpu_hours"}, {"duration", "duration_h"}, {"power", "power_w"},
-      {"host_power", "host_power_w"},     {"lifetime", "lifetime_years"}, {"price", "price_usd_per_kwh"},
-      {"hourly_price", "hourly_price_usd"}};
-  return a;
-}
-
 /// Fields whose JSON value is text anyway: a str goes in as it is.
 bool is_text_field(std::string_view key) {
-  return key == "hardware" || key == "region" || key == "provider" || key == "precision" || key == "boundary";
+  const auto* in = tp::input_named(key);
+  return in && (in->kind == tp::input_kind::text || in->kind == tp::input_kind::precision ||
+                in->kind == tp::input_kind::boundary);
 }
 
 /// Keyword arguments → scenario. Values are JSON values, except that a str for a
@@ -122,7 +116,7 @@ tp::scenario scenario_from_fields(const py::dict& fields) {
   json j = json::object();
   for (auto [k, v] : fields) {
     std::string key = utf8(k, "keyword");
-    if (auto a = flag_aliases().find(key); a != flag_aliases().end()) key = a->second;
+    if (const auto* in = tp::find_input(key)) key = std::string(in->name);  // older spellings: inputs.hpp
     if (j.contains(key)) throw tp::input_error(key, "twice", "one value per input (" + key + " has two spellings)");
     const auto& names = tp::input_names();
     const bool known = std::find(names.begin(), names.end(), key) != names.end();

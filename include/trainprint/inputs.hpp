@@ -1,0 +1,331 @@
+#pragma once
+/// \file inputs.hpp
+/// The table of scenario inputs: one row per field of `scenario`, read by the
+/// scenario JSON reader and writer, the CLI flags, the range setter
+/// (point_value / set_point_value / set_range), the Python keywords and
+/// docs/inputs.md. A new input is one row here plus its field in scenario.hpp.
+///
+/// Spellings agree: the row's `name` is the C++ field, the scenario-JSON key and
+/// the Python keyword; `flag` is "--" + name in kebab-case ("--no-" for a flag
+/// that turns a default-on input off). Old spellings stay accepted as `aliases`.
+
+#include <array>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "scenario.hpp"
+
+namespace trainprint::inline v0 {
+
+/// How an input's value is written and read.
+enum class input_kind : unsigned char {
+  number,     ///< a number with SI suffixes in text ("7B", "2T")
+  ratio,      ///< a fraction, 0.4 or "40%" in text
+  count,      ///< a whole number
+  duration,   ///< hours; text as 90m, 36h, 30d, 2w
+  text,       ///< a catalog id or alias
+  precision,  ///< one of fp32, tf32, bf16, fp16, fp8
+  boundary,   ///< accelerators or servers
+  mix,        ///< source=share pairs
+  flag,       ///< true or false
+};
+
+/// One scenario input. Limits apply to the value in `unit`: lo (< or <=) value <= hi.
+struct input_info {
+  std::string_view name;   ///< C++ field, JSON key, Python keyword
+  std::string_view flag;   ///< CLI long flag
+  std::array<std::string_view, 2> aliases;  ///< older spellings (snake_case), "" when unused
+  std::string_view group;  ///< "Workload", "Hardware", "Site", "Embodied and money"
+  input_kind kind;
+  std::string_view unit;   ///< unit of the JSON value; "" for a pure number or text
+  double lo = 0, hi = std::numeric_limits<double>::infinity();
+  bool lo_inclusive = false;  ///< lo <= v (true) or lo < v (false)
+  bool whole = false;         ///< a whole number
+  bool rangeable = false;     ///< takes a range low:high for uncertainty analysis
+  std::string_view help;      ///< one line
+  /// The value in `unit` (numeric kinds only; nullptr for the others).
+  std::optional<double> (*get)(const scenario&) = nullptr;
+  /// Sets the value in `unit` (numeric kinds only; nullptr for the others).
+  void (*set)(scenario&, double) = nullptr;
+  /// The field of a text input (input_kind::text only).
+  std::optional<std::string> scenario::*text = nullptr;
+  /// True when the numeric limits are checked by check_input_limits.
+  [[nodiscard]] constexpr bool has_limits() const { return get != nullptr; }
+};
+
+namespace detail {
+template <auto M>
+constexpr std::optional<double> get_plain(const scenario& s) {
+  return s.*M;
+}
+template <auto M>
+constexpr void set_plain(scenario& s, double v) {
+  s.*M = v;
+}
+template <auto M, auto In>
+constexpr std::optional<double> get_quantity(const scenario& s) {
+  if (!(s.*M)) return std::nullopt;
+  return ((*(s.*M)).*In)();
+}
+template <auto M, auto Make>
+constexpr void set_quantity(scenario& s, double v) {
+  s.*M = Make(v);
+}
+/// An input as a plain std::optional<double> field.
+#define TRAINPRINT_PLAIN(field) &detail::get_plain<&scenario::field>, &detail::set_plain<&scenario::field>
+/// An input as an optional quantity, read with `in` and made with `make` (in the row's unit).
+#define TRAINPRINT_QUANTITY(field, in, make) \
+  &detail::get_quantity<&scenario::field, in>, &detail::set_quantity<&scenario::field, make>
+}  // namespace detail
+
+/// Every scenario input, in the order validate() checks them and the CLI lists them.
+inline constexpr std::array<input_info, 30> scenario_inputs{{
+    {"params", "--params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
+     "Total parameters (7B, 70e9)", TRAINPRINT_PLAIN(params)},
+    {"active_params", "--active-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
+     "Parameters active per token (MoE)", TRAINPRINT_PLAIN(active_params)},
+    {"tokens", "--tokens", {}, "Workload", input_kind::number, "", 0, 1e17, false, false, false,
+     "Training tokens (2T)", TRAINPRINT_PLAIN(tokens)},
+    {"flops", "--flops", {}, "Workload", input_kind::number, "", 0, 1e32, false, false, false,
+     "Total training FLOPs (instead of params and tokens)", TRAINPRINT_PLAIN(flops)},
+    {"recompute", "--recompute", {}, "Workload", input_kind::flag, "", 0, 0, false, false, false,
+     "Full activation recomputation: 8·N·D instead of 6·N·D"},
+    {"layers", "--layers", {}, "Workload", input_kind::number, "", 1, 1e5, true, true, false,
+     "Layers (with --d-model and --seq-len: attention FLOPs)", TRAINPRINT_PLAIN(layers)},
+    {"d_model", "--d-model", {}, "Workload", input_kind::number, "", 1, 1e7, true, true, false, "Model width",
+     TRAINPRINT_PLAIN(d_model)},
+    {"seq_len", "--seq-len", {}, "Workload", input_kind::number, "", 1, 1e9, true, true, false, "Sequence length",
+     TRAINPRINT_PLAIN(seq_len)},
+    {"gpu_hours", "--gpu-hours", {"accelerator_hours"}, "Workload", input_kind::number, "h", 0, 1e13, false, false,
+     true, "Accelerator-hours (instead of FLOPs)", TRAINPRINT_PLAIN(gpu_hours)},
+    {"duration_h", "--duration-h", {"duration"}, "Workload", input_kind::duration, "h", 0, 1e6, false, false, true,
+     "Wall-clock duration: 90m, 36h, 30d, 2w (needs --count)",
+     [](const scenario& s) -> std::optional<double> {
+       if (!s.duration_h) return std::nullopt;
+       return s.duration_h->count();
+     },
+     [](scenario& s, double v) { s.duration_h = hours(v); }},
+    {"hardware", "--hardware", {}, "Hardware", input_kind::text, "", 0, 0, false, false, false,
+     "Accelerator id or alias (h100, a100, tpu-v5p)", nullptr, nullptr, &scenario::hardware},
+    {"count", "--count", {}, "Hardware", input_kind::count, "", 1, 1e8, true, true, false, "Number of accelerators",
+     [](const scenario& s) -> std::optional<double> {
+       if (!s.count) return std::nullopt;
+       return static_cast<double>(*s.count);
+     },
+     [](scenario& s, double v) { s.count = static_cast<std::int64_t>(v); }},
+    {"precision", "--precision", {}, "Hardware", input_kind::precision, "", 0, 0, false, false, false,
+     "fp32|tf32|bf16|fp16|fp8 (default bf16)"},
+    {"mfu", "--mfu", {}, "Hardware", input_kind::ratio, "", 0, 1, false, false, true,
+     "Model-FLOPs utilisation: 0.4 or 40%", TRAINPRINT_PLAIN(mfu)},
+    {"power_fraction", "--power-fraction", {}, "Hardware", input_kind::ratio, "", 0, 1, false, false, true,
+     "Average draw as a fraction of TDP", TRAINPRINT_PLAIN(power_fraction)},
+    {"power_w", "--power-w", {"power"}, "Hardware", input_kind::number, "W", 0, 1e5, false, false, true,
+     "Average power per accelerator, W", TRAINPRINT_QUANTITY(power_w, &power::in_watts, &power::watts)},
+    {"boundary", "--boundary", {}, "Hardware", input_kind::boundary, "", 0, 0, false, false, false,
+     "accelerators|servers (default servers)"},
+    {"host_power_w", "--host-power-w", {"host_power"}, "Hardware", input_kind::number, "W", 0, 1e5, true, false, true,
+     "Host power per accelerator, W", TRAINPRINT_QUANTITY(host_power_w, &power::in_watts, &power::watts)},
+    {"region", "--region", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
+     "Region: FR, US-CA, egrid:SRVC, aws:us-east-1, gcp:europe-west4", nullptr, nullptr, &scenario::region},
+    {"provider", "--provider", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
+     "Provider: aws, gcp, azure, ...", nullptr, nullptr, &scenario::provider},
+    {"pue", "--pue", {}, "Site", input_kind::number, "", 1, 5, true, false, true, "Power usage effectiveness (>= 1)",
+     TRAINPRINT_PLAIN(pue)},
+    {"wue", "--wue", {}, "Site", input_kind::number, "L/kWh", 0, 100, true, false, true, "On-site water, L per IT kWh",
+     TRAINPRINT_QUANTITY(wue, &water_intensity::in_l_per_kwh, &water_intensity::l_per_kwh)},
+    {"intensity", "--intensity", {}, "Site", input_kind::number, "g CO2e/kWh", 0, 5000, true, false, true,
+     "Grid carbon intensity, g CO2e/kWh", TRAINPRINT_QUANTITY(intensity, &carbon_intensity::in_g_per_kwh, &carbon_intensity::g_per_kwh)},
+    {"mix", "--mix", {}, "Site", input_kind::mix, "", 0, 1, true, false, false,
+     "Electricity mix: coal=0.3,gas=0.4,wind=0.3"},
+    {"ewif", "--ewif", {}, "Site", input_kind::number, "L/kWh", 0, 1000, true, false, true,
+     "Off-site water, L per kWh generated", TRAINPRINT_QUANTITY(ewif, &water_intensity::in_l_per_kwh, &water_intensity::l_per_kwh)},
+    {"cfe", "--cfe", {}, "Site", input_kind::ratio, "", 0, 1, true, false, true,
+     "Carbon-free-energy share for market-based emissions: 0.6 or 60%", TRAINPRINT_PLAIN(cfe)},
+    {"embodied", "--no-embodied", {}, "Embodied and money", input_kind::flag, "", 0, 0, false, false, false,
+     "Leave embodied (manufacturing) emissions out"},
+    {"lifetime_years", "--lifetime-years", {"lifetime"}, "Embodied and money", input_kind::number, "years", 0, 100,
+     false, false, true, "Hardware service life in years (default 5)", TRAINPRINT_PLAIN(lifetime_years)},
+    {"price_usd_per_kwh", "--price-usd-per-kwh", {"price"}, "Embodied and money", input_kind::number, "USD/kWh", 0,
+     100, true, false, true, "Electricity price, USD/kWh", TRAINPRINT_PLAIN(price_usd_per_kwh)},
+    {"hourly_price_usd", "--hourly-price-usd", {"hourly_price"}, "Embodied and money", input_kind::number, "USD", 0,
+     1e6, true, false, true, "Price per accelerator-hour, USD", TRAINPRINT_PLAIN(hourly_price_usd)},
+}};
+#undef TRAINPRINT_PLAIN
+#undef TRAINPRINT_QUANTITY
+
+namespace detail {
+/// "--" + name in kebab-case, or "--no-" + that for a flag.
+constexpr bool flag_agrees(const input_info& i) {
+  std::string_view f = i.flag;
+  if (f.substr(0, 2) != "--") return false;
+  f.remove_prefix(2);
+  if (i.kind == input_kind::flag && f.substr(0, 3) == "no-") f.remove_prefix(3);
+  if (f.size() != i.name.size()) return false;
+  for (std::size_t k = 0; k < f.size(); ++k)
+    if (f[k] != (i.name[k] == '_' ? '-' : i.name[k])) return false;
+  return true;
+}
+constexpr bool inputs_agree() {
+  for (const auto& i : scenario_inputs) {
+    if (!flag_agrees(i)) return false;
+    if (i.rangeable && !i.get) return false;  // a range needs a numeric value
+    if ((i.get == nullptr) != (i.set == nullptr)) return false;
+    if ((i.text != nullptr) != (i.kind == input_kind::text)) return false;
+    const bool numeric = i.kind == input_kind::number || i.kind == input_kind::ratio ||
+                         i.kind == input_kind::count || i.kind == input_kind::duration;
+    if (numeric != (i.get != nullptr)) return false;
+  }
+  return true;
+}
+}  // namespace detail
+static_assert(detail::inputs_agree(), "every input's flag is --<name in kebab-case>; rangeable inputs are numeric");
+
+/// The row of input `name` or of one of its aliases (kebab- or snake-case, with or
+/// without a leading "--"); nullptr when unknown.
+constexpr const input_info* find_input(std::string_view name) {
+  if (name.substr(0, 2) == "--") name.remove_prefix(2);
+  auto same = [](std::string_view a, std::string_view b) {
+    if (a.empty() || a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if ((a[k] == '-' ? '_' : a[k]) != (b[k] == '-' ? '_' : b[k])) return false;
+    return true;
+  };
+  for (const auto& i : scenario_inputs) {
+    if (same(name, i.name)) return &i;
+    for (auto a : i.aliases)
+      if (same(name, a)) return &i;
+  }
+  return nullptr;
+}
+
+/// The row named exactly `name` (no aliases); nullptr when unknown.
+constexpr const input_info* input_named(std::string_view name) {
+  for (const auto& i : scenario_inputs)
+    if (i.name == name) return &i;
+  return nullptr;
+}
+
+namespace detail {
+constexpr std::size_t rangeable_count() {
+  std::size_t n = 0;
+  for (const auto& i : scenario_inputs) n += i.rangeable ? 1 : 0;
+  return n;
+}
+}  // namespace detail
+
+/// The inputs that take a range (scenario names; units as in the scenario JSON),
+/// in table order.
+inline constexpr auto rangeable_inputs = [] {
+  std::array<std::string_view, detail::rangeable_count()> names{};
+  std::size_t k = 0;
+  for (const auto& i : scenario_inputs)
+    if (i.rangeable) names[k++] = i.name;
+  return names;
+}();
+
+/// True if `name` is one of rangeable_inputs.
+constexpr bool is_rangeable(std::string_view name) {
+  const auto* i = input_named(name);
+  return i && i->rangeable;
+}
+
+/// The value of rangeable input `name` in its scenario-JSON unit; nullopt when
+/// unset or not rangeable.
+inline std::optional<double> point_value(const scenario& s, std::string_view name) {
+  const auto* i = input_named(name);
+  if (!i || !i->rangeable) return std::nullopt;
+  return i->get(s);
+}
+
+/// Sets rangeable input `name` to `v` (scenario-JSON unit); false if not rangeable.
+inline bool set_point_value(scenario& s, std::string_view name, double v) {
+  const auto* i = input_named(name);
+  if (!i || !i->rangeable) return false;
+  i->set(s, v);
+  return true;
+}
+
+/// Gives input `name` the range `r`: the field takes r.mode, the range is recorded.
+/// False (and `s` unchanged) if `name` is not rangeable. validate() checks the range.
+inline bool set_range(scenario& s, std::string_view name, const range& r) {
+  if (!set_point_value(s, name, r.mode)) return false;
+  s.ranges.insert_or_assign(std::string(name), r);
+  return true;
+}
+
+
+/// Checks each set numeric input against its row's limits (finite, lo (<|<=) v <=
+/// hi, whole where required), in table order. Throws input_error naming the input,
+/// the value and the range: "0 < power_w <= 100000". Cross-field rules (workload
+/// paths, active_params <= params, mix shares) stay in validate().
+void check_input_limits(const scenario& s);
+
+/// The inputs as a Markdown table (docs/inputs.md): name, CLI flag, aliases, unit,
+/// limits, range, help.
+[[nodiscard]] std::string inputs_markdown();
+
+/// `base` with every input that `overrides` sets replaced. When `overrides` sets
+/// any workload input, all of `base`'s workload inputs are dropped first, so a
+/// preset's GPU-hours never conflict with a user's --flops.
+inline scenario merge(scenario base, const scenario& overrides) {
+  if (overrides.has_workload()) {
+    base.params.reset();
+    base.active_params.reset();
+    base.tokens.reset();
+    base.flops.reset();
+    base.gpu_hours.reset();
+    base.duration_h.reset();
+    base.layers.reset();
+    base.d_model.reset();
+    base.seq_len.reset();
+    base.recompute = false;
+  }
+  auto take = [](auto& into, const auto& from) {
+    if (from) into = from;
+  };
+  take(base.params, overrides.params);
+  take(base.active_params, overrides.active_params);
+  take(base.tokens, overrides.tokens);
+  take(base.flops, overrides.flops);
+  if (overrides.recompute) base.recompute = true;
+  take(base.layers, overrides.layers);
+  take(base.d_model, overrides.d_model);
+  take(base.seq_len, overrides.seq_len);
+  take(base.gpu_hours, overrides.gpu_hours);
+  take(base.duration_h, overrides.duration_h);
+  take(base.hardware, overrides.hardware);
+  take(base.count, overrides.count);
+  take(base.precision, overrides.precision);
+  take(base.mfu, overrides.mfu);
+  take(base.power_fraction, overrides.power_fraction);
+  take(base.power_w, overrides.power_w);
+  take(base.boundary, overrides.boundary);
+  take(base.host_power_w, overrides.host_power_w);
+  take(base.region, overrides.region);
+  take(base.provider, overrides.provider);
+  take(base.pue, overrides.pue);
+  take(base.wue, overrides.wue);
+  take(base.intensity, overrides.intensity);
+  take(base.mix, overrides.mix);
+  take(base.ewif, overrides.ewif);
+  take(base.cfe, overrides.cfe);
+  take(base.embodied, overrides.embodied);
+  take(base.lifetime_years, overrides.lifetime_years);
+  take(base.price_usd_per_kwh, overrides.price_usd_per_kwh);
+  take(base.hourly_price_usd, overrides.hourly_price_usd);
+  // A value set by `overrides` replaces base's range for it (a plain value is fixed);
+  // overrides' own ranges come with their values.
+  for (auto it = base.ranges.begin(); it != base.ranges.end();) {
+    const bool workload = it->first == "gpu_hours" || it->first == "duration_h";
+    if ((workload && overrides.has_workload()) || point_value(overrides, it->first))
+      it = base.ranges.erase(it);
+    else
+      ++it;
+  }
+  for (const auto& [name, r] : overrides.ranges) base.ranges.insert_or_assign(name, r);
+  return base;
+}
+
+}  // namespace trainprint::inline v0

@@ -1,0 +1,56 @@
+// Options shared by several subcommands: --format and the uncertainty flags.
+
+#include "command.hpp"
+
+#include <cmath>
+
+#include "trainprint/error.hpp"
+#include "trainprint/estimator.hpp"
+#include "trainprint/parse.hpp"
+
+namespace trainprint::cli {
+
+void add_format_option(CLI::App& app, output_format& f, std::initializer_list<output_format> choices,
+                       const std::string& note) {
+  std::vector<std::string> names;
+  std::string help;
+  for (auto c : choices) {
+    names.emplace_back(to_string(c));
+    help += (help.empty() ? "" : "|") + names.back();
+  }
+  help += " (default " + names.front() + (note.empty() ? "" : "; " + note) + ")";
+  f = *choices.begin();
+  app.add_option_function<std::string>(
+         "--format", [&f](const std::string& s) { f = *parse_output_format(s); }, help)
+      ->check(CLI::IsMember(names))
+      ->group("Output");
+}
+
+std::optional<uncertainty_options> uncertainty_flags::options() const {
+  if (!on && !samples && !seed && !threads) return std::nullopt;
+  auto whole = [](const std::string& text, const char* what, double lo, double hi) {
+    const double v = parse_number(text, what);
+    if (!(v >= lo && v <= hi) || std::floor(v) != v)
+      throw input_error(what, detail::num(v),
+                        "a whole number " + detail::num(lo) + " <= " + std::string(what) + " <= " + detail::num(hi));
+    return v;
+  };
+  uncertainty_options u;
+  if (samples) u.samples = static_cast<std::uint64_t>(whole(*samples, "samples", 1, 1e9));
+  if (seed) u.seed = static_cast<std::uint64_t>(whole(*seed, "seed", 0, 9007199254740992.0));  // 2^53
+  if (threads) u.threads = static_cast<unsigned>(whole(*threads, "threads", 1, 256));
+  validate(u);
+  return u;
+}
+
+
+void add_uncertainty_options(CLI::App& app, uncertainty_flags& u, const std::string& what) {
+  const char* g = "Uncertainty";
+  app.add_flag("--uncertainty", u.on, what)->group(g);
+  app.add_option("--samples", u.samples, "Monte Carlo samples (default 10000; implies --uncertainty)")->group(g);
+  app.add_option("--seed", u.seed, "Random seed: same seed, same numbers (default 42; implies --uncertainty)")->group(g);
+  app.add_option("--threads", u.threads, "Threads for the Monte Carlo; the numbers do not depend on it (default 1)")
+      ->group(g);
+}
+
+}  // namespace trainprint::cli

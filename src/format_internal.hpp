@@ -1,0 +1,52 @@
+#pragma once
+// The renderers behind render(estimate|comparison, output_format) (format.hpp),
+// one per subject and format, and their helpers. Private to the library; the CLI
+// and bindings call render(). csv_field and render_columns, which the CLI's
+// catalog listings use, are in trainprint/detail/columns.hpp.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trainprint/catalog.hpp"
+#include "trainprint/compare.hpp"
+#include "trainprint/detail/columns.hpp"
+#include "trainprint/estimate.hpp"
+
+namespace trainprint::inline v0 {
+
+/// The estimate as a table for people: headline outputs with units, the boundary
+/// and the region basis, everyday equivalents, notes; with `explain`, the trace.
+std::string render_table(const estimate& e, const catalog& cat, bool explain = false);
+/// With uncertainty: the uncertain inputs (low, mode, high, basis) and the
+/// sensitivity ranking as a tornado table; "" without.
+std::string render_sensitivity(const estimate& e);
+/// The trace alone, one aligned line per entry.
+std::string render_trace(const estimate& e);
+/// The estimate as a Markdown section: a heading, the basis, a table of the
+/// headline outputs, the equivalents and notes; with `explain`, the trace.
+std::string render_markdown(const estimate& e, const catalog& cat, bool explain = false);
+
+/// A number for CSV and JSON lines: up to 10 significant digits; "" when unknown.
+std::string csv_number(std::optional<double> v);
+/// The estimate as CSV: a header row (units in the column names) and one row.
+std::string render_csv(const estimate& e);
+
+/// A comparison as a ranked table for people: best first, one column per headline
+/// output with the unit in its header, the difference to the best, the grid basis
+/// of each row and what choosing the best over the worst saves in everyday terms.
+std::string render_comparison_table(const comparison& c, const catalog& cat);
+/// The same as a Markdown table.
+std::string render_comparison_markdown(const comparison& c, const catalog& cat);
+/// The comparison as CSV: rank, the varied value, the headline outputs, the grid
+/// intensity and the difference to the best in the ranked metric's unit.
+std::string render_comparison_csv(const comparison& c);
+/// Columns as a Markdown table, every cell escaped (text::md_escape).
+std::string render_markdown_table(const std::vector<std::string>& header,
+                                  const std::vector<std::vector<std::string>>& rows,
+                                  const std::vector<bool>& right_aligned);
+/// The unit of a rank metric: "kwh", "kg_co2e", "l", "usd", "h".
+std::string_view rank_unit(rank_by r);
+
+}  // namespace trainprint::inline v0

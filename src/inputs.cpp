@@ -1,0 +1,70 @@
+// The table of scenario inputs: limit checks and the docs table (see inputs.hpp).
+
+#include "trainprint/inputs.hpp"
+
+#include <cmath>
+
+#include "trainprint/error.hpp"
+#include "trainprint/estimator.hpp"
+#include "text.hpp"
+
+namespace trainprint::inline v0 {
+
+void check_input_limits(const scenario& s) {
+  for (const auto& i : scenario_inputs) {
+    if (!i.has_limits()) continue;
+    const auto v = i.get(s);
+    if (!v) continue;
+    const std::string name(i.name);
+    detail::check_range(name, *v, i.lo, i.hi, i.lo_inclusive);
+    if (i.whole && std::floor(*v) != *v) throw input_error(name, detail::num(*v), "a whole number of " + name);
+  }
+}
+
+namespace {
+
+std::string limits_text(const input_info& i) {
+  switch (i.kind) {
+    case input_kind::text: return "a catalog id or alias";
+    case input_kind::precision: return "fp32, tf32, bf16, fp16 or fp8";
+    case input_kind::boundary: return "accelerators or servers";
+    case input_kind::mix: return "shares 0..1 summing to 1";
+    case input_kind::flag: return "true or false";
+    default: break;
+  }
+  std::string t = detail::num(i.lo) + (i.lo_inclusive ? " ≤ v ≤ " : " < v ≤ ") + detail::num(i.hi);
+  if (i.whole) t += ", whole";
+  return t;
+}
+
+std::string code(std::string_view s) { return "`" + std::string(s) + "`"; }
+
+}  // namespace
+
+std::string inputs_markdown() {
+  std::string out =
+      "# Scenario inputs\n\n"
+      "Generated from the table in include/trainprint/inputs.hpp by trainprint::inputs_markdown();\n"
+      "tests/unit/inputs.test.cpp fails when this file differs, and writes the new text beside it.\n\n"
+      "The name is the C++ field of `trainprint::scenario`, the key of the scenario JSON and the Python\n"
+      "keyword; the CLI flag is the name in kebab-case. Aliases are older spellings, still accepted\n"
+      "everywhere (JSON key, CLI flag, Python keyword, `--across`/`--vary` key). Inputs marked \"range\"\n"
+      "take `low:high` or `low:mode:high` for uncertainty analysis (docs/uncertainty.md).\n";
+  std::string_view group;
+  for (const auto& i : scenario_inputs) {
+    if (i.group != group) {
+      group = i.group;
+      out += "\n## " + std::string(group) + "\n\n";
+      out += "| Name | CLI flag | Aliases | Unit | Limits | Range | Description |\n";
+      out += "|---|---|---|---|---|---|---|\n";
+    }
+    std::string aliases;
+    for (auto a : i.aliases)
+      if (!a.empty()) aliases += (aliases.empty() ? "" : ", ") + code(a);
+    out += "| " + code(i.name) + " | " + code(i.flag) + " | " + aliases + " | " + std::string(i.unit) + " | " +
+           limits_text(i) + " | " + (i.rangeable ? "range" : "") + " | " + text::md_escape(i.help) + " |\n";
+  }
+  return out;
+}
+
+}  // namespace trainprint::inline v0

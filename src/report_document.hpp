@@ -1,0 +1,72 @@
+#pragma once
+// The report as a document (what it says), shared by report.cpp, which builds it
+// from a comparison, and the two writers: report_html.cpp and report_markdown.cpp.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trainprint/report.hpp"
+#include "trainprint/svg.hpp"
+
+namespace trainprint::inline v0::report_detail {
+
+struct cell {
+  std::string text, range;  // "6.35", "(4.06–9.96)" or ""
+};
+
+struct source_ref {
+  std::string citation, title, year, url;
+};
+
+struct input_row {
+  std::string name, unit;
+  std::vector<std::string> values;  // one per option (one for a shared input)
+  std::vector<std::string> origins;
+  std::vector<int> sources;  // 1-based source numbers; 0 = none
+  std::string note;
+};
+
+struct equivalent_col {
+  std::string title;
+  std::vector<std::string> cells;
+  int source = 0;
+  std::string per_unit;
+};
+
+struct document {
+  std::string title, subtitle, summary, ranges;
+  std::string key;
+  std::vector<std::string> options;
+  std::vector<input_row> shared, varying;
+  std::vector<std::string> grid_basis;  // one per option
+  std::string basis_note;
+  std::vector<std::string> header_titles, header_units;
+  std::vector<std::vector<cell>> rows;  // one per option, one cell per column
+  std::vector<std::string> outputs;     // per column
+  std::vector<double> factors;          // per column
+  std::vector<bar_chart> charts;
+  std::vector<std::string> chart_ids;   // file suffixes
+  std::vector<std::string> captions;
+  std::vector<equivalent_col> equivalents;
+  std::string saving;
+  std::vector<std::string> notes;
+  std::vector<std::string> sensitivity;
+  std::vector<source_ref> sources;
+  std::string catalog_version, catalog_date, boundary, methodology_url;
+  double lifetime_years = 5;
+};
+
+/// An http(s) address without spaces or brackets: safe to link.
+inline bool web_url(std::string_view u) {
+  return (u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0) &&
+         u.find_first_of(" <>\"'\\`") == std::string_view::npos;
+}
+
+/// The document as a self-contained HTML page.
+std::string render_html(const document& d);
+/// The document as Markdown, with its charts as files (or inline) per `opt`.
+report render_markdown_report(const document& d, const report_options& opt);
+
+}  // namespace trainprint::inline v0::report_detail

@@ -1,0 +1,84 @@
+// compare.hpp: ranking, metrics, rank names and the text setter of inputs.
+// Expected numbers: the CLI golden compare-csv.out (same scenario), and the
+// differences worked out from them by hand.
+#include <doctest/doctest.h>
+#include <trainprint/compare.hpp>
+#include <trainprint/estimator.hpp>
+
+using namespace trainprint;
+using doctest::Approx;
+
+namespace {
+scenario base() {
+  scenario s;
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.hardware = "h100";
+  s.count = 512;
+  return s;
+}
+}  // namespace
+
+TEST_CASE("compare: ranked best first by total emissions, with the difference to the best") {
+  const comparison c = compare(base(), "region", {"FR", "PL", "SE"});
+  CHECK(c.key == "region");
+  CHECK(c.rank_by == rank_by::emissions);
+  REQUIRE(c.rows.size() == 3);
+  CHECK(c.rows[0].value == "SE");
+  CHECK(c.rows[1].value == "FR");
+  CHECK(c.rows[2].value == "PL");
+  // compare-csv.out: emissions_total_kg_co2e 5281.045881, 6345.659283, 78688.67475
+  CHECK(*c.rows[0].metric == Approx(5281.045881).epsilon(1e-9));
+  CHECK(*c.rows[1].metric == Approx(6345.659283).epsilon(1e-9));
+  CHECK(*c.rows[2].metric == Approx(78688.67475).epsilon(1e-9));
+  CHECK(*c.rows[0].delta_to_best == 0);
+  CHECK(*c.rows[1].delta_to_best == Approx(6345.659283 - 5281.045881).epsilon(1e-9));  // 1064.613402
+  CHECK(*c.rows[2].delta_to_best == Approx(78688.67475 - 5281.045881).epsilon(1e-9));  // 73407.62887
+}
+
+TEST_CASE("compare: the region changes emissions and water, not energy") {
+  const comparison c = compare(base(), "region", {"FR", "PL"}, catalog::embedded(), rank_by::energy);
+  REQUIRE(c.rows.size() == 2);
+  CHECK(*c.rows[0].metric == Approx(126739.6907).epsilon(1e-9));  // facility kWh, same for both
+  CHECK(*c.rows[1].delta_to_best == Approx(0).epsilon(1e-12));
+}
+
+TEST_CASE("rank_metric: each metric is the output the docs name") {
+  const estimate e = make_estimate([] {
+    auto s = base();
+    s.region = "FR";
+    s.hourly_price_usd = 2;
+    return s;
+  }());
+  CHECK(rank_metric(e, rank_by::energy) == e.energy_facility.in_kwh());
+  CHECK(rank_metric(e, rank_by::emissions) == e.total->in_kg_co2e());
+  CHECK(rank_metric(e, rank_by::water) == e.water_total->in_litres());
+  CHECK(*rank_metric(e, rank_by::cost) == Approx(e.accelerator_hours * 2).epsilon(1e-12));  // compute only: no power price
+  CHECK(rank_metric(e, rank_by::time) == e.wall_hours);
+}
+
+TEST_CASE("rank_by: names round-trip; an unknown name names the choices") {
+  for (auto r : {rank_by::energy, rank_by::emissions, rank_by::water, rank_by::cost, rank_by::time})
+    CHECK(parse_rank_by(to_string(r)) == r);
+  CHECK_THROWS_AS(parse_rank_by("cheapest"), input_error);
+}
+
+TEST_CASE("set_input: text as the CLI reads it, under any spelling") {
+  scenario s;
+  set_input(s, "mfu", "40%");
+  CHECK(s.mfu == Approx(0.4));
+  set_input(s, "duration", "30d");  // alias of duration_h
+  CHECK(s.duration_h->count() == 720);
+  set_input(s, "--power", "500");  // CLI flag spelling of power_w
+  CHECK(s.power_w->in_watts() == 500);
+  set_input(s, "hourly-price", "2.5");
+  CHECK(s.hourly_price_usd == 2.5);
+  set_input(s, "pue", "1.1:1.3");  // a range: the value is its mode
+  CHECK(*s.pue == Approx(1.2));
+  const range r = s.ranges.at("pue");
+  CHECK(r.low == 1.1);
+  CHECK(r.mode == Approx(1.2));  // the mid-point (1.1 + 1.3) / 2
+  CHECK(r.high == 1.3);
+  CHECK_THROWS_AS(set_input(s, "powr", "500"), input_error);
+  CHECK_THROWS_AS(set_input(s, "mfu", "forty"), unit_error);
+}

@@ -1,0 +1,129 @@
+// format.hpp: one render entry per subject, taking an output_format. Expected
+// texts are the CLI goldens of the same scenario (tests/cli/cases.txt), and the
+// numbers are checked by hand against the formulas of DESIGN.md §1.
+#include <doctest/doctest.h>
+#include <trainprint/estimator.hpp>
+#include <trainprint/format.hpp>
+#include <trainprint/output_format.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+using namespace trainprint;
+
+namespace {
+
+std::string golden(const std::string& name) {
+  std::ifstream in(std::string(TRAINPRINT_SOURCE_DIR) + "/tests/cli/golden/" + name, std::ios::binary);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// The catalog version and date replaced as tests/cli/check.sh does.
+std::string normalised(const std::string& text) {
+  return std::regex_replace(text, std::regex(R"(catalog [0-9][0-9.]*[^ ]* \([0-9-]*\))"), "catalog <version> (<date>)");
+}
+
+/// estimate --params 7B --tokens 2T --hardware h100 --count 512 --region FR
+estimate golden_estimate() {
+  scenario s;
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.hardware = "h100";
+  s.count = 512;
+  s.region = "FR";
+  return make_estimate(s);
+}
+
+std::vector<std::string> split(const std::string& line, char sep) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  for (std::string f; std::getline(ss, f, sep);) out.push_back(f);
+  if (!line.empty() && line.back() == sep) out.emplace_back();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("output_format: names round-trip, unknown names are nullopt") {
+  for (auto f : all_output_formats) CHECK(parse_output_format(to_string(f)) == f);
+  CHECK(to_string(output_format::md) == "md");
+  CHECK_FALSE(parse_output_format("markdown"));
+  CHECK_FALSE(parse_output_format("JSON"));
+}
+
+TEST_CASE("render(estimate): csv and md are the CLI's goldens") {
+  const estimate e = golden_estimate();
+  CHECK(render(e, output_format::csv) == golden("estimate-csv.out"));
+  CHECK(normalised(render(e, output_format::md)) == golden("estimate-md.out"));
+  CHECK(normalised(render(e, output_format::table)) == golden("estimate-table.out"));
+}
+
+TEST_CASE("render(estimate, csv): the row's numbers by hand") {
+  const auto lines = split(render(golden_estimate(), output_format::csv), '\n');
+  REQUIRE(lines.size() == 3);  // header, row and the empty text after the final line break
+  CHECK(lines[2].empty());
+  const auto head = split(lines[0], ',');
+  const auto row = split(lines[1], ',');
+  REQUIRE(head.size() == row.size());
+  auto at = [&](const std::string& name) {
+    for (std::size_t i = 0; i < head.size(); ++i)
+      if (head[i] == name) return row[i];
+    FAIL("no column " << name);
+    return std::string{};
+  };
+  CHECK(at("flops") == "8.4e+22");  // 6 × 7e9 params × 2e12 tokens
+  const double it = std::stod(at("energy_it_kwh"));
+  const double facility = std::stod(at("energy_facility_kwh"));
+  CHECK(facility == doctest::Approx(it * 1.56).epsilon(1e-9));  // × PUE
+  // location-based = facility kWh × 44.2 g/kWh (FR) / 1000
+  CHECK(std::stod(at("emissions_location_kg_co2e")) == doctest::Approx(facility * 44.2 / 1000).epsilon(1e-9));
+  CHECK(std::stod(at("emissions_total_kg_co2e")) ==
+        doctest::Approx(std::stod(at("emissions_location_kg_co2e")) + std::stod(at("emissions_embodied_kg_co2e")))
+            .epsilon(1e-9));
+  CHECK(at("emissions_market_kg_co2e").empty());  // no CFE given: unknown
+}
+
+TEST_CASE("render(estimate, json) is trainprint.estimate/1; other formats are refused") {
+  const auto j = nlohmann::json::parse(render(golden_estimate(), output_format::json));
+  CHECK(j.at("schema") == "trainprint.estimate/1");
+  CHECK(j.at("compute").at("flops") == 8.4e22);
+  CHECK_THROWS_WITH_AS(render(golden_estimate(), output_format::svg),
+                       "[trainprint.input] format: got 'svg', expected one of table, json, csv, md for an estimate",
+                       input_error);
+}
+
+TEST_CASE("render(estimate, md): Markdown markup in text is escaped, the section titles stay bold") {
+  estimate e = golden_estimate();
+  e.notes = {"a *starred* note_with [brackets] | and a pipe"};
+  const std::string md = render(e, output_format::md);
+  CHECK(md.find("- Note: a \\*starred\\* note\\_with \\[brackets\\] \\| and a pipe\n") != std::string::npos);
+  CHECK(md.find("| **Energy** |") != std::string::npos);
+}
+
+TEST_CASE("render(comparison): each format is the CLI's golden") {
+  scenario s;
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.hardware = "h100";
+  s.count = 512;
+  CHECK(render(compare(s, "region", {"FR", "PL", "SE"}), output_format::csv) == golden("compare-csv.out"));
+  CHECK(render(compare(s, "region", {"FR", "PL", "SE"}), output_format::svg) == golden("compare-svg.out"));
+  CHECK(normalised(render(compare(s, "region", {"FR", "PL"}), output_format::md)) == golden("compare-md.out"));
+  CHECK_THROWS_AS(render(compare(s, "region", {"FR"}), output_format::jsonl), input_error);
+}
+
+TEST_CASE("readable: units chosen by size, three significant digits") {
+  CHECK(readable(energy::kwh(126739.6907)) == "127 MWh");
+  CHECK(readable(energy::kwh(44.6)) == "44.6 kWh");
+  CHECK(readable(emissions::kg_co2e(5601.89433)) == "5.60 t CO2e");
+  CHECK(readable(water_volume::litres(146238.1047)) == "146 m³");
+  CHECK(readable(power::watts(491.75)) == "492 W");
+  CHECK(readable_hours(177.158327) == "7.4 days");
+  CHECK(readable_count(90705.06342) == "90.7k");
+}
