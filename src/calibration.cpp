@@ -165,14 +165,15 @@ std::vector<calibration_run> calibration_runs(const catalog& cat) {
   std::vector<calibration_run> out;
   for (const preset& p : cat.presets()) {
     const auto* x = detail::extras_of(p.id);
-    if (!x || !x->calibration_use || !x->predict) continue;
+    if (!x || !x->predict || !(x->predict->flops || x->predict->tokens)) continue;
+    if (!p.scenario.gpu_hours && !(p.scenario.duration_h && p.scenario.count)) continue;
     const scenario& pv = *x->predict;
     const accelerator& acc = cat.find_accelerator(*pv.hardware);
     const auto peak = reference_peak_flop_per_s(acc);
     double run_hours = p.scenario.gpu_hours.value_or(0);
     if (p.scenario.duration_h && p.scenario.count) run_hours = p.scenario.duration_h->count() * static_cast<double>(*p.scenario.count);
     if (!peak || run_hours <= 0) throw data_error("presets.json", "/" + p.id, "a calibration run needs accelerator-hours and a peak");
-    calibration_run r{p.id, x->organisation, {*peak, std::nullopt, std::nullopt}, 0};
+    calibration_run r{p.id, x->organisation, {*peak, std::nullopt, std::nullopt}, 0, x->calibration_use};
     double flops = pv.flops.value_or(0);
     if (pv.params && pv.tokens) {
       r.features.total_params = *pv.params;
@@ -188,17 +189,20 @@ std::vector<calibration_run> calibration_runs(const catalog& cat) {
 
 mfu_model fit_mfu_coefficients(std::span<const calibration_run> runs) {
   std::map<std::string, int> per_org;
-  for (const auto& r : runs) ++per_org[r.organisation];
-  if (runs.size() < 8 || per_org.size() < 3)
-    throw input_error("calibration", fmt::format("{} runs from {} organisations", runs.size(), per_org.size()),
+  int n = 0;
+  for (const auto& r : runs)
+    if (r.in_fit) ++per_org[r.organisation], ++n;
+  if (n < 8 || per_org.size() < 3)
+    throw input_error("calibration", fmt::format("{} runs from {} organisations", n, per_org.size()),
                       "at least 8 runs from 3 organisations");
   mfu_model m;
   m.ridge = defaults::mfu_fit_ridge;
   std::array<std::array<double, mfu_model::terms>, mfu_model::terms> a{};
   std::array<double, mfu_model::terms> b{};
   for (const auto& r : runs) {
+    if (!r.in_fit) continue;
     const auto x = features_of(r.features);
-    const double w = 1.0 / std::sqrt(static_cast<double>(per_org[r.organisation]));
+    const double w = 1.0;  // every run counts once (held-out error was lower than with 1/√n per organisation)
     const double y = std::log(r.mfu);
     for (std::size_t i = 0; i < mfu_model::terms; ++i) {
       for (std::size_t j = 0; j < mfu_model::terms; ++j) a[i][j] += w * x[i] * x[j];
@@ -207,7 +211,7 @@ mfu_model fit_mfu_coefficients(std::span<const calibration_run> runs) {
   }
   for (std::size_t i = 1; i < mfu_model::terms; ++i) a[i][i] += m.ridge;
   m.coef = solve(a, b);
-  m.runs = static_cast<int>(runs.size());
+  m.runs = n;
   m.organisations = static_cast<int>(per_org.size());
   return m;
 }
@@ -221,20 +225,28 @@ mfu_model fit_mfu_model(std::span<const calibration_run> runs) {
   for (const auto& org : orgs) {
     std::vector<calibration_run> train;
     for (const auto& r : runs)
-      if (r.organisation != org) train.push_back(r);
+      if (r.organisation != org && r.in_fit) train.push_back(r);
     const mfu_model held = fit_mfu_coefficients(train);
     for (const auto& r : runs)
       if (r.organisation == org) residuals.push_back(std::log(r.mfu / predict_mfu(held, r.features)));
   }
   std::sort(residuals.begin(), residuals.end());
-  m.residual_p5 = quantile_sorted(residuals, 0.05);
+  // The 90% bounds are the split-conformal order statistics (Vovk et al. 2005; Lei et al.
+  // 2018, "Distribution-free predictive inference for regression", sec. 2.2): the
+  // ⌊(n+1)·0.05⌋-th and ⌈(n+1)·0.95⌉-th of n held-out residuals, so that a new run
+  // exchangeable with them falls inside with probability at least 90% (n ≥ 39).
+  const auto n = static_cast<double>(residuals.size());
+  const auto lo = static_cast<std::size_t>(std::max(1.0, std::floor((n + 1) * 0.05)));
+  const auto hi = static_cast<std::size_t>(std::min(n, std::ceil((n + 1) * 0.95)));
+  m.residual_p5 = residuals[lo - 1];
   m.residual_p50 = quantile_sorted(residuals, 0.50);
-  m.residual_p95 = quantile_sorted(residuals, 0.95);
+  m.residual_p95 = residuals[hi - 1];
   m.factor = matched_triangular(std::exp(m.residual_p5), std::exp(m.residual_p50), std::exp(m.residual_p95));
+  m.held_out_runs = static_cast<int>(residuals.size());
   m.source = fmt::format(
       "trainprint fit of whole-run MFU on {} published runs from {} organisations (data/presets.json, "
-      "calibration.use); interval from leave-one-organisation-out residuals; data/calibration.json",
-      m.runs, m.organisations);
+      "calibration.use); interval from the leave-one-organisation-out residuals of {} runs; data/calibration.json",
+      m.runs, m.organisations, m.held_out_runs);
   return m;
 }
 
@@ -250,10 +262,12 @@ std::string calibration_json(const mfu_model& m, std::span<const calibration_run
               {"factor", {{"low", m.factor.low}, {"mode", m.factor.mode}, {"high", m.factor.high}}},
               {"runs", m.runs},
               {"organisations", m.organisations},
+              {"held_out_runs", m.held_out_runs},
               {"source", m.source}};
   json list = json::array();
-  for (const auto& r : runs) list.push_back({{"id", r.id}, {"organisation", r.organisation}, {"mfu", r.mfu}});
-  j["mfu"]["fitted_on"] = list;
+  for (const auto& r : runs)
+    list.push_back({{"id", r.id}, {"organisation", r.organisation}, {"mfu", r.mfu}, {"in_fit", r.in_fit}});
+  j["mfu"]["published_runs"] = list;
   return j.dump(2) + "\n";
 }
 
@@ -274,6 +288,7 @@ const mfu_model& fitted_mfu_model() {
                   j.at("factor").at("high").get<double>()};
       m.runs = j.at("runs").get<int>();
       m.organisations = j.at("organisations").get<int>();
+      m.held_out_runs = j.at("held_out_runs").get<int>();
       m.source = j.at("source").get<std::string>();
       return m;
     }

@@ -11,7 +11,9 @@
 #include <map>
 #include <string_view>
 
+#include "estimator_internal.hpp"
 #include "preset_extras.hpp"
+#include "trainprint/calibration.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/json.hpp"
@@ -35,42 +37,71 @@ double median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/// Runs one scenario and compares it with what the preset reported, on the
-/// source's boundary: facility energy if the source included PUE, else IT energy.
-validation_result compare(const scenario& s, const preset& p, bool includes_pue, const catalog& cat) {
+/// The size class of a run by its active parameters.
+std::string size_class(const std::optional<double>& n) {
+  if (!n) return "size unknown";
+  if (*n < 1e9) return "< 1B";
+  if (*n < 1e10) return "1B-10B";
+  if (*n < 1e11) return "10B-100B";
+  return ">= 100B";
+}
+
+/// Runs one estimate and compares it with what the preset reported, on the source's
+/// boundary: facility energy if the source included PUE, else IT energy. `reference`
+/// is the energy the energy error is measured against.
+validation_result compare(const estimate& e, const preset& p, bool includes_pue, std::optional<double> reference) {
   validation_result r;
-  const estimate e = make_estimate(s, cat);
   const double facility = e.energy_facility.in_mwh();
   const double energy = includes_pue ? facility : e.energy_it.in_mwh();
   r.energy_mwh = energy;
   if (e.inputs.path == model_inputs::workload_path::flops) r.mfu = e.inputs.mfu;
   if (e.location_based)
     r.emissions_t_co2e = facility > 0 ? e.location_based->in_kg_co2e() / 1000.0 * energy / facility : 0.0;
-  else
+  else if (p.reported_emissions_t_co2e)
     r.note = "no carbon intensity for the place given";
-  if (p.reported_energy_mwh && *p.reported_energy_mwh > 0)
-    r.energy_error = energy / *p.reported_energy_mwh - 1.0;
+  if (reference && *reference > 0) r.energy_error = energy / *reference - 1.0;
   if (r.emissions_t_co2e && p.reported_emissions_t_co2e && *p.reported_emissions_t_co2e > 0)
     r.emissions_error = *r.emissions_t_co2e / *p.reported_emissions_t_co2e - 1.0;
+  if (e.uncertainty) {
+    const auto* i = e.uncertainty->find(includes_pue ? "energy_kwh.facility" : "energy_kwh.it");
+    if (i) {
+      r.energy_p5_mwh = i->p5 / 1000.0;
+      r.energy_p95_mwh = i->p95 / 1000.0;
+      if (reference) r.covered = *r.energy_p5_mwh <= *reference && *reference <= *r.energy_p95_mwh;
+    }
+  }
   return r;
 }
 
-validation_summary summarise(const std::vector<validation_row>& rows, validation_result validation_row::*mode) {
+validation_summary summarise(const std::vector<const validation_row*>& rows, validation_result validation_row::*mode) {
   validation_summary s;
   std::vector<double> energy, emissions;
-  for (const auto& row : rows) {
-    const validation_result& r = row.*mode;
+  int covered = 0;
+  for (const auto* row : rows) {
+    const validation_result& r = row->*mode;
     if (r.energy_error) energy.push_back(std::abs(*r.energy_error));
     if (r.emissions_error) emissions.push_back(std::abs(*r.emissions_error));
     const bool any = r.energy_error || r.emissions_error;
     const bool ok = (!r.energy_error || std::abs(*r.energy_error) <= reproduce_tolerance) &&
                     (!r.emissions_error || std::abs(*r.emissions_error) <= reproduce_tolerance);
     if (any && ok) ++s.within_tolerance;
+    if (r.covered) {
+      ++s.coverage_n;
+      covered += *r.covered ? 1 : 0;
+    }
   }
   s.energy_n = static_cast<int>(energy.size());
   s.emissions_n = static_cast<int>(emissions.size());
-  if (!energy.empty()) s.energy_mae = median(energy);
+  if (!energy.empty()) {
+    s.energy_mae = median(energy);
+    std::sort(energy.begin(), energy.end());
+    const double k = 0.9 * static_cast<double>(energy.size() - 1);
+    const auto lo = static_cast<std::size_t>(k);
+    const std::size_t hi = std::min(lo + 1, energy.size() - 1);
+    s.energy_p90 = energy[lo] + (energy[hi] - energy[lo]) * (k - static_cast<double>(lo));
+  }
   if (!emissions.empty()) s.emissions_mae = median(emissions);
+  if (s.coverage_n > 0) s.coverage = static_cast<double>(covered) / s.coverage_n;
   return s;
 }
 
@@ -106,8 +137,22 @@ std::optional<scenario> predict_scenario(const preset& p) {
 
 validation_report validate_presets(const catalog& cat) {
   validation_report rep;
+  const auto runs = calibration_runs(cat);
+  std::map<std::string, mfu_model> held_out_models;  // by organisation left out
+  auto held_out_model = [&](const std::string& org) -> const mfu_model& {
+    auto it = held_out_models.find(org);
+    if (it == held_out_models.end()) {
+      std::vector<calibration_run> train;
+      for (const auto& r : runs)
+        if (r.organisation != org) train.push_back(r);
+      it = held_out_models.emplace(org, fit_mfu_model(train)).first;
+    }
+    return it->second;
+  };
+  std::vector<std::string> organisations;
   for (const preset& p : cat.presets()) {
-    if (!p.reported_energy_mwh && !p.reported_emissions_t_co2e) continue;
+    const auto* x = extras_of(p.id);
+    if (!p.reported_energy_mwh && !p.reported_emissions_t_co2e && !(x && x->reported_accelerator_hours)) continue;
     validation_row row;
     row.id = p.id;
     row.name = p.name;
@@ -117,26 +162,62 @@ validation_report validate_presets(const catalog& cat) {
     row.published_energy_mwh = p.reported_energy_mwh;
     row.published_emissions_t_co2e = p.reported_emissions_t_co2e;
     row.notes = p.reported_notes;
-    if (const auto* x = extras_of(p.id)) row.reproducible = x->reproducible;
+    if (x) {
+      row.reproducible = x->reproducible;
+      row.organisation = x->organisation;
+      row.in_fit = x->calibration_use;
+      if (x->predict && (x->predict->params || x->predict->active_params)) {
+        row.active_params = x->predict->active_params ? x->predict->active_params : x->predict->params;
+        row.moe = x->predict->params && x->predict->active_params && *x->predict->active_params < *x->predict->params;
+      }
+    }
+    if (const auto* a = cat.get_accelerator(p.scenario.hardware.value_or(""))) row.family = a->family;
+    if (std::find(organisations.begin(), organisations.end(), row.organisation) == organisations.end())
+      organisations.push_back(row.organisation);
 
+    row.reference_energy_mwh = p.reported_energy_mwh;
+    row.reference_published = p.reported_energy_mwh.has_value();
     if (row.reproducible) {
-      row.reproduce = compare(p.scenario, p, row.includes_pue, cat);
+      row.reproduce = compare(make_estimate(p.scenario, cat), p, row.includes_pue, p.reported_energy_mwh);
       const bool off = (row.reproduce.energy_error && std::abs(*row.reproduce.energy_error) > reproduce_tolerance) ||
                        (row.reproduce.emissions_error && std::abs(*row.reproduce.emissions_error) > reproduce_tolerance);
       if (off) row.reproduce.note = fmt::format("outside ±{:g}%: {}", reproduce_tolerance * 100, p.reported_notes);
+      // No published energy: the energy of the source's own inputs, where they reproduce it.
+      if (!row.reference_energy_mwh && !off) row.reference_energy_mwh = row.reproduce.energy_mwh;
     } else {
       row.reproduce.note = "not reproducible: " + p.reported_notes;
     }
 
     row.predict_scenario = predict_scenario(p);
-    if (row.predict_scenario)
-      row.predict = compare(*row.predict_scenario, p, row.includes_pue, cat);
-    else
-      row.predict.note = "no predict view";
+    if (row.predict_scenario) {
+      row.predict = compare(make_estimate(*row.predict_scenario, cat), p, row.includes_pue, row.reference_energy_mwh);
+      const uncertainty_options opts{.samples = validation_samples, .seed = 42, .threads = 1};
+      row.held_out = compare(detail::make_estimate_with(*row.predict_scenario, cat, held_out_model(row.organisation), &opts),
+                             p, row.includes_pue, row.reference_energy_mwh);
+    } else {
+      row.predict.note = row.held_out.note = "no predict view";
+    }
     rep.rows.push_back(std::move(row));
   }
-  rep.reproduce = summarise(rep.rows, &validation_row::reproduce);
-  rep.predict = summarise(rep.rows, &validation_row::predict);
+  std::vector<const validation_row*> all;
+  for (const auto& r : rep.rows) all.push_back(&r);
+  rep.reproduce = summarise(all, &validation_row::reproduce);
+  rep.predict = summarise(all, &validation_row::predict);
+  rep.held_out = summarise(all, &validation_row::held_out);
+  rep.organisations = static_cast<int>(organisations.size());
+  // Held-out error and coverage by family, size and architecture.
+  auto group_by = [&](const std::string& dimension, auto key) {
+    std::map<std::string, std::vector<const validation_row*>> groups;
+    for (const auto* r : all)
+      if (r->held_out.energy_error) groups[key(*r)].push_back(r);
+    for (const auto& [value, rows] : groups)
+      rep.breakdown.push_back({dimension, value, summarise(rows, &validation_row::held_out)});
+  };
+  group_by("family", [](const validation_row& r) { return r.family; });
+  group_by("size", [](const validation_row& r) { return size_class(r.active_params); });
+  group_by("architecture", [](const validation_row& r) {
+    return !r.active_params ? std::string("unknown") : r.moe ? std::string("MoE") : std::string("dense");
+  });
   return rep;
 }
 

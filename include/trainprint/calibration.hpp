@@ -5,14 +5,15 @@
 /// reference peak is the accelerator's dense bf16 rate (fp16 where it has no
 /// bf16, fp32 where it has neither) and a lower precision is a separate speed-up
 /// factor (defaults.hpp). Fitted on the published runs of data/presets.json
-/// (those whose `calibration.use` is true) by weighted ridge least squares on
+/// (those whose `calibration.use` is true) by ridge least squares on
 ///
 ///   ln MFU = c0 + c1·p + c2·n + c3·n·p + c4·u + c5·ln(total / active)
 ///
 /// with p = log10(reference peak / 312 TFLOP/s), n = log10(active parameters /
-/// 1e9) (0 when unknown), u = 1 when the size is unknown (a FLOPs-only run), each
-/// organisation weighted 1/√(its runs). The interval comes from
-/// leave-one-organisation-out residuals: a run's MFU is the prediction times a
+/// 1e9) (0 when unknown), u = 1 when the size is unknown (a FLOPs-only run). The
+/// ridge penalty and the equal weighting of runs were chosen by held-out error
+/// (docs/methodology.md §4.1). The interval comes from
+/// leave-one-organisation-out residuals of every published run with hours: a run's MFU is the prediction times a
 /// factor F whose 5th, 50th and 95th percentiles are those of the held-out
 /// residuals (a triangular distribution matched to them). data/calibration.json
 /// holds the coefficients and residuals; `trainprint validate --calibration`
@@ -43,7 +44,8 @@ struct mfu_model {
   double ridge = 0;                  ///< penalty on c1..c5 (the intercept is free)
   triangular factor;                 ///< F: the held-out residual factor (5/50/95% matched)
   double residual_p5 = 0, residual_p50 = 0, residual_p95 = 0;  ///< ln(true / predicted), held out
-  int runs = 0, organisations = 0;   ///< what the fit rests on
+  int runs = 0, organisations = 0;   ///< what the coefficients rest on
+  int held_out_runs = 0;             ///< what the residuals rest on
   std::string source;                ///< where the numbers come from (for the trace)
 };
 
@@ -51,7 +53,8 @@ struct mfu_model {
 struct calibration_run {
   std::string id, organisation;
   mfu_features features;
-  double mfu = 0;  ///< FLOPs / (accelerator-hours × 3600 × reference peak × precision speed-up)
+  double mfu = 0;      ///< FLOPs / (accelerator-hours × 3600 × reference peak × precision speed-up)
+  bool in_fit = true;  ///< enters the coefficients (calibration.use); every run enters the residuals
 };
 
 /// The reference peak of `a` (FLOP/s): dense bf16, else fp16, else fp32; nullopt if none.
@@ -60,13 +63,16 @@ std::optional<double> reference_peak_flop_per_s(const accelerator& a);
 /// The model's median MFU for `f` (before the factor F).
 double predict_mfu(const mfu_model& m, const mfu_features& f);
 
-/// The runs of `cat`'s presets that enter the fit (calibration.use), with their
-/// whole-run MFU. Throws data_error for a preset whose inputs do not resolve.
+/// Every preset of `cat` with accelerator-hours and a workload, with its whole-run
+/// MFU; those whose `calibration.use` is true are marked in_fit. Throws data_error
+/// for a preset whose inputs do not resolve.
 std::vector<calibration_run> calibration_runs(const catalog& cat);
 
-/// Fits the model on `runs` (coefficients on all of them; the factor F from
-/// leave-one-organisation-out residuals). Throws input_error for fewer than 8
-/// runs or 3 organisations.
+/// Fits the model on `runs`: the coefficients on the in_fit runs, the factor F from
+/// the leave-one-organisation-out residuals of every run (each organisation's runs
+/// predicted by the coefficients fitted without it), so the interval is that of a
+/// published run nobody tuned for. Throws input_error for fewer than 8 in_fit runs
+/// or 3 organisations.
 mfu_model fit_mfu_model(std::span<const calibration_run> runs);
 
 /// The coefficients only (no held-out residuals): the fit used inside validation.

@@ -60,41 +60,62 @@ struct notes {
 
 const char* intro =
     "reproduce: the source's own inputs (accelerator-hours, power per chip, PUE, intensity, boundary).\n"
-    "predict:   params and tokens (or FLOPs), hardware, count and place only; MFU, power, host and PUE\n"
-    "           from trainprint's defaults. Both keep the source's accounting convention (boundary,\n"
-    "           TDP or measured power, PUE in or out). Errors are estimate / published - 1.\n";
+    "predict:   params and tokens (or FLOPs), hardware, count and precision only; MFU, power, host and PUE from\n"
+    "           trainprint's model. Both keep the source's accounting convention (boundary, TDP or measured\n"
+    "           power, PUE in or out). in-sample: the shipped MFU fit; held out: the fit without the run's\n"
+    "           organisation (all its runs left out at once), as for a run nobody tuned for, with its 90%\n"
+    "           interval. Energy errors are against the published energy, or (*) the energy of the source's\n"
+    "           own inputs where it published only hours or emissions. Errors are estimate / reference - 1.\n";
 
 std::string summary_line(const char* mode, const validation_summary& s) {
-  return fmt::format("{:<10} energy {} (n={}), emissions {} (n={})", mode, pct(s.energy_mae), s.energy_n,
-                     pct(s.emissions_mae), s.emissions_n);
+  std::string l = fmt::format("{:<10} energy {} (n={})", mode, pct(s.energy_mae), s.energy_n);
+  if (s.energy_p90) l += fmt::format(", 90th percentile {}", pct(s.energy_p90));
+  if (s.coverage) l += fmt::format(", 90% interval covers {} of {}", pct(s.coverage), s.coverage_n);
+  return l + fmt::format("; emissions {} (n={})", pct(s.emissions_mae), s.emissions_n);
+}
+
+std::string interval(const validation_result& m) {
+  if (!m.energy_p5_mwh) return "";
+  return fmt::format("{:.3g}-{:.3g}", *m.energy_p5_mwh, *m.energy_p95_mwh);
+}
+std::string covered(const validation_result& m) { return !m.covered ? "" : *m.covered ? "yes" : "NO"; }
+std::string reference(const validation_row& row) {
+  if (!row.reference_energy_mwh) return "—";
+  return num(row.reference_energy_mwh) + (row.reference_published ? " " : "*");
 }
 
 std::string table(const validation_report& r) {
-  std::string out = "Validation against " + std::to_string(r.rows.size()) + " published training runs\n" + intro + "\n";
+  std::string out = fmt::format("Validation against {} published training runs from {} organisations\n", r.rows.size(),
+                                r.organisations) +
+                    intro + "\n";
   notes n;
   const auto line = [&](auto&&... cols) {
-    std::string l = fmt::format("{:<24} {:<17} {:<3} {:>9} {:>9} {:>6} {:>9} {:>7}   {:>9} {:>9} {:>6} {:>9} {:>7}  {}",
-                                cols...);
+    std::string l =
+        fmt::format("{:<30} {:<12} {:<17} {:<3} {:>10} {:>7} {:>7} {:>9} {:>7} {:>15} {:<3}  {}", cols...);
     while (!l.empty() && l.back() == ' ') l.pop_back();
     out += l + "\n";
   };
-  line("", "", "", "energy", "MWh", "", "", "", "emissions", "t CO2e", "", "", "", "");
-  line("preset", "power", "PUE", "published", "reproduce", "error", "predict", "error", "published", "reproduce",
-       "error", "predict", "error", "note");
+  line("", "", "", "", "energy MWh", "repro.", "in-smp.", "held out", "", "90% interval", "", "");
+  line("run", "organisation", "power", "PUE", "reference", "error", "error", "MWh", "error", "MWh", "in?", "note");
   for (const auto& row : r.rows) {
-    line(row.id, basis_label(row), row.includes_pue ? "in" : "out", num(row.published_energy_mwh),
-         num(row.reproduce.energy_mwh), err(row.reproduce.energy_error), num(row.predict.energy_mwh),
-         err(row.predict.energy_error), num(row.published_emissions_t_co2e), num(row.reproduce.emissions_t_co2e),
-         err(row.reproduce.emissions_error), num(row.predict.emissions_t_co2e), err(row.predict.emissions_error),
-         n.ref(row.id, row.reproduce.note));
+    const std::string org = row.organisation.size() > 12 ? row.organisation.substr(0, 11) + "…" : row.organisation;
+    line(row.id, org, basis_label(row), row.includes_pue ? "in" : "out", reference(row), err(row.reproduce.energy_error),
+         err(row.predict.energy_error), num(row.held_out.energy_mwh), err(row.held_out.energy_error),
+         interval(row.held_out), covered(row.held_out), n.ref(row.id, row.reproduce.note));
   }
   out += "\nMedian absolute error\n";
-  std::size_t reproducible = 0;
-  for (const auto& row : r.rows) reproducible += row.reproducible ? 1 : 0;
+  std::size_t compared = 0;  // reproducible runs with a published energy or emissions to compare
+  for (const auto& row : r.rows) compared += row.reproduce.energy_error || row.reproduce.emissions_error ? 1 : 0;
   out += "  " + summary_line("reproduce", r.reproduce) +
-         fmt::format("; {} of {} reproducible runs within ±{:g}%\n", r.reproduce.within_tolerance, reproducible,
+         fmt::format("; {} of {} runs with published figures within ±{:g}%\n", r.reproduce.within_tolerance, compared,
                      reproduce_tolerance * 100);
-  out += "  " + summary_line("predict", r.predict) + "\n";
+  out += "  " + summary_line("in-sample", r.predict) + "\n";
+  out += "  " + summary_line("held out", r.held_out) + "\n";
+  out += "\nHeld out, by group\n";
+  for (const auto& g : r.breakdown)
+    out += fmt::format("  {:<13} {:<14} n={:<3} median |error| {:>6}, 90th percentile {:>6}, coverage {:>6}\n",
+                       g.dimension, g.value, g.summary.energy_n, pct(g.summary.energy_mae), pct(g.summary.energy_p90),
+                       pct(g.summary.coverage));
   if (!n.texts.empty()) {
     out += "\nNotes\n";
     for (std::size_t i = 0; i < n.texts.size(); ++i) out += fmt::format("  [{}] {}\n", i + 1, n.texts[i]);
@@ -103,24 +124,27 @@ std::string table(const validation_report& r) {
 }
 
 std::string markdown(const validation_report& r) {
-  std::string out = "| preset | power | PUE | energy published (MWh) | reproduce | error | predict | error | "
-                    "emissions published (t CO2e) | reproduce | error | predict | error |\n";
-  out += "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n";
+  std::string out = "| run | organisation | power | PUE | reference energy (MWh) | reproduce | in-sample | held out (MWh) | "
+                    "error | 90% interval (MWh) | covered |\n";
+  out += "|---|---|---|---|--:|--:|--:|--:|--:|--:|---|\n";
   notes n;
   for (const auto& row : r.rows) {
     const std::string note = n.ref(row.id, row.reproduce.note);
-    out += fmt::format("| {}{} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", row.id,
-                       note.empty() ? "" : " " + note, basis_label(row), row.includes_pue ? "in" : "out",
-                       num(row.published_energy_mwh), num(row.reproduce.energy_mwh), err(row.reproduce.energy_error),
-                       num(row.predict.energy_mwh), err(row.predict.energy_error), num(row.published_emissions_t_co2e),
-                       num(row.reproduce.emissions_t_co2e), err(row.reproduce.emissions_error),
-                       num(row.predict.emissions_t_co2e), err(row.predict.emissions_error));
+    out += fmt::format("| {}{} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", row.id,
+                       note.empty() ? "" : " " + note, row.organisation, basis_label(row), row.includes_pue ? "in" : "out",
+                       reference(row), err(row.reproduce.energy_error), err(row.predict.energy_error),
+                       num(row.held_out.energy_mwh), err(row.held_out.energy_error), interval(row.held_out),
+                       covered(row.held_out));
   }
-  out += "\n| median absolute error | energy | n | emissions | n |\n|---|--:|--:|--:|--:|\n";
-  out += fmt::format("| reproduce | {} | {} | {} | {} |\n", pct(r.reproduce.energy_mae), r.reproduce.energy_n,
-                     pct(r.reproduce.emissions_mae), r.reproduce.emissions_n);
-  out += fmt::format("| predict | {} | {} | {} | {} |\n", pct(r.predict.energy_mae), r.predict.energy_n,
-                     pct(r.predict.emissions_mae), r.predict.emissions_n);
+  out += "\n| mode | median \\|energy error\\| | 90th percentile | n | 90% coverage | median \\|emissions error\\| | n |\n"
+         "|---|--:|--:|--:|--:|--:|--:|\n";
+  for (const auto& [label, sm] : {std::pair{"reproduce", &r.reproduce}, {"in-sample", &r.predict}, {"held out", &r.held_out}})
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", label, pct(sm->energy_mae), pct(sm->energy_p90),
+                       sm->energy_n, pct(sm->coverage), pct(sm->emissions_mae), sm->emissions_n);
+  out += "\n| held out by | group | n | median \\|energy error\\| | 90th percentile | coverage |\n|---|---|--:|--:|--:|--:|\n";
+  for (const auto& g : r.breakdown)
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", g.dimension, g.value, g.summary.energy_n,
+                       pct(g.summary.energy_mae), pct(g.summary.energy_p90), pct(g.summary.coverage));
   if (!n.texts.empty()) {
     out += "\n";
     for (std::size_t i = 0; i < n.texts.size(); ++i) out += fmt::format("[{}] {}\n\n", i + 1, n.texts[i]);
@@ -134,16 +158,18 @@ json mode_json(const validation_result& m) {
          {"emissions_t_co2e", opt(m.emissions_t_co2e)},
          {"energy_error", opt(m.energy_error)},
          {"emissions_error", opt(m.emissions_error)},
-         {"mfu", opt(m.mfu)}};
+         {"mfu", opt(m.mfu)},
+         {"energy_p5_mwh", opt(m.energy_p5_mwh)},
+         {"energy_p95_mwh", opt(m.energy_p95_mwh)},
+         {"covered", m.covered ? json(*m.covered) : json(nullptr)}};
   j["note"] = m.note.empty() ? json(nullptr) : json(m.note);
   return j;
 }
 json summary_json(const validation_summary& s) {
-  return json{{"energy_mae", opt(s.energy_mae)},
-              {"energy_n", s.energy_n},
-              {"emissions_mae", opt(s.emissions_mae)},
-              {"emissions_n", s.emissions_n},
-              {"within_tolerance", s.within_tolerance}};
+  return json{{"energy_mae", opt(s.energy_mae)},       {"energy_p90", opt(s.energy_p90)},
+              {"energy_n", s.energy_n},                {"emissions_mae", opt(s.emissions_mae)},
+              {"emissions_n", s.emissions_n},          {"within_tolerance", s.within_tolerance},
+              {"coverage", opt(s.coverage)},           {"coverage_n", s.coverage_n}};
 }
 
 std::string to_json_text(const validation_report& r) {
@@ -151,21 +177,36 @@ std::string to_json_text(const validation_report& r) {
   for (const auto& row : r.rows) {
     json j{{"id", row.id},
            {"name", row.name},
+           {"organisation", row.organisation},
+           {"family", row.family},
+           {"active_params", opt(row.active_params)},
+           {"moe", row.moe},
+           {"in_fit", row.in_fit},
            {"boundary", row.boundary},
            {"power_basis", std::string(to_string(row.basis))},
            {"includes_pue", row.includes_pue},
            {"reproducible", row.reproducible},
            {"published", {{"energy_mwh", opt(row.published_energy_mwh)},
                           {"emissions_t_co2e", opt(row.published_emissions_t_co2e)}}},
+           {"reference_energy_mwh", opt(row.reference_energy_mwh)},
+           {"reference_published", row.reference_published},
            {"reproduce", mode_json(row.reproduce)},
-           {"predict", mode_json(row.predict)}};
+           {"predict", mode_json(row.predict)},
+           {"held_out", mode_json(row.held_out)}};
     j["predict_scenario"] = row.predict_scenario ? json(*row.predict_scenario) : json(nullptr);
     rows.push_back(std::move(j));
   }
-  json doc{{"schema", "trainprint.validation/1"},
+  json groups = json::array();
+  for (const auto& g : r.breakdown) groups.push_back({{"by", g.dimension}, {"group", g.value}, {"held_out", summary_json(g.summary)}});
+  json doc{{"schema", "trainprint.validation/2"},
            {"reproduce_tolerance", reproduce_tolerance},
+           {"samples", validation_samples},
+           {"organisations", r.organisations},
            {"rows", std::move(rows)},
-           {"summary", {{"reproduce", summary_json(r.reproduce)}, {"predict", summary_json(r.predict)}}}};
+           {"summary", {{"reproduce", summary_json(r.reproduce)},
+                        {"predict", summary_json(r.predict)},
+                        {"held_out", summary_json(r.held_out)}}},
+           {"breakdown", std::move(groups)}};
   return doc.dump(2) + "\n";
 }
 
