@@ -155,7 +155,7 @@ inline void validate(const scenario& s) {
   // or duration); when both are given the time sets the hours and the estimate reports
   // the run's implied MFU.
   auto only_one = [](const char* a, bool has_a, const char* b, bool has_b, const char* expected) {
-    if (has_a && has_b) throw input_error("workload", std::string("got ") + a + " and " + b, expected);
+    if (has_a && has_b) throw input_error("workload", std::string(a) + " and " + b, expected);
   };
   only_one("flops", s.flops.has_value(), "params/tokens", s.params || s.active_params || s.tokens,
            "flops or params with tokens, not both");
