@@ -1,8 +1,11 @@
 // Estimator formulas (DESIGN.md §1) on the fixture catalog. Every expected number
 // is worked out by hand in the comment beside it.
 #include <doctest/doctest.h>
+#include <trainprint/calibration.hpp>
+#include <trainprint/defaults.hpp>
 #include <trainprint/estimator.hpp>
 
+#include <array>
 #include <cmath>
 
 #include "fixture.hpp"
@@ -111,12 +114,15 @@ TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied of
   CHECK(e.water_onsite->in_litres() == Approx(720000).epsilon(rel));
   CHECK_FALSE(e.water_offsite);
   CHECK_FALSE(e.water_total);
+  // 400 W is above the V100's 300 W TDP: said first, then the unknowns.
   CHECK(e.notes == std::vector<std::string>{
+                       "power_w 400 W is above nvidia-v100-sxm2-32gb's TDP of 300 W: an average above TDP is "
+                       "unusual; check the value (or the hardware)",
                        "market-based emissions unknown: no carbon-free-energy share stated; give cfe",
                        "off-site water unknown: give region, mix or ewif", "wall time unknown: give count"});
 }
 
-TEST_CASE("estimator: duration path and the single-node power default") {
+TEST_CASE("estimator: duration path and the typical power fraction on one node") {
   scenario s;
   s.duration_h = hours(240);
   s.count = 8;
@@ -128,25 +134,34 @@ TEST_CASE("estimator: duration path and the single-node power default") {
   // AH = 240 h × 8 = 1,920 h; wall = 240 h.
   CHECK(e.accelerator_hours == Approx(1920).epsilon(rel));
   CHECK(*e.wall_hours == 240);
-  // One node: power fraction 0.98 (DESIGN.md §1.2) → 686 W; E_IT = 1,920 × 686 / 1000 = 1,317.12 kWh.
-  CHECK(e.accelerator_power.in_watts() == Approx(686).epsilon(rel));
-  CHECK(e.energy_it.in_kwh() == Approx(1317.12).epsilon(rel));
-  // PUE default 1.56 (Uptime 2024): E = 2,054.7072 kWh.
-  CHECK(e.energy_facility.in_kwh() == Approx(2054.7072).epsilon(rel));
+  // No workload, so no MFU: the typical whole-run fraction 0.75 (defaults.hpp), the same at
+  // every count → 700 W × 0.75 = 525 W; E_IT = 1,920 h × 525 W / 1000 = 1,008 kWh.
+  CHECK(e.inputs.power_fraction == defaults::power_fraction_typical.value);
+  CHECK_FALSE(e.inputs.power_follows_mfu);
+  CHECK(e.accelerator_power.in_watts() == Approx(525).epsilon(rel));
+  CHECK(e.energy_it.in_kwh() == Approx(1008).epsilon(rel));
+  // PUE default 1.56 (Uptime 2024): E = 1,008 × 1.56 = 1,572.48 kWh.
+  CHECK(e.energy_facility.in_kwh() == Approx(1572.48).epsilon(rel));
 }
 
-TEST_CASE("estimator: multi-node power default and host from the server profile") {
+TEST_CASE("estimator: multi-node power default (no step at 8) and host from the server profile") {
   scenario s;
   s.gpu_hours = 1000;
   s.count = 64;
   s.hardware = "h100";
   s.embodied = false;
   const estimate e = make_estimate(s, fixture::catalog());
-  // Dodge et al. 2022: 281/400 = 0.7025 → 700 × 0.7025 = 491.75 W; host 575 × 0.7025 = 403.9375 W.
-  CHECK(e.accelerator_power.in_watts() == Approx(491.75).epsilon(rel));
-  CHECK(e.host_power.in_watts() == Approx(403.9375).epsilon(rel));
-  // E_IT = 1000 h × 895.6875 W = 895.6875 kWh.
-  CHECK(e.energy_it.in_kwh() == Approx(895.6875).epsilon(rel));
+  // Typical whole-run fraction 0.75 at any count → 700 × 0.75 = 525 W;
+  // host (10,200 − 8 × 700) / 8 = 575 W × 0.75 = 431.25 W.
+  CHECK(e.accelerator_power.in_watts() == Approx(525).epsilon(rel));
+  CHECK(e.host_power.in_watts() == Approx(431.25).epsilon(rel));
+  // E_IT = 1000 h × (525 + 431.25) W = 956.25 kWh.
+  CHECK(e.energy_it.in_kwh() == Approx(956.25).epsilon(rel));
+  // The same hours on one node (count 8) draw the same power: no step at 8 accelerators.
+  s.count = 8;
+  const estimate one_node = make_estimate(s, fixture::catalog());
+  CHECK(one_node.accelerator_power.in_watts() == e.accelerator_power.in_watts());
+  CHECK(one_node.energy_it.in_kwh() == e.energy_it.in_kwh());
 }
 
 TEST_CASE("estimator: host fallback when no server profile publishes its maximum") {
@@ -257,34 +272,84 @@ TEST_CASE("estimator: unknown outputs are null with a note, never zero") {
   CHECK(e.notes.front() == "emissions unknown: give region, intensity or mix");
 }
 
-TEST_CASE("estimator: precision defaults to bf16, else fp16") {
+TEST_CASE("estimator: precision defaults to bf16, else fp16; other precisions are a speed-up over that reference") {
   scenario s;
   s.flops = 1e21;
   s.hardware = "v100";
   s.mfu = 0.5;
   const estimate e = make_estimate(s, fixture::catalog());
   CHECK(e.context.precision == precision::fp16);
+  // V100 has no bf16: the reference peak is fp16 125 TFLOP/s, trained at it (speed-up 1).
   // 1e21 / (125e12 × 0.5) / 3600 = 4,444.444 h.
+  CHECK(e.inputs.peak_flop_per_s == 125e12);
+  CHECK(e.inputs.precision_speedup == 1);
   CHECK(e.accelerator_hours == Approx(1e21 / 62.5e12 / 3600).epsilon(rel));
   s.hardware = "h100";
   CHECK(make_estimate(s, fixture::catalog()).context.precision == precision::bf16);
   s.precision = precision::fp8;
-  // 1e21 / (1978.9e12 × 0.5) / 3600.
-  CHECK(make_estimate(s, fixture::catalog()).accelerator_hours == Approx(1e21 / 989.45e12 / 3600).epsilon(rel));
+  // fp8: the MFU stays against the bf16 reference peak (989.4 TFLOP/s, not fp8's 1,978.9),
+  // times the end-to-end fp8 speed-up 1.27 (defaults.hpp):
+  // 1e21 / (989.4e12 × 1.27 × 0.5) / 3600 = 1e21 / 6.28269e14 / 3600 = 442.1319 h.
+  const estimate fp8 = make_estimate(s, fixture::catalog());
+  CHECK(fp8.inputs.peak_flop_per_s == 989.4e12);
+  CHECK(fp8.inputs.precision_speedup == 1.27);
+  CHECK(fp8.accelerator_hours == Approx(442.1319176623035).epsilon(rel));
+  CHECK(fp8.find_trace("precision_speedup")->origin == origin::fallback);
+  s.precision = precision::fp32;
+  // fp32: speed-up = fp32 peak / bf16 peak = 67 / 989.4 = 0.0677178;
+  // 1e21 / (989.4e12 × 67/989.4 × 0.5) / 3600 = 1e21 / 33.5e12 / 3600 = 8,291.874 h.
+  const estimate fp32 = make_estimate(s, fixture::catalog());
+  CHECK(fp32.inputs.precision_speedup == Approx(67 / 989.4).epsilon(rel));
+  CHECK(fp32.accelerator_hours == Approx(8291.873963515754).epsilon(1e-9));
 }
 
-TEST_CASE("estimator: MFU defaults by family") {
+TEST_CASE("estimator: MFU default is the fitted model's median") {
+  // MFU = exp(c0 + c1·p + c2·n + c3·n·p + c4·u + c5·ln(total/active)), the fit's median (the
+  // held-out median residual is reported, not applied), with p = log10(reference peak / 312
+  // TFLOP/s), n = log10(active / 1e9), u = 1 for a FLOPs-only run (n = 0 then), and the shipped
+  // coefficients of data/calibration.json:
+  // c = (−1.119939, −1.456244, 0.065469, 0.583629, −0.534877, −0.073648).
+  const mfu_model& m = fitted_mfu_model();
+  REQUIRE(m.coef == std::array<double, 6>{-1.119939034728658, -1.4562436851018932, 0.06546912736995379,
+                                          0.5836291184713327, -0.5348773696376217, -0.07364798354891267});
   scenario s;
   s.flops = 1e21;
   s.hardware = "h100";
   const estimate e = make_estimate(s, fixture::catalog());
-  CHECK(e.inputs.mfu == 0.26);  // whole-run MFU of Llama 3/3.1 (docs/methodology.md sec. 4.1)
+  // H100, size unknown: p = log10(989.4/312) = 0.501217;
+  // ln MFU = −1.119939 − 1.456244 × 0.501217 (= −0.729895) − 0.534877 = −2.384711 → 0.0921156.
+  CHECK(e.inputs.mfu == Approx(0.0921156018).epsilon(1e-9));
+  CHECK(e.inputs.mfu == e.inputs.mfu_reference);
+  CHECK(e.find_trace("mfu")->origin == origin::fallback);
+  CHECK(e.find_trace("mfu")->source == m.source);
+  // The same number through the public function.
+  CHECK(e.inputs.mfu == Approx(predict_mfu(m, {989.4e12, std::nullopt, std::nullopt})).epsilon(1e-12));
   s.hardware = "v100";
-  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == 0.20);  // GPT-3 whole run, Patterson Table 4
+  // V100, fp16 reference 125 TFLOP/s: p = log10(125/312) = −0.397245;
+  // ln MFU = −1.119939 + 0.578485 − 0.534877 = −1.076331 → 0.340844.
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.3408436225).epsilon(1e-9));
   s.hardware = "no-tdp-chip";
   s.power_w = power::watts(100);
   s.boundary = boundary::accelerators;
-  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == 0.36);  // fallback: median of 22 runs
+  // bf16 100 TFLOP/s: p = log10(100/312) = −0.494155;
+  // ln MFU = −1.119939 + 0.719610 − 0.534877 = −0.935207 → 0.392505.
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.3925046490).epsilon(1e-9));
+  s = scenario{};
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.hardware = "h100";
+  // 7B on H100: n = log10(7) = 0.845098; ln MFU = −1.119939 − 0.729895 + 0.065469 × 0.845098
+  // + 0.583629 × 0.845098 × 0.501217 = −1.119939 − 0.729895 + 0.055328 + 0.247212 = −1.547293
+  // → 0.212823.
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.2128232160).epsilon(1e-9));
+  s.params = 47e9;
+  s.active_params = 13e9;
+  // MoE 47B total / 13B active: n = log10(13) = 1.113943, ln(47/13) = 1.285198;
+  // ln MFU = −1.119939 − 0.729895 + 0.072929 + 0.325856 − 0.094652 = −1.545701 → 0.213162.
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.2131624685).epsilon(1e-9));
+  // A given MFU wins.
+  s.mfu = 0.4;
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == 0.4);
 }
 
 TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
@@ -302,12 +367,25 @@ TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
                        "[trainprint.input] hardware: missing; the flops path needs an accelerator for its peak "
                        "FLOP/s, e.g. hardware=h100 (or give gpu_hours)",
                        input_error);
+  // A workload and a time together are reconciled (next test case); two workloads or two
+  // times are not.
   s = scenario{};
   s.flops = 1e21;
-  s.gpu_hours = 10;
+  s.params = 7e9;
+  s.tokens = 1e12;
+  s.hardware = "h100";
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
-                       "[trainprint.input] workload: got flops and gpu_hours, expected only one of flops, params "
-                       "with tokens, gpu_hours or duration_h",
+                       "[trainprint.input] workload: got flops and params/tokens, expected flops or params with "
+                       "tokens, not both",
+                       input_error);
+  s = scenario{};
+  s.gpu_hours = 10;
+  s.duration_h = hours(10);
+  s.count = 8;
+  s.hardware = "h100";
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat),
+                       "[trainprint.input] workload: got gpu_hours and duration_h, expected gpu_hours or duration_h "
+                       "with count, not both",
                        input_error);
   s = scenario{};
   s.duration_h = hours(10);
@@ -338,6 +416,71 @@ TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
                        "[trainprint.input] precision: got bf16, expected a precision nvidia-v100-sxm2-32gb supports: "
                        "fp32, fp16",
                        input_error);
+}
+
+TEST_CASE("estimator: a workload with a time: the time sets the hours, the implied MFU is reported") {
+  const auto& cat = fixture::catalog();
+  scenario s;
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.gpu_hours = 1e5;
+  s.hardware = "h100";
+  s.count = 512;
+  s.embodied = false;
+  const estimate e = make_estimate(s, cat);
+  // Hours from gpu_hours; FLOPs still 6 × 7e9 × 2e12 = 8.4e22.
+  CHECK(e.accelerator_hours == 1e5);
+  REQUIRE(e.flops);
+  CHECK(*e.flops == Approx(8.4e22).epsilon(rel));
+  // implied MFU = 8.4e22 / (1e5 h × 3600 × 989.4e12 × 1) = 8.4e22 / 3.56184e23 = 0.2358332.
+  const auto* implied = e.find_trace("implied_mfu");
+  REQUIRE(implied);
+  CHECK(implied->value == Approx(0.23583316488107267).epsilon(rel));
+  // Inside the fitted 90% range for 7B on H100: 0.212823 × exp(−0.659135) = 0.1101 to
+  // 0.212823 × exp(0.591391) = 0.3845 (the held-out residuals' 5th and 95th percentiles) → no note.
+  for (const auto& n : e.notes) CHECK(n.find("implied MFU") == std::string::npos);
+  // Power follows the implied MFU: idle 126.6/700 = 0.180857; fraction = 0.180857 + (0.75 −
+  // 0.180857) × 0.2358332 / 0.2128232 = 0.180857 + 0.569143 × 1.108118 = 0.811534;
+  // 700 W × 0.811534 = 568.0741 W; host 575 W × 0.811534 = 466.6323 W.
+  CHECK(e.inputs.power_follows_mfu);
+  CHECK(e.accelerator_power.in_watts() == Approx(568.0740771572732).epsilon(1e-9));
+  CHECK(e.host_power.in_watts() == Approx(466.632277664903).epsilon(1e-9));
+  // E_IT = 1e5 h × (568.0741 + 466.6323) W / 1000 = 103,470.64 kWh.
+  CHECK(e.energy_it.in_kwh() == Approx(103470.63548221762).epsilon(1e-9));
+
+  // Duration × count on the same workload: 120 h × 64 = 7,680 h; implied MFU = 8.4e22 /
+  // (7,680 × 3600 × 989.4e12) = 3.0707 — impossible, above the range: a note says so.
+  s.gpu_hours.reset();
+  s.duration_h = hours(120);
+  s.count = 64;
+  const estimate d = make_estimate(s, cat);
+  CHECK(d.accelerator_hours == Approx(7680).epsilon(rel));
+  CHECK(d.find_trace("implied_mfu")->value == Approx(3.070744334388967).epsilon(1e-9));
+  bool noted = false;
+  for (const auto& n : d.notes) noted = noted || n.find("the run's implied MFU 3.1 is above the fitted 90% range") == 0;
+  CHECK(noted);
+  // The fraction clamps at 1: 700 W.
+  CHECK(d.accelerator_power.in_watts() == Approx(700).epsilon(rel));
+
+  // FLOPs with gpu_hours (formerly an error): 1e21 FLOP in 1,000 h on H100 → implied
+  // 1e21 / (1000 × 3600 × 989.4e12) = 0.2807538, above the FLOPs-only range 0.092116 ×
+  // exp(−0.659135) = 0.0477 to 0.092116 × exp(0.591391) = 0.1664.
+  s = scenario{};
+  s.flops = 1e21;
+  s.gpu_hours = 1000;
+  s.hardware = "h100";
+  s.mfu = 0.5;  // not used: the time sets the hours, and a note says so
+  const estimate f = make_estimate(s, cat);
+  CHECK(f.accelerator_hours == 1000);
+  CHECK(*f.flops == 1e21);
+  CHECK(f.find_trace("implied_mfu")->value == Approx(0.28075376771556276).epsilon(1e-9));
+  bool above = false, unused = false;
+  for (const auto& n : f.notes) {
+    above = above || n.find("the run's implied MFU 0.28 is above the fitted 90% range 0.048–0.17") == 0;
+    unused = unused || n.find("mfu is not used: the accelerator-hours come from gpu_hours") == 0;
+  }
+  CHECK(above);
+  CHECK(unused);
 }
 
 TEST_CASE("estimator: unknown ids suggest close ones") {
