@@ -1,6 +1,6 @@
 // compare.hpp: ranking, metrics, rank names and the text setter of inputs.
-// Expected numbers: the CLI golden compare-csv.out (same scenario), and the
-// differences worked out from them by hand.
+// Expected numbers worked out by hand from the shipped catalog (the CLI golden
+// compare-csv.out runs the same scenario), and the differences from them.
 #include <doctest/doctest.h>
 #include <trainprint/compare.hpp>
 #include <trainprint/estimator.hpp>
@@ -27,19 +27,27 @@ TEST_CASE("compare: ranked best first by total emissions, with the difference to
   CHECK(c.rows[0].value == "SE");
   CHECK(c.rows[1].value == "FR");
   CHECK(c.rows[2].value == "PL");
-  // compare-csv.out: emissions_total_kg_co2e 5281.045881, 6345.659283, 78688.67475
-  CHECK(*c.rows[0].metric == Approx(5281.045881).epsilon(1e-9));
-  CHECK(*c.rows[1].metric == Approx(6345.659283).epsilon(1e-9));
-  CHECK(*c.rows[2].metric == Approx(78688.67475).epsilon(1e-9));
+  // Worked by hand (shipped catalog): 7B on H100 (989.4 TFLOP/s bf16), fitted MFU
+  // exp(−1.119939 − 1.456244 × 0.501217 + 0.065469 × 0.845098 + 0.583629 × 0.845098 × 0.501217)
+  // = exp(−1.547293) = 0.2128232; AH = 6 × 7e9 × 2e12 / (989.4e12 × 0.2128232) / 3600 = 110,811.77 h.
+  // Power at the fitted MFU: 700 W × 0.75 = 525 W + host 575 W × 0.75 = 431.25 W → 956.25 W;
+  // E = 110,811.77 h × 956.25 W / 1000 × PUE 1.56 = 165,303.45 kWh.
+  // Embodied: (46.652 + 312.5) kg × 110,811.77 h / (5 × 8,760 h) = 908.6362 kg.
+  // SE 35.8 g/kWh: 5,917.864 + 908.636 = 6,826.500 kg; FR 44.2: 7,306.413 + 908.636 = 8,215.049 kg;
+  // PL 615: 101,661.623 + 908.636 = 102,570.260 kg.
+  CHECK(*c.rows[0].metric == Approx(6826.499842573336).epsilon(1e-9));
+  CHECK(*c.rows[1].metric == Approx(8215.048843234643).epsilon(1e-9));
+  CHECK(*c.rows[2].metric == Approx(102570.2595072196).epsilon(1e-9));
   CHECK(*c.rows[0].delta_to_best == 0);
-  CHECK(*c.rows[1].delta_to_best == Approx(6345.659283 - 5281.045881).epsilon(1e-9));  // 1064.613402
-  CHECK(*c.rows[2].delta_to_best == Approx(78688.67475 - 5281.045881).epsilon(1e-9));  // 73407.62887
+  CHECK(*c.rows[1].delta_to_best == Approx(8215.048843234643 - 6826.499842573336).epsilon(1e-9));  // 1,388.549
+  CHECK(*c.rows[2].delta_to_best == Approx(102570.2595072196 - 6826.499842573336).epsilon(1e-9));  // 95,743.760
 }
 
 TEST_CASE("compare: the region changes emissions and water, not energy") {
   const comparison c = compare(base(), "region", {"FR", "PL"}, catalog::embedded(), rank_by::energy);
   REQUIRE(c.rows.size() == 2);
-  CHECK(*c.rows[0].metric == Approx(126739.6907).epsilon(1e-9));  // facility kWh, same for both
+  // facility kWh, same for both: 110,811.77 h × 956.25 W / 1000 × 1.56 (previous test case).
+  CHECK(*c.rows[0].metric == Approx(165303.4524596793).epsilon(1e-9));
   CHECK(*c.rows[1].delta_to_best == Approx(0).epsilon(1e-12));
 }
 
