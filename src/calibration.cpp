@@ -115,9 +115,9 @@ double quantile_sorted(const std::vector<double>& v, double q) {
   return v[lo] + (v[hi] - v[lo]) * (k - static_cast<double>(lo));
 }
 
-/// The triangular distribution whose 5th, 50th and 95th percentiles are q5, q50, q95
-/// (nested bisection: the mode sets the median, low the 5th, high the 95th).
-triangular matched_triangular(double q5, double q50, double q95) {
+/// The triangular distribution with 5th, 50th and 95th percentiles q5, q50, q95 where one
+/// exists (nested bisection: the mode sets the median, low the 5th, high the 95th).
+triangular bisected_triangular(double q5, double q50, double q95) {
   auto solve_mode = [&](double a, double b) {
     double lo = a, hi = b;
     for (int i = 0; i < 100; ++i) {
@@ -128,13 +128,12 @@ triangular matched_triangular(double q5, double q50, double q95) {
   };
   double a = q5 - (q50 - q5), b = q95 + (q95 - q50);
   for (int round = 0; round < 60; ++round) {
-    // low: the 5th percentile rises with it
     double lo = q5 - 10 * (q50 - q5) - 1e-9, hi = q5;
     for (int i = 0; i < 100; ++i) {
       const double x = (lo + hi) / 2;
       (triangular{x, solve_mode(x, b), b}.quantile(0.05) < q5 ? lo : hi) = x;
     }
-    a = std::max(0.0, (lo + hi) / 2);
+    a = std::max(1e-9, (lo + hi) / 2);
     lo = q95;
     hi = q95 + 10 * (q95 - q50) + 1e-9;
     for (int i = 0; i < 100; ++i) {
@@ -144,6 +143,38 @@ triangular matched_triangular(double q5, double q50, double q95) {
     b = (lo + hi) / 2;
   }
   return {a, solve_mode(a, b), b};
+}
+
+/// The triangular distribution whose 5th, 50th and 95th percentiles come closest to
+/// q5, q50, q95 (all > 0): least squares on the logarithms of the three (the median
+/// weighted 4×), by a pattern search from the bisection's answer. Exact where a triangular
+/// can match the three; the nearest compromise where it cannot (a tail heavier than a
+/// triangle's).
+triangular matched_triangular(double q5, double q50, double q95) {
+  auto loss = [&](const triangular& t) {
+    if (!(t.low > 0 && t.low <= t.mode && t.mode <= t.high)) return 1e300;
+    const double e5 = std::log(t.quantile(0.05) / q5), e50 = std::log(t.quantile(0.5) / q50),
+                 e95 = std::log(t.quantile(0.95) / q95);
+    return e5 * e5 + 4 * e50 * e50 + e95 * e95;
+  };
+  triangular best = bisected_triangular(q5, q50, q95);
+  double f = loss(best);
+  for (double step = 0.25 * (q95 - q5); step > 1e-12 * q50; step /= 2) {
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (double triangular::*field : {&triangular::low, &triangular::mode, &triangular::high})
+        for (const double d : {step, -step}) {
+          triangular t = best;
+          t.*field += d;
+          if (const double g = loss(t); g < f) {
+            best = t;
+            f = g;
+            moved = true;
+          }
+        }
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -241,7 +272,9 @@ mfu_model fit_mfu_model(std::span<const calibration_run> runs) {
   m.residual_p5 = residuals[lo - 1];
   m.residual_p50 = quantile_sorted(residuals, 0.50);
   m.residual_p95 = residuals[hi - 1];
-  m.factor = matched_triangular(std::exp(m.residual_p5), std::exp(m.residual_p50), std::exp(m.residual_p95));
+  // The least-squares fit of ln MFU is the median of the prediction; the held-out median
+  // residual is reported, not applied (it moves by ±0.1 as organisations are left out).
+  m.factor = matched_triangular(std::exp(m.residual_p5), 1.0, std::exp(m.residual_p95));
   m.held_out_runs = static_cast<int>(residuals.size());
   m.source = fmt::format(
       "trainprint fit of whole-run MFU on {} published runs from {} organisations (data/presets.json, "

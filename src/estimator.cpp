@@ -286,7 +286,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       f.total_params = s.params ? *s.params : *f.active_params;
     }
     const double predicted = predict_mfu(model, f);
-    in.mfu_reference = std::min(1.0, predicted * std::exp(model.residual_p50));
+    in.mfu_reference = predicted;
     r.mfu_band = {std::min(1.0, predicted * std::exp(model.residual_p5)),
                   std::min(1.0, predicted * std::exp(model.residual_p95))};
     if (timed) {
@@ -310,9 +310,9 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
         rg.add(ui::mfu, "1",
                {std::min(1.0, predicted * model.factor.low), std::min(1.0, predicted * model.factor.mode),
                 std::min(1.0, predicted * model.factor.high)},
-               fmt::format("fitted model, leave-one-organisation-out residuals (×{:.3g} to ×{:.3g} of the median)",
-                           model.factor.low / std::exp(model.residual_p50),
-                           model.factor.high / std::exp(model.residual_p50)),
+               fmt::format("fitted model, leave-one-organisation-out residuals (5th-95th percentile ×{:.3g} to ×{:.3g} "
+                           "of the median)",
+                           std::exp(model.residual_p5), std::exp(model.residual_p95)),
                model.source);
     }
   }
