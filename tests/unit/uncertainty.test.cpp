@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace trainprint;
@@ -131,9 +132,23 @@ TEST_CASE("uncertainty: same seed, same numbers, whatever the thread count") {
   CHECK(ja == jc);
   const auto d = make_estimate(full_scenario(), cat, {.samples = 50'000, .seed = 12, .threads = 1});
   CHECK(ja != nlohmann::json(*d.uncertainty));
-  // The central values are the estimate's own.
-  CHECK(a.uncertainty->find("energy_kwh.facility")->central == a.energy_facility.in_kwh());
-  CHECK(a.uncertainty->find("emissions_kg_co2e.total")->central == a.total->in_kg_co2e());
+  // With ranges the headline numbers are the Monte Carlo medians, and a note says so.
+  CHECK(a.energy_facility.in_kwh() == a.uncertainty->find("energy_kwh.facility")->p50);
+  CHECK(a.total->in_kg_co2e() == a.uncertainty->find("emissions_kg_co2e.total")->p50);
+  CHECK(a.accelerator_hours == a.uncertainty->find("compute.accelerator_hours")->p50);
+  CHECK(a.outputs[output::energy_facility] == a.uncertainty->find("energy_kwh.facility")->p50);
+  CHECK(std::find(a.notes.begin(), a.notes.end(),
+                  "with ranges, every headline number is the median of 50000 Monte Carlo samples; the trace shows "
+                  "the point at the inputs' modes") != a.notes.end());
+  // The central values are the point at the inputs' modes: the estimate without ranges
+  // with the MFU at its distribution's mode (every other input's mode is its point value).
+  scenario at_modes = full_scenario();
+  for (const auto& in : a.uncertainty->inputs)
+    if (in.input == uncertain_input::mfu) at_modes.mfu = in.dist.mode;
+  REQUIRE(at_modes.mfu);
+  const auto point = make_estimate(at_modes, cat);
+  CHECK(a.uncertainty->find("energy_kwh.facility")->central == Approx(point.energy_facility.in_kwh()).epsilon(1e-12));
+  CHECK(a.uncertainty->find("emissions_kg_co2e.total")->central == Approx(point.total->in_kg_co2e()).epsilon(1e-12));
 }
 
 TEST_CASE("uncertainty: p5 <= p50 <= p95 for every output, and every known output is there") {
