@@ -1,6 +1,7 @@
 // The trace: every input and intermediate with value, unit, origin and source,
 // so a reader can check any number back to inputs and sources.
 #include <doctest/doctest.h>
+#include <trainprint/calibration.hpp>
 #include <trainprint/estimator.hpp>
 
 #include "fixture.hpp"
@@ -34,13 +35,23 @@ TEST_CASE("trace: origins of inputs") {
   // Catalog and default values carry their sources.
   CHECK(e.find_trace("tdp_w")->source ==
         "NVIDIA H100 Tensor Core GPU datasheet (2023), https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet");
-  CHECK(e.find_trace("mfu")->source.find("Llama 3 Herd of Models") != std::string::npos);
+  // The MFU default is the fitted model's median, cited to the fit and its data.
+  CHECK(e.find_trace("mfu")->source == fitted_mfu_model().source);
+  CHECK(e.find_trace("mfu")->source.find("trainprint fit of whole-run MFU") == 0);
+  CHECK(e.find_trace("mfu")->source.find("data/calibration.json") != std::string::npos);
+  CHECK(e.find_trace("mfu")->note.find("fitted median for 7B active parameters on nvidia-h100-sxm5-80gb") == 0);
   CHECK(e.find_trace("power_fraction")->source.find("Dodge et al. 2022") != std::string::npos);
   CHECK(e.find_trace("host_max_power_w")->note == "nvidia-dgx-h100: (10200 W − 8 × 700 W) / 8");
   CHECK(e.find_trace("flops")->note == "6 × 7e+09 × 2e+12");
   // Derived values in the trace agree with the estimate.
   CHECK(e.find_trace("energy_facility_kwh")->value == e.energy_facility.in_kwh());
   CHECK(e.find_trace("accelerator_hours")->value == e.accelerator_hours);
+  // Derived outputs are traced under their flat output names (outputs.hpp).
+  REQUIRE(e.find_trace("wall_time_h"));
+  CHECK(e.find_trace("wall_time_h")->value == *e.wall_hours);
+  CHECK(e.find_trace("energy_it_kwh")->value == e.energy_it.in_kwh());
+  CHECK(e.find_trace("accelerator_power_w")->value == e.accelerator_power.in_watts());
+  CHECK_FALSE(e.find_trace("wall_hours"));
 }
 
 TEST_CASE("trace: the PUE chain: user, region, provider, default") {
