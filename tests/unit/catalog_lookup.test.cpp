@@ -96,7 +96,8 @@ TEST_CASE("catalog lookup: unknown ids in the other tables throw with suggestion
                        "[trainprint.unknown_key] unknown energy source 'coall'; did you mean coal?",
                        unknown_key_error);
   CHECK_THROWS_WITH_AS((void)cat().find_preset("gpt-4"),
-                       "[trainprint.unknown_key] unknown preset 'gpt-4'; did you mean gpt-3?", unknown_key_error);
+                       "[trainprint.unknown_key] unknown preset 'gpt-4'; did you mean gpt-3, nanogpt-gpt2-124m?",
+                       unknown_key_error);
   CHECK_THROWS_WITH_AS((void)cat().find_system("dgx-h10"),
                        "[trainprint.unknown_key] unknown system 'dgx-h10'; did you mean "
                        "nvidia-dgx-h100, nvidia-dgx-a100, nvidia-dgx-h200?",
