@@ -5,6 +5,7 @@
 
 #include "trainprint/calibration.hpp"
 #include "estimator_internal.hpp"
+#include "ranges.hpp"
 
 #include <fmt/format.h>
 
@@ -12,6 +13,14 @@
 
 namespace trainprint::inline v0 {
 namespace {
+
+using detail::around;
+using detail::intensity_bounds;
+using detail::ranger;
+using detail::spread;
+using detail::spread_basis;
+using detail::spread_of;
+using detail::water_bounds;
 
 using path = model_inputs::workload_path;
 
@@ -90,81 +99,6 @@ const embodied_factors::die_factor* nearest_node(const embodied_factors& f, doub
   return best;
 }
 
-/// The documented spread of a catalog value with no published range: ×÷ factor by
-/// its confidence mark (docs/uncertainty.md).
-struct spread {
-  double factor;
-  std::string mark;
-};
-spread spread_of(const provenance& p) {
-  if (p.confidence == "high") return {1.1, "high"};
-  if (p.confidence == "medium") return {1.25, "medium"};
-  if (p.confidence == "low") return {1.5, "low"};
-  return {1.5, "none (taken as low)"};
-}
-std::string spread_basis(const spread& s) {
-  return fmt::format("catalog value, confidence {}: ×÷{:g} (no published range)", s.mark, s.factor);
-}
-triangular around(double v, double lo, double hi) { return {std::min(lo, v), v, std::max(hi, v)}; }
-
-/// Σ share × (min, max) of the mix's lifecycle intensity (IPCC AR5) or water.
-struct mix_bounds {
-  double low = 0, high = 0;
-  std::string source;
-};
-mix_bounds intensity_bounds(const energy_mix& mix, const catalog& cat) {
-  mix_bounds b;
-  for (const auto& [id, share] : mix.shares) {
-    const auto& src = cat.find_energy_source(id);
-    b.low += share * std::min(src.lifecycle_min, src.lifecycle_median);
-    b.high += share * std::max(src.lifecycle_max, src.lifecycle_median);
-    if (b.source.empty()) b.source = src.lifecycle_prov.citation();
-  }
-  return b;
-}
-mix_bounds water_bounds(const energy_mix& mix, const catalog& cat) {
-  mix_bounds b;
-  for (const auto& [id, share] : mix.shares) {
-    const auto& src = cat.find_energy_source(id);
-    if (!src.water_l_per_kwh) continue;
-    const double v = *src.water_l_per_kwh;
-    const double f = spread_of(src.water_prov).factor;
-    b.low += share * std::min(v, src.water_min.value_or(v / f));
-    b.high += share * std::max(v, src.water_max.value_or(v * f));
-    if (b.source.empty()) b.source = src.water_prov.citation();
-  }
-  return b;
-}
-
-/// Records the distribution of each uncertain input where resolve() chooses its
-/// value (typed provenance for uncertainty.hpp); records nothing on the lean path.
-struct ranger {
-  const scenario& s;
-  std::vector<input_distribution>* out = nullptr;
-  void add(uncertain_input i, const char* unit, triangular d, std::string basis, std::string source = {}) {
-    if (out) out->push_back({i, unit, d, std::move(basis), std::move(source)});
-  }
-  /// A user's value: their range (scenario units are the model's), or fixed.
-  void user(uncertain_input i, std::string_view key, double v, const char* unit) {
-    if (!out) return;
-    if (auto it = s.ranges.find(key); it != s.ranges.end())
-      add(i, unit, around(v, it->second.low, it->second.high), "user range");
-    else
-      add(i, unit, {v, v, v}, "fixed (user value)");
-  }
-  void fallback(uncertain_input i, const char* unit, double v, const defaults::sourced& d, double scale = 1) {
-    if (out) add(i, unit, around(v, d.low * scale, d.high * scale), "default range", std::string(d.source));
-  }
-  void from_catalog(uncertain_input i, const char* unit, double v, const provenance& p) {
-    if (!out) return;
-    const spread sp = spread_of(p);
-    add(i, unit, {v / sp.factor, v, v * sp.factor}, spread_basis(sp), p.citation());
-  }
-  void bounds(uncertain_input i, const char* unit, double v, const mix_bounds& b, std::string basis) {
-    if (out) add(i, unit, around(v, b.low, b.high), std::move(basis), b.source);
-  }
-};
-
 std::string basis_text(const intensity_value& iv) {
   std::string t = iv.basis + ", " + iv.mix_basis + ", " + iv.accounting;
   if (iv.year) t += " (" + std::to_string(*iv.year) + ")";
@@ -183,6 +117,19 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   tracer tr{rec.trace ? &r.trace : nullptr};
   ranger rg{s, rec.ranges ? &r.distributions : nullptr};
   using ui = uncertain_input;
+  // A user's value of an uncertain input: the model input, its trace entry and its range.
+  auto from_user = [&](auto& field, const char* name, double v, const char* unit, ui input, std::string_view key) {
+    field = v;
+    TRAINPRINT_TRACE(tr, name, v, unit, origin::user);
+    rg.user(input, key, v, unit);
+  };
+  // A catalog value: the same, with its citation and the spread of its confidence mark.
+  auto from_catalog = [&](auto& field, const char* name, const cited_value& c, const char* unit, ui input,
+                          std::string note) {
+    field = c.value;
+    TRAINPRINT_TRACE(tr, name, c.value, unit, origin::catalog, c.prov.citation(), std::move(note));
+    rg.from_catalog(input, unit, c.value, c.prov);
+  };
 
   // --- hardware ---
   const accelerator* acc = s.hardware ? &cat.find_accelerator(*s.hardware) : nullptr;
@@ -292,9 +239,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     if (timed) {
       // The time sets the hours; make_estimate reports the implied MFU.
     } else if (s.mfu) {
-      in.mfu = *s.mfu;
-      TRAINPRINT_TRACE(tr, "mfu", in.mfu, "1", origin::user);
-      rg.user(ui::mfu, "mfu", in.mfu, "1");
+      from_user(in.mfu, "mfu", *s.mfu, "1", ui::mfu, "mfu");
     } else {
       in.mfu = in.mfu_reference;
       TRAINPRINT_TRACE(tr, "mfu", in.mfu, "1", origin::fallback, model.source,
@@ -444,9 +389,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   };
 
   if (s.pue) {
-    in.pue = *s.pue;
-    TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::user);
-    rg.user(ui::pue, "pue", in.pue, "1");
+    from_user(in.pue, "pue", *s.pue, "1", ui::pue, "pue");
   } else if (reg && reg->pue) {
     in.pue = reg->pue->value;
     TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::catalog, reg->pue->prov.citation(), year_note(reg->id, *reg->pue));
@@ -483,9 +426,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     return region_mix.has_value();
   };
   if (s.intensity) {
-    in.intensity_g_per_kwh = s.intensity->in_g_per_kwh();
-    TRAINPRINT_TRACE(tr, "intensity_g_per_kwh", *in.intensity_g_per_kwh, "g CO2e/kWh", origin::user);
-    rg.user(ui::intensity_g_per_kwh, "intensity", *in.intensity_g_per_kwh, "g CO2e/kWh");
+    from_user(in.intensity_g_per_kwh, "intensity_g_per_kwh", s.intensity->in_g_per_kwh(), "g CO2e/kWh",
+              ui::intensity_g_per_kwh, "intensity");
   } else if (user_mix) {
     in.intensity_g_per_kwh = user_mix->intensity_g_per_kwh;
     TRAINPRINT_TRACE(tr, "intensity_g_per_kwh", *in.intensity_g_per_kwh, "g CO2e/kWh", origin::derived,
@@ -517,9 +459,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                              : "emissions unknown: give region, intensity or mix");
   }
   if (s.cfe) {
-    in.cfe = *s.cfe;
-    TRAINPRINT_TRACE(tr, "cfe", *in.cfe, "1", origin::user);
-    rg.user(ui::cfe, "cfe", *in.cfe, "1");
+    from_user(in.cfe, "cfe", *s.cfe, "1", ui::cfe, "cfe");
   } else if (reg && reg->cfe) {
     in.cfe = reg->cfe->value;
     TRAINPRINT_TRACE(tr, "cfe", *in.cfe, "1", origin::catalog, reg->cfe->prov.citation(), year_note(reg->id, *reg->cfe));
@@ -539,19 +479,13 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
 
   // Water (§1.4).
   if (s.wue) {
-    in.wue_l_per_kwh = s.wue->in_l_per_kwh();
-    TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::user);
-    rg.user(ui::wue_l_per_kwh, "wue", *in.wue_l_per_kwh, "L/kWh");
+    from_user(in.wue_l_per_kwh, "wue_l_per_kwh", s.wue->in_l_per_kwh(), "L/kWh", ui::wue_l_per_kwh, "wue");
   } else if (reg && reg->wue_l_per_kwh) {
-    in.wue_l_per_kwh = reg->wue_l_per_kwh->value;
-    TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::catalog, reg->wue_l_per_kwh->prov.citation(),
-           year_note(reg->id, *reg->wue_l_per_kwh));
-    rg.from_catalog(ui::wue_l_per_kwh, "L/kWh", *in.wue_l_per_kwh, reg->wue_l_per_kwh->prov);
+    from_catalog(in.wue_l_per_kwh, "wue_l_per_kwh", *reg->wue_l_per_kwh, "L/kWh", ui::wue_l_per_kwh,
+                 year_note(reg->id, *reg->wue_l_per_kwh));
   } else if (prov_wue) {
-    in.wue_l_per_kwh = prov_wue->value;
-    TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::catalog, prov_wue->prov.citation(),
-           year_note(prov->id + " fleet", *prov_wue));
-    rg.from_catalog(ui::wue_l_per_kwh, "L/kWh", *in.wue_l_per_kwh, prov_wue->prov);
+    from_catalog(in.wue_l_per_kwh, "wue_l_per_kwh", *prov_wue, "L/kWh", ui::wue_l_per_kwh,
+                 year_note(prov->id + " fleet", *prov_wue));
   } else {
     in.wue_l_per_kwh = defaults::wue_l_per_kwh.value;
     TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::fallback,
@@ -561,9 +495,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   const region* ewif_region =
       reg ? cat.along_chain(*reg, [](const region& x) { return x.ewif_l_per_kwh.has_value(); }) : nullptr;
   if (s.ewif) {
-    in.ewif_l_per_kwh = s.ewif->in_l_per_kwh();
-    TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::user);
-    rg.user(ui::ewif_l_per_kwh, "ewif", *in.ewif_l_per_kwh, "L/kWh");
+    from_user(in.ewif_l_per_kwh, "ewif_l_per_kwh", s.ewif->in_l_per_kwh(), "L/kWh", ui::ewif_l_per_kwh, "ewif");
   } else if (user_mix && user_mix->ewif_l_per_kwh) {
     in.ewif_l_per_kwh = user_mix->ewif_l_per_kwh;
     TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::derived, user_mix->water_source,
@@ -572,10 +504,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(*s.mix, cat),
                 "Σ share × water min and max per source (Macknick et al. 2012; ×÷ by confidence where none)");
   } else if (ewif_region) {
-    in.ewif_l_per_kwh = ewif_region->ewif_l_per_kwh->value;
-    TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::catalog,
-           ewif_region->ewif_l_per_kwh->prov.citation(), ewif_region->id);
-    rg.from_catalog(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, ewif_region->ewif_l_per_kwh->prov);
+    from_catalog(in.ewif_l_per_kwh, "ewif_l_per_kwh", *ewif_region->ewif_l_per_kwh, "L/kWh", ui::ewif_l_per_kwh,
+                 ewif_region->id);
   } else if (has_region_mix() && region_mix->ewif_l_per_kwh) {
     in.ewif_l_per_kwh = region_mix->ewif_l_per_kwh;
     TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::derived, region_mix->water_source,
@@ -592,7 +522,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   if (in.embodied) {
     if (s.lifetime_years) {
       in.lifetime_years = *s.lifetime_years;
-      TRAINPRINT_TRACE(tr, "lifetime_years", in.lifetime_years, "years", origin::user);
+      TRAINPRINT_TRACE(tr, "lifetime_years", in.lifetime_years, "years", origin::user);  // range recorded below
     } else {
       in.lifetime_years = defaults::lifetime_years.value;
       TRAINPRINT_TRACE(tr, "lifetime_years", in.lifetime_years, "years", origin::fallback,
@@ -645,19 +575,15 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
 
   // Money (§1.5).
   if (s.price_usd_per_kwh) {
-    in.price_usd_per_kwh = *s.price_usd_per_kwh;
-    TRAINPRINT_TRACE(tr, "price_usd_per_kwh", *in.price_usd_per_kwh, "USD/kWh", origin::user);
-    rg.user(ui::price_usd_per_kwh, "price_usd_per_kwh", *in.price_usd_per_kwh, "USD/kWh");
+    from_user(in.price_usd_per_kwh, "price_usd_per_kwh", *s.price_usd_per_kwh, "USD/kWh", ui::price_usd_per_kwh,
+              "price_usd_per_kwh");
   } else if (reg && reg->price_usd_per_kwh) {
-    in.price_usd_per_kwh = reg->price_usd_per_kwh->value;
-    TRAINPRINT_TRACE(tr, "price_usd_per_kwh", *in.price_usd_per_kwh, "USD/kWh", origin::catalog,
-           reg->price_usd_per_kwh->prov.citation(), year_note(reg->id, *reg->price_usd_per_kwh));
-    rg.from_catalog(ui::price_usd_per_kwh, "USD/kWh", *in.price_usd_per_kwh, reg->price_usd_per_kwh->prov);
+    from_catalog(in.price_usd_per_kwh, "price_usd_per_kwh", *reg->price_usd_per_kwh, "USD/kWh", ui::price_usd_per_kwh,
+                 year_note(reg->id, *reg->price_usd_per_kwh));
   }
   if (s.hourly_price_usd) {
-    in.hourly_price_usd = *s.hourly_price_usd;
-    TRAINPRINT_TRACE(tr, "hourly_price_usd", *in.hourly_price_usd, "USD per accelerator-hour", origin::user);
-    rg.user(ui::hourly_price_usd, "hourly_price_usd", *in.hourly_price_usd, "USD per accelerator-hour");
+    from_user(in.hourly_price_usd, "hourly_price_usd", *s.hourly_price_usd, "USD per accelerator-hour",
+              ui::hourly_price_usd, "hourly_price_usd");
   }
   // The distributions in uncertain_input order (the order the Monte Carlo draws them).
   std::stable_sort(r.distributions.begin(), r.distributions.end(),
