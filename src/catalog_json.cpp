@@ -11,6 +11,8 @@
 #include "trainprint/error.hpp"
 #include "trainprint/json.hpp"
 
+#include "catalog/entry_fields.hpp"
+
 namespace trainprint::inline v0 {
 namespace {
 
@@ -51,6 +53,17 @@ json cited_list(const std::vector<cited_value>& v) {
   return a;
 }
 
+/// Writes each of `fields` (catalog/entry_fields.hpp): text as a string or null,
+/// numbers as a number or null.
+template <class T, std::size_t N>
+void write_fields(json& j, const T& e, const std::array<catalog_fields::text<T>, N>& fields) {
+  for (const auto& [key, member] : fields) j[std::string(key)] = str_or_null(e.*member);
+}
+template <class T, std::size_t N>
+void write_fields(json& j, const T& e, const std::array<catalog_fields::number<T>, N>& fields) {
+  for (const auto& [key, member] : fields) j[std::string(key)] = opt(e.*member);
+}
+
 json head(std::string_view table, const std::string& id, const std::string& kind, const std::string& name,
           const std::vector<std::string>& aliases) {
   return json{{"id", id}, {"table", table}, {"kind", str_or_null(kind)}, {"name", str_or_null(name)}, {"aliases", aliases}};
@@ -58,10 +71,7 @@ json head(std::string_view table, const std::string& id, const std::string& kind
 
 json to_json(const accelerator& a) {
   json j = head("hardware", a.id, a.kind, a.name, a.aliases);
-  j["vendor"] = str_or_null(a.vendor);
-  j["model"] = str_or_null(a.model);
-  j["variant"] = str_or_null(a.variant);
-  j["family"] = str_or_null(a.family);
+  write_fields(j, a, catalog_fields::accelerator_names);
   j["release_year"] = opt(a.release_year);
   j["tdp_w"] = opt(a.tdp_w);
   j["tdp_kind"] = str_or_null(a.tdp_kind);
@@ -69,13 +79,8 @@ json to_json(const accelerator& a) {
   for (auto p : all_precisions)
     if (auto t = a.peak_tflops(p)) peak[std::string(to_string(p))] = *t;
   j["peak_tflops_dense"] = peak;
-  j["memory_gb"] = opt(a.memory_gb);
-  j["memory_type"] = str_or_null(a.memory_type);
-  j["memory_bw_gb_s"] = opt(a.memory_bw_gb_s);
-  j["die_area_mm2"] = opt(a.die_area_mm2);
-  j["process"] = str_or_null(a.process);
-  j["process_nm"] = opt(a.process_nm);
-  j["system"] = str_or_null(a.system);
+  write_fields(j, a, catalog_fields::accelerator_sizes);
+  write_fields(j, a, catalog_fields::accelerator_parts);
   j["provenance"] = to_json(a.prov);
   json fs = json::object();
   for (const auto& [field, p] : a.field_sources) fs[field] = to_json(p);
@@ -95,11 +100,7 @@ json to_json(const system_profile& s) {
 
 json to_json(const region& r) {
   json j = head("regions", r.id, r.kind, r.name, r.aliases);
-  j["country"] = str_or_null(r.country);
-  j["parent"] = str_or_null(r.parent);
-  j["grid"] = str_or_null(r.grid);
-  j["provider"] = str_or_null(r.provider);
-  j["location"] = str_or_null(r.location);
+  write_fields(j, r, catalog_fields::region_places);
   if (r.intensity) {
     const auto& i = *r.intensity;
     j["intensity"] = json{{"gco2e_per_kwh", i.gco2e_per_kwh}, {"year", opt(i.year)},

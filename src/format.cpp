@@ -381,6 +381,16 @@ std::string render_markdown_table(const std::vector<std::string>& header,
   return md_plain_table(header, rows, right_aligned);
 }
 
+std::vector<std::string> intensity_kinds(const comparison& c) {
+  std::vector<std::string> kinds;
+  for (const auto& r : c.rows) {
+    const auto& basis = r.result.context.intensity_basis;
+    const std::string first = basis.substr(0, basis.find(','));
+    if (!first.empty() && std::find(kinds.begin(), kinds.end(), first) == kinds.end()) kinds.push_back(first);
+  }
+  return kinds;
+}
+
 std::string_view rank_unit(rank_by r) {
   switch (r) {
     case rank_by::energy: return "kwh";
@@ -517,12 +527,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
       v.bases.push_back(b);
     }
     // Direct (combustion-only) and lifecycle intensities do not compare like for like.
-    std::vector<std::string> kinds;
-    for (const auto& r : c.rows) {
-      const auto& basis = r.result.context.intensity_basis;
-      const std::string first = basis.substr(0, basis.find(','));
-      if (!first.empty() && std::find(kinds.begin(), kinds.end(), first) == kinds.end()) kinds.push_back(first);
-    }
+    const auto kinds = intensity_kinds(c);
     if (kinds.size() > 1)
       v.bases.push_back("note: the rows mix " + join(kinds, " and ") +
                         " intensities; direct intensities leave out upstream (fuel-chain) emissions");

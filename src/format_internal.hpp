@@ -48,5 +48,8 @@ std::string render_markdown_table(const std::vector<std::string>& header,
                                   const std::vector<bool>& right_aligned);
 /// The unit of a rank metric: "kwh", "kg_co2e", "l", "usd", "h".
 std::string_view rank_unit(rank_by r);
+/// The kinds of grid intensity the rows use ("lifecycle", "direct": the basis up to
+/// its first comma), each once, in row order; more than one do not compare like for like.
+std::vector<std::string> intensity_kinds(const comparison& c);
 
 }  // namespace trainprint::inline v0

@@ -2,6 +2,8 @@
 
 #include "trainprint/json.hpp"
 
+#include "json_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -229,15 +231,7 @@ void from_json(const json& j, scenario& s) {
 }
 
 scenario parse_scenario(std::string_view text_in, const std::string& file) {
-  json j;
-  try {
-    j = json::parse(text_in.begin(), text_in.end());
-  } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e999
-    std::string what = e.what();  // quotes the token: 10 MB for a 10 MB number
-    if (what.size() > 200) what = what.substr(0, 197) + "...";
-    throw data_error(file, "", "malformed JSON: " + what);
-  }
-  return j.get<scenario>();
+  return parse_json_text(text_in, file).get<scenario>();
 }
 
 void to_json(json& j, const trace_entry& t) {

@@ -3,6 +3,7 @@
 
 #include "trainprint/report.hpp"
 
+#include "format_internal.hpp"
 #include "report_document.hpp"
 #include "text.hpp"
 
@@ -366,18 +367,10 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
     }
     d.grid_basis.push_back(b);
   }
-  {
-    std::vector<std::string> kinds;
-    for (const auto& r : c.rows) {
-      const auto& basis = r.result.context.intensity_basis;
-      const std::string k = basis.substr(0, basis.find(','));
-      if (!k.empty() && std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
-    }
-    if (kinds.size() > 1)
-      d.basis_note = "The options mix " + join(kinds, " and ") +
-                     " grid intensities: direct intensities leave out upstream (fuel-chain) emissions, so those "
-                     "options look somewhat better than a lifecycle figure would show.";
-  }
+  if (const auto kinds = intensity_kinds(c); kinds.size() > 1)
+    d.basis_note = "The options mix " + join(kinds, " and ") +
+                   " grid intensities: direct intensities leave out upstream (fuel-chain) emissions, so those "
+                   "options look somewhat better than a lifecycle figure would show.";
 
   // Ranked table.
   const auto cols = columns_of(c);
@@ -512,23 +505,20 @@ std::vector<bar_chart> comparison_charts(const comparison& c) {
     dt.push_back(r.value + ": " + (b.values[0] ? (b.value_text.empty() ? chart_number(*b.values[0]) : b.value_text) : "unknown"));
     total.bars.push_back(std::move(b));
 
-    chart_bar p{r.value, {scaled(kg(e.location_based), es.factor), scaled(kg(e.embodied), es.factor)}, {}, {}, {}};
-    if (p.values[0] || p.values[1]) {
-      const double t = p.values[0].value_or(0) + p.values[1].value_or(0);
-      p.value_text = chart_number(t) + " = " + (p.values[0] ? chart_number(*p.values[0]) : "?") + " + " +
-                     (p.values[1] ? chart_number(*p.values[1]) : "?");
-    }
-    dp.push_back(r.value + ": " + (p.value_text.empty() ? "unknown" : p.value_text));
-    parts.bars.push_back(std::move(p));
-
-    chart_bar w{r.value, {scaled(litres(e.water_onsite), ws.factor), scaled(litres(e.water_offsite), ws.factor)}, {}, {}, {}};
-    if (w.values[0] || w.values[1]) {
-      const double t = w.values[0].value_or(0) + w.values[1].value_or(0);
-      w.value_text = chart_number(t) + " = " + (w.values[0] ? chart_number(*w.values[0]) : "?") + " + " +
-                     (w.values[1] ? chart_number(*w.values[1]) : "?");
-    }
-    dw.push_back(r.value + ": " + (w.value_text.empty() ? "unknown" : w.value_text));
-    water.bars.push_back(std::move(w));
+    // A stacked bar of two parts, labelled "total = first + second" ("?" for an unknown part).
+    auto stacked = [&](bar_chart& chart, std::vector<std::string>& described, std::optional<double> first,
+                       std::optional<double> second, double factor) {
+      chart_bar p{r.value, {scaled(first, factor), scaled(second, factor)}, {}, {}, {}};
+      if (p.values[0] || p.values[1]) {
+        const double t = p.values[0].value_or(0) + p.values[1].value_or(0);
+        p.value_text = chart_number(t) + " = " + (p.values[0] ? chart_number(*p.values[0]) : "?") + " + " +
+                       (p.values[1] ? chart_number(*p.values[1]) : "?");
+      }
+      described.push_back(r.value + ": " + (p.value_text.empty() ? "unknown" : p.value_text));
+      chart.bars.push_back(std::move(p));
+    };
+    stacked(parts, dp, kg(e.location_based), kg(e.embodied), es.factor);
+    stacked(water, dw, litres(e.water_onsite), litres(e.water_offsite), ws.factor);
   }
   total.description = fmt::format(
       "Horizontal bar chart, one bar per {}, best first: total emissions (location-based operational + embodied) in "

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
@@ -32,6 +33,19 @@ scenario with_values(const scenario& base, std::span<const sweep_axis> axes, con
   scenario s = base;
   for (std::size_t a = 0; a < axes.size(); ++a) set_input(s, axes[a].key, axes[a].values[idx[a]]);
   return s;
+}
+
+/// Odometer: turns `idx` to the next combination, the last axis fastest; the first
+/// axis that took a new value (those after it wrapped to their first), or nullopt
+/// once every combination has been seen.
+std::optional<std::size_t> advance(std::vector<std::size_t>& idx, std::span<const sweep_axis> axes) {
+  std::size_t a = idx.size();
+  while (a > 0) {
+    --a;
+    if (++idx[a] < axes[a].values.size()) return a;
+    idx[a] = 0;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -174,16 +188,10 @@ void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_c
   while (true) {
     const estimate e = make_estimate(prefix[n], cat, level);
     on_row(sweep_row{index++, values, e});
-    // Odometer: the last axis turns fastest.
-    std::size_t a = n;
-    while (a > 0) {
-      --a;
-      if (++idx[a] < axes[a].values.size()) break;
-      idx[a] = 0;
-      if (a == 0) return;
-    }
-    for (std::size_t b = a; b < n; ++b) values[b] = axes[b].values[idx[b]];
-    rebuild(a);
+    const auto a = advance(idx, axes);
+    if (!a) return;
+    for (std::size_t b = *a; b < n; ++b) values[b] = axes[b].values[idx[b]];
+    rebuild(*a);
   }
 }
 
@@ -252,14 +260,9 @@ void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const
                         "inputs within realistic ranges (see trainprint::limits)");
     on_row(sweep_numbers_row{index++, values, idx, in, o});
 
-    // Odometer: the last axis turns fastest.
-    std::size_t a = n;
-    while (a > 0) {
-      --a;
-      if (++idx[a] < axes[a].values.size()) break;
-      idx[a] = 0;
-      if (a == 0) return;
-    }
+    const auto next = advance(idx, axes);
+    if (!next) return;
+    const std::size_t a = *next;
     // Axes a.. took new values (or wrapped to their first): resolve again when one
     // that is not patched did.
     for (std::size_t b = a; b < n; ++b) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalog.hpp"
@@ -62,47 +63,39 @@ const std::vector<headline_column>& headline_columns();
 
 }  // namespace trainprint::inline v0
 
+namespace trainprint::inline v0::detail {
+/// The number and unit a quantity prints in: its base unit.
+constexpr auto base_unit(energy e) { return std::pair{e.in_kwh(), "kWh"}; }
+constexpr auto base_unit(power p) { return std::pair{p.in_watts(), "W"}; }
+constexpr auto base_unit(emissions m) { return std::pair{m.in_kg_co2e(), "kg CO2e"}; }
+constexpr auto base_unit(carbon_intensity c) { return std::pair{c.in_g_per_kwh(), "g CO2e/kWh"}; }
+constexpr auto base_unit(water_volume w) { return std::pair{w.in_litres(), "L"}; }
+constexpr auto base_unit(water_intensity w) { return std::pair{w.in_l_per_kwh(), "L/kWh"}; }
+
+/// fmt formatter of a quantity: the number formatted as a double, then the unit.
+template <class Q>
+struct quantity_formatter : fmt::formatter<double> {
+  auto format(Q q, fmt::format_context& ctx) const -> decltype(ctx.out()) {
+    const auto [value, unit] = base_unit(q);
+    auto out = fmt::formatter<double>::format(value, ctx);
+    return fmt::format_to(out, " {}", unit);
+  }
+};
+}  // namespace trainprint::inline v0::detail
+
 /// `{}` prints the value in the quantity's base unit with the unit: "1500 kWh".
 /// Format specs apply to the number: `{:.1f}` → "1500.0 kWh".
 template <>
-struct fmt::formatter<trainprint::energy> : fmt::formatter<double> {
-  auto format(trainprint::energy e, format_context& ctx) const -> decltype(ctx.out()) {
-    auto out = fmt::formatter<double>::format(e.in_kwh(), ctx);
-    return fmt::format_to(out, " kWh");
-  }
-};
+struct fmt::formatter<trainprint::energy> : trainprint::detail::quantity_formatter<trainprint::energy> {};
 template <>
-struct fmt::formatter<trainprint::power> : fmt::formatter<double> {
-  auto format(trainprint::power p, format_context& ctx) const -> decltype(ctx.out()) {
-    auto out = fmt::formatter<double>::format(p.in_watts(), ctx);
-    return fmt::format_to(out, " W");
-  }
-};
+struct fmt::formatter<trainprint::power> : trainprint::detail::quantity_formatter<trainprint::power> {};
 template <>
-struct fmt::formatter<trainprint::emissions> : fmt::formatter<double> {
-  auto format(trainprint::emissions m, format_context& ctx) const -> decltype(ctx.out()) {
-    auto out = fmt::formatter<double>::format(m.in_kg_co2e(), ctx);
-    return fmt::format_to(out, " kg CO2e");
-  }
-};
+struct fmt::formatter<trainprint::emissions> : trainprint::detail::quantity_formatter<trainprint::emissions> {};
 template <>
-struct fmt::formatter<trainprint::carbon_intensity> : fmt::formatter<double> {
-  auto format(trainprint::carbon_intensity c, format_context& ctx) const -> decltype(ctx.out()) {
-    auto out = fmt::formatter<double>::format(c.in_g_per_kwh(), ctx);
-    return fmt::format_to(out, " g CO2e/kWh");
-  }
-};
+struct fmt::formatter<trainprint::carbon_intensity>
+    : trainprint::detail::quantity_formatter<trainprint::carbon_intensity> {};
 template <>
-struct fmt::formatter<trainprint::water_volume> : fmt::formatter<double> {
-  auto format(trainprint::water_volume w, format_context& ctx) const -> decltype(ctx.out()) {
-    auto out = fmt::formatter<double>::format(w.in_litres(), ctx);
-    return fmt::format_to(out, " L");
-  }
-};
+struct fmt::formatter<trainprint::water_volume> : trainprint::detail::quantity_formatter<trainprint::water_volume> {};
 template <>
-struct fmt::formatter<trainprint::water_intensity> : fmt::formatter<double> {
-  auto format(trainprint::water_intensity w, format_context& ctx) const -> decltype(ctx.out()) {
-    auto out = fmt::formatter<double>::format(w.in_l_per_kwh(), ctx);
-    return fmt::format_to(out, " L/kWh");
-  }
-};
+struct fmt::formatter<trainprint::water_intensity>
+    : trainprint::detail::quantity_formatter<trainprint::water_intensity> {};

@@ -212,36 +212,19 @@ constexpr water_volume operator*(water_intensity w, energy e) { return e * w; }
 
 /// User-defined literals: `2.0_kWh`, `700.0_W`, `5.0_t_CO2e`, `429.0_g_per_kWh`, `12.0_L`.
 namespace literals {
-constexpr energy operator""_kWh(long double v) { return energy::kwh(static_cast<double>(v)); }
-constexpr energy operator""_kWh(unsigned long long v) { return energy::kwh(static_cast<double>(v)); }
-constexpr energy operator""_MWh(long double v) { return energy::mwh(static_cast<double>(v)); }
-constexpr energy operator""_MWh(unsigned long long v) { return energy::mwh(static_cast<double>(v)); }
-constexpr power operator""_W(long double v) { return power::watts(static_cast<double>(v)); }
-constexpr power operator""_W(unsigned long long v) { return power::watts(static_cast<double>(v)); }
-constexpr emissions operator""_kg_CO2e(long double v) { return emissions::kg_co2e(static_cast<double>(v)); }
-constexpr emissions operator""_kg_CO2e(unsigned long long v) {
-  return emissions::kg_co2e(static_cast<double>(v));
-}
-constexpr emissions operator""_t_CO2e(long double v) { return emissions::t_co2e(static_cast<double>(v)); }
-constexpr emissions operator""_t_CO2e(unsigned long long v) {
-  return emissions::t_co2e(static_cast<double>(v));
-}
-constexpr carbon_intensity operator""_g_per_kWh(long double v) {
-  return carbon_intensity::g_per_kwh(static_cast<double>(v));
-}
-constexpr carbon_intensity operator""_g_per_kWh(unsigned long long v) {
-  return carbon_intensity::g_per_kwh(static_cast<double>(v));
-}
-constexpr water_volume operator""_L(long double v) { return water_volume::litres(static_cast<double>(v)); }
-constexpr water_volume operator""_L(unsigned long long v) {
-  return water_volume::litres(static_cast<double>(v));
-}
-constexpr water_intensity operator""_L_per_kWh(long double v) {
-  return water_intensity::l_per_kwh(static_cast<double>(v));
-}
-constexpr water_intensity operator""_L_per_kWh(unsigned long long v) {
-  return water_intensity::l_per_kwh(static_cast<double>(v));
-}
+// Each literal takes a floating or an integer number: one macro writes both.
+#define TRAINPRINT_QUANTITY_LITERAL(type, suffix, factory)                                          \
+  constexpr type operator"" ## suffix(long double v) { return type::factory(static_cast<double>(v)); } \
+  constexpr type operator"" ## suffix(unsigned long long v) { return type::factory(static_cast<double>(v)); }
+TRAINPRINT_QUANTITY_LITERAL(energy, _kWh, kwh)
+TRAINPRINT_QUANTITY_LITERAL(energy, _MWh, mwh)
+TRAINPRINT_QUANTITY_LITERAL(power, _W, watts)
+TRAINPRINT_QUANTITY_LITERAL(emissions, _kg_CO2e, kg_co2e)
+TRAINPRINT_QUANTITY_LITERAL(emissions, _t_CO2e, t_co2e)
+TRAINPRINT_QUANTITY_LITERAL(carbon_intensity, _g_per_kWh, g_per_kwh)
+TRAINPRINT_QUANTITY_LITERAL(water_volume, _L, litres)
+TRAINPRINT_QUANTITY_LITERAL(water_intensity, _L_per_kWh, l_per_kwh)
+#undef TRAINPRINT_QUANTITY_LITERAL
 }  // namespace literals
 
 }  // namespace trainprint::inline v0

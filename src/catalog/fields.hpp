@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "catalog/entry_fields.hpp"
 #include "catalog/reader.hpp"
 #include "catalog/rules.hpp"
 #include "trainprint/catalog.hpp"
@@ -62,6 +63,18 @@ std::optional<cited_value> cited(const reader& rd, const source_map& src, const 
   c.year = rd.opt_int(v, p, "year");
   c.prov = prov_of(rd, src, v, p, &entry);
   return c;
+}
+
+/// Reads each of `fields` (entry_fields.hpp) of the entry `o` into `into`, in order.
+template <class T, class Node, std::size_t N>
+void read_fields(T& into, const std::array<catalog_fields::text<T>, N>& fields, const reader& rd, const Node& o,
+                 const std::string& p) {
+  for (const auto& [key, member] : fields) into.*member = rd.opt_str(o, p, key);
+}
+template <class T, class Node, std::size_t N>
+void read_fields(T& into, const std::array<catalog_fields::number<T>, N>& fields, const reader& rd, const Node& o,
+                 const std::string& p) {
+  for (const auto& [key, member] : fields) into.*member = rd.opt_num(o, p, key);
 }
 
 /// Fails unless `b` admits the value ("got 7, expected 1 <= pue <= 5").

@@ -6,6 +6,7 @@
 
 #include "catalog/fields.hpp"
 #include "catalog/impl.hpp"
+#include "json_text.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -68,14 +69,7 @@ void catalog::impl::insert(table<T>& t, T item, const json_node& obj, const read
 
 void catalog::impl::load(std::string_view text, const std::string& file, bool overlay) {
   reader rd(file);
-  json dom;
-  try {
-    dom = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e999
-    std::string what = e.what();        // quotes the token: 10 MB for a 10 MB number
-    if (what.size() > 200) what = what.substr(0, 197) + "...";
-    rd.fail("", "malformed JSON: " + what);
-  }
+  const json dom = parse_json_text(text, file);
   const json_node root(dom);
   if (!root.is_object()) rd.fail("", "expected a JSON object");
   if (rd.has(root, "version") && rd.has(root, "date") && !rd.has(root, "meta")) {  // catalog.json

@@ -6,12 +6,7 @@ namespace trainprint::inline v0::catalog_detail {
 
 void parse_item(accelerator& a, const reader& rd, const source_map& src, const json_node& o, const std::string& p) {
   a.prov = prov_of(rd, src, o, p);
-  a.name = rd.opt_str(o, p, "name");
-  a.vendor = rd.opt_str(o, p, "vendor");
-  a.model = rd.opt_str(o, p, "model");
-  a.variant = rd.opt_str(o, p, "variant");
-  a.kind = rd.opt_str(o, p, "kind");
-  a.family = rd.opt_str(o, p, "family");
+  read_fields(a, catalog_fields::accelerator_names, rd, o, p);
   a.release_year = rd.opt_int(o, p, "release_year");
   a.tdp_w = rd.opt_num(o, p, "tdp_w");
   if (a.tdp_w && !rules::tdp_w.admits(*a.tdp_w)) rd.fail(p + "/tdp_w", "expected a positive power");
@@ -31,13 +26,8 @@ void parse_item(accelerator& a, const reader& rd, const source_map& src, const j
       a.peak_tflops_dense[static_cast<std::size_t>(*prec)] = t;
     });
   }
-  a.memory_gb = rd.opt_num(o, p, "memory_gb");
-  a.memory_bw_gb_s = rd.opt_num(o, p, "memory_bw_gb_s");
-  a.die_area_mm2 = rd.opt_num(o, p, "die_area_mm2");
-  a.process_nm = rd.opt_num(o, p, "process_nm");
-  a.memory_type = rd.opt_str(o, p, "memory_type");
-  a.process = rd.opt_str(o, p, "process");
-  a.system = rd.opt_str(o, p, "system");
+  read_fields(a, catalog_fields::accelerator_sizes, rd, o, p);
+  read_fields(a, catalog_fields::accelerator_parts, rd, o, p);
   if (rd.has(o, "field_sources")) {
     const auto fs = rd.object(o, p, "field_sources", "expected an object");
     fs.for_each_member([&](const std::string& field, const json_node& v) {

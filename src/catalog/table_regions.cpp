@@ -14,12 +14,7 @@ void parse_item(region& r, const reader& rd, const source_map& src, const Node& 
   static const std::array<std::string_view, 4> kinds{"country", "subnational", "grid", "cloud"};
   if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end())
     rd.fail(p + "/kind", "expected country, subnational, grid or cloud, got '" + r.kind + "'");
-  r.name = rd.opt_str(o, p, "name");
-  r.country = rd.opt_str(o, p, "country");
-  r.parent = rd.opt_str(o, p, "parent");
-  r.grid = rd.opt_str(o, p, "grid");
-  r.provider = rd.opt_str(o, p, "provider");
-  r.location = rd.opt_str(o, p, "location");
+  read_fields(r, catalog_fields::region_places, rd, o, p);
   if (rd.has(o, "intensity")) {
     const auto iv = *o.find("intensity");
     const auto pp = p + "/intensity";

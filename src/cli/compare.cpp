@@ -10,16 +10,12 @@ namespace trainprint::cli {
 
 namespace {
 
-struct compare_options {
-  scenario_options scenario;
-  std::string across;  ///< KEY=V1,V2,…
-  std::string sort = "emissions";
+struct compare_options : across_options {
   output_format format = output_format::table;
 };
 
 void setup(CLI::App& app, compare_options& o) {
-  add_scenario_options(app, o.scenario);
-  add_across_options(app, o.across, o.sort, "region=FR,PL,US-VA or count=256,512");
+  add_across_options(app, o, "region=FR,PL,US-VA or count=256,512");
   add_format_option(app, o.format,
                     {output_format::table, output_format::json, output_format::csv, output_format::md, output_format::svg},
                     "svg: the emissions chart");
@@ -27,8 +23,8 @@ void setup(CLI::App& app, compare_options& o) {
 
 std::string run(const compare_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
-  const sweep_axis axis = parse_axis(o.across, "across");
-  const comparison c = compare(to_scenario(o.scenario, cat), axis.key, axis.values, cat, parse_rank_by(o.sort));
+  const auto in = to_across(o, cat);
+  const comparison c = compare(in.base, in.axis.key, in.axis.values, cat, in.sort);
   return render(c, o.format, cat);
 }
 

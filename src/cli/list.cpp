@@ -61,6 +61,16 @@ std::string latest(const json& list, bool with_year) {
   if (with_year && (*best)["year"].is_number()) s += fmt::format(" ({})", (*best)["year"].get<int>());
   return s;
 }
+/// A number column read from the object member `key` (its CSV name) of a provider:
+/// the latest year's value, with the year for people.
+column latest_of(const char* header, const char* key, bool csv) {
+  return {header, key, true, [key = std::string(key), csv](const json& e) { return latest(e[key], !csv); }};
+}
+/// A number column read at e[key][sub]; empty when e[key] is not an object.
+column member(const char* header, const char* csv, std::string key, std::string sub) {
+  return {header, csv, true,
+          [key, sub](const json& e) { return e[key].is_object() ? num(e[key][sub]) : std::string{}; }};
+}
 
 std::vector<column> columns_of(const std::string& table, bool csv) {
   if (table == "hardware")
@@ -78,20 +88,17 @@ std::vector<column> columns_of(const std::string& table, bool csv) {
     return {field("id", "id", false, "id"),
             field("kind", "kind", false, "kind"),
             field("name", "name", false, "name"),
-            {"g CO2e/kWh", "intensity_g_co2e_per_kwh", true,
-             [](const json& e) { return e["intensity"].is_object() ? num(e["intensity"]["gco2e_per_kwh"]) : std::string{}; }},
-            {"year", "intensity_year", true,
-             [](const json& e) { return e["intensity"].is_object() ? num(e["intensity"]["year"]) : std::string{}; }},
-            {"PUE", "pue", true, [](const json& e) { return e["pue"].is_object() ? num(e["pue"]["value"]) : std::string{}; }},
-            {"WUE L/kWh", "wue_l_per_kwh", true,
-             [](const json& e) { return e["wue_l_per_kwh"].is_object() ? num(e["wue_l_per_kwh"]["value"]) : std::string{}; }}};
+            member("g CO2e/kWh", "intensity_g_co2e_per_kwh", "intensity", "gco2e_per_kwh"),
+            member("year", "intensity_year", "intensity", "year"),
+            member("PUE", "pue", "pue", "value"),
+            member("WUE L/kWh", "wue_l_per_kwh", "wue_l_per_kwh", "value")};
   if (table == "providers")
     return {field("id", "id", false, "id"),
             field("name", "name", false, "name"),
             field("kind", "kind", false, "kind"),
-            {"PUE", "pue", true, [csv](const json& e) { return latest(e["pue"], !csv); }},
-            {"WUE L/kWh", "wue_l_per_kwh", true, [csv](const json& e) { return latest(e["wue_l_per_kwh"], !csv); }},
-            {"CFE", "cfe", true, [csv](const json& e) { return latest(e["cfe"], !csv); }}};
+            latest_of("PUE", "pue", csv),
+            latest_of("WUE L/kWh", "wue_l_per_kwh", csv),
+            latest_of("CFE", "cfe", csv)};
   if (table == "sources")
     return {field("id", "id", false, "id"),
             field("name", "name", false, "name"),
@@ -102,8 +109,7 @@ std::vector<column> columns_of(const std::string& table, bool csv) {
                const auto& l = e["lifecycle_gco2e_per_kwh"];
                return num(l["min"]) + "–" + num(l["max"]);
              }},
-            {"water L/kWh", "water_l_per_kwh", true,
-             [](const json& e) { return e["water_l_per_kwh"].is_object() ? num(e["water_l_per_kwh"]["value"]) : std::string{}; }}};
+            member("water L/kWh", "water_l_per_kwh", "water_l_per_kwh", "value")};
   if (table == "presets")
     return {field("id", "id", false, "id"),
             field("name", "name", false, "name"),

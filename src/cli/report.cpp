@@ -15,10 +15,7 @@
 namespace trainprint::cli {
 
 namespace {
-struct report_options {
-  scenario_options scenario;
-  std::string across;  ///< KEY=V1,V2,…
-  std::string sort = "emissions";
+struct report_options : across_options {
   output_format format = output_format::html;
   std::string output;  ///< "" = stdout
   std::string title;
@@ -27,8 +24,7 @@ struct report_options {
 }  // namespace
 
 void setup_report(CLI::App& app, report_options& o) {
-  add_scenario_options(app, o.scenario);
-  add_across_options(app, o.across, o.sort, "region=aws:us-east-1,gcp:europe-north1");
+  add_across_options(app, o, "region=aws:us-east-1,gcp:europe-north1");
   add_format_option(app, o.format, {output_format::html, output_format::md},
                     "md writes the charts as SVG files beside -o");
   app.add_option("-o,--output", o.output, "Write the report to FILE instead of stdout")->group("Output");
@@ -50,15 +46,15 @@ void write_file(const std::filesystem::path& p, const std::string& text) {
 
 std::string run_report(const report_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
-  const sweep_axis axis = parse_axis(o.across, "across");
+  const auto in = to_across(o, cat);
   trainprint::report_options ro;
   ro.title = o.title;
   ro.format = o.format == output_format::md ? report_format::markdown : report_format::html;
   ro.uncertainty = o.uncertainty.options();
-  ro.rank_by = parse_rank_by(o.sort);
+  ro.rank_by = in.sort;
   const std::filesystem::path out(o.output);
   if (!o.output.empty() && ro.format == report_format::markdown) ro.svg_prefix = out.stem().string();
-  const auto r = make_report(to_scenario(o.scenario, cat), axis.key, axis.values, cat, ro);
+  const auto r = make_report(in.base, in.axis.key, in.axis.values, cat, ro);
   if (o.output.empty()) return r.text;
   // The charts first, so the document never links to a file that is missing.
   for (const auto& f : r.files) write_file(out.parent_path() / f.name, f.content);

@@ -98,14 +98,21 @@ scenario to_scenario(const scenario_options& o, const catalog& cat) {
   return merge(base, f);
 }
 
-void add_across_options(CLI::App& app, std::string& across, std::string& sort, const std::string& example) {
-  app.add_option("--across", across,
+void add_across_options(CLI::App& app, across_options& o, const std::string& example) {
+  add_scenario_options(app, o.scenario);
+  app.add_option("--across", o.across,
                  "KEY=V1,V2,…: the input to compare across, e.g. " + example + " (mix values separated by ';')")
       ->required()
       ->group("Comparison");
-  app.add_option("--sort", sort, "energy|emissions|water|cost|time (default emissions)")
+  app.add_option("--sort", o.sort, "energy|emissions|water|cost|time (default emissions)")
       ->check(CLI::IsMember({"energy", "emissions", "water", "cost", "time"}))
       ->group("Comparison");
+}
+
+across_inputs to_across(const across_options& o, const catalog& cat) {
+  sweep_axis axis = parse_axis(o.across, "across");
+  scenario base = to_scenario(o.scenario, cat);
+  return {std::move(axis), std::move(base), parse_rank_by(o.sort)};
 }
 
 const catalog& load_catalog(const global_options& g) {

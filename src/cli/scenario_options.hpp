@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "trainprint/catalog.hpp"
+#include "trainprint/compare.hpp"
 #include "trainprint/inputs.hpp"
 #include "trainprint/scenario.hpp"
+#include "trainprint/sweep.hpp"
 
 namespace trainprint::cli {
 
@@ -32,9 +34,25 @@ void add_scenario_options(CLI::App& app, scenario_options& o);
 /// flags, each overriding the one before.
 scenario to_scenario(const scenario_options& o, const catalog& cat);
 
-/// --across KEY=V1,V2,… (required) and --sort, shared by compare and report;
-/// `example` is the --across example shown in --help.
-void add_across_options(CLI::App& app, std::string& across, std::string& sort, const std::string& example);
+/// The flags of a comparison, shared by compare and report: the scenario, the input
+/// it varies and what ranks the options.
+struct across_options {
+  scenario_options scenario;
+  std::string across;  ///< KEY=V1,V2,…
+  std::string sort = "emissions";
+};
+
+/// The scenario flags, --across KEY=V1,V2,… (required) and --sort; `example` is the
+/// --across example shown in --help.
+void add_across_options(CLI::App& app, across_options& o, const std::string& example);
+
+/// A comparison's inputs read from its flags: the axis first, then the scenario.
+struct across_inputs {
+  sweep_axis axis;
+  scenario base;
+  rank_by sort;
+};
+across_inputs to_across(const across_options& o, const catalog& cat);
 
 /// Global options (before the subcommand).
 struct global_options {

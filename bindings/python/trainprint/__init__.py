@@ -56,6 +56,53 @@ class TraceEntry(NamedTuple):
     note: Optional[str]
 
 
+# The headline numbers an Estimate reads from its JSON, one property each:
+# (attribute, return type, path in trainprint.estimate/1, docstring).
+_OUTPUT_PROPERTIES: Tuple[Tuple[str, str, Tuple[str, str], Optional[str]], ...] = (
+    # --- compute and power ---
+    ("flops", "Optional[float]", ("compute", "flops"), "Training FLOPs (None unless the workload was given as FLOPs or params × tokens)."),
+    ("accelerator_hours", "float", ("compute", "accelerator_hours"), None),
+    ("wall_hours", "Optional[float]", ("compute", "wall_hours"), None),
+    ("accelerator_power_w", "float", ("power_w", "accelerator"), "Average power per accelerator, W."),
+    ("host_power_w", "float", ("power_w", "host"), "Average host power per accelerator, W."),
+    # --- energy ---
+    ("energy_kwh", "float", ("energy_kwh", "facility"), "Facility energy (IT energy × PUE), kWh."),
+    ("energy_it_kwh", "float", ("energy_kwh", "it"), None),
+    ("energy_accelerators_kwh", "float", ("energy_kwh", "accelerators"), None),
+    ("energy_host_kwh", "float", ("energy_kwh", "host"), None),
+    # --- emissions ---
+    ("emissions_kg_co2e", "Optional[float]", ("emissions_kg_co2e", "total"), "Total emissions (location-based operational + embodied), kg CO2e."),
+    ("emissions_location_kg_co2e", "Optional[float]", ("emissions_kg_co2e", "location_based"), None),
+    ("emissions_market_kg_co2e", "Optional[float]", ("emissions_kg_co2e", "market_based"), None),
+    ("emissions_embodied_kg_co2e", "Optional[float]", ("emissions_kg_co2e", "embodied"), None),
+    # --- water ---
+    ("water_l", "Optional[float]", ("water_l", "total"), "Total water consumption (on-site cooling + off-site generation), litres."),
+    ("water_onsite_l", "Optional[float]", ("water_l", "onsite"), None),
+    ("water_offsite_l", "Optional[float]", ("water_l", "offsite"), None),
+    # --- money ---
+    ("electricity_cost_usd", "Optional[float]", ("cost_usd", "electricity"), None),
+    ("compute_cost_usd", "Optional[float]", ("cost_usd", "compute"), None),
+    # --- what it was resolved against ---
+    ("hardware", "Optional[str]", ("resolved", "hardware"), """The accelerator's catalog id (``"h100"`` resolves to ``"nvidia-h100-sxm5-80gb"``)."""),
+    ("region", "Optional[str]", ("resolved", "region"), None),
+    ("provider", "Optional[str]", ("resolved", "provider"), None),
+    ("precision", "str", ("resolved", "precision"), None),
+    ("boundary", "str", ("resolved", "boundary"), None),
+)
+
+
+def _output_property(name: str, type_: str, path: Tuple[str, str], doc: Optional[str]) -> property:
+    section, key = path
+
+    def get(self: "Estimate") -> Any:
+        return self._data[section][key]
+
+    get.__name__ = name
+    get.__qualname__ = f"Estimate.{name}"
+    get.__annotations__ = {"return": type_}
+    return property(get, doc=doc)
+
+
 class Estimate:
     """One estimate (schema ``trainprint.estimate/1``). Attributes are floats in
     the units their names say, or None where unknown."""
@@ -66,110 +113,7 @@ class Estimate:
         self._text = json_text
         self._data: Dict[str, Any] = _json.loads(json_text)
 
-    # --- compute and power ---
-    @property
-    def flops(self) -> Optional[float]:
-        """Training FLOPs (None unless the workload was given as FLOPs or params × tokens)."""
-        return self._data["compute"]["flops"]
-
-    @property
-    def accelerator_hours(self) -> float:
-        return self._data["compute"]["accelerator_hours"]
-
-    @property
-    def wall_hours(self) -> Optional[float]:
-        return self._data["compute"]["wall_hours"]
-
-    @property
-    def accelerator_power_w(self) -> float:
-        """Average power per accelerator, W."""
-        return self._data["power_w"]["accelerator"]
-
-    @property
-    def host_power_w(self) -> float:
-        """Average host power per accelerator, W."""
-        return self._data["power_w"]["host"]
-
-    # --- energy ---
-    @property
-    def energy_kwh(self) -> float:
-        """Facility energy (IT energy × PUE), kWh."""
-        return self._data["energy_kwh"]["facility"]
-
-    @property
-    def energy_it_kwh(self) -> float:
-        return self._data["energy_kwh"]["it"]
-
-    @property
-    def energy_accelerators_kwh(self) -> float:
-        return self._data["energy_kwh"]["accelerators"]
-
-    @property
-    def energy_host_kwh(self) -> float:
-        return self._data["energy_kwh"]["host"]
-
-    # --- emissions ---
-    @property
-    def emissions_kg_co2e(self) -> Optional[float]:
-        """Total emissions (location-based operational + embodied), kg CO2e."""
-        return self._data["emissions_kg_co2e"]["total"]
-
-    @property
-    def emissions_location_kg_co2e(self) -> Optional[float]:
-        return self._data["emissions_kg_co2e"]["location_based"]
-
-    @property
-    def emissions_market_kg_co2e(self) -> Optional[float]:
-        return self._data["emissions_kg_co2e"]["market_based"]
-
-    @property
-    def emissions_embodied_kg_co2e(self) -> Optional[float]:
-        return self._data["emissions_kg_co2e"]["embodied"]
-
-    # --- water ---
-    @property
-    def water_l(self) -> Optional[float]:
-        """Total water consumption (on-site cooling + off-site generation), litres."""
-        return self._data["water_l"]["total"]
-
-    @property
-    def water_onsite_l(self) -> Optional[float]:
-        return self._data["water_l"]["onsite"]
-
-    @property
-    def water_offsite_l(self) -> Optional[float]:
-        return self._data["water_l"]["offsite"]
-
-    # --- money ---
-    @property
-    def electricity_cost_usd(self) -> Optional[float]:
-        return self._data["cost_usd"]["electricity"]
-
-    @property
-    def compute_cost_usd(self) -> Optional[float]:
-        return self._data["cost_usd"]["compute"]
-
-    # --- what it was resolved against ---
-    @property
-    def hardware(self) -> Optional[str]:
-        """The accelerator's catalog id (``"h100"`` resolves to ``"nvidia-h100-sxm5-80gb"``)."""
-        return self._data["resolved"]["hardware"]
-
-    @property
-    def region(self) -> Optional[str]:
-        return self._data["resolved"]["region"]
-
-    @property
-    def provider(self) -> Optional[str]:
-        return self._data["resolved"]["provider"]
-
-    @property
-    def precision(self) -> str:
-        return self._data["resolved"]["precision"]
-
-    @property
-    def boundary(self) -> str:
-        return self._data["resolved"]["boundary"]
+    # The headline numbers are properties made from _OUTPUT_PROPERTIES (below the class).
 
     @property
     def scenario(self) -> Dict[str, Any]:
@@ -235,6 +179,11 @@ class Estimate:
             f"energy_kwh={num(self.energy_kwh)}, emissions_kg_co2e={num(self.emissions_kg_co2e)}, "
             f"water_l={num(self.water_l)})"
         )
+
+
+for _name, _type, _path, _doc in _OUTPUT_PROPERTIES:
+    setattr(Estimate, _name, _output_property(_name, _type, _path, _doc))
+del _name, _type, _path, _doc
 
 
 _FLAT_FIELDS: Tuple[str, ...] = (
