@@ -14,69 +14,45 @@
 namespace trainprint::inline v0 {
 namespace {
 
-using setter = std::function<void(scenario&, std::string_view)>;
-
 bool parse_bool(std::string_view key, std::string_view t) {
   if (t == "true" || t == "yes" || t == "1" || t == "on") return true;
   if (t == "false" || t == "no" || t == "0" || t == "off") return false;
   throw unit_error(std::string(key), "got '" + std::string(t) + "', expected true or false");
 }
 
-const std::vector<std::pair<std::string, setter>>& setters() {
-  auto number = [](std::optional<double> scenario::*m, const char* key) {
-    return std::pair<std::string, setter>{key, [m, key](scenario& s, std::string_view t) { s.*m = parse_number(t, key); }};
-  };
-  auto ratio = [](std::optional<double> scenario::*m, const char* key) {
-    return std::pair<std::string, setter>{key, [m, key](scenario& s, std::string_view t) { s.*m = parse_ratio(t, key); }};
-  };
-  static const std::vector<std::pair<std::string, setter>> all = {
-      number(&scenario::params, "params"),
-      number(&scenario::active_params, "active_params"),
-      number(&scenario::tokens, "tokens"),
-      number(&scenario::flops, "flops"),
-      {"recompute", [](scenario& s, std::string_view t) { s.recompute = parse_bool("recompute", t); }},
-      number(&scenario::layers, "layers"),
-      number(&scenario::d_model, "d_model"),
-      number(&scenario::seq_len, "seq_len"),
-      number(&scenario::gpu_hours, "gpu_hours"),
-      {"duration_h", [](scenario& s, std::string_view t) { s.duration_h = parse_duration(t, "duration_h"); }},
-      {"hardware", [](scenario& s, std::string_view t) { s.hardware = std::string(t); }},
-      {"count",
-       [](scenario& s, std::string_view t) {
-         const double c = parse_number(t, "count");
-         if (!(c >= 1 && c <= limits::count) || std::floor(c) != c)
-           throw input_error("count", detail::num(c), "a whole number 1 <= count <= " + detail::num(limits::count));
-         s.count = static_cast<std::int64_t>(c);
-       }},
-      {"precision",
-       [](scenario& s, std::string_view t) {
-         s.precision = parse_precision(t);
-         if (!s.precision) throw input_error("precision", "'" + std::string(t) + "'", "one of fp32, tf32, bf16, fp16, fp8");
-       }},
-      ratio(&scenario::mfu, "mfu"),
-      ratio(&scenario::power_fraction, "power_fraction"),
-      {"power_w", [](scenario& s, std::string_view t) { s.power_w = power::watts(parse_number(t, "power_w")); }},
-      {"boundary",
-       [](scenario& s, std::string_view t) {
-         s.boundary = parse_boundary(t);
-         if (!s.boundary) throw input_error("boundary", "'" + std::string(t) + "'", "accelerators or servers");
-       }},
-      {"host_power_w", [](scenario& s, std::string_view t) { s.host_power_w = power::watts(parse_number(t, "host_power_w")); }},
-      {"region", [](scenario& s, std::string_view t) { s.region = std::string(t); }},
-      {"provider", [](scenario& s, std::string_view t) { s.provider = std::string(t); }},
-      number(&scenario::pue, "pue"),
-      {"wue", [](scenario& s, std::string_view t) { s.wue = water_intensity::l_per_kwh(parse_number(t, "wue")); }},
-      {"intensity",
-       [](scenario& s, std::string_view t) { s.intensity = carbon_intensity::g_per_kwh(parse_number(t, "intensity")); }},
-      {"mix", [](scenario& s, std::string_view t) { s.mix = parse_mix(t); }},
-      {"ewif", [](scenario& s, std::string_view t) { s.ewif = water_intensity::l_per_kwh(parse_number(t, "ewif")); }},
-      ratio(&scenario::cfe, "cfe"),
-      {"embodied", [](scenario& s, std::string_view t) { s.embodied = parse_bool("embodied", t); }},
-      number(&scenario::lifetime_years, "lifetime_years"),
-      number(&scenario::price_usd_per_kwh, "price_usd_per_kwh"),
-      number(&scenario::hourly_price_usd, "hourly_price_usd"),
-  };
-  return all;
+/// Reads `t` into input `in` of `s` by the input's kind (inputs.hpp): one reader of
+/// values for the CLI, sweeps, comparisons and the bindings.
+void set_one(scenario& s, const input_info& in, std::string_view t) {
+  const std::string key(in.name);
+  switch (in.kind) {
+    case input_kind::number: in.set(s, parse_number(t, key)); break;
+    case input_kind::ratio: in.set(s, parse_ratio(t, key)); break;
+    case input_kind::count: {
+      const double c = parse_number(t, key);
+      if (!(c >= in.lo && c <= in.hi) || std::floor(c) != c)
+        throw input_error(key, detail::num(c),
+                          "a whole number " + detail::num(in.lo) + " <= " + key + " <= " + detail::num(in.hi));
+      in.set(s, c);
+      break;
+    }
+    case input_kind::duration: in.set(s, parse_duration(t, key).count()); break;
+    case input_kind::text: s.*(in.text) = std::string(t); break;
+    case input_kind::precision:
+      s.precision = parse_precision(t);
+      if (!s.precision) throw input_error(key, "'" + std::string(t) + "'", "one of fp32, tf32, bf16, fp16, fp8");
+      break;
+    case input_kind::boundary:
+      s.boundary = parse_boundary(t);
+      if (!s.boundary) throw input_error(key, "'" + std::string(t) + "'", "accelerators or servers");
+      break;
+    case input_kind::mix: s.mix = parse_mix(t); break;
+    case input_kind::flag:
+      if (key == "recompute")
+        s.recompute = parse_bool(key, t);
+      else
+        s.embodied = parse_bool(key, t);
+      break;
+  }
 }
 
 }  // namespace
@@ -84,7 +60,7 @@ const std::vector<std::pair<std::string, setter>>& setters() {
 const std::vector<std::string>& input_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> n;
-    for (const auto& [k, _] : setters()) n.push_back(k);
+    for (const auto& in : scenario_inputs) n.emplace_back(in.name);
     return n;
   }();
   return names;
@@ -123,24 +99,23 @@ void set_input(scenario& s, std::string_view key, std::string_view text) {
     }
     return;
   }
-  for (const auto& [name, set] : setters()) {
+  for (const auto& in : scenario_inputs) {
+    const std::string_view name = in.name;
     if (name != k) continue;
-    s.ranges.erase(name);  // a single value is fixed
-    // A new workload input replaces the old workload, as a preset's would.
-    if (name == "params" || name == "active_params" || name == "tokens" || name == "flops" ||
-        name == "gpu_hours" || name == "duration_h") {
-      // params, active_params and tokens complete each other; the other workload
-      // inputs replace whatever workload was there.
-      const bool pair = name == "params" || name == "active_params" || name == "tokens";
-      const bool had_pair = s.params || s.active_params || s.tokens;
+    s.ranges.erase(std::string(name));  // a single value is fixed
+    // A new workload input replaces the old workload, as a preset's would; params,
+    // active_params, trainable_params and tokens complete each other.
+    if (in.group == "Workload" && name != "recompute" && name != "layers" && name != "d_model" && name != "seq_len") {
+      const bool pair = name == "params" || name == "active_params" || name == "trainable_params" || name == "tokens";
+      const bool had_pair = s.params || s.active_params || s.trainable_params || s.tokens;
       if (!(pair && had_pair)) {
         scenario w;
-        set(w, text);
+        set_one(w, in, text);
         s = merge(s, w);
         return;
       }
     }
-    set(s, text);
+    set_one(s, in, text);
     return;
   }
   auto close = closest_ids(k, input_names(), 1);

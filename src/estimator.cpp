@@ -186,6 +186,17 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
              s.recompute ? "full activation recomputation" : "forward + backward");
       in.flops = k.value * n * *s.tokens;
       std::string note = g(k.value) + " × " + g(n) + " × " + g(*s.tokens);
+      if (s.trainable_params) {
+        // Parameter-efficient fine-tuning: the frozen weights get no weight gradients, so
+        // their share of the backward pass (2·N of the 6·N) is spent only on the trainable ones.
+        const auto& wg = defaults::weight_gradient_flops_per_param_token;
+        TRAINPRINT_TRACE(tr, "trainable_params", *s.trainable_params, "parameters", origin::user);
+        TRAINPRINT_TRACE(tr, "weight_gradient_flops_per_param_token", wg.value, "FLOP", origin::fallback,
+                         std::string(wg.source), "only the trainable parameters get weight gradients");
+        in.flops = (k.value - wg.value) * n * *s.tokens + wg.value * *s.trainable_params * *s.tokens;
+        note = fmt::format("({:g} − {:g}) × {:g} × {:g} + {:g} × {:g} trainable × {:g}", k.value, wg.value, n,
+                           *s.tokens, wg.value, *s.trainable_params, *s.tokens);
+      }
       if (s.layers) {
         // PaLM's 12·L·d·S per token scales with k/6 under recomputation.
         const double per_token = k.value / 6.0 * defaults::attention_flops_factor.value * *s.layers *
@@ -635,7 +646,7 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
     if (const auto o = find_output(interval.name)) median[*o] = interval.p50;
   set_outputs(e, median);
   e.notes.push_back(fmt::format("with ranges, every headline number is the median of {} Monte Carlo samples; the "
-                                "trace shows the point at the inputs' modes",
+                                "trace (and uncertainty.outputs[].central) is the plain point estimate",
                                 options->samples));
   return e;
 }

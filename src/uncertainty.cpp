@@ -146,16 +146,12 @@ struct sampler {
   }
 };
 
-/// The formula at one point: every input at its mode, some set to other values
-/// (the sensitivity pass and the outputs' bounds).
+/// The formula at one point: every input at the plain estimate's value, some set to
+/// other values (the sensitivity pass and the outputs' bounds).
 struct point {
   const model_shape& shape;
   model_slots<double> modes, at;
-  point(const model_shape& sh, const model_slots<double>& central, std::span<const input_distribution> inputs)
-      : shape(sh), modes(central) {
-    for (const auto& d : inputs) modes[detail::slot(d.input)] = d.dist.mode;
-    at = modes;
-  }
+  point(const model_shape& sh, const model_slots<double>& central) : shape(sh), modes(central), at(central) {}
   void reset() { at = modes; }
   void set(uncertain_input i, double v) { at[detail::slot(i)] = v; }
   [[nodiscard]] model_results<double> run() const {
@@ -304,7 +300,9 @@ uncertainty_result propagate(const model_inputs& central, std::span<const input_
   res.inputs.assign(inputs.begin(), inputs.end());
 
   const model_shape shape = detail::shape_of(central);
-  point work(shape, detail::slots_of(central), inputs);
+  // The reference point is the plain estimate (every input at the value resolve() chose:
+  // a distribution's mode, except the fitted MFU, whose median it is).
+  point work(shape, detail::slots_of(central));
   const model_results<double> mid = work.run();
 
   // An input the model reads (an optional input that is unknown is not drawn).

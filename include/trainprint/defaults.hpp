@@ -44,6 +44,12 @@ inline constexpr sourced flops_per_param_token{6.0,
 /// (Korthikanti et al. 2022, "Reducing Activation Recomputation in Large Transformer Models", §3).
 inline constexpr sourced flops_per_param_token_recompute{8.0,
     "Korthikanti et al. 2022, Reducing Activation Recomputation in Large Transformer Models, https://arxiv.org/abs/2205.05198", 8.0, 8.0};
+/// Of the 6·N FLOPs per parameter and token, the weight gradients take 2·N (the backward
+/// pass is two matrix products per layer, one for the activations' gradients and one for
+/// the weights'; Kaplan et al. 2020 sec. 2.1). A parameter-efficient fine-tune (LoRA: Hu
+/// et al. 2021, sec. 4) computes them only for its trainable parameters.
+inline constexpr sourced weight_gradient_flops_per_param_token{2.0,
+    "Kaplan et al. 2020, sec. 2.1 (backward = 2x forward: activation and weight gradients, 2N each), https://arxiv.org/abs/2001.08361; Hu et al. 2021, LoRA, sec. 4 (frozen weights get no gradients), https://arxiv.org/abs/2106.09685", 2.0, 2.0};
 /// Attention FLOPs per token = 12·L·d_model·seq_len for forward + backward
 /// (Chowdhery et al. 2022, PaLM, appendix B: 6N + 12·L·H·Q·T).
 inline constexpr sourced attention_flops_factor{12.0,

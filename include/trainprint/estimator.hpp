@@ -104,6 +104,16 @@ inline void validate(const scenario& s) {
     throw input_error("active_params", num(*s.active_params),
                       "active_params <= params (" + num(*s.params) + ")");
   check_positive("tokens", s.tokens, limits::tokens);
+  check_positive("trainable_params", s.trainable_params, limits::params);
+  if (s.trainable_params) {
+    const auto n = s.active_params ? s.active_params : s.params;
+    if (!n || !s.tokens)
+      throw input_error("trainable_params", num(*s.trainable_params),
+                        "trainable_params with params and tokens (a parameter-efficient fine-tune of that model)");
+    if (*s.trainable_params > *n)
+      throw input_error("trainable_params", num(*s.trainable_params),
+                        "trainable_params <= the parameters active per token (" + num(*n) + ")");
+  }
   check_positive("flops", s.flops, limits::flops);
   check_closed("layers", s.layers, 1, limits::layers);
   check_closed("d_model", s.d_model, 1, limits::d_model);

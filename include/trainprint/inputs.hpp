@@ -81,11 +81,14 @@ constexpr void set_quantity(scenario& s, double v) {
 }  // namespace detail
 
 /// Every scenario input, in the order validate() checks them and the CLI lists them.
-inline constexpr std::array<input_info, 30> scenario_inputs{{
+inline constexpr std::array<input_info, 31> scenario_inputs{{
     {"params", "--params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
      "Total parameters (7B, 70e9)", TRAINPRINT_PLAIN(params)},
     {"active_params", "--active-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
      "Parameters active per token (MoE)", TRAINPRINT_PLAIN(active_params)},
+    {"trainable_params", "--trainable-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
+     "Trained parameters of a parameter-efficient fine-tune (LoRA): (4N + 2·trainable)·D FLOPs",
+     TRAINPRINT_PLAIN(trainable_params)},
     {"tokens", "--tokens", {}, "Workload", input_kind::number, "", 0, 1e17, false, false, false,
      "Training tokens (2T)", TRAINPRINT_PLAIN(tokens)},
     {"flops", "--flops", {}, "Workload", input_kind::number, "", 0, 1e32, false, false, false,
@@ -273,6 +276,7 @@ inline scenario merge(scenario base, const scenario& overrides) {
   if (overrides.has_workload()) {
     base.params.reset();
     base.active_params.reset();
+    base.trainable_params.reset();
     base.tokens.reset();
     base.flops.reset();
     base.gpu_hours.reset();
@@ -287,6 +291,7 @@ inline scenario merge(scenario base, const scenario& overrides) {
   };
   take(base.params, overrides.params);
   take(base.active_params, overrides.active_params);
+  take(base.trainable_params, overrides.trainable_params);
   take(base.tokens, overrides.tokens);
   take(base.flops, overrides.flops);
   if (overrides.recompute) base.recompute = true;

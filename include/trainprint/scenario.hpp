@@ -74,6 +74,9 @@ struct scenario {
   // --- workload: exactly one of (flops | params+tokens), gpu_hours, duration ---
   std::optional<double> params;         ///< total parameters
   std::optional<double> active_params;  ///< parameters active per token (MoE); defaults to params
+  /// Parameters a parameter-efficient fine-tune trains (LoRA adapters, ...); the
+  /// frozen rest gets no weight gradients: FLOPs = (4·N + 2·trainable)·D.
+  std::optional<double> trainable_params;
   std::optional<double> tokens;         ///< training tokens
   std::optional<double> flops;          ///< total training FLOPs
   bool recompute = false;               ///< full activation recomputation: 8·N·D instead of 6·N·D
@@ -118,7 +121,7 @@ struct scenario {
 
   /// True if any workload input (flops, params, tokens, gpu_hours, duration) is set.
   [[nodiscard]] bool has_workload() const {
-    return flops || params || active_params || tokens || gpu_hours || duration_h;
+    return flops || params || active_params || trainable_params || tokens || gpu_hours || duration_h;
   }
 };
 

@@ -70,7 +70,7 @@ struct uncertainty_options {
 struct output_interval {
   std::string name;  ///< the JSON path in trainprint.estimate/1: "energy_kwh.facility", ...
   std::string unit;  ///< "kWh", "kg CO2e", "L", "h", "W", "USD"
-  double central = 0;  ///< the estimate (every input at its mode)
+  double central = 0;  ///< the plain point estimate (every input at the value resolve() chose)
   double p5 = 0, p50 = 0, p95 = 0, mean = 0;
 };
 
@@ -111,8 +111,9 @@ inline constexpr std::size_t uncertainty_block = 1024;
 /// catalog's published ranges or its confidence marks (docs/uncertainty.md).
 std::vector<input_distribution> input_distributions(const resolved_scenario& r);
 
-/// Monte Carlo of evaluate() over `inputs` around `central` (whose values are the
-/// modes), and the one-at-a-time sensitivity. Throws input_error for options out of
+/// Monte Carlo of evaluate() over `inputs` around `central` (the point estimate: each
+/// sample replaces the inputs that have a distribution), and the one-at-a-time
+/// sensitivity from the point estimate. Throws input_error for options out of
 /// range. No allocation per sample.
 uncertainty_result propagate(const model_inputs& central, std::span<const input_distribution> inputs,
                              const uncertainty_options& options);

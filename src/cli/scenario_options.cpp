@@ -85,6 +85,7 @@ scenario to_scenario(const scenario_options& o, const catalog& cat) {
     };
     keep(f.params, before.params);
     keep(f.active_params, before.active_params);
+    keep(f.trainable_params, before.trainable_params);
     keep(f.tokens, before.tokens);
     keep(f.flops, before.flops);
     keep(f.layers, before.layers);

@@ -69,6 +69,7 @@ TEST_CASE("defaults: every value and range is the one docs/methodology.md derive
   check(t, "flops_per_param_token", flops_per_param_token), ++n;
   check(t, "flops_per_param_token_recompute", flops_per_param_token_recompute), ++n;
   check(t, "attention_flops_factor", attention_flops_factor), ++n;
+  check(t, "weight_gradient_flops_per_param_token", weight_gradient_flops_per_param_token), ++n;
   check(t, "mfu_fit_ridge", mfu_fit_ridge, mfu_fit_ridge, mfu_fit_ridge), ++n;
   check(t, "fp8_speedup", fp8_speedup), ++n;
   check(t, "power_idle_fraction", power_idle_fraction), ++n;

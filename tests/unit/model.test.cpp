@@ -44,6 +44,7 @@ void check_block_equals_scalar(const model_inputs& in) {
     m.accelerator_hours = at(uncertain_input::accelerator_hours);
     m.duration_h = at(uncertain_input::duration_h);
     m.mfu = at(uncertain_input::mfu);
+    m.precision_speedup = at(uncertain_input::precision_speedup);
     m.power_fraction = at(uncertain_input::power_fraction);
     if (m.accelerator_power_w) m.accelerator_power_w = at(uncertain_input::accelerator_power_w);
     m.host_max_w = at(uncertain_input::host_max_w);
@@ -91,7 +92,19 @@ TEST_CASE("compute<block> equals evaluate() sample by sample on every path and b
   flops.params = 7e9;
   flops.tokens = 2e12;
   flops.count = 512;
-  SUBCASE("flops path, servers, default power (host follows the fraction)") { check_block_equals_scalar(resolved(flops)); }
+  SUBCASE("flops path, servers, default power (follows the MFU; the host follows the fraction)") {
+    REQUIRE(resolved(flops).power_follows_mfu);
+    check_block_equals_scalar(resolved(flops));
+  }
+  SUBCASE("flops path, fp8 (a precision speed-up)") {
+    flops.precision = precision::fp8;
+    check_block_equals_scalar(resolved(flops));
+  }
+  SUBCASE("time path with the workload known: power follows the implied MFU") {
+    flops.gpu_hours = 5e4;
+    REQUIRE(resolved(flops).power_follows_mfu);
+    check_block_equals_scalar(resolved(flops));
+  }
   SUBCASE("flops path, accelerators boundary") {
     flops.boundary = boundary::accelerators;
     check_block_equals_scalar(resolved(flops));

@@ -172,15 +172,11 @@ TEST_CASE("robustness: uncertainty at the extremes stays finite and ordered") {
   for (const auto& s : {duration_run(1, 1), duration_run(1e6, 8760), params_run(1e13, 1e14), params_run(1e6, 1e9)}) {
     // The point estimate is consistent; with ranges the headline numbers are medians of
     // each output (a median of a sum is not the sum of the medians), and the centrals are
-    // the point at the inputs' modes: the point estimate with the MFU at its distribution's
-    // mode (the fitted MFU's mode is below its median; the power follows it).
+    // the plain point estimate.
     check_consistent(make_estimate(s));
     const auto e = make_estimate(s, catalog::embedded(), uncertainty_options{.samples = 2000, .seed = 3});
     REQUIRE(e.uncertainty);
-    scenario at_modes = s;
-    for (const auto& d : e.uncertainty->inputs)
-      if (d.input == uncertain_input::mfu && !s.duration_h) at_modes.mfu = d.dist.mode;
-    const auto point = make_estimate(at_modes);
+    const auto point = make_estimate(s);  // the central values are the plain point estimate
     check_consistent(point);
     finite_non_negative("accelerator_hours", e.accelerator_hours);
     finite_non_negative("energy_facility", e.energy_facility.in_kwh());
