@@ -278,7 +278,9 @@ mfu_model fit_mfu_model(std::span<const calibration_run> runs) {
   m.held_out_runs = static_cast<int>(residuals.size());
   m.source = fmt::format(
       "trainprint fit of whole-run MFU on {} published runs from {} organisations (data/presets.json, "
-      "calibration.use); interval from the leave-one-organisation-out residuals of {} runs; data/calibration.json",
+      "calibration.use); interval from the leave-one-organisation-out residuals of {} runs as split-conformal "
+      "bounds (Lei et al. 2018, Distribution-free predictive inference for regression); data/calibration.json, "
+      "https://arxiv.org/abs/1604.04173",
       m.runs, m.organisations, m.held_out_runs);
   return m;
 }

@@ -298,9 +298,10 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
     const auto& u = *std::find_if(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.result.uncertainty; })
                          ->result.uncertainty;
     d.ranges = fmt::format(
-        "Ranges are 90% intervals: the 5th to 95th percentile of {} Monte Carlo samples (seed {}) over every uncertain "
-        "input, each drawn from a triangular distribution (low, mode, high) set by the user's range, a documented "
-        "default range or the catalog value's confidence.",
+        "Each number is the median of {} Monte Carlo samples (seed {}) with its 90% interval, the 5th to 95th "
+        "percentile, over every uncertain input, each drawn from a triangular distribution (low, mode, high) set by "
+        "the user's range, a documented default range, the fitted model's held-out residuals or the catalog value's "
+        "confidence.",
         u.samples, u.seed);
   }
 
@@ -558,7 +559,7 @@ report make_report(const scenario& base, std::string_view key, const std::vector
     for (auto& row : c.rows) {
       scenario s = base;
       set_input(s, key, row.value);
-      row.result = make_estimate(s, cat, *o.uncertainty);  // the same central values, with intervals
+      row.result = make_estimate(s, cat, *o.uncertainty);  // the medians, with intervals
     }
   return render_report(c, cat, o);
 }

@@ -70,7 +70,7 @@ inline constexpr double mfu_fit_ridge = 0.1;
 /// (rowwise scaling, Llama 3 8B) to 1.52 (405B); scripts/data/factors_NOTES.md lists them.
 /// Not the 2x of the datasheet peaks: GEMMs are only part of a step.
 inline constexpr sourced fp8_speedup{1.27,
-    "median end-to-end fp8/bf16 training speed-up of 20 framework measurements on H100/B200 (1.10-1.52): torchtitan, torchao float8, PyTorch/IBM FSDP2 float8 (2024), Databricks, NVIDIA NeMo; scripts/data/factors_NOTES.md", 1.10, 1.52};
+    "median end-to-end fp8/bf16 training speed-up of 20 framework measurements on H100/B200 (1.10-1.52; torchtitan, torchao, Databricks, NVIDIA NeMo; all in scripts/data/factors_NOTES.md), e.g. PyTorch/IBM 2024, Supercharging training using float8 and FSDP2, https://pytorch.org/blog/training-using-float8-fsdp2/", 1.10, 1.52};
 
 /// Accelerator power follows how busy it is: power = TDP x (idle + (typical - idle) x
 /// MFU / fitted MFU), capped at TDP, so a run that waits (low MFU) draws less and no
@@ -83,7 +83,7 @@ inline constexpr sourced fp8_speedup{1.27,
 inline constexpr sourced power_idle_fraction{126.6 / 700.0,
     "trainprint H200 measurements 2026 (CC BY 4.0), idle phase 126.6 W at a 700 W limit, tests/data/h200/results.json", 126.6 / 700.0, 126.6 / 700.0};
 inline constexpr sourced power_fraction_typical{0.75,
-    "measured whole-run GPU power: Dodge et al. 2022 (256 A100s, 281 of 400 W), https://arxiv.org/abs/2206.05229; Morrison et al. 2025 (OLMo 2 on H100, >85% of maximum while training), https://arxiv.org/abs/2503.05804; trainprint H200 measurements 2026 (0.98-0.99 busy), tests/data/h200", 0.55, 0.99};
+    "median of measured whole-run GPU power: trainprint H200 measurements 2026 (0.98-0.99 busy, tests/data/h200), Morrison et al. 2025 (OLMo 2 on H100, >85% of maximum while training, arXiv:2503.05804) and Dodge et al. 2022, Measuring the Carbon Intensity of AI in Cloud Instances (256 A100s, 281 of 400 W), https://arxiv.org/abs/2206.05229", 0.55, 0.99};
 
 /// Power fraction of an accelerator whose catalog power is a measured average under
 /// training load (tdp_kind "measured_avg": TPU v2/v3 from Patterson et al. 2021

@@ -27,11 +27,9 @@ def test_uncertainty_block():
     assert e.energy_kwh == pytest.approx(u["outputs"]["energy_kwh.facility"]["p50"], rel=1e-12)
     assert any(n.startswith("with ranges, every headline number is the median of 4000 Monte Carlo samples")
                for n in e.notes)
-    # The central values are the point at the inputs' modes: the estimate without ranges
-    # with the MFU at its distribution's mode.
-    mfu = [i for i in u["inputs"] if i["name"] == "mfu"][0]
-    at_modes = trainprint.estimate(**RUN, mfu=mfu["mode"])
-    assert total["central"] == pytest.approx(at_modes.emissions_kg_co2e, rel=1e-9)
+    # The central values are the plain point estimate: the estimate without ranges.
+    point = trainprint.estimate(**RUN)
+    assert total["central"] == pytest.approx(point.emissions_kg_co2e, rel=1e-9)
     lo, hi = e.interval("energy_kwh.facility")
     assert lo < e.energy_kwh < hi
     assert u["sensitivity"][0]["swing"] >= u["sensitivity"][-1]["swing"]
