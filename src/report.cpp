@@ -465,15 +465,13 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
   return d;
 }
 
-}  // namespace
-
-std::string_view to_string(report_format f) { return f == report_format::html ? "html" : "md"; }
-
-report_format parse_report_format(std::string_view s) {
-  if (s == "html") return report_format::html;
-  if (s == "md" || s == "markdown") return report_format::markdown;
-  throw input_error("format", "'" + std::string(s) + "'", "html or md");
+/// A report is HTML or Markdown; input_error for another format.
+void check_format(output_format f) {
+  if (f != output_format::html && f != output_format::md)
+    throw input_error("format", "'" + std::string(to_string(f)) + "'", "html or md");
 }
+
+}  // namespace
 
 std::vector<bar_chart> comparison_charts(const comparison& c) {
   std::vector<bar_chart> charts;
@@ -546,13 +544,15 @@ std::string render_comparison_svg(const comparison& c) {
 }
 
 report render_report(const comparison& c, const catalog& cat, const report_options& o) {
+  check_format(o.format);
   const document d = build(c, cat, o);
-  if (o.format == report_format::markdown) return render_markdown_report(d, o);
+  if (o.format == output_format::md) return render_markdown_report(d, o);
   return {render_html(d), {}};
 }
 
 report make_report(const scenario& base, std::string_view key, const std::vector<std::string>& values, const catalog& cat,
                    const report_options& o) {
+  check_format(o.format);
   if (o.uncertainty) validate(*o.uncertainty);
   comparison c = compare(base, key, values, cat, o.rank_by);
   if (o.uncertainty)

@@ -17,23 +17,19 @@
 
 #include "catalog.hpp"
 #include "compare.hpp"
+#include "output_format.hpp"
 #include "scenario.hpp"
 #include "svg.hpp"
 #include "uncertainty.hpp"
 
 namespace trainprint::inline v0 {
 
-/// The document format of a report.
-enum class report_format { html, markdown };
-/// "html" or "md".
-std::string_view to_string(report_format f);
-/// Parses "html", "md" or "markdown"; throws input_error naming the choices.
-report_format parse_report_format(std::string_view s);
-
 /// What a report contains and how it is written.
 struct report_options {
   std::string title;  ///< "" gives "Training footprint by <key>"
-  report_format format = report_format::html;
+  /// output_format::html or output_format::md; render_report() and make_report()
+  /// throw input_error for another format.
+  output_format format = output_format::html;
   /// Monte Carlo for every option: 90% intervals in the table and whiskers on the chart.
   std::optional<uncertainty_options> uncertainty;
   trainprint::rank_by rank_by = rank_by::emissions;

@@ -49,11 +49,11 @@ std::string run_report(const report_options& o, const global_options& g) {
   const auto in = to_across(o, cat);
   trainprint::report_options ro;
   ro.title = o.title;
-  ro.format = o.format == output_format::md ? report_format::markdown : report_format::html;
+  ro.format = o.format;
   ro.uncertainty = o.uncertainty.options();
   ro.rank_by = in.sort;
   const std::filesystem::path out(o.output);
-  if (!o.output.empty() && ro.format == report_format::markdown) ro.svg_prefix = out.stem().string();
+  if (!o.output.empty() && ro.format == output_format::md) ro.svg_prefix = out.stem().string();
   const auto r = make_report(in.base, in.axis.key, in.axis.values, cat, ro);
   if (o.output.empty()) return r.text;
   // The charts first, so the document never links to a file that is missing.
