@@ -39,6 +39,8 @@ std::string render_csv(const estimate& e);
 std::string render_comparison_table(const comparison& c, const catalog& cat);
 /// The same as a Markdown table.
 std::string render_comparison_markdown(const comparison& c, const catalog& cat);
+/// The total-emissions chart of a comparison as a standalone SVG file (report.cpp).
+std::string render_comparison_svg(const comparison& c);
 /// The comparison as CSV: rank, the varied value, the headline outputs, the grid
 /// intensity and the difference to the best in the ranked metric's unit.
 std::string render_comparison_csv(const comparison& c);

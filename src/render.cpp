@@ -16,7 +16,6 @@
 #include "trainprint/format.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/json.hpp"
-#include "trainprint/report.hpp"
 
 namespace trainprint::inline v0 {
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "trainprint/detail/charts.hpp"
 #include "trainprint/report.hpp"
 #include "trainprint/svg.hpp"
 

@@ -1,6 +1,7 @@
 // Accessible SVG bar charts (see include/trainprint/svg.hpp).
 
 #include "trainprint/svg.hpp"
+#include "trainprint/detail/charts.hpp"
 
 #include "text.hpp"
 

@@ -19,7 +19,6 @@
 #include "compare.hpp"
 #include "output_format.hpp"
 #include "scenario.hpp"
-#include "svg.hpp"
 #include "uncertainty.hpp"
 
 namespace trainprint::inline v0 {
@@ -61,14 +60,5 @@ report make_report(const scenario& base, std::string_view key, const std::vector
 /// The report of an existing comparison; rows whose estimates carry uncertainty
 /// get intervals (`o.uncertainty` is not used here).
 report render_report(const comparison& c, const catalog& cat, const report_options& o = {});
-
-/// The charts of a comparison, in report order: total emissions per option (with
-/// whiskers where the rows carry uncertainty), emissions by component (operational
-/// location-based and embodied, stacked) and water (on-site and off-site, stacked).
-std::vector<bar_chart> comparison_charts(const comparison& c);
-
-/// The total-emissions chart of a comparison as a standalone SVG file
-/// (`trainprint compare --format svg`).
-std::string render_comparison_svg(const comparison& c);
 
 }  // namespace trainprint::inline v0

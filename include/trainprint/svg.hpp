@@ -9,7 +9,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace trainprint::inline v0 {
@@ -39,12 +38,5 @@ struct bar_chart {
 /// Throws input_error for an empty id or a bar whose value count differs from the
 /// series count.
 std::string render_svg(const bar_chart& c);
-
-/// `text` with &, <, >, " and ' escaped, for XML and HTML text and attributes.
-std::string xml_escape(std::string_view text);
-
-/// 3 significant digits without an exponent for 0.01 <= |x| < 1e6 ("6.35", "469",
-/// "1240"); the way charts and reports print numbers.
-std::string chart_number(double x);
 
 }  // namespace trainprint::inline v0

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "trainprint/compare.hpp"
+#include "trainprint/detail/charts.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/render.hpp"
 #include "trainprint/svg.hpp"

@@ -1,6 +1,8 @@
 // Reports (report.hpp): the HTML and Markdown documents of a comparison.
 #include <doctest/doctest.h>
 #include <trainprint/error.hpp>
+#include <trainprint/detail/charts.hpp>
+#include <trainprint/format.hpp>
 #include <trainprint/report.hpp>
 #include <trainprint/version.hpp>
 
@@ -100,7 +102,7 @@ TEST_CASE("report: Markdown links SVG files beside it, or embeds them as data UR
 
 TEST_CASE("report: the comparison's emissions chart on its own") {
   const auto c = compare(base(), "region", regions);
-  const std::string s = render_comparison_svg(c);
+  const std::string s = render(c, output_format::svg);
   CHECK(count(s, "<rect class=\"bar\"") == 4);
   CHECK(s.find("class=\"chart-title\"") != std::string::npos);
   const auto charts = comparison_charts(c);

@@ -1,6 +1,7 @@
 // SVG bar charts (svg.hpp): bars, labels, whiskers, legend, escaping.
 #include <doctest/doctest.h>
 #include <trainprint/error.hpp>
+#include <trainprint/detail/charts.hpp>
 #include <trainprint/svg.hpp>
 
 #include <string>
