@@ -1,8 +1,7 @@
 #pragma once
-// The renderers behind render(estimate|comparison, output_format) (format.hpp),
-// one per subject and format, and their helpers. Private to the library; the CLI
-// and bindings call render(). csv_field and render_columns, which the CLI's
-// catalog listings use, are in trainprint/detail/columns.hpp.
+// The renderers behind render(estimate|comparison, output_format) and
+// render_catalog_table/entry (format.hpp), one per subject and format, and their
+// helpers. Private to the library; the CLI and bindings call the render entries.
 
 #include <optional>
 #include <string>
@@ -11,10 +10,21 @@
 
 #include "trainprint/catalog.hpp"
 #include "trainprint/compare.hpp"
-#include "trainprint/detail/columns.hpp"
 #include "trainprint/estimate.hpp"
+#include "trainprint/output_format.hpp"
 
 namespace trainprint::inline v0 {
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+std::string csv_field(std::string_view text);
+/// Aligned text columns under a header row, each line indented by two spaces;
+/// columns with `right_aligned[i]` true are right-aligned (numbers).
+std::string render_columns(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                           const std::vector<bool>& right_aligned);
+
+/// Throws input_error: format `f` is not one of `supported` ("table, json") for
+/// `subject` ("an estimate").
+[[noreturn]] void unsupported_format(std::string_view subject, output_format f, std::string_view supported);
 
 /// The estimate as a table for people: headline outputs with units, the boundary
 /// and the region basis, everyday equivalents, notes; with `explain`, the trace.

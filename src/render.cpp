@@ -134,12 +134,10 @@ void sweep_csv_writer::append(std::string& out, const sweep_numbers_row& row) {
   }
 }
 
-namespace {
-[[noreturn]] void unsupported(std::string_view subject, output_format f, std::string_view supported) {
+void unsupported_format(std::string_view subject, output_format f, std::string_view supported) {
   throw input_error("format", "'" + std::string(to_string(f)) + "'",
                     "one of " + std::string(supported) + " for " + std::string(subject));
 }
-}  // namespace
 
 std::string render(const estimate& e, output_format f, const catalog& cat, bool explain) {
   switch (f) {
@@ -147,7 +145,7 @@ std::string render(const estimate& e, output_format f, const catalog& cat, bool 
     case output_format::json: return to_json_text(e, 2) + "\n";
     case output_format::csv: return render_csv(e);
     case output_format::md: return render_markdown(e, cat, explain);
-    default: unsupported("an estimate", f, "table, json, csv, md");
+    default: unsupported_format("an estimate", f, "table, json, csv, md");
   }
 }
 
@@ -158,7 +156,7 @@ std::string render(const comparison& c, output_format f, const catalog& cat) {
     case output_format::csv: return render_comparison_csv(c);
     case output_format::md: return render_comparison_markdown(c, cat);
     case output_format::svg: return render_comparison_svg(c);
-    default: unsupported("a comparison", f, "table, json, csv, md, svg");
+    default: unsupported_format("a comparison", f, "table, json, csv, md, svg");
   }
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 /// \file format.hpp
 /// fmt formatters for the quantity types, readable magnitudes, and the one render
-/// entry per subject (estimate, comparison) taking an output_format. Opt-in:
-/// include it to use fmt.
+/// entry per subject (estimate, comparison, catalog table, catalog entry) taking
+/// an output_format. Opt-in: include it to use fmt.
 ///
 /// Example: examples/render.cpp (built and run by the tests).
 
@@ -48,6 +48,21 @@ std::string render(const estimate& e, output_format f, const catalog& cat = cata
 /// (trainprint.compare/1), csv, md or svg (the emissions chart). Throws
 /// input_error for another format.
 std::string render(const comparison& c, output_format f, const catalog& cat = catalog::embedded());
+
+/// A catalog table (catalog_json.hpp's catalog_tables(): "hardware", "regions",
+/// ...) whose id, name or an alias contains `filter` (case-insensitive; "": every
+/// entry), in format `f`: table (aligned columns with units in the headers and a
+/// count line), json (catalog_table_to_json(), indented by 2) or csv (units in the
+/// column names). What `trainprint list` prints. Throws input_error for an unknown
+/// table or another format.
+std::string render_catalog_table(const catalog& cat, std::string_view table, output_format f,
+                                 std::string_view filter = {});
+
+/// One catalog entry by id or alias (any table) in format `f`: table (every value
+/// on its own line with a [n] reference, then the numbered sources) or json
+/// (catalog_entry_to_json(), indented by 2). What `trainprint show` prints. Throws
+/// unknown_key_error for an unknown id and input_error for another format.
+std::string render_catalog_entry(const catalog& cat, std::string_view id, output_format f);
 
 /// A headline output for machine-readable rows (outputs.hpp): its flat name, a
 /// snake_case name ending in its unit ("energy_facility_kwh"), and its value.

@@ -118,6 +118,21 @@ TEST_CASE("render(comparison): each format is the CLI's golden") {
   CHECK_THROWS_AS(render(compare(s, "region", {"FR"}), output_format::jsonl), input_error);
 }
 
+TEST_CASE("render_catalog_table and render_catalog_entry: each format is the CLI's golden") {
+  const auto& cat = catalog::embedded();
+  CHECK(render_catalog_table(cat, "hardware", output_format::csv, "h100") == golden("list-hardware-csv.out"));
+  CHECK(render_catalog_table(cat, "sources", output_format::table) == golden("list-sources.out"));
+  CHECK(render_catalog_table(cat, "regions", output_format::json, "United Kingdom") == golden("list-regions-json.out"));
+  CHECK(render_catalog_entry(cat, "h100", output_format::table) == golden("show-hardware.out"));
+  CHECK(render_catalog_entry(cat, "FR", output_format::json) == golden("show-region-json.out"));
+  CHECK_THROWS_WITH_AS(render_catalog_table(cat, "hardware", output_format::md),
+                       "[trainprint.input] format: got 'md', expected one of table, json, csv for a catalog table",
+                       input_error);
+  CHECK_THROWS_WITH_AS(render_catalog_entry(cat, "FR", output_format::csv),
+                       "[trainprint.input] format: got 'csv', expected one of table, json for a catalog entry",
+                       input_error);
+}
+
 TEST_CASE("readable: units chosen by size, three significant digits") {
   CHECK(readable(energy::kwh(126739.6907)) == "127 MWh");
   CHECK(readable(energy::kwh(44.6)) == "44.6 kWh");
