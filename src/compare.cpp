@@ -156,8 +156,11 @@ std::optional<double> rank_metric(const estimate& e, rank_by r) {
   return std::nullopt;
 }
 
-comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
-                   const catalog& cat, rank_by by) {
+namespace {
+/// Each value's estimate (`make` of the scenario with it), ranked best first.
+template <class Make>
+comparison ranked(const scenario& base, std::string_view key, const std::vector<std::string>& values, rank_by by,
+                  Make make) {
   if (values.empty()) throw input_error("across", "no values", "at least one value, e.g. region=FR,SE,US-VA");
   comparison c;
   c.key = std::string(key);
@@ -165,7 +168,7 @@ comparison compare(const scenario& base, std::string_view key, const std::vector
   for (const auto& v : values) {
     scenario s = base;
     set_input(s, key, v);
-    comparison_row row{v, make_estimate(s, cat), std::nullopt, std::nullopt};
+    comparison_row row{v, make(s), std::nullopt, std::nullopt};
     row.metric = rank_metric(row.result, by);
     c.rows.push_back(std::move(row));
   }
@@ -177,6 +180,18 @@ comparison compare(const scenario& base, std::string_view key, const std::vector
     for (auto& r : c.rows)
       if (r.metric) r.delta_to_best = *r.metric - *c.rows.front().metric;
   return c;
+}
+}  // namespace
+
+comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
+                   const catalog& cat, rank_by by) {
+  return ranked(base, key, values, by, [&](const scenario& s) { return make_estimate(s, cat); });
+}
+
+comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
+                   const catalog& cat, rank_by by, const uncertainty_options& options) {
+  validate(options);
+  return ranked(base, key, values, by, [&](const scenario& s) { return make_estimate(s, cat, options); });
 }
 
 }  // namespace trainprint::inline v0

@@ -706,6 +706,12 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         break;
       case output::accelerator_power:
         if (in.accelerator_power_w) continue;
+        if (in.power_follows_mfu) {  // the fraction the run's MFU sets (detail/model.hpp)
+          e.trace.push_back({"power_fraction_effective", *v / in.tdp_w, "1", origin::derived, {},
+                             fmt::format("min(1, max({0:.3g}, {0:.3g} + (power_fraction − {0:.3g}) × MFU / {1:.3g}))",
+                                         in.idle_fraction, in.mfu_reference)});
+          note = "tdp_w × power_fraction_effective";
+        }
         break;
       case output::host_power:
         if (!in.servers || in.host_power_w) continue;

@@ -125,7 +125,7 @@ summary summarise(const estimate& e, const catalog& cat) {
   // " (lo–hi)" after a value, in its unit, when the output has an interval.
   auto R = [&](std::string_view name, std::span<const step> steps, std::size_t zero_step = 1) -> std::string {
     const auto* o = interval(e, name);
-    return o ? " " + scaled_range(o->central, o->p5, o->p95, steps, zero_step) : std::string{};
+    return o ? " " + scaled_range(o->p50, o->p5, o->p95, steps, zero_step) : std::string{};  // the headline's unit
   };
   auto R_count = [&](std::string_view name) -> std::string {
     const auto* o = interval(e, name);
@@ -134,7 +134,7 @@ summary summarise(const estimate& e, const catalog& cat) {
   auto R_hours = [&](std::string_view name) -> std::string {
     const auto* o = interval(e, name);
     if (!o) return {};
-    const double f = o->central < 48 ? 1 : o->central < 24 * 365 * 2 ? 24 : 24 * 365;
+    const double f = o->p50 < 48 ? 1 : o->p50 < 24 * 365 * 2 ? 24 : 24 * 365;
     return fmt::format(" ({:.1f}–{:.1f})", o->p5 / f, o->p95 / f);
   };
   auto R_usd = [&](std::string_view name) -> std::string {
@@ -295,7 +295,7 @@ std::string render_sensitivity(const estimate& e) {
     rows.push_back({std::string(to_string(t.input)), fmt::format("{:.4g}", t.input_p5), fmt::format("{:.4g}", t.input_p95),
                     show(lo), show(hi), show(t.swing), b});
   }
-  out += fmt::format("\nSensitivity: {} as each input goes from its p5 to its p95, the others at their modes\n",
+  out += fmt::format("\nSensitivity: {} as each input goes from its p5 to its p95, the others at their point values\n",
                      by_emissions ? "total emissions" : "facility energy");
   out += text::table({"input", "p5", "p95", "result at p5", "at p95", "swing", ""}, rows,
                     {false, true, true, true, true, true, false});

@@ -554,13 +554,10 @@ report make_report(const scenario& base, std::string_view key, const std::vector
                    const report_options& o) {
   check_format(o.format);
   if (o.uncertainty) validate(*o.uncertainty);
-  comparison c = compare(base, key, values, cat, o.rank_by);
-  if (o.uncertainty)
-    for (auto& row : c.rows) {
-      scenario s = base;
-      set_input(s, key, row.value);
-      row.result = make_estimate(s, cat, *o.uncertainty);  // the medians, with intervals
-    }
+  // With ranges every number of the report, the ranking and the savings included, is a
+  // median of its samples.
+  const comparison c = o.uncertainty ? compare(base, key, values, cat, o.rank_by, *o.uncertainty)
+                                     : compare(base, key, values, cat, o.rank_by);
   return render_report(c, cat, o);
 }
 

@@ -62,5 +62,10 @@ std::optional<double> rank_metric(const estimate& e, rank_by r);
 /// Throws the error of the first value that fails (its message names the input).
 comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat = catalog::embedded(), rank_by by = rank_by::emissions);
+/// compare() with ranges: each row's estimate carries its uncertainty block, and its
+/// numbers, the ranking and the differences to the best are the Monte Carlo medians.
+/// Throws input_error for options out of range.
+comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
+                   const catalog& cat, rank_by by, const uncertainty_options& options);
 
 }  // namespace trainprint::inline v0

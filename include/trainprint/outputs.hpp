@@ -56,7 +56,7 @@ inline constexpr std::array<output_info, output_count> output_table{{
     {output::flops, "flops", "compute", "flops", "compute.flops", "FLOP", "training FLOPs", true, false,
      "k × active params × tokens (+ attention), or given"},
     {output::accelerator_hours, "accelerator_hours", "compute", "accelerator_hours", "compute.accelerator_hours", "h",
-     "accelerator-hours", true, true, "flops / (peak_flop_per_s × mfu) / 3600"},
+     "accelerator-hours", true, true, "flops / (peak_flop_per_s × precision_speedup × mfu) / 3600"},
     {output::wall_hours, "wall_time_h", "compute", "wall_hours", "compute.wall_hours", "h", "wall time", true, true,
      "accelerator_hours / count"},
     {output::accelerator_power, "accelerator_power_w", "power_w", "accelerator", "power_w.accelerator", "W",

@@ -202,3 +202,12 @@ TEST_CASE("inputs: the Python stub's keywords are the table's, with matching typ
     CHECK(pyi.substr(first, end - first) == table_block);
   }
 }
+
+TEST_CASE("inputs: numeric inputs have both accessors, text inputs a field, the others neither") {
+  for (const auto& i : scenario_inputs) {
+    CAPTURE(i.name);
+    CHECK((i.get == nullptr) == (i.set == nullptr));
+    CHECK((i.get != nullptr) == detail::is_numeric(i));
+    CHECK((i.text != nullptr) == (i.kind == input_kind::text));
+  }
+}
