@@ -12,19 +12,15 @@
 
 namespace trainprint::inline v0::defaults {
 
-// Calibration (issue #5; docs/methodology.md section 4 derives every value below
-// and lists it in a machine-readable table that tests/unit/defaults.test.cpp
-// compares with this file). MFU defaults are whole-run ("effective") utilisation,
-// training FLOPs / (accelerator-hours x peak), from the published runs in
-// data/presets.json (scripts/data/calibrate_defaults.py prints the table): lower
-// than the per-step MFU papers quote, because restarts, evaluation, checkpoints
-// and long-context stages also burn accelerator-hours. Power fraction from the
-// H200 measurements of DESIGN.md sec. 1.2 (one node) and Dodge et al. 2022 (256
-// A100s); host maximum from DGX-1 V100 (1,100 W over 2,400 W of GPUs) to DGX A100
-// (3,300 W over 3,200 W); PUE from IDC's 2024 public-cloud average 1.25 to
-// Uptime's 2019 average 1.67; WUE from AWS's 2025 fleet 0.12 to LBNL's 1.8 L/kWh;
-// service life from Boavizta's 3 years (26,280 h) to 6 years. Ranges are the
-// spread of the calibration points, widened where there are few.
+// docs/methodology.md section 4 derives every value below and lists it in a
+// machine-readable table that tests/unit/defaults.test.cpp compares with this file.
+// Whole-run MFU is not here: it is a model fitted on the published runs of
+// data/presets.json (calibration.hpp, data/calibration.json). Power from the H200
+// measurements of tests/data/h200 (one GPU), Dodge et al. 2022 (256 A100s) and
+// Morrison et al. 2025 (OLMo 2); host maximum from DGX-1 V100 (1,100 W over 2,400 W
+// of GPUs) to DGX A100 (3,300 W over 3,200 W); PUE from IDC's 2024 public-cloud
+// average 1.25 to Uptime's 2019 average 1.67; WUE from AWS's 2025 fleet 0.12 to
+// LBNL's 1.8 L/kWh; service life from Boavizta's 3 years (26,280 h) to 6 years.
 
 /// A default value with the text that cites it, and the range (low ≤ value ≤
 /// high) that uncertainty analysis draws it from. A constant of the method has

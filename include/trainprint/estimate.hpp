@@ -52,7 +52,7 @@ struct trace_entry {
   friend bool operator==(const trace_entry&, const trace_entry&) = default;
 };
 
-/// The plain numbers the footprint formula reads (DESIGN.md §1), after every
+/// The plain numbers the footprint formula reads (docs/methodology.md §1–3), after every
 /// input has been resolved. Units are in the names. Monte Carlo samples these.
 struct model_inputs {
   enum class workload_path : unsigned char { flops, accelerator_hours, duration };

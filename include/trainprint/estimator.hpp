@@ -5,7 +5,7 @@
 ///   validate(scenario)            – range checks, throws input_error;
 ///   resolve(scenario, catalog)    – fills every input from the scenario, the catalog
 ///                                   or a named default, recording the trace;
-///   evaluate(model_inputs)        – the formulas of DESIGN.md §1, plain arithmetic.
+///   evaluate(model_inputs)        – the formulas of docs/methodology.md §1–3, plain arithmetic.
 /// make_estimate() runs all three.
 ///
 /// \code
@@ -268,7 +268,7 @@ constexpr bool all_finite(const model_results<double>& o) noexcept {
 }
 }  // namespace detail
 
-/// The formulas of DESIGN.md §1 on resolved numbers (detail::compute). Plain
+/// The formulas of docs/methodology.md §1–3 on resolved numbers (detail::compute). Plain
 /// arithmetic: no allocation, no exceptions; the caller checks the results are
 /// finite.
 constexpr model_outputs evaluate(const model_inputs& in) noexcept {

@@ -1,7 +1,7 @@
 #pragma once
 /// \file scenario.hpp
 /// A training scenario: everything a person may know before or after a run
-/// (DESIGN.md §1). Every field is optional; the estimator fills what is missing
+/// (docs/inputs.md). Every field is optional; the estimator fills what is missing
 /// from the catalog or from named defaults, and says which in the trace.
 
 #include <array>

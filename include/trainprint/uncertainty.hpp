@@ -1,6 +1,6 @@
 #pragma once
 /// \file uncertainty.hpp
-/// Uncertainty and sensitivity (DESIGN.md §1.6, docs/uncertainty.md). Every
+/// Uncertainty and sensitivity (docs/uncertainty.md). Every
 /// uncertain input of model_inputs gets a triangular distribution (low, mode,
 /// high): from the user's range, a default's range (defaults.hpp), published
 /// min/max (IPCC lifecycle factors of an energy mix) or a documented spread by the

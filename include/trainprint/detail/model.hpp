@@ -1,6 +1,6 @@
 #pragma once
 /// \file detail/model.hpp
-/// The footprint formula of DESIGN.md §1, written once. `compute<V>` runs on one
+/// The footprint formula of docs/methodology.md §1–3, written once. `compute<V>` runs on one
 /// scenario (V = double: evaluate() in estimator.hpp) and on a block of Monte
 /// Carlo samples (V = detail::block: uncertainty.cpp); both take the same IEEE
 /// operations in the same order, so a sample equals evaluate() of its inputs bit
@@ -97,7 +97,7 @@ constexpr double min1(double x) noexcept { return std::min(1.0, x); }
 /// x within [floor, 1]; block has its own.
 constexpr double clamp_fraction(double x, double floor) noexcept { return std::min(1.0, std::max(floor, x)); }
 
-/// The formula (DESIGN.md §1.1–1.5). V is double or detail::block.
+/// The formula (docs/methodology.md §1–3). V is double or detail::block.
 template <class V>
 constexpr void compute(const model_shape& s, const model_slots<V>& in, model_results<V>& out) {
   using enum uncertain_input;
