@@ -142,56 +142,66 @@ summary summarise(const estimate& e, const catalog& cat) {
     return o ? " (" + usd(o->p5) + "–" + usd(o->p95) + ")" : std::string{};
   };
 
-  summary_section compute{"Compute", {}};
-  if (e.flops) compute.rows.push_back({"training FLOPs", readable_count(*e.flops), "FLOP"});
-  compute.rows.push_back({"accelerator-hours", readable_count(e.accelerator_hours) + R_count("compute.accelerator_hours"), "h"});
-  compute.rows.push_back({"wall time", e.wall_hours ? readable_hours(*e.wall_hours) + R_hours("compute.wall_hours") : unknown, {}});
-  s.sections.push_back(std::move(compute));
-
-  summary_section pw{"Power (average, per accelerator)", {}};
-  pw.rows.push_back({"accelerator", readable(e.accelerator_power) + R("power_w.accelerator", power_steps, 0), {}});
-  if (c.boundary == boundary::servers) pw.rows.push_back({"host share", readable(e.host_power) + R("power_w.host", power_steps, 0), {}});
-  s.sections.push_back(std::move(pw));
-
-  summary_section en{"Energy", {}};
-  en.rows.push_back({"accelerators", readable(e.energy_accelerators) + R("energy_kwh.accelerators", energy_steps), {}});
-  if (c.boundary == boundary::servers) en.rows.push_back({"host", readable(e.energy_host) + R("energy_kwh.host", energy_steps), {}});
-  en.rows.push_back({"IT", readable(e.energy_it) + R("energy_kwh.it", energy_steps), {}});
-  en.rows.push_back({"facility (× PUE)", readable(e.energy_facility) + R("energy_kwh.facility", energy_steps), fmt::format("PUE {:.3g}", e.inputs.pue)});
-  s.sections.push_back(std::move(en));
-
-  auto em = [&](const std::optional<emissions>& m, std::string_view name) {
-    return m ? readable(*m) + R(name, emission_steps) : unknown;
+  // One row per output of the table (outputs.hpp), in its order, under its group's
+  // heading; what a row prints beside its value (PUE, intensity basis, ...) is below.
+  auto heading = [](std::string_view group) -> std::string_view {
+    if (group == "compute") return "Compute";
+    if (group == "power_w") return "Power (average, per accelerator)";
+    if (group == "energy_kwh") return "Energy";
+    if (group == "emissions_kg_co2e") return "Emissions";
+    if (group == "water_l") return "Water";
+    return "Cost";
   };
-  summary_section ems{"Emissions", {}};
-  ems.rows.push_back({"operational, location", em(e.location_based, "emissions_kg_co2e.location_based"),
-                      e.inputs.intensity_g_per_kwh
-                          ? fmt::format("{:.4g} g CO2e/kWh{}", *e.inputs.intensity_g_per_kwh,
-                                        c.intensity_basis.empty() ? "" : "; " + c.intensity_basis)
-                          : std::string{}});
-  ems.rows.push_back({"operational, market", em(e.market_based, "emissions_kg_co2e.market_based"),
-                      e.inputs.cfe ? fmt::format("carbon-free share {:.0f}%", *e.inputs.cfe * 100) : std::string{}});
-  ems.rows.push_back({"embodied", em(e.embodied, "emissions_kg_co2e.embodied"),
-                      e.inputs.embodied ? fmt::format("amortised over {:g} years", e.inputs.lifetime_years) : "left out"});
-  ems.rows.push_back({"total (location + embodied)", em(e.total, "emissions_kg_co2e.total"), {}});
-  s.sections.push_back(std::move(ems));
-
-  auto wa = [&](const std::optional<water_volume>& w, std::string_view name) {
-    return w ? readable(*w) + R(name, water_steps, 0) : unknown;
+  auto shown = [&](output o) {
+    switch (o) {
+      case output::flops: return e.flops.has_value();
+      case output::host_power:
+      case output::energy_host: return c.boundary == boundary::servers;
+      case output::cost_electricity:
+      case output::cost_compute: return e.value(o).has_value();
+      default: return true;
+    }
   };
-  summary_section wat{"Water", {}};
-  wat.rows.push_back({"on-site (cooling)", wa(e.water_onsite, "water_l.onsite"),
-                      e.inputs.wue_l_per_kwh ? fmt::format("WUE {:.3g} L/kWh", *e.inputs.wue_l_per_kwh) : std::string{}});
-  wat.rows.push_back({"off-site (generation)", wa(e.water_offsite, "water_l.offsite"),
-                      e.inputs.ewif_l_per_kwh ? fmt::format("EWIF {:.3g} L/kWh", *e.inputs.ewif_l_per_kwh) : std::string{}});
-  wat.rows.push_back({"total", wa(e.water_total, "water_l.total"), {}});
-  s.sections.push_back(std::move(wat));
-
-  if (e.electricity_cost_usd || e.compute_cost_usd) {
-    summary_section cost{"Cost", {}};
-    if (e.electricity_cost_usd) cost.rows.push_back({"electricity", usd(*e.electricity_cost_usd) + R_usd("cost_usd.electricity"), {}});
-    if (e.compute_cost_usd) cost.rows.push_back({"compute", usd(*e.compute_cost_usd) + R_usd("cost_usd.compute"), {}});
-    s.sections.push_back(std::move(cost));
+  auto value_text = [&](const output_info& row) -> std::string {
+    const auto v = row.id == output::flops ? e.flops : e.value(row.id);
+    if (!v) return unknown;
+    const std::string path(row.path);
+    if (row.group == "compute") {
+      if (row.id == output::wall_hours) return readable_hours(*v) + R_hours(path);
+      return readable_count(*v) + (row.id == output::flops ? std::string{} : R_count(path));
+    }
+    if (row.group == "power_w") return readable(power::watts(*v)) + R(path, power_steps, 0);
+    if (row.group == "energy_kwh") return readable(energy::kwh(*v)) + R(path, energy_steps);
+    if (row.group == "emissions_kg_co2e") return readable(emissions::kg_co2e(*v)) + R(path, emission_steps);
+    if (row.group == "water_l") return readable(water_volume::litres(*v)) + R(path, water_steps, 0);
+    return usd(*v) + R_usd(path);
+  };
+  auto detail_text = [&](output o) -> std::string {
+    const auto& in = e.inputs;
+    switch (o) {
+      case output::flops: return "FLOP";
+      case output::accelerator_hours: return "h";
+      case output::energy_facility: return fmt::format("PUE {:.3g}", in.pue);
+      case output::emissions_location:
+        return in.intensity_g_per_kwh ? fmt::format("{:.4g} g CO2e/kWh{}", *in.intensity_g_per_kwh,
+                                                    c.intensity_basis.empty() ? "" : "; " + c.intensity_basis)
+                                      : std::string{};
+      case output::emissions_market:
+        return in.cfe ? fmt::format("carbon-free share {:.0f}%", *in.cfe * 100) : std::string{};
+      case output::emissions_embodied:
+        return in.embodied ? fmt::format("amortised over {:g} years", in.lifetime_years) : "left out";
+      case output::water_onsite:
+        return in.wue_l_per_kwh ? fmt::format("WUE {:.3g} L/kWh", *in.wue_l_per_kwh) : std::string{};
+      case output::water_offsite:
+        return in.ewif_l_per_kwh ? fmt::format("EWIF {:.3g} L/kWh", *in.ewif_l_per_kwh) : std::string{};
+      default: return {};
+    }
+  };
+  for (const auto& row : output_table) {
+    if (!shown(row.id)) continue;
+    if (s.sections.empty() || s.sections.back().title != heading(row.group))
+      s.sections.push_back({std::string(heading(row.group)), {}});
+    s.sections.back().rows.push_back({std::string(row.label), value_text(row), detail_text(row.id)});
   }
   s.equivalents = equivalents_of(e, cat);
   s.notes = e.notes;
