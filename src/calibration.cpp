@@ -12,6 +12,7 @@
 
 #include "embedded_data.hpp"
 #include "preset_extras.hpp"
+#include "stats.hpp"
 #include "trainprint/defaults.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/json.hpp"
@@ -107,13 +108,6 @@ std::array<double, mfu_model::terms> solve(std::array<std::array<double, mfu_mod
   return x;
 }
 
-/// The value below which a fraction q of the sorted `v` lies (linear interpolation).
-double quantile_sorted(const std::vector<double>& v, double q) {
-  const double k = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(k));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (v[hi] - v[lo]) * (k - static_cast<double>(lo));
-}
 
 /// The triangular distribution with 5th, 50th and 95th percentiles q5, q50, q95 where one
 /// exists (nested bisection: the mode sets the median, low the 5th, high the 95th).
@@ -270,7 +264,7 @@ mfu_model fit_mfu_model(std::span<const calibration_run> runs) {
   const auto lo = static_cast<std::size_t>(std::max(1.0, std::floor((n + 1) * 0.05)));
   const auto hi = static_cast<std::size_t>(std::min(n, std::ceil((n + 1) * 0.95)));
   m.residual_p5 = residuals[lo - 1];
-  m.residual_p50 = quantile_sorted(residuals, 0.50);
+  m.residual_p50 = detail::quantile_sorted(residuals, 0.50);
   m.residual_p95 = residuals[hi - 1];
   // The least-squares fit of ln MFU is the median of the prediction; the held-out median
   // residual is reported, not applied (it moves by ±0.1 as organisations are left out).

@@ -375,12 +375,14 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
         in.host_link = detail::host_link::power;
         TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= min(1, power_w / tdp_w)");
       } else {
-        // The host runs as busy as the accelerators; beside a catalog power that is a
-        // measured average it keeps the typical fraction.
-        in.host_utilisation = measured_avg ? defaults::power_fraction_typical.value : pf_default.value;
+        // The host runs as busy as the accelerators (host_link fraction); beside a catalog
+        // power that is a measured average it keeps the typical fraction.
+        in.host_utilisation = defaults::power_fraction_typical.value;
         if (!measured_avg) in.host_link = detail::host_link::fraction;
-        TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::fallback, std::string(pf_default.source),
-               "the host is taken to run at the accelerators' power fraction");
+        TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::fallback,
+               std::string(defaults::power_fraction_typical.source),
+               measured_avg ? "typical whole-run fraction (the accelerator's power is a measured average)"
+                            : "the host is taken to run at the accelerators' power fraction");
       }
     }
   }

@@ -13,6 +13,7 @@
 
 #include "estimator_internal.hpp"
 #include "preset_extras.hpp"
+#include "stats.hpp"
 #include "trainprint/calibration.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
@@ -29,12 +30,6 @@ using detail::extras_of;
 power_basis basis_of(const preset& p) {
   if (const auto* x = extras_of(p.id); x && x->basis) return *x->basis;
   return p.reported_boundary.rfind("servers", 0) == 0 ? power_basis::measured_system : power_basis::tdp;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const auto n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /// The size class of a run by its active parameters.
@@ -92,15 +87,13 @@ validation_summary summarise(const std::vector<const validation_row*>& rows, val
   }
   s.energy_n = static_cast<int>(energy.size());
   s.emissions_n = static_cast<int>(emissions.size());
+  std::sort(energy.begin(), energy.end());
+  std::sort(emissions.begin(), emissions.end());
   if (!energy.empty()) {
-    s.energy_mae = median(energy);
-    std::sort(energy.begin(), energy.end());
-    const double k = 0.9 * static_cast<double>(energy.size() - 1);
-    const auto lo = static_cast<std::size_t>(k);
-    const std::size_t hi = std::min(lo + 1, energy.size() - 1);
-    s.energy_p90 = energy[lo] + (energy[hi] - energy[lo]) * (k - static_cast<double>(lo));
+    s.energy_mae = detail::quantile_sorted(energy, 0.5);
+    s.energy_p90 = detail::quantile_sorted(energy, 0.9);
   }
-  if (!emissions.empty()) s.emissions_mae = median(emissions);
+  if (!emissions.empty()) s.emissions_mae = detail::quantile_sorted(emissions, 0.5);
   if (s.coverage_n > 0) s.coverage = static_cast<double>(covered) / s.coverage_n;
   return s;
 }

@@ -19,6 +19,7 @@
 #include <set>
 #include <string>
 #include <vector>
+#include "presets_json.hpp"
 
 using namespace trainprint;
 
@@ -396,18 +397,7 @@ TEST_CASE("catalog data: references between tables resolve") {
 // ---------------------------------------------------------------------------
 // Presets
 
-/// reported.accelerator_hours of each preset in data/presets.json (the public preset
-/// struct does not carry it): some published runs report only accelerator-hours.
-std::map<std::string, double> reported_accelerator_hours() {
-  std::ifstream in(std::string(TRAINPRINT_SOURCE_DIR) + "/data/presets.json");
-  REQUIRE(in);
-  const auto doc = nlohmann::json::parse(in);
-  std::map<std::string, double> m;
-  for (const auto& p : doc.at("presets"))
-    if (p.at("reported").contains("accelerator_hours"))
-      m[p.at("id").get<std::string>()] = p.at("reported").at("accelerator_hours").get<double>();
-  return m;
-}
+using presets_json::reported_accelerator_hours;
 
 TEST_CASE("catalog data: every preset estimates without error and names real hardware") {
   const auto hours = reported_accelerator_hours();

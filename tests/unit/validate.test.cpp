@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "trainprint/estimator.hpp"
+#include "presets_json.hpp"
 
 using namespace trainprint;
 
@@ -25,17 +26,7 @@ const validation_report& report() {
   return r;
 }
 
-/// reported.accelerator_hours of each preset in data/presets.json.
-std::map<std::string, double> reported_accelerator_hours() {
-  std::ifstream in(std::string(TRAINPRINT_SOURCE_DIR) + "/data/presets.json");
-  REQUIRE(in);
-  const auto doc = nlohmann::json::parse(in);
-  std::map<std::string, double> m;
-  for (const auto& p : doc.at("presets"))
-    if (p.at("reported").contains("accelerator_hours"))
-      m[p.at("id").get<std::string>()] = p.at("reported").at("accelerator_hours").get<double>();
-  return m;
-}
+using presets_json::reported_accelerator_hours;
 
 /// The presets of data/presets.json with a "predict" block.
 std::set<std::string> presets_with_predict_view() {
