@@ -7,7 +7,9 @@
 /// number of accelerators than the pilot, the fitted MFU model's held-out spread.
 ///
 ///     auto m = trainprint::read_measurement_file("pilot.csv");
-///     auto c = trainprint::calibrate_from_pilot(run, m, {.tokens = 2e8});
+///     trainprint::pilot_info info;
+///     info.tokens = 2e8;
+///     auto c = trainprint::calibrate_from_pilot(run, m, info);
 ///     auto e = trainprint::make_estimate(c.run, catalog::embedded(), uncertainty_options{});
 
 #include <cstdint>
