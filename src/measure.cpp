@@ -658,13 +658,18 @@ std::string measurement_json(const measurement& m) {
   nlohmann::ordered_json j;
   j["file"] = m.file;
   j["format"] = m.format;
-  auto total = nlohmann::ordered_json::object();
-  total["energy_j"] = m.energy_j;
-  total["energy_kwh"] = m.energy_kwh();
-  total["duration_s"] = m.duration_s;
+  // The fields a device and the total share.
+  auto energy_fields = [](double energy_j, double duration_s, double average_w) {
+    nlohmann::ordered_json x;
+    x["energy_j"] = energy_j;
+    x["energy_kwh"] = energy_j / 3.6e6;
+    x["duration_s"] = duration_s;
+    x["average_w"] = average_w;
+    return x;
+  };
+  auto total = energy_fields(m.energy_j, m.duration_s, m.average_w);
   total["start_s"] = m.start_s;
   total["end_s"] = m.end_s;
-  total["average_w"] = m.average_w;
   total["peak_w"] = m.peak_w;
   if (m.from_samples) {
     total["sampling_bound_j"] = m.sampling_bound_j;
@@ -678,10 +683,7 @@ std::string measurement_json(const measurement& m) {
   for (const auto& d : m.devices) {
     nlohmann::ordered_json x;
     x["device"] = d.device;
-    x["energy_j"] = d.energy_j;
-    x["energy_kwh"] = d.energy_j / 3.6e6;
-    x["duration_s"] = d.duration_s;
-    x["average_w"] = d.average_w;
+    x.update(energy_fields(d.energy_j, d.duration_s, d.average_w));
     if (m.from_samples) {
       x["peak_w"] = d.peak_w;
       x["samples"] = d.samples;
