@@ -223,6 +223,8 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
   }
   double lo = devs.front().t.front(), hi = devs.front().t.back();
   for (const auto& s : devs) lo = std::min(lo, s.t.front()), hi = std::max(hi, s.t.back());
+  if (!(hi > lo))
+    throw measure_error(file, 0, "fewer than two readings at different times; expected a log of at least two");
   const double a = o.from ? o.from->value : lo, b = o.to ? o.to->value : hi;
   if (!(b > a))
     throw measure_error(file, 0, fmt::format("empty window: from {} s to {} s; expected from < to", g(a), g(b)));
@@ -670,8 +672,8 @@ std::string measurement_json(const measurement& m) {
   auto total = energy_fields(m.energy_j, m.duration_s, m.average_w);
   total["start_s"] = m.start_s;
   total["end_s"] = m.end_s;
-  total["peak_w"] = m.peak_w;
   if (m.from_samples) {
+    total["peak_w"] = m.peak_w;
     total["sampling_bound_j"] = m.sampling_bound_j;
     total["gaps"] = m.gaps;
     total["gap_s"] = m.gap_s;

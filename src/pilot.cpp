@@ -57,6 +57,8 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
   pilot_calibration c;
   c.run = run;
   c.pilot_hours = pilot.duration_s / 3600.0;
+  if (info.count && *info.count < 1)
+    throw input_error("pilot_count", std::to_string(*info.count), "a whole number of accelerators >= 1");
   c.pilot_count = info.count ? *info.count : static_cast<std::int64_t>(pilot.device_count);
   if (c.pilot_count < 1)
     throw input_error("pilot_count", "",
