@@ -620,6 +620,16 @@ model_inputs resolve_inputs(const scenario& s, const catalog& cat) {
 estimate make_estimate(const scenario& s, const catalog& cat) { return make_estimate(s, cat, trace_level::full); }
 
 namespace {
+model_outputs outputs_of(const resolved_scenario& r);
+}  // namespace
+
+model_outputs estimate_outputs(const scenario& s, const catalog& cat) {
+  resolved_scenario r;
+  resolve_into(s, cat, r, {.trace = false, .context = false, .ranges = false});
+  return outputs_of(r);
+}
+
+namespace {
 /// The estimate of a resolved scenario.
 estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced);
 }  // namespace
@@ -654,7 +664,9 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
 }
 
 namespace {
-estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced) {
+/// The outputs of a resolved scenario, as the estimate holds them: evaluate(), the
+/// FLOPs on a time path whose workload is known too, and the overflow check.
+model_outputs outputs_of(const resolved_scenario& r) {
   model_outputs o = evaluate(r.inputs);
   if (r.flops && !o.known[index_of(output::flops)]) {  // a time path with the workload known too
     o.known[index_of(output::flops)] = true;
@@ -663,6 +675,11 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
   if (!detail::all_finite(o))
     throw input_error("scenario", "inputs whose results overflow a double",
                       "inputs within realistic ranges (see trainprint::limits)");
+  return o;
+}
+
+estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced) {
+  const model_outputs o = outputs_of(r);
 
   estimate e;
   e.scenario = s;
