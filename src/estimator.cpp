@@ -185,7 +185,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       TRAINPRINT_TRACE(tr, "flops_per_param_token", k.value, "FLOP", origin::fallback, std::string(k.source),
              s.recompute ? "full activation recomputation" : "forward + backward");
       in.flops = k.value * n * *s.tokens;
-      std::string note = g(k.value) + " × " + g(n) + " × " + g(*s.tokens);
+      std::string note;  // the trace's formula: written only when there is a trace (the lean path skips it)
+      if (tr) note = g(k.value) + " × " + g(n) + " × " + g(*s.tokens);
       if (s.trainable_params) {
         // Parameter-efficient fine-tuning: the frozen weights get no weight gradients, so
         // their share of the backward pass (2·N of the 6·N) is spent only on the trainable ones.
@@ -194,8 +195,9 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
         TRAINPRINT_TRACE(tr, "weight_gradient_flops_per_param_token", wg.value, "FLOP", origin::fallback,
                          std::string(wg.source), "only the trainable parameters get weight gradients");
         in.flops = (k.value - wg.value) * n * *s.tokens + wg.value * *s.trainable_params * *s.tokens;
-        note = fmt::format("({:g} − {:g}) × {:g} × {:g} + {:g} × {:g} trainable × {:g}", k.value, wg.value, n,
-                           *s.tokens, wg.value, *s.trainable_params, *s.tokens);
+        if (tr)
+          note = fmt::format("({:g} − {:g}) × {:g} × {:g} + {:g} × {:g} trainable × {:g}", k.value, wg.value, n,
+                             *s.tokens, wg.value, *s.trainable_params, *s.tokens);
       }
       if (s.layers) {
         // PaLM's 12·L·d·S per token scales with k/6 under recomputation.
@@ -206,7 +208,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                fmt::format("{:g}/6 × 12 × {:g} layers × {:g} d_model × {:g} seq_len", k.value, *s.layers,
                            *s.d_model, *s.seq_len));
         in.flops += per_token * *s.tokens;
-        note += " + attention × tokens";
+        if (tr) note += " + attention × tokens";
       }
       TRAINPRINT_TRACE(tr, "flops", in.flops, "FLOP", origin::derived, {}, note);
     }

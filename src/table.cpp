@@ -87,10 +87,11 @@ std::vector<prepared_column> prepare(std::span<const input_column> columns, std:
   return out;
 }
 
-/// Row r's inputs: those every row shares, and the row's own over them (merge()
-/// puts them over the base).
-scenario row_inputs(const scenario& shared, const std::vector<prepared_column>& columns, std::size_t r) {
-  scenario o = shared;
+/// Sets `o` to row r's inputs: those every row shares, and the row's own over them
+/// (merge() puts them over the base). Assigning into the same scenario row after row
+/// reuses its strings' storage.
+void row_inputs(scenario& o, const scenario& shared, const std::vector<prepared_column>& columns, std::size_t r) {
+  o = shared;
   for (const auto& p : columns) {
     const input_column& c = *p.column;
     if (!c.codes.empty() && c.codes[r] >= 0) {
@@ -103,7 +104,6 @@ scenario row_inputs(const scenario& shared, const std::vector<prepared_column>& 
       set_input_json(o, *p.info, c.key, flag ? nlohmann::json(x == 1) : nlohmann::json(x));
     }
   }
-  return o;
 }
 
 }  // namespace
@@ -113,9 +113,12 @@ table_estimates estimate_many(const scenario& base, const scenario& shared, std:
   table_estimates t;
   const std::vector<prepared_column> prepared = prepare(columns, t.rows);
   for (auto& v : t.values) v.assign(t.rows, std::numeric_limits<double>::quiet_NaN());
+  const bool no_base = base == scenario{};  // merge(scenario{}, row) is the row itself
+  scenario row;
   for (std::size_t r = 0; r < t.rows; ++r) {
     try {
-      const model_outputs o = estimate_outputs(merge(base, row_inputs(shared, prepared, r)), cat);
+      row_inputs(row, shared, prepared, r);
+      const model_outputs o = estimate_outputs(no_base ? row : merge(base, row), cat);
       for (std::size_t k = 0; k < output_count; ++k)
         if (o.known[k]) t.values[k][r] = o.value[k];
     } catch (const error& e) {

@@ -140,3 +140,12 @@ def test_dataframe_in_and_out():
     assert list(r["error"]) == [None, None]
     assert r["energy_facility_kwh"].iloc[1] == trainprint.estimate(params=7e9, tokens=2e12, count=64,
                                                                       hardware="a100").energy_kwh
+
+
+def test_pandas_missing_values_mean_not_given():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"params": [7e9, 7e9, 7e9], "count": pd.array([512, None, 64], dtype="Int64"),
+                       "region": pd.Series(["FR", None, "SE"], dtype="string")})
+    r = trainprint.estimate_many(df, tokens=2e12, hardware="h100", frame=False)
+    assert_row(r, 1, {"params": 7e9, "tokens": 2e12, "hardware": "h100"})
+    assert_row(r, 2, {"params": 7e9, "tokens": 2e12, "hardware": "h100", "count": 64, "region": "SE"})

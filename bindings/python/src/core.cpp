@@ -157,16 +157,39 @@ tp::scenario build_scenario(const py::dict& fields, const catalog_handle& cat, c
 void translate(std::exception_ptr p);
 
 /// One estimate, kept as the C++ object: the Python Estimate reads its numbers
-/// directly and asks for the JSON text only when it needs it.
-std::shared_ptr<tp::estimate> estimate(const py::dict& fields, const catalog_handle& cat,
-                                             const std::optional<std::string>& preset, const py::object& base,
-                                             const std::string& base_name, bool uncertainty, std::uint64_t samples,
-                                             std::uint64_t seed, unsigned threads) {
-  const tp::scenario s = build_scenario(fields, cat, preset, base, base_name);
+/// directly. It is made without the trace (make_estimate's trace_level::none: every
+/// number, the context and the notes), and made again with the trace the first time
+/// the JSON text is asked for — the same function of the same scenario, so the same
+/// estimate; a plain estimate() call costs a few microseconds (bench/RESULTS.md).
+class result {
+ public:
+  result(tp::estimate e, std::shared_ptr<const catalog_handle> cat, bool traced)
+      : e_(std::move(e)), cat_(std::move(cat)), traced_(traced) {}
+  [[nodiscard]] const tp::estimate& numbers() const { return e_; }
+  /// The whole estimate, trace included.
+  const tp::estimate& full() {
+    if (!traced_) {
+      e_ = tp::make_estimate(e_.scenario, cat_->get());
+      traced_ = true;
+    }
+    return e_;
+  }
+
+ private:
+  tp::estimate e_;
+  std::shared_ptr<const catalog_handle> cat_;
+  bool traced_;
+};
+
+std::shared_ptr<result> estimate(const py::dict& fields, const std::shared_ptr<catalog_handle>& cat,
+                                 const std::optional<std::string>& preset, const py::object& base,
+                                 const std::string& base_name, bool uncertainty, std::uint64_t samples,
+                                 std::uint64_t seed, unsigned threads) {
+  const tp::scenario s = build_scenario(fields, *cat, preset, base, base_name);
   py::gil_scoped_release unlocked;
-  if (!uncertainty) return std::make_shared<tp::estimate>(tp::make_estimate(s, cat.get()));
-  return std::make_shared<tp::estimate>(
-      tp::make_estimate(s, cat.get(), tp::uncertainty_options{samples, seed, threads}));
+  if (!uncertainty) return std::make_shared<result>(tp::make_estimate(s, cat->get(), tp::trace_level::none), cat, false);
+  return std::make_shared<result>(
+      tp::make_estimate(s, cat->get(), tp::uncertainty_options{samples, seed, threads}), cat, true);
 }
 
 /// Every output of `e` in output_table order (trainprint.estimate/1's numbers): a float, or None when unknown.
@@ -208,21 +231,27 @@ void read_column(const std::string& key, const py::handle& values, tp::input_col
   const auto seq = py::reinterpret_borrow<py::sequence>(values);
   const std::size_t n = seq.size();
   std::unordered_map<std::string, std::int32_t> index;
-  PyObject* last = nullptr;  // the last str seen and its code: repeated objects skip the lookup
-  std::int32_t last_code = -1;
+  // A str object seen before keeps its code: the same objects recur down a column
+  // (["h100", "a100"] * n), and a pointer is cheaper to look up than its text.
+  std::unordered_map<PyObject*, std::int32_t> seen;
+  std::vector<py::object> alive;  // each object in `seen`, so that no other str takes its address
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t r = 0; r < n; ++r) {
     const py::object v = seq[r];
     if (PyUnicode_Check(v.ptr())) {
       if (store.codes.empty()) store.codes.assign(n, -1);
-      if (v.ptr() != last) {
-        const std::string text = utf8(v, key);
-        auto [it, added] = index.try_emplace(text, static_cast<std::int32_t>(col.texts.size()));
-        if (added) col.texts.push_back(text);
-        last = v.ptr();
-        last_code = it->second;
+      if (const auto known = seen.find(v.ptr()); known != seen.end()) {
+        store.codes[r] = known->second;
+        continue;
       }
-      store.codes[r] = last_code;
+      const std::string text = utf8(v, key);
+      auto [it, added] = index.try_emplace(text, static_cast<std::int32_t>(col.texts.size()));
+      if (added) col.texts.push_back(text);
+      store.codes[r] = it->second;
+      if (seen.size() < 4096) {  // a column of distinct objects falls back to the text
+        seen.emplace(v.ptr(), it->second);
+        alive.push_back(v);
+      }
       continue;
     }
     double x = nan;
@@ -375,11 +404,11 @@ PYBIND11_MODULE(_core, m) {
 
   m.def("tables", [] { return tp::catalog_tables(); });
   m.def("input_names", [] { return tp::input_names(); });
-  py::class_<tp::estimate, std::shared_ptr<tp::estimate>>(m, "Result")
+  py::class_<result, std::shared_ptr<result>>(m, "Result")
       .def(
-          "json", [](const tp::estimate& e, int indent) { return tp::to_json_text(e, indent); }, py::arg("indent") = 2)
-      .def_property_readonly("values", &output_values)
-      .def_property_readonly("resolved", &resolved_ids);
+          "json", [](result& r, int indent) { return tp::to_json_text(r.full(), indent); }, py::arg("indent") = 2)
+      .def_property_readonly("values", [](const result& r) { return output_values(r.numbers()); })
+      .def_property_readonly("resolved", [](const result& r) { return resolved_ids(r.numbers()); });
   m.def("outputs", [] {
     py::list rows;
     for (const auto& r : tp::output_table)

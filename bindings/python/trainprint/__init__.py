@@ -551,8 +551,11 @@ def _column(key: str, v: Any) -> Any:
     """A column as _core.estimate_many reads it: a float64 array, or a list."""
     import numpy as np
 
-    if type(v).__module__.startswith("pandas"):
-        v = v.to_numpy()
+    if type(v).__module__.startswith("pandas"):  # a Series or an Index; missing values become NaN or None
+        import pandas as pd
+
+        numeric = pd.api.types.is_numeric_dtype(v.dtype) or pd.api.types.is_bool_dtype(v.dtype)
+        v = v.to_numpy(dtype=np.float64, na_value=np.nan) if numeric else v.to_numpy(dtype=object, na_value=None)
     if isinstance(v, np.ndarray):
         if v.ndim != 1:
             raise InputError(
