@@ -18,7 +18,7 @@ using namespace trainprint;
 
 namespace {
 
-const double nan = std::numeric_limits<double>::quiet_NaN();
+const double no_value = std::numeric_limits<double>::quiet_NaN();  // "not given in this row"
 
 /// Row r of `t` equals make_estimate(s).outputs, bit for bit; NaN where unknown.
 void check_row(const table_estimates& t, std::size_t r, const scenario& s) {
@@ -37,8 +37,8 @@ void check_row(const table_estimates& t, std::size_t r, const scenario& s) {
 }  // namespace
 
 TEST_CASE("estimate_many: numbers, text and shared inputs give make_estimate's numbers") {
-  const std::vector<double> params{7e9, nan, 70e9};
-  const std::vector<double> count{512, 64, nan};
+  const std::vector<double> params{7e9, no_value, 70e9};
+  const std::vector<double> count{512, 64, no_value};
   std::vector<input_column> cols(4);
   cols[0].key = "params";
   cols[0].numbers = params;
@@ -49,7 +49,7 @@ TEST_CASE("estimate_many: numbers, text and shared inputs give make_estimate's n
   const std::vector<std::int32_t> hw{0, 1, 0};
   cols[2].codes = hw;
   // A column of both: row 1 reads "13B" (text wins), row 0 nothing, row 2 the number.
-  const std::vector<double> tokens{nan, nan, 1.5e13};
+  const std::vector<double> tokens{no_value, no_value, 1.5e13};
   const std::vector<std::int32_t> tokens_text{-1, 0, -1};
   cols[3].key = "tokens";
   cols[3].numbers = tokens;
