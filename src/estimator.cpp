@@ -185,7 +185,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       TRAINPRINT_TRACE(tr, "flops_per_param_token", k.value, "FLOP", origin::fallback, std::string(k.source),
              s.recompute ? "full activation recomputation" : "forward + backward");
       in.flops = k.value * n * *s.tokens;
-      std::string note = g(k.value) + " × " + g(n) + " × " + g(*s.tokens);
+      std::string note;  // the trace's formula: written only when there is a trace (the lean path skips it)
+      if (tr) note = g(k.value) + " × " + g(n) + " × " + g(*s.tokens);
       if (s.trainable_params) {
         // Parameter-efficient fine-tuning: the frozen weights get no weight gradients, so
         // their share of the backward pass (2·N of the 6·N) is spent only on the trainable ones.
@@ -194,8 +195,9 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
         TRAINPRINT_TRACE(tr, "weight_gradient_flops_per_param_token", wg.value, "FLOP", origin::fallback,
                          std::string(wg.source), "only the trainable parameters get weight gradients");
         in.flops = (k.value - wg.value) * n * *s.tokens + wg.value * *s.trainable_params * *s.tokens;
-        note = fmt::format("({:g} − {:g}) × {:g} × {:g} + {:g} × {:g} trainable × {:g}", k.value, wg.value, n,
-                           *s.tokens, wg.value, *s.trainable_params, *s.tokens);
+        if (tr)
+          note = fmt::format("({:g} − {:g}) × {:g} × {:g} + {:g} × {:g} trainable × {:g}", k.value, wg.value, n,
+                             *s.tokens, wg.value, *s.trainable_params, *s.tokens);
       }
       if (s.layers) {
         // PaLM's 12·L·d·S per token scales with k/6 under recomputation.
@@ -206,7 +208,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                fmt::format("{:g}/6 × 12 × {:g} layers × {:g} d_model × {:g} seq_len", k.value, *s.layers,
                            *s.d_model, *s.seq_len));
         in.flops += per_token * *s.tokens;
-        note += " + attention × tokens";
+        if (tr) note += " + attention × tokens";
       }
       TRAINPRINT_TRACE(tr, "flops", in.flops, "FLOP", origin::derived, {}, note);
     }
@@ -644,6 +646,16 @@ model_inputs resolve_inputs(const scenario& s, const catalog& cat) {
 estimate make_estimate(const scenario& s, const catalog& cat) { return make_estimate(s, cat, trace_level::full); }
 
 namespace {
+model_outputs outputs_of(const resolved_scenario& r);
+}  // namespace
+
+model_outputs estimate_outputs(const scenario& s, const catalog& cat) {
+  resolved_scenario r;
+  resolve_into(s, cat, r, {.trace = false, .context = false, .ranges = false});
+  return outputs_of(r);
+}
+
+namespace {
 /// The estimate of a resolved scenario.
 estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced);
 }  // namespace
@@ -678,7 +690,9 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
 }
 
 namespace {
-estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced) {
+/// The outputs of a resolved scenario, as the estimate holds them: evaluate(), the
+/// FLOPs on a time path whose workload is known too, and the overflow check.
+model_outputs outputs_of(const resolved_scenario& r) {
   model_outputs o = evaluate(r.inputs);
   if (r.flops && !o.known[index_of(output::flops)]) {  // a time path with the workload known too
     o.known[index_of(output::flops)] = true;
@@ -687,6 +701,11 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
   if (!detail::all_finite(o))
     throw input_error("scenario", "inputs whose results overflow a double",
                       "inputs within realistic ranges (see trainprint::limits)");
+  return o;
+}
+
+estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced) {
+  const model_outputs o = outputs_of(r);
 
   estimate e;
   e.scenario = s;

@@ -326,6 +326,11 @@ resolved_scenario resolve(const scenario& s, const catalog& cat);
 /// \endcode
 model_inputs resolve_inputs(const scenario& s, const catalog& cat);
 
+/// The numbers of make_estimate(s, cat).outputs, bit for bit, with the same errors
+/// (input_error, unknown_key_error, the overflow check), and nothing else: no
+/// trace, context or notes. The lean path of estimate_many() (table.hpp).
+model_outputs estimate_outputs(const scenario& s, const catalog& cat = catalog::embedded());
+
 /// Validates, resolves and evaluates `s`: the whole estimate with its trace.
 /// Every number in the result is finite; an input that would overflow throws
 /// input_error.
