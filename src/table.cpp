@@ -30,6 +30,7 @@ void copy_input(scenario& to, const scenario& from, const input_info& i) {
     case input_kind::precision: to.precision = from.precision; break;
     case input_kind::boundary: to.boundary = from.boundary; break;
     case input_kind::mix: to.mix = from.mix; break;
+    case input_kind::energy_boundary: to.energy_boundary = from.energy_boundary; break;
     case input_kind::flag:
       if (i.name == "recompute")
         to.recompute = from.recompute;
