@@ -41,7 +41,7 @@ constexpr std::string_view to_string(boundary b) {
   return b == boundary::accelerators ? "accelerators" : "servers";
 }
 /// An accounting convention: the boundary and power a published figure uses, so an
-/// estimate can be compared with runs reported the same way (docs/conventions.md).
+/// estimate can be compared with runs reported the same way (docs/publishing.md).
 /// - `servers`: accelerators plus host, each at its modelled average power, plus
 ///   embodied emissions (trainprint's default; boundary servers).
 /// - `accelerators`: the accelerators alone at their modelled average power, plus
