@@ -110,3 +110,14 @@ def test_citation_cff():
     assert cff["cff-version"] == "1.2.0"
     assert all("name" in a or "family-names" in a for a in cff["authors"])
     assert cff["version"] == trainprint.__version__
+
+
+def test_python_convention_keyword():
+    kw = dict(hardware="nvidia-a100-sxm4-40gb", count=64, duration_h="5d", region="aws:us-west-2")
+    e = trainprint.estimate(**kw, convention="model-card")
+    assert e.convention == "model-card" and e.boundary == "accelerators"
+    # 7680 h × 0.400 kW × 1.14 × 0.2748 kg/kWh = 962.371584 kg (tests/unit/publish.test.cpp)
+    assert e.emissions_kg_co2e == pytest.approx(962.371584)
+    assert trainprint.estimate(**kw).convention == "servers"
+    with pytest.raises(trainprint.InputError, match="expected accelerators under convention model-card"):
+        trainprint.estimate(**kw, convention="model-card", boundary="servers")
