@@ -308,10 +308,16 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   const bool unmodelled = measured && !acc && !s.power_w;
 
   // --- power (§1.2) ---
-  ctx.boundary = s.boundary.value_or(boundary::servers);
+  // A convention (scenario.hpp) sets the boundary; model-card also the power (TDP) and
+  // leaves embodied emissions out (check_convention has refused inputs that disagree).
+  ctx.boundary = s.boundary ? *s.boundary : s.convention ? boundary_of(*s.convention) : boundary::servers;
   in.servers = ctx.boundary == boundary::servers;
-  TRAINPRINT_TRACE(tr, "boundary_servers", in.servers ? 1 : 0, "bool", s.boundary ? origin::user : origin::fallback, {},
-         in.servers ? "servers: accelerators + host" : "accelerators only");
+  ctx.convention = s.convention ? *s.convention : in.servers ? convention::servers : convention::accelerators;
+  const bool at_tdp = ctx.convention == convention::model_card;
+  TRAINPRINT_TRACE(tr, "boundary_servers", in.servers ? 1 : 0, "bool",
+                   s.boundary || s.convention ? origin::user : origin::fallback, {},
+                   std::string(in.servers ? "servers: accelerators + host" : "accelerators only") +
+                       (s.convention ? "; convention " + std::string(to_string(*s.convention)) : ""));
   // One utilisation model (defaults.hpp): without a given power, the accelerator draws the
   // typical whole-run fraction at the fitted MFU and follows the run's MFU from there (the
   // host with it); a catalog power that is already a measured average is used as it is.
@@ -319,6 +325,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   const auto& pf_default = measured_avg ? defaults::power_fraction_measured_avg : defaults::power_fraction_typical;
   if (s.power_fraction) {
     in.power_fraction = *s.power_fraction;
+  } else if (at_tdp) {
+    in.power_fraction = 1;
   } else if (!s.power_w) {
     in.power_fraction = pf_default.value;
     in.power_follows_mfu = !measured_avg && in.mfu_reference > 0;
@@ -342,6 +350,10 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     if (s.power_fraction) {
       rg.user(ui::power_fraction, "power_fraction", in.power_fraction, "1");
       TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::user);
+    } else if (at_tdp) {
+      rg.user(ui::power_fraction, "power_fraction", in.power_fraction, "1");
+      TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::user, {},
+                       "convention model-card: accelerators at TDP (accelerator-hours × TDP × PUE)");
     } else {
       rg.fallback(ui::power_fraction, "1", in.power_fraction, pf_default);
       TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::fallback, std::string(pf_default.source),
@@ -557,7 +569,9 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   }
 
   // Embodied (§1.3).
-  in.embodied = s.embodied.value_or(true);
+  in.embodied = s.embodied.value_or(!at_tdp);
+  if (at_tdp && rec.context)
+    r.notes.emplace_back("convention model-card: operational emissions only (embodied left out), accelerators at TDP");
   if (in.embodied) {
     if (s.lifetime_years) {
       in.lifetime_years = *s.lifetime_years;
@@ -787,7 +801,10 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         if (!in.servers || in.host_power_w) continue;
         break;
       case output::emissions_embodied:
-        if (!in.embodied) note = "embodied emissions left out (embodied=false)";
+        if (!in.embodied)
+          note = e.context.convention == convention::model_card && !e.scenario.embodied
+                     ? "embodied emissions left out (convention model-card)"
+                     : "embodied emissions left out (embodied=false)";
         break;
       case output::energy_accelerators:
       case output::energy_host:

@@ -80,8 +80,11 @@ struct summary {
 };
 
 std::string boundary_text(const estimate_context& c) {
-  return fmt::format("{}{}", to_string(c.boundary),
-                     c.boundary == boundary::servers ? " (accelerators + host)" : " (accelerators only)");
+  return fmt::format("{} ({}); convention {}", to_string(c.boundary),
+                     c.convention == convention::model_card ? "accelerators at TDP, operational emissions only"
+                     : c.boundary == boundary::servers       ? "accelerators + host"
+                                                             : "accelerators only",
+                     to_string(c.convention));
 }
 
 std::string grid_text(const estimate& e) {
@@ -368,9 +371,10 @@ std::string csv_number(std::optional<double> v) {
 
 std::string render_csv(const estimate& e) {
   const auto& c = e.context;
-  std::string head = "hardware,count,region,grid_region,boundary,pue,intensity_g_co2e_per_kwh";
+  std::string head = "hardware,count,region,grid_region,boundary,convention,pue,intensity_g_co2e_per_kwh";
   std::string row = csv_field(c.accelerator_id) + "," + csv_number(e.inputs.count) + "," + csv_field(c.region_id) + "," +
                     csv_field(c.grid_region_id) + "," + std::string(to_string(c.boundary)) + "," +
+                    std::string(to_string(c.convention)) + "," +
                     csv_number(e.inputs.pue) + "," + csv_number(e.inputs.intensity_g_per_kwh);
   for (const auto& col : headline_columns()) {
     head += "," + std::string(col.name);
@@ -523,7 +527,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
       else same.back() += " in " + e.context.region_id;
     }
     if (e.flops) same.push_back(readable_count(*e.flops) + " FLOP");
-    if (key != "boundary") same.push_back("boundary: " + boundary_text(e.context));
+    if (key != "boundary" && key != "convention") same.push_back("boundary: " + boundary_text(e.context));
     v.subtitle = join(same, ", ");
     for (const auto& r : c.rows) {
       const auto& x = r.result;

@@ -93,6 +93,12 @@ void read_input(scenario& s, const input_info& i, const std::string& f, const js
       s.boundary = *b;
       return;
     }
+    case input_kind::convention: {
+      auto c = parse_convention(text(f, v));
+      if (!c) throw input_error(f, "'" + v.get<std::string>() + "'", "servers, accelerators or model-card");
+      s.convention = *c;
+      return;
+    }
     case input_kind::energy_boundary: {
       auto b = parse_energy_boundary(text(f, v));
       if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators, servers or facility");
@@ -133,6 +139,9 @@ void write_input(json& j, const scenario& s, const input_info& i) {
       return;
     case input_kind::boundary:
       if (s.boundary) j[key] = std::string(to_string(*s.boundary));
+      return;
+    case input_kind::convention:
+      if (s.convention) j[key] = std::string(to_string(*s.convention));
       return;
     case input_kind::energy_boundary:
       if (s.energy_boundary) j[key] = std::string(to_string(*s.energy_boundary));
@@ -279,6 +288,7 @@ void to_json(json& j, const estimate& e) {
   j["resolved"] = {{"hardware", e.context.accelerator_id.empty() ? json(nullptr) : json(e.context.accelerator_id)},
                    {"precision", std::string(to_string(e.context.precision))},
                    {"boundary", std::string(to_string(e.context.boundary))},
+                   {"convention", std::string(to_string(e.context.convention))},
                    {"region", e.context.region_id.empty() ? json(nullptr) : json(e.context.region_id)},
                    {"grid_region", e.context.grid_region_id.empty() ? json(nullptr) : json(e.context.grid_region_id)},
                    {"provider", e.context.provider_id.empty() ? json(nullptr) : json(e.context.provider_id)},
@@ -309,6 +319,11 @@ void from_json(const json& j, estimate& e) {
   e.context.intensity_basis = str(r.at("intensity_basis"));
   e.context.precision = enum_of<precision>(r, "precision", parse_precision, {"fp32", "tf32", "bf16", "fp16", "fp8"});
   e.context.boundary = enum_of<boundary>(r, "boundary", parse_boundary, {"accelerators", "servers"});
+  // Estimates written before conventions existed have none: their boundary's.
+  e.context.convention = r.contains("convention") ? enum_of<convention>(r, "convention", parse_convention,
+                                                                        {"servers", "accelerators", "model-card"})
+                         : e.context.boundary == boundary::servers ? convention::servers
+                                                                   : convention::accelerators;
   model_outputs o;
   for (const auto& row : output_table) {
     const auto v = read_opt(j.at(std::string(row.group)), std::string(row.key).c_str());

@@ -4,6 +4,7 @@
 #include "trainprint/render.hpp"
 
 #include "format_internal.hpp"
+#include "publish_internal.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -145,7 +146,11 @@ std::string render(const estimate& e, output_format f, const catalog& cat, bool 
     case output_format::json: return to_json_text(e, 2) + "\n";
     case output_format::csv: return render_csv(e);
     case output_format::md: return render_markdown(e, cat, explain);
-    default: unsupported_format("an estimate", f, "table, json, csv, md");
+    case output_format::model_card: return render_model_card(e, cat);
+    case output_format::paper: return render_paper(e, cat);
+    case output_format::latex: return render_paper_latex(e, cat);
+    case output_format::ai_act: return render_ai_act(e, cat);
+    default: unsupported_format("an estimate", f, "table, json, csv, md, model-card, paper, latex, ai-act");
   }
 }
 

@@ -272,6 +272,7 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
   d.catalog_version = first.catalog_version;
   d.catalog_date = first.catalog_date;
   d.boundary = std::string(to_string(first.context.boundary));
+  d.convention = std::string(to_string(first.context.convention));
   d.lifetime_years = first.inputs.lifetime_years;
   d.methodology_url = o.methodology_url;
 
@@ -288,7 +289,8 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
                      " tokens");
     if (first.flops && key != "flops") same.push_back(fmt::format("{:.3g} FLOP", *first.flops));
     if (key != "region" && !first.context.region_id.empty()) same.push_back("in " + first.context.region_id);
-    if (key != "boundary") same.push_back(d.boundary + " boundary");
+    if (key != "boundary" && key != "convention")
+      same.push_back(d.boundary + " boundary (convention " + d.convention + ")");
     d.subtitle = fmt::format("{} compared across {} values of {}, ranked by {}", join(same, ", "), c.rows.size(), c.key,
                              metric_name(c.rank_by));
   }

@@ -56,6 +56,7 @@ struct document {
   std::vector<std::string> sensitivity;
   std::vector<source_ref> sources;
   std::string catalog_version, catalog_date, boundary, methodology_url;
+  std::string convention;  ///< the first row's reporting convention (scenario.hpp)
   double lifetime_years = 5;
 };
 

@@ -200,7 +200,7 @@ std::string render_html(const document& d) {
   o += "<li><strong>Compute.</strong> Accelerator-hours = 6 × parameters × tokens ÷ (the accelerator's dense peak "
        "FLOP/s × model-FLOPs utilisation), or as given; wall time = accelerator-hours ÷ count.</li>\n";
   o += "<li><strong>Energy.</strong> Accelerator-hours × (average accelerator power + its share of the host) × PUE. "
-       "Boundary: <em>" + esc(d.boundary) + "</em>.</li>\n";
+       "Boundary: <em>" + esc(d.boundary) + "</em>; convention: <em>" + esc(d.convention) + "</em>.</li>\n";
   o += "<li><strong>Operational emissions.</strong> Location-based = facility energy × the carbon intensity of the "
        "region's grid; market-based = location-based × (1 − the provider's carbon-free-energy share).</li>\n";
   o += fmt::format("<li><strong>Embodied emissions.</strong> Manufacturing emissions of the accelerators and their "

@@ -145,7 +145,7 @@ report render_markdown_report(const document& d, const report_options& opt) {
   o += "- **Compute.** Accelerator-hours = 6 × parameters × tokens ÷ (the accelerator's dense peak FLOP/s × "
        "model-FLOPs utilisation), or as given; wall time = accelerator-hours ÷ count.\n";
   o += "- **Energy.** Accelerator-hours × (average accelerator power + its share of the host) × PUE. Boundary: _" +
-       md(d.boundary) + "_.\n";
+       md(d.boundary) + "_; convention: _" + md(d.convention) + "_.\n";
   o += "- **Operational emissions.** Location-based = facility energy × the carbon intensity of the region's grid; "
        "market-based = location-based × (1 − the provider's carbon-free-energy share).\n";
   o += fmt::format("- **Embodied emissions.** Manufacturing emissions of the accelerators and their host servers, "

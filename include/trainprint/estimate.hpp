@@ -112,6 +112,9 @@ struct estimate_context {
   std::string intensity_basis;  ///< e.g. "lifecycle, production, location (2024)"
   trainprint::precision precision = precision::bf16;
   trainprint::boundary boundary = boundary::servers;
+  /// The reporting convention: the scenario's, else the one its boundary implies
+  /// (servers or accelerators).
+  trainprint::convention convention = convention::servers;
 };
 
 /// An estimate (JSON schema `trainprint.estimate/1`).

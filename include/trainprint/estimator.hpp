@@ -70,6 +70,30 @@ inline void check_id(std::string_view field, const std::optional<std::string>& v
 }
 inline bool is_whole(double v) { return std::floor(v) == v; }
 
+/// The inputs a convention fixes must not say otherwise: its boundary, and for
+/// model-card the power (TDP) and the embodied emissions (left out).
+inline void check_convention(const scenario& s) {
+  if (!s.convention) return;
+  const convention c = *s.convention;
+  const std::string named = "convention " + std::string(to_string(c));
+  if (s.boundary && *s.boundary != boundary_of(c))
+    throw input_error("boundary", std::string(to_string(*s.boundary)),
+                      std::string(to_string(boundary_of(c))) + " under " + named + " (or leave one of them out)");
+  if (c != convention::model_card) return;
+  const std::string instead =
+      " under convention model-card, which counts accelerator-hours × TDP × PUE (convention accelerators takes a "
+      "given power)";
+  if (s.power_fraction) throw input_error("power_fraction", num(*s.power_fraction), "no power_fraction" + instead);
+  if (s.power_w) throw input_error("power_w", num(s.power_w->in_watts()), "no power_w" + instead);
+  if (s.host_power_w)
+    throw input_error("host_power_w", num(s.host_power_w->in_watts()),
+                      "no host_power_w under convention model-card (accelerators only)");
+  if (s.embodied.value_or(false))
+    throw input_error("embodied", "true",
+                      "embodied=false or unset under convention model-card (operational emissions only; convention "
+                      "accelerators or servers adds embodied emissions)");
+}
+
 }  // namespace detail
 
 /// Upper bounds of plausible inputs; beyond them an input is taken as a typo.
@@ -167,6 +191,7 @@ inline void validate(const scenario& s) {
     if (std::abs(sum - 1.0) > limits::mix_tolerance)
       throw input_error("mix", "shares summing to " + num(sum), "shares summing to 1 (±0.001)");
   }
+  check_convention(s);
   check_id("hardware", s.hardware, "h100");
   check_id("region", s.region, "aws:us-east-1");
   check_id("provider", s.provider, "aws");

@@ -28,6 +28,7 @@ enum class input_kind : unsigned char {
   text,       ///< a catalog id or alias
   precision,  ///< one of fp32, tf32, bf16, fp16, fp8
   boundary,   ///< accelerators or servers
+  convention, ///< servers, accelerators or model-card
   energy_boundary,  ///< accelerators, servers or facility
   mix,        ///< source=share pairs
   flag,       ///< true or false
@@ -82,7 +83,7 @@ constexpr void set_quantity(scenario& s, double v) {
 }  // namespace detail
 
 /// Every scenario input, in the order validate() checks them and the CLI lists them.
-inline constexpr std::array<input_info, 33> scenario_inputs{{
+inline constexpr std::array<input_info, 34> scenario_inputs{{
     {"params", "--params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
      "Total parameters (7B, 70e9)", TRAINPRINT_PLAIN(params)},
     {"active_params", "--active-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
@@ -129,6 +130,8 @@ inline constexpr std::array<input_info, 33> scenario_inputs{{
      "Average power per accelerator, W", TRAINPRINT_QUANTITY(power_w, &power::in_watts, &power::watts)},
     {"boundary", "--boundary", {}, "Hardware", input_kind::boundary, "", 0, 0, false, false, false,
      "accelerators|servers (default servers)"},
+    {"convention", "--convention", {}, "Hardware", input_kind::convention, "", 0, 0, false, false, false,
+     "servers|accelerators|model-card: preset boundary, power and embodied of a reporting convention"},
     {"host_power_w", "--host-power-w", {"host_power"}, "Hardware", input_kind::number, "W", 0, 1e5, true, false, true,
      "Host power per accelerator, W", TRAINPRINT_QUANTITY(host_power_w, &power::in_watts, &power::watts)},
     {"region", "--region", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
@@ -314,6 +317,7 @@ inline scenario merge(scenario base, const scenario& overrides) {
   take(base.power_fraction, overrides.power_fraction);
   take(base.power_w, overrides.power_w);
   take(base.boundary, overrides.boundary);
+  take(base.convention, overrides.convention);
   take(base.host_power_w, overrides.host_power_w);
   take(base.region, overrides.region);
   take(base.provider, overrides.provider);

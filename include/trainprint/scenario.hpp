@@ -45,6 +45,38 @@ constexpr std::string_view to_string(precision p) {
 constexpr std::string_view to_string(boundary b) {
   return b == boundary::accelerators ? "accelerators" : "servers";
 }
+/// An accounting convention: the boundary and power a published figure uses, so an
+/// estimate can be compared with runs reported the same way (docs/publishing.md).
+/// - `servers`: accelerators plus host, each at its modelled average power, plus
+///   embodied emissions (trainprint's default; boundary servers).
+/// - `accelerators`: the accelerators alone at their modelled average power, plus
+///   embodied emissions (boundary accelerators).
+/// - `model_card`: accelerator-hours × TDP × PUE × grid intensity, operational only
+///   (the ML CO2 Impact calculator's and Hugging Face model cards' convention:
+///   boundary accelerators, power fraction 1, no embodied emissions).
+enum class convention { servers, accelerators, model_card };
+
+/// Every convention, in enum order.
+inline constexpr std::array<convention, 3> all_conventions{convention::servers, convention::accelerators,
+                                                           convention::model_card};
+
+/// The name of a convention: "servers", "accelerators" or "model-card".
+constexpr std::string_view to_string(convention c) {
+  constexpr std::array<std::string_view, 3> names{"servers", "accelerators", "model-card"};
+  return names[static_cast<std::size_t>(c)];
+}
+/// Parses a convention name ("model-card"; "model_card" is accepted too); nullopt when unknown.
+constexpr std::optional<convention> parse_convention(std::string_view s) {
+  if (s == "model_card") return convention::model_card;
+  for (auto c : all_conventions)
+    if (to_string(c) == s) return c;
+  return std::nullopt;
+}
+/// The boundary a convention measures.
+constexpr boundary boundary_of(convention c) {
+  return c == convention::servers ? boundary::servers : boundary::accelerators;
+}
+
 /// The name of an energy boundary: "accelerators", "servers" or "facility".
 constexpr std::string_view to_string(energy_boundary b) {
   return b == energy_boundary::accelerators ? "accelerators" : b == energy_boundary::servers ? "servers" : "facility";
@@ -109,6 +141,9 @@ struct scenario {
   std::optional<double> power_fraction; ///< average draw as a fraction of TDP
   std::optional<power> power_w;  ///< average power per accelerator (overrides TDP × fraction)
   std::optional<trainprint::boundary> boundary;
+  /// An accounting convention (sets boundary, and for model_card the power and embodied
+  /// emissions); an input that contradicts it is an input_error.
+  std::optional<trainprint::convention> convention;
   std::optional<power> host_power_w;      ///< host power per accelerator
 
   // --- site ---

@@ -1,4 +1,5 @@
-// trainprint estimate: one estimate as a table, JSON, CSV or Markdown.
+// trainprint estimate: one estimate as a table, JSON, CSV or Markdown, or as model-card metadata, a paper's
+// paragraph (Markdown or LaTeX) or the EU AI Act's training fields.
 
 #include "command.hpp"
 
@@ -28,7 +29,9 @@ struct estimate_options {
 
 void setup(CLI::App& app, estimate_options& o) {
   add_scenario_options(app, o.scenario);
-  add_format_option(app, o.format, {output_format::table, output_format::json, output_format::csv, output_format::md});
+  add_format_option(app, o.format,
+                    {output_format::table, output_format::json, output_format::csv, output_format::md,
+                     output_format::model_card, output_format::paper, output_format::latex, output_format::ai_act});
   app.add_flag("--explain", o.explain, "Print the trace: every input and intermediate with its origin and source")
       ->group("Output");
   add_uncertainty_options(app, o.uncertainty,

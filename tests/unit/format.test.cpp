@@ -94,7 +94,7 @@ TEST_CASE("render(estimate, json) is trainprint.estimate/1; other formats are re
   CHECK(j.at("schema") == "trainprint.estimate/1");
   CHECK(j.at("compute").at("flops") == 8.4e22);
   CHECK_THROWS_WITH_AS(render(golden_estimate(), output_format::svg),
-                       "[trainprint.input] format: got 'svg', expected one of table, json, csv, md for an estimate",
+                       "[trainprint.input] format: got 'svg', expected one of table, json, csv, md, model-card, paper, latex, ai-act for an estimate",
                        input_error);
 }
 

@@ -90,6 +90,7 @@ _OUTPUT_PROPERTIES: Tuple[Tuple[str, str, Tuple[str, str], Optional[str]], ...] 
     ("provider", "Optional[str]", ("resolved", "provider"), None),
     ("precision", "str", ("resolved", "precision"), None),
     ("boundary", "str", ("resolved", "boundary"), None),
+    ("convention", "str", ("resolved", "convention"), """The reporting convention: ``"servers"``, ``"accelerators"`` or ``"model-card"``."""),
 )
 
 
@@ -244,6 +245,7 @@ _FLAT_FIELDS: Tuple[str, ...] = (
     "provider",
     "precision",
     "boundary",
+    "convention",
     "flops",
     "accelerator_hours",
     "wall_hours",

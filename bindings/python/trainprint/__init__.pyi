@@ -72,6 +72,8 @@ class Estimate:
     @property
     def boundary(self) -> str: ...
     @property
+    def convention(self) -> str: ...
+    @property
     def scenario(self) -> Dict[str, Any]: ...
     @property
     def trace(self) -> List[TraceEntry]: ...
@@ -147,6 +149,7 @@ def estimate(
     power_fraction: Optional[_Number] = None,
     power_w: Optional[_Number] = None,
     boundary: Optional[str] = None,
+    convention: Optional[str] = None,
     host_power_w: Optional[_Number] = None,
     region: Optional[str] = None,
     provider: Optional[str] = None,
@@ -189,6 +192,7 @@ def compare(
     power_fraction: Optional[_Number] = None,
     power_w: Optional[_Number] = None,
     boundary: Optional[str] = None,
+    convention: Optional[str] = None,
     host_power_w: Optional[_Number] = None,
     region: Optional[str] = None,
     provider: Optional[str] = None,
