@@ -31,6 +31,12 @@ inline constexpr std::array<precision, precision_count> all_precisions{
 /// network and fans).
 enum class boundary { accelerators, servers };
 
+/// Who owns the hardware a run used, for greenhouse-gas accounting (ghg.hpp): the
+/// reporter's own data centre or server room (electricity in Scope 2, hardware in
+/// Scope 3 category 2), or a cloud or HPC service bought from someone else
+/// (everything in Scope 3 category 1).
+enum class ownership { owned, cloud };
+
 /// The name of a precision: "fp32", "tf32", "bf16", "fp16", "fp8".
 constexpr std::string_view to_string(precision p) {
   constexpr std::array<std::string_view, precision_count> names{"fp32", "tf32", "bf16", "fp16", "fp8"};
@@ -39,6 +45,14 @@ constexpr std::string_view to_string(precision p) {
 /// The name of a boundary: "accelerators" or "servers".
 constexpr std::string_view to_string(boundary b) {
   return b == boundary::accelerators ? "accelerators" : "servers";
+}
+/// The name of an ownership: "owned" or "cloud".
+constexpr std::string_view to_string(ownership o) { return o == ownership::owned ? "owned" : "cloud"; }
+/// Parses an ownership name; nullopt when unknown.
+constexpr std::optional<ownership> parse_ownership(std::string_view s) {
+  if (s == "owned") return ownership::owned;
+  if (s == "cloud") return ownership::cloud;
+  return std::nullopt;
 }
 /// Parses a precision name (exact, lower case); nullopt when unknown.
 constexpr std::optional<precision> parse_precision(std::string_view s) {
@@ -105,6 +119,9 @@ struct scenario {
   std::optional<energy_mix> mix;        ///< electricity mix (for intensity and EWIF)
   std::optional<water_intensity> ewif;  ///< off-site water per facility kWh
   std::optional<double> cfe;            ///< carbon-free-energy share for market-based emissions
+  /// Owned hardware or a bought service; default: cloud when the provider is a cloud
+  /// or HPC service, else owned (ghg.hpp).
+  std::optional<trainprint::ownership> ownership;
 
   // --- embodied and money ---
   std::optional<bool> embodied;         ///< include embodied emissions (default true)

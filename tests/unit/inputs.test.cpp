@@ -183,7 +183,8 @@ TEST_CASE("inputs: the Python stub's keywords are the table's, with matching typ
     switch (k) {
       case input_kind::text:
       case input_kind::precision:
-      case input_kind::boundary: return "Optional[str]";
+      case input_kind::boundary:
+      case input_kind::ownership: return "Optional[str]";
       case input_kind::mix: return "Optional[Union[Mapping[str, float], str]]";
       case input_kind::flag: return "Optional[Union[bool, str]]";
       default: return "Optional[_Number]";
