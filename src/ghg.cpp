@@ -16,7 +16,7 @@ std::string scope3_category_name(int category) {
 
 std::string ghg_line::label() const {
   std::string l = scope == 2 ? std::string("Scope 2") : fmt::format("Scope 3 cat. {}", category);
-  if (!method.empty()) l += ", " + method;
+  l += ", " + (method.empty() ? std::string("embodied") : method);
   return l;
 }
 

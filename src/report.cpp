@@ -292,7 +292,7 @@ void add_scopes(const comparison& c, document& d) {
       std::string cell = l.label() + ": " + (l.kg_co2e ? readable(emissions::kg_co2e(*l.kg_co2e)) : "unknown");
       if (!l.claim.empty() && l.kg_co2e) cell += " (" + l.claim + ")";
       // The method is the column's; the cell keeps the scope and category.
-      for (const char* m : {", location-based", ", market-based"})
+      for (const char* m : {", location-based", ", market-based", ", embodied"})
         if (auto k = cell.find(m); k != std::string::npos) cell.erase(k, std::string_view(m).size());
       row.cells.push_back(std::move(cell));
     }

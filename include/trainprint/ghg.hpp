@@ -37,7 +37,7 @@ struct ghg_line {
   std::string what;   ///< what the figure covers, for people
   std::optional<double> kg_co2e;  ///< nullopt when unknown
   std::string claim;  ///< market-based only: the kind of claim behind it (estimate_context::market_claim)
-  /// "Scope 2, location-based", "Scope 3 cat. 1, market-based", "Scope 3 cat. 2".
+  /// "Scope 2, location-based", "Scope 3 cat. 1, market-based", "Scope 3 cat. 2, embodied".
   [[nodiscard]] std::string label() const;
 };
 

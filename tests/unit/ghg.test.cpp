@@ -53,7 +53,7 @@ TEST_CASE("ghg: owned hardware puts electricity in Scope 2 and hardware in Scope
   CHECK(g.lines[0].label() == "Scope 2, location-based");
   CHECK(g.lines[1].label() == "Scope 2, market-based");
   CHECK(g.lines[1].claim == "hourly carbon-free energy");  // regions.json, gcp:europe-north1 cfe
-  CHECK(g.lines[2].label() == "Scope 3 cat. 2");
+  CHECK(g.lines[2].label() == "Scope 3 cat. 2, embodied");
   CHECK(scope3_category_name(2) == "Capital goods");
   CHECK(scope3_category_name(1) == "Purchased goods and services");
 }

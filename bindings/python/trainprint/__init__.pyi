@@ -21,6 +21,7 @@ class TraceEntry(NamedTuple):
     origin: str
     source: Optional[str]
     note: Optional[str]
+    confidence: Optional[str] = ...
 
 class Estimate:
     def __init__(self, json_text: str) -> None: ...
