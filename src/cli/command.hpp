@@ -34,6 +34,7 @@ void add_show(CLI::App& app, context& ctx);
 void add_validate(CLI::App& app, context& ctx);
 void add_data(CLI::App& app, context& ctx);
 void add_inventory(CLI::App& app, context& ctx);
+void add_measure(CLI::App& app, context& ctx);
 
 /// Adds subcommand `name` with its options (an `Options`, alive as long as the
 /// app) set up by `setup(CLI::App&, Options&)`; when parsed, its callback puts
