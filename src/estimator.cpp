@@ -775,9 +775,9 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
   if (!traced) return e;
   if (modelled_facility) {
     e.trace.push_back({"energy_facility_modelled", *modelled_facility, "kWh", origin::derived, {},
-                       "the model's estimate from the run's other inputs, without the measured energy"});
+                       "the model's estimate from the run's other inputs, without the measured energy", {}});
     e.trace.push_back({"measured_over_modelled", o[output::energy_facility] / *modelled_facility, "1", origin::derived,
-                       {}, "energy_facility / energy_facility_modelled"});
+                       {}, "energy_facility / energy_facility_modelled", {}});
   }
 
   // The trace of every derived output (the inputs were traced by resolve()).
