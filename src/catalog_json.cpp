@@ -44,7 +44,9 @@ json to_json(const provenance& p) {
 }
 
 json to_json(const cited_value& c) {
-  return json{{"value", c.value}, {"year", opt(c.year)}, {"provenance", to_json(c.prov)}};
+  json j{{"value", c.value}, {"year", opt(c.year)}, {"provenance", to_json(c.prov)}};
+  if (!c.kind.empty()) j["kind"] = c.kind;
+  return j;
 }
 json opt_cited(const std::optional<cited_value>& c) { return c ? to_json(*c) : json(nullptr); }
 json cited_list(const std::vector<cited_value>& v) {
@@ -174,6 +176,7 @@ json to_json(const equivalent& q) {
   const char* key = q.applies_to == "emissions" ? "per_unit_kg_co2e" : q.applies_to == "energy" ? "per_unit_kwh" : "per_unit_l";
   j[key] = q.per_unit;
   j["unit"] = str_or_null(q.unit);
+  j["region"] = str_or_null(q.region);
   j["provenance"] = to_json(q.prov);
   return j;
 }

@@ -200,9 +200,10 @@ class printer {
       // A cited value: its scalar fields on one line, with its own source.
       const json& p = v["provenance"];
       std::string r = ref(p);
-      if (v.contains("value") && v.size() <= 3) {  // value, year, provenance
+      if (v.contains("value") && v.size() <= 3 + (v.contains("kind") ? 1 : 0)) {  // value, year, provenance (, kind)
         std::string t = scalar(v["value"]);
         if (v.contains("year") && v["year"].is_number()) t += fmt::format(" ({})", v["year"].get<int>());
+        if (v.contains("kind") && v["kind"].is_string()) t += ", " + v["kind"].get<std::string>();
         line(name, t, r, p);
         return;
       }

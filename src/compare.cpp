@@ -49,6 +49,10 @@ void set_one(scenario& s, const input_info& in, std::string_view t) {
       s.convention = parse_convention(t);
       if (!s.convention) throw input_error(key, "'" + std::string(t) + "'", "servers, accelerators or model-card");
       break;
+    case input_kind::ownership:
+      s.ownership = parse_ownership(t);
+      if (!s.ownership) throw input_error(key, "'" + std::string(t) + "'", "owned or cloud");
+      break;
     case input_kind::energy_boundary:
       s.energy_boundary = parse_energy_boundary(t);
       if (!s.energy_boundary) throw input_error(key, "'" + std::string(t) + "'", "accelerators, servers or facility");

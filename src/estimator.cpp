@@ -31,7 +31,11 @@ struct tracer {
   explicit operator bool() const { return entries != nullptr; }
   void add(std::string name, double value, std::string unit, origin o, std::string source = {},
            std::string note = {}) {
-    entries->push_back({std::move(name), value, std::move(unit), o, std::move(source), std::move(note)});
+    entries->push_back({std::move(name), value, std::move(unit), o, std::move(source), std::move(note), {}});
+  }
+  /// Sets the confidence mark of the entry added last.
+  void confidence(const std::string& c) {
+    if (entries && !entries->empty()) entries->back().confidence = c;
   }
 };
 #define TRAINPRINT_TRACE(tr, ...) \
@@ -128,6 +132,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                           std::string note) {
     field = c.value;
     TRAINPRINT_TRACE(tr, name, c.value, unit, origin::catalog, c.prov.citation(), std::move(note));
+    tr.confidence(c.prov.confidence);
     rg.from_catalog(input, unit, c.value, c.prov);
   };
 
@@ -432,6 +437,20 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                                                            : nullptr;
   if (reg && rec.context) ctx.region_id = reg->id;
   if (prov && rec.context) ctx.provider_id = prov->id;
+  if (rec.context) {
+    // GHG Protocol scopes (ghg.hpp): a bought cloud or HPC service, or one's own hardware.
+    if (s.ownership) {
+      ctx.ownership = *s.ownership;
+      ctx.ownership_basis = "given";
+    } else if (prov && (prov->kind == "cloud" || prov->kind == "hpc")) {
+      ctx.ownership = ownership::cloud;
+      ctx.ownership_basis = "provider " + prov->id + " is a" + (prov->kind == "hpc" ? "n HPC" : " cloud") + " service";
+    } else {
+      ctx.ownership = ownership::owned;
+      ctx.ownership_basis = prov ? "provider " + prov->id + " is not a cloud service: taken as owned"
+                                 : "no cloud provider named: taken as owned";
+    }
+  }
   const cited_value* prov_pue = prov ? provider::latest(prov->pue) : nullptr;
   const cited_value* prov_wue = prov ? provider::latest(prov->wue_l_per_kwh) : nullptr;
   const cited_value* prov_cfe = prov ? provider::latest(prov->cfe) : nullptr;
@@ -444,9 +463,11 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   } else if (reg && reg->pue) {
     in.pue = reg->pue->value;
     TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::catalog, reg->pue->prov.citation(), year_note(reg->id, *reg->pue));
+    tr.confidence(reg->pue->prov.confidence);
   } else if (prov_pue) {
     in.pue = prov_pue->value;
     TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::catalog, prov_pue->prov.citation(), year_note(prov->id + " fleet", *prov_pue));
+    tr.confidence(prov_pue->prov.confidence);
   } else {
     in.pue = defaults::pue.value;
     TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::fallback, std::string(defaults::pue.source), "industry average");
@@ -496,6 +517,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     }
     TRAINPRINT_TRACE(tr, "intensity_g_per_kwh", iv.gco2e_per_kwh, "g CO2e/kWh", origin::catalog, iv.prov.citation(),
            grid->id + (grid != reg ? " (grid of " + reg->id + ")" : std::string{}) + ": " + ctx.intensity_basis);
+    tr.confidence(iv.prov.confidence);
     rg.from_catalog(ui::intensity_g_per_kwh, "g CO2e/kWh", iv.gco2e_per_kwh, iv.prov);
   } else if (has_region_mix()) {
     in.intensity_g_per_kwh = region_mix->intensity_g_per_kwh;
@@ -511,12 +533,17 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   }
   if (s.cfe) {
     from_user(in.cfe, "cfe", *s.cfe, "1", ui::cfe, "cfe");
+    if (rec.context) ctx.market_claim = "stated by the user";
   } else if (reg && reg->cfe) {
     in.cfe = reg->cfe->value;
+    if (rec.context) ctx.market_claim = reg->cfe->kind.empty() ? "not stated by the source" : reg->cfe->kind;
     TRAINPRINT_TRACE(tr, "cfe", *in.cfe, "1", origin::catalog, reg->cfe->prov.citation(), year_note(reg->id, *reg->cfe));
+    tr.confidence(reg->cfe->prov.confidence);
   } else if (prov_cfe) {
     in.cfe = prov_cfe->value;
+    if (rec.context) ctx.market_claim = prov_cfe->kind.empty() ? "not stated by the source" : prov_cfe->kind;
     TRAINPRINT_TRACE(tr, "cfe", *in.cfe, "1", origin::catalog, prov_cfe->prov.citation(), year_note(prov->id, *prov_cfe));
+    tr.confidence(prov_cfe->prov.confidence);
   } else if (in.intensity_g_per_kwh) {
     if (rec.context) r.notes.emplace_back("market-based emissions unknown: no carbon-free-energy share stated; give cfe");
   }
@@ -541,6 +568,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
     in.wue_l_per_kwh = defaults::wue_l_per_kwh.value;
     TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::fallback,
            std::string(defaults::wue_l_per_kwh.source), "industry average, low confidence");
+    tr.confidence("low");
     rg.fallback(ui::wue_l_per_kwh, "L/kWh", *in.wue_l_per_kwh, defaults::wue_l_per_kwh);
   }
   const region* ewif_region =
@@ -738,7 +766,7 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
     const double implied = *r.flops / (o[output::accelerator_hours] * 3600.0 * in.peak_flop_per_s * in.precision_speedup);
     if (traced)
       e.trace.push_back({"implied_mfu", implied, "1", origin::derived, {},
-                         "flops / (accelerator_hours × 3600 × peak_flop_per_s × precision_speedup)"});
+                         "flops / (accelerator_hours × 3600 × peak_flop_per_s × precision_speedup)", {}});
     if (r.mfu_band && (implied < r.mfu_band->first || implied > r.mfu_band->second))
       e.notes.push_back(fmt::format(
           "the run's implied MFU {:.2g} is {} the fitted 90% range {:.2g}–{:.2g} for this model on {}: check the "
@@ -761,9 +789,9 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
   if (!traced) return e;
   if (modelled_facility) {
     e.trace.push_back({"energy_facility_modelled", *modelled_facility, "kWh", origin::derived, {},
-                       "the model's estimate from the run's other inputs, without the measured energy"});
+                       "the model's estimate from the run's other inputs, without the measured energy", {}});
     e.trace.push_back({"measured_over_modelled", o[output::energy_facility] / *modelled_facility, "1", origin::derived,
-                       {}, "energy_facility / energy_facility_modelled"});
+                       {}, "energy_facility / energy_facility_modelled", {}});
   }
 
   // The trace of every derived output (the inputs were traced by resolve()).
@@ -789,7 +817,7 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         if (in.power_follows_mfu) {  // the fraction the run's MFU sets (detail/model.hpp)
           e.trace.push_back({"power_fraction_effective", *v / in.tdp_w, "1", origin::derived, {},
                              fmt::format("min(1, max({0:.3g}, {0:.3g} + (power_fraction − {0:.3g}) × MFU / {1:.3g}))",
-                                         in.idle_fraction, in.mfu_reference)});
+                                         in.idle_fraction, in.mfu_reference), {}});
           note = "tdp_w × power_fraction_effective";
         }
         break;
@@ -825,7 +853,7 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         break;
       default: break;
     }
-    e.trace.push_back({std::string(row.name), *v, std::string(row.unit), from, {}, std::move(note)});
+    e.trace.push_back({std::string(row.name), *v, std::string(row.unit), from, {}, std::move(note), {}});
   }
   return e;
 }

@@ -4,6 +4,8 @@
 #include "trainprint/format.hpp"
 
 #include "format_internal.hpp"
+
+#include "trainprint/ghg.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -205,6 +207,22 @@ summary summarise(const estimate& e, const catalog& cat) {
     if (s.sections.empty() || s.sections.back().title != heading(row.group))
       s.sections.push_back({std::string(heading(row.group)), {}});
     s.sections.back().rows.push_back({std::string(row.label), value_text(row), detail_text(row.id)});
+  }
+  {  // The emissions in GHG Protocol scopes (ghg.hpp).
+    const ghg_accounting g = ghg_scopes(e);
+    s.sections.push_back({g.ownership == ownership::owned ? "GHG Protocol scopes (owned hardware)"
+                                                          : "GHG Protocol scopes (bought cloud service)",
+                          {}});
+    for (const auto& l : g.lines) {
+      std::string detail = l.scope == 3 ? scope3_category_name(l.category) + (l.method.empty() ? ": hardware manufacturing"
+                                                                                               : ": electricity")
+                                        : std::string("purchased electricity");
+      if (!l.claim.empty()) detail += "; claim: " + l.claim;
+      std::string label = l.label();  // "-based" left out, as in the emissions rows above
+      if (auto k = label.find("-based"); k != std::string::npos) label.erase(k, 6);
+      s.sections.back().rows.push_back(
+          {std::move(label), l.kg_co2e ? readable(emissions::kg_co2e(*l.kg_co2e)) : unknown, std::move(detail)});
+    }
   }
   s.equivalents = equivalents_of(e, cat);
   s.notes = e.notes;

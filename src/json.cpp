@@ -2,6 +2,8 @@
 
 #include "trainprint/json.hpp"
 
+#include "trainprint/ghg.hpp"
+
 #include "json_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -99,6 +101,12 @@ void read_input(scenario& s, const input_info& i, const std::string& f, const js
       s.convention = *c;
       return;
     }
+    case input_kind::ownership: {
+      auto o = parse_ownership(text(f, v));
+      if (!o) throw input_error(f, "'" + v.get<std::string>() + "'", "owned or cloud");
+      s.ownership = *o;
+      return;
+    }
     case input_kind::energy_boundary: {
       auto b = parse_energy_boundary(text(f, v));
       if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators, servers or facility");
@@ -142,6 +150,9 @@ void write_input(json& j, const scenario& s, const input_info& i) {
       return;
     case input_kind::convention:
       if (s.convention) j[key] = std::string(to_string(*s.convention));
+      return;
+    case input_kind::ownership:
+      if (s.ownership) j[key] = std::string(to_string(*s.ownership));
       return;
     case input_kind::energy_boundary:
       if (s.energy_boundary) j[key] = std::string(to_string(*s.energy_boundary));
@@ -267,7 +278,8 @@ void to_json(json& j, const trace_entry& t) {
            {"unit", t.unit},
            {"origin", std::string(to_string(t.origin))},
            {"source", t.source.empty() ? json(nullptr) : json(t.source)},
-           {"note", t.note.empty() ? json(nullptr) : json(t.note)}};
+           {"note", t.note.empty() ? json(nullptr) : json(t.note)},
+           {"confidence", t.confidence.empty() ? json(nullptr) : json(t.confidence)}};
 }
 
 void from_json(const json& j, trace_entry& t) {
@@ -279,6 +291,7 @@ void from_json(const json& j, trace_entry& t) {
   t.origin = *o;
   t.source = j.value("source", json(nullptr)).is_null() ? "" : j.at("source").get<std::string>();
   t.note = j.value("note", json(nullptr)).is_null() ? "" : j.at("note").get<std::string>();
+  t.confidence = j.value("confidence", json(nullptr)).is_null() ? "" : j.at("confidence").get<std::string>();
 }
 
 void to_json(json& j, const estimate& e) {
@@ -298,6 +311,7 @@ void to_json(json& j, const estimate& e) {
     const auto v = row.id == output::flops ? e.flops : e.value(row.id);
     j[group][key] = v ? json(*v) : json(nullptr);
   }
+  j["ghg_protocol"] = ghg_scopes(e);
   j["uncertainty"] = e.uncertainty ? json(*e.uncertainty) : json(nullptr);
   j["trace"] = e.trace;
   j["notes"] = e.notes;
@@ -324,6 +338,12 @@ void from_json(const json& j, estimate& e) {
                                                                         {"servers", "accelerators", "model-card"})
                          : e.context.boundary == boundary::servers ? convention::servers
                                                                    : convention::accelerators;
+  if (j.contains("ghg_protocol") && !j.at("ghg_protocol").is_null()) {  // older estimates have none
+    const auto& g = j.at("ghg_protocol");
+    e.context.ownership = enum_of<ownership>(g, "ownership", parse_ownership, {"owned", "cloud"});
+    e.context.ownership_basis = str(g.at("ownership_basis"));
+    e.context.market_claim = str(g.at("market_claim"));
+  }
   model_outputs o;
   for (const auto& row : output_table) {
     const auto v = read_opt(j.at(std::string(row.group)), std::string(row.key).c_str());
@@ -415,6 +435,29 @@ void from_json(const json& j, uncertainty_result& u) {
     e.swing = s.at("swing").get<double>();
     u.sensitivity.push_back(e);
   }
+}
+
+void to_json(json& j, const ghg_accounting& g) {
+  j = json::object();
+  j["standard"] = "GHG Protocol Corporate Standard (2004), Scope 2 Guidance (2015), Scope 3 Standard (2011)";
+  j["ownership"] = std::string(to_string(g.ownership));
+  j["ownership_basis"] = g.ownership_basis;
+  j["market_claim"] = g.market_claim.empty() ? json(nullptr) : json(g.market_claim);
+  j["residual_mix"] = nullptr;
+  json lines = json::array();
+  for (const auto& l : g.lines)
+    lines.push_back({{"scope", l.scope},
+                     {"category", l.category == 0 ? json(nullptr) : json(l.category)},
+                     {"category_name", l.category == 0 ? json(nullptr) : json(scope3_category_name(l.category))},
+                     {"method", l.method.empty() ? json(nullptr) : json(l.method)},
+                     {"label", l.label()},
+                     {"covers", l.what},
+                     {"kg_co2e", opt(l.kg_co2e)},
+                     {"claim", l.claim.empty() ? json(nullptr) : json(l.claim)}});
+  j["lines"] = std::move(lines);
+  j["location_based_total_kg_co2e"] = opt(g.location_based_total_kg);
+  j["market_based_total_kg_co2e"] = opt(g.market_based_total_kg);
+  j["notes"] = g.notes;
 }
 
 std::string to_json_text(const estimate& e, int indent) {

@@ -18,6 +18,8 @@
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/format.hpp"
+#include "trainprint/ghg.hpp"
+#include "trainprint/inventory.hpp"
 #include "trainprint/version.hpp"
 
 namespace trainprint::inline v0 {
@@ -244,6 +246,10 @@ void collect_inputs(const comparison& c, source_list& sources, document& d) {
       if (auto rg = r.result.scenario.ranges.find(canonical_range_name(name)); rg != r.result.scenario.ranges.end())
         row.values.back() += fmt::format(" (range {:.4g}–{:.4g})", rg->second.low, rg->second.high);
       row.origins.emplace_back(to_string(t->origin));
+      if (t->confidence == "low") {
+        row.low = true;
+        row.origins.back() += " (low confidence)";
+      }
       row.sources.push_back(sources.add(t->source));
       if (!first) first = t;
       else if (!(t->value == first->value && t->origin == first->origin && t->source == first->source)) same = false;
@@ -258,6 +264,102 @@ void collect_inputs(const comparison& c, source_list& sources, document& d) {
       d.varying.push_back(std::move(row));
     }
   }
+}
+
+/// A region's place for people ("Hamina, Finland" for gcp:europe-north1, "France" for
+/// FR); "" when the id is not a region or its name is its id.
+std::string place_name(const catalog& cat, const std::string& id) {
+  const region* r = id.empty() ? nullptr : cat.get_region(id);
+  if (!r) return {};
+  const std::string& n = !r->location.empty() ? r->location : r->name;
+  return n == r->id ? std::string{} : n;
+}
+
+/// "FR (France)", or the id alone when it has no place name.
+std::string with_place(const catalog& cat, const std::string& id) {
+  const auto p = place_name(cat, id);
+  return p.empty() ? id : id + " (" + p + ")";
+}
+
+/// The emissions of each option in GHG Protocol scopes, and what a reader must know.
+void add_scopes(const comparison& c, document& d) {
+  d.scope_titles = {"Operational, location-based", "Operational, market-based (claim)", "Embodied"};
+  std::vector<std::string> claims;
+  for (const auto& r : c.rows) {
+    const ghg_accounting g = ghg_scopes(r.result);
+    scope_row row{std::string(to_string(g.ownership)), {}};
+    for (const auto& l : g.lines) {
+      std::string cell = l.label() + ": " + (l.kg_co2e ? readable(emissions::kg_co2e(*l.kg_co2e)) : "unknown");
+      if (!l.claim.empty() && l.kg_co2e) cell += " (" + l.claim + ")";
+      // The method is the column's; the cell keeps the scope and category.
+      for (const char* m : {", location-based", ", market-based", ", embodied"})
+        if (auto k = cell.find(m); k != std::string::npos) cell.erase(k, std::string_view(m).size());
+      row.cells.push_back(std::move(cell));
+    }
+    d.scopes.push_back(std::move(row));
+    if (!g.market_claim.empty() && r.result.market_based &&
+        std::find(claims.begin(), claims.end(), g.market_claim) == claims.end())
+      claims.push_back(g.market_claim);
+    for (const auto& n : g.notes)
+      if (std::find(d.scope_notes.begin(), d.scope_notes.end(), n) == d.scope_notes.end()) d.scope_notes.push_back(n);
+  }
+  if (claims.size() > 1)
+    d.scope_notes.insert(d.scope_notes.begin(),
+                         "The market-based column mixes kinds of claim (" + join(claims, ", ") +
+                             "): each cell names its own; figures of different kinds do not compare like for like.");
+}
+
+/// What the reader must keep in mind: the model's limits and this report's weak inputs.
+void add_limitations(const comparison& c, const document& d, document& out, rank_by by) {
+  auto& l = out.limitations;
+  l.push_back("An estimate from public figures, not a measurement: measured energy (a meter or the accelerators' "
+              "energy counters) beats every number here.");
+  for (const auto& r : d.shared)
+    if (r.low)
+      l.push_back("Low confidence: " + r.name + " (" + r.values[0] + (r.unit.empty() ? "" : " " + r.unit) + ", " +
+                  r.origins[0] + ") is an estimate marked low confidence in its source or the catalog.");
+  for (const auto& r : d.varying)
+    if (r.low) {
+      std::vector<std::string> which;
+      for (std::size_t i = 0; i < c.rows.size() && i < r.values.size(); ++i) {
+        const auto* t = c.rows[i].result.find_trace(r.name);
+        if (t && t->confidence == "low") which.push_back(c.rows[i].value);
+      }
+      l.push_back("Low confidence: " + r.name + " for " + join(which, ", ") +
+                  " is an estimate marked low confidence in its source or the catalog.");
+    }
+  // Does on-site water (IT energy × WUE) alone decide the water ranking, with a weak WUE?
+  if (c.rows.size() > 1) {
+    bool weak_wue = false;
+    for (const auto& r : c.rows)
+      if (const auto* t = r.result.find_trace("wue_l_per_kwh"); t && (t->confidence == "low" || t->origin == origin::fallback))
+        weak_wue = true;
+    std::vector<std::pair<double, std::size_t>> total, offsite;
+    for (std::size_t i = 0; i < c.rows.size(); ++i) {
+      const auto& e = c.rows[i].result;
+      if (e.water_total && e.water_offsite) {
+        total.emplace_back(e.water_total->in_litres(), i);
+        offsite.emplace_back(e.water_offsite->in_litres(), i);
+      }
+    }
+    std::sort(total.begin(), total.end());
+    std::sort(offsite.begin(), offsite.end());
+    bool decided = false;
+    for (std::size_t k = 0; k < total.size(); ++k) decided = decided || total[k].second != offsite[k].second;
+    if (weak_wue && decided)
+      l.push_back(std::string("On-site water decides the order of the water ") +
+                  (by == rank_by::water ? "ranking" : "column") +
+                  " (off-site water alone would order the options differently), and the WUE behind it is an "
+                  "estimate (a low-confidence catalog value or the industry-average default): the water order may "
+                  "not hold.");
+  }
+  l.push_back("Embodied emissions rest on manufacturing estimates (carbon per die area and memory, or per-device "
+              "figures), amortised linearly over the service life; vendors publish few product carbon footprints.");
+  l.push_back("Grid intensities are annual averages: a run's own hours may be cleaner or dirtier, and hourly "
+              "matching claims cannot be checked from annual figures.");
+  l.push_back("Water counts consumption (evaporated), not withdrawal, and says nothing about local water stress.");
+  l.push_back("Networking, storage, data preparation, failed runs not listed, inference and the people's travel are "
+              "outside the boundary.");
 }
 
 document build(const comparison& c, const catalog& cat, const report_options& o) {
@@ -275,6 +377,12 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
   d.convention = std::string(to_string(first.context.convention));
   d.lifetime_years = first.inputs.lifetime_years;
   d.methodology_url = o.methodology_url;
+  d.author = o.author;
+  d.organisation = o.organisation;
+  d.date = o.date;
+  for (const auto& r : c.rows)
+    d.place_names.push_back(canonical_input_name(c.key) == "region" ? place_name(cat, r.result.context.region_id)
+                                                                    : std::string{});
 
   // Subtitle: what stays the same.
   {
@@ -288,7 +396,7 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       same.push_back(readable_count(*first.scenario.params) + " parameters, " + readable_count(*first.scenario.tokens) +
                      " tokens");
     if (first.flops && key != "flops") same.push_back(fmt::format("{:.3g} FLOP", *first.flops));
-    if (key != "region" && !first.context.region_id.empty()) same.push_back("in " + first.context.region_id);
+    if (key != "region" && !first.context.region_id.empty()) same.push_back("in " + with_place(cat, first.context.region_id));
     if (key != "boundary" && key != "convention")
       same.push_back(d.boundary + " boundary (convention " + d.convention + ")");
     d.subtitle = fmt::format("{} compared across {} values of {}, ranked by {}", join(same, ", "), c.rows.size(), c.key,
@@ -353,19 +461,16 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
 
   // Scenario: the inputs with their origins (sources numbered after the
   // equivalents', which the document cites first).
-  for (const char* kind : {"emissions", "energy", "water"})
-    for (const auto& q : cat.equivalents())
-      if (q.applies_to == kind) {
-        sources.add(q.prov.citation());
-        break;
-      }
+  const auto picked = pick_equivalents(cat, o.equivalents);
+  for (const auto* q : picked) sources.add(q->prov.citation());
   collect_inputs(c, sources, d);
   for (const auto& r : c.rows) {
     const auto& x = r.result;
     std::string b;
     if (!x.inputs.intensity_g_per_kwh) b = "grid intensity unknown";
     else {
-      b = x.context.grid_region_id.empty() ? std::string("given intensity") : "grid " + x.context.grid_region_id;
+      b = x.context.grid_region_id.empty() ? std::string("given intensity")
+                                           : "grid " + with_place(cat, x.context.grid_region_id);
       if (!x.context.intensity_basis.empty()) b += "; " + x.context.intensity_basis;
     }
     d.grid_basis.push_back(b);
@@ -411,12 +516,10 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       "(facility energy × EWIF)."};
 
   // Everyday equivalents: the first of each kind in the catalog.
-  for (const char* kind : {"emissions", "energy", "water"}) {
-    const auto& eqs = cat.equivalents();
-    auto q = std::find_if(eqs.begin(), eqs.end(), [&](const equivalent& e) { return e.applies_to == kind; });
-    if (q == eqs.end()) continue;
+  for (const auto* q : picked) {
+    const std::string kind = q->applies_to;
     equivalent_col col{q->name, {}, sources.add(q->prov.citation()), {}};
-    const char* base = std::string_view(kind) == "emissions" ? "kg CO2e" : std::string_view(kind) == "energy" ? "kWh" : "L";
+    const char* base = kind == "emissions" ? "kg CO2e" : kind == "energy" ? "kWh" : "L";
     col.per_unit = fmt::format("1 {} = {:g} {}", q->unit, q->per_unit, base);
     for (const auto& r : c.rows) {
       std::optional<double> amount;
@@ -425,7 +528,7 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       if (q->applies_to == "water") amount = litres(r.result.water_total);
       col.cells.push_back(amount ? readable_count(*amount / q->per_unit) : "unknown");
     }
-    if (c.rank_by == rank_by::emissions && std::string_view(kind) == "emissions" && c.rows.size() > 1) {
+    if (c.rank_by == rank_by::emissions && kind == "emissions" && c.rows.size() > 1) {
       const comparison_row* worst = nullptr;
       for (const auto& r : c.rows)
         if (r.delta_to_best) worst = &r;
@@ -463,6 +566,11 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       if (r.result.uncertainty)
         for (const auto& in : r.result.uncertainty->inputs) sources.add(in.source);
   }
+  add_scopes(c, d);
+  add_limitations(c, d, d, c.rank_by);
+  if (o.equivalents == "eu" && std::none_of(picked.begin(), picked.end(), [](const equivalent* q) { return q->applies_to == "energy"; }))
+    d.limitations.push_back("No European household-electricity equivalent is in the catalog with a source, so the "
+                            "EU equivalents leave energy out.");
   d.sources = std::move(sources.list);
   return d;
 }
@@ -548,6 +656,65 @@ std::string render_comparison_svg(const comparison& c) {
 report render_report(const comparison& c, const catalog& cat, const report_options& o) {
   check_format(o.format);
   const document d = build(c, cat, o);
+  if (o.format == output_format::md) return render_markdown_report(d, o);
+  return {render_html(d), {}};
+}
+
+report render_inventory_report(const inventory& inv, const catalog& cat, const report_options& o) {
+  check_format(o.format);
+  if (inv.rows.empty()) throw input_error("inventory", "no runs", "at least one run");
+  comparison c;
+  c.key = "run";
+  c.rank_by = rank_by::emissions;
+  for (const auto& r : inv.rows) {
+    comparison_row row{r.run.name, r.result, std::nullopt, std::nullopt};
+    row.metric = rank_metric(r.result, rank_by::emissions);
+    c.rows.push_back(std::move(row));
+  }
+  report_options opt = o;
+  if (opt.title.empty()) opt.title = "Training footprint inventory";
+  document d = build(c, cat, opt);
+  d.inventory = true;
+  d.saving.clear();
+  for (const auto& r : inv.rows) d.run_kinds.emplace_back(to_string(r.run.kind));
+  std::vector<std::string> counts;
+  for (auto k : all_run_kinds)
+    if (const auto n = inv.by_kind[static_cast<std::size_t>(k)].runs; n > 0)
+      counts.push_back(fmt::format("{} {}", n, to_string(k)));
+  d.subtitle = fmt::format("{} runs ({}), in the order of the runs file", inv.rows.size(), join(counts, ", "));
+  const auto total = inv.total.value(output::emissions_total);
+  const auto energy_total = inv.total.value(output::energy_facility);
+  d.summary = fmt::format("The {} runs used {} of facility energy and emitted {} (location-based operational + "
+                          "embodied).",
+                          inv.rows.size(), energy_total ? readable(energy::kwh(*energy_total)) : "an unknown amount",
+                          total ? readable(emissions::kg_co2e(*total)) : "an unknown amount");
+  if (inv.development_share_emissions) {
+    d.development = fmt::format("Development work (development and ablation runs) is {:.1f}% of the total emissions",
+                                100 * *inv.development_share_emissions);
+    if (inv.development_per_final_emissions)
+      d.development += fmt::format(", {:.2f} times the final run{}'s", *inv.development_per_final_emissions,
+                                   inv.by_kind[0].runs == 1 ? "" : "s");
+    d.development += ".";
+    d.summary += " " + d.development;
+  }
+  d.totals_header = {"Kind of run", "Runs", "Energy (facility)", "Emissions, location-based", "Embodied",
+                     "Total emissions", "Share of total"};
+  auto row_of = [&](std::string name, const inventory_total& t) {
+    auto kg = [](std::optional<double> v) { return v ? readable(emissions::kg_co2e(*v)) : std::string("unknown"); };
+    const auto te = t.value(output::emissions_total);
+    const auto en = t.value(output::energy_facility);
+    return std::vector<std::string>{std::move(name), std::to_string(t.runs), en ? readable(energy::kwh(*en)) : "unknown",
+                                    kg(t.value(output::emissions_location)), kg(t.value(output::emissions_embodied)),
+                                    kg(te), te && total && *total > 0 ? fmt::format("{:.1f}%", 100 * *te / *total) : "—"};
+  };
+  for (auto k : all_run_kinds)
+    if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0) d.totals.push_back(row_of(std::string(to_string(k)), t));
+  d.totals.push_back(row_of("all runs", inv.total));
+  // The scope table of the whole inventory, summed over the runs, after each run's.
+  for (const auto& l : inv.scopes)
+    d.scope_notes.push_back(fmt::format("Inventory total, {}: {} over {} of {} runs.", l.label,
+                                        readable(emissions::kg_co2e(l.kg_co2e)), l.runs, inv.rows.size()));
+  for (const auto& n : inv.notes) d.notes.push_back(n);
   if (o.format == output_format::md) return render_markdown_report(d, o);
   return {render_html(d), {}};
 }

@@ -27,6 +27,12 @@ struct input_row {
   std::vector<std::string> origins;
   std::vector<int> sources;  // 1-based source numbers; 0 = none
   std::string note;
+  bool low = false;  // a low-confidence catalog value or default for some option
+};
+
+struct scope_row {  // one option's emissions in GHG Protocol scopes
+  std::string ownership;
+  std::vector<std::string> cells;  // one per line of ghg_accounting, "Scope 2: 7.31 t CO2e"
 };
 
 struct equivalent_col {
@@ -57,6 +63,18 @@ struct document {
   std::vector<source_ref> sources;
   std::string catalog_version, catalog_date, boundary, methodology_url;
   std::string convention;  ///< the first row's reporting convention (scenario.hpp)
+  std::vector<std::string> place_names;  // one per option: "France" for FR; "" when not a place
+  std::string author, organisation, date;
+  std::vector<std::string> scope_titles;  // the columns of the scope table
+  std::vector<scope_row> scopes;          // one per option
+  std::vector<std::string> scope_notes;
+  std::vector<std::string> limitations;
+  // An inventory's report: the runs in file order, with totals.
+  bool inventory = false;
+  std::vector<std::string> totals_header;
+  std::vector<std::vector<std::string>> totals;
+  std::vector<std::string> run_kinds;  // one per option
+  std::string development;
   double lifetime_years = 5;
 };
 
@@ -64,6 +82,15 @@ struct document {
 inline bool web_url(std::string_view u) {
   return (u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0) &&
          u.find_first_of(" <>\"'\\`") == std::string_view::npos;
+}
+
+/// "Prepared by A, O, on D." from the author, organisation and date given; "" when none.
+inline std::string prepared_by(const document& d) {
+  std::string who = d.author;
+  if (!d.organisation.empty()) who += (who.empty() ? "" : ", ") + d.organisation;
+  std::string t = who.empty() ? std::string{} : "Prepared by " + who;
+  if (!d.date.empty()) t += (t.empty() ? "Dated " : ", on ") + d.date;
+  return t.empty() ? t : t + ".";
 }
 
 /// The document as a self-contained HTML page.

@@ -90,6 +90,8 @@ ol.sources li { margin-bottom: 2pt; overflow-wrap: anywhere; }
 ul.notes { font-size: 9pt; }
 a { color: #1f4e79; }
 a.ref { text-decoration: none; font-size: 0.85em; }
+.prepared { color: #333; margin: 0 0 6pt; }
+tr.low-confidence td { background: #fff6e0; }
 footer { margin-top: 14pt; padding-top: 4pt; border-top: 0.6pt solid #999; font-size: 8.6pt; color: #333; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; } }
 )css";
@@ -102,14 +104,16 @@ std::string render_html(const document& d) {
   o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   o += fmt::format("<meta name=\"generator\" content=\"trainprint {}\">\n", version);
   o += "<title>" + esc(d.title) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
-  o += "<header>\n<h1>" + esc(d.title) + "</h1>\n<p class=\"subtitle\">" + esc(d.subtitle) + ".</p>\n</header>\n";
+  o += "<header>\n<h1>" + esc(d.title) + "</h1>\n<p class=\"subtitle\">" + esc(d.subtitle) + ".</p>\n";
+  if (const auto who = prepared_by(d); !who.empty()) o += "<p class=\"prepared\">" + esc(who) + "</p>\n";
+  o += "</header>\n";
 
   o += "<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"summary\">" + esc(d.summary) + "</p>\n";
   if (!d.ranges.empty()) o += "<p>" + esc(d.ranges) + "</p>\n";
   o += "</section>\n";
 
   // Ranked table.
-  o += "<section id=\"ranking\">\n<h2>Ranked options</h2>\n";
+  o += std::string("<section id=\"ranking\">\n<h2>") + (d.inventory ? "Runs" : "Ranked options") + "</h2>\n";
   o += "<table class=\"ranked\">\n<thead><tr><th scope=\"col\"><span class=\"rank\">#</span>" + esc(d.key) + "</th>";
   for (std::size_t j = 0; j < d.header_titles.size(); ++j)
     o += fmt::format("<th class=\"num\" scope=\"col\" data-output=\"{}\" data-unit=\"{}\" data-factor=\"{:g}\">{}<span "
@@ -118,8 +122,12 @@ std::string render_html(const document& d) {
                      esc(d.header_units[j]));
   o += "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < d.rows.size(); ++i) {
-    o += fmt::format("<tr data-option=\"{}\"><th scope=\"row\"><span class=\"rank\">{}</span>{}</th>", esc(d.options[i]),
-                     i + 1, esc_ids(d.options[i]));
+    std::string beside;  // the place name of a region id, or the kind of an inventory's run
+    if (i < d.place_names.size() && !d.place_names[i].empty()) beside = d.place_names[i];
+    if (i < d.run_kinds.size()) beside = d.run_kinds[i];
+    o += fmt::format("<tr data-option=\"{}\"><th scope=\"row\"><span class=\"rank\">{}</span>{}{}</th>", esc(d.options[i]),
+                     i + 1, esc_ids(d.options[i]),
+                     beside.empty() ? std::string{} : " <span class=\"range place\">" + esc(beside) + "</span>");
     for (std::size_t j = 0; j < d.rows[i].size(); ++j) {
       const auto& c = d.rows[i][j];
       o += fmt::format("<td class=\"num\" data-output=\"{}\">{}{}</td>", esc(d.outputs[j]), esc(c.text),
@@ -130,6 +138,19 @@ std::string render_html(const document& d) {
   o += "</tbody>\n</table>\n";
   o += "<p>Total emissions = location-based operational + embodied. Market-based emissions count the provider's "
        "carbon-free-energy purchases and are shown for reference, not ranked.</p>\n";
+  if (d.inventory) {
+    o += "<h3>Totals by kind of run</h3>\n<table class=\"totals\">\n<thead><tr>";
+    for (std::size_t j = 0; j < d.totals_header.size(); ++j)
+      o += std::string(j == 0 ? "<th scope=\"col\">" : "<th class=\"num\" scope=\"col\">") + esc(d.totals_header[j]) + "</th>";
+    o += "</tr></thead>\n<tbody>\n";
+    for (const auto& r : d.totals) {
+      o += "<tr><th scope=\"row\">" + esc(r[0]) + "</th>";
+      for (std::size_t j = 1; j < r.size(); ++j) o += "<td class=\"num\">" + esc(r[j]) + "</td>";
+      o += "</tr>\n";
+    }
+    o += "</tbody>\n</table>\n";
+    if (!d.development.empty()) o += "<p>" + esc(d.development) + "</p>\n";
+  }
   if (!d.notes.empty()) {
     o += "<ul class=\"notes\">\n";
     for (const auto& n : d.notes) o += "<li>" + esc(n) + "</li>\n";
@@ -161,6 +182,20 @@ std::string render_html(const document& d) {
   for (const auto& q : d.equivalents) per.push_back(esc(q.per_unit));
   o += join(per, "; ") + ". Emissions: total; energy: facility; water: on-site + off-site.</p>\n</section>\n";
 
+  // GHG Protocol scopes.
+  o += "<section id=\"scopes\">\n<h2>Greenhouse-gas scopes (GHG Protocol)</h2>\n<table class=\"scopes\">\n<thead><tr>"
+       "<th scope=\"col\">" + esc(d.key) + "</th><th scope=\"col\">Hardware</th>";
+  for (const auto& t : d.scope_titles) o += "<th scope=\"col\">" + esc(t) + "</th>";
+  o += "</tr></thead>\n<tbody>\n";
+  for (std::size_t i = 0; i < d.scopes.size(); ++i) {
+    o += "<tr><th scope=\"row\">" + esc_ids(d.options[i]) + "</th><td>" + esc(d.scopes[i].ownership) + "</td>";
+    for (const auto& c : d.scopes[i].cells) o += "<td>" + esc(c) + "</td>";
+    o += "</tr>\n";
+  }
+  o += "</tbody>\n</table>\n<ul class=\"notes\">\n";
+  for (const auto& n : d.scope_notes) o += "<li>" + esc(n) + "</li>\n";
+  o += "</ul>\n</section>\n";
+
   // Scenario.
   o += "<section id=\"scenario\">\n<h2>Scenario</h2>\n";
   o += "<p>Compared: <strong>" + esc(d.key) + "</strong> = ";
@@ -173,7 +208,7 @@ std::string render_html(const document& d) {
        "<th class=\"num\" scope=\"col\">Value</th><th scope=\"col\">Unit</th><th scope=\"col\">Origin</th>"
        "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n";
   for (const auto& r : d.shared)
-    o += "<tr><td><code>" + esc(r.name) + "</code></td><td class=\"num\">" + esc(r.values[0]) + "</td><td>" +
+    o += "<tr" + std::string(r.low ? " class=\"low-confidence\"" : "") + "><td><code>" + esc(r.name) + "</code>" + (r.low ? " ⚠" : "") + "</td><td class=\"num\">" + esc(r.values[0]) + "</td><td>" +
          esc(r.unit) + "</td><td class=\"origin-cell\">" + esc(r.origins[0]) + ref_html(r.sources[0]) + "</td><td>" + esc(r.note) +
          "</td></tr>\n";
   o += "</tbody>\n</table>\n";
@@ -182,7 +217,7 @@ std::string render_html(const document& d) {
     for (const auto& v : d.options) o += "<th class=\"num\" scope=\"col\">" + esc_ids(v) + "</th>";
     o += "</tr></thead>\n<tbody>\n";
     for (const auto& r : d.varying) {
-      o += "<tr><td><code>" + esc(r.name) + "</code>" + (r.unit.empty() ? "" : " <span class=\"origin\">" + esc(r.unit) + "</span>") + "</td>";
+      o += "<tr" + std::string(r.low ? " class=\"low-confidence\"" : "") + "><td><code>" + esc(r.name) + "</code>" + (r.low ? " ⚠" : "") + (r.unit.empty() ? "" : " <span class=\"origin\">" + esc(r.unit) + "</span>") + "</td>";
       for (std::size_t i = 0; i < r.values.size(); ++i)
         o += "<td class=\"num\">" + esc(r.values[i]) + "<span class=\"range\"><span class=\"origin\">" + esc(r.origins[i]) +
              "</span>" + ref_html(r.sources[i]) + "</span></td>";
@@ -194,6 +229,11 @@ std::string render_html(const document& d) {
   }
   if (!d.basis_note.empty()) o += "<p>" + esc(d.basis_note) + "</p>\n";
   o += "</section>\n";
+
+  // Limitations.
+  o += "<section id=\"limitations\">\n<h2>Limitations</h2>\n<ul class=\"limitations\">\n";
+  for (const auto& l : d.limitations) o += "<li>" + esc(l) + "</li>\n";
+  o += "</ul>\n</section>\n";
 
   // Methodology.
   o += "<section id=\"methodology\">\n<h2>Method in brief</h2>\n<ul>\n";
@@ -231,7 +271,8 @@ std::string render_html(const document& d) {
   }
   o += "</ol>\n</section>\n";
   o += fmt::format("<footer>Generated by trainprint {} with catalog {} ({}). Every number can be reproduced with "
-                   "<code>trainprint compare</code> or <code>trainprint estimate --explain</code> and the same inputs."
+                   "<code>trainprint compare</code>, <code>trainprint inventory</code> or <code>trainprint estimate --explain</code> "
+                   "and the same inputs."
                    "</footer>\n</body>\n</html>\n",
                    version, esc(d.catalog_version), esc(d.catalog_date));
   return o;

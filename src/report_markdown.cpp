@@ -57,10 +57,11 @@ report render_markdown_report(const document& d, const report_options& opt) {
   report rep;
   std::string o;
   o += "# " + md(d.title) + "\n\n_" + md(d.subtitle) + "._\n\n";
+  if (const auto who = prepared_by(d); !who.empty()) o += md(who) + "\n\n";
   o += "## Summary\n\n**" + md(d.summary) + "**\n\n";
   if (!d.ranges.empty()) o += md(d.ranges) + "\n\n";
 
-  o += "## Ranked options\n\n";
+  o += d.inventory ? "## Runs\n\n" : "## Ranked options\n\n";
   std::vector<std::string> head{"#", md(d.key)};
   std::vector<bool> right{true, false};
   for (std::size_t j = 0; j < d.header_titles.size(); ++j) {
@@ -69,12 +70,29 @@ report render_markdown_report(const document& d, const report_options& opt) {
   }
   o += md_row(head) + md_rule(right);
   for (std::size_t i = 0; i < d.rows.size(); ++i) {
-    std::vector<std::string> cells{std::to_string(i + 1), code(d.options[i])};
+    std::string beside;  // the place name of a region id, or the kind of an inventory's run
+    if (i < d.place_names.size() && !d.place_names[i].empty()) beside = d.place_names[i];
+    if (i < d.run_kinds.size()) beside = d.run_kinds[i];
+    std::vector<std::string> cells{std::to_string(i + 1), code(d.options[i]) + (beside.empty() ? "" : " (" + md(beside) + ")")};
     for (const auto& c : d.rows[i]) cells.push_back(md(c.text) + (c.range.empty() ? "" : " " + md(c.range)));
     o += md_row(cells);
   }
   o += "\nTotal emissions = location-based operational + embodied. Market-based emissions count the provider's "
        "carbon-free-energy purchases and are shown for reference, not ranked.\n";
+  if (d.inventory) {
+    o += "\n### Totals by kind of run\n\n";
+    std::vector<bool> r(d.totals_header.size(), true);
+    r[0] = false;
+    std::vector<std::string> h;
+    for (const auto& t : d.totals_header) h.push_back(md(t));
+    o += md_row(h) + md_rule(r);
+    for (const auto& row : d.totals) {
+      std::vector<std::string> cells;
+      for (const auto& c : row) cells.push_back(md(c));
+      o += md_row(cells);
+    }
+    if (!d.development.empty()) o += "\n" + md(d.development) + "\n";
+  }
   if (!d.notes.empty()) o += "\n";
   for (const auto& n : d.notes) o += "- " + md(n) + "\n";
 
@@ -111,6 +129,22 @@ report render_markdown_report(const document& d, const report_options& opt) {
   for (const auto& q : d.equivalents) per.push_back(md(q.per_unit));
   o += "\n" + join(per, "; ") + ". Emissions: total; energy: facility; water: on-site + off-site.\n";
 
+  o += "\n## Greenhouse-gas scopes (GHG Protocol)\n\n";
+  head = {md(d.key), "Hardware"};
+  right = {false, false};
+  for (const auto& t : d.scope_titles) {
+    head.push_back(md(t));
+    right.push_back(false);
+  }
+  o += md_row(head) + md_rule(right);
+  for (std::size_t i = 0; i < d.scopes.size(); ++i) {
+    std::vector<std::string> cells{code(d.options[i]), md(d.scopes[i].ownership)};
+    for (const auto& c : d.scopes[i].cells) cells.push_back(md(c));
+    o += md_row(cells);
+  }
+  o += "\n";
+  for (const auto& n : d.scope_notes) o += "- " + md(n) + "\n";
+
   o += "\n## Scenario\n\nCompared: **" + md(d.key) + "** = ";
   std::vector<std::string> opts;
   for (const auto& v : d.options) opts.push_back(code(v));
@@ -119,7 +153,7 @@ report render_markdown_report(const document& d, const report_options& opt) {
        "numbers in brackets are sources below.\n\n### Inputs shared by every option\n\n";
   o += md_row({"Input", "Value", "Unit", "Origin", "Note"}) + md_rule({false, true, false, false, false});
   for (const auto& r : d.shared)
-    o += md_row({code(r.name), md(r.values[0]), md(r.unit), md(r.origins[0]) + ref_md(r.sources[0]), md(r.note)});
+    o += md_row({code(r.name) + (r.low ? " ⚠" : ""), md(r.values[0]), md(r.unit), md(r.origins[0]) + ref_md(r.sources[0]), md(r.note)});
   if (!d.varying.empty()) {
     o += "\n### Inputs that differ by option\n\n";
     head = {"Input"};
@@ -130,7 +164,7 @@ report render_markdown_report(const document& d, const report_options& opt) {
     }
     o += md_row(head) + md_rule(right);
     for (const auto& r : d.varying) {
-      std::vector<std::string> cells{code(r.name) + (r.unit.empty() ? "" : " " + md(r.unit))};
+      std::vector<std::string> cells{code(r.name) + (r.low ? " ⚠" : "") + (r.unit.empty() ? "" : " " + md(r.unit))};
       for (std::size_t i = 0; i < r.values.size(); ++i)
         cells.push_back(md(r.values[i]) + " _" + md(r.origins[i]) + "_" + ref_md(r.sources[i]));
       o += md_row(cells);
@@ -140,6 +174,9 @@ report render_markdown_report(const document& d, const report_options& opt) {
     o += md_row(cells);
   }
   if (!d.basis_note.empty()) o += "\n" + md(d.basis_note) + "\n";
+
+  o += "\n## Limitations\n\n";
+  for (const auto& l : d.limitations) o += "- " + md(l) + "\n";
 
   o += "\n## Method in brief\n\n";
   o += "- **Compute.** Accelerator-hours = 6 × parameters × tokens ÷ (the accelerator's dense peak FLOP/s × "
@@ -171,7 +208,7 @@ report render_markdown_report(const document& d, const report_options& opt) {
     o += "\n";
   }
   o += fmt::format("\n---\n\n_Generated by trainprint {} with catalog {} ({}). Every number can be reproduced with "
-                   "`trainprint compare` or `trainprint estimate --explain` and the same inputs._\n",
+                   "`trainprint compare`, `trainprint inventory` or `trainprint estimate --explain` and the same inputs._\n",
                    version, md(d.catalog_version), md(d.catalog_date));
   rep.text = std::move(o);
   return rep;

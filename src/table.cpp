@@ -30,6 +30,8 @@ void copy_input(scenario& to, const scenario& from, const input_info& i) {
     case input_kind::precision: to.precision = from.precision; break;
     case input_kind::boundary: to.boundary = from.boundary; break;
     case input_kind::mix: to.mix = from.mix; break;
+    case input_kind::convention: to.convention = from.convention; break;
+    case input_kind::ownership: to.ownership = from.ownership; break;
     case input_kind::energy_boundary: to.energy_boundary = from.energy_boundary; break;
     case input_kind::flag:
       if (i.name == "recompute")

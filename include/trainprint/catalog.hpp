@@ -51,6 +51,11 @@ struct cited_value {
   double value = 0;
   std::optional<int> year;
   provenance prov;
+  /// What kind of figure this is, where the file says ("" otherwise). For a
+  /// carbon-free-energy share: "hourly carbon-free energy" (Google's CFE, matched hour
+  /// by hour on the same grid) or "annual renewable matching" (renewable purchases
+  /// equal to a year's use, as AWS and Meta report).
+  std::string kind;
 };
 
 /// An accelerator (GPU, TPU, other training chip).
@@ -181,6 +186,7 @@ struct equivalent {
   std::string applies_to;  ///< emissions | energy | water
   double per_unit = 0;     ///< kg CO2e, kWh or litres per one `unit`
   std::string unit;
+  std::string region;  ///< the readers it suits: "us", "eu" or "global"; "" when unstated
   provenance prov;
 };
 
@@ -264,6 +270,13 @@ class catalog {
   struct impl;  // src/catalog/impl.hpp
   std::unique_ptr<impl> impl_;
 };
+
+/// The everyday equivalents for readers in `region` ("us" or "eu"; "" keeps the
+/// catalog's first of each kind): for each of emissions, energy and water, the entry
+/// of that region or "global" with the highest confidence (the region's own first,
+/// then catalog order). A kind with no such entry is left out; never a factor of
+/// another region. Throws input_error for another region.
+std::vector<const equivalent*> pick_equivalents(const catalog& cat, std::string_view region);
 
 /// Up to `n` ids from `candidates` closest to `key` (edit distance, case-insensitive).
 std::vector<std::string> closest_ids(std::string_view key, const std::vector<std::string>& candidates,

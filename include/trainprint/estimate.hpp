@@ -49,6 +49,9 @@ struct trace_entry {
   trainprint::origin origin = origin::derived;
   std::string source;  ///< citation for catalog and default values; "" otherwise
   std::string note;    ///< the formula for derived values, the entry used, caveats
+  /// How sure the catalog or default value is: "high", "medium" or "low" (the
+  /// entry's confidence mark); "" for user and derived values and unmarked entries.
+  std::string confidence;
   friend bool operator==(const trace_entry&, const trace_entry&) = default;
 };
 
@@ -115,6 +118,14 @@ struct estimate_context {
   /// The reporting convention: the scenario's, else the one its boundary implies
   /// (servers or accelerators).
   trainprint::convention convention = convention::servers;
+  /// Owned hardware or a bought service (ghg.hpp), and why: "given", "provider aws is
+  /// a cloud provider", "no cloud provider named: taken as owned".
+  trainprint::ownership ownership = ownership::owned;
+  std::string ownership_basis;
+  /// The kind of claim behind the carbon-free-energy share that makes the market-based
+  /// figure: "hourly carbon-free energy", "annual renewable matching", "stated by the
+  /// user" or "" when there is no share (cited_value::kind).
+  std::string market_claim;
 };
 
 /// An estimate (JSON schema `trainprint.estimate/1`).

@@ -29,6 +29,7 @@ enum class input_kind : unsigned char {
   precision,  ///< one of fp32, tf32, bf16, fp16, fp8
   boundary,   ///< accelerators or servers
   convention, ///< servers, accelerators or model-card
+  ownership,  ///< owned or cloud
   energy_boundary,  ///< accelerators, servers or facility
   mix,        ///< source=share pairs
   flag,       ///< true or false
@@ -150,6 +151,8 @@ inline constexpr std::array<input_info, 34> scenario_inputs{{
      "Off-site water, L per kWh generated", TRAINPRINT_QUANTITY(ewif, &water_intensity::in_l_per_kwh, &water_intensity::l_per_kwh)},
     {"cfe", "--cfe", {}, "Site", input_kind::ratio, "", 0, 1, true, false, true,
      "Carbon-free-energy share for market-based emissions: 0.6 or 60%", TRAINPRINT_PLAIN(cfe)},
+    {"ownership", "--ownership", {}, "Site", input_kind::ownership, "", 0, 0, false, false, false,
+     "owned|cloud: GHG Protocol scopes (default cloud for a cloud or HPC provider, else owned)"},
     {"embodied", "--no-embodied", {}, "Embodied and money", input_kind::flag, "", 0, 0, false, false, false,
      "Leave embodied (manufacturing) emissions out"},
     {"lifetime_years", "--lifetime-years", {"lifetime"}, "Embodied and money", input_kind::number, "years", 0, 100,
@@ -327,6 +330,7 @@ inline scenario merge(scenario base, const scenario& overrides) {
   take(base.mix, overrides.mix);
   take(base.ewif, overrides.ewif);
   take(base.cfe, overrides.cfe);
+  take(base.ownership, overrides.ownership);
   take(base.embodied, overrides.embodied);
   take(base.lifetime_years, overrides.lifetime_years);
   take(base.price_usd_per_kwh, overrides.price_usd_per_kwh);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "estimate.hpp"
+#include "ghg.hpp"
 #include "inputs.hpp"
 #include "scenario.hpp"
 
@@ -31,7 +32,13 @@ void from_json(const nlohmann::json& j, estimate& e);
 /// {"central", "p5", "p50", "p95", "mean"}, ...}, "sensitivity_metric", "sensitivity": [...]}.
 void to_json(nlohmann::json& j, const uncertainty_result& u);
 void from_json(const nlohmann::json& j, uncertainty_result& u);
-/// A trace entry → {"name", "value", "unit", "origin", "source", "note"}.
+/// The GHG Protocol scope table (ghg.hpp) → {"standard", "ownership", "ownership_basis",
+/// "market_claim", "residual_mix" (null: none in the catalog), "lines": [{"scope",
+/// "category", "category_name", "method", "label", "covers", "kg_co2e", "claim"}],
+/// "location_based_total_kg_co2e", "market_based_total_kg_co2e", "notes"}; the
+/// "ghg_protocol" object of an estimate.
+void to_json(nlohmann::json& j, const ghg_accounting& g);
+/// A trace entry → {"name", "value", "unit", "origin", "source", "note", "confidence"}.
 void to_json(nlohmann::json& j, const trace_entry& t);
 void from_json(const nlohmann::json& j, trace_entry& t);
 

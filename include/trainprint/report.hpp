@@ -4,8 +4,9 @@
 /// (regions, providers, hardware, ...) as a document people can read, print and
 /// cite: a summary, the scenario and where each input came from, the ranked
 /// table (with 90% intervals under uncertainty), inline SVG charts, everyday
-/// equivalents, the method in brief and every source, with the catalog and
-/// trainprint versions. HTML is one self-contained file (no scripts, no network);
+/// equivalents, the emissions in GHG Protocol scopes (ghg.hpp), the limitations
+/// (low-confidence inputs marked where they are used), the method in brief and every
+/// source, with the catalog and trainprint versions and who prepared it. HTML is one self-contained file (no scripts, no network);
 /// Markdown carries the same content with the charts as SVG files or data URIs.
 ///
 /// Example: examples/report.cpp (built and run by the tests).
@@ -23,6 +24,8 @@
 
 namespace trainprint::inline v0 {
 
+struct inventory;  // inventory.hpp
+
 /// What a report contains and how it is written.
 struct report_options {
   std::string title;  ///< "" gives "Training footprint by <key>"
@@ -35,6 +38,12 @@ struct report_options {
   /// Markdown only: the charts are files named `<svg_prefix>-<chart>.svg` written
   /// beside the document and linked relatively; "" embeds them as data URIs.
   std::string svg_prefix;
+  /// Who prepared the report, for whom and when; each printed under the title when
+  /// not "". `date` is printed as given (e.g. "2026-11-29").
+  std::string author, organisation, date;
+  /// Everyday equivalents for readers in "us" or "eu" (pick_equivalents in
+  /// catalog.hpp); "" gives the catalog's first of each kind.
+  std::string equivalents;
   /// Where the full methodology is; the report links to it.
   std::string methodology_url = "https://github.com/trainprint/trainprint/blob/main/docs/methodology.md";
 };
@@ -56,6 +65,11 @@ struct report {
 /// errors of compare() and input_error for bad uncertainty options.
 report make_report(const scenario& base, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat = catalog::embedded(), const report_options& o = {});
+
+/// An inventory (inventory.hpp) as a report: its runs in file order, the totals by
+/// kind of run, the development share and the scope table, with the same inputs,
+/// limitations, equivalents and sources as a comparison's report.
+report render_inventory_report(const inventory& inv, const catalog& cat, const report_options& o = {});
 
 /// The report of an existing comparison; rows whose estimates carry uncertainty
 /// get intervals (`o.uncertainty` is not used here).

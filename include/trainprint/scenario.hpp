@@ -31,6 +31,12 @@ inline constexpr std::array<precision, precision_count> all_precisions{
 /// network and fans).
 enum class boundary { accelerators, servers };
 
+/// Who owns the hardware a run used, for greenhouse-gas accounting (ghg.hpp): the
+/// reporter's own data centre or server room (electricity in Scope 2, hardware in
+/// Scope 3 category 2), or a cloud or HPC service bought from someone else
+/// (everything in Scope 3 category 1).
+enum class ownership { owned, cloud };
+
 /// What a measured energy covers: the accelerators alone (nvidia-smi, NVML, DCGM),
 /// whole servers (node meters, IPMI, CodeCarbon's CPU + GPU + RAM), or the facility
 /// (servers with cooling and power delivery, as a utility meter sees them).
@@ -77,6 +83,14 @@ constexpr boundary boundary_of(convention c) {
   return c == convention::servers ? boundary::servers : boundary::accelerators;
 }
 
+/// The name of an ownership: "owned" or "cloud".
+constexpr std::string_view to_string(ownership o) { return o == ownership::owned ? "owned" : "cloud"; }
+/// Parses an ownership name; nullopt when unknown.
+constexpr std::optional<ownership> parse_ownership(std::string_view s) {
+  if (s == "owned") return ownership::owned;
+  if (s == "cloud") return ownership::cloud;
+  return std::nullopt;
+}
 /// The name of an energy boundary: "accelerators", "servers" or "facility".
 constexpr std::string_view to_string(energy_boundary b) {
   return b == energy_boundary::accelerators ? "accelerators" : b == energy_boundary::servers ? "servers" : "facility";
@@ -155,6 +169,9 @@ struct scenario {
   std::optional<energy_mix> mix;        ///< electricity mix (for intensity and EWIF)
   std::optional<water_intensity> ewif;  ///< off-site water per facility kWh
   std::optional<double> cfe;            ///< carbon-free-energy share for market-based emissions
+  /// Owned hardware or a bought service; default: cloud when the provider is a cloud
+  /// or HPC service, else owned (ghg.hpp).
+  std::optional<trainprint::ownership> ownership;
 
   // --- embodied and money ---
   std::optional<bool> embodied;         ///< include embodied emissions (default true)

@@ -13,6 +13,8 @@
 #include "format.hpp"
 #include "inputs.hpp"
 #include "json.hpp"
+#include "ghg.hpp"
+#include "inventory.hpp"
 #include "output_format.hpp"
 #include "parse.hpp"
 #include "quantities.hpp"

@@ -368,8 +368,8 @@ def build(up, curated):
                               "basis": "direct", "mix_basis": "consumption", "accounting": "location",
                               "source": "google-region-carbon-2024", "confidence": "high",
                               "notes": "Google: average operational gross emissions of the local grid (hourly Electricity Maps grid-mix data, i.e. consumption-based); not lifecycle"}
-            e["cfe"] = {"value": float(row["Google CFE"]), "year": 2024, "source": "google-region-carbon-2024",
-                        "confidence": "high",
+            e["cfe"] = {"value": float(row["Google CFE"]), "year": 2024, "kind": "hourly carbon-free energy",
+                        "source": "google-region-carbon-2024", "confidence": "high",
                         "notes": "hourly carbon-free energy share incl. Google's contracted clean energy"}
         elif prov == "gcp":
             notes.append("not in Google's 2024 region-carbon file: intensity falls back to grid")

@@ -124,6 +124,7 @@ def schemas():
     eq = table_schema("equivalents", {**entry_base(
         ["name", "applies_to", "unit"],
         {"applies_to": {"enum": ["emissions", "energy", "water"]}, "unit": {"type": "string"},
+         "region": {"enum": ["us", "eu", "global"]},
          "per_unit_kg_co2e": {"type": "number", "exclusiveMinimum": 0}, "per_unit_kwh": {"type": "number", "exclusiveMinimum": 0},
          "per_unit_l": {"type": "number", "exclusiveMinimum": 0}}),
         "allOf": [

@@ -56,12 +56,13 @@ std::optional<cited_value> cited(const reader& rd, const source_map& src, const 
   if (!rd.has(obj, key)) return std::nullopt;
   const auto v = *obj.find(key);
   const auto p = reader::sub(ptr, key);
-  if (v.is_number()) return cited_value{rd.number(v, p), std::nullopt, entry};
+  if (v.is_number()) return cited_value{rd.number(v, p), std::nullopt, entry, {}};
   if (!v.is_object()) rd.fail(p, "expected a number or an object with \"" + std::string(value_key) + "\"");
   cited_value c;
   c.value = rd.num(v, p, value_key);
   c.year = rd.opt_int(v, p, "year");
   c.prov = prov_of(rd, src, v, p, &entry);
+  c.kind = rd.opt_str(v, p, "kind");
   return c;
 }
 

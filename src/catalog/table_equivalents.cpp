@@ -19,6 +19,7 @@ void parse_item(equivalent& q, const reader& rd, const source_map& src, const js
   q.per_unit = rd.num(o, p, key);
   if (!rule->admits(q.per_unit)) rd.fail(reader::sub(p, key), "expected a positive factor");
   q.unit = rd.opt_str(o, p, "unit");
+  q.region = rd.opt_str(o, p, "region");
 }
 
 }  // namespace trainprint::inline v0::catalog_detail

@@ -49,7 +49,7 @@ void parse_item(system_profile& s, const reader& rd, const source_map& src, cons
 
 namespace {
 cited_value cited_object(const reader& rd, const source_map& src, const json_node& v, const std::string& ptr) {
-  return cited_value{rd.num(v, ptr, "value"), rd.opt_int(v, ptr, "year"), prov_of(rd, src, v, ptr)};
+  return cited_value{rd.num(v, ptr, "value"), rd.opt_int(v, ptr, "year"), prov_of(rd, src, v, ptr), {}};
 }
 }  // namespace
 

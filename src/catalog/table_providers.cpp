@@ -18,7 +18,7 @@ void parse_item(provider& pr, const reader& rd, const source_map& src, const jso
     for (std::size_t i = 0; i < arr.size(); ++i) {
       const auto pp = reader::sub(p, key) + "/" + std::to_string(i);
       lists[l]->push_back({rd.num(arr[i], pp, rules::provider_value_fields[l]), rd.opt_int(arr[i], pp, "year"),
-                           prov_of(rd, src, arr[i], pp, &pr.prov)});
+                           prov_of(rd, src, arr[i], pp, &pr.prov), rd.opt_str(arr[i], pp, "kind")});
     }
   }
   for (std::size_t l = 0; l < std::size(lists); ++l) {

@@ -53,4 +53,27 @@ void add_uncertainty_options(CLI::App& app, uncertainty_flags& u, const std::str
       ->group(g);
 }
 
+report_options report_meta_flags::options(output_format f) const {
+  report_options o;
+  o.format = f;
+  o.title = title;
+  o.author = author;
+  o.organisation = organisation;
+  o.date = date;
+  o.equivalents = equivalents;
+  return o;
+}
+
+void add_report_meta_options(CLI::App& app, report_meta_flags& m) {
+  const char* g = "Report";
+  app.add_option("--title", m.title, "The report's title")->group(g);
+  app.add_option("--author", m.author, "Who prepared the report (printed under the title)")->group(g);
+  app.add_option("--organisation,--organization", m.organisation, "For which organisation")->group(g);
+  app.add_option("--date", m.date, "The report's date, as it should be printed (e.g. 2026-11-29)")->group(g);
+  app.add_option("--equivalents", m.equivalents,
+                 "eu|us: everyday equivalents for European or US readers (sourced factors only)")
+      ->check(CLI::IsMember({"eu", "us"}))
+      ->group(g);
+}
+
 }  // namespace trainprint::cli

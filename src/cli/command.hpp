@@ -13,6 +13,7 @@
 
 #include "scenario_options.hpp"
 #include "trainprint/output_format.hpp"
+#include "trainprint/report.hpp"
 #include "trainprint/uncertainty.hpp"
 
 namespace trainprint::cli {
@@ -32,6 +33,7 @@ void add_list(CLI::App& app, context& ctx);
 void add_show(CLI::App& app, context& ctx);
 void add_validate(CLI::App& app, context& ctx);
 void add_data(CLI::App& app, context& ctx);
+void add_inventory(CLI::App& app, context& ctx);
 void add_measure(CLI::App& app, context& ctx);
 
 /// Adds subcommand `name` with its options (an `Options`, alive as long as the
@@ -49,6 +51,15 @@ void add_command(CLI::App& app, context& ctx, const std::string& name, const std
 /// `f`; `note` follows the default in the help ("svg: the emissions chart").
 void add_format_option(CLI::App& app, output_format& f, std::initializer_list<output_format> choices,
                        const std::string& note = "");
+
+/// The report's --title, --author, --organisation, --date and --equivalents as typed.
+struct report_meta_flags {
+  std::string title, author, organisation, date, equivalents;
+  /// trainprint::report_options with these set and format `f`.
+  [[nodiscard]] report_options options(output_format f) const;
+};
+/// Adds the report's metadata flags (group "Report").
+void add_report_meta_options(CLI::App& app, report_meta_flags& m);
 
 /// --uncertainty, --samples, --seed and --threads as typed.
 struct uncertainty_flags {

@@ -18,7 +18,7 @@ namespace {
 struct report_options : across_options {
   output_format format = output_format::html;
   std::string output;  ///< "" = stdout
-  std::string title;
+  report_meta_flags meta;
   uncertainty_flags uncertainty;
 };
 }  // namespace
@@ -28,7 +28,7 @@ void setup_report(CLI::App& app, report_options& o) {
   add_format_option(app, o.format, {output_format::html, output_format::md},
                     "md writes the charts as SVG files beside -o");
   app.add_option("-o,--output", o.output, "Write the report to FILE instead of stdout")->group("Output");
-  app.add_option("--title", o.title, "The report's title (default \"Training footprint by KEY\")")->group("Output");
+  add_report_meta_options(app, o.meta);
   add_uncertainty_options(app, o.uncertainty, "Monte Carlo for every option: 90% intervals and chart whiskers");
 }
 
@@ -47,9 +47,7 @@ void write_file(const std::filesystem::path& p, const std::string& text) {
 std::string run_report(const report_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
   const auto in = to_across(o, cat);
-  trainprint::report_options ro;
-  ro.title = o.title;
-  ro.format = o.format;
+  trainprint::report_options ro = o.meta.options(o.format);
   ro.uncertainty = o.uncertainty.options();
   ro.rank_by = in.sort;
   const std::filesystem::path out(o.output);

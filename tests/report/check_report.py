@@ -6,6 +6,11 @@
                                                     every number of the ranked table equal to
                                                     the JSON estimates at its printed precision
   check_report.py markdown   --cli BIN --work DIR   the Markdown report and its SVG files
+  check_report.py sections   --cli BIN --work DIR   author block, place names, EU/US equivalents,
+                                                    the GHG Protocol scope table against the JSON,
+                                                    limitations and low-confidence marks
+  check_report.py inventory  --cli BIN --work DIR   inventory totals equal the sum of single
+                                                    `trainprint estimate` runs, and its report
   check_report.py screenshot --html FILE --work DIR headless Chromium renders the example;
                                                     exit 77 (skipped) without chromium
 
@@ -345,6 +350,169 @@ def check_markdown(args):
     check_svg_file(svg, n)
 
 
+SCALE = UNIT_FACTORS["emissions_kg_co2e"]
+
+
+def kg_of(text):
+    """'1.23 t CO2e' -> (1.23, 'printed number', factor to kg); None when unknown."""
+    m = re.search(r"([0-9.]+) ((?:g|kg|t|kt|Mt) CO2e)", text)
+    return (m.group(1), SCALE[m.group(2)]) if m else None
+
+
+def check_sections(args):
+    """The report's author block, place names, equivalents, scope table and limitations."""
+    # Sweden (default WUE, low confidence) against two cloud regions: on-site water reorders the water column.
+    values = ["SE", "aws:us-east-1", "gcp:europe-north1"]
+    scenario = ["--gpu-hours", "100k", "--hardware", "h100", "--count", "64"]
+    meta = ["--author", "A. Researcher", "--organisation", "Example Lab <&>", "--date", "2026-11-29"]
+    for region in ("eu", "us"):
+        text = run(args.cli, ["report"] + scenario + ["--across", "region=" + ",".join(values), "--equivalents", region]
+                   + meta)
+        doc = parse_html(text)
+        prepared = next(doc.all("p", "prepared"), None)
+        check(prepared is not None and prepared.text_content() == "Prepared by A. Researcher, Example Lab <&>, on 2026-11-29.",
+              f"author block: {prepared.text_content() if prepared else None}")
+        # Equivalents: each column's factor is a catalog entry for these readers (region or global).
+        catalog_eq = {e["name"]: e for e in json.loads(run(args.cli, ["list", "equivalents", "--format", "json"]))}
+        table = next(doc.all("table", "equivalents"))
+        titles = [th.text_content().split(" [")[0] for th in table.all("th") if th.attrs.get("scope") == "col"][1:]
+        check(titles, "no equivalents")
+        for t in titles:
+            e = catalog_eq.get(t)
+            if check(e is not None, f"equivalent '{t}' not in the catalog"):
+                check(e["region"] in (region, "global"), f"{region} report shows a {e['region']} equivalent: {t}")
+        if region == "eu":
+            check(not any(catalog_eq[t]["applies_to"] == "energy" for t in titles if t in catalog_eq),
+                  "an energy equivalent in the EU report, but the catalog has no EU one")
+            lim = next(doc.all("section"), None)
+            lim = [s for s in doc.all("section") if s.attrs.get("id") == "limitations"]
+            check(lim and "No European household-electricity equivalent" in lim[0].text_content(), "EU energy gap said")
+    # Place names beside region ids: the catalog's location, else its name.
+    cmp = json.loads(run(args.cli, ["compare"] + scenario + ["--across", "region=" + ",".join(values), "--format", "json"]))
+    ranked = next(doc.all("table", "ranked"))
+    for tr in (t for t in ranked.all("tr") if "data-option" in t.attrs):
+        v = tr.attrs["data-option"]
+        entry = json.loads(run(args.cli, ["show", v, "--format", "json"]))
+        place = entry.get("location") or entry.get("name")
+        shown = [sp.text_content() for sp in tr.all("span", "place")]
+        check(shown == [place], f"{v}: place {shown}, catalog {place}")
+    # The scope table: one row per option, each figure the JSON's ghg_protocol line.
+    by_value = {r["value"]: r["estimate"] for r in cmp["rows"]}
+    sec = [s for s in doc.all("section") if s.attrs.get("id") == "scopes"]
+    if check(len(sec) == 1, "one scopes section"):
+        rows = [tr for tr in next(sec[0].all("table", "scopes")).all("tr") if any(c.tag == "td" for c in tr.children)]
+        check(len(rows) == len(values), f"{len(rows)} scope rows")
+        for tr in rows:
+            cells = [c.text_content() for c in tr.children if c.tag in ("th", "td")]
+            v = cells[0]
+            g = by_value[v]["ghg_protocol"]
+            check(cells[1] == g["ownership"], f"{v}: ownership {cells[1]}")
+            for cell, line in zip(cells[2:], g["lines"]):
+                check(cell.startswith(("Scope 2", "Scope 3 cat. 1", "Scope 3 cat. 2")), f"{v}: scope cell {cell}")
+                check(cell.startswith(line["label"].split(",")[0]), f"{v}: {cell} is not {line['label']}")
+                if line["kg_co2e"] is None:
+                    check("unknown" in cell, f"{v}: {cell} for an unknown figure")
+                    continue
+                k = kg_of(cell)
+                if check(k is not None, f"{v}: no figure in {cell}"):
+                    close(k[0], line["kg_co2e"] / k[1], f"{v} {line['label']}")
+                if line["claim"]:
+                    check(line["claim"] in cell, f"{v}: claim '{line['claim']}' missing from {cell}")
+        claims = {by_value[v]["ghg_protocol"]["market_claim"] for v in values} - {None}
+        if len(claims) > 1:
+            check("mixes kinds of claim" in sec[0].text_content(), "mixed market-based claims not said")
+    # Limitations: every input marked low confidence is named there.
+    lim = [s for s in doc.all("section") if s.attrs.get("id") == "limitations"]
+    if check(len(lim) == 1, "one limitations section"):
+        lt = lim[0].text_content()
+        low = [tr for tr in doc.all("tr", "low-confidence")]
+        for tr in low:
+            name = next(tr.all("code")).text_content()
+            check(f"Low confidence: {name}" in lt, f"low-confidence {name} not in the limitations")
+        # The water order: decided by on-site water (an estimated WUE) exactly when the
+        # off-site order differs and some option's WUE is a default or low confidence.
+        est = [by_value[v] for v in values]
+        total = sorted(range(len(est)), key=lambda i: est[i]["water_l"]["total"])
+        offsite = sorted(range(len(est)), key=lambda i: est[i]["water_l"]["offsite"])
+        weak = any(t["name"] == "wue_l_per_kwh" and (t["confidence"] == "low" or t["origin"] == "default")
+                   for e in est for t in e["trace"])
+        check(("On-site water decides the order" in lt) == (weak and total != offsite),
+              f"water-order limitation (weak WUE {weak}, orders {total} vs {offsite})")
+        check(weak and total != offsite, "the scenario no longer exercises the water-order limitation")
+
+
+INVENTORY_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli", "data", "runs.csv")
+
+
+def check_inventory(args):
+    """Inventory totals equal the sum of the runs estimated one by one with `trainprint estimate`."""
+    import csv
+    inv = json.loads(run(args.cli, ["inventory", INVENTORY_CSV, "--format", "json"]))
+    check(inv["schema"] == "trainprint.inventory/1", "schema")
+    with open(INVENTORY_CSV, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    check(len(inv["runs"]) == len(rows), f"{len(inv['runs'])} runs for {len(rows)} rows")
+    singles = []
+    for row in rows:
+        flags = []
+        for k, v in row.items():
+            if k in ("name", "kind") or v == "":
+                continue
+            flags += [f"--{k}", v]
+        singles.append(json.loads(run(args.cli, ["estimate"] + flags + ["--format", "json"])))
+    for r, single, row in zip(inv["runs"], singles, rows):
+        check(r["name"] == row["name"] and r["kind"] == row["kind"], f"run {r['name']} / {row['name']}")
+    checked = 0
+    for group, key in (("energy_kwh", "facility"), ("energy_kwh", "it"), ("emissions_kg_co2e", "location_based"),
+                       ("emissions_kg_co2e", "embodied"), ("emissions_kg_co2e", "total"), ("water_l", "total"),
+                       ("compute", "accelerator_hours")):
+        vals = [s[group][key] for s in singles]
+        total = inv["totals"]["all"][group][key]
+        if None in vals:
+            check(total is None, f"{group}.{key}: a total though a run lacks it")
+            continue
+        check(total is not None and math.isclose(total, sum(vals), rel_tol=1e-9), f"{group}.{key}: {total} != {sum(vals)}")
+        for kind in {row["kind"] for row in rows}:
+            part = sum(s[group][key] for s, row in zip(singles, rows) if row["kind"] == kind)
+            got = inv["totals"]["by_kind"][kind][group][key]
+            check(math.isclose(got, part, rel_tol=1e-9), f"{kind} {group}.{key}: {got} != {part}")
+        checked += 1
+    check(checked >= 6, f"only {checked} totals checked")
+    # Scope lines: each the sum of the single estimates' lines of the same label and claim.
+    sums = {}
+    for s in singles:
+        for line in s["ghg_protocol"]["lines"]:
+            if line["kg_co2e"] is None:
+                continue
+            label = line["label"] + (f" ({line['claim']})" if line["claim"] else "")
+            sums[label] = sums.get(label, 0) + line["kg_co2e"]
+    got = {l["label"]: l["kg_co2e"] for l in inv["ghg_protocol"]}
+    check(set(got) == set(sums), f"scope lines {sorted(got)} vs {sorted(sums)}")
+    for label, v in sums.items():
+        check(label in got and math.isclose(got[label], v, rel_tol=1e-9), f"{label}: {got.get(label)} != {v}")
+    dev = sum(s["emissions_kg_co2e"]["total"] for s, row in zip(singles, rows) if row["kind"] in ("development", "ablation"))
+    all_ = sum(s["emissions_kg_co2e"]["total"] for s in singles)
+    check(math.isclose(inv["development"]["share_of_emissions"], dev / all_, rel_tol=1e-9), "development share")
+    print(f"{checked} inventory totals and {len(sums)} scope lines equal the sums of {len(singles)} single estimates")
+    # CSV and JSON lines give the same inventory.
+    jl = json.loads(run(args.cli, ["inventory", INVENTORY_CSV[:-4] + ".jsonl", "--format", "json"]))
+    check(jl["totals"] == inv["totals"], "runs.jsonl and runs.csv totals differ")
+    # The HTML report of the inventory: well formed, runs in file order, totals as the JSON.
+    text = run(args.cli, ["inventory", INVENTORY_CSV, "--format", "html", "--author", "A. Researcher"])
+    doc = parse_html(text)
+    ranked = next(doc.all("table", "ranked"))
+    check([tr.attrs["data-option"] for tr in ranked.all("tr") if "data-option" in tr.attrs] == [r["name"] for r in rows],
+          "report rows not in file order")
+    totals = next(doc.all("table", "totals"))
+    last = [c.text_content() for c in list(totals.all("tr"))[-1].children if c.tag in ("th", "td")]
+    check(last[0] == "all runs", f"last totals row {last[0]}")
+    k = kg_of(last[5])
+    if check(k is not None, f"total cell {last[5]}"):
+        close(k[0], inv["totals"]["all"]["emissions_kg_co2e"]["total"] / k[1], "report total emissions")
+    for sid in ("scopes", "limitations", "sources"):
+        check(any(s.attrs.get("id") == sid for s in doc.all("section")), f"inventory report lacks {sid}")
+
+
 def check_screenshot(args):
     browser = next((b for b in ("chromium", "chromium-browser") if shutil.which(b)), None)
     if not browser:
@@ -376,7 +544,7 @@ VALUES_RANKED = []
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["html", "markdown", "screenshot"])
+    ap.add_argument("mode", choices=["html", "markdown", "sections", "inventory", "screenshot"])
     ap.add_argument("--cli")
     ap.add_argument("--work", required=True)
     ap.add_argument("--html")
@@ -388,6 +556,10 @@ def main():
         check_html(args)
     elif args.mode == "markdown":
         check_markdown(args)
+    elif args.mode == "sections":
+        check_sections(args)
+    elif args.mode == "inventory":
+        check_inventory(args)
     else:
         check_screenshot(args)
     if failures:

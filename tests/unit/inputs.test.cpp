@@ -46,7 +46,8 @@ scenario valid_base() {
 }  // namespace
 
 TEST_CASE("inputs: names, flags and aliases") {
-  CHECK(scenario_inputs.size() == 34);  // 31 + energy_kwh and energy_boundary (measured energy) + convention
+  CHECK(scenario_inputs.size() == 35);  // 31 + energy_kwh and energy_boundary (measured energy) + convention + ownership
+  CHECK(find_input("--ownership")->kind == input_kind::ownership);
   CHECK(find_input("power_w")->flag == "--power-w");
   CHECK(find_input("power")->name == "power_w");
   CHECK(find_input("--power")->name == "power_w");
@@ -185,6 +186,7 @@ TEST_CASE("inputs: the Python stub's keywords are the table's, with matching typ
       case input_kind::precision:
       case input_kind::boundary:
       case input_kind::convention:
+      case input_kind::ownership:
       case input_kind::energy_boundary: return "Optional[str]";
       case input_kind::mix: return "Optional[Union[Mapping[str, float], str]]";
       case input_kind::flag: return "Optional[Union[bool, str]]";

@@ -92,7 +92,7 @@ TEST_CASE("report: Markdown links SVG files beside it, or embeds them as data UR
   CHECK(count(r.files[1].content, "<rect class=\"bar\"") == 6);
   CHECK(r.text.find("](llama-water.svg)") != std::string::npos);
   CHECK(r.text.rfind("# Training footprint by region\n", 0) == 0);
-  CHECK(r.text.find("| 1 | `SE` | ") != std::string::npos);
+  CHECK(r.text.find("| 1 | `SE` (Sweden) | ") != std::string::npos);  // the place name of regions.json beside the id
   CHECK(r.text.find("## Sources\n\n1. ") != std::string::npos);
   o.svg_prefix.clear();
   const auto inline_charts = make_report(base(), "region", {"FR", "PL"}, catalog::embedded(), o);

@@ -113,6 +113,7 @@ bool is_text_field(std::string_view key) {
   const auto* in = tp::input_named(key);
   return in && (in->kind == tp::input_kind::text || in->kind == tp::input_kind::precision ||
                 in->kind == tp::input_kind::boundary || in->kind == tp::input_kind::convention ||
+                in->kind == tp::input_kind::ownership ||
                 in->kind == tp::input_kind::energy_boundary);
 }
 

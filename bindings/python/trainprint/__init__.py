@@ -56,6 +56,7 @@ class TraceEntry(NamedTuple):
     origin: str  #: "user", "catalog", "default" or "derived"
     source: Optional[str]
     note: Optional[str]
+    confidence: Optional[str] = None  # "high" | "medium" | "low" for catalog values and defaults
 
 
 # The headline numbers an Estimate reads from its JSON, one property each:

@@ -22,6 +22,7 @@ class TraceEntry(NamedTuple):
     origin: str
     source: Optional[str]
     note: Optional[str]
+    confidence: Optional[str] = ...
 
 class Estimate:
     def __init__(self, json_text: str) -> None: ...
@@ -159,6 +160,7 @@ def estimate(
     mix: Optional[Union[Mapping[str, float], str]] = None,
     ewif: Optional[_Number] = None,
     cfe: Optional[_Number] = None,
+    ownership: Optional[str] = None,
     embodied: Optional[Union[bool, str]] = None,
     lifetime_years: Optional[_Number] = None,
     price_usd_per_kwh: Optional[_Number] = None,
@@ -202,6 +204,7 @@ def compare(
     mix: Optional[Union[Mapping[str, float], str]] = None,
     ewif: Optional[_Number] = None,
     cfe: Optional[_Number] = None,
+    ownership: Optional[str] = None,
     embodied: Optional[Union[bool, str]] = None,
     lifetime_years: Optional[_Number] = None,
     price_usd_per_kwh: Optional[_Number] = None,
