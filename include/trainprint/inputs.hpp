@@ -84,7 +84,7 @@ constexpr void set_quantity(scenario& s, double v) {
 }  // namespace detail
 
 /// Every scenario input, in the order validate() checks them and the CLI lists them.
-inline constexpr std::array<input_info, 34> scenario_inputs{{
+inline constexpr std::array<input_info, 35> scenario_inputs{{
     {"params", "--params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
      "Total parameters (7B, 70e9)", TRAINPRINT_PLAIN(params)},
     {"active_params", "--active-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
