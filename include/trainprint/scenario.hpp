@@ -79,6 +79,9 @@ struct scenario {
   std::optional<double> trainable_params;
   std::optional<double> tokens;         ///< training tokens
   std::optional<double> flops;          ///< total training FLOPs
+  /// A model-size word, small|medium|large|very-large (plain.hpp): a band of
+  /// parameters, with tokens from the compute-optimal rule when not given.
+  std::optional<std::string> size;
   bool recompute = false;               ///< full activation recomputation: 8·N·D instead of 6·N·D
   std::optional<double> layers;         ///< with d_model and seq_len: adds the attention term
   std::optional<double> d_model;
@@ -105,6 +108,9 @@ struct scenario {
   std::optional<energy_mix> mix;        ///< electricity mix (for intensity and EWIF)
   std::optional<water_intensity> ewif;  ///< off-site water per facility kWh
   std::optional<double> cfe;            ///< carbon-free-energy share for market-based emissions
+  /// An electricity word, renewable|fossil|mixed|unknown (plain.hpp): an equal-share
+  /// mix of IPCC AR5 sources, or the world average.
+  std::optional<std::string> energy;
 
   // --- embodied and money ---
   std::optional<bool> embodied;         ///< include embodied emissions (default true)
@@ -119,9 +125,9 @@ struct scenario {
 
   friend bool operator==(const scenario&, const scenario&) = default;
 
-  /// True if any workload input (flops, params, tokens, gpu_hours, duration) is set.
+  /// True if any workload input (flops, size, params, tokens, gpu_hours, duration) is set.
   [[nodiscard]] bool has_workload() const {
-    return flops || params || active_params || trainable_params || tokens || gpu_hours || duration_h;
+    return flops || size || params || active_params || trainable_params || tokens || gpu_hours || duration_h;
   }
 };
 

@@ -15,6 +15,7 @@
 #include "json.hpp"
 #include "output_format.hpp"
 #include "parse.hpp"
+#include "plain.hpp"
 #include "quantities.hpp"
 #include "render.hpp"
 #include "report.hpp"
