@@ -1,6 +1,6 @@
 #pragma once
 /// \file plain.hpp
-/// Plain-language inputs (docs/methodology.md §7): the coarse words a person who is
+/// Plain-language inputs (docs/methodology.md §8): the coarse words a person who is
 /// not an engineer knows about a training run, each read as a sourced range.
 ///
 /// - size: small | medium | large | very-large → a band of parameters, tokens from
@@ -44,7 +44,7 @@ struct plain_band {
 };
 
 /// Model-size words: decades of parameters. The band edges are powers of ten; each
-/// band holds published runs of the catalog's presets (docs/methodology.md §7.1).
+/// band holds published runs of the catalog's presets (docs/methodology.md §8.1).
 inline constexpr std::array<plain_band, 4> size_bands{{
     {"small", 1e8, 1e9, "parameters", "100M–1B parameters (Pythia 160M and 410M)"},
     {"medium", 1e9, 1e10, "parameters", "1B–10B parameters (Pythia 1.4B, Llama-2 7B)"},
