@@ -10,6 +10,7 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/inputs.hpp"
 #include "trainprint/parse.hpp"
+#include "trainprint/plain.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
@@ -18,6 +19,14 @@ bool parse_bool(std::string_view key, std::string_view t) {
   if (t == "true" || t == "yes" || t == "1" || t == "on") return true;
   if (t == "false" || t == "no" || t == "0" || t == "off") return false;
   throw unit_error(std::string(key), "got '" + std::string(t) + "', expected true or false");
+}
+
+/// Drops the time inputs of `s` (gpu_hours, duration_h and their ranges).
+void replace_time(scenario& s) {
+  s.gpu_hours.reset();
+  s.duration_h.reset();
+  s.ranges.erase("gpu_hours");
+  s.ranges.erase("duration_h");
 }
 
 /// Reads `t` into input `in` of `s` by the input's kind (inputs.hpp): one reader of
@@ -35,7 +44,13 @@ void set_one(scenario& s, const input_info& in, std::string_view t) {
       in.set(s, c);
       break;
     }
-    case input_kind::duration: in.set(s, parse_duration(t, key).count()); break;
+    case input_kind::duration:
+      if (const auto* w = find_duration_word(t)) {  // days|weeks|months: a range (plain.hpp)
+        set_range(s, in.name, w->as_range());
+        break;
+      }
+      in.set(s, parse_duration(t, key).count());
+      break;
     case input_kind::text: s.*(in.text) = std::string(t); break;
     case input_kind::precision:
       s.precision = parse_precision(t);
@@ -101,10 +116,9 @@ void set_input(scenario& s, std::string_view key, std::string_view text) {
     if (parts.size() > 3)
       throw unit_error(k, "got '" + std::string(text) + "', expected a range low:high or low:mode:high");
     const range r{parts.front(), parts.size() == 3 ? parts[1] : (parts.front() + parts.back()) / 2, parts.back()};
-    scenario w;
-    set_range(w, k, r);
     if (k == "gpu_hours" || k == "duration_h") {
-      s = merge(s, w);  // a workload replaces the old one, as below
+      replace_time(s);  // a time replaces the old time, as below
+      set_range(s, k, r);
     } else {
       set_point_value(s, k, r.mode);
       s.ranges.insert_or_assign(k, r);
@@ -115,11 +129,18 @@ void set_input(scenario& s, std::string_view key, std::string_view text) {
     const std::string_view name = in.name;
     if (name != k) continue;
     s.ranges.erase(std::string(name));  // a single value is fixed
+    // A time (gpu_hours or duration_h) replaces the old time and keeps the workload:
+    // with both known, the estimate reports the run's implied MFU.
+    if (name == "gpu_hours" || name == "duration_h") {
+      replace_time(s);
+      set_one(s, in, text);
+      return;
+    }
     // A new workload input replaces the old workload, as a preset's would; params,
     // active_params, trainable_params and tokens complete each other.
     if (in.group == "Workload" && name != "recompute" && name != "layers" && name != "d_model" && name != "seq_len") {
-      const bool pair = name == "params" || name == "active_params" || name == "trainable_params" || name == "tokens";
-      const bool had_pair = s.params || s.active_params || s.trainable_params || s.tokens;
+      const bool pair = name == "size" || name == "params" || name == "active_params" || name == "trainable_params" || name == "tokens";
+      const bool had_pair = s.size || s.params || s.active_params || s.trainable_params || s.tokens;
       if (!(pair && had_pair)) {
         scenario w;
         set_one(w, in, text);

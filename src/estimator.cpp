@@ -4,6 +4,7 @@
 #include "trainprint/estimator.hpp"
 
 #include "trainprint/calibration.hpp"
+#include "trainprint/plain.hpp"
 #include "estimator_internal.hpp"
 #include "ranges.hpp"
 
@@ -114,8 +115,12 @@ std::string basis_text(const intensity_value& iv) {
 namespace {
 
 /// resolve() into `r`, recording what `rec` asks for.
-void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, record rec) {
-  validate(s);
+void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& r, record rec) {
+  validate(given);
+  detail::check_plain_ids(given, cat);
+  // Plain-language words (plain.hpp) read into the inputs they stand for.
+  const plain_reading words = read_plain(given);
+  const scenario& s = words.s;
   model_inputs& in = r.inputs;
   estimate_context& ctx = r.context;
   tracer tr{rec.trace ? &r.trace : nullptr};
@@ -138,6 +143,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
 
   // --- hardware ---
   const accelerator* acc = s.hardware ? &cat.find_accelerator(*s.hardware) : nullptr;
+  if (words.part && rec.context)
+    r.notes.push_back("hardware " + *given.hardware + ": " + std::string(words.part->why));
   if (acc) {
     if (rec.context) ctx.accelerator_id = acc->id;
     if (acc->tdp_w) {
@@ -183,9 +190,19 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       TRAINPRINT_TRACE(tr, "flops", in.flops, "FLOP", origin::user);
     } else {
       const double n = s.active_params ? *s.active_params : *s.params;
-      if (s.params) TRAINPRINT_TRACE(tr, "params", *s.params, "parameters", origin::user);
+      if (words.size) {
+        TRAINPRINT_TRACE(tr, "params", *s.params, "parameters", origin::fallback, {},
+                         fmt::format("size {}: {}; √(low·high) of the band", words.size->word, words.size->meaning));
+      } else if (s.params) {
+        TRAINPRINT_TRACE(tr, "params", *s.params, "parameters", origin::user);
+      }
       if (s.active_params) TRAINPRINT_TRACE(tr, "active_params", *s.active_params, "parameters", origin::user);
-      TRAINPRINT_TRACE(tr, "tokens", *s.tokens, "tokens", origin::user);
+      if (words.tokens_from_rule)
+        TRAINPRINT_TRACE(tr, "tokens", *s.tokens, "tokens", origin::fallback, std::string(compute_optimal_tokens.source),
+                         fmt::format("{:g} tokens per parameter (compute-optimal); range {:.3g}–{:.3g}",
+                                     compute_optimal_tokens.mode, words.tokens.low, words.tokens.high));
+      else
+        TRAINPRINT_TRACE(tr, "tokens", *s.tokens, "tokens", origin::user);
       const auto& k = s.recompute ? defaults::flops_per_param_token_recompute : defaults::flops_per_param_token;
       TRAINPRINT_TRACE(tr, "flops_per_param_token", k.value, "FLOP", origin::fallback, std::string(k.source),
              s.recompute ? "full activation recomputation" : "forward + backward");
@@ -218,6 +235,13 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       TRAINPRINT_TRACE(tr, "flops", in.flops, "FLOP", origin::derived, {}, note);
     }
     r.flops = in.flops;
+    if (words.size && rg.out) {
+      const range f = words.flops_range(in.flops);
+      rg.add(ui::flops, "FLOP", {f.low, f.mode, f.high},
+             fmt::format("size {}: parameters {:.3g}–{:.3g}, tokens {:.3g}–{:.3g}", words.size->word,
+                         words.params.low, words.params.high, words.tokens.low, words.tokens.high),
+             words.tokens_from_rule ? std::string(compute_optimal_tokens.source) : std::string{});
+    }
   }
   if (workload && acc) {
     // The reference peak (dense bf16, else fp16, else fp32) and the speed-up of the
@@ -529,7 +553,33 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                 intensity_bounds(mix_region->mix->mix, cat), "Σ share × lifecycle min and max per source (IPCC AR5)");
   } else {
     if (rec.context) r.notes.emplace_back(reg ? "emissions unknown: region " + reg->id + " has no carbon intensity; give intensity or mix"
-                             : "emissions unknown: give region, intensity or mix");
+                             : "emissions unknown: give region, intensity, mix or energy (energy=unknown: the "
+                               "world average)");
+  }
+  if (words.energy && rec.context) {
+    if (words.world)
+      r.notes.push_back(fmt::format("{}: the world-average grid ({}, {:g} g CO2e/kWh); its range runs from a "
+                                    "wind-and-solar grid to a coal-and-gas grid",
+                                    given.energy ? "energy unknown" : "no place given", world_region,
+                                    in.intensity_g_per_kwh.value_or(0)));
+    else if (given.region && words.energy->world)
+      r.notes.push_back("energy unknown: the grid of region " + *given.region + " is used");
+    else if (!words.energy->world)
+      r.notes.push_back("energy " + std::string(words.energy->word) + ": " + std::string(words.energy->meaning) +
+                        " (IPCC AR5 lifecycle factors)");
+  }
+  if (words.world && rg.out && in.intensity_g_per_kwh) {
+    // An unknown place: the world average, between the IPCC minimum of a wind-and-solar
+    // grid and the maximum of a coal-and-gas grid (plain.hpp).
+    const auto low = intensity_bounds(mix_of(*find_energy_word("renewable")), cat);
+    const auto high = intensity_bounds(mix_of(*find_energy_word("fossil")), cat);
+    for (auto& d : r.distributions)
+      if (d.input == ui::intensity_g_per_kwh) {
+        d.dist = around(*in.intensity_g_per_kwh, low.low, high.high);
+        d.basis = "world average for an unknown place: renewable (wind, solar) IPCC minimum to fossil (coal, gas) "
+                  "IPCC maximum";
+        d.source = low.source;
+      }
   }
   if (s.cfe) {
     from_user(in.cfe, "cfe", *s.cfe, "1", ui::cfe, "cfe");
@@ -685,7 +735,11 @@ model_inputs resolve_inputs(const scenario& s, const catalog& cat) {
   return r.inputs;
 }
 
-estimate make_estimate(const scenario& s, const catalog& cat) { return make_estimate(s, cat, trace_level::full); }
+estimate make_estimate(const scenario& s, const catalog& cat) {
+  // Plain-language words and ranges always give a range: the Monte Carlo runs by itself.
+  if (wants_ranges(s)) return make_estimate(s, cat, uncertainty_options{});
+  return make_estimate(s, cat, trace_level::full);
+}
 
 namespace {
 model_outputs outputs_of(const resolved_scenario& r);
@@ -725,6 +779,8 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
   for (const auto& interval : e.uncertainty->outputs)
     if (const auto o = find_output(interval.name)) median[*o] = interval.p50;
   set_outputs(e, median);
+  if (wants_ranges(s))
+    if (auto why = range_summary(*e.uncertainty); !why.empty()) e.notes.push_back(std::move(why));
   e.notes.push_back(fmt::format("with ranges, every headline number is the median of {} Monte Carlo samples; the "
                                 "trace (and uncertainty.outputs[].central) is the plain point estimate",
                                 options->samples));
@@ -736,10 +792,6 @@ namespace {
 /// FLOPs on a time path whose workload is known too, and the overflow check.
 model_outputs outputs_of(const resolved_scenario& r) {
   model_outputs o = evaluate(r.inputs);
-  if (r.flops && !o.known[index_of(output::flops)]) {  // a time path with the workload known too
-    o.known[index_of(output::flops)] = true;
-    o[output::flops] = *r.flops;
-  }
   if (!detail::all_finite(o))
     throw input_error("scenario", "inputs whose results overflow a double",
                       "inputs within realistic ranges (see trainprint::limits)");

@@ -173,7 +173,7 @@ summary summarise(const estimate& e, const catalog& cat) {
     const std::string path(row.path);
     if (row.group == "compute") {
       if (row.id == output::wall_hours) return readable_hours(*v) + R_hours(path);
-      return readable_count(*v) + (row.id == output::flops ? std::string{} : R_count(path));
+      return readable_count(*v) + R_count(path);
     }
     if (row.group == "power_w") return readable(power::watts(*v)) + R(path, power_steps, 0);
     if (row.group == "energy_kwh") return readable(energy::kwh(*v)) + R(path, energy_steps);

@@ -6,6 +6,7 @@
 
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/plain.hpp"
 #include "text.hpp"
 
 namespace trainprint::inline v0 {
@@ -25,7 +26,11 @@ namespace {
 
 std::string limits_text(const input_info& i) {
   switch (i.kind) {
-    case input_kind::text: return "a catalog id or alias";
+    case input_kind::text:
+      if (i.name == "size") return "one of " + size_words();
+      if (i.name == "energy") return "one of " + energy_word_list();
+      if (i.name == "hardware") return "a catalog id or alias, or gpu, tpu, accelerator";
+      return "a catalog id or alias";
     case input_kind::precision: return "fp32, tf32, bf16, fp16 or fp8";
     case input_kind::boundary: return "accelerators or servers";
     case input_kind::convention: return "servers, accelerators or model-card";

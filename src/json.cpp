@@ -17,6 +17,7 @@
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/inputs.hpp"
+#include "trainprint/plain.hpp"
 #include "trainprint/version.hpp"
 
 namespace trainprint::inline v0 {
@@ -207,7 +208,9 @@ void read_range(scenario& s, const std::string& f, const json& v) {
   const std::string expected =
       "a number, or a range {\"low\": ..., \"mode\": ..., \"high\": ...}, [low, high], [low, mode, high] or \"low:high\"";
   if (v.is_string()) {
-    if (v.get<std::string>().find(':') == std::string::npos) wrong_type(f, v, expected);
+    // "low:high", or a plain-language word that stands for a range ("weeks", plain.hpp).
+    const bool word = f == "duration_h" && find_duration_word(v.get<std::string>());
+    if (v.get<std::string>().find(':') == std::string::npos && !word) wrong_type(f, v, expected);
     scenario t;
     set_input(t, f, v.get<std::string>());
     set_range(s, f, t.ranges.at(f));

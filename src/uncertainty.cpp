@@ -33,7 +33,7 @@ std::string_view to_string(uncertain_input i) {
       "host_power_w",      "pue",              "wue_l_per_kwh",
       "intensity_g_per_kwh", "cfe", "ewif_l_per_kwh",
       "embodied_accelerator_kg", "embodied_host_kg", "lifetime_years",
-      "price_usd_per_kwh", "hourly_price_usd"};
+      "price_usd_per_kwh", "hourly_price_usd", "flops"};
   return names[static_cast<std::size_t>(i)];
 }
 

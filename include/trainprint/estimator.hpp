@@ -119,6 +119,13 @@ inline constexpr double energy_kwh = 1e13;
 inline constexpr double mix_tolerance = 0.001;
 }  // namespace limits
 
+namespace detail {
+/// The plain-language words of `s` (plain.hpp): each a known word, an energy word
+/// not beside a given intensity or mix, and no energy word where a place or a
+/// source belongs (--region renewable, --mix fossil=1), which names --energy.
+void check_plain_words(const scenario& s);
+}  // namespace detail
+
 /// Checks every given input for range and consistency (not catalog ids).
 /// Throws input_error with the field, the value and what is expected.
 inline void validate(const scenario& s) {
@@ -176,6 +183,7 @@ inline void validate(const scenario& s) {
   if (s.energy_boundary && *s.energy_boundary != energy_boundary::accelerators && s.boundary == boundary::accelerators)
     throw input_error("boundary", "accelerators with energy_boundary=" + std::string(to_string(*s.energy_boundary)),
                       "boundary servers (the measured energy includes the host)");
+  check_plain_words(s);
   if (s.mix) {
     if (s.mix->shares.empty())
       throw input_error("mix", "{}", "at least one source=share, e.g. coal=0.3,gas=0.7");
@@ -207,16 +215,19 @@ inline void validate(const scenario& s) {
   only_one("gpu_hours", s.gpu_hours.has_value(), "duration_h", s.duration_h.has_value(),
            "gpu_hours or duration_h with count, not both");
   const bool timed = s.gpu_hours || s.duration_h;
+  if (s.size && (s.flops || s.params || s.active_params))
+    throw input_error("size", "'" + *s.size + "' with " + (s.flops ? "flops" : "params"),
+                      "size or " + std::string(s.flops ? "flops" : "params") + ", not both (size stands for params)");
   if (!s.flops && (s.params || s.active_params) && !s.tokens)
     throw input_error("tokens", "", "params needs tokens (or give flops instead)");
-  if (!s.flops && s.tokens && !s.params && !s.active_params)
-    throw input_error("params", "", "tokens needs params or active_params (or give flops instead)");
+  if (!s.flops && s.tokens && !s.params && !s.active_params && !s.size)
+    throw input_error("params", "", "tokens needs params, active_params or size (or give flops instead)");
   if (attention_inputs == 3 && !(s.tokens && (s.params || s.active_params)))
     throw input_error("layers", "given without params and tokens",
                       "layers, d_model and seq_len only with params and tokens");
-  if (!timed && !s.flops && !s.tokens)
+  if (!timed && !s.flops && !s.tokens && !s.size)
     throw input_error("workload", "",
-                      "give tokens with params, or flops, or gpu_hours, or duration_h with count");
+                      "give tokens with params, or flops, or size, or gpu_hours, or duration_h with count");
   if (s.duration_h && !s.count)
     throw input_error("count", "", "duration_h needs count (accelerator-hours = duration × count)");
 
@@ -298,6 +309,7 @@ constexpr model_slots<double> slots_of(const model_inputs& in) noexcept {
   v[slot(lifetime_years)] = in.lifetime_years;
   v[slot(price_usd_per_kwh)] = in.price_usd_per_kwh.value_or(0);
   v[slot(hourly_price_usd)] = in.hourly_price_usd.value_or(0);
+  v[slot(flops)] = in.flops;
   v[host_utilisation_slot] = in.host_utilisation;
   return v;
 }

@@ -84,7 +84,7 @@ constexpr void set_quantity(scenario& s, double v) {
 }  // namespace detail
 
 /// Every scenario input, in the order validate() checks them and the CLI lists them.
-inline constexpr std::array<input_info, 35> scenario_inputs{{
+inline constexpr std::array<input_info, 37> scenario_inputs{{
     {"params", "--params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
      "Total parameters (7B, 70e9)", TRAINPRINT_PLAIN(params)},
     {"active_params", "--active-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
@@ -96,6 +96,9 @@ inline constexpr std::array<input_info, 35> scenario_inputs{{
      "Training tokens (2T)", TRAINPRINT_PLAIN(tokens)},
     {"flops", "--flops", {}, "Workload", input_kind::number, "", 0, 1e32, false, false, false,
      "Total training FLOPs (instead of params and tokens)", TRAINPRINT_PLAIN(flops)},
+    {"size", "--size", {}, "Workload", input_kind::text, "", 0, 0, false, false, false,
+     "Model size in words: small (0.1-1B), medium (1-10B), large (10-100B), very-large (0.1-1T parameters); "
+     "tokens 20 per parameter unless given", nullptr, nullptr, &scenario::size},
     {"recompute", "--recompute", {}, "Workload", input_kind::flag, "", 0, 0, false, false, false,
      "Full activation recomputation: 8·N·D instead of 6·N·D"},
     {"layers", "--layers", {}, "Workload", input_kind::number, "", 1, 1e5, true, true, false,
@@ -107,14 +110,14 @@ inline constexpr std::array<input_info, 35> scenario_inputs{{
     {"gpu_hours", "--gpu-hours", {"accelerator_hours"}, "Workload", input_kind::number, "h", 0, 1e13, false, false,
      true, "Accelerator-hours (instead of FLOPs)", TRAINPRINT_PLAIN(gpu_hours)},
     {"duration_h", "--duration-h", {"duration"}, "Workload", input_kind::duration, "h", 0, 1e6, false, false, true,
-     "Wall-clock duration: 90m, 36h, 30d, 2w (needs --count)",
+     "Wall-clock duration: 90m, 36h, 30d, 2w, or days|weeks|months as a range (needs --count)",
      [](const scenario& s) -> std::optional<double> {
        if (!s.duration_h) return std::nullopt;
        return s.duration_h->count();
      },
      [](scenario& s, double v) { s.duration_h = hours(v); }},
     {"hardware", "--hardware", {}, "Hardware", input_kind::text, "", 0, 0, false, false, false,
-     "Accelerator id or alias (h100, a100, tpu-v5p)", nullptr, nullptr, &scenario::hardware},
+     "Accelerator id or alias (h100, a100, tpu-v5p), or gpu|tpu|accelerator: a typical current part", nullptr, nullptr, &scenario::hardware},
     {"count", "--count", {}, "Hardware", input_kind::count, "", 1, 1e8, true, true, false, "Number of accelerators",
      [](const scenario& s) -> std::optional<double> {
        if (!s.count) return std::nullopt;
@@ -153,6 +156,9 @@ inline constexpr std::array<input_info, 35> scenario_inputs{{
      "Carbon-free-energy share for market-based emissions: 0.6 or 60%", TRAINPRINT_PLAIN(cfe)},
     {"ownership", "--ownership", {}, "Site", input_kind::ownership, "", 0, 0, false, false, false,
      "owned|cloud: GHG Protocol scopes (default cloud for a cloud or HPC provider, else owned)"},
+    {"energy", "--energy", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
+     "Electricity in words: renewable (wind+solar), fossil (coal+gas), mixed, unknown (world average)", nullptr,
+     nullptr, &scenario::energy},
     {"embodied", "--no-embodied", {}, "Embodied and money", input_kind::flag, "", 0, 0, false, false, false,
      "Leave embodied (manufacturing) emissions out"},
     {"lifetime_years", "--lifetime-years", {"lifetime"}, "Embodied and money", input_kind::number, "years", 0, 100,
@@ -292,6 +298,7 @@ inline scenario merge(scenario base, const scenario& overrides) {
     base.trainable_params.reset();
     base.tokens.reset();
     base.flops.reset();
+    base.size.reset();
     base.gpu_hours.reset();
     base.duration_h.reset();
     base.layers.reset();
@@ -307,6 +314,7 @@ inline scenario merge(scenario base, const scenario& overrides) {
   take(base.trainable_params, overrides.trainable_params);
   take(base.tokens, overrides.tokens);
   take(base.flops, overrides.flops);
+  take(base.size, overrides.size);
   if (overrides.recompute) base.recompute = true;
   take(base.layers, overrides.layers);
   take(base.d_model, overrides.d_model);
@@ -331,6 +339,7 @@ inline scenario merge(scenario base, const scenario& overrides) {
   take(base.ewif, overrides.ewif);
   take(base.cfe, overrides.cfe);
   take(base.ownership, overrides.ownership);
+  take(base.energy, overrides.energy);
   take(base.embodied, overrides.embodied);
   take(base.lifetime_years, overrides.lifetime_years);
   take(base.price_usd_per_kwh, overrides.price_usd_per_kwh);

@@ -53,7 +53,7 @@ struct output_info {
 
 /// The table, in enum order.
 inline constexpr std::array<output_info, output_count> output_table{{
-    {output::flops, "flops", "compute", "flops", "compute.flops", "FLOP", "training FLOPs", true, false,
+    {output::flops, "flops", "compute", "flops", "compute.flops", "FLOP", "training FLOPs", true, true,
      "k × active params × tokens (+ attention), or given"},
     {output::accelerator_hours, "accelerator_hours", "compute", "accelerator_hours", "compute.accelerator_hours", "h",
      "accelerator-hours", true, true, "flops / (peak_flop_per_s × precision_speedup × mfu) / 3600"},

@@ -140,6 +140,9 @@ struct scenario {
   std::optional<double> trainable_params;
   std::optional<double> tokens;         ///< training tokens
   std::optional<double> flops;          ///< total training FLOPs
+  /// A model-size word, small|medium|large|very-large (plain.hpp): a band of
+  /// parameters, with tokens from the compute-optimal rule when not given.
+  std::optional<std::string> size;
   bool recompute = false;               ///< full activation recomputation: 8·N·D instead of 6·N·D
   std::optional<double> layers;         ///< with d_model and seq_len: adds the attention term
   std::optional<double> d_model;
@@ -172,6 +175,9 @@ struct scenario {
   /// Owned hardware or a bought service; default: cloud when the provider is a cloud
   /// or HPC service, else owned (ghg.hpp).
   std::optional<trainprint::ownership> ownership;
+  /// An electricity word, renewable|fossil|mixed|unknown (plain.hpp): an equal-share
+  /// mix of IPCC AR5 sources, or the world average.
+  std::optional<std::string> energy;
 
   // --- embodied and money ---
   std::optional<bool> embodied;         ///< include embodied emissions (default true)
@@ -182,7 +188,7 @@ struct scenario {
   // --- measured ---
   /// Measured energy of the run (replaces the modelled energy at its boundary; the
   /// site model applies on top: docs/methodology.md §7).
-  std::optional<energy> energy_kwh;
+  std::optional<trainprint::energy> energy_kwh;
   /// What energy_kwh covers (required with it).
   std::optional<trainprint::energy_boundary> energy_boundary;
 
@@ -193,9 +199,9 @@ struct scenario {
 
   friend bool operator==(const scenario&, const scenario&) = default;
 
-  /// True if any workload input (flops, params, tokens, gpu_hours, duration) is set.
+  /// True if any workload input (flops, size, params, tokens, gpu_hours, duration) is set.
   [[nodiscard]] bool has_workload() const {
-    return flops || params || active_params || trainable_params || tokens || gpu_hours || duration_h;
+    return flops || size || params || active_params || trainable_params || tokens || gpu_hours || duration_h;
   }
 };
 

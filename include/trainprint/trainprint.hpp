@@ -17,6 +17,7 @@
 #include "inventory.hpp"
 #include "output_format.hpp"
 #include "parse.hpp"
+#include "plain.hpp"
 #include "quantities.hpp"
 #include "render.hpp"
 #include "report.hpp"

@@ -88,6 +88,7 @@ scenario to_scenario(const scenario_options& o, const catalog& cat) {
     keep(f.trainable_params, before.trainable_params);
     keep(f.tokens, before.tokens);
     keep(f.flops, before.flops);
+    keep(f.size, before.size);
     keep(f.layers, before.layers);
     keep(f.d_model, before.d_model);
     keep(f.seq_len, before.seq_len);

@@ -269,7 +269,7 @@ TEST_CASE("estimator: unknown outputs are null with a note, never zero") {
   CHECK_FALSE(e.market_based);
   CHECK_FALSE(e.total);
   CHECK_FALSE(e.water_offsite);
-  CHECK(e.notes.front() == "emissions unknown: give region, intensity or mix");
+  CHECK(e.notes.front() == "emissions unknown: give region, intensity, mix or energy (energy=unknown: the world average)");
 }
 
 TEST_CASE("estimator: precision defaults to bf16, else fp16; other precisions are a speed-up over that reference") {
@@ -356,7 +356,7 @@ TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
   const auto& cat = fixture::catalog();
   scenario s;
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
-                       "[trainprint.input] workload: missing; give tokens with params, or flops, or gpu_hours, "
+                       "[trainprint.input] workload: missing; give tokens with params, or flops, or size, or gpu_hours, "
                        "or duration_h with count",
                        input_error);
   s.params = 7e9;

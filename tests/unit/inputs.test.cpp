@@ -46,7 +46,7 @@ scenario valid_base() {
 }  // namespace
 
 TEST_CASE("inputs: names, flags and aliases") {
-  CHECK(scenario_inputs.size() == 35);  // 31 + energy_kwh and energy_boundary (measured energy) + convention + ownership
+  CHECK(scenario_inputs.size() == 37);  // 31 + energy_kwh and energy_boundary (measured energy) + convention + ownership + size and energy (plain words)
   CHECK(find_input("--ownership")->kind == input_kind::ownership);
   CHECK(find_input("power_w")->flag == "--power-w");
   CHECK(find_input("power")->name == "power_w");

@@ -59,6 +59,7 @@ void check_block_equals_scalar(const model_inputs& in) {
     m.lifetime_years = at(uncertain_input::lifetime_years);
     if (m.price_usd_per_kwh) m.price_usd_per_kwh = at(uncertain_input::price_usd_per_kwh);
     if (m.hourly_price_usd) m.hourly_price_usd = at(uncertain_input::hourly_price_usd);
+    m.flops = at(uncertain_input::flops);
     m.host_utilisation = (*slots)[detail::host_utilisation_slot].x[i];
     const model_outputs o = evaluate(m);
     for (std::size_t k = 0; k < output_count; ++k) {

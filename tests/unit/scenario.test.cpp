@@ -74,7 +74,7 @@ TEST_CASE("scenario: out-of-range numbers are refused with exact messages") {
       {[](scenario& s) { s.layers = 1.5; s.d_model = 8; s.seq_len = 8; }, "[trainprint.input] layers: got 1.5, expected a whole number of layers"},
       {[](scenario& s) { s.params = 7e9; s.active_params = 8e9; s.gpu_hours.reset(); s.tokens = 1e12; },
        "[trainprint.input] active_params: got 8e+09, expected active_params <= params (7e+09)"},
-      {[](scenario& s) { s.tokens = 1e12; }, "[trainprint.input] params: missing; tokens needs params or active_params (or give flops instead)"},
+      {[](scenario& s) { s.tokens = 1e12; }, "[trainprint.input] params: missing; tokens needs params, active_params or size (or give flops instead)"},
       {[](scenario& s) { s.flops = 1e21; s.params = 7e9; s.tokens = 1e12; }, "[trainprint.input] workload: got flops and params/tokens, expected flops or params with tokens, not both"},
       {[](scenario& s) { s.duration_h = hours(10); s.count = 8; }, "[trainprint.input] workload: got gpu_hours and duration_h, expected gpu_hours or duration_h with count, not both"},
       {[](scenario& s) { s.duration_h = hours(-72); }, "[trainprint.input] duration_h: got -72, expected 0 < duration_h <= 1000000"},

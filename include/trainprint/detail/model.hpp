@@ -36,9 +36,10 @@ enum class uncertain_input : unsigned char {
   lifetime_years,
   price_usd_per_kwh,
   hourly_price_usd,
+  flops,                    ///< training FLOPs (a range when a model-size word gives the workload)
 };
 /// Number of uncertain_input values.
-inline constexpr std::size_t uncertain_input_count = 18;
+inline constexpr std::size_t uncertain_input_count = 19;
 
 namespace detail {
 
@@ -116,13 +117,14 @@ constexpr void compute(const model_shape& s, const model_slots<V>& in, model_res
   };
   // §1.1 compute: AH = C / (peak · MFU) / 3600, or given, or T · count.
   if (s.path == wl::flops) {
-    set(output::flops, V(s.flops));
-    set(output::accelerator_hours, s.flops / (s.peak_flop_per_s * at(precision_speedup) * at(mfu)) / 3600.0);
+    set(output::flops, at(flops));
+    set(output::accelerator_hours, at(flops) / (s.peak_flop_per_s * at(precision_speedup) * at(mfu)) / 3600.0);
   } else if (s.path == wl::accelerator_hours) {
     set(output::accelerator_hours, at(accelerator_hours));
   } else {
     set(output::accelerator_hours, at(duration_h) * s.count);
   }
+  if (s.path != wl::flops && s.flops > 0) set(output::flops, at(flops));  // a time path with the workload known
   const V& ah = out[output::accelerator_hours];
   if (s.path == wl::duration)
     set(output::wall_hours, at(duration_h));
@@ -131,7 +133,7 @@ constexpr void compute(const model_shape& s, const model_slots<V>& in, model_res
   // §1.2 power and energy: the power fraction follows the MFU where resolve() tied them.
   V fraction = at(power_fraction);
   if (s.power_follows_mfu) {
-    const V run_mfu = s.path == wl::flops ? at(mfu) : s.flops / (s.peak_flop_per_s * at(precision_speedup)) / 3600.0 / ah;
+    const V run_mfu = s.path == wl::flops ? at(mfu) : at(flops) / (s.peak_flop_per_s * at(precision_speedup)) / 3600.0 / ah;
     fraction = clamp_fraction(s.idle_fraction + (fraction - s.idle_fraction) * (run_mfu / s.mfu_reference), s.idle_fraction);
   }
   set(output::accelerator_power, s.given_accelerator_power ? at(accelerator_power_w) : s.tdp_w * fraction);

@@ -1,0 +1,260 @@
+// Plain-language inputs (issue 17, plain.hpp): size, duration, hardware and energy
+// words read as sourced ranges. The words stand for entries of the shipped catalog
+// (WORLD, wind, solar, coal, gas, the H100 SXM5, TPU v4), so these tests use the
+// embedded catalog; every expected number is worked by hand beside its check from
+// the values in data/ (IPCC AR5 Table A.III.2 lifecycle factors, OWID/Ember WORLD).
+#include <doctest/doctest.h>
+#include <trainprint/compare.hpp>
+#include <trainprint/estimator.hpp>
+#include <trainprint/json.hpp>
+#include <trainprint/plain.hpp>
+#include <trainprint/uncertainty.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+using namespace trainprint;
+using doctest::Approx;
+
+namespace {
+const catalog& cat() { return catalog::embedded(); }
+const input_distribution* find_dist(const estimate& e, uncertain_input i) {
+  if (!e.uncertainty) return nullptr;
+  for (const auto& d : e.uncertainty->inputs)
+    if (d.input == i) return &d;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("plain: words are read case-insensitively, and the bands' modes are their geometric middles") {
+  REQUIRE(find_size("Very Large"));
+  CHECK(find_size("very_large")->word == "very-large");
+  CHECK(find_size("huge") == nullptr);
+  // large: 1e10..1e11, mode √(1e10 · 1e11) = √1e21 = 3.16228e10.
+  const range large = find_size("large")->as_range();
+  CHECK(large.low == 1e10);
+  CHECK(large.mode == Approx(3.16227766e10).epsilon(1e-9));
+  CHECK(large.high == 1e11);
+  // weeks: 7 d = 168 h .. 30 d = 720 h, mode √(168 · 720) = √120960 = 347.79 h.
+  const range weeks = find_duration_word("WEEKS")->as_range();
+  CHECK(weeks.low == 168);
+  CHECK(weeks.mode == Approx(347.7930419).epsilon(1e-9));
+  CHECK(weeks.high == 720);
+  CHECK(find_hardware_word("GPU")->id == "nvidia-h100-sxm5-80gb");
+  CHECK(find_hardware_word("tpu")->id == "google-tpu-v4");
+  CHECK(find_energy_word("Fossil")->word == "fossil");
+  // Every hardware word names a part of the shipped catalog, every energy word its sources.
+  for (const auto& w : hardware_words) CHECK(cat().get_accelerator(w.id));
+  for (const auto& w : energy_words)
+    for (auto src : w.sources)
+      if (!src.empty()) CHECK(cat().get_energy_source(src));
+  CHECK(cat().get_region(world_region));
+}
+
+TEST_CASE("plain: a size word gives params and compute-optimal tokens as ranges, and a FLOPs range") {
+  scenario s;
+  s.size = "large";
+  const plain_reading p = read_plain(s);
+  // Tokens: 20 per parameter at the low end and the mode, 21.6 at the high end
+  // (Hoffmann et al. 2022, Table 3): 2e11, 20 × 3.16228e10 = 6.32456e11, 2.16e12.
+  CHECK(p.tokens_from_rule);
+  CHECK(p.tokens.low == Approx(2e11));
+  CHECK(p.tokens.mode == Approx(6.32455532e11).epsilon(1e-9));
+  CHECK(p.tokens.high == Approx(2.16e12));
+  REQUIRE(p.s.params);
+  CHECK(*p.s.params == Approx(3.16227766e10).epsilon(1e-9));
+  // N · D at the mode: 20 × (√1e21)² = 2e22. The FLOPs range scales the mode's FLOPs
+  // by (1e10 · 2e11) / 2e22 = 0.1 and (1e11 · 2.16e12) / 2e22 = 10.8.
+  const range f = p.flops_range(1.2e23);
+  CHECK(f.low == Approx(1.2e22));
+  CHECK(f.mode == 1.2e23);
+  CHECK(f.high == Approx(1.296e24));
+  // Given tokens are kept as a point.
+  s.tokens = 1e12;
+  const plain_reading q = read_plain(s);
+  CHECK_FALSE(q.tokens_from_rule);
+  CHECK(*q.s.tokens == 1e12);
+  CHECK(q.tokens.low == 1e12);
+}
+
+TEST_CASE("plain: the done-when scenario gives a range, with what drives it and the fact that narrows it") {
+  // trainprint estimate --size large --duration weeks --hardware gpu --count 256 --energy fossil
+  scenario s;
+  set_input(s, "size", "large");
+  set_input(s, "duration_h", "weeks");
+  set_input(s, "hardware", "gpu");
+  set_input(s, "count", "256");
+  set_input(s, "energy", "fossil");
+  CHECK(wants_ranges(s));
+  const estimate e = make_estimate(s, cat());  // no options: the Monte Carlo runs by itself
+  REQUIRE(e.uncertainty);
+  CHECK(e.context.accelerator_id == "nvidia-h100-sxm5-80gb");
+  // fossil = half coal, half gas: 0.5 × 820 + 0.5 × 490 = 655 g/kWh (IPCC AR5 medians);
+  // range 0.5 × 740 + 0.5 × 410 = 575 to 0.5 × 910 + 0.5 × 650 = 780.
+  const auto* ci = find_dist(e, uncertain_input::intensity_g_per_kwh);
+  REQUIRE(ci);
+  CHECK(ci->dist.mode == Approx(655));
+  CHECK(ci->dist.low == Approx(575));
+  CHECK(ci->dist.high == Approx(780));
+  // Duration: the weeks band in hours.
+  const auto* d = find_dist(e, uncertain_input::duration_h);
+  REQUIRE(d);
+  CHECK(d->dist.low == 168);
+  CHECK(d->dist.high == 720);
+  // Accelerator-hours at the point: 347.793 h × 256 = 89035.0 h.
+  const auto* ah = e.uncertainty->find("compute.accelerator_hours");
+  REQUIRE(ah);
+  CHECK(ah->central == Approx(347.7930419 * 256).epsilon(1e-9));
+  CHECK(ah->p5 < ah->central);
+  CHECK(ah->p95 > ah->central);
+  const auto* total = e.uncertainty->find("emissions_kg_co2e.total");
+  REQUIRE(total);
+  CHECK(total->p5 < total->p50);
+  CHECK(total->p50 < total->p95);
+  // The duration spans ×4.3 (168–720 h), the intensity ×1.36 (575–780): the duration drives the range.
+  REQUIRE_FALSE(e.uncertainty->sensitivity.empty());
+  CHECK(e.uncertainty->sensitivity.front().input == uncertain_input::duration_h);
+  bool said = false;
+  for (const auto& n : e.notes)
+    said = said || n == "the range comes mostly from the training duration (duration_h), then the grid's carbon "
+                        "intensity; the single fact that would narrow it most: the run's wall-clock duration "
+                        "(--duration-h, e.g. 3w)";
+  CHECK(said);
+}
+
+TEST_CASE("plain: FLOPs from a size word on the flops path") {
+  scenario s;
+  s.size = "large";
+  s.hardware = "h100";
+  s.count = 256;
+  s.mfu = 0.4;
+  s.energy = "renewable";
+  const estimate e = make_estimate(s, cat());
+  // 6 × N × 20 N at N = √1e21: 6 × 2e22 = 1.2e23 FLOP. Accelerator-hours at the point:
+  // 1.2e23 / (989.4e12 × 0.4) / 3600 = 84226.5 h.
+  REQUIRE(e.find_trace("flops"));
+  CHECK(e.find_trace("flops")->value == Approx(1.2e23).epsilon(1e-9));
+  REQUIRE(e.uncertainty);
+  const auto* ah = e.uncertainty->find("compute.accelerator_hours");
+  REQUIRE(ah);
+  CHECK(ah->central == Approx(1.2e23 / (989.4e12 * 0.4) / 3600).epsilon(1e-9));
+  const auto* f = find_dist(e, uncertain_input::flops);
+  REQUIRE(f);
+  CHECK(f->dist.low == Approx(1.2e22));
+  CHECK(f->dist.high == Approx(1.296e24));
+  // renewable = half wind, half solar PV: 0.5 × 11 + 0.5 × 48 = 29.5 g/kWh; range
+  // 0.5 × 7 + 0.5 × 18 = 12.5 to 0.5 × 56 + 0.5 × 180 = 118.
+  const auto* ci = find_dist(e, uncertain_input::intensity_g_per_kwh);
+  REQUIRE(ci);
+  CHECK(ci->dist.mode == Approx(29.5));
+  CHECK(ci->dist.low == Approx(12.5));
+  CHECK(ci->dist.high == Approx(118));
+  // The model's size and tokens carry the range: the flops swing is the largest.
+  CHECK(e.uncertainty->sensitivity.front().input == uncertain_input::flops);
+}
+
+TEST_CASE("plain: with no place, words give the world average, labelled, with a wide range") {
+  scenario s;
+  s.size = "small";
+  s.hardware = "gpu";
+  const estimate e = make_estimate(s, cat());
+  REQUIRE(e.uncertainty);
+  CHECK(e.context.region_id == "WORLD");
+  const auto* ci = find_dist(e, uncertain_input::intensity_g_per_kwh);
+  REQUIRE(ci);
+  // WORLD 473 g/kWh (OWID/Ember 2024), from 12.5 (wind and solar's IPCC minima) to 780
+  // (coal and gas's IPCC maxima).
+  CHECK(ci->dist.mode == 473);
+  CHECK(ci->dist.low == Approx(12.5));
+  CHECK(ci->dist.high == Approx(780));
+  bool labelled = false;
+  for (const auto& n : e.notes) labelled = labelled || n.rfind("no place given: the world-average grid (WORLD", 0) == 0;
+  CHECK(labelled);
+  // energy=unknown says the same; with a region, the region's grid is used.
+  scenario u = s;
+  u.energy = "unknown";
+  CHECK(make_estimate(u, cat()).context.region_id == "WORLD");
+  u.region = "FR";
+  const estimate fr = make_estimate(u, cat());
+  CHECK(fr.context.region_id == "FR");
+}
+
+TEST_CASE("plain: words and expert inputs mix: size with tokens, duration with params, a word and a number") {
+  scenario s;
+  set_input(s, "params", "7B");
+  set_input(s, "tokens", "2T");
+  set_input(s, "duration_h", "days");
+  set_input(s, "hardware", "h100");
+  set_input(s, "count", "64");
+  set_input(s, "region", "FR");
+  // days: 24..168 h, mode √(24 · 168) = 63.498 h.
+  REQUIRE(s.duration_h);
+  CHECK(s.duration_h->count() == Approx(63.49803146).epsilon(1e-9));
+  CHECK(s.ranges.at("duration_h") == range{24, std::sqrt(24.0 * 168.0), 168});
+  const estimate e = make_estimate(s, cat());
+  REQUIRE(e.uncertainty);
+  REQUIRE(e.flops);
+  CHECK(*e.flops == Approx(6 * 7e9 * 2e12));  // the workload is known beside the time
+}
+
+TEST_CASE("plain: the scenario JSON reads and writes the words") {
+  const scenario s = parse_scenario(
+      R"({"size": "medium", "duration_h": "months", "hardware": "tpu", "count": 64, "energy": "mixed"})", "<test>");
+  REQUIRE(s.size);
+  CHECK(*s.size == "medium");
+  CHECK(*s.energy == "mixed");
+  // months: 720..4320 h, mode √(720 · 4320) = 1763.63 h.
+  CHECK(s.ranges.at("duration_h").mode == Approx(1763.632615).epsilon(1e-9));
+  const nlohmann::json j = s;
+  CHECK(j.at("size") == "medium");
+  CHECK(j.at("energy") == "mixed");
+  CHECK(j.at("duration_h").at("high") == 4320);
+  CHECK(parse_scenario(j.dump(), "<round trip>") == s);
+}
+
+TEST_CASE("plain: bad words get a clear error that says what would be right") {
+  scenario s;
+  s.size = "huge";
+  s.hardware = "gpu";
+  CHECK_THROWS_WITH_AS(validate(s),
+                       "[trainprint.input] size: got 'huge', expected one of small, medium, large, very-large (or "
+                       "give params and tokens)",
+                       input_error);
+  s.size = "large";
+  s.params = 7e9;
+  s.tokens = 1e12;
+  CHECK_THROWS_WITH_AS(validate(s),
+                       "[trainprint.input] size: got 'large' with params, expected size or params, not both (size "
+                       "stands for params)",
+                       input_error);
+  scenario e;
+  e.size = "small";
+  e.hardware = "gpu";
+  e.energy = "fossil";
+  e.intensity = carbon_intensity::g_per_kwh(300);
+  CHECK_THROWS_WITH_AS(validate(e),
+                       "[trainprint.input] energy: got 'fossil' with intensity, expected energy or intensity, not "
+                       "both (energy stands for a mix)",
+                       input_error);
+  // --region renewable and --mix fossil=1 point at --energy.
+  scenario r;
+  r.size = "small";
+  r.hardware = "gpu";
+  r.region = "renewable";
+  CHECK_THROWS_WITH_AS(make_estimate(r, cat()),
+                       "[trainprint.input] region: got 'renewable', expected a place (FR, US-CA, aws:us-east-1); for "
+                       "electricity described in words give energy=renewable (--energy)",
+                       input_error);
+  scenario m;
+  m.size = "small";
+  m.hardware = "gpu";
+  m.mix = energy_mix{{{"fossil", 1.0}}};
+  CHECK_THROWS_WITH_AS(make_estimate(m, cat()),
+                       "[trainprint.input] mix.fossil: got 'fossil', expected an energy source such as coal, gas, "
+                       "wind or solar; for electricity described in words give energy=fossil (--energy) instead of mix",
+                       input_error);
+  // "mixed" and "unknown" are the catalog's own aliases of its "other" source: a mix takes them.
+  m.mix = energy_mix{{{"mixed", 1.0}}};
+  CHECK_NOTHROW(make_estimate(m, cat()));
+}
