@@ -21,6 +21,7 @@
 #include "scenario.hpp"
 #include "svg.hpp"
 #include "sweep.hpp"
+#include "typed_inputs.hpp"
 #include "uncertainty.hpp"
 #include "validate.hpp"
 #include "version.hpp"
