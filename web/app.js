@@ -39,8 +39,9 @@
   function field(i, form) {
     const id = form + "-" + i.name;
     const wrap = el("div", { class: "field" + (i.kind === "flag" ? " flag" : ""), "data-field": i.name });
-    const label = el("label", { for: id, text: i.name.replace(/_/g, " ") + (i.unit ? " (" + i.unit + ")" : "") +
-                                           (i.rangeable ? " ±" : "") });
+    // The quick form says what each input is (its help); the expert form names the CLI flag.
+    const label = el("label", { for: id, text: form === "plain" ? i.help
+                                          : i.flag + (i.unit ? " (" + i.unit + ")" : "") + (i.rangeable ? " ±" : "") });
     let input;
     if (i.kind === "flag") {
       // --recompute sets true; --no-embodied sets "embodied" false.
@@ -63,8 +64,8 @@
       }
       wrap.append(label, input);
     }
-    wrap.append(el("span", { class: "help", text: i.help }),
-                el("span", { class: "error", role: "alert", "data-error-for": i.name }));
+    if (form !== "plain") wrap.append(el("span", { class: "help", text: i.help }));
+    wrap.append(el("span", { class: "error", role: "alert", "data-error-for": i.name }));
     input.addEventListener(i.kind === "flag" ? "change" : "input", () => {
       const v = i.kind === "flag" ? (input.checked ? input.dataset.on : "") : input.value;
       if (v.trim() === "") state.delete(i.name); else state.set(i.name, v);
