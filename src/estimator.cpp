@@ -289,6 +289,22 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                          std::string(s.gpu_hours ? "gpu_hours" : "duration × count") +
                          "; the run's implied MFU is in the trace (implied_mfu)");
 
+  // --- measured energy (§7) ---
+  const bool measured = s.energy_kwh.has_value();
+  if (measured) {
+    in.measured_energy_kwh = s.energy_kwh->in_kwh();
+    in.measured_boundary = *s.energy_boundary;
+    TRAINPRINT_TRACE(tr, "energy_measured_kwh", *in.measured_energy_kwh, "kWh", origin::user, {},
+                     fmt::format("measured at the {} boundary; replaces the modelled energy{}",
+                                 to_string(in.measured_boundary),
+                                 in.measured_boundary == energy_boundary::facility ? " (PUE not applied to it)"
+                                 : in.measured_boundary == energy_boundary::servers ? " (PUE applied on top)"
+                                     : " (host from the model and PUE applied on top)"));
+  }
+  // Without hardware or power_w a measured energy of servers or the facility needs no
+  // power model: the energy is not split between accelerators and host.
+  const bool unmodelled = measured && !acc && !s.power_w;
+
   // --- power (§1.2) ---
   ctx.boundary = s.boundary.value_or(boundary::servers);
   in.servers = ctx.boundary == boundary::servers;
@@ -314,6 +330,10 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       r.notes.push_back(fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check "
                                     "the value (or the hardware)",
                                     *in.accelerator_power_w, acc->id, *acc->tdp_w));
+  } else if (unmodelled) {
+    if (rec.context)
+      r.notes.emplace_back("no hardware or power_w: the measured energy is not split between accelerators and host "
+                           "(all of it is shown under accelerators), and no modelled estimate is shown beside it");
   } else {
     if (!acc) throw input_error("hardware", "", "give hardware (e.g. h100) or power_w");
     need_tdp("");
@@ -336,10 +356,14 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       in.host_power_w = s.host_power_w->in_watts();
       TRAINPRINT_TRACE(tr, "host_power_w", *in.host_power_w, "W", origin::user, {}, "per accelerator");
       rg.user(ui::host_power_w, "host_power_w", *in.host_power_w, "W");
+    } else if (unmodelled && in.measured_boundary != energy_boundary::accelerators) {
+      in.host_max_w = 0;  // inside the measured energy
     } else {
       if (!acc)
         throw input_error("host_power_w", "",
-                          "boundary servers needs hardware or host_power_w (or boundary=accelerators)");
+                          measured ? "energy_boundary=accelerators at boundary servers adds the host's energy from the "
+                                     "model: give hardware or host_power_w (or boundary=accelerators)"
+                                   : "boundary servers needs hardware or host_power_w (or boundary=accelerators)");
       need_tdp(", host_power_w, or boundary=accelerators");
       const double tdp = *acc->tdp_w;
       const system_profile* sys = acc->system.empty() ? nullptr : cat.get_system(acc->system);
@@ -690,7 +714,24 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
           e.context.accelerator_id,
           implied < r.mfu_band->first ? ", or expect a run that waits on data, communication or restarts" : ""));
   }
+  // A measured energy beside the model's estimate from the run's other inputs.
+  std::optional<double> modelled_facility;
+  if (in.measured_energy_kwh && (in.tdp_w > 0 || in.accelerator_power_w)) {
+    model_inputs m = in;
+    m.measured_energy_kwh.reset();
+    modelled_facility = evaluate(m)[output::energy_facility];
+    const double ratio = o[output::energy_facility] / *modelled_facility;
+    e.notes.push_back(fmt::format("measured energy: {:.4g} kWh at the facility, ×{:.3g} the modelled estimate of {:.4g} "
+                                  "kWh from the run's other inputs (energy_facility_modelled in the trace)",
+                                  o[output::energy_facility], ratio, *modelled_facility));
+  }
   if (!traced) return e;
+  if (modelled_facility) {
+    e.trace.push_back({"energy_facility_modelled", *modelled_facility, "kWh", origin::derived, {},
+                       "the model's estimate from the run's other inputs, without the measured energy"});
+    e.trace.push_back({"measured_over_modelled", o[output::energy_facility] / *modelled_facility, "1", origin::derived,
+                       {}, "energy_facility / energy_facility_modelled"});
+  }
 
   // The trace of every derived output (the inputs were traced by resolve()).
   for (const auto& row : output_table) {
@@ -707,6 +748,10 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         if (in.path == path::duration) continue;
         break;
       case output::accelerator_power:
+        if (in.measured_energy_kwh) {
+          note = "energy_accelerators × 1000 / accelerator_hours (from the measured energy)";
+          break;
+        }
         if (in.accelerator_power_w) continue;
         if (in.power_follows_mfu) {  // the fraction the run's MFU sets (detail/model.hpp)
           e.trace.push_back({"power_fraction_effective", *v / in.tdp_w, "1", origin::derived, {},
@@ -716,10 +761,31 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         }
         break;
       case output::host_power:
+        if (in.measured_energy_kwh && in.measured_boundary != energy_boundary::accelerators && in.servers) {
+          note = "energy_host × 1000 / accelerator_hours (from the measured energy)";
+          break;
+        }
         if (!in.servers || in.host_power_w) continue;
         break;
       case output::emissions_embodied:
         if (!in.embodied) note = "embodied emissions left out (embodied=false)";
+        break;
+      case output::energy_accelerators:
+      case output::energy_host:
+      case output::energy_it:
+      case output::energy_facility:
+        if (!in.measured_energy_kwh) break;
+        if ((row.id == output::energy_accelerators && in.measured_boundary == energy_boundary::accelerators) ||
+            (row.id == output::energy_it && in.measured_boundary == energy_boundary::servers) ||
+            (row.id == output::energy_facility && in.measured_boundary == energy_boundary::facility)) {
+          from = origin::user;
+          note = "measured (energy_measured_kwh)";
+        } else if (row.id == output::energy_it && in.measured_boundary == energy_boundary::facility) {
+          note = "energy_measured_kwh / pue";
+        } else if ((row.id == output::energy_accelerators || row.id == output::energy_host) &&
+                   in.measured_boundary != energy_boundary::accelerators) {
+          note = "the measured IT energy split as the model splits it between accelerators and host";
+        }
         break;
       default: break;
     }

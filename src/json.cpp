@@ -93,6 +93,12 @@ void read_input(scenario& s, const input_info& i, const std::string& f, const js
       s.boundary = *b;
       return;
     }
+    case input_kind::energy_boundary: {
+      auto b = parse_energy_boundary(text(f, v));
+      if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators, servers or facility");
+      s.energy_boundary = *b;
+      return;
+    }
     case input_kind::mix: {
       if (!v.is_object()) wrong_type(f, v, "an object of source: share, e.g. {\"coal\": 0.3, \"gas\": 0.7}");
       energy_mix m;
@@ -127,6 +133,9 @@ void write_input(json& j, const scenario& s, const input_info& i) {
       return;
     case input_kind::boundary:
       if (s.boundary) j[key] = std::string(to_string(*s.boundary));
+      return;
+    case input_kind::energy_boundary:
+      if (s.energy_boundary) j[key] = std::string(to_string(*s.energy_boundary));
       return;
     case input_kind::mix:
       if (s.mix) {

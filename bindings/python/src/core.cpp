@@ -106,7 +106,8 @@ json to_json(py::handle v, const std::string& field) {
 bool is_text_field(std::string_view key) {
   const auto* in = tp::input_named(key);
   return in && (in->kind == tp::input_kind::text || in->kind == tp::input_kind::precision ||
-                in->kind == tp::input_kind::boundary);
+                in->kind == tp::input_kind::boundary ||
+                in->kind == tp::input_kind::energy_boundary);
 }
 
 /// Keyword arguments → scenario. Values are JSON values, except that a str for a

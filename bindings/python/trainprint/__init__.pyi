@@ -159,6 +159,8 @@ def estimate(
     lifetime_years: Optional[_Number] = None,
     price_usd_per_kwh: Optional[_Number] = None,
     hourly_price_usd: Optional[_Number] = None,
+    energy_kwh: Optional[_Number] = None,
+    energy_boundary: Optional[str] = None,
     **cli_spellings: Any,
 ) -> Estimate: ...
 def compare(
@@ -199,5 +201,7 @@ def compare(
     lifetime_years: Optional[_Number] = None,
     price_usd_per_kwh: Optional[_Number] = None,
     hourly_price_usd: Optional[_Number] = None,
+    energy_kwh: Optional[_Number] = None,
+    energy_boundary: Optional[str] = None,
     **cli_spellings: Any,
 ) -> Comparison: ...
