@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "text.hpp"
+#include "trainprint/detail/charconv.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
@@ -76,8 +77,7 @@ std::optional<double> to_double(std::string_view s) {
   s = trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   double v = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  if (s.empty() || !detail::from_chars_all(s.data(), s.data() + s.size(), v) || !std::isfinite(v)) return std::nullopt;
   return v;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "trainprint/error.hpp"
+#include "trainprint/detail/charconv.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
@@ -28,8 +29,7 @@ bool plain(std::string_view t, double& out) {
   if (t.empty()) return false;
   if (t.front() == '+') t.remove_prefix(1);
   const char* end = t.data() + t.size();
-  auto [ptr, ec] = std::from_chars(t.data(), end, out, std::chars_format::general);
-  return ec == std::errc{} && ptr == end && std::isfinite(out);
+  return detail::from_chars_all(t.data(), end, out) && std::isfinite(out);
 }
 
 }  // namespace

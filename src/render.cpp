@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <bit>
+#include "bit_cast.hpp"
 #include <charconv>
 #include <cmath>
 #include <iterator>
@@ -17,6 +17,7 @@
 #include "trainprint/format.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/json.hpp"
+#include "trainprint/detail/charconv.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -67,8 +68,7 @@ namespace {
 /// `v` as csv_number writes it (fmt's "{:.10g}"): std::to_chars with precision 10
 /// is printf's "%.10g", the same text, in half the time; into `buf` (32 chars).
 std::size_t format_g10(double v, char* buf) {
-  const auto r = std::to_chars(buf, buf + 32, v, std::chars_format::general, 10);
-  return static_cast<std::size_t>(r.ptr - buf);
+  return static_cast<std::size_t>(detail::to_chars_general(buf, buf + 32, v, 10) - buf);
 }
 
 void append_g10(std::string& out, double v) {
@@ -125,7 +125,7 @@ void sweep_csv_writer::append(std::string& out, const sweep_numbers_row& row) {
     out += ',';
     if (!values[c]) continue;  // unknown: an empty field
     cell& k = cells_[c];
-    const auto bits = std::bit_cast<std::uint64_t>(*values[c]);
+    const auto bits = detail::bit_cast<std::uint64_t>(*values[c]);
     if (!k.valid || k.bits != bits) {
       k.bits = bits;
       k.valid = true;

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
+#include "bit_cast.hpp"
 #include <cmath>
 #include <memory>
 #include <thread>
@@ -111,7 +111,7 @@ struct sampler {
     return pick(left, a + s, b - s);
   }
   static double pick(std::uint64_t mask, double x, double y) {
-    return std::bit_cast<double>((std::bit_cast<std::uint64_t>(x) & mask) | (std::bit_cast<std::uint64_t>(y) & ~mask));
+    return detail::bit_cast<double>((detail::bit_cast<std::uint64_t>(x) & mask) | (detail::bit_cast<std::uint64_t>(y) & ~mask));
   }
   /// x[i] = draw(u[i]) for a block, the u drawn from `rng` two per number (the
   /// high half first): (r + 0.5) · 2^-32 for each 32-bit half r. Drawing and
@@ -170,7 +170,7 @@ struct binning {
   [[nodiscard]] std::size_t bin(double v) const {
     constexpr auto top = static_cast<std::int64_t>(uncertainty_histogram_bins - 1);
     std::int64_t i = linear ? static_cast<std::int64_t>((v - low) * scale)
-                            : (std::bit_cast<std::int64_t>(v) - base) >> shift;
+                            : (detail::bit_cast<std::int64_t>(v) - base) >> shift;
     return static_cast<std::size_t>(std::clamp<std::int64_t>(i, 0, top));
   }
   /// Counts the first `n` values of `v` (16-byte aligned) into `h` and returns
@@ -185,7 +185,7 @@ struct binning {
     const int sh = shift;
     auto idx = [&](double x) {
       if constexpr (Linear) return std::min(static_cast<std::uint64_t>(static_cast<std::int64_t>((x - lo) * sc)), top);
-      else return std::min(static_cast<std::uint64_t>(std::bit_cast<std::int64_t>(x) - bs) >> sh, top);
+      else return std::min(static_cast<std::uint64_t>(detail::bit_cast<std::int64_t>(x) - bs) >> sh, top);
     };
     std::size_t i = 0;
     double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
@@ -238,7 +238,7 @@ struct binning {
   }
   [[nodiscard]] double edge(std::size_t i) const {
     if (linear) return low + static_cast<double>(i) / scale;
-    return std::bit_cast<double>(base + (static_cast<std::int64_t>(i) << shift));
+    return detail::bit_cast<double>(base + (static_cast<std::int64_t>(i) << shift));
   }
 };
 
@@ -255,8 +255,8 @@ binning make_binning(double low, double high) {
     b.scale = static_cast<double>(uncertainty_histogram_bins) / (high - low);
     return b;
   }
-  b.base = std::bit_cast<std::int64_t>(low);
-  const std::int64_t span = std::bit_cast<std::int64_t>(high) - b.base;
+  b.base = detail::bit_cast<std::int64_t>(low);
+  const std::int64_t span = detail::bit_cast<std::int64_t>(high) - b.base;
   while ((span >> b.shift) >= static_cast<std::int64_t>(uncertainty_histogram_bins)) ++b.shift;
   return b;
 }

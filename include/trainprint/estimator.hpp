@@ -28,6 +28,7 @@
 #include "error.hpp"
 #include "estimate.hpp"
 #include "scenario.hpp"
+#include "detail/charconv.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -41,9 +42,8 @@ inline std::string num(double v) {
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   char buf[64];
   const bool large_whole = std::abs(v) >= 1e7 && std::floor(v) == v;
-  auto r = large_whole ? std::to_chars(buf, buf + sizeof buf, v)
-                       : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 15);
-  return std::string(buf, r.ptr);
+  char* end = large_whole ? to_chars_shortest(buf, buf + sizeof buf, v) : to_chars_general(buf, buf + sizeof buf, v, 15);
+  return std::string(buf, end);
 }
 
 /// Checks lo (<|<=) v <= hi; throws input_error naming the field and the range.

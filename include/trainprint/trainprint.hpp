@@ -25,6 +25,7 @@
 #include "svg.hpp"
 #include "table.hpp"
 #include "sweep.hpp"
+#include "typed_inputs.hpp"
 #include "uncertainty.hpp"
 #include "validate.hpp"
 #include "version.hpp"

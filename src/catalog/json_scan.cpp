@@ -1,6 +1,7 @@
 // The catalog's one JSON scanner (see json_scan.hpp).
 
 #include "catalog/json_scan.hpp"
+#include "trainprint/detail/charconv.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -171,8 +172,7 @@ std::optional<double> number_of(std::string_view t) noexcept {
     }
   }
   double d = 0;
-  const auto r = std::from_chars(t.data(), t.data() + t.size(), d);
-  if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(d)) return std::nullopt;
+  if (!detail::from_chars_all(t.data(), t.data() + t.size(), d) || !std::isfinite(d)) return std::nullopt;
   return d;
 }
 

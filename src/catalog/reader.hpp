@@ -16,6 +16,7 @@
 
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
+#include "trainprint/detail/charconv.hpp"
 
 namespace trainprint::inline v0::catalog_detail {
 
@@ -33,8 +34,7 @@ inline std::string lower(std::string_view s) {
 /// `v` to six significant digits, without trailing zeros ("0.9", not "0.900000").
 inline std::string shortest(double v) {
   char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
-  return std::string(buf, r.ptr);
+  return std::string(buf, detail::to_chars_general(buf, buf + sizeof buf, v, 6));
 }
 
 /// A JSON pointer token: "~" → "~0", "/" → "~1".

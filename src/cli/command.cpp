@@ -7,6 +7,7 @@
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/parse.hpp"
+#include "trainprint/typed_inputs.hpp"
 
 namespace trainprint::cli {
 
@@ -27,22 +28,8 @@ void add_format_option(CLI::App& app, output_format& f, std::initializer_list<ou
 }
 
 std::optional<uncertainty_options> uncertainty_flags::options() const {
-  if (!on && !samples && !seed && !threads) return std::nullopt;
-  auto whole = [](const std::string& text, const char* what, double lo, double hi) {
-    const double v = parse_number(text, what);
-    if (!(v >= lo && v <= hi) || std::floor(v) != v)
-      throw input_error(what, detail::num(v),
-                        "a whole number " + detail::num(lo) + " <= " + std::string(what) + " <= " + detail::num(hi));
-    return v;
-  };
-  uncertainty_options u;
-  if (samples) u.samples = static_cast<std::uint64_t>(whole(*samples, "samples", 1, 1e9));
-  if (seed) u.seed = static_cast<std::uint64_t>(whole(*seed, "seed", 0, 9007199254740992.0));  // 2^53
-  if (threads) u.threads = static_cast<unsigned>(whole(*threads, "threads", 1, 256));
-  validate(u);
-  return u;
+  return uncertainty_from_text(on, samples, seed, threads);
 }
-
 
 void add_uncertainty_options(CLI::App& app, uncertainty_flags& u, const std::string& what) {
   const char* g = "Uncertainty";

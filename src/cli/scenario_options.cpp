@@ -12,6 +12,7 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/json.hpp"
 #include "trainprint/parse.hpp"
+#include "trainprint/typed_inputs.hpp"
 
 namespace trainprint::cli {
 
@@ -68,35 +69,13 @@ scenario to_scenario(const scenario_options& o, const catalog& cat) {
   if (o.preset) base = cat.find_preset(*o.preset).scenario;
   if (o.scenario_file) base = merge(base, parse_scenario(read_file(*o.scenario_file, 1 << 20), *o.scenario_file));
 
-  // Each flag goes through the library's set_input, so the CLI, compare, sweep
-  // and the bindings read text the same way.
-  scenario f;
-  // set_input lets a new workload input replace the old one (as --across does);
-  // among flags, two workloads conflict, so each flag sets its own field and
-  // validate() reports a conflict such as --flops with --gpu-hours.
-  for (std::size_t k = 0; k < scenario_inputs.size(); ++k) {
-    if (!o.values[k]) continue;
-    scenario one;
-    set_input(one, scenario_inputs[k].name, *o.values[k]);
-    const scenario before = f;
-    f = merge(f, one);
-    auto keep = [](auto& into, const auto& from) {
-      if (!into && from) into = from;
-    };
-    keep(f.params, before.params);
-    keep(f.active_params, before.active_params);
-    keep(f.trainable_params, before.trainable_params);
-    keep(f.tokens, before.tokens);
-    keep(f.flops, before.flops);
-    keep(f.size, before.size);
-    keep(f.layers, before.layers);
-    keep(f.d_model, before.d_model);
-    keep(f.seq_len, before.seq_len);
-    keep(f.gpu_hours, before.gpu_hours);
-    keep(f.duration_h, before.duration_h);
-  }
-  f.recompute = o.recompute;
-  if (o.no_embodied) f.embodied = false;
+  // The flags as typed, read by the library (typed_inputs.hpp) as the browser page reads its fields.
+  std::vector<std::pair<std::string, std::string>> typed;
+  for (std::size_t k = 0; k < scenario_inputs.size(); ++k)
+    if (o.values[k]) typed.emplace_back(scenario_inputs[k].name, *o.values[k]);
+  if (o.recompute) typed.emplace_back("recompute", "true");
+  if (o.no_embodied) typed.emplace_back("embodied", "false");
+  const scenario f = scenario_from_text(std::move(typed));
   return merge(base, f);
 }
 

@@ -1,0 +1,70 @@
+// Typed inputs (see typed_inputs.hpp): the CLI's flags and the browser page's fields.
+
+#include "trainprint/typed_inputs.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "trainprint/compare.hpp"
+#include "trainprint/error.hpp"
+#include "trainprint/estimator.hpp"
+#include "trainprint/inputs.hpp"
+#include "trainprint/parse.hpp"
+
+namespace trainprint::inline v0 {
+
+scenario scenario_from_text(std::vector<std::pair<std::string, std::string>> inputs) {
+  // Table order, as the CLI has always read its flags; unknown names last (set_input names them).
+  auto row = [](const std::string& key) {
+    const input_info* i = find_input(key);
+    return i ? static_cast<std::size_t>(i - scenario_inputs.data()) : scenario_inputs.size();
+  };
+  std::stable_sort(inputs.begin(), inputs.end(), [&](const auto& a, const auto& b) { return row(a.first) < row(b.first); });
+  // set_input lets a new workload input replace the old one (as --across does);
+  // among typed inputs, two workloads conflict, so each sets its own field and
+  // validate() reports a conflict such as flops with gpu_hours.
+  scenario f;
+  for (const auto& [key, text] : inputs) {
+    scenario one;
+    set_input(one, key, text);
+    const scenario before = f;
+    f = merge(f, one);
+    auto keep = [](auto& into, const auto& from) {
+      if (!into && from) into = from;
+    };
+    keep(f.params, before.params);
+    keep(f.active_params, before.active_params);
+    keep(f.trainable_params, before.trainable_params);
+    keep(f.tokens, before.tokens);
+    keep(f.flops, before.flops);
+    keep(f.size, before.size);
+    keep(f.layers, before.layers);
+    keep(f.d_model, before.d_model);
+    keep(f.seq_len, before.seq_len);
+    keep(f.gpu_hours, before.gpu_hours);
+    keep(f.duration_h, before.duration_h);
+    if (before.recompute) f.recompute = true;
+  }
+  return f;
+}
+
+std::optional<uncertainty_options> uncertainty_from_text(bool on, const std::optional<std::string>& samples,
+                                                        const std::optional<std::string>& seed,
+                                                        const std::optional<std::string>& threads) {
+  if (!on && !samples && !seed && !threads) return std::nullopt;
+  auto whole = [](const std::string& text, const char* what, double lo, double hi) {
+    const double v = parse_number(text, what);
+    if (!(v >= lo && v <= hi) || std::floor(v) != v)
+      throw input_error(what, detail::num(v),
+                        "a whole number " + detail::num(lo) + " <= " + std::string(what) + " <= " + detail::num(hi));
+    return v;
+  };
+  uncertainty_options u;
+  if (samples) u.samples = static_cast<std::uint64_t>(whole(*samples, "samples", 1, 1e9));
+  if (seed) u.seed = static_cast<std::uint64_t>(whole(*seed, "seed", 0, 9007199254740992.0));  // 2^53
+  if (threads) u.threads = static_cast<unsigned>(whole(*threads, "threads", 1, 256));
+  validate(u);
+  return u;
+}
+
+}  // namespace trainprint::inline v0
