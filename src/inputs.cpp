@@ -25,7 +25,9 @@ namespace {
 
 std::string limits_text(const input_info& i) {
   switch (i.kind) {
-    case input_kind::text: return "a catalog id or alias";
+    case input_kind::text:
+      return i.text == &scenario::site_kind ? "data-centre, server-room, workstation, desktop or laptop"
+                                            : "a catalog id or alias";
     case input_kind::precision: return "fp32, tf32, bf16, fp16 or fp8";
     case input_kind::boundary: return "accelerators or servers";
     case input_kind::mix: return "shares 0..1 summing to 1";

@@ -46,7 +46,8 @@ scenario valid_base() {
 }  // namespace
 
 TEST_CASE("inputs: names, flags and aliases") {
-  CHECK(scenario_inputs.size() == 31);
+  CHECK(scenario_inputs.size() == 32);
+  CHECK(find_input("--site-kind")->name == "site_kind");
   CHECK(find_input("power_w")->flag == "--power-w");
   CHECK(find_input("power")->name == "power_w");
   CHECK(find_input("--power")->name == "power_w");
