@@ -614,7 +614,18 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                                      " lacks a public die area, process node or memory size; set embodied=false to leave them out"
                                : "embodied emissions unknown: no hardware given; set embodied=false to leave them out");
     }
-    if (in.servers && f.host_kgco2e_per_server && f.host_accelerators_per_server > 0) {
+    if (in.servers && !site_servers) {
+      // One machine's host at a personal site, shared like its power.
+      const double n = in.count.value_or(1.0);
+      const double machines = std::ceil(n / site->accelerators_per_machine);
+      in.embodied_host_kg = site->machine_embodied_kg.value * machines / n;
+      TRAINPRINT_TRACE(tr, "embodied_host_kg", in.embodied_host_kg, "kg CO2e", origin::fallback,
+             std::string(site->machine_embodied_kg.source),
+             fmt::format("{}: {:g} kg per machine × {:g} machine(s) / {:g} accelerator(s)", site_note,
+                         site->machine_embodied_kg.value, machines, n));
+      if (in.embodied_accelerator_kg)
+        rg.fallback(ui::embodied_host_kg, "kg CO2e", in.embodied_host_kg, site->machine_embodied_kg, machines / n);
+    } else if (in.servers && f.host_kgco2e_per_server && f.host_accelerators_per_server > 0) {
       in.embodied_host_kg = f.host_kgco2e_per_server->value / f.host_accelerators_per_server;
       TRAINPRINT_TRACE(tr, "embodied_host_kg", in.embodied_host_kg, "kg CO2e", origin::catalog,
              f.host_kgco2e_per_server->prov.citation(),

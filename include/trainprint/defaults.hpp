@@ -144,6 +144,9 @@ struct site_profile {
   sourced wue_l_per_kwh;
   sourced machine_host_w;
   int accelerators_per_machine;  ///< how many accelerators one machine holds (sets the host share)
+  /// Manufacturing emissions of one machine's host (all but its accelerators), kg CO2e; 0 for
+  /// the server sites, whose host embodied comes from the catalog's per-server factor.
+  sourced machine_embodied_kg = {0, "server factor", 0, 0};
   /// True for a site that is a room of servers (its region's or provider's PUE and WUE apply).
   [[nodiscard]] constexpr bool servers() const { return machine_host_w.value == 0; }
 };
@@ -154,6 +157,10 @@ inline constexpr std::string_view personal_pue_source =
 /// No on-site water at a personal computer: it is air-cooled by its own fans.
 inline constexpr std::string_view personal_wue_source =
     "derived: a personal computer is air-cooled by its own fans and uses no on-site cooling water (low confidence; the building's air conditioning is not attributed)";
+
+/// The host's manufacturing emissions at a personal site (Green Algorithms' ADEME-based figures).
+inline constexpr std::string_view personal_embodied_source =
+    "Green Algorithms hardware_impacts.csv (CC BY 4.0), from ADEME Base Impacts v2.0: other devices (case, board, PSU, storage) of a workstation 225.7 kg CO2e, of a laptop 125 kg; a whole professional desktop with screen 267.2 kg, a whole laptop 170 kg (the ranges' tops); low confidence, https://github.com/GreenAlgorithms/green-algorithms-tool/blob/main/data/latest/hardware_impacts.csv";
 
 /// The site kinds, in the order `--site-kind` lists them.
 inline constexpr std::array<site_profile, 5> site_profiles{{
@@ -171,18 +178,18 @@ inline constexpr std::array<site_profile, 5> site_profiles{{
      {280.0 + 128 * 0.3725,
       "derived from Green Algorithms TDP_cpu.csv and referenceValues.csv (CC BY 4.0): workstation host = Ryzen Threadripper 3990X 280 W + 128 GB x 0.3725 W/GB = 327.7 W; range Core i9-10900XE 165 W + 64 GB (188.8 W) to 280 W + 256 GB (375.4 W); low confidence, https://github.com/GreenAlgorithms/green-algorithms-tool",
       165.0 + 64 * 0.3725, 280.0 + 256 * 0.3725},
-     4},
+     4, {225.682, personal_embodied_source, 125.0, 267.178}},
     {site_kind::desktop, "desktop", "desktop PC", {1.0, personal_pue_source, 1.0, 1.0},
      {0.0, personal_wue_source, 0.0, 0.0},
      {125.0 + 32 * 0.3725,
       "derived from Green Algorithms TDP_cpu.csv and referenceValues.csv (CC BY 4.0): desktop host = Core i9-12900K 125 W + 32 GB x 0.3725 W/GB = 136.9 W; range Core i5-10400 65 W + 16 GB (71.0 W) to 125 W + 64 GB (148.8 W); low confidence, https://github.com/GreenAlgorithms/green-algorithms-tool",
       65.0 + 16 * 0.3725, 125.0 + 64 * 0.3725},
-     2},
+     2, {225.682, personal_embodied_source, 125.0, 267.178}},
     {site_kind::laptop, "laptop", "laptop", {1.0, personal_pue_source, 1.0, 1.0}, {0.0, personal_wue_source, 0.0, 0.0},
      {28.0 + 16 * 0.3725,
       "derived from Green Algorithms TDP_cpu.csv and referenceValues.csv (CC BY 4.0): laptop host = Core i5-1145G7 28 W + 16 GB x 0.3725 W/GB = 34.0 W; range Ryzen 5 3500U 15 W + 8 GB (18.0 W) to 28 W + 32 GB (39.9 W); low confidence, https://github.com/GreenAlgorithms/green-algorithms-tool",
       15.0 + 8 * 0.3725, 28.0 + 32 * 0.3725},
-     1},
+     1, {125.0, personal_embodied_source, 125.0, 170.0}},
 }};
 
 /// The site kind an accelerator's market segment implies: a consumer part trains in a

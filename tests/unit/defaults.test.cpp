@@ -92,6 +92,9 @@ TEST_CASE("defaults: every value and range is the one docs/methodology.md derive
   check(t, "site_workstation_host_w", site_profile_of(site_kind::workstation).machine_host_w), ++n;
   check(t, "site_desktop_host_w", site_profile_of(site_kind::desktop).machine_host_w), ++n;
   check(t, "site_laptop_host_w", site_profile_of(site_kind::laptop).machine_host_w), ++n;
+  check(t, "site_personal_embodied_kg", site_profile_of(site_kind::workstation).machine_embodied_kg), ++n;
+  check(t, "site_personal_embodied_kg", site_profile_of(site_kind::desktop).machine_embodied_kg);
+  check(t, "site_laptop_embodied_kg", site_profile_of(site_kind::laptop).machine_embodied_kg), ++n;
   // The data centre's are the industry averages above.
   CHECK(site_profile_of(site_kind::data_centre).pue.value == pue.value);
   CHECK(site_profile_of(site_kind::data_centre).wue_l_per_kwh.value == wue_l_per_kwh.value);

@@ -47,6 +47,9 @@ TEST_CASE("sites: a single consumer GPU trains in a desktop, not a data centre")
   REQUIRE(e.water_onsite);
   CHECK(e.water_onsite->in_litres() == 0.0);
   CHECK(has_note(e, "site: desktop PC (nvidia-rtx-4090 is a consumer part)"));
+  // Embodied host: one desktop's other devices, 225.682 kg (Green Algorithms / ADEME), not a
+  // DGX server's eighth (2,500 / 8 = 312.5 kg).
+  CHECK(e.find_trace("embodied_host_kg")->value == Approx(225.682));
 }
 
 TEST_CASE("sites: two consumer GPUs share one desktop host; five share three") {
@@ -56,8 +59,11 @@ TEST_CASE("sites: two consumer GPUs share one desktop host; five share three") {
   // ceil(2 / 2) = 1 machine: 136.92 W / 2 = 68.46 W per accelerator at full load.
   CHECK(make_estimate(s, catalog::embedded()).find_trace("host_max_power_w")->value == Approx(68.46));
   s.count = 5;
-  // ceil(5 / 2) = 3 machines: 136.92 × 3 / 5 = 82.152 W per accelerator.
-  CHECK(make_estimate(s, catalog::embedded()).find_trace("host_max_power_w")->value == Approx(82.152));
+  // ceil(5 / 2) = 3 machines: 136.92 × 3 / 5 = 82.152 W per accelerator, and 225.682 × 3 / 5 =
+  // 135.4092 kg of host embodied.
+  const estimate five = make_estimate(s, catalog::embedded());
+  CHECK(five.find_trace("host_max_power_w")->value == Approx(82.152));
+  CHECK(five.find_trace("embodied_host_kg")->value == Approx(135.4092));
 }
 
 TEST_CASE("sites: the user's site kind wins over the hardware's") {
@@ -122,7 +128,7 @@ TEST_CASE("sites: every site kind's defaults lie in their own ranges and cite a 
     CAPTURE(p.id);
     CHECK(&defaults::site_profile_of(p.kind) == &p);
     CHECK(defaults::find_site_profile(p.id) == &p);
-    for (const auto* v : {&p.pue, &p.wue_l_per_kwh, &p.machine_host_w}) {
+    for (const auto* v : {&p.pue, &p.wue_l_per_kwh, &p.machine_host_w, &p.machine_embodied_kg}) {
       CHECK(v->low <= v->value);
       CHECK(v->value <= v->high);
       CHECK_FALSE(v->source.empty());
