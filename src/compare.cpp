@@ -45,6 +45,10 @@ void set_one(scenario& s, const input_info& in, std::string_view t) {
       s.boundary = parse_boundary(t);
       if (!s.boundary) throw input_error(key, "'" + std::string(t) + "'", "accelerators or servers");
       break;
+    case input_kind::energy_boundary:
+      s.energy_boundary = parse_energy_boundary(t);
+      if (!s.energy_boundary) throw input_error(key, "'" + std::string(t) + "'", "accelerators, servers or facility");
+      break;
     case input_kind::mix: s.mix = parse_mix(t); break;
     case input_kind::flag:
       if (key == "recompute")

@@ -185,7 +185,8 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       TRAINPRINT_TRACE(tr, "flops_per_param_token", k.value, "FLOP", origin::fallback, std::string(k.source),
              s.recompute ? "full activation recomputation" : "forward + backward");
       in.flops = k.value * n * *s.tokens;
-      std::string note = g(k.value) + " × " + g(n) + " × " + g(*s.tokens);
+      std::string note;  // the trace's formula: written only when there is a trace (the lean path skips it)
+      if (tr) note = g(k.value) + " × " + g(n) + " × " + g(*s.tokens);
       if (s.trainable_params) {
         // Parameter-efficient fine-tuning: the frozen weights get no weight gradients, so
         // their share of the backward pass (2·N of the 6·N) is spent only on the trainable ones.
@@ -194,8 +195,9 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
         TRAINPRINT_TRACE(tr, "weight_gradient_flops_per_param_token", wg.value, "FLOP", origin::fallback,
                          std::string(wg.source), "only the trainable parameters get weight gradients");
         in.flops = (k.value - wg.value) * n * *s.tokens + wg.value * *s.trainable_params * *s.tokens;
-        note = fmt::format("({:g} − {:g}) × {:g} × {:g} + {:g} × {:g} trainable × {:g}", k.value, wg.value, n,
-                           *s.tokens, wg.value, *s.trainable_params, *s.tokens);
+        if (tr)
+          note = fmt::format("({:g} − {:g}) × {:g} × {:g} + {:g} × {:g} trainable × {:g}", k.value, wg.value, n,
+                             *s.tokens, wg.value, *s.trainable_params, *s.tokens);
       }
       if (s.layers) {
         // PaLM's 12·L·d·S per token scales with k/6 under recomputation.
@@ -206,7 +208,7 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
                fmt::format("{:g}/6 × 12 × {:g} layers × {:g} d_model × {:g} seq_len", k.value, *s.layers,
                            *s.d_model, *s.seq_len));
         in.flops += per_token * *s.tokens;
-        note += " + attention × tokens";
+        if (tr) note += " + attention × tokens";
       }
       TRAINPRINT_TRACE(tr, "flops", in.flops, "FLOP", origin::derived, {}, note);
     }
@@ -318,6 +320,22 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
   const bool site_servers = site->servers();
   const std::string site_note = std::string(site->name) + (s.site_kind ? " (given)" : " site");
 
+  // --- measured energy (§7) ---
+  const bool measured = s.energy_kwh.has_value();
+  if (measured) {
+    in.measured_energy_kwh = s.energy_kwh->in_kwh();
+    in.measured_boundary = *s.energy_boundary;
+    TRAINPRINT_TRACE(tr, "energy_measured_kwh", *in.measured_energy_kwh, "kWh", origin::user, {},
+                     fmt::format("measured at the {} boundary; replaces the modelled energy{}",
+                                 to_string(in.measured_boundary),
+                                 in.measured_boundary == energy_boundary::facility ? " (PUE not applied to it)"
+                                 : in.measured_boundary == energy_boundary::servers ? " (PUE applied on top)"
+                                     : " (host from the model and PUE applied on top)"));
+  }
+  // Without hardware or power_w a measured energy of servers or the facility needs no
+  // power model: the energy is not split between accelerators and host.
+  const bool unmodelled = measured && !acc && !s.power_w;
+
   // --- power (§1.2) ---
   ctx.boundary = s.boundary.value_or(boundary::servers);
   in.servers = ctx.boundary == boundary::servers;
@@ -343,6 +361,10 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       r.notes.push_back(fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check "
                                     "the value (or the hardware)",
                                     *in.accelerator_power_w, acc->id, *acc->tdp_w));
+  } else if (unmodelled) {
+    if (rec.context)
+      r.notes.emplace_back("no hardware or power_w: the measured energy is not split between accelerators and host "
+                           "(all of it is shown under accelerators), and no modelled estimate is shown beside it");
   } else {
     if (!acc) throw input_error("hardware", "", "give hardware (e.g. h100) or power_w");
     need_tdp("");
@@ -365,10 +387,14 @@ void resolve_into(const scenario& s, const catalog& cat, resolved_scenario& r, r
       in.host_power_w = s.host_power_w->in_watts();
       TRAINPRINT_TRACE(tr, "host_power_w", *in.host_power_w, "W", origin::user, {}, "per accelerator");
       rg.user(ui::host_power_w, "host_power_w", *in.host_power_w, "W");
+    } else if (unmodelled && in.measured_boundary != energy_boundary::accelerators) {
+      in.host_max_w = 0;  // inside the measured energy
     } else {
       if (!acc)
         throw input_error("host_power_w", "",
-                          "boundary servers needs hardware or host_power_w (or boundary=accelerators)");
+                          measured ? "energy_boundary=accelerators at boundary servers adds the host's energy from the "
+                                     "model: give hardware or host_power_w (or boundary=accelerators)"
+                                   : "boundary servers needs hardware or host_power_w (or boundary=accelerators)");
       // Without a published TDP a given average power stands in for it (TPU v5e: --power alone is enough).
       if (!s.power_w) need_tdp(", host_power_w, or boundary=accelerators");
       const double tdp = acc->tdp_w ? *acc->tdp_w : s.power_w->in_watts();
@@ -677,6 +703,16 @@ model_inputs resolve_inputs(const scenario& s, const catalog& cat) {
 estimate make_estimate(const scenario& s, const catalog& cat) { return make_estimate(s, cat, trace_level::full); }
 
 namespace {
+model_outputs outputs_of(const resolved_scenario& r);
+}  // namespace
+
+model_outputs estimate_outputs(const scenario& s, const catalog& cat) {
+  resolved_scenario r;
+  resolve_into(s, cat, r, {.trace = false, .context = false, .ranges = false});
+  return outputs_of(r);
+}
+
+namespace {
 /// The estimate of a resolved scenario.
 estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced);
 }  // namespace
@@ -711,7 +747,9 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
 }
 
 namespace {
-estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced) {
+/// The outputs of a resolved scenario, as the estimate holds them: evaluate(), the
+/// FLOPs on a time path whose workload is known too, and the overflow check.
+model_outputs outputs_of(const resolved_scenario& r) {
   model_outputs o = evaluate(r.inputs);
   if (r.flops && !o.known[index_of(output::flops)]) {  // a time path with the workload known too
     o.known[index_of(output::flops)] = true;
@@ -720,6 +758,11 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
   if (!detail::all_finite(o))
     throw input_error("scenario", "inputs whose results overflow a double",
                       "inputs within realistic ranges (see trainprint::limits)");
+  return o;
+}
+
+estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, bool traced) {
+  const model_outputs o = outputs_of(r);
 
   estimate e;
   e.scenario = s;
@@ -747,7 +790,24 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
           e.context.accelerator_id,
           implied < r.mfu_band->first ? ", or expect a run that waits on data, communication or restarts" : ""));
   }
+  // A measured energy beside the model's estimate from the run's other inputs.
+  std::optional<double> modelled_facility;
+  if (in.measured_energy_kwh && (in.tdp_w > 0 || in.accelerator_power_w)) {
+    model_inputs m = in;
+    m.measured_energy_kwh.reset();
+    modelled_facility = evaluate(m)[output::energy_facility];
+    const double ratio = o[output::energy_facility] / *modelled_facility;
+    e.notes.push_back(fmt::format("measured energy: {:.4g} kWh at the facility, ×{:.3g} the modelled estimate of {:.4g} "
+                                  "kWh from the run's other inputs (energy_facility_modelled in the trace)",
+                                  o[output::energy_facility], ratio, *modelled_facility));
+  }
   if (!traced) return e;
+  if (modelled_facility) {
+    e.trace.push_back({"energy_facility_modelled", *modelled_facility, "kWh", origin::derived, {},
+                       "the model's estimate from the run's other inputs, without the measured energy"});
+    e.trace.push_back({"measured_over_modelled", o[output::energy_facility] / *modelled_facility, "1", origin::derived,
+                       {}, "energy_facility / energy_facility_modelled"});
+  }
 
   // The trace of every derived output (the inputs were traced by resolve()).
   for (const auto& row : output_table) {
@@ -764,6 +824,10 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         if (in.path == path::duration) continue;
         break;
       case output::accelerator_power:
+        if (in.measured_energy_kwh) {
+          note = "energy_accelerators × 1000 / accelerator_hours (from the measured energy)";
+          break;
+        }
         if (in.accelerator_power_w) continue;
         if (in.power_follows_mfu) {  // the fraction the run's MFU sets (detail/model.hpp)
           e.trace.push_back({"power_fraction_effective", *v / in.tdp_w, "1", origin::derived, {},
@@ -773,10 +837,31 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         }
         break;
       case output::host_power:
+        if (in.measured_energy_kwh && in.measured_boundary != energy_boundary::accelerators && in.servers) {
+          note = "energy_host × 1000 / accelerator_hours (from the measured energy)";
+          break;
+        }
         if (!in.servers || in.host_power_w) continue;
         break;
       case output::emissions_embodied:
         if (!in.embodied) note = "embodied emissions left out (embodied=false)";
+        break;
+      case output::energy_accelerators:
+      case output::energy_host:
+      case output::energy_it:
+      case output::energy_facility:
+        if (!in.measured_energy_kwh) break;
+        if ((row.id == output::energy_accelerators && in.measured_boundary == energy_boundary::accelerators) ||
+            (row.id == output::energy_it && in.measured_boundary == energy_boundary::servers) ||
+            (row.id == output::energy_facility && in.measured_boundary == energy_boundary::facility)) {
+          from = origin::user;
+          note = "measured (energy_measured_kwh)";
+        } else if (row.id == output::energy_it && in.measured_boundary == energy_boundary::facility) {
+          note = "energy_measured_kwh / pue";
+        } else if ((row.id == output::energy_accelerators || row.id == output::energy_host) &&
+                   in.measured_boundary != energy_boundary::accelerators) {
+          note = "the measured IT energy split as the model splits it between accelerators and host";
+        }
         break;
       default: break;
     }

@@ -30,6 +30,7 @@ std::string limits_text(const input_info& i) {
                                             : "a catalog id or alias";
     case input_kind::precision: return "fp32, tf32, bf16, fp16 or fp8";
     case input_kind::boundary: return "accelerators or servers";
+    case input_kind::energy_boundary: return "accelerators, servers or facility";
     case input_kind::mix: return "shares 0..1 summing to 1";
     case input_kind::flag: return "true or false";
     default: break;

@@ -93,6 +93,12 @@ void read_input(scenario& s, const input_info& i, const std::string& f, const js
       s.boundary = *b;
       return;
     }
+    case input_kind::energy_boundary: {
+      auto b = parse_energy_boundary(text(f, v));
+      if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators, servers or facility");
+      s.energy_boundary = *b;
+      return;
+    }
     case input_kind::mix: {
       if (!v.is_object()) wrong_type(f, v, "an object of source: share, e.g. {\"coal\": 0.3, \"gas\": 0.7}");
       energy_mix m;
@@ -127,6 +133,9 @@ void write_input(json& j, const scenario& s, const input_info& i) {
       return;
     case input_kind::boundary:
       if (s.boundary) j[key] = std::string(to_string(*s.boundary));
+      return;
+    case input_kind::energy_boundary:
+      if (s.energy_boundary) j[key] = std::string(to_string(*s.energy_boundary));
       return;
     case input_kind::mix:
       if (s.mix) {
@@ -208,26 +217,35 @@ void from_json(const json& j, scenario& s) {
   s = scenario{};
   std::vector<std::string_view> seen;  // canonical names, to catch an input given twice
   for (const auto& [key, value] : j.items()) {
-    const input_info* i = find_input(key);
-    if (!i || key.find('-') != std::string::npos) {  // JSON keys are snake_case
-      std::vector<std::string> names;
-      for (const auto& in : scenario_inputs) names.emplace_back(in.name);
-      auto close = closest_ids(key, names, 1);
-      throw input_error(key, "an unknown field",
-                        close.empty() ? "a scenario field" : "a scenario field (did you mean " + close[0] + "?)");
-    }
-    if (std::find(seen.begin(), seen.end(), i->name) != seen.end())
-      throw input_error(std::string(i->name), "twice", "one value per input (" + key + " is another spelling)");
-    seen.push_back(i->name);
-    if (value.is_null()) continue;
-    const std::string name(i->name);
-    if (i->rangeable && !value.is_number()) {
-      read_range(s, name, value);
-      continue;
-    }
-    read_input(s, *i, key, value);
-    s.ranges.erase(name);
+    const input_info& i = scenario_field(key);
+    if (std::find(seen.begin(), seen.end(), i.name) != seen.end())
+      throw input_error(std::string(i.name), "twice", "one value per input (" + key + " is another spelling)");
+    seen.push_back(i.name);
+    set_input_json(s, i, key, value);
   }
+}
+
+const input_info& scenario_field(const std::string& key) {
+  const input_info* i = find_input(key);
+  if (!i || key.find('-') != std::string::npos) {  // JSON keys are snake_case
+    std::vector<std::string> names;
+    for (const auto& in : scenario_inputs) names.emplace_back(in.name);
+    auto close = closest_ids(key, names, 1);
+    throw input_error(key, "an unknown field",
+                      close.empty() ? "a scenario field" : "a scenario field (did you mean " + close[0] + "?)");
+  }
+  return *i;
+}
+
+void set_input_json(scenario& s, const input_info& i, const std::string& key, const json& value) {
+  if (value.is_null()) return;
+  const std::string name(i.name);
+  if (i.rangeable && !value.is_number()) {
+    read_range(s, name, value);
+    return;
+  }
+  read_input(s, i, key, value);
+  s.ranges.erase(name);
 }
 
 scenario parse_scenario(std::string_view text_in, const std::string& file) {

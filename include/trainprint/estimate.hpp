@@ -90,6 +90,9 @@ struct model_inputs {
   /// How the host's utilisation was set: its own value, = power_fraction, or
   /// = min(1, accelerator_power_w / tdp_w) (resolve() records the rule it used).
   detail::host_link host_link = detail::host_link::none;
+  /// Measured energy (kWh) at measured_boundary; replaces the modelled energy there.
+  std::optional<double> measured_energy_kwh;
+  trainprint::energy_boundary measured_boundary = energy_boundary::facility;
 };
 
 /// The numbers the formula gives, in output_table order (outputs.hpp), and which

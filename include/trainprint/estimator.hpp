@@ -91,6 +91,7 @@ inline constexpr double ewif_l_per_kwh = 1000;
 inline constexpr double lifetime_years = 100;
 inline constexpr double price_usd_per_kwh = 100;
 inline constexpr double hourly_price_usd = 1e6;
+inline constexpr double energy_kwh = 1e13;
 inline constexpr double mix_tolerance = 0.001;
 }  // namespace limits
 
@@ -142,6 +143,15 @@ inline void validate(const scenario& s) {
   check_positive("lifetime_years", s.lifetime_years, limits::lifetime_years);
   check_closed("price_usd_per_kwh", s.price_usd_per_kwh, 0, limits::price_usd_per_kwh);
   check_closed("hourly_price_usd", s.hourly_price_usd, 0, limits::hourly_price_usd);
+  if (s.energy_kwh) check_range("energy_kwh", s.energy_kwh->in_kwh(), 0, limits::energy_kwh, false);
+  if (s.energy_kwh && !s.energy_boundary)
+    throw input_error("energy_boundary", "",
+                      "what energy_kwh covers: accelerators (GPU counters), servers (node meters, CodeCarbon) or "
+                      "facility (with cooling)");
+  if (s.energy_boundary && !s.energy_kwh) throw input_error("energy_kwh", "", "energy_boundary goes with energy_kwh");
+  if (s.energy_boundary && *s.energy_boundary != energy_boundary::accelerators && s.boundary == boundary::accelerators)
+    throw input_error("boundary", "accelerators with energy_boundary=" + std::string(to_string(*s.energy_boundary)),
+                      "boundary servers (the measured energy includes the host)");
   if (s.mix) {
     if (s.mix->shares.empty())
       throw input_error("mix", "{}", "at least one source=share, e.g. coal=0.3,gas=0.7");
@@ -233,6 +243,12 @@ constexpr model_shape shape_of(const model_inputs& in) noexcept {
   s.has_embodied_accelerator = in.embodied_accelerator_kg.has_value();
   s.has_price = in.price_usd_per_kwh.has_value();
   s.has_hourly_price = in.hourly_price_usd.has_value();
+  if (in.measured_energy_kwh) {
+    s.measured = in.measured_boundary == energy_boundary::accelerators ? measured_at::accelerators
+                 : in.measured_boundary == energy_boundary::servers    ? measured_at::servers
+                                                                       : measured_at::facility;
+    s.measured_kwh = *in.measured_energy_kwh;
+  }
   return s;
 }
 /// The variable numbers of `in`, one per slot (0 where unknown).
@@ -309,6 +325,11 @@ resolved_scenario resolve(const scenario& s, const catalog& cat);
 /// if (o.total_kg) fmt::print("{:.0f} kg CO2e\n", *o.total_kg);
 /// \endcode
 model_inputs resolve_inputs(const scenario& s, const catalog& cat);
+
+/// The numbers of make_estimate(s, cat).outputs, bit for bit, with the same errors
+/// (input_error, unknown_key_error, the overflow check), and nothing else: no
+/// trace, context or notes. The lean path of estimate_many() (table.hpp).
+model_outputs estimate_outputs(const scenario& s, const catalog& cat = catalog::embedded());
 
 /// Validates, resolves and evaluates `s`: the whole estimate with its trace.
 /// Every number in the result is finite; an input that would overflow throws

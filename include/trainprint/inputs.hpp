@@ -28,6 +28,7 @@ enum class input_kind : unsigned char {
   text,       ///< a catalog id or alias
   precision,  ///< one of fp32, tf32, bf16, fp16, fp8
   boundary,   ///< accelerators or servers
+  energy_boundary,  ///< accelerators, servers or facility
   mix,        ///< source=share pairs
   flag,       ///< true or false
 };
@@ -81,7 +82,7 @@ constexpr void set_quantity(scenario& s, double v) {
 }  // namespace detail
 
 /// Every scenario input, in the order validate() checks them and the CLI lists them.
-inline constexpr std::array<input_info, 32> scenario_inputs{{
+inline constexpr std::array<input_info, 34> scenario_inputs{{
     {"params", "--params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
      "Total parameters (7B, 70e9)", TRAINPRINT_PLAIN(params)},
     {"active_params", "--active-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
@@ -158,6 +159,11 @@ inline constexpr std::array<input_info, 32> scenario_inputs{{
      100, true, false, true, "Electricity price, USD/kWh", TRAINPRINT_PLAIN(price_usd_per_kwh)},
     {"hourly_price_usd", "--hourly-price-usd", {"hourly_price"}, "Embodied and money", input_kind::number, "USD", 0,
      1e6, true, false, true, "Price per accelerator-hour, USD", TRAINPRINT_PLAIN(hourly_price_usd)},
+    {"energy_kwh", "--energy-kwh", {}, "Measured", input_kind::number, "kWh", 0, 1e13, false, false, false,
+     "Measured energy of the run, kWh (with --energy-boundary); replaces the modelled energy",
+     TRAINPRINT_QUANTITY(energy_kwh, &energy::in_kwh, &energy::kwh)},
+    {"energy_boundary", "--energy-boundary", {}, "Measured", input_kind::energy_boundary, "", 0, 0, false, false,
+     false, "What --energy-kwh covers: accelerators|servers|facility"},
 }};
 #undef TRAINPRINT_PLAIN
 #undef TRAINPRINT_QUANTITY
@@ -326,6 +332,8 @@ inline scenario merge(scenario base, const scenario& overrides) {
   take(base.lifetime_years, overrides.lifetime_years);
   take(base.price_usd_per_kwh, overrides.price_usd_per_kwh);
   take(base.hourly_price_usd, overrides.hourly_price_usd);
+  take(base.energy_kwh, overrides.energy_kwh);
+  take(base.energy_boundary, overrides.energy_boundary);
   // A value set by `overrides` replaces base's range for it (a plain value is fixed);
   // overrides' own ranges come with their values.
   for (auto it = base.ranges.begin(); it != base.ranges.end();) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "estimate.hpp"
+#include "inputs.hpp"
 #include "scenario.hpp"
 
 namespace trainprint::inline v0 {
@@ -33,6 +34,15 @@ void from_json(const nlohmann::json& j, uncertainty_result& u);
 /// A trace entry → {"name", "value", "unit", "origin", "source", "note"}.
 void to_json(nlohmann::json& j, const trace_entry& t);
 void from_json(const nlohmann::json& j, trace_entry& t);
+
+/// The input a scenario-JSON key names (snake_case; aliases such as "duration"
+/// too). Throws input_error for an unknown field, suggesting the closest.
+const input_info& scenario_field(const std::string& key);
+/// Reads one scenario-JSON value of input `i` into `s` exactly as from_json() does
+/// (`key` is the key as given, for messages): a number, a string, a bool, a mix
+/// object or a range by the input's kind; null leaves `s` unchanged. Throws
+/// input_error for a wrong type or an out-of-range whole number.
+void set_input_json(scenario& s, const input_info& i, const std::string& key, const nlohmann::json& value);
 
 /// Parses scenario JSON text; `file` names it in errors. Throws data_error for
 /// malformed JSON and input_error for bad fields.

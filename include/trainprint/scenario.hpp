@@ -31,6 +31,11 @@ inline constexpr std::array<precision, precision_count> all_precisions{
 /// network and fans).
 enum class boundary { accelerators, servers };
 
+/// What a measured energy covers: the accelerators alone (nvidia-smi, NVML, DCGM),
+/// whole servers (node meters, IPMI, CodeCarbon's CPU + GPU + RAM), or the facility
+/// (servers with cooling and power delivery, as a utility meter sees them).
+enum class energy_boundary { accelerators, servers, facility };
+
 /// The name of a precision: "fp32", "tf32", "bf16", "fp16", "fp8".
 constexpr std::string_view to_string(precision p) {
   constexpr std::array<std::string_view, precision_count> names{"fp32", "tf32", "bf16", "fp16", "fp8"};
@@ -39,6 +44,16 @@ constexpr std::string_view to_string(precision p) {
 /// The name of a boundary: "accelerators" or "servers".
 constexpr std::string_view to_string(boundary b) {
   return b == boundary::accelerators ? "accelerators" : "servers";
+}
+/// The name of an energy boundary: "accelerators", "servers" or "facility".
+constexpr std::string_view to_string(energy_boundary b) {
+  return b == energy_boundary::accelerators ? "accelerators" : b == energy_boundary::servers ? "servers" : "facility";
+}
+/// Parses an energy boundary name; nullopt when unknown.
+constexpr std::optional<energy_boundary> parse_energy_boundary(std::string_view s) {
+  for (auto b : {energy_boundary::accelerators, energy_boundary::servers, energy_boundary::facility})
+    if (to_string(b) == s) return b;
+  return std::nullopt;
 }
 /// Parses a precision name (exact, lower case); nullopt when unknown.
 constexpr std::optional<precision> parse_precision(std::string_view s) {
@@ -114,6 +129,13 @@ struct scenario {
   std::optional<double> lifetime_years; ///< service life for amortising embodied emissions
   std::optional<double> price_usd_per_kwh;
   std::optional<double> hourly_price_usd;  ///< price per accelerator-hour
+
+  // --- measured ---
+  /// Measured energy of the run (replaces the modelled energy at its boundary; the
+  /// site model applies on top: docs/methodology.md §7).
+  std::optional<energy> energy_kwh;
+  /// What energy_kwh covers (required with it).
+  std::optional<trainprint::energy_boundary> energy_boundary;
 
   // --- uncertainty ---
   /// Ranges by input name (one of rangeable_inputs); each field above holds its

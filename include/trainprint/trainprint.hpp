@@ -20,6 +20,7 @@
 #include "report.hpp"
 #include "scenario.hpp"
 #include "svg.hpp"
+#include "table.hpp"
 #include "sweep.hpp"
 #include "uncertainty.hpp"
 #include "validate.hpp"

@@ -32,6 +32,7 @@ void add_list(CLI::App& app, context& ctx);
 void add_show(CLI::App& app, context& ctx);
 void add_validate(CLI::App& app, context& ctx);
 void add_data(CLI::App& app, context& ctx);
+void add_measure(CLI::App& app, context& ctx);
 
 /// Adds subcommand `name` with its options (an `Options`, alive as long as the
 /// app) set up by `setup(CLI::App&, Options&)`; when parsed, its callback puts

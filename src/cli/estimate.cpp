@@ -4,7 +4,9 @@
 
 #include <cmath>
 
+#include "measure_options.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/pilot.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/parse.hpp"
 #include "trainprint/uncertainty.hpp"
@@ -18,6 +20,10 @@ struct estimate_options {
   output_format format = output_format::table;
   bool explain = false;
   uncertainty_flags uncertainty;
+  std::optional<std::string> measured, pilot;
+  std::optional<std::string> pilot_tokens, pilot_steps, tokens_per_step;
+  std::optional<std::int64_t> pilot_count;
+  window_flags window;
 };
 
 void setup(CLI::App& app, estimate_options& o) {
@@ -29,13 +35,51 @@ void setup(CLI::App& app, estimate_options& o) {
                           "Monte Carlo over every uncertain input: ranges (p5–p95) for every output; with --explain, "
                           "the sensitivity (tornado) table. Give an input a range as low:high or low:mode:high, e.g. "
                           "--mfu 0.35:0.45");
+  const std::string g = "Measurement";
+  app.add_option("--measured", o.measured,
+                 "Use a measurement file (as trainprint measure reads it) as the run's energy: power logs at the "
+                 "accelerators boundary, CodeCarbon and sacct at servers (unless --energy-boundary says otherwise)")
+      ->group(g);
+  app.add_option("--pilot", o.pilot,
+                 "Calibrate MFU and power from a measured pilot (a power log or energy file) and predict the run, "
+                 "with Monte Carlo intervals")
+      ->group(g);
+  app.add_option("--pilot-tokens", o.pilot_tokens, "Tokens the pilot trained (7M, 2.5e8)")->group(g);
+  app.add_option("--pilot-steps", o.pilot_steps, "Or optimizer steps the pilot ran (with --tokens-per-step)")->group(g);
+  app.add_option("--tokens-per-step", o.tokens_per_step, "Tokens per step: global batch × sequence length")->group(g);
+  app.add_option("--pilot-count", o.pilot_count, "Accelerators in the pilot (default: the log's devices)")->group(g);
+  add_window_options(app, o.window, g);
 }
 
 std::string run(const estimate_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
   const auto u = o.uncertainty.options();
-  const scenario s = to_scenario(o.scenario, cat);
-  const estimate e = u ? make_estimate(s, cat, *u) : make_estimate(s, cat);
+  scenario s = to_scenario(o.scenario, cat);
+  std::vector<std::string> notes;
+  if (o.measured && o.pilot) throw input_error("pilot", *o.pilot, "--measured (the run's energy) or --pilot, not both");
+  if (!o.pilot && (o.pilot_tokens || o.pilot_steps || o.tokens_per_step || o.pilot_count))
+    throw input_error("pilot", "", "--pilot FILE with --pilot-tokens, --pilot-steps or --pilot-count");
+  if (!o.measured && !o.pilot && (o.window.from || o.window.to || o.window.skip_bad_lines))
+    throw input_error("from", "", "--from, --to and --skip-bad-lines with --measured or --pilot");
+  std::optional<uncertainty_options> options = u;
+  if (o.measured) s = with_measurement(s, read_measurement_file(*o.measured, o.window.options()), &notes);
+  if (o.pilot) {
+    pilot_info info;
+    auto number = [](const std::optional<std::string>& t, std::string_view what) -> std::optional<double> {
+      if (!t) return std::nullopt;
+      return parse_number(*t, what);
+    };
+    info.tokens = number(o.pilot_tokens, "pilot_tokens");
+    info.steps = number(o.pilot_steps, "pilot_steps");
+    info.tokens_per_step = number(o.tokens_per_step, "tokens_per_step");
+    info.count = o.pilot_count;
+    auto c = calibrate_from_pilot(s, read_pilot_file(*o.pilot, o.window.options()), info, cat);
+    s = std::move(c.run);
+    notes = std::move(c.notes);
+    if (!options) options = uncertainty_options{};  // a pilot's prediction comes with its intervals
+  }
+  estimate e = options ? make_estimate(s, cat, *options) : make_estimate(s, cat);
+  e.notes.insert(e.notes.begin(), notes.begin(), notes.end());
   return render(e, o.format, cat, o.explain);
 }
 

@@ -98,6 +98,7 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
   cli::add_show(app, ctx);
   cli::add_validate(app, ctx);
   cli::add_data(app, ctx);
+  cli::add_measure(app, ctx);
   fallthrough_all(app);  // global options may follow any subcommand
 
   try {

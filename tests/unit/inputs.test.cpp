@@ -46,7 +46,7 @@ scenario valid_base() {
 }  // namespace
 
 TEST_CASE("inputs: names, flags and aliases") {
-  CHECK(scenario_inputs.size() == 32);
+  CHECK(scenario_inputs.size() == 34);  // 31 + energy_kwh and energy_boundary (measured energy) + site_kind
   CHECK(find_input("--site-kind")->name == "site_kind");
   CHECK(find_input("power_w")->flag == "--power-w");
   CHECK(find_input("power")->name == "power_w");
@@ -184,7 +184,8 @@ TEST_CASE("inputs: the Python stub's keywords are the table's, with matching typ
     switch (k) {
       case input_kind::text:
       case input_kind::precision:
-      case input_kind::boundary: return "Optional[str]";
+      case input_kind::boundary:
+      case input_kind::energy_boundary: return "Optional[str]";
       case input_kind::mix: return "Optional[Union[Mapping[str, float], str]]";
       case input_kind::flag: return "Optional[Union[bool, str]]";
       default: return "Optional[_Number]";

@@ -2,13 +2,18 @@
 // speaks JSON text with the Python layer (trainprint/__init__.py), so Python, C
 // and the CLI produce byte-identical estimates from the same scenario.
 
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <deque>
 #include <filesystem>
+#include <limits>
+#include <unordered_map>
 #include <map>
 #include <memory>
 #include <optional>
@@ -24,6 +29,7 @@
 #include "trainprint/inputs.hpp"
 #include "trainprint/json.hpp"
 #include "trainprint/render.hpp"
+#include "trainprint/table.hpp"
 #include "trainprint/uncertainty.hpp"
 #include "trainprint/version.hpp"
 
@@ -106,7 +112,8 @@ json to_json(py::handle v, const std::string& field) {
 bool is_text_field(std::string_view key) {
   const auto* in = tp::input_named(key);
   return in && (in->kind == tp::input_kind::text || in->kind == tp::input_kind::precision ||
-                in->kind == tp::input_kind::boundary);
+                in->kind == tp::input_kind::boundary ||
+                in->kind == tp::input_kind::energy_boundary);
 }
 
 /// Keyword arguments → scenario. Values are JSON values, except that a str for a
@@ -148,13 +155,170 @@ tp::scenario build_scenario(const py::dict& fields, const catalog_handle& cat, c
   return tp::merge(s, scenario_from_fields(fields));
 }
 
-std::string estimate_json(const py::dict& fields, const catalog_handle& cat, const std::optional<std::string>& preset,
-                          const py::object& base, const std::string& base_name, bool uncertainty,
-                          std::uint64_t samples, std::uint64_t seed, unsigned threads) {
-  const tp::scenario s = build_scenario(fields, cat, preset, base, base_name);
+void translate(std::exception_ptr p);
+
+/// One estimate, kept as the C++ object: the Python Estimate reads its numbers
+/// directly. It is made without the trace (make_estimate's trace_level::none: every
+/// number, the context and the notes), and made again with the trace the first time
+/// the JSON text is asked for — the same function of the same scenario, so the same
+/// estimate; a plain estimate() call costs a few microseconds (bench/RESULTS.md).
+class result {
+ public:
+  result(tp::estimate e, std::shared_ptr<const catalog_handle> cat, bool traced)
+      : e_(std::move(e)), cat_(std::move(cat)), traced_(traced) {}
+  [[nodiscard]] const tp::estimate& numbers() const { return e_; }
+  /// The whole estimate, trace included.
+  const tp::estimate& full() {
+    if (!traced_) {
+      e_ = tp::make_estimate(e_.scenario, cat_->get());
+      traced_ = true;
+    }
+    return e_;
+  }
+
+ private:
+  tp::estimate e_;
+  std::shared_ptr<const catalog_handle> cat_;
+  bool traced_;
+};
+
+std::shared_ptr<result> estimate(const py::dict& fields, const std::shared_ptr<catalog_handle>& cat,
+                                 const std::optional<std::string>& preset, const py::object& base,
+                                 const std::string& base_name, bool uncertainty, std::uint64_t samples,
+                                 std::uint64_t seed, unsigned threads) {
+  const tp::scenario s = build_scenario(fields, *cat, preset, base, base_name);
   py::gil_scoped_release unlocked;
-  if (!uncertainty) return tp::to_json_text(tp::make_estimate(s, cat.get()), 2);
-  return tp::to_json_text(tp::make_estimate(s, cat.get(), tp::uncertainty_options{samples, seed, threads}), 2);
+  if (!uncertainty) return std::make_shared<result>(tp::make_estimate(s, cat->get(), tp::trace_level::none), cat, false);
+  return std::make_shared<result>(
+      tp::make_estimate(s, cat->get(), tp::uncertainty_options{samples, seed, threads}), cat, true);
+}
+
+/// Every output of `e` in output_table order (trainprint.estimate/1's numbers): a float, or None when unknown.
+py::tuple output_values(const tp::estimate& e) {
+  py::tuple t(tp::output_count);
+  for (std::size_t k = 0; k < tp::output_count; ++k) {
+    const auto& row = tp::output_table[k];
+    const auto v = row.id == tp::output::flops ? e.flops : e.value(row.id);
+    t[k] = v ? py::object(py::float_(*v)) : py::none();
+  }
+  return t;
+}
+
+/// resolved.{hardware, region, provider, precision, boundary} of trainprint.estimate/1.
+py::tuple resolved_ids(const tp::estimate& e) {
+  auto id = [](const std::string& s) { return s.empty() ? py::object(py::none()) : py::object(py::str(s)); };
+  return py::make_tuple(id(e.context.accelerator_id), id(e.context.region_id), id(e.context.provider_id),
+                        std::string(tp::to_string(e.context.precision)), std::string(tp::to_string(e.context.boundary)));
+}
+
+/// A column of estimate_many() from Python: a float64 array (numbers), or a sequence
+/// of numbers, str and None (a text per distinct str, NaN/None: no value).
+struct column_storage {
+  std::vector<double> numbers;
+  std::vector<std::int32_t> codes;
+  py::array_t<double> array;  // keeps a NumPy column alive
+};
+
+void read_column(const std::string& key, const py::handle& values, tp::input_column& col, column_storage& store) {
+  col.key = key;
+  if (py::isinstance<py::array_t<double>>(values)) {
+    store.array = py::reinterpret_borrow<py::array_t<double>>(values);
+    if (store.array.ndim() != 1 || !(store.array.flags() & py::array::c_style))
+      throw tp::input_error(key, "an array of shape " + std::to_string(store.array.ndim()) + "-d",
+                            "a one-dimensional column");
+    col.numbers = std::span<const double>(store.array.data(), static_cast<std::size_t>(store.array.size()));
+    return;
+  }
+  const auto seq = py::reinterpret_borrow<py::sequence>(values);
+  const std::size_t n = seq.size();
+  std::unordered_map<std::string, std::int32_t> index;
+  // A str object seen before keeps its code: the same objects recur down a column
+  // (["h100", "a100"] * n), and a pointer is cheaper to look up than its text.
+  std::unordered_map<PyObject*, std::int32_t> seen;
+  std::vector<py::object> alive;  // each object in `seen`, so that no other str takes its address
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t r = 0; r < n; ++r) {
+    const py::object v = seq[r];
+    if (PyUnicode_Check(v.ptr())) {
+      if (store.codes.empty()) store.codes.assign(n, -1);
+      if (const auto known = seen.find(v.ptr()); known != seen.end()) {
+        store.codes[r] = known->second;
+        continue;
+      }
+      const std::string text = utf8(v, key);
+      auto [it, added] = index.try_emplace(text, static_cast<std::int32_t>(col.texts.size()));
+      if (added) col.texts.push_back(text);
+      store.codes[r] = it->second;
+      if (seen.size() < 4096) {  // a column of distinct objects falls back to the text
+        seen.emplace(v.ptr(), it->second);
+        alive.push_back(v);
+      }
+      continue;
+    }
+    double x = nan;
+    if (v.is_none()) {
+      // no value in this row
+    } else if (PyFloat_Check(v.ptr())) {
+      x = PyFloat_AS_DOUBLE(v.ptr());
+    } else if (PyBool_Check(v.ptr())) {
+      x = v.ptr() == Py_True ? 1.0 : 0.0;
+    } else if (PyLong_Check(v.ptr()) || py::hasattr(v, "__index__") || py::hasattr(v, "__float__")) {
+      x = py::float_(v).cast<double>();
+    } else {
+      throw tp::input_error(key + "[" + std::to_string(r) + "]", repr_of(v), "a number, a string or None");
+    }
+    if (std::isnan(x)) continue;
+    if (store.numbers.empty()) store.numbers.assign(n, nan);
+    store.numbers[r] = x;
+  }
+  // A column with no value at all still has its rows.
+  if (store.numbers.empty() && store.codes.empty()) store.codes.assign(n, -1);
+  col.numbers = store.numbers;
+  col.codes = store.codes;
+}
+
+/// A vector handed to NumPy without a copy.
+py::array_t<double> to_array(std::vector<double>&& v) {
+  auto* owned = new std::vector<double>(std::move(v));
+  py::capsule free(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+  return py::array_t<double>(static_cast<py::ssize_t>(owned->size()), owned->data(), free);
+}
+
+/// ({flat output name: float64 array}, [(row, message)], rows). With collect false
+/// the first failing row raises its error, with the attribute `row`.
+py::tuple estimate_many(const py::dict& fields, const py::dict& columns, const catalog_handle& cat,
+                        const std::optional<std::string>& preset, const py::object& base, const std::string& base_name,
+                        bool collect) {
+  const tp::scenario s = build_scenario(py::dict(), cat, preset, base, base_name);
+  const tp::scenario shared = scenario_from_fields(fields);
+  std::vector<tp::input_column> cols(columns.size());
+  std::deque<column_storage> store(columns.size());
+  std::size_t c = 0;
+  for (auto [k, v] : columns) {
+    read_column(utf8(k, "keyword"), v, cols[c], store[c]);
+    ++c;
+  }
+  tp::table_estimates t;
+  {
+    py::gil_scoped_release unlocked;
+    t = tp::estimate_many(s, shared, cols, cat.get(), collect ? tp::on_row_error::collect : tp::on_row_error::stop);
+  }
+  if (!collect && !t.errors.empty()) {
+    try {
+      std::rethrow_exception(t.errors.front().error);
+    } catch (...) {
+      translate(std::current_exception());
+    }
+    py::error_already_set raised;
+    raised.value().attr("row") = t.errors.front().row;
+    throw raised;
+  }
+  py::dict out;
+  for (std::size_t k = 0; k < tp::output_count; ++k)
+    out[py::str(std::string(tp::output_table[k].name))] = to_array(std::move(t.values[k]));
+  py::list errors;
+  for (const auto& e : t.errors) errors.append(py::make_tuple(e.row, e.message));
+  return py::make_tuple(out, errors, t.rows);
 }
 
 /// (the comparison's JSON text, each row's estimate as JSON text), best first.
@@ -241,9 +405,24 @@ PYBIND11_MODULE(_core, m) {
 
   m.def("tables", [] { return tp::catalog_tables(); });
   m.def("input_names", [] { return tp::input_names(); });
-  m.def("estimate_json", &estimate_json, py::arg("fields"), py::arg("catalog"), py::arg("preset") = py::none(),
+  py::class_<result, std::shared_ptr<result>>(m, "Result")
+      .def(
+          "json", [](result& r, int indent) { return tp::to_json_text(r.full(), indent); }, py::arg("indent") = 2)
+      .def_property_readonly("values", [](const result& r) { return output_values(r.numbers()); })
+      .def_property_readonly("resolved", [](const result& r) { return resolved_ids(r.numbers()); });
+  m.def("outputs", [] {
+    py::list rows;
+    for (const auto& r : tp::output_table)
+      rows.append(py::make_tuple(std::string(r.name), std::string(r.group), std::string(r.key), std::string(r.unit),
+                                 std::string(r.label)));
+    return rows;
+  });
+  m.def("estimate", &estimate, py::arg("fields"), py::arg("catalog"), py::arg("preset") = py::none(),
         py::arg("scenario") = py::none(), py::arg("scenario_name") = "<scenario>", py::arg("uncertainty") = false,
         py::arg("samples") = 10000, py::arg("seed") = 42, py::arg("threads") = 1);
+  m.def("estimate_many", &estimate_many, py::arg("fields"), py::arg("columns"), py::arg("catalog"),
+        py::arg("preset") = py::none(), py::arg("scenario") = py::none(), py::arg("scenario_name") = "<scenario>",
+        py::arg("collect") = false);
   m.def("compare_json", &compare_json, py::arg("fields"), py::arg("key"), py::arg("values"), py::arg("sort"),
         py::arg("catalog"), py::arg("preset") = py::none(), py::arg("scenario") = py::none(),
         py::arg("scenario_name") = "<scenario>");

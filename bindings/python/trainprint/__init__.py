@@ -2,8 +2,8 @@
 
 >>> import trainprint
 >>> e = trainprint.estimate(params=7e9, tokens=2e12, hardware="h100", count=512, region="aws:us-east-1")
->>> round(e.energy_kwh / 1000, 1)   # facility energy, MWh
-60.2
+>>> round(e.energy_kwh / 1000, 1)   # facility energy, MWh (the README's 121 MWh)
+120.8
 
 Keyword arguments are the scenario fields of the CLI's ``--scenario`` JSON
 (``params``, ``tokens``, ``hardware``, ``count``, ``region``, ``mfu``, ...); the
@@ -29,7 +29,9 @@ __all__ = [
     "__version__",
     "estimate",
     "compare",
+    "estimate_many",
     "catalog",
+    "OUTPUTS",
     "Estimate",
     "Comparison",
     "ComparisonRow",
@@ -91,11 +93,27 @@ _OUTPUT_PROPERTIES: Tuple[Tuple[str, str, Tuple[str, str], Optional[str]], ...] 
 )
 
 
+#: (flat name, JSON group, JSON key, unit, label) of every output, in the order of
+#: include/trainprint/outputs.hpp: the keys of estimate_many()'s result.
+OUTPUTS: Tuple[Tuple[str, str, str, str, str], ...] = tuple(tuple(r) for r in _core.outputs())  # type: ignore[misc]
+_OUTPUT_INDEX: Dict[Tuple[str, str], int] = {(r[1], r[2]): i for i, r in enumerate(OUTPUTS)}
+_RESOLVED_KEYS: Tuple[str, ...] = ("hardware", "region", "provider", "precision", "boundary")
+
+
 def _output_property(name: str, type_: str, path: Tuple[str, str], doc: Optional[str]) -> property:
-    section, key = path
+    if path[0] == "resolved":
+        where, i = "_resolved", _RESOLVED_KEYS.index(path[1])
+    else:
+        where, i = "_values", _OUTPUT_INDEX[path]
 
     def get(self: "Estimate") -> Any:
-        return self._data[section][key]
+        return getattr(self, where)[i]
+
+    if doc is None and where == "_values":
+        row = OUTPUTS[i]
+        doc = f"{row[4][0].upper()}{row[4][1:]} ({row[1]}.{row[2]}), {row[3]}."
+    elif doc is None:
+        doc = f"The {path[1]} the estimate was resolved against (None when not given)."
 
     get.__name__ = name
     get.__qualname__ = f"Estimate.{name}"
@@ -105,33 +123,65 @@ def _output_property(name: str, type_: str, path: Tuple[str, str], doc: Optional
 
 class Estimate:
     """One estimate (schema ``trainprint.estimate/1``). Attributes are floats in
-    the units their names say, or None where unknown."""
+    the units their names say, or None where unknown.
 
-    __slots__ = ("_text", "_data")
+    ``Estimate(json_text)`` reads an estimate's JSON (as ``to_json()`` or the CLI's
+    ``--format json`` writes it); estimate() makes one from the library directly and
+    writes the JSON only when asked (``to_json``, ``to_dict``, ``trace``, ...).
+    Raises ValueError (json.JSONDecodeError) for text that is not JSON and KeyError
+    for JSON that is not ``trainprint.estimate/1``."""
+
+    __slots__ = ("_result", "_text", "_data", "_values", "_resolved")
 
     def __init__(self, json_text: str) -> None:
-        self._text = json_text
-        self._data: Dict[str, Any] = _json.loads(json_text)
+        data: Dict[str, Any] = _json.loads(json_text)
+        self._result: Any = None
+        self._text: Optional[str] = json_text
+        self._data: Optional[Dict[str, Any]] = data
+        self._values: Tuple[Optional[float], ...] = tuple(data[r[1]][r[2]] for r in OUTPUTS)
+        self._resolved: Tuple[Optional[str], ...] = tuple(data["resolved"][k] for k in _RESOLVED_KEYS)
+
+    @classmethod
+    def _of(cls, result: Any) -> "Estimate":
+        e = cls.__new__(cls)
+        e._result = result
+        e._text = None
+        e._data = None
+        e._values = result.values
+        e._resolved = result.resolved
+        return e
+
+    def _json_text(self) -> str:
+        if self._text is None:
+            self._text = self._result.json(2)
+        return self._text
+
+    def _json_data(self) -> Dict[str, Any]:
+        if self._data is None:
+            self._data = _json.loads(self._json_text())
+        return self._data
 
     # The headline numbers are properties made from _OUTPUT_PROPERTIES (below the class).
 
     @property
     def scenario(self) -> Dict[str, Any]:
         """The scenario as given (JSON field names)."""
-        return dict(self._data["scenario"])
+        return dict(self._json_data()["scenario"])
 
     @property
     def trace(self) -> List[TraceEntry]:
         """Every input and intermediate with its origin and source."""
-        return [TraceEntry(**t) for t in self._data["trace"]]
+        return [TraceEntry(**t) for t in self._json_data()["trace"]]
 
     @property
     def notes(self) -> List[str]:
-        return list(self._data["notes"])
+        """Why an output is unknown, and other caveats a reader should see."""
+        return list(self._json_data()["notes"])
 
     @property
     def catalog_version(self) -> str:
-        return self._data["catalog"]["version"]
+        """The version of the catalog the estimate was resolved against ("2026.11.0")."""
+        return self._json_data()["catalog"]["version"]
 
     @property
     def uncertainty(self) -> Optional[Dict[str, Any]]:
@@ -139,12 +189,13 @@ class Estimate:
         the inputs' ranges, ``outputs[name] = {"central", "p5", "p50", "p95", "mean"}``
         by JSON path ("emissions_kg_co2e.total") and the sensitivity ranking; None
         when not asked for."""
-        u = self._data.get("uncertainty")
+        u = self._json_data().get("uncertainty")
         return None if u is None else _json.loads(_json.dumps(u))
 
     def interval(self, name: str) -> Optional[Tuple[float, float]]:
-        """(p5, p95) of output ``name`` ("energy_kwh.facility"), or None without uncertainty."""
-        u = self._data.get("uncertainty")
+        """(p5, p95) of output ``name`` ("energy_kwh.facility"), in its unit, or None
+        without uncertainty or for an output without an interval."""
+        u = self._json_data().get("uncertainty")
         if u is None or name not in u["outputs"]:
             return None
         o = u["outputs"][name]
@@ -152,21 +203,22 @@ class Estimate:
 
     def to_dict(self) -> Dict[str, Any]:
         """The estimate as ``trainprint.estimate/1`` (a fresh dict)."""
-        return _json.loads(self._text)
+        return _json.loads(self._json_text())
 
     def to_json(self, indent: Optional[int] = 2) -> str:
         """The estimate as ``trainprint.estimate/1`` JSON text, exactly as the C API
         and ``trainprint estimate --format json`` write it (indent 2; None: one line)."""
         if indent == 2:
-            return self._text
-        return _core.dump_json(self._text, -1 if indent is None else indent)
+            return self._json_text()
+        return _core.dump_json(self._json_text(), -1 if indent is None else indent)
 
     def to_flat(self) -> Dict[str, Any]:
-        """The headline numbers as one flat dict (a row of a table)."""
+        """The headline numbers as one flat dict (a row of a table): the resolved ids,
+        then the numbers in the units their names say (None where unknown)."""
         return {name: getattr(self, name) for name in _FLAT_FIELDS}
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Estimate) and self._text == other._text
+        return isinstance(other, Estimate) and self._json_text() == other._json_text()
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -242,6 +294,7 @@ class Comparison:
 
     @property
     def best(self) -> ComparisonRow:
+        """The first row: the lowest metric (rows with an unknown metric come last)."""
         return self.rows[0]
 
     def __len__(self) -> int:
@@ -299,25 +352,34 @@ class Catalog:
 
     @property
     def version(self) -> str:
+        """The catalog's version ("2026.11.0"; data/catalog.json)."""
         return self._handle.version
 
     @property
     def date(self) -> str:
+        """The catalog's release date, ISO 8601 ("2026-11-26")."""
         return self._handle.date
 
     def ids(self, table: str) -> List[str]:
-        """The ids of ``table``, in catalog order."""
+        """The ids of ``table``, in catalog order. Raises InputError for an unknown table."""
         return self._handle.ids(table)
 
     def entry(self, table: str, id: Optional[str] = None) -> Dict[str, Any]:
         """One entry by id or alias: ``entry("hardware", "h100")``, or
-        ``entry("h100")`` to search every table."""
+        ``entry("h100")`` to search every table. The entry's fields as in data/*.json,
+        each value with its ``source``, ``year``, ``license`` and ``confidence``.
+        Raises UnknownKeyError (with ``suggestions``) for an unknown id.
+
+        >>> catalog().entry("hardware", "h100")["id"]
+        'nvidia-h100-sxm5-80gb'
+        """
         if id is None:
             table, id = self._handle.find_table(table), table
         return _json.loads(self._handle.entry_json(table, id))
 
     def table(self, table: str, filter: str = "") -> List[Dict[str, Any]]:
-        """The entries of ``table`` whose id, name or alias contains ``filter``."""
+        """The entries of ``table`` whose id, name or alias contains ``filter``
+        (case-insensitive), as entry() gives them. Raises InputError for an unknown table."""
         return _json.loads(self._handle.table_json(table, filter))
 
     def __repr__(self) -> str:
@@ -329,7 +391,13 @@ _embedded: Optional[Catalog] = None
 
 def catalog(overlays: Sequence[Union[str, "_os.PathLike[str]"]] = ()) -> Catalog:
     """The embedded catalog, or a new one overlaid by the JSON files ``overlays``
-    (the CLI's ``--data``). Pass it to estimate() and compare() as ``catalog=``."""
+    (the CLI's ``--data``: JSON in the format of data/*.json). Pass it to estimate(),
+    compare() and estimate_many() as ``catalog=``. Raises DataError for an
+    overlay that is unreadable or malformed (``file``, ``pointer``, ``detail``).
+
+    >>> catalog().tables[0]
+    'hardware'
+    """
     global _embedded
     if overlays:
         return Catalog(overlays)
@@ -374,18 +442,40 @@ def estimate(
     threads: int = 1,
     **inputs: Any,
 ) -> Estimate:
-    """Estimates one training run.
+    """Estimates one training run: energy (kWh), emissions (kg CO2e), water (L),
+    time (h) and money (USD), as ``trainprint estimate`` does.
 
     ``inputs`` are scenario fields (``params=7e9, tokens="2T", hardware="h100",
-    count=512, region="aws:us-east-1"``). ``preset`` starts from a published run
-    in the catalog, ``scenario`` from a dict or a scenario JSON file; ``inputs``
-    override both, as flags do in the CLI. Raises InputError, UnknownKeyError,
-    UnitError or DataError (all trainprint.Error).
+    count=512, region="aws:us-east-1"``; every field and its unit: docs/inputs.md).
+    Numbers are in the units of the scenario JSON; a str reads as the CLI reads its
+    flags ("7B", "40%", "30d"). ``preset`` starts from a published run in the
+    catalog, ``scenario`` from a dict or a scenario JSON file; ``inputs`` override
+    both, as flags do in the CLI. ``catalog`` is the embedded catalog unless given
+    (``trainprint.catalog(overlays)``).
+
+    Returns an Estimate: floats in the units their names say, None where an input
+    they need is unknown. Each number not given comes from the catalog (with its
+    source, year and licence) or a named default, and ``Estimate.trace`` says which;
+    the formula is docs/methodology.md.
 
     ``uncertainty=True`` (or giving ``samples`` or ``seed``) runs the Monte Carlo
-    (default 10000 samples, seed 42) and fills ``Estimate.uncertainty``; an input
-    takes a range as ``mfu="0.35:0.45"``, ``mfu=(0.35, 0.45)`` or
-    ``mfu={"low": 0.35, "mode": 0.4, "high": 0.45}``."""
+    (default 10000 samples, seed 42, on ``threads`` threads) and fills
+    ``Estimate.uncertainty``; an input takes a range as ``mfu="0.35:0.45"``,
+    ``mfu=(0.35, 0.45)`` or ``mfu={"low": 0.35, "mode": 0.4, "high": 0.45}``.
+
+    Raises InputError (a missing, out-of-range or inconsistent input; ``field``,
+    ``value``, ``expected``), UnknownKeyError (an id not in the catalog;
+    ``suggestions``), UnitError (text that does not parse) or DataError (an
+    unreadable or malformed scenario file) — all trainprint.Error.
+
+    >>> e = estimate(params="7B", tokens="2T", hardware="h100", count=512, region="FR")
+    >>> e.hardware, round(e.energy_kwh / 1000)   # facility energy, MWh
+    ('nvidia-h100-sxm5-80gb', 165)
+    >>> estimate(params=7e9, tokens=2e12, hardware="h100", mfu=1.5)
+    Traceback (most recent call last):
+    ...
+    trainprint._errors.InputError: [trainprint.input] mfu: got 1.5, expected 0 < mfu <= 1
+    """
     base, name = _scenario_args(scenario)
     run = uncertainty or samples is not None or seed is not None
     for label, v, lo in (("samples", samples, 1), ("seed", seed, 0), ("threads", threads, 1)):
@@ -396,8 +486,8 @@ def estimate(
                 value=repr(v),
                 expected=f"a whole number >= {lo}",
             )
-    return Estimate(
-        _core.estimate_json(
+    return Estimate._of(
+        _core.estimate(
             inputs,
             _handle(catalog),
             preset,
@@ -422,8 +512,20 @@ def compare(
 ) -> Comparison:
     """Estimates one scenario for each value of one input and ranks the results,
     best first: ``compare(params=7e9, tokens=2e12, hardware="h100", count=512,
-    across={"region": ["FR", "SE", "aws:us-east-1"]})``. ``sort`` is "energy",
-    "emissions", "water", "cost" or "time"."""
+    across={"region": ["FR", "SE", "aws:us-east-1"]})``, as ``trainprint compare``.
+
+    ``across`` maps one scenario input to its values (read as estimate() reads
+    them); the other arguments are estimate()'s. ``sort`` is "energy" (facility
+    kWh), "emissions" (total kg CO2e), "water" (total L), "cost" (electricity +
+    compute USD) or "time" (wall hours). Returns a Comparison with one row per
+    value. Raises estimate()'s errors for the first value that fails, and
+    InputError for an ``across`` that is not one input with a list of values or an
+    unknown ``sort``.
+
+    >>> c = compare(params=7e9, tokens=2e12, hardware="h100", count=512, across={"region": ["PL", "FR"]})
+    >>> c.best.value, [r.value for r in c]
+    ('FR', ['FR', 'PL'])
+    """
     if not isinstance(across, Mapping) or len(across) != 1:
         raise InputError(
             f"[trainprint.input] across: got {across!r:.40}, expected one input and its values, "
@@ -436,3 +538,130 @@ def compare(
     base, name = _scenario_args(scenario)
     text, rows = _core.compare_json(inputs, key, values, sort, _handle(catalog), preset, base, name)
     return Comparison(text, rows)
+
+
+def _is_column(v: Any) -> bool:
+    """A column of estimate_many(): a sequence of values, not one value (str, bytes, dict)."""
+    if isinstance(v, (str, bytes, Mapping)):
+        return False
+    return hasattr(v, "__len__") and hasattr(v, "__getitem__")
+
+
+def _column(key: str, v: Any) -> Any:
+    """A column as _core.estimate_many reads it: a float64 array, or a list."""
+    import numpy as np
+
+    if type(v).__module__.startswith("pandas"):  # a Series or an Index; missing values become NaN or None
+        import pandas as pd
+
+        numeric = pd.api.types.is_numeric_dtype(v.dtype) or pd.api.types.is_bool_dtype(v.dtype)
+        v = v.to_numpy(dtype=np.float64, na_value=np.nan) if numeric else v.to_numpy(dtype=object, na_value=None)
+    if isinstance(v, np.ndarray):
+        if v.ndim != 1:
+            raise InputError(
+                f"[trainprint.input] {key}: got an array of shape {v.shape}, expected a one-dimensional column",
+                field=key,
+                value=f"an array of shape {v.shape}",
+                expected="a one-dimensional column",
+            )
+        if v.dtype.kind in "fiub":
+            return np.ascontiguousarray(v, dtype=np.float64)
+        return v.tolist()
+    return list(v)
+
+
+def estimate_many(
+    table: Any = None,
+    *,
+    preset: Optional[str] = None,
+    scenario: ScenarioArg = None,
+    catalog: Optional[Catalog] = None,
+    errors: str = "raise",
+    frame: Optional[bool] = None,
+    **columns: Any,
+) -> Any:
+    """Estimates one training run per row of a table, in the library (no Python loop).
+
+    ``columns`` are scenario inputs, each either a column — a list, tuple, NumPy
+    array or pandas Series of length n, all the same length — or one value for every
+    row (a number, a str, a bool, a mix dict). ``table`` adds the columns of a
+    pandas DataFrame or of a mapping of name to column (``estimate_many(df,
+    region="FR")``); keywords override its columns. A column's values read as in
+    estimate(): numbers in the units of the scenario JSON (docs/inputs.md), str as
+    the CLI reads it (``"7B"``, ``"40%"``, ``"30d"``, ``"h100"``), and None or NaN
+    for "not given in this row" (the base scenario's value, or the default).
+    ``preset`` and ``scenario`` give a base scenario, as in estimate().
+
+    Returns a dict of NumPy float64 arrays of shape (n,), one per output, keyed by
+    the flat names of ``trainprint.OUTPUTS`` (include/trainprint/outputs.hpp) in
+    their units: ``flops`` (FLOP), ``accelerator_hours`` and ``wall_time_h`` (h),
+    ``accelerator_power_w`` and ``host_power_w`` (W per accelerator),
+    ``energy_*_kwh`` (kWh), ``emissions_*_kg_co2e`` (kg CO2e), ``water_*_l`` (L),
+    ``cost_*_usd`` (USD). NaN where an output is unknown (``wall_time_h`` without
+    ``count``) or the row failed. Every number equals ``estimate(**row)``'s. With
+    ``frame=True`` (or ``None`` and ``table`` a DataFrame) the result is a pandas
+    DataFrame with the table's index instead (pandas needed).
+
+    ``errors="raise"`` (the default) raises the first failing row's error
+    (InputError, UnknownKeyError, UnitError — trainprint.Error) with its 0-based
+    ``row`` attribute; ``errors="collect"`` estimates every other row and adds the
+    column ``"error"``: an object array of the message of each failed row, None for
+    the rows that worked. Raises InputError, whatever ``errors`` says, for a key that
+    is not a scenario input, columns of different lengths or a value that is neither
+    a number, a str nor None.
+
+    >>> import trainprint
+    >>> r = trainprint.estimate_many(params=["7B", "70B"], tokens="2T", hardware="h100",
+    ...                              count=[512, 2048], region="FR")
+    >>> [round(v / 1000, 1) for v in r["energy_facility_kwh"]]  # MWh
+    [165.3, 1155.6]
+    >>> bad = trainprint.estimate_many(params=[7e9, -1.0], tokens=2e12, hardware="h100", errors="collect")
+    >>> list(bad["error"])
+    [None, '[trainprint.input] params: got -1, expected 0 < params <= 1e+15']
+    """
+    if errors not in ("raise", "collect"):
+        raise InputError(
+            f"[trainprint.input] errors: got {errors!r:.40}, expected 'raise' or 'collect'",
+            field="errors",
+            value=repr(errors),
+            expected="'raise' or 'collect'",
+        )
+    given: Dict[str, Any] = {}
+    index = None
+    if table is not None:
+        if not hasattr(table, "keys") or not hasattr(table, "__getitem__"):
+            raise InputError(
+                f"[trainprint.input] table: got {table!r:.40}, expected a pandas DataFrame or a mapping of name to column",
+                field="table",
+                value=repr(table)[:40],
+                expected="a pandas DataFrame or a mapping of name to column",
+            )
+        index = getattr(table, "index", None)
+        given.update((k, table[k]) for k in table.keys())
+    given.update(columns)
+    fields = {k: v for k, v in given.items() if not _is_column(v)}
+    cols = {k: _column(k, v) for k, v in given.items() if _is_column(v)}
+    base, name = _scenario_args(scenario)
+    try:
+        out, failed, rows = _core.estimate_many(
+            fields, cols, _handle(catalog), preset, base, name, errors == "collect"
+        )
+    except Error as e:
+        row = getattr(e, "row", None)
+        if row is not None and hasattr(e, "add_note"):
+            e.add_note(f"in row {row} of estimate_many()")
+        raise
+    if errors == "collect":
+        import numpy as np
+
+        messages = np.full(rows, None, dtype=object)
+        for row, message in failed:
+            messages[row] = message
+        out["error"] = messages
+    if frame is None:
+        frame = index is not None and type(table).__module__.startswith("pandas")
+    if frame:
+        import pandas as pd
+
+        return pd.DataFrame(out, index=index if index is not None and len(index) == rows else None)
+    return out

@@ -9,6 +9,7 @@ from ._errors import UnitError as UnitError
 from ._errors import UnknownKeyError as UnknownKeyError
 
 __version__: str
+OUTPUTS: Tuple[Tuple[str, str, str, str, str], ...]
 
 _Path = Union[str, os.PathLike[str]]
 _Scenario = Union[None, Mapping[str, Any], _Path]
@@ -160,6 +161,8 @@ def estimate(
     lifetime_years: Optional[_Number] = None,
     price_usd_per_kwh: Optional[_Number] = None,
     hourly_price_usd: Optional[_Number] = None,
+    energy_kwh: Optional[_Number] = None,
+    energy_boundary: Optional[str] = None,
     **cli_spellings: Any,
 ) -> Estimate: ...
 def compare(
@@ -201,5 +204,48 @@ def compare(
     lifetime_years: Optional[_Number] = None,
     price_usd_per_kwh: Optional[_Number] = None,
     hourly_price_usd: Optional[_Number] = None,
+    energy_kwh: Optional[_Number] = None,
+    energy_boundary: Optional[str] = None,
     **cli_spellings: Any,
 ) -> Comparison: ...
+def estimate_many(
+    table: Any = None,
+    *,
+    preset: Optional[str] = None,
+    scenario: _Scenario = None,
+    catalog: Optional[Catalog] = None,
+    errors: str = "raise",
+    frame: Optional[bool] = None,
+    params: Any = None,
+    active_params: Any = None,
+    trainable_params: Any = None,
+    tokens: Any = None,
+    flops: Any = None,
+    recompute: Any = None,
+    layers: Any = None,
+    d_model: Any = None,
+    seq_len: Any = None,
+    gpu_hours: Any = None,
+    duration_h: Any = None,
+    hardware: Any = None,
+    count: Any = None,
+    precision: Any = None,
+    mfu: Any = None,
+    power_fraction: Any = None,
+    power_w: Any = None,
+    boundary: Any = None,
+    host_power_w: Any = None,
+    region: Any = None,
+    provider: Any = None,
+    pue: Any = None,
+    wue: Any = None,
+    intensity: Any = None,
+    mix: Any = None,
+    ewif: Any = None,
+    cfe: Any = None,
+    embodied: Any = None,
+    lifetime_years: Any = None,
+    price_usd_per_kwh: Any = None,
+    hourly_price_usd: Any = None,
+    **cli_spellings: Any,
+) -> Any: ...

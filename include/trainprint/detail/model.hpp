@@ -55,6 +55,9 @@ enum class host_link : unsigned char {
   power,     ///< = min(1, accelerator_power_w / tdp_w)
 };
 
+/// Where a measured energy replaces the modelled one (docs/methodology.md §7).
+enum class measured_at : unsigned char { none, accelerators, servers, facility };
+
 /// Which branch of the formula applies: the workload path and which inputs are
 /// known. Fixed for a scenario; the numbers that vary are in the slots.
 struct model_shape {
@@ -76,6 +79,8 @@ struct model_shape {
   bool has_intensity = false, has_cfe = false, has_wue = false, has_ewif = false;
   bool embodied = true, has_embodied_accelerator = false;
   bool has_price = false, has_hourly_price = false;
+  measured_at measured = measured_at::none;
+  double measured_kwh = 0;  ///< the measured energy at `measured`'s boundary
 };
 
 template <class V>
@@ -94,6 +99,8 @@ inline constexpr double hours_per_year = 8760.0;
 
 /// min(1, x) on a double; block has its own.
 constexpr double min1(double x) noexcept { return std::min(1.0, x); }
+/// a / b, or 1 where b is not positive; block has its own.
+constexpr double ratio_or_one(double a, double b) noexcept { return b > 0 ? a / b : 1.0; }
 /// x within [floor, 1]; block has its own.
 constexpr double clamp_fraction(double x, double floor) noexcept { return std::min(1.0, std::max(floor, x)); }
 
@@ -141,8 +148,26 @@ constexpr void compute(const model_shape& s, const model_slots<V>& in, model_res
   }
   set(output::energy_accelerators, ah * out[output::accelerator_power] / 1000.0);
   set(output::energy_host, ah * out[output::host_power] / 1000.0);
+  if (s.measured == measured_at::accelerators) {
+    // The measured accelerators' energy; the host's is added from the model.
+    out[output::energy_accelerators] = V(s.measured_kwh);
+  } else if (s.measured != measured_at::none) {
+    // The measured IT energy (facility: less its overhead), split as the model splits it.
+    const V it = s.measured == measured_at::facility ? s.measured_kwh / at(pue) : V(s.measured_kwh);
+    const V share = ratio_or_one(out[output::energy_accelerators],
+                                 out[output::energy_accelerators] + out[output::energy_host]);
+    out[output::energy_accelerators] = it * share;
+    out[output::energy_host] = it - out[output::energy_accelerators];
+  }
+  if (s.measured != measured_at::none) {  // the average powers the measured energy implies
+    out[output::accelerator_power] = out[output::energy_accelerators] * 1000.0 / ah;
+    out[output::host_power] = out[output::energy_host] * 1000.0 / ah;
+  }
   set(output::energy_it, out[output::energy_accelerators] + out[output::energy_host]);
-  set(output::energy_facility, out[output::energy_it] * at(pue));
+  if (s.measured == measured_at::facility)
+    set(output::energy_facility, V(s.measured_kwh));
+  else
+    set(output::energy_facility, out[output::energy_it] * at(pue));
   const V& facility = out[output::energy_facility];
   // §1.3 carbon (kg CO2e).
   if (s.has_intensity) {
@@ -210,6 +235,9 @@ TRAINPRINT_BLOCK_OP(/)
 #undef TRAINPRINT_BLOCK_OP
 inline block min1(const block& a) {
   return block::map([](double p, double q) { return std::min(q, p); }, a, 1.0);
+}
+inline block ratio_or_one(const block& a, const block& b) {
+  return block::map([](double p, double q) { return q > 0 ? p / q : 1.0; }, a, b);
 }
 inline block clamp_fraction(const block& a, double floor) {
   return block::map([](double p, double q) { return std::min(1.0, std::max(q, p)); }, a, floor);

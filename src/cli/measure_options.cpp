@@ -1,0 +1,33 @@
+// The measurement-file flags (measure_options.hpp).
+
+#include "measure_options.hpp"
+
+#include "trainprint/error.hpp"
+
+namespace trainprint::cli {
+
+measure_options window_flags::options() const {
+  measure_options o;
+  o.skip_bad_lines = skip_bad_lines;
+  auto edge = [](const std::optional<std::string>& text, const char* name) -> std::optional<window_edge> {
+    if (!text) return std::nullopt;
+    if (auto e = parse_window_edge(*text)) return e;
+    throw input_error(name, *text, "seconds (12.5) or a timestamp (2024/05/01 12:00:05.5)");
+  };
+  o.from = edge(from, "from");
+  o.to = edge(to, "to");
+  return o;
+}
+
+void add_window_options(CLI::App& app, window_flags& w, const std::string& group, const std::string& prefix) {
+  app.add_option("--" + prefix + "from", w.from,
+                 "Window start: seconds on the log's clock (after its first reading for a timestamped log) or a "
+                 "timestamp")
+      ->group(group);
+  app.add_option("--" + prefix + "to", w.to, "Window end: seconds or a timestamp")->group(group);
+  app.add_flag("--" + prefix + "skip-bad-lines", w.skip_bad_lines,
+               "Skip unparsable or impossible lines (their count is printed) instead of failing")
+      ->group(group);
+}
+
+}  // namespace trainprint::cli

@@ -1,0 +1,137 @@
+// Calibrating a run from a measured pilot. See include/trainprint/pilot.hpp and
+// docs/methodology.md §7.3.
+
+#include "trainprint/pilot.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "trainprint/calibration.hpp"
+#include "trainprint/estimator.hpp"
+
+namespace trainprint::inline v0 {
+
+measurement read_pilot_file(const std::string& path, measure_options options) {
+  measurement m = read_measurement_file(path, options);
+  if (m.from_samples && m.duration_s > 0) {
+    options.window_s = m.duration_s / pilot_windows;
+    m = read_measurement_file(path, options);
+  }
+  return m;
+}
+
+scenario with_measurement(scenario s, const measurement& m, std::vector<std::string>* notes) {
+  if (s.energy_kwh) throw input_error("energy_kwh", "given with a measurement file", "energy_kwh or a measurement file, not both");
+  if (!(m.energy_j > 0)) throw input_error("measured", m.file, "a measurement with a positive energy");
+  s.energy_kwh = energy::kwh(m.energy_kwh());
+  if (!s.energy_boundary) s.energy_boundary = m.from_samples ? energy_boundary::accelerators : energy_boundary::servers;
+  std::string note = fmt::format("energy_kwh {:.6g} from {} ({}, {} boundary{})", m.energy_kwh(), m.file, m.format,
+                                 to_string(*s.energy_boundary),
+                                 m.from_samples ? fmt::format(", sampling bound ±{:.2g}%",
+                                                              100 * m.sampling_bound_j / m.energy_j)
+                                                : std::string{});
+  if (!s.gpu_hours && !s.duration_h && m.duration_s > 0) {
+    if (!s.count && m.device_count > 0) s.count = static_cast<std::int64_t>(m.device_count);
+    if (s.count) {
+      s.duration_h = hours(m.duration_s / 3600.0);
+      note += fmt::format("; duration_h {:.4g} h from the file, with count {}", m.duration_s / 3600.0, *s.count);
+    } else if (!s.has_workload()) {
+      throw input_error("count", "", m.file + " does not say how many accelerators ran: give count");
+    }
+  }
+  if (notes) notes->push_back(std::move(note));
+  return s;
+}
+
+pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& pilot, const pilot_info& info,
+                                       const catalog& cat) {
+  using detail::num;
+  if (run.power_w || run.power_fraction)
+    throw input_error(run.power_w ? "power_w" : "power_fraction", "given with a pilot",
+                      "the pilot's measured power alone (leave power_w and power_fraction out)");
+  if (run.energy_kwh) throw input_error("energy_kwh", "given with a pilot", "a measured energy or a pilot, not both");
+  if (!(pilot.duration_s > 0) || !(pilot.energy_j > 0))
+    throw input_error("pilot", pilot.file, "a pilot with a positive duration and energy");
+  pilot_calibration c;
+  c.run = run;
+  c.pilot_hours = pilot.duration_s / 3600.0;
+  if (info.count && *info.count < 1)
+    throw input_error("pilot_count", std::to_string(*info.count), "a whole number of accelerators >= 1");
+  c.pilot_count = info.count ? *info.count : static_cast<std::int64_t>(pilot.device_count);
+  if (c.pilot_count < 1)
+    throw input_error("pilot_count", "",
+                      pilot.file + " does not say how many accelerators the pilot ran on; give the pilot's count");
+  const double n = static_cast<double>(c.pilot_count);
+
+  // Power per accelerator: the pilot's mean, and the range of its tenths.
+  c.power_w = pilot.energy_j / pilot.duration_s / n;
+  c.power_low_w = c.power_high_w = c.power_w;
+  for (double w : pilot.window_average_w) {
+    c.power_low_w = std::min(c.power_low_w, w / n);
+    c.power_high_w = std::max(c.power_high_w, w / n);
+  }
+  c.run.power_w = power::watts(c.power_w);
+  if (c.power_high_w > c.power_low_w)
+    set_range(c.run, "power_w", {c.power_low_w, c.power_w, c.power_high_w});
+  c.notes.push_back(fmt::format("power_w {:.4g} W: the pilot's {:.4g} J over {:.4g} s on {} accelerator(s){}",
+                                c.power_w, pilot.energy_j, pilot.duration_s, c.pilot_count,
+                                pilot.window_average_w.size() > 1
+                                    ? fmt::format("; range {:.4g}–{:.4g} W, the lowest and highest of its {} windows",
+                                                  c.power_low_w, c.power_high_w, pilot.window_average_w.size())
+                                    : std::string{}));
+  if (!pilot.from_samples && !run.host_power_w) {
+    // An energy file (CodeCarbon, sacct) already holds the host's energy.
+    c.run.host_power_w = power::watts(0);
+    c.notes.push_back("host_power_w 0: the pilot's energy file covers whole servers, host included");
+  }
+  if (!c.run.count) c.run.count = c.pilot_count;
+
+  // MFU: the pilot's model FLOPs over its time and the accelerators' peak.
+  if (info.steps && !info.tokens_per_step)
+    throw input_error("tokens_per_step", "", "pilot steps need tokens per step (global batch × sequence length)");
+  if (info.tokens && info.steps)
+    throw input_error("pilot_steps", "given with pilot_tokens", "pilot tokens or pilot steps, not both");
+  if (info.tokens) c.pilot_tokens = *info.tokens;
+  if (info.steps) c.pilot_tokens = *info.steps * *info.tokens_per_step;
+  if (c.pilot_tokens && !(*c.pilot_tokens > 0 && std::isfinite(*c.pilot_tokens)))
+    throw input_error("pilot_tokens", num(*c.pilot_tokens), "a positive number of tokens");
+  if (c.pilot_tokens && !run.gpu_hours && !run.duration_h) {
+    if (run.mfu) throw input_error("mfu", "given with a pilot's tokens", "the pilot's MFU alone (leave mfu out)");
+    if (!run.tokens)
+      throw input_error("tokens", "", "the run's tokens (with params), to scale the pilot's tokens to the run");
+    scenario probe = c.run;
+    probe.ranges.clear();
+    const resolved_scenario r = resolve(probe, cat);
+    if (!r.flops || !(r.inputs.peak_flop_per_s > 0))
+      throw input_error("hardware", "", "the run's accelerator (for its peak FLOP/s), to turn the pilot into an MFU");
+    c.pilot_flops = *r.flops / *run.tokens * *c.pilot_tokens;
+    const double mfu = *c.pilot_flops / (pilot.duration_s * n * r.inputs.peak_flop_per_s * r.inputs.precision_speedup);
+    if (!(mfu > 0 && mfu <= 1))
+      throw input_error("pilot_tokens", num(*c.pilot_tokens),
+                        fmt::format("tokens that give an MFU of at most 1 (they give {:.3g} on {} accelerator(s) in "
+                                    "{:.4g} s): check the pilot's tokens and count",
+                                    mfu, c.pilot_count, pilot.duration_s));
+    c.mfu = mfu;
+    c.run.mfu = mfu;
+    c.notes.push_back(fmt::format("mfu {:.3g}: {:.4g} model FLOPs ({:.4g} tokens × {:.4g} FLOP/token) / ({:.4g} s × {} "
+                                  "× {:.4g} FLOP/s peak)",
+                                  mfu, *c.pilot_flops, *c.pilot_tokens, *r.flops / *run.tokens, pilot.duration_s,
+                                  c.pilot_count, r.inputs.peak_flop_per_s * r.inputs.precision_speedup));
+    if (*c.run.count != c.pilot_count) {
+      // Another scale: communication changes the MFU; the fitted model's held-out spread bounds it.
+      const auto& f = fitted_mfu_model().factor;
+      set_range(c.run, "mfu",
+                {std::min(1.0, mfu * f.low / f.mode), mfu, std::min(1.0, std::max(mfu, mfu * f.high / f.mode))});
+      c.notes.push_back(fmt::format("the run uses {} accelerators, the pilot {}: the MFU range is the fitted MFU "
+                                    "model's held-out spread (×{:.3g} to ×{:.3g}) around the pilot's",
+                                    *c.run.count, c.pilot_count, f.low / f.mode, f.high / f.mode));
+    }
+  } else if (c.pilot_tokens) {
+    c.notes.emplace_back("the run's hours are given: the pilot's tokens are not used (its power is)");
+  }
+  return c;
+}
+
+}  // namespace trainprint::inline v0

@@ -1,0 +1,132 @@
+// Estimates over a table (see include/trainprint/table.hpp).
+
+#include "trainprint/table.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+#include <optional>
+
+#include "trainprint/compare.hpp"
+#include "trainprint/error.hpp"
+#include "trainprint/estimator.hpp"
+#include "trainprint/inputs.hpp"
+#include "trainprint/json.hpp"
+
+namespace trainprint::inline v0 {
+namespace {
+
+/// Copies input `i` from `from` (where only it is set) into `to`.
+void copy_input(scenario& to, const scenario& from, const input_info& i) {
+  switch (i.kind) {
+    case input_kind::number:
+    case input_kind::ratio:
+    case input_kind::count:
+    case input_kind::duration:
+      if (const auto v = i.get(from)) i.set(to, *v);
+      break;
+    case input_kind::text: to.*i.text = from.*i.text; break;
+    case input_kind::precision: to.precision = from.precision; break;
+    case input_kind::boundary: to.boundary = from.boundary; break;
+    case input_kind::mix: to.mix = from.mix; break;
+    case input_kind::flag:
+      if (i.name == "recompute")
+        to.recompute = from.recompute;
+      else
+        to.embodied = from.embodied;
+      break;
+  }
+  if (const auto r = from.ranges.find(i.name); r != from.ranges.end()) to.ranges.insert_or_assign(r->first, r->second);
+}
+
+/// A column ready for the rows: its input, and each distinct text read once.
+struct prepared_column {
+  const input_column* column = nullptr;
+  const input_info* info = nullptr;
+  std::vector<scenario> parsed;           ///< per text: a scenario with only this input set
+  std::vector<std::exception_ptr> error;  ///< per text: why it does not read, or null
+};
+
+std::vector<prepared_column> prepare(std::span<const input_column> columns, std::size_t& rows) {
+  std::vector<prepared_column> out;
+  out.reserve(columns.size());
+  bool sized = false;
+  for (const auto& c : columns) {
+    prepared_column p;
+    p.column = &c;
+    p.info = &scenario_field(c.key);
+    for (const auto& q : out)
+      if (q.info == p.info)
+        throw input_error(c.key, "twice", "one column per input (" + q.column->key + " is the same input)");
+    for (const std::size_t n : {c.numbers.size(), c.codes.size()}) {
+      if (n == 0) continue;
+      if (!sized) {
+        rows = n;
+        sized = true;
+      } else if (n != rows) {
+        throw input_error(c.key, std::to_string(n) + " rows",
+                          std::to_string(rows) + " rows, as many as the first column");
+      }
+    }
+    for (const std::int32_t code : c.codes)
+      if (code < -1 || (code >= 0 && static_cast<std::size_t>(code) >= c.texts.size()))
+        throw input_error(c.key, "text code " + std::to_string(code),
+                          "-1 or an index into the column's " + std::to_string(c.texts.size()) + " texts");
+    p.parsed.resize(c.texts.size());
+    p.error.resize(c.texts.size());
+    for (std::size_t k = 0; k < c.texts.size(); ++k) {
+      try {
+        set_input(p.parsed[k], p.info->name, c.texts[k]);
+      } catch (const error&) {
+        p.error[k] = std::current_exception();
+      }
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+/// Sets `o` to row r's inputs: those every row shares, and the row's own over them
+/// (merge() puts them over the base). Assigning into the same scenario row after row
+/// reuses its strings' storage.
+void row_inputs(scenario& o, const scenario& shared, const std::vector<prepared_column>& columns, std::size_t r) {
+  o = shared;
+  for (const auto& p : columns) {
+    const input_column& c = *p.column;
+    if (!c.codes.empty() && c.codes[r] >= 0) {
+      const auto k = static_cast<std::size_t>(c.codes[r]);
+      if (p.error[k]) std::rethrow_exception(p.error[k]);
+      copy_input(o, p.parsed[k], *p.info);
+    } else if (!c.numbers.empty() && !std::isnan(c.numbers[r])) {
+      const double x = c.numbers[r];
+      const bool flag = p.info->kind == input_kind::flag && (x == 0 || x == 1);
+      set_input_json(o, *p.info, c.key, flag ? nlohmann::json(x == 1) : nlohmann::json(x));
+    }
+  }
+}
+
+}  // namespace
+
+table_estimates estimate_many(const scenario& base, const scenario& shared, std::span<const input_column> columns,
+                              const catalog& cat, on_row_error on_error) {
+  table_estimates t;
+  const std::vector<prepared_column> prepared = prepare(columns, t.rows);
+  for (auto& v : t.values) v.assign(t.rows, std::numeric_limits<double>::quiet_NaN());
+  const bool no_base = base == scenario{};  // merge(scenario{}, row) is the row itself
+  scenario row;
+  for (std::size_t r = 0; r < t.rows; ++r) {
+    try {
+      row_inputs(row, shared, prepared, r);
+      const model_outputs o = estimate_outputs(no_base ? row : merge(base, row), cat);
+      for (std::size_t k = 0; k < output_count; ++k)
+        if (o.known[k]) t.values[k][r] = o.value[k];
+    } catch (const error& e) {
+      t.errors.push_back({r, e.what(), std::current_exception()});
+      if (on_error == on_row_error::stop) break;
+    }
+  }
+  return t;
+}
+
+}  // namespace trainprint::inline v0
