@@ -320,6 +320,35 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
                          std::string(s.gpu_hours ? "gpu_hours" : "duration × count") +
                          "; the run's implied MFU is in the trace (implied_mfu)");
 
+  // --- site kind (§1.6): the user's, or a data centre beside a cloud region or provider, or
+  // what the hardware's segment implies (with a note when that is not a data centre) ---
+  const region* reg = s.region ? &cat.find_region(*s.region) : nullptr;
+  const provider* prov = s.provider ? &cat.find_provider(*s.provider)
+                         : (reg && !reg->provider.empty()) ? cat.get_provider(reg->provider)
+                                                           : nullptr;
+  const defaults::site_profile* site = nullptr;
+  if (s.site_kind) {
+    site = defaults::find_site_profile(*s.site_kind);
+    if (!site) {
+      std::vector<std::string> ids;
+      for (const auto& p : defaults::site_profiles) ids.emplace_back(p.id);
+      throw unknown_key_error("site_kind", *s.site_kind, ids);
+    }
+    if (!site->servers() && rec.context && (prov || (reg && !reg->provider.empty())))
+      r.notes.push_back(fmt::format("site_kind {}: the region's and provider's data-centre PUE and WUE are not used",
+                                    site->id));
+  } else if (prov || (reg && !reg->provider.empty()) || !acc) {
+    site = &defaults::site_profile_of(defaults::site_kind::data_centre);
+  } else {
+    site = &defaults::site_profile_of(defaults::site_kind_for_segment(acc->segment));
+    if (!site->servers() && rec.context)
+      r.notes.push_back(fmt::format("site: {} ({} is a {} part): PUE {:g}, no on-site water, the host of one {}; give "
+                                    "site_kind (data-centre, server-room, workstation, desktop, laptop) to change it",
+                                    site->name, acc->id, acc->segment, site->pue.value, site->name));
+  }
+  const bool site_servers = site->servers();
+  const std::string site_note = std::string(site->name) + (s.site_kind ? " (given)" : " site");
+
   // --- measured energy (§7) ---
   const bool measured = s.energy_kwh.has_value();
   if (measured) {
@@ -407,15 +436,30 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
                           measured ? "energy_boundary=accelerators at boundary servers adds the host's energy from the "
                                      "model: give hardware or host_power_w (or boundary=accelerators)"
                                    : "boundary servers needs hardware or host_power_w (or boundary=accelerators)");
-      need_tdp(", host_power_w, or boundary=accelerators");
-      const double tdp = *acc->tdp_w;
+      // Without a published TDP a given average power stands in for it (TPU v5e: --power alone is enough).
+      if (!s.power_w) need_tdp(", host_power_w, or boundary=accelerators");
+      const double tdp = acc->tdp_w ? *acc->tdp_w : s.power_w->in_watts();
       const system_profile* sys = acc->system.empty() ? nullptr : cat.get_system(acc->system);
       if (defaults::host_included(acc->family)) {
         in.host_max_w = 0;
-        TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, std::string(defaults::host_included_source),
-               fmt::format("{}'s catalog power ({:g} W) is measured system power per chip, host included", acc->id, tdp));
-        rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: host included in the catalog's power",
-               std::string(defaults::host_included_source));
+        const std::string src(defaults::host_included_source_of(acc->family));
+        TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, src,
+               fmt::format("{}'s catalog power ({:g} W) {}", acc->id, tdp,
+                           acc->family == "grace-hopper" ? "is the module's, its CPU and memory included"
+                                                         : "is measured system power per chip, host included"));
+        rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: host included in the catalog's power", src);
+      } else if (!site_servers) {
+        // One machine of the site holds up to accelerators_per_machine accelerators; each takes
+        // an equal share of its host.
+        const double n = in.count.value_or(1.0);
+        const double machines = std::ceil(n / site->accelerators_per_machine);
+        const double share = machines / n;
+        in.host_max_w = site->machine_host_w.value * share;
+        TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::fallback,
+               std::string(site->machine_host_w.source),
+               fmt::format("{}: one machine's host {:.4g} W × {:g} machine(s) / {:g} accelerator(s)", site_note,
+                           site->machine_host_w.value, machines, n));
+        rg.fallback(ui::host_max_w, "W", in.host_max_w, site->machine_host_w, share);
       } else if (sys && sys->max_power_w && sys->accelerators > 0) {
         // The server's non-accelerator budget, with the accelerators it was specified with
         // (the shipped catalog's TDP): capping the accelerator does not grow the host.
@@ -455,10 +499,6 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   }
 
   // --- site ---
-  const region* reg = s.region ? &cat.find_region(*s.region) : nullptr;
-  const provider* prov = s.provider ? &cat.find_provider(*s.provider)
-                         : (reg && !reg->provider.empty()) ? cat.get_provider(reg->provider)
-                                                           : nullptr;
   if (reg && rec.context) ctx.region_id = reg->id;
   if (prov && rec.context) ctx.provider_id = prov->id;
   if (rec.context) {
@@ -475,16 +515,21 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
                                  : "no cloud provider named: taken as owned";
     }
   }
-  const cited_value* prov_pue = prov ? provider::latest(prov->pue) : nullptr;
-  const cited_value* prov_wue = prov ? provider::latest(prov->wue_l_per_kwh) : nullptr;
+  // A personal site (workstation, desktop, laptop) takes its own PUE and WUE, never the
+  // data-centre figures of its region or provider.
+  const region* site_reg = site_servers ? reg : nullptr;
+  const provider* site_prov = site_servers ? prov : nullptr;
+  const cited_value* prov_pue = site_prov ? provider::latest(site_prov->pue) : nullptr;
+  const cited_value* prov_wue = site_prov ? provider::latest(site_prov->wue_l_per_kwh) : nullptr;
   const cited_value* prov_cfe = prov ? provider::latest(prov->cfe) : nullptr;
   auto year_note = [](const std::string& what, const cited_value& c) {
     return what + (c.year ? " (" + std::to_string(*c.year) + ")" : std::string{});
   };
+  const bool data_centre = site->kind == defaults::site_kind::data_centre;
 
   if (s.pue) {
     from_user(in.pue, "pue", *s.pue, "1", ui::pue, "pue");
-  } else if (reg && reg->pue) {
+  } else if (site_reg && site_reg->pue) {
     in.pue = reg->pue->value;
     TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::catalog, reg->pue->prov.citation(), year_note(reg->id, *reg->pue));
     tr.confidence(reg->pue->prov.confidence);
@@ -493,13 +538,14 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
     TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::catalog, prov_pue->prov.citation(), year_note(prov->id + " fleet", *prov_pue));
     tr.confidence(prov_pue->prov.confidence);
   } else {
-    in.pue = defaults::pue.value;
-    TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::fallback, std::string(defaults::pue.source), "industry average");
-    rg.fallback(ui::pue, "1", in.pue, defaults::pue);
+    in.pue = site->pue.value;
+    TRAINPRINT_TRACE(tr, "pue", in.pue, "1", origin::fallback, std::string(site->pue.source),
+                     data_centre ? std::string("industry average") : site_note);
+    rg.fallback(ui::pue, "1", in.pue, site->pue);
   }
-  if (rg.out && !s.pue && (reg && reg->pue ? &reg->pue->prov : prov_pue ? &prov_pue->prov : nullptr)) {
+  if (rg.out && !s.pue && (site_reg && site_reg->pue ? &reg->pue->prov : prov_pue ? &prov_pue->prov : nullptr)) {
     // The spread of a catalog PUE applies to the overhead PUE − 1.
-    const provenance& p = reg && reg->pue ? reg->pue->prov : prov_pue->prov;
+    const provenance& p = site_reg && site_reg->pue ? reg->pue->prov : prov_pue->prov;
     const spread sp = spread_of(p);
     rg.add(ui::pue, "1", {1 + (in.pue - 1) / sp.factor, in.pue, 1 + (in.pue - 1) * sp.factor},
            spread_basis(sp) + " on PUE − 1", p.citation());
@@ -608,18 +654,18 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   // Water (§1.4).
   if (s.wue) {
     from_user(in.wue_l_per_kwh, "wue_l_per_kwh", s.wue->in_l_per_kwh(), "L/kWh", ui::wue_l_per_kwh, "wue");
-  } else if (reg && reg->wue_l_per_kwh) {
+  } else if (site_reg && site_reg->wue_l_per_kwh) {
     from_catalog(in.wue_l_per_kwh, "wue_l_per_kwh", *reg->wue_l_per_kwh, "L/kWh", ui::wue_l_per_kwh,
                  year_note(reg->id, *reg->wue_l_per_kwh));
   } else if (prov_wue) {
     from_catalog(in.wue_l_per_kwh, "wue_l_per_kwh", *prov_wue, "L/kWh", ui::wue_l_per_kwh,
                  year_note(prov->id + " fleet", *prov_wue));
   } else {
-    in.wue_l_per_kwh = defaults::wue_l_per_kwh.value;
+    in.wue_l_per_kwh = site->wue_l_per_kwh.value;
     TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::fallback,
-           std::string(defaults::wue_l_per_kwh.source), "industry average, low confidence");
-    tr.confidence("low");
-    rg.fallback(ui::wue_l_per_kwh, "L/kWh", *in.wue_l_per_kwh, defaults::wue_l_per_kwh);
+           std::string(site->wue_l_per_kwh.source), data_centre ? std::string("industry average, low confidence") : site_note);
+    if (data_centre) tr.confidence("low");
+    rg.fallback(ui::wue_l_per_kwh, "L/kWh", *in.wue_l_per_kwh, site->wue_l_per_kwh);
   }
   const region* ewif_region =
       reg ? cat.along_chain(*reg, [](const region& x) { return x.ewif_l_per_kwh.has_value(); }) : nullptr;
@@ -686,7 +732,18 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
                                      " lacks a public die area, process node or memory size; set embodied=false to leave them out"
                                : "embodied emissions unknown: no hardware given; set embodied=false to leave them out");
     }
-    if (in.servers && f.host_kgco2e_per_server && f.host_accelerators_per_server > 0) {
+    if (in.servers && !site_servers) {
+      // One machine's host at a personal site, shared like its power.
+      const double n = in.count.value_or(1.0);
+      const double machines = std::ceil(n / site->accelerators_per_machine);
+      in.embodied_host_kg = site->machine_embodied_kg.value * machines / n;
+      TRAINPRINT_TRACE(tr, "embodied_host_kg", in.embodied_host_kg, "kg CO2e", origin::fallback,
+             std::string(site->machine_embodied_kg.source),
+             fmt::format("{}: {:g} kg per machine × {:g} machine(s) / {:g} accelerator(s)", site_note,
+                         site->machine_embodied_kg.value, machines, n));
+      if (in.embodied_accelerator_kg)
+        rg.fallback(ui::embodied_host_kg, "kg CO2e", in.embodied_host_kg, site->machine_embodied_kg, machines / n);
+    } else if (in.servers && f.host_kgco2e_per_server && f.host_accelerators_per_server > 0) {
       in.embodied_host_kg = f.host_kgco2e_per_server->value / f.host_accelerators_per_server;
       TRAINPRINT_TRACE(tr, "embodied_host_kg", in.embodied_host_kg, "kg CO2e", origin::catalog,
              f.host_kgco2e_per_server->prov.citation(),

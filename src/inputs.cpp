@@ -30,6 +30,7 @@ std::string limits_text(const input_info& i) {
       if (i.name == "size") return "one of " + size_words();
       if (i.name == "energy") return "one of " + energy_word_list();
       if (i.name == "hardware") return "a catalog id or alias, or gpu, tpu, accelerator";
+      if (i.text == &scenario::site_kind) return "data-centre, server-room, workstation, desktop or laptop";
       return "a catalog id or alias";
     case input_kind::precision: return "fp32, tf32, bf16, fp16 or fp8";
     case input_kind::boundary: return "accelerators or servers";

@@ -62,6 +62,9 @@ struct cited_value {
 struct accelerator {
   std::string id, name, vendor, model, variant;
   std::string kind;    ///< gpu | tpu | asic
+  /// data-centre | workstation | consumer: the market the part is sold for, which sets
+  /// the default site kind (defaults::site_kind_for_segment); "" when a user file omits it.
+  std::string segment;
   std::string family;  ///< generation, e.g. "hopper", "tpu-v4" (selects default MFU)
   std::optional<int> release_year;
   std::optional<double> tdp_w;  ///< nullopt where no figure is public (e.g. TPU v5e)

@@ -93,14 +93,22 @@ inline constexpr sourced power_fraction_measured_avg{1.0,
 /// memory, NICs and fans included): Patterson et al. 2021 Table 3 measured TPU v2
 /// at 221 W and TPU v3 at 283 W per chip this way. The servers boundary adds no
 /// further host power for them (it would count the host twice).
-inline constexpr std::array<std::string_view, 2> host_included_families{"tpu-v2", "tpu-v3"};
+/// A GH200 Grace Hopper module's power covers its Grace CPU and LPDDR5X memory too (NVIDIA
+/// GH200 datasheet: module power 450-1000 W for CPU + GPU + memory).
+inline constexpr std::array<std::string_view, 3> host_included_families{"tpu-v2", "tpu-v3", "grace-hopper"};
 inline constexpr std::string_view host_included_source =
     "Patterson et al. 2021, Carbon Emissions and Large Neural Network Training, Table 3: measured average system power per TPU v2/v3 chip, host included, https://arxiv.org/abs/2104.10350";
+inline constexpr std::string_view host_included_module_source =
+    "NVIDIA GH200 Grace Hopper Superchip datasheet: module power (Grace CPU + Hopper GPU + memory) configurable 450-1000 W, https://resources.nvidia.com/en-us-data-center-overview-mc/en-us-data-center-overview/grace-hopper-superchip-datasheet-partner";
 /// Whether a family's catalog power already includes its host (see above).
 constexpr bool host_included(std::string_view family) {
   for (auto f : host_included_families)
     if (f == family) return true;
   return false;
+}
+/// The source that says a family's catalog power includes its host.
+constexpr std::string_view host_included_source_of(std::string_view family) {
+  return family == "grace-hopper" ? host_included_module_source : host_included_source;
 }
 
 /// Host power when the accelerator has no server profile with a published maximum:
@@ -117,6 +125,101 @@ inline constexpr sourced pue{1.56,
 /// (LBNL 2016 report lineage; low confidence, very climate dependent).
 inline constexpr sourced wue_l_per_kwh{1.8,
     "Shehabi et al. 2016, United States Data Center Energy Usage Report, LBNL (1.8 L/kWh, low confidence), https://eta.lbl.gov/publications/united-states-data-center-energy", 0.12, 1.8};
+
+/// Where a run trains. The site kind sets the PUE, the on-site WUE and the host power
+/// when the user, the region and the provider give none (DESIGN.md §1.6).
+enum class site_kind : unsigned char { data_centre, server_room, workstation, desktop, laptop };
+
+/// One kind of site: its id (the --site-kind value), its defaults and where they come from.
+/// `machine_host_w` is the host (CPU, memory, board) of one machine at full load, W, from
+/// which each of its accelerators takes an equal share; 0 for the server sites, whose host
+/// comes from the accelerator's server profile. Every host figure is a CPU's TDP plus its
+/// memory at Green Algorithms' 0.3725 W/GB (both from upstream-data/green-algorithms,
+/// CC BY 4.0), a derivation of low confidence.
+struct site_profile {
+  site_kind kind;
+  std::string_view id;
+  std::string_view name;
+  sourced pue;
+  sourced wue_l_per_kwh;
+  sourced machine_host_w;
+  int accelerators_per_machine;  ///< how many accelerators one machine holds (sets the host share)
+  /// Manufacturing emissions of one machine's host (all but its accelerators), kg CO2e; 0 for
+  /// the server sites, whose host embodied comes from the catalog's per-server factor.
+  sourced machine_embodied_kg = {0, "server factor", 0, 0};
+  /// True for a site that is a room of servers (its region's or provider's PUE and WUE apply).
+  [[nodiscard]] constexpr bool servers() const { return machine_host_w.value == 0; }
+};
+
+/// Green Algorithms' PUE for a personal computer or workstation (no facility overhead).
+inline constexpr std::string_view personal_pue_source =
+    "Green Algorithms calculator (Lannelongue, Grealey, Inouye 2021, Adv. Sci. 8:2100707): PUE 1 for a personal computer or workstation, blueprints/form/form_blueprint.py, https://github.com/GreenAlgorithms/green-algorithms-tool";
+/// No on-site water at a personal computer: it is air-cooled by its own fans.
+inline constexpr std::string_view personal_wue_source =
+    "derived: a personal computer is air-cooled by its own fans and uses no on-site cooling water (low confidence; the building's air conditioning is not attributed)";
+
+/// The host's manufacturing emissions at a personal site (Green Algorithms' ADEME-based figures).
+inline constexpr std::string_view personal_embodied_source =
+    "Green Algorithms hardware_impacts.csv (CC BY 4.0), from ADEME Base Impacts v2.0: other devices (case, board, PSU, storage) of a workstation 225.7 kg CO2e, of a laptop 125 kg; a whole professional desktop with screen 267.2 kg, a whole laptop 170 kg (the ranges' tops); low confidence, https://github.com/GreenAlgorithms/green-algorithms-tool/blob/main/data/latest/hardware_impacts.csv";
+
+/// The site kinds, in the order `--site-kind` lists them.
+inline constexpr std::array<site_profile, 5> site_profiles{{
+    {site_kind::data_centre, "data-centre", "data centre", pue, wue_l_per_kwh, {0, "server profile", 0, 0}, 0},
+    {site_kind::server_room, "server-room", "on-premises server room",
+     {1.8,
+      "Cheung et al. 2013, Energy Efficiency of Small Data Centers (LBNL): PUE 1.5-2.1 measured in small server rooms; 1.8 = midpoint (derived, medium confidence), http://eetd.lbl.gov/news/article/57083/energy-efficiency-of-small-data",
+      1.5, 2.1},
+     {0.0,
+      "derived: a small server room is cooled by direct-expansion air conditioning without cooling towers, so no on-site water (low confidence); up to the data-centre average 1.8 L/kWh of Shehabi et al. 2016 where the building's chillers use cooling towers",
+      0.0, 1.8},
+     {0, "server profile", 0, 0}, 0},
+    {site_kind::workstation, "workstation", "workstation", {1.0, personal_pue_source, 1.0, 1.0},
+     {0.0, personal_wue_source, 0.0, 0.0},
+     {280.0 + 128 * 0.3725,
+      "derived from Green Algorithms TDP_cpu.csv and referenceValues.csv (CC BY 4.0): workstation host = Ryzen Threadripper 3990X 280 W + 128 GB x 0.3725 W/GB = 327.7 W; range Core i9-10900XE 165 W + 64 GB (188.8 W) to 280 W + 256 GB (375.4 W); low confidence, https://github.com/GreenAlgorithms/green-algorithms-tool",
+      165.0 + 64 * 0.3725, 280.0 + 256 * 0.3725},
+     4, {225.682, personal_embodied_source, 125.0, 267.178}},
+    {site_kind::desktop, "desktop", "desktop PC", {1.0, personal_pue_source, 1.0, 1.0},
+     {0.0, personal_wue_source, 0.0, 0.0},
+     {125.0 + 32 * 0.3725,
+      "derived from Green Algorithms TDP_cpu.csv and referenceValues.csv (CC BY 4.0): desktop host = Core i9-12900K 125 W + 32 GB x 0.3725 W/GB = 136.9 W; range Core i5-10400 65 W + 16 GB (71.0 W) to 125 W + 64 GB (148.8 W); low confidence, https://github.com/GreenAlgorithms/green-algorithms-tool",
+      65.0 + 16 * 0.3725, 125.0 + 64 * 0.3725},
+     2, {225.682, personal_embodied_source, 125.0, 267.178}},
+    {site_kind::laptop, "laptop", "laptop", {1.0, personal_pue_source, 1.0, 1.0}, {0.0, personal_wue_source, 0.0, 0.0},
+     {28.0 + 16 * 0.3725,
+      "derived from Green Algorithms TDP_cpu.csv and referenceValues.csv (CC BY 4.0): laptop host = Core i5-1145G7 28 W + 16 GB x 0.3725 W/GB = 34.0 W; range Ryzen 5 3500U 15 W + 8 GB (18.0 W) to 28 W + 32 GB (39.9 W); low confidence, https://github.com/GreenAlgorithms/green-algorithms-tool",
+      15.0 + 8 * 0.3725, 28.0 + 32 * 0.3725},
+     1, {125.0, personal_embodied_source, 125.0, 170.0}},
+}};
+
+/// The site kind an accelerator's market segment implies: a consumer part trains in a
+/// desktop, a workstation part in a workstation, a laptop part in a laptop, anything else
+/// (or a part without a segment) in a data centre.
+constexpr site_kind site_kind_for_segment(std::string_view segment) {
+  if (segment == "consumer") return site_kind::desktop;
+  if (segment == "workstation") return site_kind::workstation;
+  if (segment == "laptop") return site_kind::laptop;
+  return site_kind::data_centre;
+}
+
+/// The profile of a site kind.
+constexpr const site_profile& site_profile_of(site_kind k) { return site_profiles[static_cast<std::size_t>(k)]; }
+
+/// The site kind with id `id` (exact, or with '_' or ' ' for '-'); nullptr when unknown.
+constexpr const site_profile* find_site_profile(std::string_view id) {
+  for (const auto& p : site_profiles) {
+    if (p.id.size() != id.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < id.size() && same; ++k) {
+      char c = id[k];
+      if (c == '_' || c == ' ') c = '-';
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      same = c == p.id[k];
+    }
+    if (same) return &p;
+  }
+  return nullptr;
+}
 
 /// Service life over which embodied emissions are amortised (LLMCarbon embodied.py).
 inline constexpr sourced lifetime_years{5.0,

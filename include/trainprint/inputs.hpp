@@ -84,7 +84,7 @@ constexpr void set_quantity(scenario& s, double v) {
 }  // namespace detail
 
 /// Every scenario input, in the order validate() checks them and the CLI lists them.
-inline constexpr std::array<input_info, 37> scenario_inputs{{
+inline constexpr std::array<input_info, 38> scenario_inputs{{
     {"params", "--params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
      "Total parameters (7B, 70e9)", TRAINPRINT_PLAIN(params)},
     {"active_params", "--active-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
@@ -142,6 +142,10 @@ inline constexpr std::array<input_info, 37> scenario_inputs{{
      "Region: FR, US-CA, egrid:SRVC, aws:us-east-1, gcp:europe-west4", nullptr, nullptr, &scenario::region},
     {"provider", "--provider", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
      "Provider: aws, gcp, azure, ...", nullptr, nullptr, &scenario::provider},
+    {"site_kind", "--site-kind", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
+     "data-centre|server-room|workstation|desktop|laptop: sets PUE, WUE and host power (default: data-centre with a "
+     "cloud region or provider, else from the hardware: consumer GPU desktop, workstation GPU workstation)",
+     nullptr, nullptr, &scenario::site_kind},
     {"pue", "--pue", {}, "Site", input_kind::number, "", 1, 5, true, false, true, "Power usage effectiveness (>= 1)",
      TRAINPRINT_PLAIN(pue)},
     {"wue", "--wue", {}, "Site", input_kind::number, "L/kWh", 0, 100, true, false, true, "On-site water, L per IT kWh",
@@ -332,6 +336,7 @@ inline scenario merge(scenario base, const scenario& overrides) {
   take(base.host_power_w, overrides.host_power_w);
   take(base.region, overrides.region);
   take(base.provider, overrides.provider);
+  take(base.site_kind, overrides.site_kind);
   take(base.pue, overrides.pue);
   take(base.wue, overrides.wue);
   take(base.intensity, overrides.intensity);

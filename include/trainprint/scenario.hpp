@@ -166,6 +166,9 @@ struct scenario {
   // --- site ---
   std::optional<std::string> region;    ///< region id or alias
   std::optional<std::string> provider;  ///< provider id or alias
+  /// data-centre | server-room | workstation | desktop | laptop (defaults.hpp site_profiles);
+  /// unset: a cloud region or provider means a data centre, else the hardware's segment decides
+  std::optional<std::string> site_kind;
   std::optional<double> pue;
   std::optional<water_intensity> wue;   ///< on-site water per IT kWh
   std::optional<carbon_intensity> intensity;  ///< grid carbon intensity

@@ -47,6 +47,15 @@ SOURCES = {
     "techpowerup-a10g": S("TechPowerUp GPU database: NVIDIA A10G", "https://www.techpowerup.com/gpu-specs/a10g.c3798", 2021),
     "nvidia-rtx-a6000-datasheet": S("NVIDIA RTX A6000 datasheet", "https://www.nvidia.com/content/dam/en-zz/Solutions/design-visualization/quadro-product-literature/proviz-print-nvidia-rtx-a6000-datasheet-us-nvidia-1454980-r9-web%20(1).pdf", 2020),
     "nvidia-ga102-whitepaper": S("NVIDIA Ampere GA102 GPU Architecture whitepaper", "https://images.nvidia.com/aem-dam/en-zz/Solutions/geforce/ampere/pdf/NVIDIA-ampere-GA102-GPU-Architecture-Whitepaper-V1.pdf", 2020),
+    "nvidia-turing-whitepaper": S("NVIDIA Turing GPU Architecture whitepaper (Appendix A: GeForce RTX 2080 Ti; FP16 Tensor TFLOPS with FP16 / FP32 accumulate)", "https://images.nvidia.com/aem-dam/en-zz/Solutions/design-visualization/technologies/turing-architecture/NVIDIA-Turing-Architecture-Whitepaper.pdf", 2018),
+    "nvidia-titan-rtx": S("NVIDIA TITAN RTX product page (130 Tensor TFLOPS, 24 GB GDDR6, 280 W)", "https://www.nvidia.com/en-us/deep-learning-ai/products/titan-rtx/", 2018),
+    "nvidia-titan-v": S("NVIDIA TITAN V product page (110 deep-learning TFLOPS, 12 GB HBM2)", "https://www.nvidia.com/en-us/titan/titan-v/", 2017),
+    "nvidia-rtx-a5000-datasheet": S("NVIDIA RTX A5000 datasheet (222.2 Tensor TFLOPS with sparsity)", "https://www.nvidia.com/content/dam/en-zz/Solutions/gtcs21/rtx-a5000/nvidia-rtx-a5000-datasheet.pdf", 2021),
+    "nvidia-rtx-a4000-datasheet": S("NVIDIA RTX A4000 datasheet (153.4 Tensor TFLOPS with sparsity)", "https://www.nvidia.com/content/dam/en-zz/Solutions/gtcs21/rtx-a4000/nvidia-rtx-a4000-datasheet.pdf", 2021),
+    "nvidia-blackwell-geforce": S("NVIDIA GeForce RTX 5090 specifications (32 GB GDDR7, 1,792 GB/s, 575 W, 838 FP16 Tensor TFLOPS sparse) as reported by Linux Format May 2025 (J. Walton) and Spheron 2026", "https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/", 2025),
+    "nvidia-gh200-datasheet": S("NVIDIA GH200 Grace Hopper Superchip datasheet (module power configurable 450-1000 W, CPU + GPU + memory)", "https://resources.nvidia.com/en-us-data-center-overview-mc/en-us-data-center-overview/grace-hopper-superchip-datasheet-partner", 2023),
+    "nvidia-p40-datasheet": S("NVIDIA Tesla P40 datasheet (12 TFLOPS FP32, 24 GB, 346 GB/s, 250 W)", "https://images.nvidia.com/content/pdf/tesla/184427-Tesla-P40-Datasheet-NV-Final-Letter-Web.pdf", 2016),
+    "nvidia-k80-datasheet": S("NVIDIA Tesla K80 datasheet (two GK210 GPUs per board, 24 GB, 480 GB/s, 300 W)", "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/tesla-product-literature/TeslaK80-datasheet.pdf", 2014),
     "nvidia-ada-whitepaper": S("NVIDIA Ada GPU Architecture whitepaper", "https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf", 2022),
     "nvidia-rtx-6000-ada-datasheet": S("NVIDIA RTX 6000 Ada Generation datasheet", "https://www.nvidia.com/content/dam/en-zz/Solutions/design-visualization/rtx-6000/proviz-print-rtx6000-datasheet-web-2504660.pdf", 2022),
     "nvidia-l4-datasheet": S("NVIDIA L4 Tensor Core GPU datasheet", "https://nvdam.widen.net/s/rvq98gbwsw/l4-datasheet-2595652", 2023),
@@ -302,6 +311,81 @@ ADDED = [
         field_sources={"peak_tflops_dense": {"source": "nvidia-rtx-a6000-datasheet", "confidence": "low",
             "notes": "datasheet gives 309.7 Tensor TFLOPS (sparse FP16); dense fp16/bf16 = 309.7/2, tf32 = 154.8/2 (derived, not re-checked)"}},
         notes="FP32, memory, bandwidth, 300 W as Epoch AI."),
+    # ---- Parts users asked for (issue 18). Base values from Epoch AI (CC BY 4.0, via TechPowerUp);
+    # tensor rates from the vendor; GeForce tensor rates with FP32 accumulate (as the RTX 4090 row).
+    ACC("nvidia-rtx-a5000", "NVIDIA RTX A5000", "NVIDIA", "RTX A5000", "PCIe 24GB", "gpu", "ampere", 2021,
+        230, DM, {"fp32": 27.8, "tf32": 55.6, "bf16": 111.1, "fp16": 111.1}, 24, "GDDR6", 768, 628, "Samsung 8nm", 8,
+        "epoch-ml-hardware", "medium", ["rtx-a5000", "a5000", "NVIDIA RTX A5000"],
+        field_sources={"peak_tflops_dense": {"source": "nvidia-rtx-a5000-datasheet", "confidence": "low",
+            "notes": "datasheet 222.2 Tensor TFLOPS with sparsity: dense fp16/bf16 = 222.2/2, tf32 = half that (derived as for the RTX A6000); fp32 27.77 from Epoch AI"}},
+        notes="230 W, 24 GB, 768 GB/s, 628 mm2 from Epoch AI (TechPowerUp)."),
+    ACC("nvidia-rtx-a4000", "NVIDIA RTX A4000", "NVIDIA", "RTX A4000", "PCIe 16GB", "gpu", "ampere", 2021,
+        140, DM, {"fp32": 19.2, "tf32": 38.4, "bf16": 76.7, "fp16": 76.7}, 16, "GDDR6", 448, 392, "Samsung 8nm", 8,
+        "epoch-ml-hardware", "medium", ["rtx-a4000", "a4000", "NVIDIA RTX A4000"],
+        field_sources={"peak_tflops_dense": {"source": "nvidia-rtx-a4000-datasheet", "confidence": "low",
+            "notes": "datasheet 153.4 Tensor TFLOPS with sparsity: dense fp16/bf16 = 153.4/2, tf32 = half that (derived); fp32 19.17 from Epoch AI"}},
+        notes="140 W, 16 GB, 448 GB/s, 392 mm2 from Epoch AI (TechPowerUp)."),
+    ACC("nvidia-rtx-3080", "NVIDIA GeForce RTX 3080", "NVIDIA", "GeForce RTX 3080", "10GB", "gpu", "ampere", 2020,
+        320, DM, {"fp32": 29.8, "tf32": 29.8, "bf16": 59.5, "fp16": 59.5}, 10, "GDDR6X", 760, 628, "Samsung 8nm", 8,
+        "epoch-ml-hardware", "medium", ["rtx-3080", "rtx3080", "3080", "NVIDIA GeForce RTX 3080"],
+        field_sources={"peak_tflops_dense": {"source": "nvidia-ga102-whitepaper", "confidence": "medium",
+            "notes": "GA102 whitepaper: FP16/BF16 Tensor 59.5 TFLOPS with FP32 accumulate (119 with FP16 accumulate), TF32 29.8; fp32 29.77 (Epoch AI)"}},
+        notes="total graphics power 320 W; 10 GB, 760 GB/s, 628 mm2 from Epoch AI."),
+    ACC("nvidia-rtx-3080-ti", "NVIDIA GeForce RTX 3080 Ti", "NVIDIA", "GeForce RTX 3080 Ti", "12GB", "gpu", "ampere", 2021,
+        350, DM, {"fp32": 34.1, "tf32": 34.0, "bf16": 68.0, "fp16": 68.0}, 12, "GDDR6X", 912, 628, "Samsung 8nm", 8,
+        "nvidia-ga102-whitepaper", "low", ["rtx-3080-ti", "rtx3080ti", "3080-ti", "3080ti", "NVIDIA GeForce RTX 3080 Ti"],
+        field_sources={"peak_tflops_dense": {"source": "nvidia-ga102-whitepaper", "confidence": "low",
+            "notes": "not in the whitepaper (released later) nor in Epoch AI: 320 Tensor Cores at 1.665 GHz boost scaled from the RTX 3090 row (328 cores, 1.695 GHz, 71 TFLOPS FP32-accumulate): 71 x 320/328 x 1665/1695 = 68.0 (derived); tf32 half that"}},
+        notes="350 W, 12 GB GDDR6X, 912 GB/s: NVIDIA product specifications (not re-read here); low confidence."),
+    ACC("nvidia-rtx-2080-ti", "NVIDIA GeForce RTX 2080 Ti", "NVIDIA", "GeForce RTX 2080 Ti", "11GB", "gpu", "turing", 2018,
+        250, DM, {"fp32": 13.4, "fp16": 56.9}, 11, "GDDR6", 616, 754, "TSMC 12nm FFN", 12,
+        "epoch-ml-hardware", "medium", ["rtx-2080-ti", "rtx2080ti", "2080-ti", "2080ti", "NVIDIA GeForce RTX 2080 Ti"],
+        field_sources={"peak_tflops_dense": {"source": "nvidia-turing-whitepaper", "confidence": "medium",
+            "notes": "Turing whitepaper: FP16 Tensor 113.8 TFLOPS with FP16 accumulate (Epoch's value), 56.9 with FP32 accumulate (used); Turing has no bf16 or tf32; fp32 13.45 (Epoch AI)"}},
+        notes="reference board 250 W (Founders Edition 260 W); 11 GB, 616 GB/s, 754 mm2 from Epoch AI."),
+    ACC("nvidia-titan-rtx", "NVIDIA TITAN RTX", "NVIDIA", "TITAN RTX", "24GB", "gpu", "turing", 2018,
+        280, DM, {"fp32": 16.3, "fp16": 130}, 24, "GDDR6", 672, 754, "TSMC 12nm FFN", 12,
+        "nvidia-titan-rtx", "medium", ["titan-rtx", "titanrtx", "NVIDIA TITAN RTX"],
+        notes="130 Tensor TFLOPS (FP16; TITAN RTX runs FP32 accumulate at full rate); no bf16/tf32 on Turing. FP32 16.3, 672 GB/s, 754 mm2 (TU102) as TechPowerUp; not in Epoch AI."),
+    ACC("nvidia-titan-v", "NVIDIA TITAN V", "NVIDIA", "TITAN V", "12GB", "gpu", "volta", 2017,
+        250, DM, {"fp32": 14.9, "fp16": 110}, 12, "HBM2", 651, 815, "TSMC 12nm FFN", 12,
+        "epoch-ml-hardware", "medium", ["titan-v", "titanv", "NVIDIA TITAN V"],
+        field_sources={"peak_tflops_dense": {"source": "nvidia-titan-v", "confidence": "medium",
+            "notes": "NVIDIA: 110 deep-learning (Tensor) TFLOPS; Epoch's fp16 29.8 is the non-tensor rate; fp32 14.9 (Epoch AI)"}},
+        notes="250 W, 12 GB HBM2, 651 GB/s, 815 mm2 (GV100) from Epoch AI."),
+    ACC("nvidia-gtx-1080-ti", "NVIDIA GeForce GTX 1080 Ti", "NVIDIA", "GeForce GTX 1080 Ti", "11GB", "gpu", "pascal", 2017,
+        250, DM, {"fp32": 11.3}, 11, "GDDR5X", 484, 471, "TSMC 16nm FinFET", 16,
+        "epoch-ml-hardware", "medium", ["gtx-1080-ti", "gtx1080ti", "1080-ti", "1080ti", "NVIDIA GeForce GTX 1080 Ti"],
+        notes="No Tensor Cores; FP16 runs at 1/64 of FP32 (0.18 TFLOPS, Epoch AI), so training uses fp32 and only fp32 is listed. 250 W, 484 GB/s, 471 mm2 (GP102) from Epoch AI."),
+    ACC("nvidia-p40", "NVIDIA Tesla P40", "NVIDIA", "Tesla P40", "PCIe 24GB", "gpu", "pascal", 2016,
+        250, DM, {"fp32": 11.8}, 24, "GDDR5", 346, 471, "TSMC 16nm FinFET", 16,
+        "epoch-ml-hardware", "medium", ["p40", "tesla-p40", "Tesla P40"],
+        field_sources={"memory_bw_gb_s": {"source": "nvidia-p40-datasheet", "confidence": "medium",
+            "notes": "datasheet 346 GB/s; Epoch AI lists 694.3"}},
+        notes="No Tensor Cores; FP16 at 1/64 rate (0.18 TFLOPS), so only fp32 (11.76, Epoch AI; datasheet 12) is listed. 250 W, 471 mm2 (GP102)."),
+    ACC("nvidia-m40", "NVIDIA Tesla M40", "NVIDIA", "Tesla M40", "PCIe 12GB", "gpu", "maxwell", 2015,
+        250, DM, {"fp32": 6.8}, 12, "GDDR5", 288, 601, "TSMC 28nm", 28,
+        "epoch-ml-hardware", "medium", ["m40", "tesla-m40", "Tesla M40"],
+        notes="Maxwell: fp32 only (6.83 TFLOPS). 250 W, 288 GB/s, 601 mm2 (GM200) from Epoch AI; a 24 GB variant exists."),
+    ACC("nvidia-k80", "NVIDIA Tesla K80", "NVIDIA", "Tesla K80", "board (2 x GK210)", "gpu", "kepler", 2014,
+        300, DM, {"fp32": 8.1}, 24, "GDDR5", 480, 1122, "TSMC 28nm", 28,
+        "epoch-ml-hardware", "medium", ["k80", "tesla-k80", "Tesla K80"],
+        field_sources={"memory_bw_gb_s": {"source": "nvidia-k80-datasheet", "confidence": "medium",
+            "notes": "datasheet 480 GB/s per board (Epoch AI 241 = per GPU)"},
+            "die_area_mm2": {"source": "epoch-ml-hardware", "confidence": "low", "notes": "2 x 561 mm2 (GK210), Epoch AI per-die value doubled"}},
+        notes="One entry is one board of two GPUs (nvidia-smi shows two devices per K80): count boards. fp32 8.13 TFLOPS with boost (Epoch AI; datasheet 8.74), 300 W per board, 24 GB (12 per GPU)."),
+    ACC("nvidia-rtx-5090", "NVIDIA GeForce RTX 5090", "NVIDIA", "GeForce RTX 5090", "32GB", "gpu", "blackwell", 2025,
+        575, DM, {"fp32": 104.8, "tf32": 104.8, "bf16": 209.6, "fp16": 209.6, "fp8": 419.2}, 32, "GDDR7", 1792, 750, "TSMC 4NP", 4,
+        "nvidia-blackwell-geforce", "low", ["rtx-5090", "rtx5090", "5090", "NVIDIA GeForce RTX 5090"],
+        field_sources={"peak_tflops_dense": {"source": "nvidia-blackwell-geforce", "confidence": "low",
+            "notes": "838.4 FP16 Tensor TFLOPS sparse with FP16 accumulate (secondary copies of NVIDIA's table): dense FP16-accumulate 419.2, FP32-accumulate (used, as for the RTX 4090) 209.6; fp8 = 2 x that; tf32/fp32 104.8 (derived)"}},
+        notes="total graphics power 575 W; GB202 750 mm2 (press)."),
+    ACC("nvidia-gh200", "NVIDIA GH200 Grace Hopper Superchip", "NVIDIA", "GH200", "144GB HBM3e", "gpu", "grace-hopper", 2023,
+        1000, DM, {"fp32": 66.9, "tf32": 494.5, "bf16": 989.5, "fp16": 989.5, "fp8": 1979}, 144, "HBM3e", 4900, 814, "TSMC 4N", 4,
+        "epoch-ml-hardware", "medium", ["gh200", "grace-hopper", "NVIDIA GH200 480GB", "NVIDIA GH200 144G HBM3e"],
+        field_sources={"tdp_w": {"source": "nvidia-gh200-datasheet", "confidence": "medium",
+            "notes": "module power (Grace CPU + H100 GPU + LPDDR5X + HBM) configurable 450-1000 W: the maximum is used and the host is included (no separate host); Epoch AI lists 700 W (the GPU alone)"}},
+        notes="Dense tensor rates and 4.9 TB/s from Epoch AI (as H100 SXM5); 96 GB HBM3 variant at 4 TB/s exists. Host (Grace CPU, 480 GB LPDDR5X) inside the module power."),
     # ---- NVIDIA Ada
     ACC("nvidia-l40", "NVIDIA L40", "NVIDIA", "L40", "PCIe 48GB", "gpu", "ada", 2022,
         300, DM, {"fp32": 90.5, "tf32": 90.5, "bf16": 181.05, "fp16": 181.05, "fp8": 362}, 48, "GDDR6", 864, 608, "TSMC 4N", 4,
@@ -479,6 +563,18 @@ def process_nm_of(process):
     return int(m.group(1)) if m else None
 
 
+def segment_of(e):
+    """The market a part is sold for, from its vendor's product line: GeForce and TITAN cards are
+    consumer parts (a desktop by default), NVIDIA RTX/Quadro professional cards are workstation
+    parts, everything else here is sold for data centres. An ACC row may set "segment" itself."""
+    model = e["model"]
+    if model.startswith(("GeForce", "TITAN", "Titan")):
+        return "consumer"
+    if e["vendor"] == "NVIDIA" and model.startswith(("RTX A", "RTX 6000", "RTX 5000", "RTX 4000", "Quadro")):
+        return "workstation"
+    return "data-centre"
+
+
 def from_csv_row(r):
     peak = {}
     for key, col in (("fp32", "fp32_tflops"), ("tf32", "tf32_tflops_dense"), ("bf16", "bf16_tflops_dense"),
@@ -521,6 +617,7 @@ def load_accelerators(up):
     out = []
     for e in rows.values():
         e["name"] = re.sub(r"\s+", " ", e["name"]).strip()
+        e.setdefault("segment", segment_of(e))
         if e.get("notes") is None:
             e.pop("notes", None)
         if not e["field_sources"]:

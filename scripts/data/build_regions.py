@@ -15,6 +15,7 @@ unique ids/aliases case-insensitively, every `grid`/`parent`/`country` resolves,
 See scripts/data/regions_NOTES.md for sources, licences and doubts.
 """
 import os
+import sys
 
 from common import (CONFIDENCES, arguments, dedup_aliases, dumps, fail_on, load_schema, meta, name_clashes,
                     read_csv, read_json, source, source_errors, upstream_dir, validate, write_text)
@@ -123,6 +124,7 @@ SOURCES = {
     "green-algorithms-ci": source("Green Algorithms CI_aggregated.csv v3.0 (Lannelongue, Grealey, Inouye 2021; values from carbonfootprint.com March 2022 and national inventories)", "https://github.com/GreenAlgorithms/green-algorithms-tool/blob/30df2feead1c/data/v3.0/CI_aggregated.csv", 2022, "CC-BY-4.0", retrieved="2025-02-05"),
     "google-region-carbon-2024": source("Google Cloud region carbon info, 2024 (Google CFE and grid carbon intensity per region)", "https://github.com/GoogleCloudPlatform/region-carbon-info/blob/49f3f26bfd68/data/yearly/2024.csv", 2024, "Apache-2.0", retrieved="2025-12-03"),
     "google-dc-efficiency": source("Google data centers – efficiency (per-campus trailing-twelve-month PUE), as transcribed in Green Algorithms cloudProviders_datacenters.csv", "https://www.google.com/about/datacenters/efficiency/", 2020, "facts; transcription CC-BY-4.0 (Green Algorithms)", retrieved="2020-09-29"),
+    "ipcc-ar5": source("IPCC AR5 WGIII Annex III: Technology-specific cost and performance parameters (Schloemer et al. 2014), Table A.III.2", "https://www.ipcc.ch/site/assets/uploads/2018/02/ipcc_wg3_ar5_annex-iii.pdf#page=7", 2014, "facts"),
     "aws-regions": source("AWS Regions and Availability Zones (region codes and locations)", "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html", 2025, "facts"),
     "azure-regions": source("Azure regions list (names as in `az account list-locations`)", "https://learn.microsoft.com/en-us/azure/reliability/regions-list", 2025, "facts"),
     "gcp-regions": source("Google Cloud regions and zones", "https://cloud.google.com/compute/docs/regions-zones", 2025, "facts"),
@@ -184,6 +186,17 @@ def read_owid(up):
     return latest
 
 
+def read_owid_years(up):
+    """{OWID code: {year: g CO2e/kWh}} over every year of the OWID file."""
+    path = os.path.join(up, "owid-ember-carbon-intensity", "carbon-intensity-electricity.csv")
+    out = {}
+    for r in read_csv(path):
+        code, val = r["Code"].strip(), r["Carbon intensity of electricity - gCO2/kWh"].strip()
+        if code and val:
+            out.setdefault(code, {})[int(r["Year"])] = float(val)
+    return out
+
+
 def read_global_mix(up):
     return read_json(os.path.join(up, "codecarbon", "global_energy_mix.json"))
 
@@ -225,6 +238,61 @@ def read_gcp(up):
 # ---------------------------------------------------------------------------
 # Build
 # ---------------------------------------------------------------------------
+def lifecycle_factors(up):
+    """Lifecycle g CO2e/kWh by mix key: {key: (min, median)} as energy_sources.json has them
+    (build_misc.build_energy_sources, from upstream-data/ipcc-ar5-annex3); a min of None where
+    IPCC gives none (oil, other)."""
+    import build_misc
+    doc = build_misc.build_energy_sources(up, "2000-01-01")  # only the factors are read
+    out = {}
+    for e in doc["sources_of_energy"]:
+        lc = e["lifecycle_gco2e_per_kwh"]
+        out[e["id"]] = (lc.get("min"), lc["median"])
+    return out
+
+
+def lifecycle_floor(shares, factors):
+    """The least lifecycle intensity a mix can have: sum of share x IPCC AR5 lifecycle minimum
+    (a source without a minimum adds 0)."""
+    return sum(v * (factors[k][0] or 0) for k, v in shares.items())
+
+
+def apply_lifecycle_floor(entries, factors, owid_years):
+    """Rule: a lifecycle intensity is never below what its own mix implies at the lowest IPCC
+    AR5 lifecycle factors. An entry that breaks it is mended in one of two ways, with a note
+    naming the value replaced:
+    - its mix is of an earlier year than its intensity (the grid changed in between): the OWID
+      intensity of the mix's year, when that one keeps the rule (intensity and mix then describe
+      the same year);
+    - otherwise (Ember reports direct emissions, 0 g for an all-hydro grid): sum of share x IPCC
+      AR5 lifecycle median over the mix.
+    Returns the ids changed."""
+    changed = []
+    for e in entries.values():
+        inten, mix = e.get("intensity"), e.get("mix")
+        if not inten or not mix or inten["basis"] != "lifecycle":
+            continue
+        floor = lifecycle_floor(mix["shares"], factors)
+        if inten["gco2e_per_kwh"] >= floor - 0.05:
+            continue
+        old = "%s g (%s, %s) is below the %.1f g its own %s mix (%s) implies at the lowest IPCC AR5 lifecycle factors" % (
+            r1(inten["gco2e_per_kwh"]), inten["source"], inten["year"], floor, mix["year"], mix["source"])
+        same_year = owid_years.get(e["aliases"][0] if e["aliases"] else "", {}).get(mix["year"])
+        if inten["source"] == "owid-ember" and mix["year"] != inten["year"] and same_year is not None \
+                and same_year >= floor - 0.05:
+            e["intensity"] = dict(inten, gco2e_per_kwh=r1(same_year), year=mix["year"],
+                                  notes=old + "; the OWID/Ember value of the mix's year is used instead, so that "
+                                        "intensity and mix describe the same year")
+        else:
+            median = sum(v * factors[k][1] for k, v in mix["shares"].items())
+            e["intensity"] = {"gco2e_per_kwh": r1(median), "year": mix["year"], "basis": "lifecycle",
+                              "mix_basis": "production", "accounting": "location", "source": "ipcc-ar5",
+                              "confidence": "medium",
+                              "notes": old + "; replaced by sum of share x IPCC AR5 lifecycle median over that mix"}
+        changed.append(e["id"])
+    return changed
+
+
 def build(up, curated):
     entries = {}
 
@@ -264,6 +332,28 @@ def build(up, curated):
         if iso2 == "XK":
             e["notes"] = "XK is a user-assigned code (no ISO 3166-1 code for Kosovo); OWID code OWID_KOS"
         add(e)
+
+    # EU-27: Ember's aggregate "EU (Ember)" (total lifecycle emissions / total generation of the 27
+    # member states, i.e. generation-weighted); in 2023 it equals OWID's "European Union (27)" (237.49).
+    eu = {int(r["Year"]): float(r["Carbon intensity of electricity - gCO2/kWh"])
+          for r in read_csv(os.path.join(up, "owid-ember-carbon-intensity", "carbon-intensity-electricity.csv"))
+          if r["Entity"].strip() == "EU (Ember)" and r["Carbon intensity of electricity - gCO2/kWh"].strip()}
+    eu27 = {int(r["Year"]): float(r["Carbon intensity of electricity - gCO2/kWh"])
+            for r in read_csv(os.path.join(up, "owid-ember-carbon-intensity", "carbon-intensity-electricity.csv"))
+            if r["Entity"].strip() == "European Union (27)"}
+    assert abs(eu[2023] - eu27[2023]) < 0.01, "EU (Ember) is no longer OWID's European Union (27)"
+    eu_year = max(eu)
+    e = blank_entry("EU-27", "grid", "European Union (27 member states)",
+                    ["EU27", "EU", "European Union", "EU (Ember)"], None, None, "owid-ember", "high")
+    e["intensity"] = {"gco2e_per_kwh": r1(eu[eu_year]), "year": eu_year, "basis": "lifecycle",
+                      "mix_basis": "production", "accounting": "location", "source": "owid-ember", "confidence": "high",
+                      "notes": "Ember's EU aggregate: total emissions / total generation of the 27 member states "
+                               "(generation-weighted); equals OWID's 'European Union (27)' in 2023 (%.1f g)" % eu27[2023]}
+    e["notes"] = "aggregate of the EU-27 member states' grids (not a single grid); no mix"
+    add(e)
+
+    floored = apply_lifecycle_floor(entries, lifecycle_factors(up), read_owid_years(up))
+    print("lifecycle floor: replaced %d intensities: %s" % (len(floored), ", ".join(sorted(floored))), file=sys.stderr)
 
     # 2. eGRID subregions ---------------------------------------------------
     for r in read_egrid(up):

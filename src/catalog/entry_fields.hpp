@@ -20,11 +20,12 @@ template <class T>
 using number = std::pair<std::string_view, std::optional<double> T::*>;
 
 /// An accelerator's names, read before its release year and power.
-inline constexpr std::array<text<accelerator>, 6> accelerator_names{{{"name", &accelerator::name},
+inline constexpr std::array<text<accelerator>, 7> accelerator_names{{{"name", &accelerator::name},
                                                                       {"vendor", &accelerator::vendor},
                                                                       {"model", &accelerator::model},
                                                                       {"variant", &accelerator::variant},
                                                                       {"kind", &accelerator::kind},
+                                                                      {"segment", &accelerator::segment},
                                                                       {"family", &accelerator::family}}};
 /// An accelerator's memory and die, read after its peak throughput.
 inline constexpr std::array<number<accelerator>, 4> accelerator_sizes{{{"memory_gb", &accelerator::memory_gb},

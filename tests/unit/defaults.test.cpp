@@ -80,6 +80,24 @@ TEST_CASE("defaults: every value and range is the one docs/methodology.md derive
   check(t, "wue_l_per_kwh", wue_l_per_kwh), ++n;
   check(t, "lifetime_years", lifetime_years), ++n;
   check(t, "hours_per_year", hours_per_year, hours_per_year, hours_per_year), ++n;
+  const auto& room = site_profile_of(site_kind::server_room);
+  check(t, "site_server_room_pue", room.pue), ++n;
+  check(t, "site_server_room_wue_l_per_kwh", room.wue_l_per_kwh), ++n;
+  for (auto k : {site_kind::workstation, site_kind::desktop, site_kind::laptop}) {
+    // The personal sites share one PUE and one WUE.
+    check(t, "site_personal_pue", site_profile_of(k).pue);
+    check(t, "site_personal_wue_l_per_kwh", site_profile_of(k).wue_l_per_kwh);
+  }
+  n += 2;
+  check(t, "site_workstation_host_w", site_profile_of(site_kind::workstation).machine_host_w), ++n;
+  check(t, "site_desktop_host_w", site_profile_of(site_kind::desktop).machine_host_w), ++n;
+  check(t, "site_laptop_host_w", site_profile_of(site_kind::laptop).machine_host_w), ++n;
+  check(t, "site_personal_embodied_kg", site_profile_of(site_kind::workstation).machine_embodied_kg), ++n;
+  check(t, "site_personal_embodied_kg", site_profile_of(site_kind::desktop).machine_embodied_kg);
+  check(t, "site_laptop_embodied_kg", site_profile_of(site_kind::laptop).machine_embodied_kg), ++n;
+  // The data centre's are the industry averages above.
+  CHECK(site_profile_of(site_kind::data_centre).pue.value == pue.value);
+  CHECK(site_profile_of(site_kind::data_centre).wue_l_per_kwh.value == wue_l_per_kwh.value);
   // Nothing in the methodology's table that the code lacks.
   CHECK(t.size() == n);
 }
@@ -107,6 +125,7 @@ TEST_CASE("defaults: host_included") {
   static_assert(defaults::host_included("tpu-v2"));
   static_assert(!defaults::host_included("tpu-v4"));  // Google's 170 W is chip power
   static_assert(!defaults::host_included("hopper"));
+  static_assert(defaults::host_included("grace-hopper"));  // GH200 module power: CPU and memory included
 }
 
 #include "trainprint/estimator.hpp"
@@ -131,4 +150,9 @@ TEST_CASE("defaults: measured system power per chip is used as it is, host inclu
   CHECK(v4.accelerator_power.in_watts() == doctest::Approx(170));
   CHECK(v4.host_power.in_watts() ==
         doctest::Approx(170 * defaults::host_max_fraction_of_tdp.value * defaults::power_fraction_typical.value));
+  // GH200: the 1,000 W module power covers the Grace CPU and its memory (NVIDIA GH200 datasheet).
+  s.hardware = "gh200";
+  const estimate gh = make_estimate(s);
+  CHECK(gh.host_power.in_watts() == 0);
+  CHECK(gh.find_trace("host_max_power_w")->note == "nvidia-gh200's catalog power (1000 W) is the module's, its CPU and memory included");
 }

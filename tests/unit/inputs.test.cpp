@@ -46,8 +46,9 @@ scenario valid_base() {
 }  // namespace
 
 TEST_CASE("inputs: names, flags and aliases") {
-  CHECK(scenario_inputs.size() == 37);  // 31 + energy_kwh and energy_boundary (measured energy) + convention + ownership + size and energy (plain words)
+  CHECK(scenario_inputs.size() == 38);  // 31 + energy_kwh and energy_boundary (measured energy) + convention + ownership + size and energy (plain words) + site_kind
   CHECK(find_input("--ownership")->kind == input_kind::ownership);
+  CHECK(find_input("--site-kind")->name == "site_kind");
   CHECK(find_input("power_w")->flag == "--power-w");
   CHECK(find_input("power")->name == "power_w");
   CHECK(find_input("--power")->name == "power_w");
