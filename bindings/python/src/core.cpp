@@ -209,7 +209,8 @@ py::tuple output_values(const tp::estimate& e) {
 py::tuple resolved_ids(const tp::estimate& e) {
   auto id = [](const std::string& s) { return s.empty() ? py::object(py::none()) : py::object(py::str(s)); };
   return py::make_tuple(id(e.context.accelerator_id), id(e.context.region_id), id(e.context.provider_id),
-                        std::string(tp::to_string(e.context.precision)), std::string(tp::to_string(e.context.boundary)));
+                        std::string(tp::to_string(e.context.precision)), std::string(tp::to_string(e.context.boundary)),
+                        std::string(tp::to_string(e.context.convention)));
 }
 
 /// A column of estimate_many() from Python: a float64 array (numbers), or a sequence

@@ -99,7 +99,7 @@ _OUTPUT_PROPERTIES: Tuple[Tuple[str, str, Tuple[str, str], Optional[str]], ...] 
 #: include/trainprint/outputs.hpp: the keys of estimate_many()'s result.
 OUTPUTS: Tuple[Tuple[str, str, str, str, str], ...] = tuple(tuple(r) for r in _core.outputs())  # type: ignore[misc]
 _OUTPUT_INDEX: Dict[Tuple[str, str], int] = {(r[1], r[2]): i for i, r in enumerate(OUTPUTS)}
-_RESOLVED_KEYS: Tuple[str, ...] = ("hardware", "region", "provider", "precision", "boundary")
+_RESOLVED_KEYS: Tuple[str, ...] = ("hardware", "region", "provider", "precision", "boundary", "convention")
 
 
 def _output_property(name: str, type_: str, path: Tuple[str, str], doc: Optional[str]) -> property:
