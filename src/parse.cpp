@@ -2,6 +2,7 @@
 
 #include "trainprint/parse.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -58,27 +59,47 @@ double parse_number(std::string_view text, std::string_view what) {
   return v;
 }
 
+namespace {
+/// Hours per duration unit; 0 when `u` (lower-cased) is not a unit. A month is a twelfth
+/// of the 365-day year used for "y" (730 h), so 12mo == 1y.
+double hours_per_unit(std::string_view u) {
+  struct unit { std::string_view name; double hours; };
+  static constexpr unit units[] = {
+      {"min", 1.0 / 60}, {"mins", 1.0 / 60}, {"minute", 1.0 / 60}, {"minutes", 1.0 / 60},
+      {"h", 1},          {"hr", 1},          {"hrs", 1},           {"hour", 1},          {"hours", 1},
+      {"d", 24},         {"day", 24},        {"days", 24},
+      {"w", 168},        {"wk", 168},        {"wks", 168},         {"week", 168},        {"weeks", 168},
+      {"mo", 730},       {"mos", 730},       {"month", 730},       {"months", 730},
+      {"y", 8760},       {"yr", 8760},       {"yrs", 8760},        {"year", 8760},       {"years", 8760},
+  };
+  for (const auto& x : units)
+    if (x.name == u) return x.hours;
+  return 0;
+}
+}  // namespace
+
 hours parse_duration(std::string_view text, std::string_view what) {
   const std::string_view t = trim(text);
-  const std::string expected = "expected a positive duration such as 90m, 36h, 30d or 2w (a bare number is hours)";
+  const std::string expected =
+      "expected a positive duration such as 90min, 36h, 30d, 2w, 3mo or 1y (unit words too: 5 days, 3 months; "
+      "a bare number is hours)";
   if (t.empty()) throw unit_error(std::string(what), "got '', " + expected);
-  double per_unit = 1;  // hours
-  std::string_view digits = t;
-  switch (t.back()) {
-    case 'm': per_unit = 1.0 / 60.0; break;
-    case 'h': per_unit = 1; break;
-    case 'd': per_unit = 24; break;
-    case 'w': per_unit = 24 * 7; break;
-    case 'y': per_unit = 24 * 365; break;
-    default: per_unit = 0; break;
-  }
-  if (per_unit != 0)
-    digits.remove_suffix(1);
-  else
-    per_unit = 1;
+  // The unit: the trailing letters, lower-cased, after optional spaces.
+  std::size_t k = t.size();
+  while (k > 0 && std::isalpha(static_cast<unsigned char>(t[k - 1]))) --k;
+  std::string unit(t.substr(k));
+  for (auto& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string_view digits = trim(t.substr(0, k));
   double v = 0;
-  if (!plain(digits, v) || v <= 0) throw unit_error(std::string(what), "got " + quoted(text) + ", " + expected);
-  const double h = v * per_unit;  // 1e308y overflows, 1e-320m underflows to 0
+  const bool number = plain(digits, v);
+  if (unit == "m" && number)  // 3m: minutes to some, months to others
+    throw unit_error(std::string(what), "got " + quoted(text) + ", which is ambiguous: write " + std::string(digits) +
+                                            "min for minutes or " + std::string(digits) + "mo for months");
+  double per_unit = unit.empty() ? 1 : hours_per_unit(unit);  // a bare number is hours
+  // "1e5" ends in no letter, but "1e" alone is no unit: plain() has read the exponent.
+  if (per_unit == 0 || !number || v <= 0)
+    throw unit_error(std::string(what), "got " + quoted(text) + ", " + expected);
+  const double h = v * per_unit;  // 1e308y overflows, 1e-320min underflows to 0
   if (!std::isfinite(h)) throw unit_error(std::string(what), "got " + quoted(text) + ", a number that overflows");
   if (h <= 0) throw unit_error(std::string(what), "got " + quoted(text) + ", " + expected);
   return hours(h);

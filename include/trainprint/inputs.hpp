@@ -24,7 +24,7 @@ enum class input_kind : unsigned char {
   number,     ///< a number with SI suffixes in text ("7B", "2T")
   ratio,      ///< a fraction, 0.4 or "40%" in text
   count,      ///< a whole number
-  duration,   ///< hours; text as 90m, 36h, 30d, 2w
+  duration,   ///< hours; text as 90min, 36h, 30d, 2w, 3mo, 5 days
   text,       ///< a catalog id or alias
   precision,  ///< one of fp32, tf32, bf16, fp16, fp8
   boundary,   ///< accelerators or servers
@@ -110,7 +110,7 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
     {"gpu_hours", "--gpu-hours", {"accelerator_hours"}, "Workload", input_kind::number, "h", 0, 1e13, false, false,
      true, "Accelerator-hours (instead of FLOPs)", TRAINPRINT_PLAIN(gpu_hours)},
     {"duration_h", "--duration-h", {"duration"}, "Workload", input_kind::duration, "h", 0, 1e6, false, false, true,
-     "Wall-clock duration: 90m, 36h, 30d, 2w, or days|weeks|months as a range (needs --count)",
+     "Wall-clock duration: 90min, 36h, 5 days, 2w, 3mo, or days|weeks|months as a range (needs --count)",
      [](const scenario& s) -> std::optional<double> {
        if (!s.duration_h) return std::nullopt;
        return s.duration_h->count();

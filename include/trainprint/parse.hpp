@@ -1,7 +1,7 @@
 #pragma once
 /// \file parse.hpp
 /// Numbers as people type them: SI suffixes (`7B`, `1.5T`), scientific notation
-/// (`70e9`), durations (`90m`, `36h`, `30d`, `2w`) and ratios (`0.4`, `40%`).
+/// (`70e9`), durations (`90min`, `36h`, `30d`, `2w`, `3mo`, `5 days`; a bare `3m` is refused as ambiguous) and ratios (`0.4`, `40%`).
 /// Every parser takes the whole text or throws unit_error naming what was parsed.
 
 #include <string_view>

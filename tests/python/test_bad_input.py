@@ -20,7 +20,7 @@ ROWS = [
     ("params 1e308", dict(params=1e308, tokens=2e12, hardware="h100"), trainprint.InputError, '[trainprint.input] params: got 1e+308, expected 0 < params <= 1e+15'),
     ("PUE 0.9", {**GPU, "pue": 0.9}, trainprint.InputError, '[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5'),
     ("MFU 0", dict(params=7e9, tokens=2e12, hardware="h100", mfu=0), trainprint.InputError, '[trainprint.input] mfu: got 0, expected 0 < mfu <= 1'),
-    ("duration -3d", {**GPU, "gpu_hours": None, "duration_h": "-3d"}, trainprint.UnitError, "[trainprint.unit] duration_h: got '-3d', expected a positive duration such as 90m, 36h, 30d or 2w (a bare number is hours)"),
+    ("duration -3d", {**GPU, "gpu_hours": None, "duration_h": "-3d"}, trainprint.UnitError, "[trainprint.unit] duration_h: got '-3d', expected a positive duration such as 90min, 36h, 30d, 2w, 3mo or 1y (unit words too: 5 days, 3 months; a bare number is hours)"),
     ("empty hardware", {**GPU, "hardware": ""}, trainprint.InputError, "[trainprint.input] hardware: got '', expected a catalog id such as h100"),
     ("empty params text", dict(params="", tokens="2T", hardware="h100"), trainprint.UnitError, "[trainprint.unit] params: got '', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9"),
     ("unknown region", {**GPU, "region": "atlantis"}, trainprint.UnknownKeyError, "[trainprint.unknown_key] unknown region 'atlantis'"),

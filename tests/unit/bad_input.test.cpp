@@ -114,10 +114,10 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"power 1e308 W", [] { estimate_with("power_w", "1e308"); }, kind::input, "[trainprint.input] power_w: got 1e+308, expected 0 < power_w <= 100000"},
       {"active above total params", [] { estimate_json(R"({"params": 7e9, "active_params": 8e9, "tokens": 2e12, "hardware": "h100"})"); }, kind::input, "[trainprint.input] active_params: got 8e+09, expected active_params <= params (7e+09)"},
       // --- durations and text numbers ---
-      {"duration -3d", [] { estimate_with("duration_h", "-3d"); }, kind::unit, "[trainprint.unit] duration_h: got '-3d', expected a positive duration such as 90m, 36h, 30d or 2w (a bare number is hours)"},
-      {"duration 0h", [] { (void)parse_duration("0h", "duration"); }, kind::unit, "[trainprint.unit] duration: got '0h', expected a positive duration such as 90m, 36h, 30d or 2w (a bare number is hours)"},
+      {"duration -3d", [] { estimate_with("duration_h", "-3d"); }, kind::unit, "[trainprint.unit] duration_h: got '-3d', expected a positive duration such as 90min, 36h, 30d, 2w, 3mo or 1y (unit words too: 5 days, 3 months; a bare number is hours)"},
+      {"duration 0h", [] { (void)parse_duration("0h", "duration"); }, kind::unit, "[trainprint.unit] duration: got '0h', expected a positive duration such as 90min, 36h, 30d, 2w, 3mo or 1y (unit words too: 5 days, 3 months; a bare number is hours)"},
       {"duration 1e308y", [] { estimate_with("duration_h", "1e308y"); }, kind::unit, "[trainprint.unit] duration_h: got '1e308y', a number that overflows"},
-      {"duration 1e-400m", [] { (void)parse_duration("1e-400m", "duration"); }, kind::unit, "[trainprint.unit] duration: got '1e-400m', expected a positive duration such as 90m, 36h, 30d or 2w (a bare number is hours)"},
+      {"duration 1e-400min", [] { (void)parse_duration("1e-400min", "duration"); }, kind::unit, "[trainprint.unit] duration: got '1e-400min', expected a positive duration such as 90min, 36h, 30d, 2w, 3mo or 1y (unit words too: 5 days, 3 months; a bare number is hours)"},
       {"number with an unknown suffix", [] { (void)parse_number("7Q", "params"); }, kind::unit, "[trainprint.unit] params: got '7Q', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9"},
       {"empty number", [] { (void)parse_number("", "params"); }, kind::unit, "[trainprint.unit] params: got '', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9"},
       {"number that overflows", [] { (void)parse_number("1e308E", "tokens"); }, kind::unit, "[trainprint.unit] tokens: got '1e308E', a number that overflows"},

@@ -34,18 +34,43 @@ TEST_CASE("parse: numbers with SI suffixes and scientific notation") {
 }
 
 TEST_CASE("parse: durations") {
-  CHECK(parse_duration("90m", "duration").count() == doctest::Approx(1.5));
+  CHECK(parse_duration("90min", "duration").count() == doctest::Approx(1.5));
   CHECK(parse_duration("36h", "duration").count() == 36);
   CHECK(parse_duration("30d", "duration").count() == 720);
   CHECK(parse_duration("2w", "duration").count() == 336);
   CHECK(parse_duration("1y", "duration").count() == 8760);
   CHECK(parse_duration("12", "duration").count() == 12);
   CHECK_THROWS_WITH_AS(parse_duration("-3d", "duration"),
-                       "[trainprint.unit] duration: got '-3d', expected a positive duration such as 90m, 36h, 30d or 2w "
-                       "(a bare number is hours)",
+                       "[trainprint.unit] duration: got '-3d', expected a positive duration such as 90min, 36h, 30d, "
+                       "2w, 3mo or 1y (unit words too: 5 days, 3 months; a bare number is hours)",
                        unit_error);
   CHECK_THROWS_AS(parse_duration("0d", "duration"), unit_error);
-  CHECK_THROWS_AS(parse_duration("3 days", "duration"), unit_error);
+  CHECK_THROWS_AS(parse_duration("3 fortnights", "duration"), unit_error);
+  CHECK_THROWS_AS(parse_duration("days", "duration"), unit_error);
+}
+
+TEST_CASE("parse: durations with unit words, months and the ambiguous m") {
+  // A month is a twelfth of the 365-day year "y" uses: 8760 h / 12 = 730 h.
+  CHECK(parse_duration("3mo", "duration").count() == 2190);
+  CHECK(parse_duration("3 months", "duration").count() == 2190);
+  CHECK(parse_duration("1 month", "duration").count() == 730);
+  CHECK(parse_duration("12mo", "duration").count() == parse_duration("1y", "duration").count());
+  CHECK(parse_duration("2 weeks", "duration").count() == 336);  // 2 × 7 × 24
+  CHECK(parse_duration("5 days", "duration").count() == 120);   // 5 × 24
+  CHECK(parse_duration("5days", "duration").count() == 120);
+  CHECK(parse_duration("5 Days", "duration").count() == 120);
+  CHECK(parse_duration("1.5 hours", "duration").count() == 1.5);
+  CHECK(parse_duration("90 minutes", "duration").count() == doctest::Approx(1.5));
+  CHECK(parse_duration("2 years", "duration").count() == 17520);
+  CHECK(parse_duration("3 wks", "duration").count() == 504);
+  CHECK_THROWS_WITH_AS(parse_duration("3m", "--duration-h"),
+                       "[trainprint.unit] --duration-h: got '3m', which is ambiguous: write 3min for minutes or 3mo "
+                       "for months",
+                       unit_error);
+  CHECK_THROWS_WITH_AS(parse_duration("90 M", "duration"),
+                       "[trainprint.unit] duration: got '90 M', which is ambiguous: write 90min for minutes or 90mo "
+                       "for months",
+                       unit_error);
 }
 
 TEST_CASE("parse: ratios and mixes") {
