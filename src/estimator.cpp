@@ -876,7 +876,12 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
     if (traced)
       e.trace.push_back({"implied_mfu", implied, "1", origin::derived, {},
                          "flops / (accelerator_hours × 3600 × peak_flop_per_s × precision_speedup)", {}});
-    if (r.mfu_band && (implied < r.mfu_band->first || implied > r.mfu_band->second))
+    if (implied > 1)  // more FLOPs than the accelerators' peak could do in the hours given
+      e.notes.push_back(fmt::format(
+          "the run's implied MFU {:.3g} is above 1, which no run can reach: {:.3g} FLOP do not fit in {:.4g} "
+          "accelerator-hours at {}'s peak; the hours are too few or the workload too large",
+          implied, *r.flops, o[output::accelerator_hours], e.context.accelerator_id));
+    else if (r.mfu_band && (implied < r.mfu_band->first || implied > r.mfu_band->second))
       e.notes.push_back(fmt::format(
           "the run's implied MFU {:.2g} is {} the fitted 90% range {:.2g}–{:.2g} for this model on {}: check the "
           "hours and the workload{}",
