@@ -457,7 +457,8 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   CHECK(d.accelerator_hours == Approx(7680).epsilon(rel));
   CHECK(d.find_trace("implied_mfu")->value == Approx(3.070744334388967).epsilon(1e-9));
   bool noted = false;
-  for (const auto& n : d.notes) noted = noted || n.find("the run's implied MFU 3.1 is above the fitted 90% range") == 0;
+  for (const auto& n : d.notes) noted = noted || n.find("the run's implied MFU 3.07 is above 1, which no run can reach: 8.4e+22 FLOP do not fit in 7680 "
+                                           "accelerator-hours") == 0;
   CHECK(noted);
   // The fraction clamps at 1: 700 W.
   CHECK(d.accelerator_power.in_watts() == Approx(700).epsilon(rel));
