@@ -123,7 +123,7 @@ std::vector<std::string> equivalents_of(const estimate& e, const catalog& cat) {
 std::string hardware_text(const estimate& e, const catalog& cat, bool with_count) {
   const auto& c = e.context;
   if (c.accelerator_id.empty()) return {};
-  if (!with_count || !e.inputs.count) return c.accelerator_id;
+  if (!e.inputs.count) return c.accelerator_id;
   const bool chips = counted_in_chips(c.accelerator_id);
   const hardware_unit* unit = nullptr;
   hardware_unit u;
@@ -132,6 +132,10 @@ std::string hardware_text(const estimate& e, const catalog& cat, bool with_count
       if (!u.kind.empty() && u.acc->id == c.accelerator_id) unit = &u;
     } catch (const error&) {  // a catalog without the id (the estimate was read back): no unit
     }
+  if (!with_count)  // what one counted unit is, for a subtitle beside a count column
+    return unit ? fmt::format("{} {}s ({}{}{}{} each)", unit->id, unit->kind, unit->accelerators, chips ? " " : " × ",
+                              c.accelerator_id, chips ? " chips" : "")
+                : c.accelerator_id;
   if (unit) {
     const auto units = e.scenario.count.value_or(1);
     return fmt::format("{} × {} {}{} ({:g}{}{}{})", units, unit->id, unit->kind, units == 1 ? "" : "s",
