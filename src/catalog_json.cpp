@@ -77,8 +77,6 @@ json to_json(const accelerator& a) {
   j["release_year"] = opt(a.release_year);
   j["tdp_w"] = opt(a.tdp_w);
   j["tdp_kind"] = str_or_null(a.tdp_kind);
-  if (a.cores) j["cores"] = *a.cores;                  // kind cpu: tdp_w is per core
-  if (a.package_tdp_w) j["package_tdp_w"] = *a.package_tdp_w;
   json peak = json::object();
   for (auto p : all_precisions)
     if (auto t = a.peak_tflops(p)) peak[std::string(to_string(p))] = *t;

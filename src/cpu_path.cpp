@@ -3,8 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "trainprint/error.hpp"
 
 namespace trainprint::inline v0::detail {
@@ -23,17 +21,10 @@ void check_cpu_scenario(const scenario& s, const accelerator& cpu) {
 }
 
 std::string cpu_count_note(const accelerator& cpu, double cores) {
-  std::string note = fmt::format("count {:g} = {:g} core(s) of {} (a CPU is counted by cores", cores, cores, cpu.id);
-  if (cpu.cores) {
-    const double packages = cores / *cpu.cores;
-    note += fmt::format("; {} cores per package", *cpu.cores);
-    if (packages >= 1 && std::floor(packages) == packages) note += fmt::format(": {:g} package(s)", packages);
-  }
-  note += ")";
-  if (cpu.tdp_w && cpu.cores)
-    note += fmt::format("; {:g} W per core = {:g} W TDP / {} cores", *cpu.tdp_w,
-                        cpu.package_tdp_w.value_or(*cpu.tdp_w * *cpu.cores), *cpu.cores);
-  return note;
+  // The variant carries the package's datasheet figures ("20 cores, 150 W", scripts/data/cpus.py).
+  return fmt::format("count {:g} = {:g} core(s) of {} (a CPU is counted by cores; one package: {}){}", cores, cores,
+                     cpu.id, cpu.variant,
+                     cpu.tdp_w ? fmt::format("; {:g} W per core = package TDP / cores", *cpu.tdp_w) : std::string{});
 }
 
 std::string cpu_host_note(const accelerator& cpu) {

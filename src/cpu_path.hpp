@@ -27,8 +27,8 @@ inline constexpr defaults::sourced cpu_core_usage{
 /// FLOP/s no CPU entry has) and a precision. Throws input_error naming the input to give.
 void check_cpu_scenario(const scenario& s, const accelerator& cpu);
 
-/// The note that says what count counted: "count 40 = 40 cores of intel-xeon-gold-6248
-/// (20 cores per package: 2 packages); 7.5 W per core = 150 W TDP / 20 cores".
+/// The note that says what count counted: "count 40 = 40 core(s) of intel-xeon-gold-6248 (a CPU
+/// is counted by cores; one package: 20 cores, 150 W); 7.5 W per core = package TDP / cores".
 [[nodiscard]] std::string cpu_count_note(const accelerator& cpu, double cores);
 
 /// The host note of a CPU-only job: the cores' power is the package's; the rest of the

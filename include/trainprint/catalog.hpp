@@ -61,7 +61,7 @@ struct cited_value {
 /// An accelerator (GPU, TPU, other training chip).
 struct accelerator {
   std::string id, name, vendor, model, variant;
-  std::string kind;    ///< gpu | tpu | asic | cpu (a CPU is counted by cores: tdp_w is per core)
+  std::string kind;    ///< gpu | tpu | asic
   /// data-centre | workstation | consumer: the market the part is sold for, which sets
   /// the default site kind (defaults::site_kind_for_segment); "" when a user file omits it.
   std::string segment;
@@ -77,8 +77,6 @@ struct accelerator {
   std::vector<std::string> aliases;
   provenance prov;
   std::map<std::string, provenance, std::less<>> field_sources;
-  std::optional<int> cores;             ///< kind cpu: cores per package
-  std::optional<double> package_tdp_w;  ///< kind cpu: the package TDP, W (tdp_w = package_tdp_w / cores)
   /// The provenance of one field ("tdp_w", "peak_tflops_dense.bf16", ...): its own if
   /// it has one, else the entry's.
   [[nodiscard]] const provenance& provenance_of(std::string_view field) const {

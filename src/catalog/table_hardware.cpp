@@ -11,10 +11,6 @@ void parse_item(accelerator& a, const reader& rd, const source_map& src, const j
   a.tdp_w = rd.opt_num(o, p, "tdp_w");
   if (a.tdp_w && !rules::tdp_w.admits(*a.tdp_w)) rd.fail(p + "/tdp_w", "expected a positive power");
   a.tdp_kind = rd.opt_str(o, p, "tdp_kind");
-  a.cores = rd.opt_int(o, p, "cores");
-  if (a.cores && *a.cores < 1) rd.fail(p + "/cores", "expected a positive number of cores");
-  a.package_tdp_w = rd.opt_num(o, p, "package_tdp_w");
-  if (a.package_tdp_w && !rules::tdp_w.admits(*a.package_tdp_w)) rd.fail(p + "/package_tdp_w", "expected a positive power");
   if (rd.has(o, "peak_tflops_dense")) {
     const auto pp = p + "/peak_tflops_dense";
     const auto pk = rd.object(o, p, "peak_tflops_dense", "expected an object of precision: TFLOP/s");
