@@ -146,8 +146,10 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   const accelerator* acc = s.hardware ? &cat.find_accelerator(*s.hardware) : nullptr;
   if (words.part && rec.context)
     r.notes.push_back("hardware " + *given.hardware + ": " + std::string(words.part->why));
-  const bool cpu = acc && detail::is_cpu(*acc);  // counted by cores, power per core, hours given (cpu_path.hpp)
-  if (cpu) detail::check_cpu_scenario(s, *acc);
+  // CPUs (counted by cores) and Apple machines: power and hours only, host inside (cpu_path.hpp)
+  const bool cpu = acc && detail::is_cpu(*acc);
+  const bool hours_only = acc && detail::hours_only(*acc);
+  if (hours_only) detail::check_hours_only_scenario(s, *acc);
   if (acc) {
     if (rec.context) ctx.accelerator_id = acc->id;
     if (acc->tdp_w) {
@@ -392,7 +394,7 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
     in.power_fraction = 1;
   } else if (!s.power_w) {
     in.power_fraction = pf_default.value;
-    in.power_follows_mfu = !measured_avg && !cpu && in.mfu_reference > 0;
+    in.power_follows_mfu = !measured_avg && !hours_only && in.mfu_reference > 0;
     in.idle_fraction = defaults::power_idle_fraction.value;
   }
   if (s.power_w) {
@@ -446,13 +448,12 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
       if (!s.power_w) need_tdp(", host_power_w, or boundary=accelerators");
       const double tdp = acc->tdp_w ? *acc->tdp_w : s.power_w->in_watts();
       const system_profile* sys = acc->system.empty() ? nullptr : cat.get_system(acc->system);
-      if (cpu) {
+      if (hours_only) {
         in.host_max_w = 0;
-        TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, std::string(detail::cpu_core_usage.source),
-                         detail::cpu_host_note(*acc));
-        rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: a CPU-only job counts the cores' package power",
-               std::string(detail::cpu_core_usage.source));
-        if (rec.context) r.notes.push_back(detail::cpu_host_note(*acc));
+        const std::string src = cpu ? std::string(detail::cpu_core_usage.source) : acc->prov.citation();
+        TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, src, detail::hours_only_host_note(*acc));
+        rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: the part's power covers what runs the job", src);
+        if (rec.context) r.notes.push_back(detail::hours_only_host_note(*acc));
       } else if (defaults::host_included(acc->family)) {
         in.host_max_w = 0;
         const std::string src(defaults::host_included_source_of(acc->family));

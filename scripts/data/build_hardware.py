@@ -118,6 +118,7 @@ SOURCES = {
     "azure-ndh200v5": S("Azure ND H200 v5-series", "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nd-h200-v5-series", 2025),
     "azure-ndmi300xv5": S("Azure ND MI300X v5-series", "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ndmi300xv5-series", 2024),
     cpus.SOURCE_ID: cpus.SOURCE,
+    cpus.APPLE_SOURCE_ID: cpus.APPLE_SOURCE,
 }
 
 LICENSE_NOTES = [
@@ -613,7 +614,7 @@ def load_accelerators(up):
         if "notes" in cur and e["notes"]:
             cur["notes"] = cur["notes"] + " [research-compiled: " + e["notes"] + "]"
         e.update(cur)
-    for a in ADDED + cpus.load_cpus(up):
+    for a in ADDED + cpus.load_cpus(up) + cpus.load_apple():
         if a["id"] in rows:
             sys.exit(f"duplicate id {a['id']}")
         rows[a["id"]] = a

@@ -1,4 +1,4 @@
-"""Server CPUs for CPU-only jobs (hardware.json `accelerators` with kind "cpu"), read from
+"""Parts estimated from power and hours only. Server CPUs for CPU-only jobs (hardware.json `accelerators` with kind "cpu"), read from
 Green Algorithms' TDP_cpu.csv (CC BY 4.0; each row names the vendor page or TechPowerUp entry
 its TDP and core count come from).
 
@@ -6,6 +6,7 @@ A CPU entry counts cores, as Green Algorithms does: `tdp_w` is the power per cor
 cores, tdp_kind derived_estimate), `cores` and `package_tdp_w` keep the datasheet figures, so
 `--hardware xeon-gold-6248 --count 40` is 40 cores. No peak FLOP/s is sourced for a CPU, so an
 estimate needs hours (duration with count, or core-hours); src/cpu_path.cpp refuses the rest.
+Apple M-series machines (kind "soc", below): Apple's maximum wall power per Mac Studio.
 """
 import os
 import re
@@ -68,6 +69,8 @@ def cpu_errors(accs):
     """A CPU entry has its cores and package TDP, and its power per core is their quotient."""
     errs = []
     for a in accs:
+        if a["kind"] == "soc" and a["peak_tflops_dense"]:
+            errs.append(f"{a['id']}: no peak FLOP/s is sourced for Apple M-series")
         if a["kind"] != "cpu":
             if "cores" in a or "package_tdp_w" in a:
                 errs.append(f"{a['id']}: cores/package_tdp_w are for kind cpu")
@@ -79,3 +82,40 @@ def cpu_errors(accs):
         if a["peak_tflops_dense"]:
             errs.append(f"{a['id']}: no peak FLOP/s is sourced for CPUs")
     return errs
+
+
+# Apple M-series (kind "soc"): Apple publishes each Mac Studio's maximum power at the wall (a
+# compute-intensive test maximising processor usage; power supply and system losses included),
+# for one tested configuration each. No separate host: the machine is the part, counted by
+# machines. Apple publishes no peak FLOP/s figure per precision, so hours must be given.
+APPLE_SOURCE_ID = "apple-mac-studio-power"
+APPLE_SOURCE = source("Apple Support: Mac Studio power consumption and thermal output (BTU) information (article 102027)",
+                      "https://support.apple.com/en-nz/102027", 2023, "facts")
+# id, chip, year (Mac Studio 2022 / 2023), tested configuration, unified memory GB, idle W, max W
+APPLE_MAC_STUDIO = [
+    ("apple-m1-max-mac-studio", "M1 Max", 2022, "10-core CPU, 32-core GPU, 32 GB, 2 TB SSD", 32, 11, 115),
+    ("apple-m1-ultra-mac-studio", "M1 Ultra", 2022, "20-core CPU, 48-core GPU, 64 GB, 1 TB SSD", 64, 13, 215),
+    ("apple-m2-max-mac-studio", "M2 Max", 2023, "12-core CPU, 30-core GPU, 32 GB, 512 GB SSD", 32, 9, 145),
+    ("apple-m2-ultra-mac-studio", "M2 Ultra", 2023, "24-core CPU, 76-core GPU, 192 GB, 8 TB SSD", 192, 10, 295),
+]
+
+
+def load_apple():
+    """The Apple M-series entries (one Mac Studio each), sorted by id."""
+    out = []
+    for aid, chip, year, config, mem, idle, peak_w in APPLE_MAC_STUDIO:
+        slug = chip.lower().replace(" ", "-")
+        out.append({
+            "id": aid, "name": f"Apple {chip} (Mac Studio {year})", "vendor": "Apple", "model": chip,
+            "variant": f"Mac Studio {year}, {config}", "kind": "soc", "family": "apple-m", "segment": "consumer",
+            "release_year": year, "tdp_w": peak_w, "tdp_kind": "datasheet_max", "peak_tflops_dense": {},
+            "memory_gb": mem, "memory_type": "unified", "memory_bw_gb_s": None, "die_area_mm2": None,
+            "process": None, "process_nm": None, "system": None,
+            "aliases": [slug, f"apple-{slug}", chip, f"Apple {chip}", f"Mac Studio {chip}"],
+            "source": APPLE_SOURCE_ID, "confidence": "medium",
+            "notes": f"whole machine at the wall, Apple's 'Max' (compute-intensive test maximising processor usage; "
+                     f"power supply and system losses included), idle {idle} W, for the tested configuration; "
+                     f"other memory/SSD configurations differ; no separate host",
+            "field_sources": {},
+        })
+    return out
