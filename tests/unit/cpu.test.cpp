@@ -106,6 +106,8 @@ TEST_CASE("cpu: an Apple M2 Ultra is one machine at Apple's wall power, no host 
   CHECK(e.energy_facility.in_kwh() == Approx(14.75));
   CHECK(has_note(e, "Apple's maximum power at the wall covers the whole machine"));
   s.duration_h.reset();
+  s.params = 1e9;
+  s.tokens = 2e10;
   CHECK_THROWS_WITH_AS(make_estimate(s, catalog::embedded()),
                        "[trainprint.input] duration_h: missing; give duration_h with count (machines), or gpu_hours "
                        "(machine-hours): the catalog has no peak FLOP/s for apple-m2-ultra-mac-studio, so its hours "
