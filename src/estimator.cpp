@@ -6,6 +6,7 @@
 #include "trainprint/calibration.hpp"
 #include "trainprint/plain.hpp"
 #include "estimator_internal.hpp"
+#include "cpu_path.hpp"
 #include "hardware_units.hpp"
 #include "ranges.hpp"
 
@@ -230,6 +231,10 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   const bool tpu = acc && counted_in_chips(acc->id);
   if (words.part && rec.context)
     r.notes.push_back("hardware " + *given.hardware + ": " + std::string(words.part->why));
+  // CPUs (counted by cores) and Apple machines: power and hours only, host inside (cpu_path.hpp)
+  const bool cpu = acc && detail::is_cpu(*acc);
+  const bool hours_only = acc && detail::hours_only(*acc);
+  if (hours_only) detail::check_hours_only_scenario(s, *acc);
   if (acc) {
     if (rec.context) ctx.accelerator_id = acc->id;
     if (acc->tdp_w) {
@@ -256,8 +261,9 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
                                    "v5e and v6e; give the slice name as hardware to count slices)",
                                    *in.count, acc->id.substr(acc->id.rfind('-') + 1)));
     } else {
-      TRAINPRINT_TRACE(tr, "count", *in.count, "accelerators", origin::user);
+      TRAINPRINT_TRACE(tr, "count", *in.count, cpu ? "cores" : "accelerators", origin::user);
     }
+    if (cpu && rec.context) r.notes.push_back(detail::cpu_count_note(*acc, *in.count));
   }
   if (s.precision) {
     ctx.precision = *s.precision;
@@ -513,14 +519,15 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   // typical whole-run fraction at the fitted MFU and follows the run's MFU from there (the
   // host with it); a catalog power that is already a measured average is used as it is.
   const bool measured_avg = acc && acc->tdp_kind == "measured_avg";
-  const auto& pf_default = measured_avg ? defaults::power_fraction_measured_avg : defaults::power_fraction_typical;
+  const auto& pf_default = cpu ? detail::cpu_core_usage
+                            : measured_avg ? defaults::power_fraction_measured_avg : defaults::power_fraction_typical;
   if (s.power_fraction) {
     in.power_fraction = *s.power_fraction;
   } else if (at_tdp) {
     in.power_fraction = 1;
   } else if (!s.power_w) {
     in.power_fraction = pf_default.value;
-    in.power_follows_mfu = !measured_avg && in.mfu_reference > 0;
+    in.power_follows_mfu = !measured_avg && !hours_only && in.mfu_reference > 0;
     in.idle_fraction = defaults::power_idle_fraction.value;
   }
   if (s.power_w) {
@@ -548,7 +555,8 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
     } else {
       rg.fallback(ui::power_fraction, "1", in.power_fraction, pf_default);
       TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::fallback, std::string(pf_default.source),
-             measured_avg ? acc->id + "'s catalog power is a measured average under load"
+             cpu ? "CPU cores busy for the whole run (Green Algorithms' default usage factor)"
+             : measured_avg ? acc->id + "'s catalog power is a measured average under load"
              : in.power_follows_mfu
                  ? fmt::format("typical whole-run fraction at the fitted MFU {:.3g}; follows the run's MFU: idle {:.3g} + "
                                "(fraction − idle) × MFU / {:.3g}, at most 1",
@@ -573,7 +581,13 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
       if (!s.power_w) need_tdp(", host_power_w, or boundary=accelerators");
       const double tdp = acc->tdp_w ? *acc->tdp_w : s.power_w->in_watts();
       const system_profile* sys = acc->system.empty() ? nullptr : cat.get_system(acc->system);
-      if (defaults::host_included(acc->family)) {
+      if (hours_only) {
+        in.host_max_w = 0;
+        const std::string src = cpu ? std::string(detail::cpu_core_usage.source) : acc->prov.citation();
+        TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, src, detail::hours_only_host_note(*acc));
+        rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: the part's power covers what runs the job", src);
+        if (rec.context) r.notes.push_back(detail::hours_only_host_note(*acc));
+      } else if (defaults::host_included(acc->family)) {
         in.host_max_w = 0;
         const std::string src(defaults::host_included_source_of(acc->family));
         TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, src,

@@ -19,6 +19,7 @@ import os
 import re
 import sys
 
+import cpus
 from common import (arguments, dedup_aliases, dumps, fail_on, load_schema, meta, name_clashes, num, read_csv,
                     source, source_errors, upstream_dir, validate, write_text)
 
@@ -116,6 +117,8 @@ SOURCES = {
     "azure-ndh100v5": S("Azure ND H100 v5-series", "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ndh100v5-series", 2024),
     "azure-ndh200v5": S("Azure ND H200 v5-series", "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nd-h200-v5-series", 2025),
     "azure-ndmi300xv5": S("Azure ND MI300X v5-series", "https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ndmi300xv5-series", 2024),
+    cpus.SOURCE_ID: cpus.SOURCE,
+    cpus.APPLE_SOURCE_ID: cpus.APPLE_SOURCE,
 }
 
 LICENSE_NOTES = [
@@ -124,6 +127,7 @@ LICENSE_NOTES = [
     "LLMCarbon (Faiz et al., ICLR 2024; github.com/SotaroKaneda/MLCarbon), Apache-2.0: carbon-per-area and DRAM factors "
     "in embodied_factors. Copyright the LLMCarbon authors.",
     "All other values are facts taken from the vendor datasheets, documentation and papers cited per entry.",
+    cpus.LICENSE_NOTE,
     "No Boavizta (AGPL-3.0) value is used. mlco2/impact (MIT) was consulted only as a cross-check.",
 ]
 
@@ -610,7 +614,7 @@ def load_accelerators(up):
         if "notes" in cur and e["notes"]:
             cur["notes"] = cur["notes"] + " [research-compiled: " + e["notes"] + "]"
         e.update(cur)
-    for a in ADDED:
+    for a in ADDED + cpus.load_cpus(up) + cpus.load_apple():
         if a["id"] in rows:
             sys.exit(f"duplicate id {a['id']}")
         rows[a["id"]] = a
@@ -703,7 +707,7 @@ def cross_check_epoch(up, accs):
 def check(doc):
     """What hardware.schema.json cannot say: names unique across both tables, references
     between entries and to sources, and the TPU power rule."""
-    errs = name_clashes(doc["accelerators"] + doc["systems"]) + source_errors(doc)
+    errs = name_clashes(doc["accelerators"] + doc["systems"]) + source_errors(doc) + cpus.cpu_errors(doc["accelerators"])
     accs = {a["id"] for a in doc["accelerators"]}
     systems = {s["id"] for s in doc["systems"]}
     for a in doc["accelerators"]:

@@ -17,7 +17,7 @@ See scripts/data/regions_NOTES.md for sources, licences and doubts.
 import os
 import sys
 
-from common import (CONFIDENCES, arguments, dedup_aliases, dumps, fail_on, load_schema, meta, name_clashes,
+from common import (CONFIDENCES, REPO_UPSTREAM, arguments, dedup_aliases, dumps, fail_on, load_schema, meta, name_clashes,
                     read_csv, read_json, source, source_errors, upstream_dir, validate, write_text)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -111,6 +111,17 @@ AU_STATES = {  # ISO 3166-2 -> (name, Green Algorithms location code)
     "AU-WA": ("Western Australia", "AU-WA2"),  # South West Interconnected System (Perth)
 }
 
+# Nordic bidding zones (ENTSO-E / Nord Pool area codes; Finland is one zone, the country FI).
+# No open per-zone intensity was found: CodeCarbon's nordic_emissions.json gives one rounded 18 g
+# for all nine SE/NO zones ("historical averages from ENTSO-E", no basis, SE4 mislabelled
+# Stockholm), which says nothing about the zones; the zones therefore resolve to their
+# country's grid and say so.
+NORDIC_ZONES = {  # id -> (country, main city)
+    "SE1": ("SE", "Luleå"), "SE2": ("SE", "Sundsvall"), "SE3": ("SE", "Stockholm"), "SE4": ("SE", "Malmö"),
+    "NO1": ("NO", "Oslo"), "NO2": ("NO", "Kristiansand"), "NO3": ("NO", "Trondheim"), "NO4": ("NO", "Tromsø"),
+    "NO5": ("NO", "Bergen"),
+}
+
 MIX_KEYS = ["coal", "gas", "oil", "nuclear", "hydro", "wind", "solar", "biomass", "other"]
 
 # ---------------------------------------------------------------------------
@@ -125,6 +136,8 @@ SOURCES = {
     "google-region-carbon-2024": source("Google Cloud region carbon info, 2024 (Google CFE and grid carbon intensity per region)", "https://github.com/GoogleCloudPlatform/region-carbon-info/blob/49f3f26bfd68/data/yearly/2024.csv", 2024, "Apache-2.0", retrieved="2025-12-03"),
     "google-dc-efficiency": source("Google data centers – efficiency (per-campus trailing-twelve-month PUE), as transcribed in Green Algorithms cloudProviders_datacenters.csv", "https://www.google.com/about/datacenters/efficiency/", 2020, "facts; transcription CC-BY-4.0 (Green Algorithms)", retrieved="2020-09-29"),
     "ipcc-ar5": source("IPCC AR5 WGIII Annex III: Technology-specific cost and performance parameters (Schloemer et al. 2014), Table A.III.2", "https://www.ipcc.ch/site/assets/uploads/2018/02/ipcc_wg3_ar5_annex-iii.pdf#page=7", 2014, "facts"),
+    "eia-epa-2023": source("US EIA Electric Power Annual 2023, average revenue per kWh by state and end-use sector (Table 2.10 figures)", "https://www.eia.gov/electricity/annual/secrev-map.php", 2023, "public-domain", retrieved="2026-12-06", notes="transcribed into data/upstream/eia-epa2023-average-revenue (see its SOURCE.md)"),
+    "entsoe-bidding-zones": source("ENTSO-E Transparency Platform bidding zones (area codes SE1-SE4, NO1-NO5)", "https://transparency.entsoe.eu/", 2025, "facts"),
     "aws-regions": source("AWS Regions and Availability Zones (region codes and locations)", "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html", 2025, "facts"),
     "azure-regions": source("Azure regions list (names as in `az account list-locations`)", "https://learn.microsoft.com/en-us/azure/reliability/regions-list", 2025, "facts"),
     "gcp-regions": source("Google Cloud regions and zones", "https://cloud.google.com/compute/docs/regions-zones", 2025, "facts"),
@@ -134,6 +147,7 @@ LICENSE_NOTES = [
     "Country intensities: Ember (2025); Energy Institute - Statistical Review of World Energy (2024) – with major processing by Our World in Data. CC BY 4.0 – attribution required (ship in NOTICE).",
     "Country generation mixes: CodeCarbon (MIT, (c) the CodeCarbon authors) global_energy_mix.json, itself derived from Our World in Data / Ember (CC BY 4.0). Canadian provincial mixes: CodeCarbon canada_energy_mix_2023.json (MIT).",
     "US eGRID2022 subregions: US EPA, public domain.",
+    "US state electricity prices: U.S. Energy Information Administration (Oct 2024), Electric Power Annual 2023; public domain.",
     "US state, Canadian province and Australian state intensities: Green Algorithms (Lannelongue et al. 2021), CC BY 4.0 – attribution required; values originate from carbonfootprint.com, EPA, Canada's NIR and Australia's NGA factors.",
     "Google Cloud region grid intensity and CFE: GoogleCloudPlatform/region-carbon-info, Apache-2.0 (keep attribution). Per-campus Google PUE: facts from google.com/about/datacenters/efficiency.",
     "Cloud region lists: facts from the providers' public pages; cross-checked with Cloud Carbon Footprint (Apache-2.0). No Electricity Maps (ODbL), co2.js/Ember (CC BY-SA) or Boavizta (AGPL) values are included.",
@@ -223,6 +237,23 @@ def read_egrid(up):
 def read_ga(up):
     rows = read_csv(os.path.join(up, "green-algorithms", "CI_aggregated.csv"), skip_rows=1)  # row 1: units
     return {r["location"].strip(): r for r in rows}
+
+
+def read_eia_prices():
+    """{state name: row} of the EIA 2023 average-revenue table kept in the repository
+    (data/upstream/eia-epa2023-average-revenue)."""
+    rows = read_csv(os.path.join(REPO_UPSTREAM, "eia-epa2023-average-revenue", "average_revenue_cents_per_kwh_2023.csv"))
+    return {r["state"].strip(): r for r in rows}
+
+
+def state_price(row):
+    """The price_usd_per_kwh object of a US state from its EIA row: the commercial sector's
+    average revenue per kWh, cents -> USD."""
+    return {"value": round(float(row["commercial"]) / 100, 4), "year": 2023, "source": "eia-epa-2023",
+            "confidence": "medium",
+            "notes": "commercial sector (EIA counts data centres and office/university server rooms there) average "
+                     "revenue per kWh, taxes and charges included, %s cents; residential %s, industrial %s cents" % (
+                         row["commercial"], row["residential"], row["industrial"])}
 
 
 def read_canada_mix(up):
@@ -352,7 +383,8 @@ def build(up, curated):
     e["notes"] = "aggregate of the EU-27 member states' grids (not a single grid); no mix"
     add(e)
 
-    floored = apply_lifecycle_floor(entries, lifecycle_factors(up), read_owid_years(up))
+    factors = lifecycle_factors(up)
+    floored = apply_lifecycle_floor(entries, factors, read_owid_years(up))
     print("lifecycle floor: replaced %d intensities: %s" % (len(floored), ", ".join(sorted(floored))), file=sys.stderr)
 
     # 2. eGRID subregions ---------------------------------------------------
@@ -378,6 +410,7 @@ def build(up, curated):
 
     # 3. subnational ------------------------------------------------------
     ga = read_ga(up)
+    prices = read_eia_prices()
     for suf, name in sorted(US_STATES.items()):
         sid = "US-" + suf
         row = ga[sid]
@@ -389,7 +422,11 @@ def build(up, curated):
         e["intensity"] = {"gco2e_per_kwh": r1(row["carbonIntensity"], 2), "year": 2020, "basis": "direct",
                           "mix_basis": "production", "accounting": "location",
                           "source": "green-algorithms-ci", "confidence": "medium",
-                          "notes": "carbonfootprint.com (March 2022), 2020 data; state generation-based factor (eGRID lineage), combustion only"}
+                          "notes": "carbonfootprint.com (March 2022), 2020 data; state generation-based factor (eGRID lineage), combustion only; eGRID2022 state rates not yet in the upstream snapshot (eGRID subregions egrid:* are 2022)"}
+        if name in prices:
+            e["price_usd_per_kwh"] = state_price(prices[name])
+        else:
+            e["notes"] = "no price: the transcribed EIA 2023 table lacks %s (data/upstream/eia-epa2023-average-revenue/SOURCE.md)" % name
         add(e)
 
     camix = read_canada_mix(up)
@@ -400,21 +437,26 @@ def build(up, curated):
                         "green-algorithms-ci", "medium")
         e["grid"] = "CA"
         row = ga_ca[sid]
-        e["intensity"] = {"gco2e_per_kwh": r1(row["carbonIntensity"], 2), "year": 2019, "basis": "direct",
-                          "mix_basis": "production", "accounting": "location",
-                          "source": "green-algorithms-ci", "confidence": "medium",
-                          "notes": "Canada National Inventory Report 2021 (2019 data) via carbonfootprint.com; combustion emissions per kWh, may include T&D losses"}
         m = camix[mkey]
         parts = {"coal": m["coal"], "gas": m["naturalGas"], "oil": m["petroleum"], "nuclear": m["nuclear"],
                  "hydro": m["hydro"], "wind": m["wind"], "solar": m["solar"], "biomass": m["biomass"],
                  "other": m["other"] + m["tidal"]}
-        e["mix"] = {"shares": norm_shares(parts), "year": 2023, "source": "codecarbon-canada-mix",
+        shares = norm_shares(parts)
+        e["mix"] = {"shares": shares, "year": 2023, "source": "codecarbon-canada-mix",
                     "confidence": "medium",
                     "notes": "percentages normalised to fractions (upstream totals 99.8-100.2); tidal counted as other"}
+        # Derived: the newest open provincial data is the 2023 generation mix, so the intensity is
+        # that mix at the IPCC AR5 lifecycle medians (the rule apply_lifecycle_floor mends with).
+        median = sum(v * factors[k][1] for k, v in shares.items())
+        e["intensity"] = {"gco2e_per_kwh": r1(median), "year": 2023, "basis": "lifecycle",
+                          "mix_basis": "production", "accounting": "location",
+                          "source": "ipcc-ar5", "confidence": "medium",
+                          "notes": "derived: sum of share x IPCC AR5 lifecycle median (energy_sources.json) over the 2023 "
+                                   "generation mix (codecarbon-canada-mix); in-province generation, no imports or exports; "
+                                   "was %s g direct (Canada NIR 2021, 2019 data, via Green Algorithms/carbonfootprint.com)"
+                                   % r1(row["carbonIntensity"], 2)}
         if suf == "MB":
             e["notes"] = "Green Algorithms labels Manitoba CA-MT; ISO 3166-2 is CA-MB"
-        if suf == "AB":
-            e["intensity"]["notes"] += "; Alberta retired coal in 2023-24 so the 2019 value overstates today's grid"
         add(e)
 
     for sid, (name, gacode) in sorted(AU_STATES.items()):
@@ -429,6 +471,17 @@ def build(up, curated):
         e["intensity"] = {"gco2e_per_kwh": r1(row["carbonIntensity"], 2), "year": 2019, "basis": "lifecycle",
                           "mix_basis": "production", "accounting": "location",
                           "source": "green-algorithms-ci", "confidence": "low", "notes": note}
+        add(e)
+
+    country_name = {"SE": "Sweden", "NO": "Norway"}
+    for zid, (cc, city) in sorted(NORDIC_ZONES.items()):
+        e = blank_entry(zid, "subnational", "%s bidding zone %s (%s)" % (country_name[cc], zid, city),
+                        dedup_aliases(zid, ["%s-%s" % (cc, zid), "%s %s" % (country_name[cc], zid)]), cc, cc,
+                        "entsoe-bidding-zones", "low")
+        e["grid"] = cc
+        e["notes"] = ("electricity bidding zone; no open per-zone intensity found, so the zone uses %s's country "
+                      "grid (its intensity and mix). CodeCarbon's nordic_emissions.json (one rounded 18 g for all "
+                      "nine SE/NO zones, 'historical averages from ENTSO-E', basis not stated) is not used" % cc)
         add(e)
 
     # 4. cloud regions ----------------------------------------------------

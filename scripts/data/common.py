@@ -19,6 +19,9 @@ REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 DATA_DIR = os.path.join(REPO, "data")
 SCHEMA_DIR = os.path.join(DATA_DIR, "schema")
 DEFAULT_UPSTREAM = os.path.normpath(os.path.join(REPO, "..", "shared", "upstream-data"))
+# Upstream files kept inside the repository (each folder with a SOURCE.md), for sources the shared
+# snapshot lacks; CI has no ../shared, so these must travel with the checkout.
+REPO_UPSTREAM = os.path.join(DATA_DIR, "upstream")
 GENERATED = "2026-11-26"  # catalog date and snapshot date; fixed so that the output is deterministic
 CONFIDENCES = ("low", "medium", "high")  # weakest first
 
