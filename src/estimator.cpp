@@ -119,7 +119,13 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   validate(given);
   detail::check_plain_ids(given, cat);
   // Plain-language words (plain.hpp) read into the inputs they stand for.
-  const plain_reading words = read_plain(given);
+  plain_reading words = read_plain(given);
+  if (words.world && !given.energy && !cat.get_region(world_region)) {
+    // No place, and a catalog without the world average: emissions stay unknown (a note says so).
+    words.world = false;
+    words.energy = nullptr;
+    words.s.region.reset();
+  }
   const scenario& s = words.s;
   model_inputs& in = r.inputs;
   estimate_context& ctx = r.context;
@@ -773,6 +779,8 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
     from_user(in.hourly_price_usd, "hourly_price_usd", *s.hourly_price_usd, "USD per accelerator-hour",
               ui::hourly_price_usd, "hourly_price_usd");
   }
+  // A hardware word: the per-part inputs range across the parts it names (plain.hpp).
+  if (words.part && rg.out) detail::spread_over_parts(*words.part, given, cat, r, rec.context);
   // The distributions in uncertain_input order (the order the Monte Carlo draws them).
   std::stable_sort(r.distributions.begin(), r.distributions.end(),
                    [](const input_distribution& a, const input_distribution& b) { return a.input < b.input; });
