@@ -205,6 +205,12 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
       throw input_error("provider", *given.provider, fmt::format("{} ({}), or no provider", hw_provider, hw_why));
     words.s.provider = hw_provider;
   }
+  if (words.world && !given.energy && !cat.get_region(world_region)) {
+    // No place, and a catalog without the world average: emissions stay unknown (a note says so).
+    words.world = false;
+    words.energy = nullptr;
+    words.s.region.reset();
+  }
   const scenario& s = words.s;
   model_inputs& in = r.inputs;
   estimate_context& ctx = r.context;
@@ -920,6 +926,8 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
     from_user(in.hourly_price_usd, "hourly_price_usd", *s.hourly_price_usd, "USD per accelerator-hour",
               ui::hourly_price_usd, "hourly_price_usd");
   }
+  // A hardware word: the per-part inputs range across the parts it names (plain.hpp).
+  if (words.part && rg.out) detail::spread_over_parts(*words.part, given, cat, r, rec.context);
   // The distributions in uncertain_input order (the order the Monte Carlo draws them).
   std::stable_sort(r.distributions.begin(), r.distributions.end(),
                    [](const input_distribution& a, const input_distribution& b) { return a.input < b.input; });

@@ -2,7 +2,12 @@
 
 #include "trainprint/plain.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <optional>
 
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
@@ -121,6 +126,91 @@ void detail::check_plain_ids(const scenario& s, const catalog& cat) {
                           "energy=" + std::string(w->word) + " (--energy) instead of mix");
 }
 
+void detail::spread_over_parts(const plain_part& w, const scenario& given, const catalog& cat, resolved_scenario& r,
+                               bool notes) {
+  using ui = uncertain_input;
+  const model_inputs& c = r.inputs;
+  // Per part: its peak and its average power as factors of the central part's (they scale
+  // precision_speedup and power_fraction, which multiply the peak and the TDP in the
+  // formula), its host power and its embodied emissions as values.
+  const bool peak_known = c.peak_flop_per_s > 0;
+  const bool power_modelled = !c.accelerator_power_w && c.tdp_w > 0 && c.power_fraction > 0;
+  auto value = [&](const model_inputs& p, std::size_t k) -> std::optional<double> {
+    switch (k) {
+      case 0: return peak_known && p.peak_flop_per_s > 0 ? std::optional(p.peak_flop_per_s / c.peak_flop_per_s) : std::nullopt;
+      case 1:
+        return power_modelled && p.tdp_w > 0 ? std::optional(p.tdp_w * p.power_fraction / (c.tdp_w * c.power_fraction))
+                                             : std::nullopt;
+      case 2: return c.servers && !c.host_power_w ? std::optional(p.host_max_w) : std::nullopt;
+      case 3: return c.embodied ? p.embodied_accelerator_kg : std::nullopt;
+      default: return c.embodied && p.embodied_accelerator_kg ? std::optional(p.embodied_host_kg) : std::nullopt;
+    }
+  };
+  constexpr std::array<ui, 5> per_part{ui::precision_speedup, ui::power_fraction, ui::host_max_w,
+                                       ui::embodied_accelerator_kg, ui::embodied_host_kg};
+  std::array<std::optional<double>, 5> central{}, low{}, high{};
+  for (std::size_t k = 0; k < per_part.size(); ++k) central[k] = low[k] = high[k] = value(c, k);
+  std::string used, left_out;
+  for (const auto id : w.parts) {
+    if (id.empty()) continue;
+    if (id == w.id) {
+      used += (used.empty() ? "" : ", ") + std::string(id);
+      continue;
+    }
+    scenario t = given;
+    t.hardware = std::string(id);
+    model_inputs p;
+    try {
+      p = resolve_inputs(t, cat);
+    } catch (const error& x) {
+      left_out += (left_out.empty() ? "" : "; ") + std::string(id) + " (" + x.what() + ")";
+      continue;
+    }
+    used += (used.empty() ? "" : ", ") + std::string(id);
+    for (std::size_t k = 0; k < per_part.size(); ++k) {
+      if (!central[k]) continue;
+      if (const auto v = value(p, k)) {
+        low[k] = std::min(*low[k], *v);
+        high[k] = std::max(*high[k], *v);
+      }
+    }
+  }
+  const std::string basis = std::string(across_parts_basis) + std::string(w.word) + " (" + used + ")";
+  static constexpr std::array<std::string_view, 5> what{
+      ": peak FLOP/s from the lowest to the highest part's, as a factor on the central part's",
+      ": average power (TDP × typical power fraction) from the lowest to the highest part's, as a factor on the "
+      "central part's, at most the central part's TDP where the power follows the MFU",
+      ": host power from the lowest to the highest part's",
+      ": embodied emissions from the lowest to the highest part's",
+      ": embodied emissions of the host from the lowest to the highest part's"};
+  for (std::size_t k = 0; k < per_part.size(); ++k) {
+    if (!central[k] || (*low[k] == *central[k] && *high[k] == *central[k])) continue;
+    const ui i = per_part[k];
+    auto it = std::find_if(r.distributions.begin(), r.distributions.end(),
+                           [&](const input_distribution& d) { return d.input == i; });
+    if (k < 2) {
+      // A factor: it multiplies the input's own range (1 where it had none).
+      const double v = i == ui::precision_speedup ? c.precision_speedup : c.power_fraction;
+      if (it == r.distributions.end()) {
+        r.distributions.push_back({i, "1", {v, v, v}, "fixed", {}});
+        it = std::prev(r.distributions.end());
+      }
+      it->dist.low *= *low[k];
+      it->dist.high *= *high[k];
+    } else {
+      if (it == r.distributions.end()) continue;  // not drawn for this scenario
+      it->dist.low = std::min(it->dist.low, *low[k]);
+      it->dist.high = std::max(it->dist.high, *high[k]);
+    }
+    it->basis = basis + std::string(what[k]) + "; " + it->basis;
+    if (it->source.empty()) it->source = "the parts' catalog values (data/hardware.json)";
+  }
+  if (notes) {
+    r.notes.push_back(fmt::format("hardware {}: the range runs across {}", w.word, used));
+    if (!left_out.empty()) r.notes.push_back("hardware " + std::string(w.word) + ": left out of the range: " + left_out);
+  }
+}
+
 range plain_reading::flops_range(double flops) const {
   const double mode = params.mode * tokens.mode;
   return {flops * (params.low * tokens.low) / mode, flops, flops * (params.high * tokens.high) / mode};
@@ -144,10 +234,11 @@ plain_reading read_plain(const scenario& given) {
   }
   if (given.hardware && (p.part = find_hardware_word(*given.hardware))) s.hardware = std::string(p.part->id);
   if (given.energy) p.energy = find_energy_word(*given.energy);
-  const bool words = given.size || p.part || given.energy;
   if (p.energy && !p.energy->world) {
     s.mix = mix_of(*p.energy);
-  } else if (!given.region && !given.intensity && !given.mix && (p.energy || words)) {
+  } else if (!given.region && !given.intensity && !given.mix) {
+    // No place at all, words or not: the world average, labelled (issue 17 asks for it;
+    // docs/methodology.md §8.4), rather than emissions left unknown.
     p.world = true;
     if (!p.energy) p.energy = find_energy_word("unknown");
     s.region = std::string(world_region);
@@ -161,12 +252,35 @@ bool wants_ranges(const scenario& s) {
 
 std::string range_summary(const uncertainty_result& u) {
   if (u.sensitivity.empty() || u.sensitivity.front().swing <= 0) return {};
-  const auto& top = u.sensitivity.front();
-  const auto w = words_for(top.input);
-  std::string t = "the range comes mostly from " + std::string(w.what) + " (" + std::string(to_string(top.input)) + ")";
-  if (u.sensitivity.size() > 1 && u.sensitivity[1].swing > 0)
-    t += ", then " + std::string(words_for(u.sensitivity[1].input).what);
-  t += "; the single fact that would narrow it most: " + std::string(w.fact);
+  // An input drawn across a hardware word's parts is "the hardware" (plain.hpp): the
+  // sentence says which of the part's figures it carries.
+  struct said {
+    std::string what, name, fact;
+  };
+  auto words_of = [&](uncertain_input i) -> said {
+    for (const auto& d : u.inputs)
+      if (d.input == i && d.basis.starts_with(detail::across_parts_basis)) {
+        using enum uncertain_input;
+        const std::string_view figure = i == precision_speedup ? "peak FLOP/s"
+                                        : i == power_fraction  ? "power draw"
+                                        : i == host_max_w      ? "server's host power"
+                                                               : "manufacturing emissions";
+        return {"the hardware",
+                "which accelerator: its " + std::string(figure) + ", drawn as " + std::string(to_string(i)),
+                "which accelerator the run used (--hardware, e.g. h100, a100-sxm4-80gb or tpu-v4)"};
+      }
+    const auto w = words_for(i);
+    return {std::string(w.what), std::string(to_string(i)), std::string(w.fact)};
+  };
+  const said top = words_of(u.sensitivity.front().input);
+  std::string t = "the range comes mostly from " + top.what + " (" + top.name + ")";
+  for (std::size_t k = 1; k < u.sensitivity.size() && u.sensitivity[k].swing > 0; ++k) {
+    const said next = words_of(u.sensitivity[k].input);
+    if (next.what == top.what) continue;  // the same fact (the hardware's several figures)
+    t += ", then " + next.what;
+    break;
+  }
+  t += "; the single fact that would narrow it most: " + top.fact;
   return t;
 }
 

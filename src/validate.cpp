@@ -50,10 +50,14 @@ validation_result compare(const estimate& e, const preset& p, bool includes_pue,
   const double energy = includes_pue ? facility : e.energy_it.in_mwh();
   r.energy_mwh = energy;
   if (e.inputs.path == model_inputs::workload_path::flops) r.mfu = e.inputs.mfu;
-  if (e.location_based)
+  // A run with no place gets the world-average grid (plain.hpp): a labelled default, not
+  // the run's grid, so its emissions are not scored against the published figure.
+  const scenario& g = e.scenario;
+  const bool world_default = !g.region && !g.intensity && !g.mix && !g.energy;
+  if (e.location_based && !world_default)
     r.emissions_t_co2e = facility > 0 ? e.location_based->in_kg_co2e() / 1000.0 * energy / facility : 0.0;
   else if (p.reported_emissions_t_co2e)
-    r.note = "no carbon intensity for the place given";
+    r.note = world_default ? "no place given: the world average is not compared" : "no carbon intensity for the place given";
   if (reference && *reference > 0) r.energy_error = energy / *reference - 1.0;
   if (r.emissions_t_co2e && p.reported_emissions_t_co2e && *p.reported_emissions_t_co2e > 0)
     r.emissions_error = *r.emissions_t_co2e / *p.reported_emissions_t_co2e - 1.0;

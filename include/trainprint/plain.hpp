@@ -71,26 +71,45 @@ struct tokens_rule {
 };
 inline constexpr tokens_rule compute_optimal_tokens{};
 
-/// A hardware word and the catalog part it stands for.
+/// A hardware word: the set of catalog parts it stands for and the central one.
 struct plain_part {
   std::string_view word;  ///< "gpu"
-  std::string_view id;    ///< catalog id: "nvidia-h100-sxm5-80gb"
-  std::string_view why;   ///< the rule that picked it, with its source
+  std::string_view id;    ///< the central part's catalog id: "nvidia-h100-sxm5-80gb"
+  std::string_view why;   ///< the rule that picked the set and the central part, with its source
+  std::array<std::string_view, 10> parts;  ///< the set (catalog ids, the central one among them); "" unused
 };
 
-/// Hardware words: the part used by the most notable ML models among those released
-/// since 2021, counted in Epoch AI's "Data on Machine Learning Hardware" (ML models
-/// column, 2025-12 export, CC BY 4.0): H100 SXM5 (151 models) and TPU v4 (65).
+/// Hardware words. The set: the data-centre accelerators released in 2020 or later
+/// that trained at least 5 notable ML models in Epoch AI's "Data on Machine Learning
+/// Hardware" (ML models column, 2025-12 export, CC BY 4.0) and have a published or
+/// derived TDP in the catalog: A100 (the "A100" and "A100 SXM4 40 GB" rows: SXM4 40 GB;
+/// "A100 SXM4 80 GB"; "A100 PCIe", released 2020-06: PCIe 40 GB), H100 SXM5 (151
+/// models), H800 SXM5 (22), H200 SXM (5), GB200 (6); TPU v4 (65), v5p (5), v6e (6).
+/// TPU v5e (28 models) is left out: neither Epoch nor the catalog has its TDP. The
+/// central part, whose numbers the point estimate uses, is the one of the set used by
+/// the most models since 2021: H100 SXM5 (151), TPU v4 (65). The Monte Carlo draws the
+/// per-part inputs (peak FLOP/s, TDP, host power, embodied emissions) from the set's
+/// lowest to its highest value (detail::spread_over_parts).
 inline constexpr std::array<plain_part, 3> hardware_words{{
     {"gpu", "nvidia-h100-sxm5-80gb",
-     "a typical current data-centre GPU: the H100 SXM5, the GPU released since 2021 used by the most notable ML "
-     "models (151) in Epoch AI's Data on Machine Learning Hardware (2025)"},
+     "a typical current data-centre GPU: the H100 SXM5 (the GPU released since 2021 used by the most notable ML "
+     "models, 151, in Epoch AI's Data on Machine Learning Hardware, 2025), with a range across the data-centre GPUs "
+     "since 2020 used by at least 5 notable models there (A100, H100, H800, H200, GB200)",
+     {"nvidia-a100-pcie-40gb", "nvidia-a100-sxm4-40gb", "nvidia-a100-sxm4-80gb", "nvidia-h100-sxm5-80gb",
+      "nvidia-h800-sxm5-80gb", "nvidia-h200-sxm-141gb", "nvidia-gb200-per-gpu", "", "", ""}},
     {"tpu", "google-tpu-v4",
-     "a typical current TPU: TPU v4, the TPU released since 2021 used by the most notable ML models (65) in Epoch "
-     "AI's Data on Machine Learning Hardware (2025)"},
+     "a typical current TPU: TPU v4 (the TPU released since 2021 used by the most notable ML models, 65, in Epoch "
+     "AI's Data on Machine Learning Hardware, 2025), with a range across the TPUs since 2020 used by at least 5 "
+     "notable models there and with a TDP (v4, v5p, v6e)",
+     {"google-tpu-v4", "google-tpu-v5p", "google-tpu-v6e", "", "", "", "", "", "", ""}},
     {"accelerator", "nvidia-h100-sxm5-80gb",
-     "a typical current data-centre accelerator: the H100 SXM5, the accelerator released since 2021 used by the most "
-     "notable ML models (151) in Epoch AI's Data on Machine Learning Hardware (2025)"},
+     "a typical current data-centre accelerator: the H100 SXM5 (the accelerator released since 2021 used by the "
+     "most notable ML models, 151, in Epoch AI's Data on Machine Learning Hardware, 2025), with a range across the "
+     "data-centre GPUs and TPUs since 2020 used by at least 5 notable models there (A100, H100, H800, H200, GB200, "
+     "TPU v4, v5p, v6e)",
+     {"nvidia-a100-pcie-40gb", "nvidia-a100-sxm4-40gb", "nvidia-a100-sxm4-80gb", "nvidia-h100-sxm5-80gb",
+      "nvidia-h800-sxm5-80gb", "nvidia-h200-sxm-141gb", "nvidia-gb200-per-gpu", "google-tpu-v4", "google-tpu-v5p",
+      "google-tpu-v6e"}},
 }};
 
 /// An energy word: equal shares of the named energy sources (energy_sources.json,
@@ -135,11 +154,13 @@ energy_mix mix_of(const plain_energy& e);
 bool wants_ranges(const scenario& s);
 
 class catalog;
+struct resolved_scenario;
 
 /// A scenario with its words read (resolve() works on `s`): a size word becomes
 /// params and tokens at their modes, a hardware word its catalog part, an energy
 /// word its equal-share mix; with no place at all (no region, intensity, mix or
-/// energy) a scenario that uses words gets the world-average grid.
+/// energy word other than unknown) every scenario, plain or expert, gets the
+/// world-average grid (regions.json WORLD, OWID/Ember), labelled in a note and the trace.
 struct plain_reading {
   scenario s;
   const plain_band* size = nullptr;
@@ -160,6 +181,22 @@ namespace detail {
 /// (--region renewable) or a mix source (--mix fossil=1) the catalog lacks; the
 /// message names --energy.
 void check_plain_ids(const scenario& s, const catalog& cat);
+/// The basis text that marks a distribution widened across a hardware word's parts.
+inline constexpr std::string_view across_parts_basis = "across the parts of hardware ";
+/// For a scenario `given` whose hardware is the word `w`, resolved into `r` with its
+/// central part: widens the per-part inputs to run across the parts of `w` (each part
+/// resolved with resolve_inputs; one that cannot be resolved with the scenario's other
+/// inputs, e.g. an unsupported precision, is left out and named in a note).
+/// precision_speedup's and power_fraction's ranges are multiplied by the parts' lowest
+/// and highest peak FLOP/s and average power (TDP × typical power fraction) over the
+/// central part's, since the formula multiplies the peak and the TDP by them (where the
+/// power follows the MFU, the fraction stays at most 1: at most the central part's TDP);
+/// host_max_w, embodied_accelerator_kg and embodied_host_kg run from the lowest to the
+/// highest part's value where that is wider than their own range. Modes stay the central
+/// part's values, so the point estimate does not move. Each widened input's basis starts
+/// with across_parts_basis, which range_summary() reads as "the hardware".
+void spread_over_parts(const plain_part& w, const scenario& given, const catalog& cat, resolved_scenario& r,
+                       bool notes);
 }  // namespace detail
 
 /// One sentence on what drives an estimate's range and which single fact would

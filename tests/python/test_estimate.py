@@ -94,8 +94,12 @@ def test_preset_with_overrides():
 
 
 def test_unknown_outputs_are_none():
-    e = trainprint.estimate(gpu_hours=1000, hardware="h100")  # no region: no intensity
-    assert e.emissions_location_kg_co2e is None
+    # No count: no wall time; no carbon-free-energy share: no market-based figure. (No
+    # place gives the world-average grid, labelled in a note, so location-based is known.)
+    e = trainprint.estimate(gpu_hours=1000, hardware="h100")
+    assert e.emissions_market_kg_co2e is None
+    assert e.emissions_location_kg_co2e is not None
+    assert any(n.startswith("no place given: the world-average grid (WORLD") for n in e.notes)
     assert e.wall_hours is None
     assert e.notes
 

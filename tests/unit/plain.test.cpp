@@ -5,6 +5,7 @@
 // the values in data/ (IPCC AR5 Table A.III.2 lifecycle factors, OWID/Ember WORLD).
 #include <doctest/doctest.h>
 #include <trainprint/compare.hpp>
+#include <trainprint/defaults.hpp>
 #include <trainprint/estimator.hpp>
 #include <trainprint/json.hpp>
 #include <trainprint/plain.hpp>
@@ -112,22 +113,19 @@ TEST_CASE("plain: the done-when scenario gives a range, with what drives it and 
   REQUIRE(total);
   CHECK(total->p5 < total->p50);
   CHECK(total->p50 < total->p95);
-  // The duration spans ×4.3 (168–720 h), the intensity ×1.36 (575–780): the duration drives the range.
+  // Not knowing the part now weighs most: the power factor across the set (250 / 700 to
+  // 1,200 / 700 on the H100's typical fraction, capped at the H100's TDP where the power
+  // follows the MFU) swings total emissions from 57.5 to 117 t (p5 0.400, p95 1.431),
+  // more than the duration's 168–720 h (p5 238 h, p95 619 h: 80.0 to 131 t) and far more
+  // than the intensity's 575–780 g/kWh (106 to 130 t); `--explain` prints these swings.
   REQUIRE_FALSE(e.uncertainty->sensitivity.empty());
-  CHECK(e.uncertainty->sensitivity.front().input == uncertain_input::duration_h);
-  // Second come the accelerators' power (485–700 W: it follows the implied MFU against the fitted
-  // one) and the intensity (×1.36), close to each other; the power is ahead under the MFU fit of
-  // data/calibration.json, and the note names whichever ranks second.
-  REQUIRE(e.uncertainty->sensitivity.size() >= 2);
-  const auto second = e.uncertainty->sensitivity[1].input;
-  const bool power_second = second == uncertain_input::power_fraction || second == uncertain_input::accelerator_power_w;
-  CHECK((power_second || second == uncertain_input::intensity_g_per_kwh));
+  CHECK(e.uncertainty->sensitivity.front().input == uncertain_input::power_fraction);
+  CHECK(e.uncertainty->sensitivity[1].input == uncertain_input::duration_h);
   bool said = false;
   for (const auto& n : e.notes)
-    said = said || n == std::string("the range comes mostly from the training duration (duration_h), then ") +
-                            (power_second ? "the accelerators' power draw" : "the grid's carbon intensity") +
-                            "; the single fact that would narrow it most: the run's wall-clock duration "
-                            "(--duration-h, e.g. 3w)";
+    said = said || n == "the range comes mostly from the hardware (which accelerator: its power draw, drawn as "
+                        "power_fraction), then the training duration; the single fact that would narrow it most: "
+                        "which accelerator the run used (--hardware, e.g. h100, a100-sxm4-80gb or tpu-v4)";
   CHECK(said);
 }
 
@@ -265,4 +263,142 @@ TEST_CASE("plain: bad words get a clear error that says what would be right") {
   // "mixed" and "unknown" are the catalog's own aliases of its "other" source: a mix takes them.
   m.mix = energy_mix{{{"mixed", 1.0}}};
   CHECK_NOTHROW(make_estimate(m, cat()));
+}
+
+TEST_CASE("plain: a hardware word ranges across its parts; the point estimate stays the central part's") {
+  // trainprint estimate --params 70B --tokens 2T --hardware gpu --count 256 --region FR,
+  // beside the same with --hardware nvidia-h100-sxm5-80gb (the central part) and ranges.
+  scenario s;
+  set_input(s, "params", "70B");
+  set_input(s, "tokens", "2T");
+  set_input(s, "hardware", "gpu");
+  set_input(s, "count", "256");
+  set_input(s, "region", "FR");
+  const estimate e = make_estimate(s, cat());
+  scenario h = s;
+  h.hardware = "nvidia-h100-sxm5-80gb";
+  const estimate eh = make_estimate(h, cat(), uncertainty_options{});
+  REQUIRE(e.uncertainty);
+  REQUIRE(eh.uncertainty);
+  CHECK(e.context.accelerator_id == "nvidia-h100-sxm5-80gb");
+  // Peak: the set's dense bf16 peaks (data/hardware.json) run from the A100's 312 to the
+  // GB200's 2,500 TFLOP/s around the H100's 989.4, so the speed factor on the H100's peak
+  // runs 312 / 989.4 = 0.31534 to 2500 / 989.4 = 2.52678 (bf16 on the H100: 1, no range of its own).
+  CHECK_FALSE(find_dist(eh, uncertain_input::precision_speedup));
+  const auto* speed = find_dist(e, uncertain_input::precision_speedup);
+  REQUIRE(speed);
+  CHECK(speed->dist.low == Approx(312.0 / 989.4));
+  CHECK(speed->dist.mode == 1);
+  CHECK(speed->dist.high == Approx(2500.0 / 989.4));
+  CHECK(speed->basis.starts_with("across the parts of hardware gpu (nvidia-a100-pcie-40gb, nvidia-a100-sxm4-40gb, "));
+  // Power: every GPU of the set has the same typical power fraction, so the factor is the
+  // TDP ratio, A100 PCIe 40 GB 250 W / 700 W = 0.35714 to GB200 1,200 W / 700 W = 1.71429,
+  // on the H100's own power-fraction range.
+  const auto* pf = find_dist(e, uncertain_input::power_fraction);
+  const auto* pfh = find_dist(eh, uncertain_input::power_fraction);
+  REQUIRE(pf);
+  REQUIRE(pfh);
+  CHECK(pf->dist.low == Approx(pfh->dist.low * 250.0 / 700.0));
+  CHECK(pf->dist.mode == pfh->dist.mode);
+  CHECK(pf->dist.high == Approx(pfh->dist.high * 1200.0 / 700.0));
+  // Host: the A100 PCIe has no server profile, so its host is TDP × 4,600/5,600 =
+  // 250 × 0.82143 = 205.36 W, below the H100 DGX's 575 W and its catalog range.
+  const auto* host = find_dist(e, uncertain_input::host_max_w);
+  const auto* hosth = find_dist(eh, uncertain_input::host_max_w);
+  REQUIRE(host);
+  REQUIRE(hosth);
+  CHECK(hosth->dist.low > 250.0 * 4600.0 / 5600.0);
+  CHECK(host->dist.low == Approx(250.0 * 4600.0 / 5600.0));
+  CHECK(host->dist.mode == hosth->dist.mode);
+  CHECK(host->dist.high >= hosth->dist.high);
+  CHECK(host->basis.starts_with("across the parts of hardware gpu"));
+  // The point estimate is the H100's, to the bit; its interval is wider.
+  const auto* total = e.uncertainty->find("emissions_kg_co2e.total");
+  const auto* totalh = eh.uncertainty->find("emissions_kg_co2e.total");
+  REQUIRE(total);
+  REQUIRE(totalh);
+  CHECK(total->central == totalh->central);
+  CHECK(total->p95 / total->p5 > totalh->p95 / totalh->p5);
+  // A note names the parts.
+  bool named = false;
+  for (const auto& n : e.notes)
+    named = named || n == "hardware gpu: the range runs across nvidia-a100-pcie-40gb, nvidia-a100-sxm4-40gb, "
+                               "nvidia-a100-sxm4-80gb, nvidia-h100-sxm5-80gb, nvidia-h800-sxm5-80gb, "
+                               "nvidia-h200-sxm-141gb, nvidia-gb200-per-gpu";
+  CHECK(named);
+}
+
+TEST_CASE("plain: a part that cannot run the scenario is left out of the range, with a note") {
+  // fp8: the A100s have no fp8 peak (data/hardware.json), so they are left out; the rest
+  // of the set (H100, H800, H200: 989.4; GB200: 2,500 TFLOP/s bf16) remains.
+  scenario s;
+  set_input(s, "params", "7B");
+  set_input(s, "tokens", "2T");
+  set_input(s, "hardware", "gpu");
+  set_input(s, "count", "64");
+  set_input(s, "region", "FR");
+  set_input(s, "precision", "fp8");
+  const estimate e = make_estimate(s, cat());
+  REQUIRE(e.uncertainty);
+  const auto* speed = find_dist(e, uncertain_input::precision_speedup);
+  REQUIRE(speed);
+  // fp8's own range (defaults::fp8_speedup) times 1 (the lowest peak is the H100's) and 2500 / 989.4.
+  CHECK(speed->dist.low == Approx(defaults::fp8_speedup.low));
+  CHECK(speed->dist.high == Approx(defaults::fp8_speedup.high * 2500.0 / 989.4));
+  bool left_out = false;
+  for (const auto& n : e.notes)
+    left_out = left_out || (n.starts_with("hardware gpu: left out of the range: nvidia-a100-pcie-40gb (") &&
+                            n.find("precision") != std::string::npos);
+  CHECK(left_out);
+}
+
+TEST_CASE("plain: when the part drives the range, the sentence says the hardware") {
+  // The workload, the place and the MFU are given (FR's grid, MFU 0.4), so what is not
+  // known is the part: on the flops path the speed factor (0.315–1–2.527) sets the
+  // accelerator-hours, a ×8 spread that nothing else given here comes near.
+  scenario s;
+  set_input(s, "params", "70B");
+  set_input(s, "tokens", "2T");
+  set_input(s, "hardware", "gpu");
+  set_input(s, "count", "256");
+  set_input(s, "region", "FR");
+  set_input(s, "mfu", "0.4");
+  const estimate e = make_estimate(s, cat());
+  REQUIRE(e.uncertainty);
+  REQUIRE_FALSE(e.uncertainty->sensitivity.empty());
+  CHECK(e.uncertainty->sensitivity.front().input == uncertain_input::precision_speedup);
+  const std::string why = range_summary(*e.uncertainty);
+  CHECK(why.starts_with("the range comes mostly from the hardware (which accelerator: its peak FLOP/s, drawn as "
+                        "precision_speedup), then "));
+  CHECK(why.ends_with("; the single fact that would narrow it most: which accelerator the run used (--hardware, e.g. "
+                      "h100, a100-sxm4-80gb or tpu-v4)"));
+  CHECK(why.find("then the hardware") == std::string::npos);  // "then" names another fact
+}
+
+TEST_CASE("plain: any scenario with no place gets the world average, labelled, with its source in the trace") {
+  // An expert scenario: --params 7B --tokens 2T --hardware h100 --count 8, no place.
+  scenario s;
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.hardware = "h100";
+  s.count = 8;
+  const estimate e = make_estimate(s, cat());
+  CHECK_FALSE(e.uncertainty);  // no word, no range: a point estimate
+  CHECK(e.context.region_id == "WORLD");
+  REQUIRE(e.total);  // not unknown
+  const auto* ci = e.find_trace("intensity_g_per_kwh");
+  REQUIRE(ci);
+  CHECK(ci->value == 473);  // OWID/Ember 2024 world average (data/regions.json WORLD)
+  CHECK(ci->source.find("Ember") != std::string::npos);
+  bool labelled = false;
+  for (const auto& n : e.notes)
+    labelled = labelled || n.starts_with("no place given: the world-average grid (WORLD, 473 g CO2e/kWh)");
+  CHECK(labelled);
+  // A place of any kind replaces it: a region, an intensity, a mix.
+  scenario r = s;
+  r.intensity = carbon_intensity::g_per_kwh(300);
+  CHECK(make_estimate(r, cat()).context.region_id.empty());
+  r = s;
+  r.mix = energy_mix{{{"wind", 1.0}}};
+  CHECK(make_estimate(r, cat()).context.region_id.empty());
 }

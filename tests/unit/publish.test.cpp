@@ -2,6 +2,7 @@
 // (output_format model_card, paper, latex, ai_act). Numbers are worked by hand from
 // the catalog values the test asserts first (TDP, PUE, grid intensity, host power).
 #include <doctest/doctest.h>
+#include <trainprint/catalog.hpp>
 #include <trainprint/estimator.hpp>
 #include <trainprint/format.hpp>
 #include <trainprint/json.hpp>
@@ -168,10 +169,21 @@ TEST_CASE("publish: the model card's grams are the total in kg × 1000") {
 }
 
 TEST_CASE("publish: unknown emissions are an error, not a card") {
+  // A place with no grid data (an overlay region without an intensity or a parent): with
+  // no place at all the estimate would use the world average (docs/methodology.md §8.4).
+  catalog c = catalog::with_overlays({});
+  c.overlay(R"({"meta": {"table": "regions"},
+    "sources": {"lab": {"title": "A site with no grid data", "url": "https://example.org/lab", "year": 2026,
+                        "retrieved": "2026-11-26", "license": "facts"}},
+    "regions": [{"id": "no-grid", "kind": "cloud", "name": "A site with no grid data", "source": "lab",
+                 "confidence": "low"}]})",
+            "<test>");
   scenario s;
   s.gpu_hours = 100;
   s.hardware = "h100";
-  const estimate e = make_estimate(s);
+  s.region = "no-grid";
+  const estimate e = make_estimate(s, c);
+  REQUIRE_FALSE(e.total);
   CHECK_THROWS_WITH_AS(render(e, output_format::model_card),
                        "[trainprint.input] format: got model-card, expected an estimate whose emissions are known: "
                        "give region (or intensity, or mix) and hardware",
