@@ -19,67 +19,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "measure_internal.hpp"
 #include "text.hpp"
-#include "trainprint/detail/charconv.hpp"
 
 namespace trainprint::inline v0 {
+using namespace measure_detail;
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
-
-/// Splits one line into trimmed fields; quoted fields keep their delimiters and take ""
-/// for a quote. nullopt when a quote is left open.
-std::optional<std::vector<std::string>> split_fields(std::string_view line, char delim) {
-  std::vector<std::string> out;
-  std::string cur;
-  bool quoted = false, was_quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < line.size() && line[i + 1] == '"') {
-          cur += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        cur += c;
-      }
-    } else if (c == '"' && trim(cur).empty()) {
-      quoted = was_quoted = true;
-      cur.clear();
-    } else if (c == delim) {
-      out.emplace_back(was_quoted ? cur : std::string(trim(cur)));
-      cur.clear();
-      was_quoted = false;
-    } else {
-      cur += c;
-    }
-  }
-  if (quoted) return std::nullopt;
-  out.emplace_back(was_quoted ? cur : std::string(trim(cur)));
-  return out;
-}
-
-/// The whole text as a finite double; nullopt otherwise.
-std::optional<double> to_double(std::string_view s) {
-  s = trim(s);
-  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  double v = 0;
-  if (s.empty() || !detail::from_chars_all(s.data(), s.data() + s.size(), v) || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
 long long days_from_civil(long long y, unsigned m, unsigned d) {
@@ -91,43 +36,6 @@ long long days_from_civil(long long y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<long long>(doe) - 719468;
 }
 
-std::string g(double v) { return fmt::format("{:g}", v); }
-
-/// Reads lines, reporting or skipping bad ones.
-struct line_reader {
-  std::string_view text;
-  const std::string& file;
-  bool skip;
-  std::size_t pos = 0, number = 0, skipped = 0;
-  /// The next line that is neither blank nor a # comment; false at the end.
-  bool next(std::string_view& line) {
-    while (pos < text.size()) {
-      const auto end = text.find('\n', pos);
-      line = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-      pos = end == std::string_view::npos ? text.size() : end + 1;
-      ++number;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // UTF-8 BOM
-      const auto t = trim(line);
-      if (t.empty() || t.front() == '#') continue;
-      return true;
-    }
-    return false;
-  }
-  /// A bad line: skipped (and counted) when asked, else an error naming the line.
-  void bad(const std::string& detail) {
-    if (!skip) throw measure_error(file, number, detail + " (pass --skip-bad-lines to skip such lines)");
-    ++skipped;
-  }
-};
-
-/// Checks a watts reading; the error text or "".
-std::string watts_problem(double w) {
-  if (!std::isfinite(w)) return "watts: got a non-finite value, expected a finite number of watts";
-  if (w < 0 || w > max_sample_watts)
-    return fmt::format("watts: got {}, expected 0 <= watts <= {} (per device)", g(w), g(max_sample_watts));
-  return {};
-}
 
 /// One device's samples (times non-decreasing) and its cumulative trapezoid energy.
 struct series {
@@ -271,6 +179,13 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
       if (q > p && dt > o.gap_factor * d.median_interval_s) {
         ++d.gaps;
         d.gap_s += q - p;
+        // Nothing was read inside the gap: the power there could have moved as far as the
+        // readings around it do, over the gap's own time scale (one gap length either side).
+        double lo_w = s.w[i], hi_w = s.w[i];
+        for (std::size_t k = i + 1; k-- > 0 && s.t[k] >= s.t[i] - dt;) lo_w = std::min(lo_w, s.w[k]), hi_w = std::max(hi_w, s.w[k]);
+        for (std::size_t k = i + 1; k < s.t.size() && s.t[k] <= s.t[i + 1] + dt; ++k)
+          lo_w = std::min(lo_w, s.w[k]), hi_w = std::max(hi_w, s.w[k]);
+        d.gap_bound_j += (q - p) * (hi_w - lo_w);
       }
     }
     d.average_w = d.energy_j / d.duration_s;
@@ -278,6 +193,7 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
     m.sampling_bound_j += std::abs(d.right_riemann_j - d.left_riemann_j) / 2;
     m.gaps += d.gaps;
     m.gap_s += d.gap_s;
+    m.gap_bound_j += d.gap_bound_j;
     m.devices.push_back(std::move(d));
     used.push_back(&s);
   }
@@ -322,8 +238,8 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
                                   g(o.to->value), g(hi)));
   if (m.gaps)
     m.notes.push_back(fmt::format("{} gap(s), {} s in all: intervals over {} × the median interval, integrated as "
-                                  "straight lines between the readings either side",
-                                  m.gaps, g(m.gap_s), g(o.gap_factor)));
+                                  "straight lines between the readings either side; gap bound ±{} J",
+                                  m.gaps, g(m.gap_s), g(o.gap_factor), text::three_digits(m.gap_bound_j, 1e7)));
   return m;
 }
 
@@ -364,7 +280,7 @@ int column(const std::vector<std::string>& header, std::initializer_list<std::st
 constexpr std::string_view formats_expected =
     "expected a header of one of: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv; a CSV of "
     "t_s (or time_s, seconds) and watts (or power_w); CodeCarbon's emissions.csv (energy_consumed, duration); "
-    "sacct -P with JobID and ConsumedEnergy (or ConsumedEnergyRaw)";
+    "sacct -P with JobID and ConsumedEnergy (or ConsumedEnergyRaw); dcgmi dmon -e 155 output (#Entity ... POWER)";
 
 /// Power samples from nvidia-smi's or a plain CSV.
 measurement read_power_log(line_reader& in, const std::vector<std::string>& header, std::string_view header_line,
@@ -624,6 +540,16 @@ measurement read_sacct(line_reader& in, const std::vector<std::string>& header, 
 }  // namespace
 
 measurement read_measurement(std::string_view text, const std::string& file, const measure_options& o) {
+  {
+    // dcgmi dmon output starts with its "#Entity" header (read as a comment by the CSV readers).
+    const auto first = text.substr(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    const auto start = first.find_first_not_of(" \t\r\n");
+    if (start != std::string_view::npos && first.substr(start, 7) == "#Entity") return read_dcgm_dmon(text, file, o);
+  }
+  if (o.interval_s)
+    throw measure_error(file, 0,
+                        "--interval-ms is for dcgmi dmon output, which has no times; this file is read on its own "
+                        "times (leave --interval-ms out)");
   line_reader in{text, file, o.skip_bad_lines};
   std::string_view header_line;
   if (!in.next(header_line)) throw measure_error(file, 0, "empty file; " + std::string(formats_expected));
@@ -660,6 +586,7 @@ std::string measurement_json(const measurement& m) {
   nlohmann::ordered_json j;
   j["file"] = m.file;
   j["format"] = m.format;
+  j["device_count"] = m.device_count;
   // The fields a device and the total share.
   auto energy_fields = [](double energy_j, double duration_s, double average_w) {
     nlohmann::ordered_json x;
@@ -677,6 +604,8 @@ std::string measurement_json(const measurement& m) {
     total["sampling_bound_j"] = m.sampling_bound_j;
     total["gaps"] = m.gaps;
     total["gap_s"] = m.gap_s;
+    total["gap_bound_j"] = m.gap_bound_j;
+    total["bound_j"] = m.bound_j();
     total["restarts"] = m.restarts;
   }
   total["skipped_lines"] = m.skipped_lines;
@@ -696,6 +625,7 @@ std::string measurement_json(const measurement& m) {
       x["right_riemann_j"] = d.right_riemann_j;
       x["gaps"] = d.gaps;
       x["gap_s"] = d.gap_s;
+      x["gap_bound_j"] = d.gap_bound_j;
     }
     devs.push_back(std::move(x));
   }
@@ -720,9 +650,14 @@ std::string measurement_table(const measurement& m) {
   out += text::table({m.from_samples ? "device" : "record", "energy J", "kWh", "duration s", "avg W", "peak W",
                       "samples", "interval s", "gaps"},
                      rows, {false, true, true, true, true, true, true, true, true});
+  auto pct = [&](double j) { return m.energy_j > 0 ? 100 * j / m.energy_j : 0.0; };
   if (m.from_samples)
     out += fmt::format("sampling bound: ±{} J (±{:.2g}%): half the gap between the left and right Riemann sums\n",
-                       f(m.sampling_bound_j), m.energy_j > 0 ? 100 * m.sampling_bound_j / m.energy_j : 0.0);
+                       f(m.sampling_bound_j), pct(m.sampling_bound_j));
+  if (m.from_samples && m.gaps)
+    out += fmt::format("gap bound: ±{} J (±{:.2g}%) over {} gap(s), {} s: each gap's length × the spread of the "
+                       "readings within one gap length either side\nbound in all: ±{} J (±{:.2g}%)\n",
+                       f(m.gap_bound_j), pct(m.gap_bound_j), m.gaps, f(m.gap_s), f(m.bound_j()), pct(m.bound_j()));
   if (m.location) out += "location: " + *m.location + "\n";
   for (const auto& n : m.notes) out += "note: " + n + "\n";
   return out;

@@ -29,8 +29,9 @@ scenario with_measurement(scenario s, const measurement& m, std::vector<std::str
   if (!s.energy_boundary) s.energy_boundary = m.from_samples ? energy_boundary::accelerators : energy_boundary::servers;
   std::string note = fmt::format("energy_kwh {:.6g} from {} ({}, {} boundary{})", m.energy_kwh(), m.file, m.format,
                                  to_string(*s.energy_boundary),
-                                 m.from_samples ? fmt::format(", sampling bound ±{:.2g}%",
-                                                              100 * m.sampling_bound_j / m.energy_j)
+                                 m.from_samples ? fmt::format(", bound ±{:.2g}% (sampling{})",
+                                                              100 * m.bound_j() / m.energy_j,
+                                                              m.gaps ? " and gaps" : "")
                                                 : std::string{});
   if (!s.gpu_hours && !s.duration_h && m.duration_s > 0) {
     if (!s.count && m.device_count > 0) s.count = static_cast<std::int64_t>(m.device_count);
@@ -52,11 +53,26 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
     throw input_error(run.power_w ? "power_w" : "power_fraction", "given with a pilot",
                       "the pilot's measured power alone (leave power_w and power_fraction out)");
   if (run.energy_kwh) throw input_error("energy_kwh", "given with a pilot", "a measured energy or a pilot, not both");
-  if (!(pilot.duration_s > 0) || !(pilot.energy_j > 0))
-    throw input_error("pilot", pilot.file, "a pilot with a positive duration and energy");
+  if (!(pilot.energy_j > 0)) throw input_error("pilot", pilot.file, "a pilot with a positive energy");
+  if (info.hours && !(*info.hours > 0 && std::isfinite(*info.hours)))
+    throw input_error("pilot_hours", num(*info.hours), "a positive wall time (90min, 2h, 1.5)");
   pilot_calibration c;
   c.run = run;
-  c.pilot_hours = pilot.duration_s / 3600.0;
+  // The pilot's wall time: its file's, checked against pilot_hours, or pilot_hours.
+  if (pilot.duration_s > 0) {
+    c.pilot_hours = pilot.duration_s / 3600.0;
+    if (info.hours && std::abs(*info.hours / c.pilot_hours - 1) > 0.01)
+      throw input_error("pilot_hours", num(*info.hours),
+                        fmt::format("the pilot's own length: {} spans {:.4g} h; cut it to the pilot with --from/--to, "
+                                    "or leave --pilot-hours out",
+                                    pilot.file, c.pilot_hours));
+  } else if (info.hours) {
+    c.pilot_hours = *info.hours;
+  } else {
+    throw input_error("pilot_hours", "",
+                      pilot.file + " states no duration: give the pilot's wall time (--pilot-hours 2h)");
+  }
+  const double pilot_s = c.pilot_hours * 3600.0;
   if (info.count && *info.count < 1)
     throw input_error("pilot_count", std::to_string(*info.count), "a whole number of accelerators >= 1");
   c.pilot_count = info.count ? *info.count : static_cast<std::int64_t>(pilot.device_count);
@@ -66,7 +82,7 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
   const double n = static_cast<double>(c.pilot_count);
 
   // Power per accelerator: the pilot's mean, and the range of its tenths.
-  c.power_w = pilot.energy_j / pilot.duration_s / n;
+  c.power_w = pilot.energy_j / pilot_s / n;
   c.power_low_w = c.power_high_w = c.power_w;
   for (double w : pilot.window_average_w) {
     c.power_low_w = std::min(c.power_low_w, w / n);
@@ -75,8 +91,10 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
   c.run.power_w = power::watts(c.power_w);
   if (c.power_high_w > c.power_low_w)
     set_range(c.run, "power_w", {c.power_low_w, c.power_w, c.power_high_w});
-  c.notes.push_back(fmt::format("power_w {:.4g} W: the pilot's {:.4g} J over {:.4g} s on {} accelerator(s){}",
-                                c.power_w, pilot.energy_j, pilot.duration_s, c.pilot_count,
+  c.calibrated.emplace_back("power_w");
+  c.notes.push_back(fmt::format("power_w {:.4g} W: the pilot's {:.4g} J over {:.4g} s{} on {} accelerator(s){}",
+                                c.power_w, pilot.energy_j, pilot_s,
+                                pilot.duration_s > 0 ? "" : " (--pilot-hours)", c.pilot_count,
                                 pilot.window_average_w.size() > 1
                                     ? fmt::format("; range {:.4g}–{:.4g} W, the lowest and highest of its {} windows",
                                                   c.power_low_w, c.power_high_w, pilot.window_average_w.size())
@@ -107,17 +125,18 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
     if (!r.flops || !(r.inputs.peak_flop_per_s > 0))
       throw input_error("hardware", "", "the run's accelerator (for its peak FLOP/s), to turn the pilot into an MFU");
     c.pilot_flops = *r.flops / *run.tokens * *c.pilot_tokens;
-    const double mfu = *c.pilot_flops / (pilot.duration_s * n * r.inputs.peak_flop_per_s * r.inputs.precision_speedup);
+    const double mfu = *c.pilot_flops / (pilot_s * n * r.inputs.peak_flop_per_s * r.inputs.precision_speedup);
     if (!(mfu > 0 && mfu <= 1))
       throw input_error("pilot_tokens", num(*c.pilot_tokens),
                         fmt::format("tokens that give an MFU of at most 1 (they give {:.3g} on {} accelerator(s) in "
                                     "{:.4g} s): check the pilot's tokens and count",
-                                    mfu, c.pilot_count, pilot.duration_s));
+                                    mfu, c.pilot_count, pilot_s));
     c.mfu = mfu;
     c.run.mfu = mfu;
+    c.calibrated.emplace_back("mfu");
     c.notes.push_back(fmt::format("mfu {:.3g}: {:.4g} model FLOPs ({:.4g} tokens × {:.4g} FLOP/token) / ({:.4g} s × {} "
                                   "× {:.4g} FLOP/s peak)",
-                                  mfu, *c.pilot_flops, *c.pilot_tokens, *r.flops / *run.tokens, pilot.duration_s,
+                                  mfu, *c.pilot_flops, *c.pilot_tokens, *r.flops / *run.tokens, pilot_s,
                                   c.pilot_count, r.inputs.peak_flop_per_s * r.inputs.precision_speedup));
     if (*c.run.count != c.pilot_count) {
       // Another scale: communication changes the MFU; the fitted model's held-out spread bounds it.
@@ -128,9 +147,30 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
                                     "model's held-out spread (×{:.3g} to ×{:.3g}) around the pilot's",
                                     *c.run.count, c.pilot_count, f.low / f.mode, f.high / f.mode));
     }
-  } else if (c.pilot_tokens) {
-    c.notes.emplace_back("the run's hours are given: the pilot's tokens are not used (its power is)");
   }
+  // What the pilot calibrated, first among the notes.
+  std::string what;
+  if (c.mfu) {
+    what = "calibrated from the pilot: power_w and mfu (its tokens over its hours)";
+  } else if (run.gpu_hours || run.duration_h) {
+    what = fmt::format("calibrated from the pilot: power_w only; mfu is not needed: the run's given hours set its "
+                       "accelerator-hours, so its energy is the pilot's power × those hours{}",
+                       c.pilot_tokens ? " (the pilot's tokens are not used)" : "");
+  } else if (run.flops || run.has_workload()) {
+    if (run.mfu) {
+      what = "calibrated from the pilot: power_w only; mfu is the run's own (given), not the pilot's";
+    } else {
+      what = "calibrated from the pilot: power_w only; mfu is NOT calibrated (the pilot's tokens or steps are "
+             "unknown): the run's hours come from its FLOPs at the fitted MFU default; give --pilot-tokens or "
+             "--pilot-steps to calibrate it, or the run's --duration";
+    }
+  } else {
+    throw input_error("pilot_tokens", "",
+                      "something that gives the run's hours: the pilot gives its power, not how long the run takes. "
+                      "Give the run's --duration or --gpu-hours, or its workload (--params and --tokens; with "
+                      "--pilot-tokens or --pilot-steps the pilot then calibrates its MFU too)");
+  }
+  c.notes.insert(c.notes.begin(), std::move(what));
   return c;
 }
 

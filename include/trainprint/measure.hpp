@@ -70,6 +70,9 @@ struct measure_options {
   bool skip_bad_lines = false;
   /// Windows of this many seconds for the spread of mean power (pilot variability).
   std::optional<double> window_s;
+  /// Seconds between readings, for a log that has no times (dcgmi dmon: the -d/--delay it
+  /// ran with, in seconds). Required for such a log; refused for one with times.
+  std::optional<double> interval_s;
 };
 
 /// What one device (or one accounting record of an energy file) used.
@@ -85,12 +88,15 @@ struct device_energy {
   double left_riemann_j = 0, right_riemann_j = 0;  ///< the sums the trapezoid averages
   std::size_t gaps = 0;      ///< intervals longer than gap_factor × the median
   double gap_s = 0;          ///< time inside those intervals
+  /// What the gaps could hide: Σ over gaps of its length × (max − min) of the device's
+  /// readings within one gap length either side of it (docs/methodology.md §7.1).
+  double gap_bound_j = 0;
 };
 
 /// The integrated (or read) energy of a measurement, per device and in total.
 struct measurement {
   std::string file;    ///< "<samples>" for samples given through the API
-  std::string format;  ///< "samples", "nvidia-smi", "csv", "codecarbon", "sacct"
+  std::string format;  ///< "samples", "nvidia-smi", "csv", "dcgmi-dmon", "codecarbon", "sacct"
   std::vector<device_energy> devices;
   double energy_j = 0;          ///< sum over devices
   double start_s = 0, end_s = 0;
@@ -103,11 +109,16 @@ struct measurement {
   std::size_t gaps = 0;
   std::size_t restarts = 0;  ///< logger restarts: a header repeated inside the file
   double gap_s = 0;
+  /// The gaps' share of the uncertainty, summed over devices (device_energy::gap_bound_j):
+  /// the energy could be this much higher or lower over the gaps than the straight lines say.
+  double gap_bound_j = 0;
   std::size_t skipped_lines = 0;  ///< bad lines skipped (skip_bad_lines)
   /// Mean total power of each window_s window (pilot variability); empty without window_s.
   std::vector<double> window_average_w;
   std::optional<std::string> location;  ///< country/region an energy file states (CodeCarbon)
   std::vector<std::string> notes;
+  /// sampling_bound_j + gap_bound_j: the whole ± the readings leave open.
+  [[nodiscard]] double bound_j() const { return sampling_bound_j + gap_bound_j; }
   /// True when `devices` are power-log devices; false for energy records (CodeCarbon, sacct).
   bool from_samples = true;
   /// Number of devices (power logs) or of accelerators an energy file states (0: unknown).
@@ -125,6 +136,8 @@ struct measurement {
 /// Reads a measurement file, detecting its kind from the header: nvidia-smi
 /// `--query-gpu=timestamp,index,power.draw --format=csv` (units in values such as
 /// "81.60 W"), a CSV with time in seconds and watts (t_s|time_s|seconds, watts|power_w),
+/// `dcgmi dmon -e 155` output (a "#Entity ... POWER" header; it has no times, so
+/// options.interval_s must give dmon's --delay),
 /// CodeCarbon's emissions.csv (energy_consumed kWh, duration s), or Slurm `sacct -P`
 /// with ConsumedEnergy (K/M/G/T suffixes are ×1000) or ConsumedEnergyRaw (J).
 /// `text` is the file's contents; `file` names it in errors.

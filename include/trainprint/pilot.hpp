@@ -29,6 +29,9 @@ struct pilot_info {
   std::optional<double> steps;            ///< or optimizer steps, with tokens_per_step
   std::optional<double> tokens_per_step;
   std::optional<std::int64_t> count;      ///< accelerators in the pilot; default: the log's devices
+  /// The pilot's wall time, hours: needed when its file states none (sacct without
+  /// Elapsed); where the file states one, the two must agree within 1%.
+  std::optional<double> hours;
 };
 
 /// What a pilot gives: the run's scenario calibrated, and the numbers behind it.
@@ -40,17 +43,25 @@ struct pilot_calibration {
   double pilot_hours = 0;      ///< the pilot's wall time
   std::int64_t pilot_count = 0;
   std::optional<double> pilot_tokens, pilot_flops;
-  std::vector<std::string> notes;  ///< how each number was derived
+  /// The inputs of `run` the pilot set: "power_w", and "mfu" when the pilot's tokens
+  /// (or steps) are known and the run's hours are not given. Without the pilot's tokens
+  /// the MFU is not calibrated: the run's given hours, or its FLOPs at the fitted MFU,
+  /// set its accelerator-hours (a note says which).
+  std::vector<std::string> calibrated;
+  std::vector<std::string> notes;  ///< what was calibrated, and how each number was derived
 };
 
 /// Windows the pilot is cut into for its power spread.
 inline constexpr int pilot_windows = 10;
 
 /// Calibrates `run` from measured pilot `pilot` (read with window_s = its duration /
-/// pilot_windows for the power spread). Throws input_error when the run or the pilot
-/// lacks what the calibration needs (the run's tokens to scale the pilot's, a device
-/// count, an MFU above 1) or when run already sets what the pilot gives (mfu, power_w,
-/// power_fraction).
+/// pilot_windows for the power spread). Power per accelerator = the pilot's energy /
+/// (its hours × its accelerators); MFU from the pilot's tokens (or steps) over its hours.
+/// Throws input_error when the run or the pilot lacks what the calibration needs (the
+/// pilot's hours, the run's tokens to scale the pilot's, a device count, an MFU above 1),
+/// when nothing gives the run's hours (no pilot tokens, no run hours, no run workload),
+/// when info.hours disagrees with the file's own duration, or when run already sets
+/// what the pilot gives (mfu, power_w, power_fraction).
 [[nodiscard]] pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& pilot,
                                                      const pilot_info& info, const catalog& cat = catalog::embedded());
 

@@ -22,7 +22,7 @@ struct estimate_options {
   bool explain = false;
   uncertainty_flags uncertainty;
   std::optional<std::string> measured, pilot;
-  std::optional<std::string> pilot_tokens, pilot_steps, tokens_per_step;
+  std::optional<std::string> pilot_tokens, pilot_steps, tokens_per_step, pilot_hours;
   std::optional<std::int64_t> pilot_count;
   window_flags window;
 };
@@ -50,6 +50,11 @@ void setup(CLI::App& app, estimate_options& o) {
   app.add_option("--pilot-tokens", o.pilot_tokens, "Tokens the pilot trained (7M, 2.5e8)")->group(g);
   app.add_option("--pilot-steps", o.pilot_steps, "Or optimizer steps the pilot ran (with --tokens-per-step)")->group(g);
   app.add_option("--tokens-per-step", o.tokens_per_step, "Tokens per step: global batch × sequence length")->group(g);
+  app.add_option("--pilot-hours", o.pilot_hours,
+                 "The pilot's wall time (90min, 2h, 1.5): needed when its file states none (sacct without Elapsed), "
+                 "checked against the file's own otherwise. Without --pilot-tokens or --pilot-steps the pilot "
+                 "calibrates power only")
+      ->group(g);
   app.add_option("--pilot-count", o.pilot_count, "Accelerators in the pilot (default: the log's devices)")->group(g);
   add_window_options(app, o.window, g);
 }
@@ -60,10 +65,11 @@ std::string run(const estimate_options& o, const global_options& g) {
   scenario s = to_scenario(o.scenario, cat);
   std::vector<std::string> notes;
   if (o.measured && o.pilot) throw input_error("pilot", *o.pilot, "--measured (the run's energy) or --pilot, not both");
-  if (!o.pilot && (o.pilot_tokens || o.pilot_steps || o.tokens_per_step || o.pilot_count))
-    throw input_error("pilot", "", "--pilot FILE with --pilot-tokens, --pilot-steps or --pilot-count");
-  if (!o.measured && !o.pilot && (o.window.from || o.window.to || o.window.skip_bad_lines))
-    throw input_error("from", "", "--from, --to and --skip-bad-lines with --measured or --pilot");
+  if (!o.pilot && (o.pilot_tokens || o.pilot_steps || o.tokens_per_step || o.pilot_count || o.pilot_hours))
+    throw input_error("pilot", "",
+                      "--pilot FILE with --pilot-tokens, --pilot-steps, --tokens-per-step, --pilot-count or --pilot-hours");
+  if (!o.measured && !o.pilot && (o.window.from || o.window.to || o.window.skip_bad_lines || o.window.interval_ms))
+    throw input_error("from", "", "--from, --to, --interval-ms and --skip-bad-lines with --measured or --pilot");
   std::optional<uncertainty_options> options = u;
   if (o.measured) s = with_measurement(s, read_measurement_file(*o.measured, o.window.options()), &notes);
   if (o.pilot) {
@@ -76,6 +82,7 @@ std::string run(const estimate_options& o, const global_options& g) {
     info.steps = number(o.pilot_steps, "pilot_steps");
     info.tokens_per_step = number(o.tokens_per_step, "tokens_per_step");
     info.count = o.pilot_count;
+    if (o.pilot_hours) info.hours = parse_duration(*o.pilot_hours, "pilot_hours").count();
     auto c = calibrate_from_pilot(s, read_pilot_file(*o.pilot, o.window.options()), info, cat);
     s = std::move(c.run);
     notes = std::move(c.notes);

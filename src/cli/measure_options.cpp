@@ -2,7 +2,10 @@
 
 #include "measure_options.hpp"
 
+#include <cmath>
+
 #include "trainprint/error.hpp"
+#include "trainprint/parse.hpp"
 
 namespace trainprint::cli {
 
@@ -16,6 +19,12 @@ measure_options window_flags::options() const {
   };
   o.from = edge(from, "from");
   o.to = edge(to, "to");
+  if (interval_ms) {
+    const double ms = parse_number(*interval_ms, "interval_ms");
+    if (!(ms > 0) || !std::isfinite(ms))
+      throw input_error("interval_ms", *interval_ms, "a positive number of milliseconds (dcgmi dmon's -d/--delay)");
+    o.interval_s = ms / 1000;
+  }
   return o;
 }
 
@@ -25,6 +34,9 @@ void add_window_options(CLI::App& app, window_flags& w, const std::string& group
                  "timestamp")
       ->group(group);
   app.add_option("--" + prefix + "to", w.to, "Window end: seconds or a timestamp")->group(group);
+  app.add_option("--" + prefix + "interval-ms", w.interval_ms,
+                 "Milliseconds between readings of a log without times: dcgmi dmon's -d/--delay")
+      ->group(group);
   app.add_flag("--" + prefix + "skip-bad-lines", w.skip_bad_lines,
                "Skip unparsable or impossible lines (their count is printed) instead of failing")
       ->group(group);

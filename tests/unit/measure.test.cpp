@@ -298,3 +298,86 @@ TEST_CASE("measure: with_measurement takes energy, boundary and time from a file
   CHECK(cc.energy_boundary == energy_boundary::servers);
   CHECK(cc.count == 4);
 }
+
+TEST_CASE("measure: gaps add their own bound, from the readings around them") {
+  // smi-restart.csv: 100 W at 0 and 1 s, 200 W at 11 and 12 s. The 10 s interval is a gap
+  // (median interval 1 s). Readings within one gap length (10 s) either side of it, from
+  // 1 − 10 to 11 + 10 s: all four, 100 to 200 W, so the gap could hide 10 s × 100 W = 1000 J.
+  // Sampling bound: left 100 + 100×10 + 200 = 1300 J, right 100 + 200×10 + 200 = 2300 J: 500 J.
+  const auto m = read_measurement_file(data("measure/smi-restart.csv"));
+  CHECK(m.gaps == 1);
+  CHECK(m.gap_bound_j == doctest::Approx(1000));
+  CHECK(m.devices.at(0).gap_bound_j == doctest::Approx(1000));
+  CHECK(m.sampling_bound_j == doctest::Approx(500));
+  CHECK(m.bound_j() == doctest::Approx(1500));
+  const auto j = nlohmann::json::parse(measurement_json(m));
+  CHECK(j.at("total").at("gap_bound_j").get<double>() == doctest::Approx(1000));
+  CHECK(j.at("total").at("bound_j").get<double>() == doctest::Approx(1500));
+  CHECK(j.at("devices").at(0).at("gap_bound_j").get<double>() == doctest::Approx(1000));
+  CHECK(measurement_table(m).find("gap bound: ±1000 J (±56%) over 1 gap(s), 10.0 s") != std::string::npos);
+  // A log without gaps: no gap bound.
+  CHECK(read_measurement_file(data("measure/smi-2gpu.csv")).gap_bound_j == 0);
+}
+
+TEST_CASE("measure: the whole H200 log has 7 gaps, all in the idle wait while the compiled 350M model compiled") {
+  // power.csv's intervals over 5 × its 0.05 s median (file lines; watts of the readings
+  // within one gap length either side, min–max): 3175–3176 161.131→161.522 s (0.391 s,
+  // 128.1–128.1 W), 3327–3328 170.250→170.538 (0.288 s, 127.6–127.8), 3332–3333
+  // 170.831→171.176 (0.345 s, 127.6–127.7), 3385–3386 174.782→175.209 (0.427 s,
+  // 127.6–127.7), 3454–3455 180.890→181.311 (0.421 s, 127.5–127.6), 3583–3584
+  // 189.906→190.419 (0.513 s, 127.5–127.6), 3618–3619 192.851→193.338 (0.487 s,
+  // 127.5–127.5). Gap time 2.872 s; bound 0.391×0 + 0.288×0.2 + 0.345×0.1 + 0.427×0.1 +
+  // 0.421×0.1 + 0.513×0.1 + 0.487×0 = 0.2282 J: the GPU sat at idle power on both sides.
+  const auto m = read_measurement_file(data("h200/power.csv"));
+  CHECK(m.gaps == 7);
+  CHECK(m.gap_s == doctest::Approx(2.872).epsilon(1e-9));
+  CHECK(m.gap_bound_j == doctest::Approx(0.2282).epsilon(1e-6));
+}
+
+TEST_CASE("measure: dcgmi dmon output, on a clock rebuilt from its --delay") {
+  // dcgm-2gpu.txt at 1000 ms: GPU 0 100, 300, 300 W at 0, 1, 2 s: (100+300)/2 + 300 = 500 J;
+  // GPU 1 200, 200, 400 W: 200 + (200+400)/2 = 500 J. 1000 J over 2 s, 500 W; the highest
+  // total draw is at 2 s, 300 + 400 = 700 W. TMPTR is not used.
+  measure_options o;
+  o.interval_s = 1.0;
+  const auto m = read_measurement_file(data("measure/dcgm-2gpu.txt"), o);
+  CHECK(m.format == "dcgmi-dmon");
+  REQUIRE(m.devices.size() == 2);
+  CHECK(m.devices[0].device == "GPU 0");
+  CHECK(m.devices[0].energy_j == doctest::Approx(500));
+  CHECK(m.devices[1].energy_j == doctest::Approx(500));
+  CHECK(m.energy_j == doctest::Approx(1000));
+  CHECK(m.duration_s == doctest::Approx(2));
+  CHECK(m.peak_w == doctest::Approx(700));
+  CHECK(m.device_count == 2);
+  // At 500 ms the same readings span 1 s: half the energy.
+  o.interval_s = 0.5;
+  CHECK(read_measurement_file(data("measure/dcgm-2gpu.txt"), o).energy_j == doctest::Approx(500));
+  // A window in seconds after the first reading, 0.5 s to the end (2 s), at 1000 ms: GPU 0
+  // (200+300)/2×0.5 + 300×1 = 425 J (200 W interpolated at 0.5 s); GPU 1 200×0.5 +
+  // (200+400)/2×1 = 400 J: 825 J.
+  o.interval_s = 1.0;
+  o.from = window_edge{0.5, false};
+  CHECK(read_measurement_file(data("measure/dcgm-2gpu.txt"), o).energy_j == doctest::Approx(825));
+  // The header dmon prints again every 14 samples is skipped; "N/A" is a bad line.
+  const std::string repeated =
+      "#Entity   POWER             \nID        W                 \nGPU 0     100.000           \n"
+      "#Entity   POWER             \nID        W                 \nGPU 0     100.000           \n";
+  measure_options one;
+  one.interval_s = 2.0;
+  CHECK(read_measurement(repeated, "dmon.txt", one).energy_j == doctest::Approx(200));  // 100 W × 2 s
+  CHECK_THROWS_WITH_AS((void)read_measurement_file(data("measure/bad-dcgm-na.txt"), one),
+                       doctest::Contains("bad-dcgm-na.txt:4: POWER: got 'N/A', expected watts such as 69.452 (DCGM "
+                                         "had no reading)"),
+                       measure_error);
+  CHECK_THROWS_WITH_AS((void)read_measurement_file(data("measure/dcgm-2gpu.txt")),
+                       doctest::Contains("dcgm-2gpu.txt: dcgmi dmon output has no times: give the interval"),
+                       measure_error);
+  CHECK_THROWS_WITH_AS((void)read_measurement("#Entity   TMPTR\nID        C\nGPU 0     35\n", "t.txt", one),
+                       doctest::Contains("t.txt:1: dcgmi dmon output without a POWER column"), measure_error);
+  CHECK_THROWS_WITH_AS((void)read_measurement("#Entity   POWER\nGPU 0     1.0   2.0\n", "w.txt", one),
+                       doctest::Contains("w.txt:2: 4 words, expected 3"), measure_error);
+  // --interval-ms is refused for a log with its own times.
+  CHECK_THROWS_WITH_AS((void)read_measurement_file(data("measure/flat.csv"), one),
+                       doctest::Contains("--interval-ms is for dcgmi dmon output"), measure_error);
+}

@@ -28,6 +28,9 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/inputs.hpp"
 #include "trainprint/json.hpp"
+#include "trainprint/measure.hpp"
+#include "trainprint/parse.hpp"
+#include "trainprint/pilot.hpp"
 #include "trainprint/render.hpp"
 #include "trainprint/table.hpp"
 #include "trainprint/uncertainty.hpp"
@@ -192,6 +195,166 @@ std::shared_ptr<result> estimate(const py::dict& fields, const std::shared_ptr<c
   if (!uncertainty) return std::make_shared<result>(tp::make_estimate(s, cat->get(), tp::trace_level::none), cat, false);
   return std::make_shared<result>(
       tp::make_estimate(s, cat->get(), tp::uncertainty_options{samples, seed, threads}), cat, true);
+}
+
+/// A measurement and what made it (a file and its options, or samples), so that a
+/// pilot can be read again cut into windows for its power spread.
+class measurement_handle {
+ public:
+  measurement_handle(std::optional<std::string> path, std::vector<tp::power_sample> samples, tp::measure_options o)
+      : path_(std::move(path)), samples_(std::move(samples)), options_(std::move(o)), m_(read(options_)) {}
+  [[nodiscard]] const tp::measurement& get() const { return m_; }
+  /// The measurement with its power spread over pilot_windows windows (read_pilot_file's).
+  [[nodiscard]] tp::measurement for_pilot() const {
+    if (!m_.from_samples || !(m_.duration_s > 0)) return m_;
+    tp::measure_options o = options_;
+    o.window_s = m_.duration_s / tp::pilot_windows;
+    return read(o);
+  }
+
+ private:
+  [[nodiscard]] tp::measurement read(const tp::measure_options& o) const {
+    return path_ ? tp::read_measurement_file(*path_, o) : tp::integrate_power(samples_, o);
+  }
+  std::optional<std::string> path_;
+  std::vector<tp::power_sample> samples_;
+  tp::measure_options options_;
+  tp::measurement m_;
+};
+
+/// A window edge from Python: seconds (a number) or a timestamp (str).
+std::optional<tp::window_edge> edge_of(const py::object& v, const std::string& field) {
+  if (v.is_none()) return std::nullopt;
+  if (py::isinstance<py::str>(v)) {
+    if (auto e = tp::parse_window_edge(utf8(v, field))) return e;
+    throw tp::input_error(field, repr_of(v), "seconds (12.5) or a timestamp (2024/05/01 12:00:05.5)");
+  }
+  if (py::isinstance<py::bool_>(v) || !(py::isinstance<py::int_>(v) || py::isinstance<py::float_>(v) ||
+                                        py::hasattr(v, "__float__")))
+    throw tp::input_error(field, repr_of(v), "seconds (a number) or a timestamp (a str)");
+  const double x = py::float_(v).cast<double>();
+  if (!std::isfinite(x)) throw tp::input_error(field, repr_of(v), "a finite number of seconds");
+  return tp::window_edge{x, false};
+}
+
+tp::measure_options measure_options_of(const py::object& start, const py::object& end, const py::object& interval_ms,
+                                       bool skip_bad_lines) {
+  tp::measure_options o;
+  o.from = edge_of(start, "start");
+  o.to = edge_of(end, "end");
+  o.skip_bad_lines = skip_bad_lines;
+  if (!interval_ms.is_none()) {
+    const double ms = py::isinstance<py::bool_>(interval_ms) ? -1 : py::float_(interval_ms).cast<double>();
+    if (!(ms > 0) || !std::isfinite(ms))
+      throw tp::input_error("interval_ms", repr_of(interval_ms), "a positive number of milliseconds (dcgmi dmon's -d)");
+    o.interval_s = ms / 1000;
+  }
+  return o;
+}
+
+std::shared_ptr<measurement_handle> measure_file(const std::string& path, const py::object& start,
+                                                 const py::object& end, const py::object& interval_ms,
+                                                 bool skip_bad_lines) {
+  tp::measure_options o = measure_options_of(start, end, interval_ms, skip_bad_lines);
+  py::gil_scoped_release unlocked;
+  return std::make_shared<measurement_handle>(path, std::vector<tp::power_sample>{}, std::move(o));
+}
+
+/// Samples from Python: (t_s, watts) or (t_s, watts, device) each; `line` is the
+/// sample's 1-based position, so that an error names it.
+std::shared_ptr<measurement_handle> measure_samples(const py::iterable& items, const py::object& start,
+                                                    const py::object& end) {
+  if (py::isinstance<py::str>(items))
+    throw tp::input_error("samples", repr_of(items), "(t_s, watts) or (t_s, watts, device) pairs, not a str");
+  std::vector<tp::power_sample> samples;
+  std::size_t k = 0;
+  for (auto item : items) {
+    ++k;
+    const std::string where = "samples[" + std::to_string(k - 1) + "]";
+    if (!py::isinstance<py::sequence>(item) || py::isinstance<py::str>(item))
+      throw tp::input_error(where, repr_of(item), "(t_s, watts) or (t_s, watts, device)");
+    const auto seq = py::reinterpret_borrow<py::sequence>(item);
+    if (seq.size() != 2 && seq.size() != 3)
+      throw tp::input_error(where, repr_of(item), "(t_s, watts) or (t_s, watts, device)");
+    auto number = [&](py::handle v, const char* what) {
+      if (py::isinstance<py::bool_>(v) || !(py::isinstance<py::int_>(v) || py::isinstance<py::float_>(v) ||
+                                            py::hasattr(v, "__float__")))
+        throw tp::input_error(where, repr_of(item), std::string(what) + " as a number");
+      return py::float_(py::reinterpret_borrow<py::object>(v)).cast<double>();
+    };
+    tp::power_sample p;
+    p.t_s = number(seq[0], "seconds");
+    p.watts = number(seq[1], "watts");
+    if (seq.size() == 3) p.device = py::isinstance<py::str>(seq[2]) ? utf8(seq[2], where) : std::string(py::str(seq[2]));
+    p.line = k;
+    samples.push_back(std::move(p));
+  }
+  tp::measure_options o = measure_options_of(start, end, py::none(), false);
+  py::gil_scoped_release unlocked;
+  return std::make_shared<measurement_handle>(std::nullopt, std::move(samples), std::move(o));
+}
+
+/// A measurement argument of estimate(): a Measurement, or a file path read as it is.
+std::shared_ptr<measurement_handle> measurement_of(const py::object& v, const std::string& field) {
+  if (py::isinstance<measurement_handle>(v)) return v.cast<std::shared_ptr<measurement_handle>>();
+  if (py::isinstance<py::str>(v))
+    return std::make_shared<measurement_handle>(utf8(v, field), std::vector<tp::power_sample>{}, tp::measure_options{});
+  throw tp::input_error(field, repr_of(v), "a trainprint.Measurement or a file path");
+}
+
+/// estimate() with a measured energy (`measured`) or a pilot: the scenario the CLI's
+/// --measured / --pilot gives, estimated with the notes of how it was made first.
+std::shared_ptr<result> estimate_measured(const py::dict& fields, const std::shared_ptr<catalog_handle>& cat,
+                                          const std::optional<std::string>& preset, const py::object& base,
+                                          const std::string& base_name, const py::object& measured,
+                                          const py::object& pilot, const py::dict& pilot_fields, bool uncertainty,
+                                          std::uint64_t samples, std::uint64_t seed, unsigned threads) {
+  tp::scenario s = build_scenario(fields, *cat, preset, base, base_name);
+  std::vector<std::string> notes;
+  if (!measured.is_none() && !pilot.is_none())
+    throw tp::input_error("pilot", "given with measured", "a measured energy or a pilot, not both");
+  if (pilot.is_none() && !pilot_fields.empty())
+    throw tp::input_error(py::str((*pilot_fields.begin()).first).cast<std::string>(), "given without pilot",
+                          "pilot=Measurement or a file, with pilot_tokens, pilot_steps, pilot_count or pilot_hours");
+  if (!measured.is_none()) {
+    const auto h = measurement_of(measured, "measured");
+    s = tp::with_measurement(s, h->get(), &notes);
+  } else {
+    const auto h = measurement_of(pilot, "pilot");
+    tp::pilot_info info;
+    for (auto [k, v] : pilot_fields) {
+      const std::string key = utf8(k, "keyword");
+      auto value = [&](std::string_view what) {
+        if (py::isinstance<py::str>(v)) {
+          const std::string t = utf8(v, key);
+          return key == "pilot_hours" ? tp::parse_duration(t, what).count() : tp::parse_number(t, what);
+        }
+        if (py::isinstance<py::bool_>(v) || !(py::isinstance<py::int_>(v) || py::isinstance<py::float_>(v) ||
+                                              py::hasattr(v, "__float__")))
+          throw tp::input_error(key, repr_of(v), "a number");
+        return py::float_(py::reinterpret_borrow<py::object>(v)).cast<double>();
+      };
+      if (key == "pilot_tokens") info.tokens = value(key);
+      else if (key == "pilot_steps") info.steps = value(key);
+      else if (key == "tokens_per_step") info.tokens_per_step = value(key);
+      else if (key == "pilot_hours") info.hours = value(key);
+      else if (key == "pilot_count") {
+        const double n = value(key);
+        if (!(n >= 1 && n == std::floor(n) && n < 1e9))
+          throw tp::input_error("pilot_count", repr_of(v), "a whole number of accelerators >= 1");
+        info.count = static_cast<std::int64_t>(n);
+      }
+    }
+    auto c = tp::calibrate_from_pilot(s, h->for_pilot(), info, cat->get());
+    s = std::move(c.run);
+    notes = std::move(c.notes);
+    uncertainty = true;  // a pilot's prediction comes with its intervals, as in the CLI
+  }
+  py::gil_scoped_release unlocked;
+  tp::estimate e = uncertainty ? tp::make_estimate(s, cat->get(), tp::uncertainty_options{samples, seed, threads})
+                               : tp::make_estimate(s, cat->get());
+  e.notes.insert(e.notes.begin(), notes.begin(), notes.end());
+  return std::make_shared<result>(std::move(e), cat, true);
 }
 
 /// Every output of `e` in output_table order (trainprint.estimate/1's numbers): a float, or None when unknown.
@@ -365,6 +528,8 @@ void translate(std::exception_ptr p) {
           py::dict(py::arg("file") = e.file(), py::arg("pointer") = e.pointer(), py::arg("detail") = e.detail()));
   } catch (const tp::unit_error& e) {
     raise("UnitError", e.what(), py::dict());
+  } catch (const tp::measure_error& e) {
+    raise("MeasureError", e.what(), py::dict(py::arg("file") = e.file(), py::arg("line") = e.line()));
   } catch (const tp::error& e) {
     raise("Error", e.what(), py::dict());
   } catch (const json::exception& e) {
@@ -422,6 +587,18 @@ PYBIND11_MODULE(_core, m) {
   m.def("estimate", &estimate, py::arg("fields"), py::arg("catalog"), py::arg("preset") = py::none(),
         py::arg("scenario") = py::none(), py::arg("scenario_name") = "<scenario>", py::arg("uncertainty") = false,
         py::arg("samples") = 10000, py::arg("seed") = 42, py::arg("threads") = 1);
+  py::class_<measurement_handle, std::shared_ptr<measurement_handle>>(m, "Measurement")
+      .def("json", [](const measurement_handle& h) { return tp::measurement_json(h.get()); })
+      .def("table", [](const measurement_handle& h) { return tp::measurement_table(h.get()); })
+      .def_property_readonly("device_count", [](const measurement_handle& h) { return h.get().device_count; })
+      .def_property_readonly("from_samples", [](const measurement_handle& h) { return h.get().from_samples; });
+  m.def("measure_file", &measure_file, py::arg("path"), py::arg("start") = py::none(), py::arg("end") = py::none(),
+        py::arg("interval_ms") = py::none(), py::arg("skip_bad_lines") = false);
+  m.def("measure_samples", &measure_samples, py::arg("samples"), py::arg("start") = py::none(),
+        py::arg("end") = py::none());
+  m.def("estimate_measured", &estimate_measured, py::arg("fields"), py::arg("catalog"), py::arg("preset"),
+        py::arg("scenario"), py::arg("scenario_name"), py::arg("measured"), py::arg("pilot"), py::arg("pilot_fields"),
+        py::arg("uncertainty"), py::arg("samples"), py::arg("seed"), py::arg("threads"));
   m.def("estimate_many", &estimate_many, py::arg("fields"), py::arg("columns"), py::arg("catalog"),
         py::arg("preset") = py::none(), py::arg("scenario") = py::none(), py::arg("scenario_name") = "<scenario>",
         py::arg("collect") = false);

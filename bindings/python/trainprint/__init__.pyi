@@ -5,6 +5,7 @@ from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Seq
 from ._errors import DataError as DataError
 from ._errors import Error as Error
 from ._errors import InputError as InputError
+from ._errors import MeasureError as MeasureError
 from ._errors import UnitError as UnitError
 from ._errors import UnknownKeyError as UnknownKeyError
 
@@ -123,6 +124,61 @@ class Catalog:
     def table(self, table: str, filter: str = "") -> List[Dict[str, Any]]: ...
 
 def catalog(overlays: Sequence[_Path] = ()) -> Catalog: ...
+class Measurement:
+    @property
+    def file(self) -> str: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def energy_j(self) -> float: ...
+    @property
+    def energy_kwh(self) -> float: ...
+    @property
+    def duration_s(self) -> float: ...
+    @property
+    def average_w(self) -> float: ...
+    @property
+    def peak_w(self) -> Optional[float]: ...
+    @property
+    def sampling_bound_j(self) -> Optional[float]: ...
+    @property
+    def gap_bound_j(self) -> Optional[float]: ...
+    @property
+    def bound_j(self) -> Optional[float]: ...
+    @property
+    def gaps(self) -> int: ...
+    @property
+    def gap_s(self) -> float: ...
+    @property
+    def restarts(self) -> int: ...
+    @property
+    def skipped_lines(self) -> int: ...
+    @property
+    def device_count(self) -> int: ...
+    @property
+    def devices(self) -> List[Dict[str, Any]]: ...
+    @property
+    def location(self) -> Optional[str]: ...
+    @property
+    def notes(self) -> List[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def table(self) -> str: ...
+
+def measure(
+    path: _Path,
+    *,
+    start: Union[None, float, str] = None,
+    end: Union[None, float, str] = None,
+    interval_ms: Optional[float] = None,
+    skip_bad_lines: bool = False,
+) -> Measurement: ...
+def measure_samples(
+    samples: Any,
+    *,
+    start: Optional[float] = None,
+    end: Optional[float] = None,
+) -> Measurement: ...
 def estimate(
     *,
     preset: Optional[str] = None,
@@ -132,6 +188,13 @@ def estimate(
     samples: Optional[int] = None,
     seed: Optional[int] = None,
     threads: int = 1,
+    measured: Union[None, Measurement, _Path] = None,
+    pilot: Union[None, Measurement, _Path] = None,
+    pilot_tokens: Optional[_Number] = None,
+    pilot_steps: Optional[_Number] = None,
+    tokens_per_step: Optional[_Number] = None,
+    pilot_count: Optional[_Number] = None,
+    pilot_hours: Optional[_Number] = None,
     params: Optional[_Number] = None,
     active_params: Optional[_Number] = None,
     trainable_params: Optional[_Number] = None,

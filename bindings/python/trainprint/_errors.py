@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-__all__ = ["Error", "InputError", "UnknownKeyError", "DataError", "UnitError"]
+__all__ = ["Error", "InputError", "UnknownKeyError", "DataError", "UnitError", "MeasureError"]
 
 
 class Error(Exception):
@@ -59,3 +59,14 @@ class DataError(Error, ValueError):
 
 class UnitError(Error, ValueError):
     """A number with a unit or suffix that does not parse ("7X", "30q")."""
+
+
+class MeasureError(Error, ValueError):
+    """A measurement file or sample stream that cannot be read: names the file
+    (``"<samples>"`` for measure_samples()) and the 1-based line (for samples, the
+    sample's position; 0 when the fault is on no one line)."""
+
+    def __init__(self, message: str, file: str = "", line: int = 0) -> None:
+        super().__init__(message)
+        self.file = file  #: the file, or "<samples>"
+        self.line = line  #: the 1-based line (or sample), 0 when none
