@@ -223,7 +223,9 @@ std::string spell_inputs(std::string_view m, spelling how) {
       std::size_t v = e + 1;
       while (v < m.size() && value_char(m[v])) ++v;
       while (v > e + 1 && (m[v - 1] == '.' || m[v - 1] == ':')) --v;  // a sentence's full stop or colon
-      const std::string spelled = spell_setting(*i, m.substr(e + 1, v - e - 1), how);
+      // "region=FR,PL" is --across's KEY=V1,V2 syntax, not a setting: left as it is.
+      const bool list = v < m.size() && m[v] == ',' && v + 1 < m.size() && m[v + 1] != ' ';
+      const std::string spelled = list ? std::string{} : spell_setting(*i, m.substr(e + 1, v - e - 1), how);
       if (!spelled.empty()) {
         out += spelled;
         k = v;

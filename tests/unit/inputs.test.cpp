@@ -323,7 +323,8 @@ TEST_CASE("inputs: messages name inputs as each interface spells them") {
   CHECK(spell_inputs(input_error("embodied", "", "x").what(), spelling::cli) == "[trainprint.input] --no-embodied: missing; x");
   // Not inputs, or not whole words: unchanged.
   for (const std::string same : {"host_max_power_w × host_utilisation", "the hardware's power", "/resolved/power_w",
-                                 "'power_w'", "power_w.low", "--power-w", "recompute=maybe"})
+                                 "'power_w'", "power_w.low", "--power-w", "recompute=maybe",
+                                 "KEY=V1,V2 such as region=FR,PL,US-VA"})
     CHECK(spell_inputs(same, spelling::cli) == same);
   CHECK(spell_inputs("recompute=true", spelling::cli) == "--recompute");
   CHECK(spell_inputs("energy_boundary=accelerators", spelling::cli) == "--energy-boundary accelerators");
