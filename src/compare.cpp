@@ -15,71 +15,12 @@
 namespace trainprint::inline v0 {
 namespace {
 
-bool parse_bool(std::string_view key, std::string_view t) {
-  if (t == "true" || t == "yes" || t == "1" || t == "on") return true;
-  if (t == "false" || t == "no" || t == "0" || t == "off") return false;
-  throw unit_error(std::string(key), "got '" + std::string(t) + "', expected true or false");
-}
-
 /// Drops the time inputs of `s` (gpu_hours, duration_h and their ranges).
 void replace_time(scenario& s) {
   s.gpu_hours.reset();
   s.duration_h.reset();
   s.ranges.erase("gpu_hours");
   s.ranges.erase("duration_h");
-}
-
-/// Reads `t` into input `in` of `s` by the input's kind (inputs.hpp): one reader of
-/// values for the CLI, sweeps, comparisons and the bindings.
-void set_one(scenario& s, const input_info& in, std::string_view t) {
-  const std::string key(in.name);
-  switch (in.kind) {
-    case input_kind::number: in.set(s, parse_number(t, key)); break;
-    case input_kind::ratio: in.set(s, parse_ratio(t, key)); break;
-    case input_kind::count: {
-      const double c = parse_number(t, key);
-      if (!(c >= in.lo && c <= in.hi) || std::floor(c) != c)
-        throw input_error(key, detail::num(c),
-                          "a whole number " + detail::num(in.lo) + " <= " + key + " <= " + detail::num(in.hi));
-      in.set(s, c);
-      break;
-    }
-    case input_kind::duration:
-      if (const auto* w = find_duration_word(t)) {  // days|weeks|months: a range (plain.hpp)
-        set_range(s, in.name, w->as_range());
-        break;
-      }
-      in.set(s, parse_duration(t, key).count());
-      break;
-    case input_kind::text: s.*(in.text) = std::string(t); break;
-    case input_kind::precision:
-      s.precision = parse_precision(t);
-      if (!s.precision) throw input_error(key, "'" + std::string(t) + "'", "one of fp32, tf32, bf16, fp16, fp8");
-      break;
-    case input_kind::boundary:
-      s.boundary = parse_boundary(t);
-      if (!s.boundary) throw input_error(key, "'" + std::string(t) + "'", "accelerators or servers");
-      break;
-    case input_kind::convention:
-      s.convention = parse_convention(t);
-      if (!s.convention) throw input_error(key, "'" + std::string(t) + "'", "servers, accelerators or model-card");
-      break;
-    case input_kind::ownership:
-      s.ownership = parse_ownership(t);
-      if (!s.ownership) throw input_error(key, "'" + std::string(t) + "'", "owned or cloud");
-      break;
-    case input_kind::energy_boundary:
-      s.energy_boundary = parse_energy_boundary(t);
-      if (!s.energy_boundary) throw input_error(key, "'" + std::string(t) + "'", "accelerators, servers or facility");
-      break;
-    case input_kind::mix: s.mix = parse_mix(t); break;
-    case input_kind::flag:
-      if (key == "recompute")
-        s.recompute = parse_bool(key, t);
-      else
-        s.embodied = parse_bool(key, t);
-      break;
-  }
 }
 
 }  // namespace
@@ -133,7 +74,7 @@ void set_input(scenario& s, std::string_view key, std::string_view text) {
     // with both known, the estimate reports the run's implied MFU.
     if (name == "gpu_hours" || name == "duration_h") {
       replace_time(s);
-      set_one(s, in, text);
+      read_input_text(s, in, text);
       return;
     }
     // A new workload input replaces the old workload, as a preset's would; params,
@@ -143,12 +84,12 @@ void set_input(scenario& s, std::string_view key, std::string_view text) {
       const bool had_pair = s.size || s.params || s.active_params || s.trainable_params || s.tokens;
       if (!(pair && had_pair)) {
         scenario w;
-        set_one(w, in, text);
+        read_input_text(w, in, text);
         s = merge(s, w);
         return;
       }
     }
-    set_one(s, in, text);
+    read_input_text(s, in, text);
     return;
   }
   auto close = closest_ids(k, input_names(), 1);

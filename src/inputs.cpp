@@ -6,7 +6,9 @@
 
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/parse.hpp"
 #include "trainprint/plain.hpp"
+#include "trainprint/spelling.hpp"
 #include "text.hpp"
 
 namespace trainprint::inline v0 {
@@ -22,6 +24,76 @@ void check_input_limits(const scenario& s) {
   }
 }
 
+std::string choice_list(const input_info& i) {
+  std::string t;
+  for (std::size_t k = 0; k < i.choices.size(); ++k)
+    t += std::string(k == 0 ? "" : k + 1 == i.choices.size() ? " or " : ", ") + std::string(i.choices[k]);
+  return t;
+}
+
+namespace {
+
+bool parse_bool(std::string_view key, std::string_view t) {
+  if (t == "true" || t == "yes" || t == "1" || t == "on") return true;
+  if (t == "false" || t == "no" || t == "0" || t == "off") return false;
+  throw unit_error(std::string(key), "got '" + std::string(t) + "', expected true or false");
+}
+
+}  // namespace
+
+void read_input_text(scenario& s, const input_info& in, std::string_view t, std::string_view key_in) {
+  const std::string key(key_in.empty() ? in.name : key_in);
+  switch (in.kind) {
+    case input_kind::number: in.set(s, parse_number(t, key)); break;
+    case input_kind::ratio: in.set(s, parse_ratio(t, key)); break;
+    case input_kind::count: {
+      const double c = parse_number(t, key);
+      if (!(c >= in.lo && c <= in.hi) || std::floor(c) != c)
+        throw input_error(key, detail::num(c),
+                          "a whole number " + detail::num(in.lo) + " <= " + key + " <= " + detail::num(in.hi));
+      in.set(s, c);
+      break;
+    }
+    case input_kind::duration:
+      if (const auto* w = find_duration_word(t)) {  // days|weeks|months: a range (plain.hpp)
+        set_range(s, in.name, w->as_range());
+        break;
+      }
+      in.set(s, parse_duration(t, key).count());
+      break;
+    case input_kind::text: s.*(in.text) = std::string(t); break;
+    case input_kind::choice:
+      if (!in.set_choice(s, t)) throw input_error(key, "'" + std::string(t) + "'", choice_list(in));
+      break;
+    case input_kind::mix: s.mix = parse_mix(t); break;
+    case input_kind::flag: in.set_flag(s, parse_bool(key, t)); break;
+  }
+}
+
+bool input_is_set(const scenario& s, const input_info& i) {
+  switch (i.kind) {
+    case input_kind::text: return (s.*i.text).has_value();
+    case input_kind::choice: return i.get_choice(s).has_value();
+    case input_kind::mix: return s.mix.has_value();
+    case input_kind::flag: return i.get_flag(s).has_value();
+    default: return i.get(s).has_value();
+  }
+}
+
+void copy_input(scenario& to, const scenario& from, const input_info& i) {
+  switch (i.kind) {
+    case input_kind::text: to.*i.text = from.*i.text; break;
+    case input_kind::choice:
+      if (const auto v = i.get_choice(from)) i.set_choice(to, *v);
+      break;
+    case input_kind::mix: to.mix = from.mix; break;
+    case input_kind::flag: i.set_flag(to, i.get_flag(from)); break;
+    default:
+      if (const auto v = i.get(from)) i.set(to, *v);
+      break;
+  }
+}
+
 namespace {
 
 std::string limits_text(const input_info& i) {
@@ -30,13 +102,8 @@ std::string limits_text(const input_info& i) {
       if (i.name == "size") return "one of " + size_words();
       if (i.name == "energy") return "one of " + energy_word_list();
       if (i.name == "hardware") return "a catalog id or alias, or gpu, tpu, accelerator";
-      if (i.text == &scenario::site_kind) return "data-centre, server-room, workstation, desktop or laptop";
       return "a catalog id or alias";
-    case input_kind::precision: return "fp32, tf32, bf16, fp16 or fp8";
-    case input_kind::boundary: return "accelerators or servers";
-    case input_kind::convention: return "servers, accelerators or model-card";
-    case input_kind::ownership: return "owned or cloud";
-    case input_kind::energy_boundary: return "accelerators, servers or facility";
+    case input_kind::choice: return choice_list(i);
     case input_kind::mix: return "shares 0..1 summing to 1";
     case input_kind::flag: return "true or false";
     default: break;
@@ -58,7 +125,12 @@ std::string inputs_markdown() {
       "The name is the C++ field of `trainprint::scenario`, the key of the scenario JSON and the Python\n"
       "keyword; the CLI flag is the name in kebab-case. Aliases are older spellings, still accepted\n"
       "everywhere (JSON key, CLI flag, Python keyword, `--across`/`--vary` key). Inputs marked \"range\"\n"
-      "take `low:high` or `low:mode:high` for uncertainty analysis (docs/uncertainty.md).\n";
+      "take `low:high` or `low:mode:high` for uncertainty analysis (docs/uncertainty.md).\n\n"
+      "Every interface reads a value the same way: a JSON number is in the unit below; text, in the\n"
+      "scenario JSON as on the command line and in Python, may carry a suffix or a unit (`\"1.3B\"`,\n"
+      "`\"9%\"`, `\"5d\"`, `\"3 months\"`). Choices take any case, and `_` or a space for `-`.\n"
+      "Messages name an input as the interface spells it: `--power-w` on the command line,\n"
+      "`power_w` in JSON and Python (include/trainprint/spelling.hpp).\n";
   std::string_view group;
   for (const auto& i : scenario_inputs) {
     if (i.group != group) {
@@ -72,6 +144,99 @@ std::string inputs_markdown() {
       if (!a.empty()) aliases += (aliases.empty() ? "" : ", ") + code(a);
     out += "| " + code(i.name) + " | " + code(i.flag) + " | " + aliases + " | " + std::string(i.unit) + " | " +
            limits_text(i) + " | " + (i.rangeable ? "range" : "") + " | " + text::md_escape(i.help) + " |\n";
+  }
+  return out;
+}
+
+}  // namespace trainprint::inline v0
+
+// ---- spelling.hpp ----
+
+namespace trainprint::inline v0 {
+namespace {
+
+bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+bool value_char(char c) {
+  return word_char(c) || (c >= 'A' && c <= 'Z') || c == '-' || c == '.' || c == '%' || c == ':';
+}
+
+std::string spell_name(const input_info& i, spelling how) {
+  return std::string(how == spelling::cli ? i.flag : i.name);
+}
+
+/// Whether a word that ends at `e` ends there (not inside a path such as "power_w.low").
+bool word_ends(std::string_view m, std::size_t e) {
+  if (e >= m.size()) return true;
+  const char c = m[e];
+  if (c == '.' || c == ':' || c == ',')
+    return e + 1 >= m.size() || m[e + 1] == ' ' || m[e + 1] == '\n' || m[e + 1] == ')';
+  return !value_char(c) && c != '/';
+}
+
+/// `i`=`value` as `how` spells it; empty when the interface has no such spelling.
+std::string spell_setting(const input_info& i, std::string_view value, spelling how) {
+  const std::string v(value);
+  if (how == spelling::cli) {
+    if (i.kind == input_kind::flag) {
+      const bool negated = i.flag.starts_with("--no-");
+      if (v == "true" && !negated) return std::string(i.flag);
+      if (v == "false" && negated) return std::string(i.flag);
+      return {};
+    }
+    return std::string(i.flag) + " " + v;
+  }
+  if (i.kind == input_kind::flag && (v == "true" || v == "false"))
+    return std::string(i.name) + "=" + (v == "true" ? "True" : "False");
+  if (i.kind == input_kind::text || i.kind == input_kind::choice) return std::string(i.name) + "=\"" + v + "\"";
+  return std::string(i.name) + "=" + v;
+}
+
+}  // namespace
+
+std::string spell_inputs(std::string_view m, spelling how) {
+  if (how == spelling::json) return std::string(m);
+  std::string out;
+  out.reserve(m.size() + 16);
+  // The field of an input_error, which may be a one-word id.
+  constexpr std::string_view tag = "[trainprint.input] ";
+  std::size_t k = 0;
+  if (m.starts_with(tag)) {
+    const auto colon = m.find(':', tag.size());
+    const auto* i = colon == std::string_view::npos ? nullptr : input_named(m.substr(tag.size(), colon - tag.size()));
+    if (i) {
+      out += std::string(tag) + spell_name(*i, how);
+      k = colon;
+    }
+  }
+  while (k < m.size()) {
+    const bool starts = word_char(m[k]) && (k == 0 || !(word_char(m[k - 1]) || value_char(m[k - 1]) || m[k - 1] == '/' ||
+                                                         m[k - 1] == '\'' || m[k - 1] == '"'));
+    if (!starts) {
+      out += m[k++];
+      continue;
+    }
+    std::size_t e = k;
+    while (e < m.size() && word_char(m[e])) ++e;
+    const std::string_view word = m.substr(k, e - k);
+    const auto* i = input_named(word);
+    if (i && e + 1 < m.size() && m[e] == '=' && value_char(m[e + 1])) {
+      std::size_t v = e + 1;
+      while (v < m.size() && value_char(m[v])) ++v;
+      while (v > e + 1 && (m[v - 1] == '.' || m[v - 1] == ':')) --v;  // a sentence's full stop or colon
+      // "region=FR,PL" is --across's KEY=V1,V2 syntax, not a setting: left as it is.
+      const bool list = v < m.size() && m[v] == ',' && v + 1 < m.size() && m[v + 1] != ' ';
+      const std::string spelled = list ? std::string{} : spell_setting(*i, m.substr(e + 1, v - e - 1), how);
+      if (!spelled.empty()) {
+        out += spelled;
+        k = v;
+        continue;
+      }
+    }
+    if (i && word.find('_') != std::string_view::npos && word_ends(m, e))
+      out += spell_name(*i, how);
+    else
+      out += word;
+    k = e;
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "format_internal.hpp"
+#include "json_text.hpp"
 #include "text.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/json.hpp"
@@ -189,15 +190,12 @@ void to_json(json& j, const inventory& inv) {
     if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0)
       j["totals"]["by_kind"][std::string(to_string(k))] = total_json(t);
   json scopes = json::array();
-  for (const auto& s : inv.scopes)
-    scopes.push_back({{"scope", s.scope},
-                      {"category", s.category == 0 ? json(nullptr) : json(s.category)},
-                      {"category_name", s.category == 0 ? json(nullptr) : json(scope3_category_name(s.category))},
-                      {"method", s.method.empty() ? json(nullptr) : json(s.method)},
-                      {"claim", s.claim.empty() ? json(nullptr) : json(s.claim)},
-                      {"label", s.label},
-                      {"kg_co2e", s.kg_co2e},
-                      {"runs", s.runs}});
+  for (const auto& s : inv.scopes) {
+    json line = scope_line_json(s.scope, s.category, s.method, s.claim, s.label);
+    line["kg_co2e"] = s.kg_co2e;
+    line["runs"] = s.runs;
+    scopes.push_back(std::move(line));
+  }
   j["ghg_protocol"] = std::move(scopes);
   j["development"] = {{"kinds", {"development", "ablation"}},
                       {"share_of_emissions", num(inv.development_share_emissions)},

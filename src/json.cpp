@@ -60,18 +60,19 @@ double number(const std::string& field, const json& v) {
   if (!v.is_number()) wrong_type(field, v, "a number");
   return v.get<double>();
 }
-std::string text(const std::string& field, const json& v) {
-  if (!v.is_string()) wrong_type(field, v, "a string");
-  return v.get<std::string>();
-}
 bool boolean(const std::string& field, const json& v) {
   if (!v.is_boolean()) wrong_type(field, v, "true or false");
   return v.get<bool>();
 }
 
 /// Reads input `i` from JSON value `v` (not null, not a range) into `s`; `f` is the
-/// key as given, for messages.
+/// key as given, for messages. Text is read as every interface reads text
+/// (read_input_text: "1.3B", "9%", "5d", "coal=0.3,gas=0.7", "false").
 void read_input(scenario& s, const input_info& i, const std::string& f, const json& v) {
+  if (v.is_string()) {
+    read_input_text(s, i, v.get<std::string>(), f);
+    return;
+  }
   switch (i.kind) {
     case input_kind::number:
     case input_kind::ratio:
@@ -84,37 +85,8 @@ void read_input(scenario& s, const input_info& i, const std::string& f, const js
       i.set(s, c);
       return;
     }
-    case input_kind::text: s.*i.text = text(f, v); return;
-    case input_kind::precision: {
-      auto p = parse_precision(text(f, v));
-      if (!p) throw input_error(f, "'" + v.get<std::string>() + "'", "one of fp32, tf32, bf16, fp16, fp8");
-      s.precision = *p;
-      return;
-    }
-    case input_kind::boundary: {
-      auto b = parse_boundary(text(f, v));
-      if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators or servers");
-      s.boundary = *b;
-      return;
-    }
-    case input_kind::convention: {
-      auto c = parse_convention(text(f, v));
-      if (!c) throw input_error(f, "'" + v.get<std::string>() + "'", "servers, accelerators or model-card");
-      s.convention = *c;
-      return;
-    }
-    case input_kind::ownership: {
-      auto o = parse_ownership(text(f, v));
-      if (!o) throw input_error(f, "'" + v.get<std::string>() + "'", "owned or cloud");
-      s.ownership = *o;
-      return;
-    }
-    case input_kind::energy_boundary: {
-      auto b = parse_energy_boundary(text(f, v));
-      if (!b) throw input_error(f, "'" + v.get<std::string>() + "'", "accelerators, servers or facility");
-      s.energy_boundary = *b;
-      return;
-    }
+    case input_kind::text:
+    case input_kind::choice: wrong_type(f, v, "a string");
     case input_kind::mix: {
       if (!v.is_object()) wrong_type(f, v, "an object of source: share, e.g. {\"coal\": 0.3, \"gas\": 0.7}");
       energy_mix m;
@@ -122,10 +94,7 @@ void read_input(scenario& s, const input_info& i, const std::string& f, const js
       s.mix = std::move(m);
       return;
     }
-    case input_kind::flag:
-      if (i.name == "recompute") s.recompute = boolean(f, v);
-      else s.embodied = boolean(f, v);
-      return;
+    case input_kind::flag: i.set_flag(s, boolean(f, v)); return;
   }
 }
 
@@ -144,20 +113,8 @@ void write_input(json& j, const scenario& s, const input_info& i) {
     case input_kind::text:
       if (s.*i.text) j[key] = *(s.*i.text);
       return;
-    case input_kind::precision:
-      if (s.precision) j[key] = std::string(to_string(*s.precision));
-      return;
-    case input_kind::boundary:
-      if (s.boundary) j[key] = std::string(to_string(*s.boundary));
-      return;
-    case input_kind::convention:
-      if (s.convention) j[key] = std::string(to_string(*s.convention));
-      return;
-    case input_kind::ownership:
-      if (s.ownership) j[key] = std::string(to_string(*s.ownership));
-      return;
-    case input_kind::energy_boundary:
-      if (s.energy_boundary) j[key] = std::string(to_string(*s.energy_boundary));
+    case input_kind::choice:
+      if (auto v = i.get_choice(s)) j[key] = std::string(*v);
       return;
     case input_kind::mix:
       if (s.mix) {
@@ -167,8 +124,7 @@ void write_input(json& j, const scenario& s, const input_info& i) {
       }
       return;
     case input_kind::flag:
-      if (i.name == "recompute" && s.recompute) j[key] = true;
-      if (i.name == "embodied" && s.embodied) j[key] = *s.embodied;
+      if (auto v = i.get_flag(s)) j[key] = *v;
       return;
   }
 }
@@ -208,10 +164,7 @@ namespace {
 void read_range(scenario& s, const std::string& f, const json& v) {
   const std::string expected =
       "a number, or a range {\"low\": ..., \"mode\": ..., \"high\": ...}, [low, high], [low, mode, high] or \"low:high\"";
-  if (v.is_string()) {
-    // "low:high", or a plain-language word that stands for a range ("weeks", plain.hpp).
-    const bool word = f == "duration_h" && find_duration_word(v.get<std::string>());
-    if (v.get<std::string>().find(':') == std::string::npos && !word) wrong_type(f, v, expected);
+  if (v.is_string()) {  // "low:high" (a word such as "weeks" is read_input's)
     scenario t;
     set_input(t, f, v.get<std::string>());
     set_range(s, f, t.ranges.at(f));
@@ -264,12 +217,13 @@ const input_info& scenario_field(const std::string& key) {
 void set_input_json(scenario& s, const input_info& i, const std::string& key, const json& value) {
   if (value.is_null()) return;
   const std::string name(i.name);
-  if (i.rangeable && !value.is_number()) {
+  const bool range_text = value.is_string() && value.get_ref<const std::string&>().find(':') != std::string::npos;
+  if (i.rangeable && (range_text || (!value.is_number() && !value.is_string()))) {
     read_range(s, name, value);
     return;
   }
+  s.ranges.erase(name);  // a single value is fixed (a word such as "weeks" sets its range below)
   read_input(s, i, key, value);
-  s.ranges.erase(name);
 }
 
 scenario parse_scenario(std::string_view text_in, const std::string& file) {
@@ -446,6 +400,17 @@ void from_json(const json& j, uncertainty_result& u) {
   }
 }
 
+json scope_line_json(int scope, int category, const std::string& method, const std::string& claim,
+                     const std::string& label) {
+  auto text_or_null = [](const std::string& t) { return t.empty() ? json(nullptr) : json(t); };
+  return {{"scope", scope},
+          {"category", category == 0 ? json(nullptr) : json(category)},
+          {"category_name", category == 0 ? json(nullptr) : json(scope3_category_name(category))},
+          {"method", text_or_null(method)},
+          {"claim", text_or_null(claim)},
+          {"label", label}};
+}
+
 void to_json(json& j, const ghg_accounting& g) {
   j = json::object();
   j["standard"] = "GHG Protocol Corporate Standard (2004), Scope 2 Guidance (2015), Scope 3 Standard (2011)";
@@ -454,15 +419,12 @@ void to_json(json& j, const ghg_accounting& g) {
   j["market_claim"] = g.market_claim.empty() ? json(nullptr) : json(g.market_claim);
   j["residual_mix"] = nullptr;
   json lines = json::array();
-  for (const auto& l : g.lines)
-    lines.push_back({{"scope", l.scope},
-                     {"category", l.category == 0 ? json(nullptr) : json(l.category)},
-                     {"category_name", l.category == 0 ? json(nullptr) : json(scope3_category_name(l.category))},
-                     {"method", l.method.empty() ? json(nullptr) : json(l.method)},
-                     {"label", l.label()},
-                     {"covers", l.what},
-                     {"kg_co2e", opt(l.kg_co2e)},
-                     {"claim", l.claim.empty() ? json(nullptr) : json(l.claim)}});
+  for (const auto& l : g.lines) {
+    json line = scope_line_json(l.scope, l.category, l.method, l.claim, l.label());
+    line["covers"] = l.what;
+    line["kg_co2e"] = opt(l.kg_co2e);
+    lines.push_back(std::move(line));
+  }
   j["lines"] = std::move(lines);
   j["location_based_total_kg_co2e"] = opt(g.location_based_total_kg);
   j["market_based_total_kg_co2e"] = opt(g.market_based_total_kg);

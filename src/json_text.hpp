@@ -23,4 +23,10 @@ inline nlohmann::json parse_json_text(std::string_view text, const std::string& 
   }
 }
 
+/// The keys every GHG Protocol line has in JSON, in an estimate's "ghg_protocol"
+/// and in an inventory's (json.cpp): scope, category and category_name (null for
+/// Scope 2), method and claim (null when empty), label.
+nlohmann::json scope_line_json(int scope, int category, const std::string& method, const std::string& claim,
+                               const std::string& label);
+
 }  // namespace trainprint::inline v0

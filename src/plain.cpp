@@ -21,14 +21,7 @@ namespace {
 bool same_word(std::string_view a, std::string_view b) {
   while (!a.empty() && (a.front() == ' ' || a.front() == '\t')) a.remove_prefix(1);
   while (!a.empty() && (a.back() == ' ' || a.back() == '\t')) a.remove_suffix(1);
-  if (a.size() != b.size()) return false;
-  for (std::size_t k = 0; k < a.size(); ++k) {
-    char c = a[k];
-    if (c == '_' || c == ' ') c = '-';
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != b[k]) return false;
-  }
-  return true;
+  return detail::choice_matches(b, a);  // as the inputs table reads a choice (inputs.hpp)
 }
 
 template <class Table>

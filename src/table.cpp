@@ -17,32 +17,6 @@
 namespace trainprint::inline v0 {
 namespace {
 
-/// Copies input `i` from `from` (where only it is set) into `to`.
-void copy_input(scenario& to, const scenario& from, const input_info& i) {
-  switch (i.kind) {
-    case input_kind::number:
-    case input_kind::ratio:
-    case input_kind::count:
-    case input_kind::duration:
-      if (const auto v = i.get(from)) i.set(to, *v);
-      break;
-    case input_kind::text: to.*i.text = from.*i.text; break;
-    case input_kind::precision: to.precision = from.precision; break;
-    case input_kind::boundary: to.boundary = from.boundary; break;
-    case input_kind::mix: to.mix = from.mix; break;
-    case input_kind::convention: to.convention = from.convention; break;
-    case input_kind::ownership: to.ownership = from.ownership; break;
-    case input_kind::energy_boundary: to.energy_boundary = from.energy_boundary; break;
-    case input_kind::flag:
-      if (i.name == "recompute")
-        to.recompute = from.recompute;
-      else
-        to.embodied = from.embodied;
-      break;
-  }
-  if (const auto r = from.ranges.find(i.name); r != from.ranges.end()) to.ranges.insert_or_assign(r->first, r->second);
-}
-
 /// A column ready for the rows: its input, and each distinct text read once.
 struct prepared_column {
   const input_column* column = nullptr;
@@ -101,6 +75,8 @@ void row_inputs(scenario& o, const scenario& shared, const std::vector<prepared_
       const auto k = static_cast<std::size_t>(c.codes[r]);
       if (p.error[k]) std::rethrow_exception(p.error[k]);
       copy_input(o, p.parsed[k], *p.info);
+      if (const auto rg = p.parsed[k].ranges.find(p.info->name); rg != p.parsed[k].ranges.end())
+        o.ranges.insert_or_assign(rg->first, rg->second);
     } else if (!c.numbers.empty() && !std::isnan(c.numbers[r])) {
       const double x = c.numbers[r];
       const bool flag = p.info->kind == input_kind::flag && (x == 0 || x == 1);

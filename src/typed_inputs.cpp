@@ -29,21 +29,9 @@ scenario scenario_from_text(std::vector<std::pair<std::string, std::string>> inp
     set_input(one, key, text);
     const scenario before = f;
     f = merge(f, one);
-    auto keep = [](auto& into, const auto& from) {
-      if (!into && from) into = from;
-    };
-    keep(f.params, before.params);
-    keep(f.active_params, before.active_params);
-    keep(f.trainable_params, before.trainable_params);
-    keep(f.tokens, before.tokens);
-    keep(f.flops, before.flops);
-    keep(f.size, before.size);
-    keep(f.layers, before.layers);
-    keep(f.d_model, before.d_model);
-    keep(f.seq_len, before.seq_len);
-    keep(f.gpu_hours, before.gpu_hours);
-    keep(f.duration_h, before.duration_h);
-    if (before.recompute) f.recompute = true;
+    // merge() dropped f's workload for one's: keep each workload input one did not set.
+    for (const auto& i : scenario_inputs)
+      if (i.group == "Workload" && !input_is_set(f, i) && input_is_set(before, i)) copy_input(f, before, i);
   }
   return f;
 }

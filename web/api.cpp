@@ -27,8 +27,7 @@ std::string_view kind_name(tp::input_kind k) {
     case tp::input_kind::count: return "count";
     case tp::input_kind::duration: return "duration";
     case tp::input_kind::text: return "text";
-    case tp::input_kind::precision: return "precision";
-    case tp::input_kind::boundary: return "boundary";
+    case tp::input_kind::choice: return "choice";
     case tp::input_kind::mix: return "mix";
     case tp::input_kind::flag: return "flag";
   }
@@ -41,10 +40,7 @@ json choices_of(const tp::input_info& in, const tp::catalog& cat) {
   auto add = [&](const auto& rows) {
     for (const auto& r : rows) c.push_back({r.id, r.name});
   };
-  if (in.kind == tp::input_kind::precision)
-    for (auto p : {"fp32", "tf32", "bf16", "fp16", "fp8"}) c.push_back({p, p});
-  if (in.kind == tp::input_kind::boundary)
-    for (auto b : {"accelerators", "servers"}) c.push_back({b, b});
+  for (auto name : in.choices) c.push_back({name, name});
   if (in.kind == tp::input_kind::text) {
     if (in.text == &tp::scenario::hardware) add(cat.accelerators());
     if (in.text == &tp::scenario::region) add(cat.regions());

@@ -192,6 +192,12 @@ inline constexpr std::array<site_profile, 5> site_profiles{{
      1, {125.0, personal_embodied_source, 125.0, 170.0}},
 }};
 
+static_assert([] {
+  for (std::size_t k = 0; k < site_profiles.size(); ++k)
+    if (site_profiles[k].id != site_kind_names[k] || static_cast<std::size_t>(site_profiles[k].kind) != k) return false;
+  return site_profiles.size() == site_kind_names.size();
+}(), "site_profiles are in enum order and their ids are scenario.hpp's site_kind_names");
+
 /// The site kind an accelerator's market segment implies: a consumer part trains in a
 /// desktop, a workstation part in a workstation, a laptop part in a laptop, anything else
 /// (or a part without a segment) in a data centre.

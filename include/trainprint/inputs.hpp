@@ -12,6 +12,8 @@
 #include <array>
 #include <limits>
 #include <optional>
+#include <span>
+#include <type_traits>
 #include <string>
 #include <string_view>
 
@@ -25,12 +27,8 @@ enum class input_kind : unsigned char {
   ratio,      ///< a fraction, 0.4 or "40%" in text
   count,      ///< a whole number
   duration,   ///< hours; text as 90min, 36h, 30d, 2w, 3mo, 5 days
-  text,       ///< a catalog id or alias
-  precision,  ///< one of fp32, tf32, bf16, fp16, fp8
-  boundary,   ///< accelerators or servers
-  convention, ///< servers, accelerators or model-card
-  ownership,  ///< owned or cloud
-  energy_boundary,  ///< accelerators, servers or facility
+  text,       ///< a catalog id or alias, or a word
+  choice,     ///< one of the row's `choices` (an enum, or a text field of fixed words)
   mix,        ///< source=share pairs
   flag,       ///< true or false
 };
@@ -54,6 +52,19 @@ struct input_info {
   void (*set)(scenario&, double) = nullptr;
   /// The field of a text input (input_kind::text only).
   std::optional<std::string> scenario::*text = nullptr;
+  /// The names a choice input takes, in its enum's order (input_kind::choice only).
+  std::span<const std::string_view> choices{};
+  /// A choice's value: one of `choices` (or, for a text field set by C++, whatever it holds);
+  /// nullopt when unset (input_kind::choice only).
+  std::optional<std::string_view> (*get_choice)(const scenario&) = nullptr;
+  /// Sets a choice to the name matching `t` (any case; '_' or ' ' for '-'); false, and
+  /// nothing set, when `t` is none of `choices` (input_kind::choice only).
+  bool (*set_choice)(scenario&, std::string_view t) = nullptr;
+  /// A flag's value; nullopt when unset (a plain bool field is unset when false)
+  /// (input_kind::flag only).
+  std::optional<bool> (*get_flag)(const scenario&) = nullptr;
+  /// Sets a flag; nullopt unsets it (input_kind::flag only).
+  void (*set_flag)(scenario&, std::optional<bool>) = nullptr;
   /// True when the numeric limits are checked by check_input_limits.
   [[nodiscard]] constexpr bool has_limits() const { return get != nullptr; }
 };
@@ -76,6 +87,66 @@ template <auto M, auto Make>
 constexpr void set_quantity(scenario& s, double v) {
   s.*M = Make(v);
 }
+/// Whether `t` names `name`: any case, and '_' or ' ' for '-'.
+constexpr bool choice_matches(std::string_view name, std::string_view t) {
+  if (t.size() != name.size()) return false;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    char c = t[k];
+    if (c == '_' || c == ' ') c = '-';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != name[k]) return false;
+  }
+  return true;
+}
+/// A choice field: std::optional<E> for an enum E whose values are `Names` in order, or
+/// std::optional<std::string> holding one of `Names`.
+template <auto M, const auto& Names>
+constexpr std::optional<std::string_view> get_choice(const scenario& s) {
+  const auto& v = s.*M;
+  if (!v) return std::nullopt;
+  if constexpr (std::is_enum_v<std::remove_cvref_t<decltype(*v)>>)
+    return Names[static_cast<std::size_t>(*v)];
+  else
+    return std::string_view(*v);
+}
+template <auto M, const auto& Names>
+constexpr bool set_choice(scenario& s, std::string_view t) {
+  for (std::size_t k = 0; k < Names.size(); ++k) {
+    if (!choice_matches(Names[k], t)) continue;
+    using T = std::remove_cvref_t<decltype(*(s.*M))>;
+    if constexpr (std::is_enum_v<T>)
+      s.*M = static_cast<T>(k);
+    else
+      s.*M = T(Names[k]);
+    return true;
+  }
+  return false;
+}
+/// A flag field: std::optional<bool>, or bool (where false is unset).
+template <auto M>
+constexpr std::optional<bool> get_flag(const scenario& s) {
+  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(s.*M)>, bool>)
+    return s.*M ? std::optional<bool>(true) : std::nullopt;
+  else
+    return s.*M;
+}
+template <auto M>
+constexpr void set_flag(scenario& s, std::optional<bool> v) {
+  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(s.*M)>, bool>)
+    s.*M = v.value_or(false);
+  else
+    s.*M = v;
+}
+/// A text input's field.
+#define TRAINPRINT_TEXT(field) nullptr, nullptr, &scenario::field
+/// A choice input: its field and its names (an array in enum order).
+#define TRAINPRINT_CHOICE(field, names) \
+  nullptr, nullptr, nullptr, names, &detail::get_choice<&scenario::field, names>, \
+      &detail::set_choice<&scenario::field, names>
+/// A flag input's field.
+#define TRAINPRINT_FLAG(field)                                                                       \
+  nullptr, nullptr, nullptr, {}, nullptr, nullptr, &detail::get_flag<&scenario::field>, \
+      &detail::set_flag<&scenario::field>
 /// An input as a plain std::optional<double> field.
 #define TRAINPRINT_PLAIN(field) &detail::get_plain<&scenario::field>, &detail::set_plain<&scenario::field>
 /// An input as an optional quantity, read with `in` and made with `make` (in the row's unit).
@@ -98,9 +169,9 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
      "Total training FLOPs (instead of params and tokens)", TRAINPRINT_PLAIN(flops)},
     {"size", "--size", {}, "Workload", input_kind::text, "", 0, 0, false, false, false,
      "Model size in words: small (0.1-1B), medium (1-10B), large (10-100B), very-large (0.1-1T parameters); "
-     "tokens 20 per parameter unless given", nullptr, nullptr, &scenario::size},
+     "tokens 20 per parameter unless given", TRAINPRINT_TEXT(size)},
     {"recompute", "--recompute", {}, "Workload", input_kind::flag, "", 0, 0, false, false, false,
-     "Full activation recomputation: 8·N·D instead of 6·N·D"},
+     "Full activation recomputation: 8·N·D instead of 6·N·D", TRAINPRINT_FLAG(recompute)},
     {"layers", "--layers", {}, "Workload", input_kind::number, "", 1, 1e5, true, true, false,
      "Layers (with --d-model and --seq-len: attention FLOPs)", TRAINPRINT_PLAIN(layers)},
     {"d_model", "--d-model", {}, "Workload", input_kind::number, "", 1, 1e7, true, true, false, "Model width",
@@ -117,35 +188,35 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
      },
      [](scenario& s, double v) { s.duration_h = hours(v); }},
     {"hardware", "--hardware", {}, "Hardware", input_kind::text, "", 0, 0, false, false, false,
-     "Accelerator id or alias (h100, a100, tpu-v5p), or gpu|tpu|accelerator: a typical current part", nullptr, nullptr, &scenario::hardware},
+     "Accelerator id or alias (h100, a100, tpu-v5p), or gpu|tpu|accelerator: a typical current part", TRAINPRINT_TEXT(hardware)},
     {"count", "--count", {}, "Hardware", input_kind::count, "", 1, 1e8, true, true, false, "Number of accelerators",
      [](const scenario& s) -> std::optional<double> {
        if (!s.count) return std::nullopt;
        return static_cast<double>(*s.count);
      },
      [](scenario& s, double v) { s.count = static_cast<std::int64_t>(v); }},
-    {"precision", "--precision", {}, "Hardware", input_kind::precision, "", 0, 0, false, false, false,
-     "fp32|tf32|bf16|fp16|fp8 (default bf16)"},
+    {"precision", "--precision", {}, "Hardware", input_kind::choice, "", 0, 0, false, false, false,
+     "fp32|tf32|bf16|fp16|fp8 (default bf16)", TRAINPRINT_CHOICE(precision, precision_names)},
     {"mfu", "--mfu", {}, "Hardware", input_kind::ratio, "", 0, 1, false, false, true,
      "Model-FLOPs utilisation: 0.4 or 40%", TRAINPRINT_PLAIN(mfu)},
     {"power_fraction", "--power-fraction", {}, "Hardware", input_kind::ratio, "", 0, 1, false, false, true,
      "Average draw as a fraction of TDP", TRAINPRINT_PLAIN(power_fraction)},
     {"power_w", "--power-w", {"power"}, "Hardware", input_kind::number, "W", 0, 1e5, false, false, true,
      "Average power per accelerator, W", TRAINPRINT_QUANTITY(power_w, &power::in_watts, &power::watts)},
-    {"boundary", "--boundary", {}, "Hardware", input_kind::boundary, "", 0, 0, false, false, false,
-     "accelerators|servers (default servers)"},
-    {"convention", "--convention", {}, "Hardware", input_kind::convention, "", 0, 0, false, false, false,
-     "servers|accelerators|model-card: preset boundary, power and embodied of a reporting convention"},
+    {"boundary", "--boundary", {}, "Hardware", input_kind::choice, "", 0, 0, false, false, false,
+     "accelerators|servers (default servers)", TRAINPRINT_CHOICE(boundary, boundary_names)},
+    {"convention", "--convention", {}, "Hardware", input_kind::choice, "", 0, 0, false, false, false,
+     "servers|accelerators|model-card: preset boundary, power and embodied of a reporting convention", TRAINPRINT_CHOICE(convention, convention_names)},
     {"host_power_w", "--host-power-w", {"host_power"}, "Hardware", input_kind::number, "W", 0, 1e5, true, false, true,
      "Host power per accelerator, W", TRAINPRINT_QUANTITY(host_power_w, &power::in_watts, &power::watts)},
     {"region", "--region", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
-     "Region: FR, US-CA, egrid:SRVC, aws:us-east-1, gcp:europe-west4", nullptr, nullptr, &scenario::region},
+     "Region: FR, US-CA, egrid:SRVC, aws:us-east-1, gcp:europe-west4", TRAINPRINT_TEXT(region)},
     {"provider", "--provider", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
-     "Provider: aws, gcp, azure, ...", nullptr, nullptr, &scenario::provider},
-    {"site_kind", "--site-kind", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
+     "Provider: aws, gcp, azure, ...", TRAINPRINT_TEXT(provider)},
+    {"site_kind", "--site-kind", {}, "Site", input_kind::choice, "", 0, 0, false, false, false,
      "data-centre|server-room|workstation|desktop|laptop: sets PUE, WUE and host power (default: data-centre with a "
      "cloud region or provider, else from the hardware: consumer GPU desktop, workstation GPU workstation)",
-     nullptr, nullptr, &scenario::site_kind},
+     TRAINPRINT_CHOICE(site_kind, site_kind_names)},
     {"pue", "--pue", {}, "Site", input_kind::number, "", 1, 5, true, false, true, "Power usage effectiveness (>= 1)",
      TRAINPRINT_PLAIN(pue)},
     {"wue", "--wue", {}, "Site", input_kind::number, "L/kWh", 0, 100, true, false, true, "On-site water, L per IT kWh",
@@ -158,13 +229,12 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
      "Off-site water, L per kWh generated", TRAINPRINT_QUANTITY(ewif, &water_intensity::in_l_per_kwh, &water_intensity::l_per_kwh)},
     {"cfe", "--cfe", {}, "Site", input_kind::ratio, "", 0, 1, true, false, true,
      "Carbon-free-energy share for market-based emissions: 0.6 or 60%", TRAINPRINT_PLAIN(cfe)},
-    {"ownership", "--ownership", {}, "Site", input_kind::ownership, "", 0, 0, false, false, false,
-     "owned|cloud: GHG Protocol scopes (default cloud for a cloud or HPC provider, else owned)"},
+    {"ownership", "--ownership", {}, "Site", input_kind::choice, "", 0, 0, false, false, false,
+     "owned|cloud: GHG Protocol scopes (default cloud for a cloud or HPC provider, else owned)", TRAINPRINT_CHOICE(ownership, ownership_names)},
     {"energy", "--energy", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
-     "Electricity in words: renewable (wind+solar), fossil (coal+gas), mixed, unknown (world average)", nullptr,
-     nullptr, &scenario::energy},
+     "Electricity in words: renewable (wind+solar), fossil (coal+gas), mixed, unknown (world average)", TRAINPRINT_TEXT(energy)},
     {"embodied", "--no-embodied", {}, "Embodied and money", input_kind::flag, "", 0, 0, false, false, false,
-     "Leave embodied (manufacturing) emissions out"},
+     "Leave embodied (manufacturing) emissions out", TRAINPRINT_FLAG(embodied)},
     {"lifetime_years", "--lifetime-years", {"lifetime"}, "Embodied and money", input_kind::number, "years", 0, 100,
      false, false, true, "Hardware service life in years (default 5)", TRAINPRINT_PLAIN(lifetime_years)},
     {"price_usd_per_kwh", "--price-usd-per-kwh", {"price"}, "Embodied and money", input_kind::number, "USD/kWh", 0,
@@ -174,11 +244,14 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
     {"energy_kwh", "--energy-kwh", {}, "Measured", input_kind::number, "kWh", 0, 1e13, false, false, false,
      "Measured energy of the run, kWh (with --energy-boundary); replaces the modelled energy",
      TRAINPRINT_QUANTITY(energy_kwh, &energy::in_kwh, &energy::kwh)},
-    {"energy_boundary", "--energy-boundary", {}, "Measured", input_kind::energy_boundary, "", 0, 0, false, false,
-     false, "What --energy-kwh covers: accelerators|servers|facility"},
+    {"energy_boundary", "--energy-boundary", {}, "Measured", input_kind::choice, "", 0, 0, false, false,
+     false, "What --energy-kwh covers: accelerators|servers|facility", TRAINPRINT_CHOICE(energy_boundary, energy_boundary_names)},
 }};
 #undef TRAINPRINT_PLAIN
 #undef TRAINPRINT_QUANTITY
+#undef TRAINPRINT_TEXT
+#undef TRAINPRINT_CHOICE
+#undef TRAINPRINT_FLAG
 
 namespace detail {
 /// "--" + name in kebab-case, or "--no-" + that for a flag.
@@ -287,6 +360,24 @@ inline bool set_range(scenario& s, std::string_view name, const range& r) {
 /// the value and the range: "0 < power_w <= 100000". Cross-field rules (workload
 /// paths, active_params <= params, mix shares) stay in validate().
 void check_input_limits(const scenario& s);
+
+/// Reads `text` into input `i` of `s`, as the CLI reads its flags and every interface
+/// reads a value given as text: numbers with SI suffixes ("1.3B"), ratios ("9%"),
+/// durations ("5d", "3 months"; a bare "days|weeks|months" sets a range), choices
+/// (any case), mixes ("coal=0.3,gas=0.7") and flags (true/false/yes/no/on/off/1/0).
+/// Messages name the input `key` (the interface's spelling; `i.name` when empty). Throws
+/// input_error or unit_error. A range "low:high" is set_input's (compare.hpp).
+void read_input_text(scenario& s, const input_info& i, std::string_view text, std::string_view key = {});
+
+/// A choice input's names as "a, b or c".
+[[nodiscard]] std::string choice_list(const input_info& i);
+
+/// Whether `s` sets input `i` (a plain bool flag is set when true).
+[[nodiscard]] bool input_is_set(const scenario& s, const input_info& i);
+
+/// `to`'s input `i` becomes `from`'s where `from` sets it (a text, mix or flag input is
+/// copied as it is, set or not). Ranges are not copied.
+void copy_input(scenario& to, const scenario& from, const input_info& i);
 
 /// The inputs as a Markdown table (docs/inputs.md): name, CLI flag, aliases, unit,
 /// limits, range, help.

@@ -42,15 +42,27 @@ enum class ownership { owned, cloud };
 /// (servers with cooling and power delivery, as a utility meter sees them).
 enum class energy_boundary { accelerators, servers, facility };
 
+/// The names of each enum's values, in enum order: what to_string() writes, what the
+/// parse_* functions and the inputs table (inputs.hpp, input_kind::choice) read.
+inline constexpr std::array<std::string_view, precision_count> precision_names{"fp32", "tf32", "bf16", "fp16", "fp8"};
+inline constexpr std::array<std::string_view, 2> boundary_names{"accelerators", "servers"};
+inline constexpr std::array<std::string_view, 2> ownership_names{"owned", "cloud"};
+inline constexpr std::array<std::string_view, 3> energy_boundary_names{"accelerators", "servers", "facility"};
+
+namespace detail {
+/// Value `k` of enum E named in `names` (E's values in order), or nullopt when `s` is none of them.
+template <class E, std::size_t N>
+constexpr std::optional<E> enum_named(const std::array<std::string_view, N>& names, std::string_view s) {
+  for (std::size_t k = 0; k < N; ++k)
+    if (names[k] == s) return static_cast<E>(k);
+  return std::nullopt;
+}
+}  // namespace detail
+
 /// The name of a precision: "fp32", "tf32", "bf16", "fp16", "fp8".
-constexpr std::string_view to_string(precision p) {
-  constexpr std::array<std::string_view, precision_count> names{"fp32", "tf32", "bf16", "fp16", "fp8"};
-  return names[static_cast<std::size_t>(p)];
-}
+constexpr std::string_view to_string(precision p) { return precision_names[static_cast<std::size_t>(p)]; }
 /// The name of a boundary: "accelerators" or "servers".
-constexpr std::string_view to_string(boundary b) {
-  return b == boundary::accelerators ? "accelerators" : "servers";
-}
+constexpr std::string_view to_string(boundary b) { return boundary_names[static_cast<std::size_t>(b)]; }
 /// An accounting convention: the boundary and power a published figure uses, so an
 /// estimate can be compared with runs reported the same way (docs/publishing.md).
 /// - `servers`: accelerators plus host, each at its modelled average power, plus
@@ -66,17 +78,14 @@ enum class convention { servers, accelerators, model_card };
 inline constexpr std::array<convention, 3> all_conventions{convention::servers, convention::accelerators,
                                                            convention::model_card};
 
+/// The names of the conventions, in enum order.
+inline constexpr std::array<std::string_view, 3> convention_names{"servers", "accelerators", "model-card"};
 /// The name of a convention: "servers", "accelerators" or "model-card".
-constexpr std::string_view to_string(convention c) {
-  constexpr std::array<std::string_view, 3> names{"servers", "accelerators", "model-card"};
-  return names[static_cast<std::size_t>(c)];
-}
+constexpr std::string_view to_string(convention c) { return convention_names[static_cast<std::size_t>(c)]; }
 /// Parses a convention name ("model-card"; "model_card" is accepted too); nullopt when unknown.
 constexpr std::optional<convention> parse_convention(std::string_view s) {
   if (s == "model_card") return convention::model_card;
-  for (auto c : all_conventions)
-    if (to_string(c) == s) return c;
-  return std::nullopt;
+  return detail::enum_named<convention>(convention_names, s);
 }
 /// The boundary a convention measures.
 constexpr boundary boundary_of(convention c) {
@@ -84,35 +93,32 @@ constexpr boundary boundary_of(convention c) {
 }
 
 /// The name of an ownership: "owned" or "cloud".
-constexpr std::string_view to_string(ownership o) { return o == ownership::owned ? "owned" : "cloud"; }
+constexpr std::string_view to_string(ownership o) { return ownership_names[static_cast<std::size_t>(o)]; }
 /// Parses an ownership name; nullopt when unknown.
 constexpr std::optional<ownership> parse_ownership(std::string_view s) {
-  if (s == "owned") return ownership::owned;
-  if (s == "cloud") return ownership::cloud;
-  return std::nullopt;
+  return detail::enum_named<ownership>(ownership_names, s);
 }
 /// The name of an energy boundary: "accelerators", "servers" or "facility".
 constexpr std::string_view to_string(energy_boundary b) {
-  return b == energy_boundary::accelerators ? "accelerators" : b == energy_boundary::servers ? "servers" : "facility";
+  return energy_boundary_names[static_cast<std::size_t>(b)];
 }
 /// Parses an energy boundary name; nullopt when unknown.
 constexpr std::optional<energy_boundary> parse_energy_boundary(std::string_view s) {
-  for (auto b : {energy_boundary::accelerators, energy_boundary::servers, energy_boundary::facility})
-    if (to_string(b) == s) return b;
-  return std::nullopt;
+  return detail::enum_named<energy_boundary>(energy_boundary_names, s);
 }
 /// Parses a precision name (exact, lower case); nullopt when unknown.
 constexpr std::optional<precision> parse_precision(std::string_view s) {
-  for (auto p : all_precisions)
-    if (to_string(p) == s) return p;
-  return std::nullopt;
+  return detail::enum_named<precision>(precision_names, s);
 }
 /// Parses a boundary name; nullopt when unknown.
 constexpr std::optional<boundary> parse_boundary(std::string_view s) {
-  if (s == "accelerators") return boundary::accelerators;
-  if (s == "servers") return boundary::servers;
-  return std::nullopt;
+  return detail::enum_named<boundary>(boundary_names, s);
 }
+
+/// The site kinds (the values of scenario::site_kind), in the order of defaults.hpp's
+/// site_profiles (which checks that its ids are these).
+inline constexpr std::array<std::string_view, 5> site_kind_names{"data-centre", "server-room", "workstation", "desktop",
+                                                                 "laptop"};
 
 /// An electricity mix: shares by energy-source id (see energy_sources.json),
 /// summing to 1 within ±0.001.

@@ -8,6 +8,7 @@
 #include "measure_options.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/pilot.hpp"
+#include "trainprint/spelling.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/parse.hpp"
 #include "trainprint/uncertainty.hpp"
@@ -90,6 +91,7 @@ std::string run(const estimate_options& o, const global_options& g) {
   }
   estimate e = options ? make_estimate(s, cat, *options) : make_estimate(s, cat);
   e.notes.insert(e.notes.begin(), notes.begin(), notes.end());
+  for (auto& n : e.notes) n = spell_inputs(n, spelling::cli);  // hints name flags (spelling.hpp)
   return render(e, o.format, cat, o.explain);
 }
 

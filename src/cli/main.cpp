@@ -12,6 +12,7 @@
 #include "run.hpp"
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
+#include "trainprint/spelling.hpp"
 #include "trainprint/version.hpp"
 
 namespace {
@@ -123,7 +124,7 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
                 suggest(app, argc, argv) + (top ? " (run 'trainprint --help' for the list of subcommands)" : ""));
     return 2;
   } catch (const trainprint::error& e) {
-    print_error(err, e.what());
+    print_error(err, spell_inputs(e.what(), spelling::cli));  // inputs as flags (spelling.hpp)
     return 1;
   } catch (const std::exception& e) {
     print_error(err, std::string("internal error: ") + e.what());

@@ -79,3 +79,24 @@ def test_errors_are_catchable_as_the_base():
     for kwargs in ({"hardware": "nope", "gpu_hours": 1}, {"mfu": 7, **BASE}, {"params": "x", "tokens": 1}):
         with pytest.raises(trainprint.Error):
             trainprint.estimate(**kwargs)
+
+
+def test_messages_name_inputs_as_python_keywords():
+    # The library names inputs by id (embodied=false); Python shows its own literal (issue 18).
+    with pytest.raises(trainprint.InputError) as info:
+        trainprint.estimate(**{**BASE, "convention": "model-card", "embodied": True})
+    assert "embodied=False or unset under convention model-card" in str(info.value)
+    assert "embodied=false" not in str(info.value)
+    # A note (the TPU v5e has no public die area): the keyword, not the CLI's --no-embodied.
+    e = trainprint.estimate(gpu_hours=1000, hardware="tpu-v5e", count=8, power_w=200, region="gcp:us-west1")
+    assert any("set embodied=False to leave them out" in n for n in e.notes), e.notes
+
+
+def test_json_reads_text_values_as_keywords_do():
+    # One reader of values (issue 18): "1.3B", "9%", "5d" in a scenario dict or JSON text.
+    kw = trainprint.estimate(params="1.3B", tokens="26B", hardware="h100", count=8, mfu="9%", region="FR")
+    js = trainprint.estimate(scenario='{"params": "1.3B", "tokens": "26B", "hardware": "h100", "count": 8, '
+                             '"mfu": "9%", "region": "FR"}')
+    assert js.energy_kwh == kw.energy_kwh
+    d = trainprint.estimate(scenario={"duration": "5d", "count": 8, "hardware": "h100", "params": 7e9, "tokens": 2e12})
+    assert d.wall_hours == 120  # 5 days × 24 h

@@ -133,7 +133,7 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"unknown region", [] { estimate_with("region", "frnace"); }, kind::unknown_key, "[trainprint.unknown_key] unknown region 'frnace'; did you mean FR, azure:francesouth, azure:francecentral?"},
       {"unknown provider", [] { estimate_with("provider", "amazon-cloud"); }, kind::unknown_key, "[trainprint.unknown_key] unknown provider 'amazon-cloud'"},
       {"invalid UTF-8 in an id", [] { estimate_with("hardware", "h\xff\xfe"); }, kind::unknown_key, "[trainprint.unknown_key] unknown accelerator 'h\xff" "\xfe" "'"},
-      {"unknown precision", [] { estimate_with("precision", "fp4"); }, kind::input, "[trainprint.input] precision: got 'fp4', expected one of fp32, tf32, bf16, fp16, fp8"},
+      {"unknown precision", [] { estimate_with("precision", "fp4"); }, kind::input, "[trainprint.input] precision: got 'fp4', expected fp32, tf32, bf16, fp16 or fp8"},
       // --- mixes ---
       {"mix summing to 0.7", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": "h100", "mix": {"coal": 0.3, "gas": 0.4}})"); }, kind::input, "[trainprint.input] mix: got shares summing to 0.7, expected shares summing to 1 (\xc2" "\xb1" "0.001)"},
       {"mix summing to 1.3", [] { estimate_with("mix", "coal=0.6,gas=70%"); }, kind::input, "[trainprint.input] mix: got shares summing to 1.3, expected shares summing to 1 (\xc2" "\xb1" "0.001)"},
@@ -143,7 +143,7 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"mix without a share", [] { (void)parse_mix("coal=0.3,gas"); }, kind::unit, "[trainprint.unit] mix: got 'gas', expected source=share pairs such as coal=0.3,gas=0.4,wind=0.3"},
       {"empty mix", [] { (void)parse_mix(""); }, kind::unit, "[trainprint.unit] mix: got '', expected source=share pairs such as coal=0.3,gas=0.4,wind=0.3"},
       // --- JSON: types, fields, syntax, encoding ---
-      {"params as a string", [] { estimate_json(R"({"params": "7B", "tokens": 2e12, "hardware": "h100"})"); }, kind::input, "[trainprint.input] params: got \"7B\" (string), expected a number"},
+      {"params as a boolean", [] { estimate_json(R"({"params": true, "tokens": 2e12, "hardware": "h100"})"); }, kind::input, "[trainprint.input] params: got true (boolean), expected a number"},
       {"hardware as a number", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": 100})"); }, kind::input, "[trainprint.input] hardware: got 100 (number), expected a string"},
       {"count as true", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": "h100", "count": true})"); }, kind::input, "[trainprint.input] count: got true (boolean), expected a number"},
       {"mix as an array", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": "h100", "mix": [0.5, 0.5]})"); }, kind::input, "[trainprint.input] mix: got [0.5,0.5] (array), expected an object of source: share, e.g. {\"coal\": 0.3, \"gas\": 0.7}"},

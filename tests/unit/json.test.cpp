@@ -34,18 +34,20 @@ TEST_CASE("json: scenario errors name the field") {
   CHECK_THROWS_WITH_AS(parse_scenario(R"({"paramz": 7e9})"),
                        "[trainprint.input] paramz: got an unknown field, expected a scenario field (did you mean params?)",
                        input_error);
-  CHECK_THROWS_WITH_AS(parse_scenario(R"({"params": "7B"})"),
-                       "[trainprint.input] params: got \"7B\" (string), expected a number", input_error);
+  CHECK_THROWS_WITH_AS(parse_scenario(R"({"params": "7Q"})"),
+                       "[trainprint.unit] params: got '7Q', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. "
+                       "7B, 2T, 70e9",
+                       unit_error);  // the CLI's message for --params 7Q
   CHECK_THROWS_WITH_AS(parse_scenario(R"({"count": 2.5})"),
                        "[trainprint.input] count: got 2.5, expected a whole number of accelerators", input_error);
   CHECK_THROWS_WITH_AS(parse_scenario(R"({"count": -1})"), "[trainprint.input] count: got -1, expected 1 <= count <= 1e+08",
                        input_error);
   CHECK_THROWS_WITH_AS(parse_scenario(R"({"precision": "fp4"})"),
-                       "[trainprint.input] precision: got 'fp4', expected one of fp32, tf32, bf16, fp16, fp8", input_error);
+                       "[trainprint.input] precision: got 'fp4', expected fp32, tf32, bf16, fp16 or fp8", input_error);
   CHECK_THROWS_WITH_AS(parse_scenario(R"({"boundary": "rack"})"),
                        "[trainprint.input] boundary: got 'rack', expected accelerators or servers", input_error);
-  CHECK_THROWS_WITH_AS(parse_scenario(R"({"embodied": "no"})"),
-                       "[trainprint.input] embodied: got \"no\" (string), expected true or false", input_error);
+  CHECK_THROWS_WITH_AS(parse_scenario(R"({"embodied": 0})"),
+                       "[trainprint.input] embodied: got 0 (number), expected true or false", input_error);
   CHECK_THROWS_WITH_AS(parse_scenario(R"({"mix": [1, 2]})"),
                        "[trainprint.input] mix: got [1,2] (array), expected an object of source: share, e.g. {\"coal\": 0.3, \"gas\": 0.7}",
                        input_error);

@@ -24,6 +24,7 @@
 #include "trainprint/catalog.hpp"
 #include "trainprint/catalog_json.hpp"
 #include "trainprint/compare.hpp"
+#include "trainprint/spelling.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/inputs.hpp"
@@ -114,10 +115,7 @@ json to_json(py::handle v, const std::string& field) {
 /// Fields whose JSON value is text anyway: a str goes in as it is.
 bool is_text_field(std::string_view key) {
   const auto* in = tp::input_named(key);
-  return in && (in->kind == tp::input_kind::text || in->kind == tp::input_kind::precision ||
-                in->kind == tp::input_kind::boundary || in->kind == tp::input_kind::convention ||
-                in->kind == tp::input_kind::ownership ||
-                in->kind == tp::input_kind::energy_boundary);
+  return in && (in->kind == tp::input_kind::text || in->kind == tp::input_kind::choice);
 }
 
 /// Keyword arguments → scenario. Values are JSON values, except that a str for a
@@ -514,24 +512,27 @@ void raise(const char* cls, const char* message, const py::dict& attrs) {
   PyErr_SetObject(type.ptr(), instance.ptr());
 }
 
+/// An error's message with its inputs as Python keywords (spelling.hpp): embodied=False.
+std::string spelled(const tp::error& e) { return tp::spell_inputs(e.what(), tp::spelling::python); }
+
 void translate(std::exception_ptr p) {
   try {
     if (p) std::rethrow_exception(p);
   } catch (const tp::unknown_key_error& e) {
-    raise("UnknownKeyError", e.what(),
+    raise("UnknownKeyError", spelled(e).c_str(),
           py::dict(py::arg("kind") = e.kind(), py::arg("key") = e.key(), py::arg("suggestions") = e.suggestions()));
   } catch (const tp::input_error& e) {
-    raise("InputError", e.what(),
+    raise("InputError", spelled(e).c_str(),
           py::dict(py::arg("field") = e.field(), py::arg("value") = e.value(), py::arg("expected") = e.expected()));
   } catch (const tp::data_error& e) {
-    raise("DataError", e.what(),
+    raise("DataError", spelled(e).c_str(),
           py::dict(py::arg("file") = e.file(), py::arg("pointer") = e.pointer(), py::arg("detail") = e.detail()));
   } catch (const tp::unit_error& e) {
-    raise("UnitError", e.what(), py::dict());
+    raise("UnitError", spelled(e).c_str(), py::dict());
   } catch (const tp::measure_error& e) {
     raise("MeasureError", e.what(), py::dict(py::arg("file") = e.file(), py::arg("line") = e.line()));
   } catch (const tp::error& e) {
-    raise("Error", e.what(), py::dict());
+    raise("Error", spelled(e).c_str(), py::dict());
   } catch (const json::exception& e) {
     raise("DataError", (std::string("[trainprint.data] <json>: ") + e.what()).c_str(),
           py::dict(py::arg("file") = "<json>", py::arg("pointer") = "", py::arg("detail") = e.what()));
@@ -572,6 +573,8 @@ PYBIND11_MODULE(_core, m) {
 
   m.def("tables", [] { return tp::catalog_tables(); });
   m.def("input_names", [] { return tp::input_names(); });
+  m.def("spell_inputs", [](const std::string& message) { return tp::spell_inputs(message, tp::spelling::python); },
+        "A message with its inputs as Python keywords (embodied=False), spelling.hpp");
   py::class_<result, std::shared_ptr<result>>(m, "Result")
       .def(
           "json", [](result& r, int indent) { return tp::to_json_text(r.full(), indent); }, py::arg("indent") = 2)

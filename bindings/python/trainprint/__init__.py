@@ -181,8 +181,9 @@ class Estimate:
 
     @property
     def notes(self) -> List[str]:
-        """Why an output is unknown, and other caveats a reader should see."""
-        return list(self._json_data()["notes"])
+        """Why an output is unknown, and other caveats a reader should see; inputs are named
+        as keywords (``embodied=False``)."""
+        return [_core.spell_inputs(n) for n in self._json_data()["notes"]]
 
     @property
     def catalog_version(self) -> str:

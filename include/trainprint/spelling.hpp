@@ -1,0 +1,33 @@
+#pragma once
+/// \file spelling.hpp
+/// Inputs in messages, as each interface spells them. The library writes every error
+/// and note with the inputs' ids (the names of the table in inputs.hpp, which are also
+/// the scenario-JSON keys): `power_w`, `embodied=false`, `boundary=accelerators`. An
+/// interface rewrites them before showing them: the CLI as its flags (`--power-w`,
+/// `--no-embodied`, `--boundary accelerators`), Python as keywords (`power_w`,
+/// `embodied=False`, `boundary="accelerators"`); scenario JSON keeps the ids.
+
+#include <string>
+#include <string_view>
+
+namespace trainprint::inline v0 {
+
+/// The interface a message is shown in.
+enum class spelling : unsigned char {
+  json,    ///< scenario-JSON keys: the ids themselves
+  cli,     ///< command-line flags
+  python,  ///< Python keywords and literals
+};
+
+/// `message` with its input references written as `how` spells them:
+/// - the field of an input_error ("[trainprint.input] mfu: got ...") and any id that has
+///   an underscore (`power_w`, `host_power_w`, `gpu_hours`), as a whole word: CLI
+///   `--power-w`, Python and JSON unchanged;
+/// - `id=value` for any input (`embodied=false`, `boundary=accelerators`): CLI
+///   `--no-embodied`, `--recompute`, `--boundary accelerators`; Python `embodied=False`,
+///   `boundary="accelerators"`, `mfu=0.4`; JSON unchanged.
+/// Words that are not input ids, and one-word ids used as plain words ("the hardware"),
+/// are left as they are. With spelling::json the message is returned unchanged.
+[[nodiscard]] std::string spell_inputs(std::string_view message, spelling how);
+
+}  // namespace trainprint::inline v0
