@@ -20,8 +20,9 @@ scenario scenario_from_text(std::vector<std::pair<std::string, std::string>> inp
     return i ? static_cast<std::size_t>(i - scenario_inputs.data()) : scenario_inputs.size();
   };
   std::stable_sort(inputs.begin(), inputs.end(), [&](const auto& a, const auto& b) { return row(a.first) < row(b.first); });
-  // set_input lets a new workload input replace the old one (as --across does);
-  // among typed inputs, two workloads conflict, so each sets its own field and
+  // set_input and merge() let a new workload or site input replace the old ones (as
+  // over a preset); among typed inputs, which are one source, nothing replaces
+  // anything: each sets its own field, --region FR --intensity 50 keeps both, and
   // validate() reports a conflict such as flops with gpu_hours.
   scenario f;
   for (const auto& [key, text] : inputs) {
@@ -43,7 +44,20 @@ scenario scenario_from_text(std::vector<std::pair<std::string, std::string>> inp
     keep(f.seq_len, before.seq_len);
     keep(f.gpu_hours, before.gpu_hours);
     keep(f.duration_h, before.duration_h);
+    keep(f.region, before.region);
+    keep(f.provider, before.provider);
+    keep(f.site_kind, before.site_kind);
+    keep(f.pue, before.pue);
+    keep(f.wue, before.wue);
+    keep(f.intensity, before.intensity);
+    keep(f.mix, before.mix);
+    keep(f.ewif, before.ewif);
+    keep(f.cfe, before.cfe);
+    keep(f.ownership, before.ownership);
+    keep(f.energy, before.energy);
     if (before.recompute) f.recompute = true;
+    for (const auto& [name, r] : before.ranges)  // and the ranges of the values kept
+      if (!one.ranges.count(name) && !point_value(one, name)) f.ranges.insert_or_assign(name, r);
   }
   return f;
 }
