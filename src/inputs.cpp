@@ -76,8 +76,9 @@ std::string inputs_markdown() {
       "  given intensity wins over the region's), and two workloads given together are a conflict.\n"
       "- `compare --across KEY=V1,V2` and `report` estimate each option as if `--KEY V` were one more\n"
       "  flag: over a preset, `--across region=FR,PL` gives each region's own grid, and a typed `--pue`\n"
-      "  stays. A `sweep --vary` value is a new source over everything else (a site axis drops the typed\n"
-      "  site inputs too).\n";
+      "  stays. A `sweep --vary` value replaces only its own input (a workload value the workload), so a\n"
+      "  region swept over a preset that carries a published intensity keeps that intensity; compare\n"
+      "  regions over a preset with `compare --across region=…`.\n";
   std::string_view group;
   for (const auto& i : scenario_inputs) {
     if (i.group != group) {
