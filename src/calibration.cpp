@@ -77,13 +77,18 @@ namespace {
 
 constexpr double reference_a100 = 312e12;  // A100 dense bf16, the origin of p
 
-std::array<double, mfu_model::terms> features_of(const mfu_features& f) {
+/// log10(active parameters / 1e9); `unknown` (the fitted runs' mean) where the size is not given.
+double size_term(const mfu_features& f, double unknown) {
+  return f.active_params ? std::log10(*f.active_params / 1e9) : unknown;
+}
+
+std::array<double, mfu_model::terms> features_of(const mfu_features& f, double n_unknown) {
   const double p = std::log10(f.reference_peak_flop_per_s / reference_a100);
-  const bool known = f.active_params.has_value();
-  const double n = known ? std::log10(*f.active_params / 1e9) : 0.0;
-  const double moe =
-      known && f.total_params && *f.total_params > *f.active_params ? std::log(*f.total_params / *f.active_params) : 0.0;
-  return {1.0, p, n, n * p, known ? 0.0 : 1.0, moe};
+  const double n = size_term(f, n_unknown);
+  const double moe = f.active_params && f.total_params && *f.total_params > *f.active_params
+                         ? std::log(*f.total_params / *f.active_params)
+                         : 0.0;
+  return {1.0, p, n, n * p, moe};
 }
 
 /// Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with pivoting.
@@ -180,7 +185,7 @@ std::optional<double> reference_peak_flop_per_s(const accelerator& a) {
 }
 
 double predict_mfu(const mfu_model& m, const mfu_features& f) {
-  const auto x = features_of(f);
+  const auto x = features_of(f, m.n_unknown);
   double y = 0;
   for (std::size_t i = 0; i < mfu_model::terms; ++i) y += m.coef[i] * x[i];
   return std::min(1.0, std::exp(y));
@@ -222,11 +227,17 @@ mfu_model fit_mfu_coefficients(std::span<const calibration_run> runs) {
                       "at least 8 runs from 3 organisations");
   mfu_model m;
   m.ridge = defaults::mfu_fit_ridge;
+  // A model of unknown size (FLOPs only) is taken at the fitted runs' mean log size.
+  double n_sum = 0;
+  int n_known = 0;
+  for (const auto& r : runs)
+    if (r.in_fit && r.features.active_params) n_sum += size_term(r.features, 0), ++n_known;
+  m.n_unknown = n_known > 0 ? n_sum / n_known : 0.0;
   std::array<std::array<double, mfu_model::terms>, mfu_model::terms> a{};
   std::array<double, mfu_model::terms> b{};
   for (const auto& r : runs) {
     if (!r.in_fit) continue;
-    const auto x = features_of(r.features);
+    const auto x = features_of(r.features, m.n_unknown);
     const double w = 1.0;  // every run counts once (held-out error was lower than with 1/√n per organisation)
     const double y = std::log(r.mfu);
     for (std::size_t i = 0; i < mfu_model::terms; ++i) {
@@ -283,9 +294,10 @@ std::string calibration_json(const mfu_model& m, std::span<const calibration_run
   json j;
   j["meta"] = {{"table", "calibration"},
                {"generator", "trainprint validate --calibration (src/calibration.cpp)"},
-               {"formula", "ln MFU = c0 + c1*p + c2*n + c3*n*p + c4*u + c5*ln(total/active); p = log10(peak/312e12), "
-                           "n = log10(active/1e9), u = 1 if size unknown"}};
+               {"formula", "ln MFU = c0 + c1*p + c2*n + c3*n*p + c4*ln(total/active); p = log10(peak/312e12), "
+                           "n = log10(active/1e9), n = n_unknown (the fitted runs' mean) if the size is unknown"}};
   j["mfu"] = {{"coefficients", m.coef},
+              {"n_unknown", m.n_unknown},
               {"ridge", m.ridge},
               {"residual_ln", {{"p5", m.residual_p5}, {"p50", m.residual_p50}, {"p95", m.residual_p95}}},
               {"factor", {{"low", m.factor.low}, {"mode", m.factor.mode}, {"high", m.factor.high}}},
@@ -307,8 +319,9 @@ const mfu_model& fitted_mfu_model() {
       const json j = json::parse(t.text).at("mfu");
       mfu_model m;
       const auto c = j.at("coefficients").get<std::vector<double>>();
-      if (c.size() != mfu_model::terms) throw data_error("calibration.json", "/mfu/coefficients", "6 numbers");
+      if (c.size() != mfu_model::terms) throw data_error("calibration.json", "/mfu/coefficients", "5 numbers");
       std::copy(c.begin(), c.end(), m.coef.begin());
+      m.n_unknown = j.at("n_unknown").get<double>();
       m.ridge = j.at("ridge").get<double>();
       m.residual_p5 = j.at("residual_ln").at("p5").get<double>();
       m.residual_p50 = j.at("residual_ln").at("p50").get<double>();

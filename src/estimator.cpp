@@ -6,10 +6,12 @@
 #include "trainprint/calibration.hpp"
 #include "trainprint/plain.hpp"
 #include "estimator_internal.hpp"
+#include "hardware_units.hpp"
 #include "ranges.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace trainprint::inline v0 {
@@ -53,6 +55,12 @@ struct record {
 };
 
 std::string g(double v) { return fmt::format("{:g}", v); }
+
+/// Equal ids, ASCII case ignored (the catalog's lookups ignore case).
+bool same_id(std::string_view a, std::string_view b) {
+  auto low = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return low(x) == low(y); });
+}
 
 /// Intensity and water of an electricity mix from the energy-source table.
 struct mix_result {
@@ -110,16 +118,92 @@ std::string basis_text(const intensity_value& iv) {
   return t;
 }
 
+/// Notes for a parameter or token count far below any training run, naming what was
+/// probably meant: a plain number is a count, so "--tokens 20" is twenty tokens.
+void implausible_size_notes(const scenario& s, std::vector<std::string>& notes) {
+  // Below these no model is trained: 10,000 parameters is under a one-layer MLP on
+  // MNIST (784 × 10 + 10 = 7,850 is the smallest such model; any hidden layer passes
+  // 10,000), and 100,000 tokens is under one batch of a typical run (e.g. 512
+  // sequences × 2,048 tokens = 1,048,576).
+  constexpr double few_params = 1e4, few_tokens = 1e5;
+  struct suffix {
+    const char* name;
+    double factor;
+  };
+  constexpr suffix suffixes[] = {{"K", 1e3}, {"M", 1e6}, {"B", 1e9}, {"T", 1e12}};
+  const std::optional<double> n = s.active_params ? s.active_params : s.params;
+  if (n && *n < few_params)
+    notes.push_back(fmt::format("params {:g} is fewer than 10,000 parameters, smaller than any trained network: a "
+                                "plain number is a count; did you mean {:g}M or {:g}B?",
+                                *n, *n, *n));
+  if (s.tokens && *s.tokens < few_tokens && !s.size) {
+    // The suffix that brings tokens per parameter nearest the compute-optimal ratio
+    // (plain.hpp compute_optimal_tokens), or B without a plausible parameter count.
+    const suffix* best = &suffixes[2];
+    if (n && *n >= few_params) {
+      double best_gap = INFINITY;
+      for (const auto& x : suffixes) {
+        const double gap = std::abs(std::log(*s.tokens * x.factor / *n / compute_optimal_tokens.mode));
+        if (gap < best_gap) best_gap = gap, best = &x;
+      }
+    }
+    notes.push_back(fmt::format("tokens {:g} is fewer than 100,000 tokens, less than one batch of a training run: a "
+                                "plain number is a count; did you mean {:g}{} ({:g} tokens)?",
+                                *s.tokens, *s.tokens, best->name, *s.tokens * best->factor));
+  }
+}
+
 }  // namespace
 
 namespace {
 
 /// resolve() into `r`, recording what `rec` asks for.
 void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& r, record rec) {
-  validate(given);
+  // A hardware id may name several accelerators (an instance, a server, a pod, a TPU
+  // slice: hardware_units.hpp); count then counts those units, 1 when not given.
+  // A failed lookup is reported after validate(), as before.
+  std::optional<hardware_unit> hw_unit;
+  if (given.hardware && !find_hardware_word(*given.hardware)) try {
+      hw_unit = find_hardware(cat, *given.hardware);
+    } catch (const error&) {
+    }
+  const bool several = hw_unit && !hw_unit->kind.empty();
+  if (several && !given.count) {
+    scenario one = given;
+    one.count = 1;
+    validate(one);
+  } else {
+    validate(given);
+  }
+  if (given.hardware && !find_hardware_word(*given.hardware) && !hw_unit) (void)find_hardware(cat, *given.hardware);
   detail::check_plain_ids(given, cat);
   // Plain-language words (plain.hpp) read into the inputs they stand for.
-  const plain_reading words = read_plain(given);
+  plain_reading words = read_plain(given);
+  if (words.part) hw_unit = find_hardware(cat, *words.s.hardware);  // the word's part: one accelerator
+  const std::int64_t units = given.count.value_or(1);
+  // The provider the hardware implies: an instance's or a pod's, and Google Cloud for
+  // any TPU (Cloud TPUs are sold only there); a different provider given is an error.
+  std::string hw_provider, hw_why;
+  if (hw_unit) {
+    words.s.hardware = hw_unit->acc->id;
+    if (several) words.s.count = units * hw_unit->accelerators;
+    if (!hw_unit->provider.empty()) {
+      hw_provider = hw_unit->provider;
+      hw_why = fmt::format("hardware {} is {} {} of {}", *given.hardware,
+                           hw_unit->kind == "slice"      ? "a Cloud TPU slice"
+                           : hw_unit->kind == "instance" ? "an instance"
+                                                      : "a " + hw_unit->kind,
+                           hw_unit->id, hw_unit->provider);
+    } else if (counted_in_chips(hw_unit->acc->id)) {
+      hw_provider = "gcp";
+      hw_why = fmt::format("hardware {} is a Cloud TPU, sold only by Google Cloud", *given.hardware);
+    }
+  }
+  if (!hw_provider.empty()) {
+    if (given.provider && cat.find_provider(*given.provider).id != hw_provider)
+      throw input_error("provider", *given.provider, fmt::format("{} ({}), or no provider", hw_provider, hw_why));
+    words.s.provider = hw_provider;
+  }
   const scenario& s = words.s;
   model_inputs& in = r.inputs;
   estimate_context& ctx = r.context;
@@ -142,7 +226,8 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   };
 
   // --- hardware ---
-  const accelerator* acc = s.hardware ? &cat.find_accelerator(*s.hardware) : nullptr;
+  const accelerator* acc = hw_unit ? hw_unit->acc : s.hardware ? &cat.find_accelerator(*s.hardware) : nullptr;
+  const bool tpu = acc && counted_in_chips(acc->id);
   if (words.part && rec.context)
     r.notes.push_back("hardware " + *given.hardware + ": " + std::string(words.part->why));
   if (acc) {
@@ -160,7 +245,19 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   };
   if (s.count) {
     in.count = static_cast<double>(*s.count);
-    TRAINPRINT_TRACE(tr, "count", *in.count, "accelerators", origin::user);
+    if (several) {
+      TRAINPRINT_TRACE(tr, "count", *in.count, "accelerators", given.count ? origin::user : origin::catalog, hw_unit->basis,
+                       fmt::format("{} × {} {}{}, {} {} each (count counts {}s{})", units, hw_unit->id, hw_unit->kind,
+                                   units == 1 ? "" : "s", hw_unit->accelerators, tpu ? "chips" : "accelerators",
+                                   hw_unit->kind, given.count ? "" : "; 1 when not given"));
+    } else if (tpu) {
+      TRAINPRINT_TRACE(tr, "count", *in.count, "accelerators", origin::user, {},
+                       fmt::format("{:g} TPU chips (a slice named {}-N holds N/2 chips on v2, v3, v4 and v5p, N on "
+                                   "v5e and v6e; give the slice name as hardware to count slices)",
+                                   *in.count, acc->id.substr(acc->id.rfind('-') + 1)));
+    } else {
+      TRAINPRINT_TRACE(tr, "count", *in.count, "accelerators", origin::user);
+    }
   }
   if (s.precision) {
     ctx.precision = *s.precision;
@@ -315,10 +412,13 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   } else {
     in.path = path::flops;
   }
-  if (timed && s.mfu && rec.context)
-    r.notes.emplace_back("mfu is not used: the accelerator-hours come from " +
-                         std::string(s.gpu_hours ? "gpu_hours" : "duration × count") +
-                         "; the run's implied MFU is in the trace (implied_mfu)");
+  if (timed && s.mfu && !workload && rec.context)  // with a workload, finish() says it with the implied MFU
+    r.notes.push_back(fmt::format("mfu {:g} is not used: the accelerator-hours come from {}, and without a workload "
+                                  "(flops, or params and tokens) nothing else needs an MFU; give the workload without "
+                                  "the time to have the MFU set the hours",
+                                  *s.mfu, s.gpu_hours ? "gpu_hours" : "duration × count"));
+  // Sizes far below any training run: most often a unit left off (20 meant 20B).
+  if (rec.context) implausible_size_notes(given, r.notes);
 
   // --- site kind (§1.6): the user's, or a data centre beside a cloud region or provider, or
   // what the hardware's segment implies (with a note when that is not a data centre) ---
@@ -326,6 +426,21 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
   const provider* prov = s.provider ? &cat.find_provider(*s.provider)
                          : (reg && !reg->provider.empty()) ? cat.get_provider(reg->provider)
                                                            : nullptr;
+  // A cloud region belongs to one provider: another one, given or implied by the
+  // hardware, contradicts it.
+  if (reg && prov && !reg->provider.empty() && prov->id != reg->provider) {
+    if (given.provider)
+      throw input_error("provider", *given.provider,
+                        fmt::format("{} (region {} belongs to {}), or no provider", reg->provider, reg->id, reg->provider));
+    throw input_error("region", *given.region,
+                      fmt::format("a region of {} ({}:…) or a grid region (e.g. FR, US-CA): {}", hw_provider,
+                                  hw_provider, hw_why));
+  }
+  // A region or provider given by an alias: say what it was read as (FRA is FR).
+  if (rec.context && reg && given.region && !same_id(*given.region, reg->id))
+    r.notes.push_back(fmt::format("region {} read as {} ({})", *given.region, reg->id, reg->name));
+  if (rec.context && prov && given.provider && !same_id(*given.provider, prov->id))
+    r.notes.push_back(fmt::format("provider {} read as {} ({})", *given.provider, prov->id, prov->name));
   const defaults::site_profile* site = nullptr;
   if (s.site_kind) {
     site = defaults::find_site_profile(*s.site_kind);
@@ -337,6 +452,17 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
     if (!site->servers() && rec.context && (prov || (reg && !reg->provider.empty())))
       r.notes.push_back(fmt::format("site_kind {}: the region's and provider's data-centre PUE and WUE are not used",
                                     site->id));
+    // A data-centre part (or several accelerators) at a personal site: kept, but said.
+    if ((site->kind == defaults::site_kind::desktop || site->kind == defaults::site_kind::laptop) && rec.context && acc &&
+        acc->segment == "data-centre")
+      r.notes.push_back(fmt::format("site_kind {} with {} (a data-centre part): a {} does not hold it; the {}'s PUE "
+                                    "and host are used as given, check site_kind (data-centre or server-room)",
+                                    site->id, acc->id, site->name, site->name));
+    else if (!site->servers() && rec.context && s.count && *s.count > 2 * site->accelerators_per_machine)
+      r.notes.push_back(fmt::format("site_kind {} with {} accelerators: {:g} machines of {}; check site_kind "
+                                    "(data-centre or server-room)",
+                                    site->id, *s.count, std::ceil(static_cast<double>(*s.count) / site->accelerators_per_machine),
+                                    site->accelerators_per_machine));
   } else if (prov || (reg && !reg->provider.empty()) || !acc) {
     site = &defaults::site_profile_of(defaults::site_kind::data_centre);
   } else {
@@ -347,6 +473,13 @@ void resolve_into(const scenario& given, const catalog& cat, resolved_scenario& 
                                     site->name, acc->id, acc->segment, site->pue.value, site->name));
   }
   const bool site_servers = site->servers();
+  // The hardware's provider beside no region of its own: its fleet figures, said once.
+  if (rec.context && !hw_provider.empty() && !given.provider && (!reg || reg->provider.empty()) && !s.pue &&
+      site->kind == defaults::site_kind::data_centre)
+    r.notes.push_back(fmt::format("provider {} from the hardware ({}): {}'s fleet PUE{} used; a {}: region gives "
+                                  "the region's own",
+                                  hw_provider, hw_why, prov->name, prov->cfe.empty() ? " is" : " and carbon-free share are",
+                                  hw_provider));
   const std::string site_note = std::string(site->name) + (s.site_kind ? " (given)" : " site");
 
   // --- measured energy (§7) ---
@@ -876,6 +1009,12 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
     if (traced)
       e.trace.push_back({"implied_mfu", implied, "1", origin::derived, {},
                          "flops / (accelerator_hours × 3600 × peak_flop_per_s × precision_speedup)", {}});
+    if (s.mfu)  // the user's MFU beside a time: the time wins; say what MFU the time implies
+      e.notes.push_back(fmt::format("mfu {:g} is not used: the accelerator-hours come from {}; the run's implied MFU "
+                                    "is {:.3g} (flops / (accelerator-hours × peak)); give mfu without {} to have it "
+                                    "set the hours",
+                                    *s.mfu, in.path == path::accelerator_hours ? "gpu_hours" : "duration × count",
+                                    implied, in.path == path::accelerator_hours ? "gpu_hours" : "duration"));
     if (implied > 1)  // more FLOPs than the accelerators' peak could do in the hours given
       e.notes.push_back(fmt::format(
           "the run's implied MFU {:.3g} is above 1, which no run can reach: {:.3g} FLOP do not fit in {:.4g} "

@@ -4,7 +4,10 @@
 #include "trainprint/format.hpp"
 
 #include "format_internal.hpp"
+#include "hardware_units.hpp"
+#include "trainprint/plain.hpp"
 
+#include "trainprint/error.hpp"
 #include "trainprint/ghg.hpp"
 #include "text.hpp"
 
@@ -117,12 +120,40 @@ std::vector<std::string> equivalents_of(const estimate& e, const catalog& cat) {
   return eq;
 }
 
+}  // namespace
+
+std::string hardware_text(const estimate& e, const catalog& cat, bool with_count) {
+  const auto& c = e.context;
+  if (c.accelerator_id.empty()) return {};
+  if (!e.inputs.count) return c.accelerator_id;
+  const bool chips = counted_in_chips(c.accelerator_id);
+  const hardware_unit* unit = nullptr;
+  hardware_unit u;
+  if (e.scenario.hardware && !find_hardware_word(*e.scenario.hardware)) try {
+      u = find_hardware(cat, *e.scenario.hardware);
+      if (!u.kind.empty() && u.acc->id == c.accelerator_id) unit = &u;
+    } catch (const error&) {  // a catalog without the id (the estimate was read back): no unit
+    }
+  if (!with_count)  // what one counted unit is, for a subtitle beside a count column
+    return unit ? fmt::format("{} {}s ({}{}{}{} each)", unit->id, unit->kind, unit->accelerators, chips ? " " : " × ",
+                              c.accelerator_id, chips ? " chips" : "")
+                : c.accelerator_id;
+  if (unit) {
+    const auto units = e.scenario.count.value_or(1);
+    return fmt::format("{} × {} {}{} ({:g}{}{}{})", units, unit->id, unit->kind, units == 1 ? "" : "s",
+                       *e.inputs.count, chips ? " " : " × ", c.accelerator_id, chips ? " chips" : "");
+  }
+  return fmt::format("{:g} × {}{}", *e.inputs.count, c.accelerator_id, chips ? " chips" : "");
+}
+
+namespace {
+
 summary summarise(const estimate& e, const catalog& cat) {
   summary s;
   const auto& c = e.context;
   const std::string unknown = "unknown";
   std::string what = c.accelerator_id.empty() ? std::string("accelerators") : c.accelerator_id;
-  if (e.inputs.count) what = fmt::format("{:g} × {}", *e.inputs.count, what);
+  if (e.inputs.count) what = c.accelerator_id.empty() ? fmt::format("{:g} × {}", *e.inputs.count, what) : hardware_text(e, cat);
   s.title = what;
   if (!c.region_id.empty()) s.title += " in " + c.region_id;
   s.basis = "boundary: " + boundary_text(c) + "; grid: " + grid_text(e);
@@ -569,9 +600,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     const auto& e = c.rows.front().result;
     std::vector<std::string> same;
     if (key != "hardware" && !e.context.accelerator_id.empty()) {
-      std::string hw = e.context.accelerator_id;
-      if (key != "count" && e.inputs.count) hw = fmt::format("{:g} × {}", *e.inputs.count, hw);
-      same.push_back(hw);
+      same.push_back(hardware_text(e, cat, key != "count"));
     } else if (key != "count" && e.inputs.count) {
       same.push_back(fmt::format("{:g} accelerators", *e.inputs.count));
     }

@@ -15,6 +15,13 @@
 
 namespace trainprint::inline v0 {
 
+/// The hardware of an estimate as people read it: "8 × nvidia-h100-sxm5-80gb",
+/// "256 × google-tpu-v3 chips", "2 × v3-256 slices (256 google-tpu-v3 chips)",
+/// "1 × aws-p5.48xlarge instance (8 × nvidia-h100-sxm5-80gb)"; "" without hardware.
+/// The unit is the scenario's hardware looked up again in `cat` (hardware_units.hpp).
+/// With `with_count` false, only the accelerator's id.
+std::string hardware_text(const estimate& e, const catalog& cat, bool with_count = true);
+
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
 std::string csv_field(std::string_view text);
 /// Aligned text columns under a header row, each line indented by two spaces;

@@ -4,6 +4,7 @@
 
 #include "trainprint/ghg.hpp"
 
+#include "hardware_units.hpp"
 #include "json_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -309,6 +310,11 @@ void to_json(json& j, const estimate& e) {
                    {"grid_region", e.context.grid_region_id.empty() ? json(nullptr) : json(e.context.grid_region_id)},
                    {"provider", e.context.provider_id.empty() ? json(nullptr) : json(e.context.provider_id)},
                    {"intensity_basis", e.context.intensity_basis.empty() ? json(nullptr) : json(e.context.intensity_basis)}};
+  // How many accelerators the hardware and count came to (count may have counted TPU
+  // slices or instances: the trace's count entry says how), and what one is called.
+  j["resolved"]["accelerators"] = e.inputs.count ? json(std::llround(*e.inputs.count)) : json(nullptr);
+  j["resolved"]["accelerators_are"] =
+      e.context.accelerator_id.empty() ? json(nullptr) : json(counted_in_chips(e.context.accelerator_id) ? "chips" : "accelerators");
   for (const auto& row : output_table) {
     const std::string group(row.group), key(row.key);
     const auto v = row.id == output::flops ? e.flops : e.value(row.id);

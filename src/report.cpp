@@ -389,9 +389,7 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
     std::string key = canonical_input_name(c.key);
     std::vector<std::string> same;
     if (key != "hardware" && !first.context.accelerator_id.empty())
-      same.push_back(key != "count" && first.inputs.count
-                         ? fmt::format("{:g} × {}", *first.inputs.count, first.context.accelerator_id)
-                         : first.context.accelerator_id);
+      same.push_back(hardware_text(first, cat, key != "count"));
     if (first.scenario.params && first.scenario.tokens && key != "params" && key != "tokens")
       same.push_back(readable_count(*first.scenario.params) + " parameters, " + readable_count(*first.scenario.tokens) +
                      " tokens");

@@ -9,7 +9,10 @@ Each "# %%" block is a notebook cell (VS Code, Jupytext and Spyder run them as s
 import trainprint
 
 print(f"trainprint {trainprint.__version__}")
-model = dict(params="7B", tokens="2T", count=512, region="aws:us-east-1", mfu=0.4)
+# A grid region, not a cloud region: the candidates are sold by different clouds (a
+# TPU only by Google Cloud, which then brings its fleet PUE), so an AWS region would
+# rule the TPU out.
+model = dict(params="7B", tokens="2T", count=512, region="US-VA", mfu=0.4)
 
 # %% What does the catalog know about the candidates?
 cat = trainprint.catalog()

@@ -7,10 +7,12 @@
 /// factor (defaults.hpp). Fitted on the published runs of data/presets.json
 /// (those whose `calibration.use` is true) by ridge least squares on
 ///
-///   ln MFU = c0 + c1·p + c2·n + c3·n·p + c4·u + c5·ln(total / active)
+///   ln MFU = c0 + c1·p + c2·n + c3·n·p + c4·ln(total / active)
 ///
-/// with p = log10(reference peak / 312 TFLOP/s), n = log10(active parameters /
-/// 1e9) (0 when unknown), u = 1 when the size is unknown (a FLOPs-only run). The
+/// with p = log10(reference peak / 312 TFLOP/s) and n = log10(active parameters /
+/// 1e9); a model of unknown size (FLOPs only) is taken at n = n_unknown, the mean
+/// of the fitted runs' n (every published run gives its size, also those that
+/// publish FLOPs, so no coefficient rests on size-unknown runs). The
 /// ridge penalty and the equal weighting of runs were chosen by held-out error
 /// (docs/methodology.md §4.1). The interval comes from
 /// leave-one-organisation-out residuals of every published run with hours: a run's MFU is the prediction times a
@@ -33,14 +35,15 @@ namespace trainprint::inline v0 {
 /// What the MFU model reads about a run.
 struct mfu_features {
   double reference_peak_flop_per_s = 0;  ///< dense bf16 (else fp16, else fp32) peak, FLOP/s
-  std::optional<double> active_params;   ///< parameters active per token; nullopt for a FLOPs-only run
+  std::optional<double> active_params;   ///< parameters active per token; nullopt when the size is unknown
   std::optional<double> total_params;    ///< all parameters (MoE: > active)
 };
 
 /// The fitted model.
 struct mfu_model {
-  static constexpr std::size_t terms = 6;
-  std::array<double, terms> coef{};  ///< c0..c5 of the formula above
+  static constexpr std::size_t terms = 5;
+  std::array<double, terms> coef{};  ///< c0..c4 of the formula above
+  double n_unknown = 0;              ///< n for a model of unknown size: the fitted runs' mean log10(active / 1e9)
   double ridge = 0;                  ///< penalty on c1..c5 (the intercept is free)
   triangular factor;                 ///< F: the held-out residual factor (5/50/95% matched)
   double residual_p5 = 0, residual_p50 = 0, residual_p95 = 0;  ///< ln(true / predicted), held out

@@ -96,7 +96,7 @@ struct validation_group {
 struct validation_report {
   std::vector<validation_row> rows;
   validation_summary reproduce, predict, held_out;
-  std::vector<validation_group> breakdown;   ///< held-out by family, size and dense/MoE
+  std::vector<validation_group> breakdown;   ///< held-out by family, size, dense/MoE and measured/TDP power
   int organisations = 0;                     ///< distinct organisations among the rows
 };
 

@@ -307,10 +307,19 @@ def hardware_ids():
     return {a["id"] for a in read_json(os.path.join(DATA_DIR, "hardware.json"))["accelerators"]}
 
 
-def predict_view(hw, count=None, region=None, provider=None, params=None, tokens=None, flops=None):
+def predict_view(hw, count=None, region=None, provider=None, params=None, tokens=None, flops=None, active_params=None):
     """What is known before a run: the workload (params and tokens, or FLOPs), the hardware, the count and the place.
-    Everything else (MFU, power, host, PUE, intensity) is left to trainprint's defaults by `trainprint validate`."""
-    v = {"params": params, "tokens": tokens} if flops is None else {"flops": flops}
+    A source that gives FLOPs and the model's size (params, and active_params for a sparse MoE) but no tokens:
+    the size is kept, since the MFU model reads it, with tokens = FLOPs / (6 x active parameters), so that 6ND is
+    the source's FLOPs exactly. Everything else (MFU, power, host, PUE, intensity) is left to trainprint's
+    defaults by `trainprint validate`."""
+    if flops is not None and params is not None:
+        active = active_params if active_params is not None and active_params < params else params
+        v = {"params": params, "tokens": flops / (6 * active)}
+        if active < params:
+            v["active_params"] = active
+    else:
+        v = {"params": params, "tokens": tokens} if flops is None else {"flops": flops}
     v.update({"hardware": hw, "count": count, "region": region, "provider": provider})
     return {k: x for k, x in v.items() if x is not None}
 
@@ -336,7 +345,8 @@ def patterson(pid, name, aliases, year, hw, chips, days, watts, pue, net_kg, gro
             "reported": {"energy_mwh": mwh, "emissions_t_co2e": net_t,
                          "boundary": "servers: measured average system power per accelerator incl. memory, NIC, fans, host CPU; times PUE",
                          "includes_pue": True, "power_basis": "measured_system", "notes": rnote},
-            "predict": predict_view(flops=flops, hw=hw, count=chips, region=region, provider=provider),
+            "predict": predict_view(flops=flops, hw=hw, count=chips, region=region, provider=provider, params=params_b * 1e9,
+                                    active_params=params_b * 1e9 * active if active else None),
             "source": "patterson-2021", "confidence": "high",
             "notes": notes}
 
@@ -456,7 +466,7 @@ def build_presets(up, generated):
                             "smaller_models_and_finetuning_t_co2e": 0.7},
               "reported": {"energy_mwh": 451, "emissions_t_co2e": 25.2, "boundary": "servers: 289 W system power per TPU borrowed from Meena measurements; times PUE",
                            "includes_pue": True, "power_basis": "measured_system", "notes": "57.7 d x 1024 chips x 289 W x 1.1 x 24 h = 451 MWh; x 0.056 kg/kWh = 25.2 t (largest model's pre-training only)."},
-              "predict": predict_view("google-tpu-v3", 1024, None, "gcp", flops=3.55e23),
+              "predict": predict_view("google-tpu-v3", 1024, None, "gcp", flops=3.55e23, params=137e9),
               "source": "thoppilan-2022", "confidence": "high"})
     # --- Gopher
     R.append({"id": "gopher-280b", "name": "Gopher 280B", "aliases": ["gopher"], "year": 2021,

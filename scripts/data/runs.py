@@ -76,7 +76,12 @@ def run_presets(tdp_by_hardware):
             reported["boundary"] = "accelerator-hours only (no energy published): compared at TDP"
         reported["notes"] = r["notes"]
         predict = {"hardware": hw}
-        if flops and not (params and tokens):
+        if flops and params and not tokens:  # the size the MFU model reads, with tokens so that 6ND = the FLOPs
+            predict["params"] = params
+            predict["tokens"] = flops / (6 * (active if active and active < params else params))
+            if active and active < params:
+                predict["active_params"] = active
+        elif flops and not (params and tokens):
             predict["flops"] = flops
         elif params and tokens:
             predict["params"] = params

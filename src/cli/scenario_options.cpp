@@ -40,7 +40,14 @@ void add_scenario_options(CLI::App& app, scenario_options& o) {
     std::string names(i.flag);
     for (auto a : i.aliases)
       if (!a.empty()) names += "," + kebab_flag(a);
-    app.add_option(names, o.values[k], std::string(i.help))->group(group);
+    std::string help(i.help);
+    // What --count counts depends on --hardware (the library's hardware_units.hpp).
+    if (i.name == "count")
+      help = "Number of accelerators (TPU chips); when --hardware names a TPU slice (v3-256, v5litepod-16), an "
+             "instance (p5.48xlarge), a server (dgx-h100) or a pod, the number of those (default 1)";
+    if (i.name == "hardware")
+      help += "; or a TPU slice (v3-256, v5litepod-16), instance (p5.48xlarge), server or pod";
+    app.add_option(names, o.values[k], help)->group(group);
   }
   const char* f = "From files";
   app.add_option("--preset", o.preset, "A published run from the catalog (flags override its inputs)")->group(f);

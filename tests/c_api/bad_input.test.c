@@ -1,4 +1,4 @@
-/* The C API half of the bad-input table (issue 10, DESIGN.md §5), compiled as
+/* The C API half of the bad-input table (issue 10), compiled as
  * C99: each bad input returns its exact negative status, writes nothing to the
  * buffer and leaves its exact message in trainprint_last_error(). */
 #include <stdio.h>

@@ -1,4 +1,4 @@
-"""The Python half of the bad-input table (issue 10, DESIGN.md §5): every bad
+"""The Python half of the bad-input table (issue 10): every bad
 input raises its exact trainprint exception (never a bare ValueError, TypeError,
 UnicodeDecodeError or a NaN in a result)."""
 

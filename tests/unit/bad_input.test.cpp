@@ -1,4 +1,4 @@
-// The bad-input table (issue 10, DESIGN.md §5): each bad input gets one clear
+// The bad-input table (issue 10): each bad input gets one clear
 // error of the right kind with the exact message, never a crash, a NaN or a
 // silent default. The CLI, C API and Python halves of the table are in
 // tests/cli/bad_inputs.txt, tests/c_api/bad_input.test.c and

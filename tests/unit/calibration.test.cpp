@@ -3,6 +3,7 @@
 #include <trainprint/calibration.hpp>
 #include <trainprint/error.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -22,7 +23,8 @@ TEST_CASE("calibration: data/calibration.json is a fresh fit of the catalog's pu
 
 TEST_CASE("calibration: the prediction is the formula of calibration.hpp") {
   mfu_model m;
-  m.coef = {-1.0, -1.5, 0.1, 0.5, -0.5, -0.1};
+  m.coef = {-1.0, -1.5, 0.1, 0.5, -0.1};
+  m.n_unknown = 1.2;
   // An H100-like peak 989.4 TFLOP/s: p = log10(989.4/312) = 0.50122; 7e9 active of 7e9: n = log10(7) = 0.845098.
   const mfu_features dense{989.4e12, 7e9, 7e9};
   const double p = std::log10(989.4 / 312.0), n = std::log10(7.0);
@@ -32,9 +34,27 @@ TEST_CASE("calibration: the prediction is the formula of calibration.hpp") {
   const double nm = std::log10(37.0);
   CHECK(predict_mfu(m, moe) ==
         Approx(std::exp(-1.0 - 1.5 * p + 0.1 * nm + 0.5 * nm * p - 0.1 * std::log(671.0 / 37.0))).epsilon(1e-12));
-  // Size unknown (FLOPs only): n = 0 and u = 1, so exp(-1 - 1.5 p - 0.5).
+  // Size unknown (FLOPs only): n = n_unknown = 1.2 (a 15.8B model), no MoE term:
+  // exp(-1 - 1.5 p + 0.1 × 1.2 + 0.5 × 1.2 × p).
   const mfu_features flops_only{989.4e12, std::nullopt, std::nullopt};
-  CHECK(predict_mfu(m, flops_only) == Approx(std::exp(-1.5 - 1.5 * p)).epsilon(1e-12));
+  CHECK(predict_mfu(m, flops_only) == Approx(std::exp(-1.0 - 1.5 * p + 0.12 + 0.6 * p)).epsilon(1e-12));
+}
+
+TEST_CASE("calibration: a published FLOPs figure keeps the run's size for the fit") {
+  // Patterson et al. 2021 Table 4 gives T5's FLOPs (4.05e22) and its size (11B): the run
+  // enters the fit with n = log10(11) and its MFU from the published FLOPs,
+  // 4.05e22 / (512 × 480 h × 3600 × 123e12) = 0.3722 (TPU v3 bf16 peak 123 TFLOP/s).
+  const auto runs = calibration_runs(catalog::embedded());
+  const auto t5 = std::find_if(runs.begin(), runs.end(), [](const calibration_run& r) { return r.id == "t5-11b"; });
+  REQUIRE(t5 != runs.end());
+  REQUIRE(t5->features.active_params);
+  CHECK(*t5->features.active_params == Approx(11e9));
+  CHECK(t5->mfu == Approx(4.05e22 / (512 * 480.0 * 3600 * 123e12)).epsilon(1e-9));
+  // Switch Transformer: 1.5T parameters, 0.1% active per token (Table 4): 1.5e9 active.
+  const auto sw = std::find_if(runs.begin(), runs.end(), [](const calibration_run& r) { return r.id == "switch-transformer"; });
+  REQUIRE(sw != runs.end());
+  CHECK(*sw->features.active_params == Approx(1.5e9));
+  CHECK(*sw->features.total_params == Approx(1.5e12));
 }
 
 TEST_CASE("calibration: the shipped interval factor has the held-out residuals' percentiles") {

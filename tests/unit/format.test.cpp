@@ -1,6 +1,6 @@
 // format.hpp: one render entry per subject, taking an output_format. Expected
 // texts are the CLI goldens of the same scenario (tests/cli/cases.txt), and the
-// numbers are checked by hand against the formulas of DESIGN.md §1.
+// numbers are checked by hand against the formulas of docs/methodology.md §1–2.
 #include <doctest/doctest.h>
 #include <trainprint/estimator.hpp>
 #include <trainprint/format.hpp>

@@ -152,7 +152,7 @@ TEST_CASE("properties: the Monte Carlo median of accelerator-hours is the fitted
   const double predicted = predict_mfu(m, {peak, 7e9, 7e9});
   CHECK(e.inputs.peak_flop_per_s == peak);
   CHECK(e.inputs.precision_speedup == 1);
-  // The MFU input is the prediction scaled by F, and never clipped here (0.2128 × high < 1).
+  // The MFU input is the prediction scaled by F, and never clipped here (0.2151 × high < 1).
   const input_distribution* mfu = nullptr;
   for (const auto& d : e.uncertainty->inputs)
     if (d.input == uncertain_input::mfu) mfu = &d;

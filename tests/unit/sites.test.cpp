@@ -1,4 +1,4 @@
-// Site kinds (defaults.hpp site_profiles, DESIGN.md §1.6): the PUE, on-site WUE and host
+// Site kinds (defaults.hpp site_profiles, docs/methodology.md §4.3): the PUE, on-site WUE and host
 // power of where a run trains, chosen by the user or implied by the hardware's segment.
 // Every expected number is worked out by hand in the comment beside it.
 #include <doctest/doctest.h>

@@ -130,7 +130,11 @@ TEST_CASE("sweep_numbers: patched inputs give sweep()'s rows") {
 TEST_CASE("sweep_numbers: inputs resolved again give sweep()'s rows") {
   check_same(flops_base(), axes_of({"region=FR,PL,US-VA,aws:us-east-1", "hardware=h100,a100", "pue=1.1,1.3"}));
   check_same(flops_base(), axes_of({"pue=1.1,1.3", "region=FR,SE", "power-fraction=0.5,0.9", "boundary=servers,accelerators"}));
-  check_same(flops_base(), axes_of({"mix=coal=1;wind=0.5,gas=0.5", "provider=aws,gcp", "precision=bf16,fp8"}));
+  // A grid region beside the provider axis: a cloud region (the base's aws:us-east-1)
+  // belongs to one provider, and another one is an error.
+  scenario grid = flops_base();
+  grid.region = "US-VA";
+  check_same(grid, axes_of({"mix=coal=1;wind=0.5,gas=0.5", "provider=aws,gcp", "precision=bf16,fp8"}));
   check_same(flops_base(), axes_of({"count=8,9,64", "power=500,650", "host-power=100,250"}));
 }
 
