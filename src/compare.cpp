@@ -3,6 +3,7 @@
 #include "trainprint/compare.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <functional>
 #include <map>
 
@@ -11,6 +12,7 @@
 #include "trainprint/inputs.hpp"
 #include "trainprint/parse.hpp"
 #include "trainprint/plain.hpp"
+#include "trainprint/typed_inputs.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
@@ -97,6 +99,13 @@ void set_input(scenario& s, std::string_view key, std::string_view text) {
                     "a scenario input" + (close.empty() ? std::string{} : " (did you mean " + close[0] + "?)"));
 }
 
+bool is_accounting_input(std::string_view key) {
+  const std::string k = canonical_input_name(key);
+  for (const char* a : {"boundary", "convention", "energy_boundary", "embodied", "lifetime_years", "ownership", "cfe"})
+    if (k == a) return true;
+  return false;
+}
+
 std::string_view to_string(rank_by r) {
   switch (r) {
     case rank_by::energy: return "energy";
@@ -131,24 +140,35 @@ std::optional<double> rank_metric(const estimate& e, rank_by r) {
 }
 
 namespace {
-/// Each value's estimate (`make` of the scenario with it), ranked best first.
-template <class Make>
-comparison ranked(const scenario& base, std::string_view key, const std::vector<std::string>& values, rank_by by,
-                  Make make) {
+/// Each value's estimate (`make` of the scenario `build` gives for it), ranked best first.
+template <class Build, class Make>
+comparison ranked(std::string_view key, const std::vector<std::string>& values, rank_by by, Build build, Make make) {
   if (values.empty()) throw input_error("across", "no values", "at least one value, e.g. region=FR,SE,US-VA");
   comparison c;
   c.key = std::string(key);
   c.rank_by = by;
+  std::exception_ptr first_error;
   for (const auto& v : values) {
-    scenario s = base;
-    set_input(s, key, v);
-    comparison_row row{v, make(s), std::nullopt, std::nullopt};
-    row.metric = rank_metric(row.result, by);
+    const scenario s = build(v);  // text that does not parse: bad input for the whole comparison
+    comparison_row row{v, {}, std::nullopt, std::nullopt, std::nullopt};
+    try {
+      row.result = make(s);
+      row.metric = rank_metric(row.result, by);
+    } catch (const unknown_key_error&) {
+      throw;  // a typo in an id: bad input, with its suggestions
+    } catch (const error& e) {
+      // This option cannot be estimated: its row says why, the others stand.
+      if (!first_error) first_error = std::current_exception();
+      row.error = e.what();
+    }
     c.rows.push_back(std::move(row));
   }
+  if (std::none_of(c.rows.begin(), c.rows.end(), [](const comparison_row& r) { return !r.error; }))
+    std::rethrow_exception(first_error);
   std::stable_sort(c.rows.begin(), c.rows.end(), [](const comparison_row& a, const comparison_row& b) {
     if (a.metric && b.metric) return *a.metric < *b.metric;
-    return a.metric.has_value() && !b.metric.has_value();
+    if (a.metric.has_value() != b.metric.has_value()) return a.metric.has_value();
+    return !a.error && b.error;  // unknown metric before no estimate at all
   });
   if (!c.rows.empty() && c.rows.front().metric)
     for (auto& r : c.rows)
@@ -159,13 +179,40 @@ comparison ranked(const scenario& base, std::string_view key, const std::vector<
 
 comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat, rank_by by) {
-  return ranked(base, key, values, by, [&](const scenario& s) { return make_estimate(s, cat); });
+  auto build = [&](const std::string& v) {
+    scenario s = base;
+    set_input(s, key, v);
+    return s;
+  };
+  return ranked(key, values, by, build, [&](const scenario& s) { return make_estimate(s, cat); });
 }
 
 comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat, rank_by by, const uncertainty_options& options) {
   validate(options);
-  return ranked(base, key, values, by, [&](const scenario& s) { return make_estimate(s, cat, options); });
+  auto build = [&](const std::string& v) {
+    scenario s = base;
+    set_input(s, key, v);
+    return s;
+  };
+  return ranked(key, values, by, build, [&](const scenario& s) { return make_estimate(s, cat, options); });
+}
+
+scenario with_typed_input(const typed_scenario& s, std::string_view key, std::string_view value) {
+  const std::string k = canonical_input_name(key);
+  auto typed = s.typed;
+  std::erase_if(typed, [&](const auto& t) { return canonical_input_name(t.first) == k; });
+  typed.emplace_back(k, std::string(value));
+  return merge(s.earlier, scenario_from_text(std::move(typed)));
+}
+
+comparison compare(const typed_scenario& s, std::string_view key, const std::vector<std::string>& values,
+                   const catalog& cat, rank_by by, const uncertainty_options* options) {
+  if (options) validate(*options);
+  auto build = [&](const std::string& v) { return with_typed_input(s, key, v); };
+  return ranked(key, values, by, build, [&](const scenario& x) {
+    return options ? make_estimate(x, cat, *options) : make_estimate(x, cat);
+  });
 }
 
 }  // namespace trainprint::inline v0

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <string>
 
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
+#include "format_internal.hpp"
+#include "trainprint/format.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -32,6 +36,36 @@ std::vector<const equivalent*> pick_equivalents(const catalog& cat, std::string_
     if (best) out.push_back(best);
   }
   return out;
+}
+
+std::optional<std::string> equivalent_text(double amount, const equivalent& q) {
+  if (!(amount > 0) || !(q.per_unit > 0)) return std::nullopt;
+  double n = amount / q.per_unit;
+  std::string name = q.name;
+  // Smaller units of time for a name that counts years or days: 365.25 d per year, 24 h per day.
+  struct unit_step {
+    std::string_view from, to;
+    double factor;
+  };
+  static constexpr std::array<unit_step, 3> steps{{{"years ", "days ", 365.25}, {"days ", "hours ", 24}, {"months ", "days ", 30.4375}}};
+  for (bool moved = true; n < 0.1 && moved;) {  // 0.0x of a year reads better in days
+    moved = false;
+    for (const auto& st : steps)
+      if (name.starts_with(st.from)) {
+        name = std::string(st.to) + name.substr(st.from.size());
+        n *= st.factor;
+        moved = true;
+        break;
+      }
+  }
+  if (n < 0.005) return std::nullopt;  // would print as 0.00
+  return readable_count(n) + " " + name;
+}
+
+std::string equivalent_cell(double amount, const equivalent& q) {
+  const double n = q.per_unit > 0 ? amount / q.per_unit : 0;
+  if (n > 0 && n < 0.005) return "< 0.01";
+  return readable_count(n);
 }
 
 }  // namespace trainprint::inline v0

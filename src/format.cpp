@@ -111,7 +111,9 @@ std::vector<std::string> equivalents_of(const estimate& e, const catalog& cat) {
       if (q.applies_to == "emissions" && e.total) amount = e.total->in_kg_co2e();
       if (q.applies_to == "energy") amount = e.energy_facility.in_kwh();
       if (q.applies_to == "water" && e.water_total) amount = e.water_total->in_litres();
-      if (amount) eq.push_back(fmt::format("{} {}", readable_count(*amount / q.per_unit), q.name));
+      if (amount) {
+        if (auto t = equivalent_text(*amount, q)) eq.push_back(std::move(*t));
+      }
       break;
     }
   }
@@ -200,6 +202,7 @@ summary summarise(const estimate& e, const catalog& cat) {
   };
   auto value_text = [&](const output_info& row) -> std::string {
     const auto v = row.id == output::flops ? e.flops : e.value(row.id);
+    if (row.id == output::emissions_embodied && !e.inputs.embodied) return "left out";
     if (!v) return unknown;
     const std::string path(row.path);
     if (row.group == "compute") {
@@ -225,7 +228,9 @@ summary summarise(const estimate& e, const catalog& cat) {
       case output::emissions_market:
         return in.cfe ? fmt::format("carbon-free share {:.0f}%", *in.cfe * 100) : std::string{};
       case output::emissions_embodied:
-        return in.embodied ? fmt::format("amortised over {:g} years", in.lifetime_years) : "left out";
+        if (in.embodied) return fmt::format("amortised over {:g} years", in.lifetime_years);
+        return c.convention == convention::model_card && !e.scenario.embodied ? "convention model-card"
+                                                                               : "embodied=false";
       case output::water_onsite:
         return in.wue_l_per_kwh ? fmt::format("WUE {:.3g} L/kWh", *in.wue_l_per_kwh) : std::string{};
       case output::water_offsite:
@@ -251,8 +256,12 @@ summary summarise(const estimate& e, const catalog& cat) {
       if (!l.claim.empty()) detail += "; claim: " + l.claim;
       std::string label = l.label();  // "-based" left out, as in the emissions rows above
       if (auto k = label.find("-based"); k != std::string::npos) label.erase(k, 6);
-      s.sections.back().rows.push_back(
-          {std::move(label), l.kg_co2e ? readable(emissions::kg_co2e(*l.kg_co2e)) : unknown, std::move(detail)});
+      const bool left_out = l.scope == 3 && l.method.empty() && !e.inputs.embodied;  // embodied, not unknown
+      s.sections.back().rows.push_back({std::move(label),
+                                        left_out    ? std::string("left out")
+                                        : l.kg_co2e ? readable(emissions::kg_co2e(*l.kg_co2e))
+                                                    : unknown,
+                                        std::move(detail)});
     }
   }
   s.equivalents = equivalents_of(e, cat);
@@ -454,6 +463,12 @@ std::vector<std::string> intensity_kinds(const comparison& c) {
   return kinds;
 }
 
+std::string mixed_bases_note(const std::vector<std::string>& kinds) {
+  return "the rows mix " + join(kinds, " and ") +
+         " intensities; direct intensities leave out upstream (fuel-chain) emissions, so the ranking does not "
+         "compare like for like";
+}
+
 std::string_view rank_unit(rank_by r) {
   switch (r) {
     case rank_by::energy: return "kwh";
@@ -485,14 +500,26 @@ struct metric_column {
 };
 
 metric_column scaled_column(std::string_view name, const std::vector<std::optional<double>>& v, std::span<const step> steps,
-                            std::size_t zero_step = 1) {
+                            std::size_t zero_step = 1, const std::vector<const output_interval*>& intervals = {}) {
   double m = 0;
   for (const auto& x : v)
     if (x) m = std::max(m, std::abs(*x));
   const step& s = pick(m, steps, zero_step);
   metric_column c{fmt::format("{} {}", name, s.unit), {}};
-  for (const auto& x : v) c.cells.push_back(x ? three_digits(*x / s.factor) : "unknown");
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const auto& x = v[i];
+    std::string cell = x ? three_digits(*x / s.factor) : "unknown";
+    // With --uncertainty: the 90% interval after the point estimate, in the column's unit.
+    if (x && i < intervals.size() && intervals[i])
+      cell += " (" + three_digits(intervals[i]->p5 / s.factor, 1e6) + "–" + three_digits(intervals[i]->p95 / s.factor, 1e6) + ")";
+    c.cells.push_back(std::move(cell));
+  }
   return c;
+}
+
+/// The interval called `name` of a row's uncertainty block, or nullptr.
+const output_interval* row_interval(const comparison_row& r, std::string_view name) {
+  return !r.error && r.result.uncertainty ? r.result.uncertainty->find(name) : nullptr;
 }
 
 struct comparison_view {
@@ -501,34 +528,42 @@ struct comparison_view {
   std::vector<bool> right;
   std::string subtitle;
   std::vector<std::string> bases;
+  std::string mixed_bases;  ///< the note when rows rest on different intensity bases (under the table)
+  std::vector<std::string> not_estimated;  ///< "value: why", for the options that could not be estimated
   std::string saving;
 };
 
 comparison_view view_of(const comparison& c, const catalog& cat) {
   comparison_view v;
   std::vector<std::optional<double>> en, em, wa, co, ti, in;
+  std::vector<const output_interval*> en_i, em_i, wa_i, ti_i;
   bool any_cost = false, any_time = false;
   for (const auto& r : c.rows) {
     const auto& e = r.result;
-    en.push_back(e.energy_facility.in_kwh());
-    em.push_back(rank_metric(e, rank_by::emissions));
-    wa.push_back(rank_metric(e, rank_by::water));
-    co.push_back(rank_metric(e, rank_by::cost));
-    ti.push_back(e.wall_hours);
-    in.push_back(e.inputs.intensity_g_per_kwh);
+    const bool ok = !r.error;  // a row that could not be estimated has no numbers
+    en.push_back(ok ? std::optional(e.energy_facility.in_kwh()) : std::nullopt);
+    em.push_back(ok ? rank_metric(e, rank_by::emissions) : std::nullopt);
+    wa.push_back(ok ? rank_metric(e, rank_by::water) : std::nullopt);
+    co.push_back(ok ? rank_metric(e, rank_by::cost) : std::nullopt);
+    ti.push_back(ok ? e.wall_hours : std::nullopt);
+    in.push_back(ok ? e.inputs.intensity_g_per_kwh : std::nullopt);
+    en_i.push_back(row_interval(r, "energy_kwh.facility"));
+    em_i.push_back(row_interval(r, e.total ? "emissions_kg_co2e.total" : "emissions_kg_co2e.location_based"));
+    wa_i.push_back(row_interval(r, "water_l.total"));
+    ti_i.push_back(row_interval(r, "compute.wall_hours"));
     any_cost = any_cost || co.back().has_value();
     any_time = any_time || ti.back().has_value();
   }
   std::vector<metric_column> cols;
-  cols.push_back(scaled_column("energy", en, energy_steps));
-  cols.push_back(scaled_column("emissions", em, emission_steps));
-  cols.push_back(scaled_column("water", wa, water_steps, 0));
+  cols.push_back(scaled_column("energy", en, energy_steps, 1, en_i));
+  cols.push_back(scaled_column("emissions", em, emission_steps, 1, em_i));
+  cols.push_back(scaled_column("water", wa, water_steps, 0, wa_i));
   if (any_cost) {
     metric_column m{"cost USD", {}};
     for (const auto& x : co) m.cells.push_back(x ? fmt::format("{:.0f}", *x) : "unknown");
     cols.push_back(std::move(m));
   }
-  if (any_time) cols.push_back(scaled_column("wall time", ti, hour_steps, 0));
+  if (any_time) cols.push_back(scaled_column("wall time", ti, hour_steps, 0, ti_i));
   {
     metric_column m{"g CO2e/kWh", {}};
     for (const auto& x : in) m.cells.push_back(x ? fmt::format("{:.4g}", *x) : "unknown");
@@ -546,7 +581,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     const auto& r = c.rows[i];
     std::vector<std::string> row{std::to_string(i + 1), r.value};
     for (const auto& m : cols) row.push_back(m.cells[i]);
-    std::string delta = "unknown";
+    std::string delta = r.error ? "not estimated" : "unknown";
     if (r.delta_to_best) {
       const double best = *c.rows.front().metric;
       if (i == 0 || *r.delta_to_best == 0)
@@ -579,6 +614,10 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     for (const auto& r : c.rows) {
       const auto& x = r.result;
       std::string b = r.value + ": ";
+      if (r.error) {
+        v.not_estimated.push_back(r.value + ": " + *r.error);
+        continue;
+      }
       if (!x.inputs.intensity_g_per_kwh) {
         b += "grid intensity unknown";
       } else {
@@ -588,16 +627,18 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
       v.bases.push_back(b);
     }
     // Direct (combustion-only) and lifecycle intensities do not compare like for like.
-    const auto kinds = intensity_kinds(c);
-    if (kinds.size() > 1)
-      v.bases.push_back("note: the rows mix " + join(kinds, " and ") +
-                        " intensities; direct intensities leave out upstream (fuel-chain) emissions");
+    if (const auto kinds = intensity_kinds(c); kinds.size() > 1) v.mixed_bases = "Note: " + mixed_bases_note(kinds) + ".";
   }
   // Best against worst, in everyday terms.
   const comparison_row* worst = nullptr;
   for (const auto& r : c.rows)
     if (r.delta_to_best) worst = &r;
-  if (worst && worst != &c.rows.front() && *worst->delta_to_best > 0) {
+  if (worst && worst != &c.rows.front() && *worst->delta_to_best > 0 && is_accounting_input(c.key)) {
+    // An accounting choice changes what is counted, not the run: nothing is saved.
+    v.saving = fmt::format("{} counts {} more than {} ({} is an accounting choice: it changes what is counted, not the "
+                           "footprint)",
+                           worst->value, readable_metric(c.rank_by, *worst->delta_to_best), c.rows.front().value, c.key);
+  } else if (worst && worst != &c.rows.front() && *worst->delta_to_best > 0) {
     const double d = *worst->delta_to_best;
     v.saving = fmt::format("{} instead of {} saves {}", c.rows.front().value, worst->value, readable_metric(c.rank_by, d));
     const char* kind = c.rank_by == rank_by::emissions ? "emissions"
@@ -607,7 +648,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     if (kind)
       for (const auto& q : cat.equivalents())
         if (q.applies_to == kind) {
-          v.saving += fmt::format(", about as much as {} {}", readable_count(d / q.per_unit), q.name);
+          if (auto t = equivalent_text(d, q)) v.saving += ", about as much as " + *t;
           break;
         }
   }
@@ -622,6 +663,11 @@ std::string render_comparison_table(const comparison& c, const catalog& cat) {
                                 to_string(c.rank_by));
   if (!v.subtitle.empty()) out += v.subtitle + "\n";
   out += "\n" + text::table(v.header, v.rows, v.right);
+  if (!v.mixed_bases.empty()) out += v.mixed_bases + "\n";
+  if (!v.not_estimated.empty()) {
+    out += "\nNot estimated\n";
+    for (const auto& n : v.not_estimated) out += "  " + n + "\n";
+  }
   out += "\nGrid basis\n";
   for (const auto& b : v.bases) out += "  " + b + "\n";
   if (!v.saving.empty()) out += "\n" + v.saving + ".\n";
@@ -635,6 +681,11 @@ std::string render_comparison_markdown(const comparison& c, const catalog& cat) 
   std::string out = fmt::format("## trainprint compare: {}, ranked by {}\n\n", md_escape(c.key), to_string(c.rank_by));
   if (!v.subtitle.empty()) out += md_escape(v.subtitle) + ".\n\n";
   out += md_plain_table(v.header, v.rows, v.right);
+  if (!v.mixed_bases.empty()) out += "\n" + md_escape(v.mixed_bases) + "\n";
+  if (!v.not_estimated.empty()) {
+    out += "\nNot estimated:\n\n";
+    for (const auto& n : v.not_estimated) out += "- " + md_escape(n) + "\n";
+  }
   out += "\nGrid basis:\n\n";
   for (const auto& b : v.bases) out += "- " + md_escape(b) + "\n";
   if (!v.saving.empty()) out += "\n" + md_escape(v.saving) + ".\n";
@@ -650,8 +701,10 @@ std::string render_comparison_csv(const comparison& c) {
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     out += std::to_string(i + 1) + "," + csv_field(r.value);
-    for (const auto& col : headline_columns()) out += "," + csv_number(col.get(r.result));
-    out += "," + csv_number(r.result.inputs.intensity_g_per_kwh) + "," + csv_number(r.delta_to_best) + "\n";
+    // An option that could not be estimated: every number empty (unknown), as in the JSON.
+    for (const auto& col : headline_columns()) out += "," + csv_number(r.error ? std::nullopt : col.get(r.result));
+    out += "," + csv_number(r.error ? std::nullopt : r.result.inputs.intensity_g_per_kwh) + "," +
+           csv_number(r.delta_to_best) + "\n";
   }
   return out;
 }

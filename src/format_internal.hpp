@@ -70,5 +70,12 @@ std::string_view rank_unit(rank_by r);
 /// The kinds of grid intensity the rows use ("lifecycle", "direct": the basis up to
 /// its first comma), each once, in row order; more than one do not compare like for like.
 std::vector<std::string> intensity_kinds(const comparison& c);
+/// "the rows mix direct and lifecycle intensities; …": what a reader of a ranking over
+/// `kinds` (intensity_kinds(), two or more) must know.
+std::string mixed_bases_note(const std::vector<std::string>& kinds);
+
+/// The count alone, for a table cell headed with the equivalent's name: readable_count(),
+/// or "< 0.01" where that would print 0.00.
+std::string equivalent_cell(double amount, const equivalent& q);
 
 }  // namespace trainprint::inline v0

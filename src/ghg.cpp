@@ -41,8 +41,10 @@ ghg_accounting ghg_scopes(const estimate& e) {
                      owned ? "manufacturing of the accelerators and servers (amortised share)"
                            : "manufacturing of the service's accelerators and servers (amortised share)",
                      embodied, {}});
-  if (location && embodied) g.location_based_total_kg = *location + *embodied;
-  if (market && embodied) g.market_based_total_kg = *market + *embodied;
+  // Embodied left out (not unknown): the totals are the operational parts.
+  const bool left_out = !e.inputs.embodied;
+  if (location && (embodied || left_out)) g.location_based_total_kg = *location + embodied.value_or(0);
+  if (market && (embodied || left_out)) g.market_based_total_kg = *market + embodied.value_or(0);
 
   auto& n = g.notes;
   n.push_back(owned ? "Owned hardware (" + g.ownership_basis +

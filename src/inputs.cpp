@@ -130,7 +130,27 @@ std::string inputs_markdown() {
       "scenario JSON as on the command line and in Python, may carry a suffix or a unit (`\"1.3B\"`,\n"
       "`\"9%\"`, `\"5d\"`, `\"3 months\"`). Choices take any case, and `_` or a space for `-`.\n"
       "Messages name an input as the interface spells it: `--power-w` on the command line,\n"
-      "`power_w` in JSON and Python (include/trainprint/spelling.hpp).\n";
+      "`power_w` in JSON and Python (include/trainprint/spelling.hpp).\n"
+      "\n## Which input wins\n\n"
+      "A scenario comes from up to three sources, each over the one before: a preset (`--preset`, `preset=`),\n"
+      "a scenario file (`--scenario`, `scenario=`), then the inputs as typed (CLI flags, Python keywords,\n"
+      "the page's fields). One rule, `trainprint::merge()`, decides for every interface:\n\n"
+      "- An input given by a later source replaces the same input of an earlier one.\n"
+      "- A **workload** input (`params`, `active_params`, `trainable_params`, `tokens`, `flops`, `size`,\n"
+      "  `gpu_hours`, `duration_h`) replaces the earlier sources' workload as a whole (with `layers`,\n"
+      "  `d_model`, `seq_len`, `recompute`): a preset's GPU-hours never stay behind a typed `--tokens`.\n"
+      "- A **site** input that says where the run is or what its grid is (`region`, `provider`,\n"
+      "  `site_kind`, `intensity`, `mix`, `energy`) replaces the earlier sources' site inputs as a whole\n"
+      "  (those six and `pue`, `wue`, `ewif`, `cfe`, `ownership`): `--preset llama-2-7b --region FR` is\n"
+      "  the published run in France, with France's grid and the default PUE, not the preset's published\n"
+      "  intensity and PUE. `pue`, `wue`, `ewif`, `cfe` or `ownership` alone refine the earlier site.\n"
+      "- Inputs of one source never replace each other: `--region FR --intensity 50` keeps both (the\n"
+      "  given intensity wins over the region's), and two workloads given together are a conflict.\n"
+      "- `compare --across KEY=V1,V2` and `report` estimate each option as if `--KEY V` were one more\n"
+      "  flag: over a preset, `--across region=FR,PL` gives each region's own grid, and a typed `--pue`\n"
+      "  stays. A `sweep --vary` value replaces only its own input (a workload value the workload), so a\n"
+      "  region swept over a preset that carries a published intensity keeps that intensity; compare\n"
+      "  regions over a preset with `compare --across region=…`.\n";
   std::string_view group;
   for (const auto& i : scenario_inputs) {
     if (i.group != group) {

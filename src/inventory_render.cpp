@@ -41,7 +41,7 @@ struct inventory_view {
   std::vector<std::string> kind_header{"kind", "runs", "energy (facility)", "location-based", "embodied", "total",
                                        "share of total"};
   std::vector<std::vector<std::string>> kinds;
-  std::vector<std::string> scope_header{"GHG Protocol line", "kg CO2e", "runs"};
+  std::vector<std::string> scope_header{"GHG Protocol line", "emissions", "runs"};  // each value with its unit
   std::vector<std::vector<std::string>> scopes;
   std::string development;
   std::vector<std::string> notes;
@@ -67,7 +67,8 @@ inventory_view view_of(const inventory& inv) {
     v.runs.push_back({r.run.line > 0 ? std::to_string(r.run.line) : std::string{}, r.run.name,
                       std::string(to_string(r.run.kind)), hw, e.context.region_id,
                       kwh_text(e.value(output::energy_facility)), kg_text(e.value(output::emissions_location)),
-                      market_cell(r), kg_text(e.value(output::emissions_embodied)),
+                      market_cell(r),
+                      e.inputs.embodied ? kg_text(e.value(output::emissions_embodied)) : std::string("left out"),
                       kg_text(e.value(output::emissions_total)), l_text(e.value(output::water_total))});
   }
   const auto all_total = inv.total.value(output::emissions_total);

@@ -171,7 +171,8 @@ paper_prose paper_prose_of(const estimate& e, const facts& f) {
       "Training took {} accelerator-hours on {}{}",
       f.versions, f.convention, f.method, readable_count(e.accelerator_hours), f.hardware,
       f.where.empty() ? "" : " in " + f.where);
-  if (e.wall_hours) p.opening += " (" + readable_hours(*e.wall_hours) + " wall-clock)";
+  // Not in brackets: the paragraph's citation "(BibTeX entry below)" follows.
+  if (e.wall_hours) p.opening += ", over " + readable_hours(*e.wall_hours) + " of wall-clock time";
   const auto emb = e.value(output::emissions_embodied);
   p.with_embodied = emb && *emb > 0;
   p.closing = "with CI the grid's carbon intensity, " + f.grid;

@@ -27,17 +27,23 @@ void to_json(nlohmann::json& j, const comparison& c) {
   json rows = json::array();
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
-    rows.push_back(json{{"rank", i + 1},
-                        {"value", r.value},
-                        {"metric", opt(r.metric)},
-                        {"delta_to_best", opt(r.delta_to_best)},
-                        {"estimate", json(r.result)}});
+    // An option that could not be estimated: estimate null, and why in "error".
+    json row{{"rank", i + 1},
+             {"value", r.value},
+             {"metric", opt(r.metric)},
+             {"delta_to_best", opt(r.delta_to_best)},
+             {"estimate", r.error ? json(nullptr) : json(r.result)}};
+    if (r.error) row["error"] = *r.error;
+    rows.push_back(std::move(row));
   }
+  json notes = json::array();
+  if (const auto kinds = intensity_kinds(c); kinds.size() > 1) notes.push_back(mixed_bases_note(kinds));
   j = json{{"schema", std::string(compare_schema)},
            {"key", c.key},
            {"sort", std::string(to_string(c.rank_by))},
            {"metric_unit", std::string(rank_unit(c.rank_by))},
-           {"rows", std::move(rows)}};
+           {"rows", std::move(rows)},
+           {"notes", std::move(notes)}};
 }
 
 std::string to_json_text(const comparison& c, int indent) {

@@ -441,7 +441,12 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       d.summary = fmt::format("Of the {} values of {} compared, {} has the lowest {}, {}, and {} the highest, {}.",
                               c.rows.size(), c.key, best.value, metric_name(c.rank_by), with_range(best), worst->value,
                               with_range(*worst));
-      if (diff > 0) {
+      if (diff > 0 && is_accounting_input(c.key)) {
+        // An accounting choice changes what is counted, not the run: nothing is saved.
+        d.summary += fmt::format(" {} counts {} more than {}: {} is an accounting choice, it changes what is counted, "
+                                 "not the footprint.",
+                                 worst->value, metric_text(c.rank_by, diff), best.value, c.key);
+      } else if (diff > 0) {
         d.summary += fmt::format(" Choosing {} over {} saves {} ({:.0f}% of the highest", best.value, worst->value,
                                  metric_text(c.rank_by, diff), 100 * diff / *worst->metric);
         if (*best.metric > 0) d.summary += fmt::format("; the highest is {:.3g} times the lowest", *worst->metric / *best.metric);
@@ -524,16 +529,18 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       if (q->applies_to == "emissions") amount = emissions_of(r.result);
       if (q->applies_to == "energy") amount = r.result.energy_facility.in_kwh();
       if (q->applies_to == "water") amount = litres(r.result.water_total);
-      col.cells.push_back(amount ? readable_count(*amount / q->per_unit) : "unknown");
+      col.cells.push_back(amount ? equivalent_cell(*amount, *q) : "unknown");
     }
     if (c.rank_by == rank_by::emissions && kind == "emissions" && c.rows.size() > 1) {
       const comparison_row* worst = nullptr;
       for (const auto& r : c.rows)
         if (r.delta_to_best) worst = &r;
-      if (worst && *worst->delta_to_best > 0)
-        d.saving = fmt::format("{} instead of {} avoids {}, about as much as {} {}.", c.rows.front().value, worst->value,
-                               metric_text(rank_by::emissions, *worst->delta_to_best),
-                               readable_count(*worst->delta_to_best / q->per_unit), q->name);
+      if (worst && *worst->delta_to_best > 0 && !is_accounting_input(c.key)) {
+        d.saving = fmt::format("{} instead of {} avoids {}", c.rows.front().value, worst->value,
+                               metric_text(rank_by::emissions, *worst->delta_to_best));
+        if (auto t = equivalent_text(*worst->delta_to_best, *q)) d.saving += ", about as much as " + *t;
+        d.saving += ".";
+      }
     }
     d.equivalents.push_back(std::move(col));
   }
@@ -645,15 +652,28 @@ std::vector<bar_chart> comparison_charts(const comparison& c) {
   return charts;
 }
 
+/// `c` without the options that could not be estimated (they have no numbers to draw).
+comparison estimated_only(const comparison& c) {
+  comparison out = c;
+  std::erase_if(out.rows, [](const comparison_row& r) { return r.error.has_value(); });
+  return out;
+}
+
 std::string render_comparison_svg(const comparison& c) {
-  auto chart = comparison_charts(c).front();
+  auto chart = comparison_charts(estimated_only(c)).front();
   chart.show_title = true;
   return render_svg(chart);
 }
 
 report render_report(const comparison& c, const catalog& cat, const report_options& o) {
   check_format(o.format);
-  const document d = build(c, cat, o);
+  // The options that could not be estimated are left out of the tables and charts
+  // and named, with the reason, in the notes.
+  const comparison estimated = estimated_only(c);
+  if (estimated.rows.empty() && !c.rows.empty()) throw input_error(c.key, "no option that could be estimated", *c.rows.front().error);
+  document d = build(estimated, cat, o);
+  for (const auto& r : c.rows)
+    if (r.error) d.notes.push_back(fmt::format("{} = {} could not be estimated: {}", c.key, r.value, *r.error));
   if (o.format == output_format::md) return render_markdown_report(d, o);
   return {render_html(d), {}};
 }
@@ -665,7 +685,7 @@ report render_inventory_report(const inventory& inv, const catalog& cat, const r
   c.key = "run";
   c.rank_by = rank_by::emissions;
   for (const auto& r : inv.rows) {
-    comparison_row row{r.run.name, r.result, std::nullopt, std::nullopt};
+    comparison_row row{r.run.name, r.result, std::nullopt, std::nullopt, std::nullopt};
     row.metric = rank_metric(r.result, rank_by::emissions);
     c.rows.push_back(std::move(row));
   }

@@ -20,8 +20,9 @@ scenario scenario_from_text(std::vector<std::pair<std::string, std::string>> inp
     return i ? static_cast<std::size_t>(i - scenario_inputs.data()) : scenario_inputs.size();
   };
   std::stable_sort(inputs.begin(), inputs.end(), [&](const auto& a, const auto& b) { return row(a.first) < row(b.first); });
-  // set_input lets a new workload input replace the old one (as --across does);
-  // among typed inputs, two workloads conflict, so each sets its own field and
+  // set_input and merge() let a new workload or site input replace the old ones (as
+  // over a preset); among typed inputs, which are one source, nothing replaces
+  // anything: each sets its own field, --region FR --intensity 50 keeps both, and
   // validate() reports a conflict such as flops with gpu_hours.
   scenario f;
   for (const auto& [key, text] : inputs) {
@@ -29,9 +30,13 @@ scenario scenario_from_text(std::vector<std::pair<std::string, std::string>> inp
     set_input(one, key, text);
     const scenario before = f;
     f = merge(f, one);
-    // merge() dropped f's workload for one's: keep each workload input one did not set.
+    // merge() dropped f's workload (or site) for one's: keep each workload and site input one
+    // did not set, and the ranges of the values kept.
     for (const auto& i : scenario_inputs)
-      if (i.group == "Workload" && !input_is_set(f, i) && input_is_set(before, i)) copy_input(f, before, i);
+      if ((i.group == "Workload" || i.group == "Site") && !input_is_set(f, i) && input_is_set(before, i))
+        copy_input(f, before, i);
+    for (const auto& [name, r] : before.ranges)
+      if (!one.ranges.count(name) && !point_value(one, name)) f.ranges.insert_or_assign(name, r);
   }
   return f;
 }

@@ -142,11 +142,13 @@ json equivalents(const tp::estimate& e, const tp::catalog& cat) {
     if (q.applies_to == "energy") amount = e.energy_facility.in_kwh();
     if (q.applies_to == "water" && e.water_total) amount = e.water_total->in_litres();
     if (!amount || !(q.per_unit > 0)) continue;
+    const auto text = tp::equivalent_text(*amount, q);  // never "0.00 years": a smaller unit, or left out
+    if (!text) continue;
     out.push_back({{"id", q.id},
                    {"name", q.name},
                    {"applies_to", q.applies_to},
                    {"amount", *amount / q.per_unit},
-                   {"text", tp::readable_count(*amount / q.per_unit) + " " + q.name},
+                   {"text", *text},
                    {"source", q.prov.citation()}});
   }
   return out;

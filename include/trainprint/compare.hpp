@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalog.hpp"
@@ -31,6 +32,13 @@ std::string canonical_input_name(std::string_view key);
 /// does not parse and input_error for an unknown key.
 void set_input(scenario& s, std::string_view key, std::string_view text);
 
+/// True for an input that changes the accounting, not the run: what is counted
+/// (boundary, convention, energy_boundary, embodied, lifetime_years), whose scope
+/// it falls in (ownership) or market- against location-based (cfe). A comparison
+/// across such an input never says one option "saves" anything: it counts more or
+/// less. `key` as canonical_input_name() reads it.
+bool is_accounting_input(std::string_view key);
+
 /// What a comparison ranks by.
 enum class rank_by { energy, emissions, water, cost, time };
 /// "energy", "emissions", "water", "cost", "time".
@@ -44,6 +52,9 @@ struct comparison_row {
   estimate result;
   std::optional<double> metric;  ///< the ranked quantity (kWh, kg CO2e, L, USD or h)
   std::optional<double> delta_to_best;  ///< metric − best metric; nullopt when unknown
+  /// Why this option could not be estimated (the error's message); then `result` is
+  /// empty, every number of the row is unknown and the row ranks last.
+  std::optional<std::string> error;
 };
 
 /// A ranked comparison (JSON schema `trainprint.compare/1`).
@@ -58,8 +69,12 @@ struct comparison {
 /// electricity + compute USD, time = wall hours.
 std::optional<double> rank_metric(const estimate& e, rank_by r);
 
-/// Estimates `base` once for each of `values` of input `key` and ranks the results.
-/// Throws the error of the first value that fails (its message names the input).
+/// Estimates `base` once for each of `values` of input `key` (set with set_input())
+/// and ranks the results. A value whose text does not parse, or that names an id the
+/// catalog lacks, throws (its message names the input). An option that parses but
+/// cannot be estimated (an input missing or contradictory for it) becomes a row with
+/// `error` set, ranked last; when no option can be estimated the first one's error
+/// is thrown.
 comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat = catalog::embedded(), rank_by by = rank_by::emissions);
 /// compare() with ranges: each row's estimate carries its uncertainty block, and its
@@ -67,5 +82,26 @@ comparison compare(const scenario& base, std::string_view key, const std::vector
 /// Throws input_error for options out of range.
 comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat, rank_by by, const uncertainty_options& options);
+
+/// A scenario as its sources give it: `earlier` (a preset, then a scenario file,
+/// merged) and `typed`, the inputs as typed (CLI flags, the page's fields: pairs of
+/// name and text, read by scenario_from_text()), which override `earlier` by merge().
+struct typed_scenario {
+  scenario earlier;
+  std::vector<std::pair<std::string, std::string>> typed;
+};
+
+/// The scenario of one option: `s` with input `key` typed as `value` (replacing a
+/// typed value of the same input), i.e. merge(earlier, scenario_from_text(typed)):
+/// exactly what `estimate` gets with `--key value` added to the same flags, so a
+/// region compared over a preset replaces the preset's site inputs (merge()) while
+/// a typed --pue stays.
+[[nodiscard]] scenario with_typed_input(const typed_scenario& s, std::string_view key, std::string_view value);
+
+/// compare() over a scenario and its typed inputs: each option's scenario is
+/// with_typed_input(s, key, value). Errors as compare(); `options` non-null adds
+/// the Monte Carlo intervals as compare() with ranges does.
+comparison compare(const typed_scenario& s, std::string_view key, const std::vector<std::string>& values,
+                   const catalog& cat, rank_by by, const uncertainty_options* options = nullptr);
 
 }  // namespace trainprint::inline v0

@@ -35,6 +35,13 @@ std::string readable_hours(double h);
 /// A plain number with 3 significant digits and k/M/B/T suffixes ("84.0T").
 std::string readable_count(double v);
 
+/// "1.23k years of electricity of an average US home": `amount` (in the equivalent's
+/// base unit: kg CO2e, kWh or L) as a count of `q`, in words. A count that would
+/// print as 0.00 moves to a smaller unit of time when the name starts with one
+/// ("years of …" → "days of …" → "hours of …"); nullopt when it is still below 0.01
+/// (or the amount is not above 0), so that no "0.00 years" is ever printed.
+std::optional<std::string> equivalent_text(double amount, const equivalent& q);
+
 /// An estimate in format `f`: table (for people: headline outputs with units,
 /// the boundary and region basis, equivalents, notes), json (trainprint.estimate/1,
 /// indented by 2), csv (a header row with units in the names, one row) or md (a

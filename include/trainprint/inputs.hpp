@@ -383,10 +383,33 @@ void copy_input(scenario& to, const scenario& from, const input_info& i);
 /// limits, range, help.
 [[nodiscard]] std::string inputs_markdown();
 
-/// `base` with every input that `overrides` sets replaced. When `overrides` sets
-/// any workload input, all of `base`'s workload inputs are dropped first, so a
-/// preset's GPU-hours never conflict with a user's --flops.
+/// Drops every site input of `s` (region, provider, site_kind, pue, wue, intensity,
+/// mix, ewif, cfe, ownership, energy) and their ranges.
+inline void drop_site(scenario& s) {
+  s.region.reset();
+  s.provider.reset();
+  s.site_kind.reset();
+  s.pue.reset();
+  s.wue.reset();
+  s.intensity.reset();
+  s.mix.reset();
+  s.ewif.reset();
+  s.cfe.reset();
+  s.ownership.reset();
+  s.energy.reset();
+  for (const char* k : {"pue", "wue", "intensity", "mix", "ewif", "cfe"}) s.ranges.erase(k);
+}
+
+/// `base` with every input that `overrides` sets replaced: the one rule of which input
+/// wins (docs/inputs.md "Which input wins"), for a preset, a scenario file, flags,
+/// Python keywords and the page's fields alike. When `overrides` sets any workload
+/// input, all of `base`'s workload inputs are dropped first, so a preset's GPU-hours
+/// never conflict with a user's --flops. When `overrides` says where the run is or
+/// what its grid is (scenario::has_site()), all of `base`'s site inputs are dropped
+/// first, so a preset's published intensity and PUE never stay behind a user's
+/// --region. Other inputs (pue, wue, ewif, cfe, ownership alone) refine `base`.
 inline scenario merge(scenario base, const scenario& overrides) {
+  if (overrides.has_site()) drop_site(base);
   if (overrides.has_workload()) {
     base.params.reset();
     base.active_params.reset();

@@ -212,6 +212,11 @@ struct scenario {
   [[nodiscard]] bool has_workload() const {
     return flops || size || params || active_params || trainable_params || tokens || gpu_hours || duration_h;
   }
+
+  /// True if any input that says where the run is (region, provider, site_kind) or what
+  /// its grid is (intensity, mix, energy) is set: such an input replaces an earlier
+  /// source's site inputs as a whole (merge(), docs/inputs.md "Which input wins").
+  [[nodiscard]] bool has_site() const { return region || provider || site_kind || intensity || mix || energy; }
 };
 
 }  // namespace trainprint::inline v0

@@ -12,6 +12,7 @@ namespace {
 
 struct compare_options : across_options {
   output_format format = output_format::table;
+  uncertainty_flags uncertainty;
 };
 
 void setup(CLI::App& app, compare_options& o) {
@@ -19,12 +20,14 @@ void setup(CLI::App& app, compare_options& o) {
   add_format_option(app, o.format,
                     {output_format::table, output_format::json, output_format::csv, output_format::md, output_format::svg},
                     "svg: the emissions chart");
+  add_uncertainty_options(app, o.uncertainty, "Monte Carlo for every option: a 90% interval beside each number");
 }
 
 std::string run(const compare_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
   const auto in = to_across(o, cat);
-  const comparison c = compare(in.base, in.axis.key, in.axis.values, cat, in.sort);
+  const auto u = o.uncertainty.options();
+  const comparison c = compare(in.base, in.axis.key, in.axis.values, cat, in.sort, u ? &*u : nullptr);
   return render(c, o.format, cat);
 }
 

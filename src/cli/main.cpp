@@ -78,7 +78,8 @@ void print_error(std::string& err, std::string_view message, std::string_view su
     out += "\n";
     start = end + 1;
   }
-  err += out + std::string(suffix) + "\n";
+  // CLI11's messages echo arguments as typed: escape invalid UTF-8 as the library's do.
+  err += trainprint::printable_utf8(out + std::string(suffix)) + "\n";
 }
 
 }  // namespace

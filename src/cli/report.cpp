@@ -52,7 +52,8 @@ std::string run_report(const report_options& o, const global_options& g) {
   ro.rank_by = in.sort;
   const std::filesystem::path out(o.output);
   if (!o.output.empty() && ro.format == output_format::md) ro.svg_prefix = out.stem().string();
-  const auto r = make_report(in.base, in.axis.key, in.axis.values, cat, ro);
+  const comparison c = compare(in.base, in.axis.key, in.axis.values, cat, ro.rank_by, ro.uncertainty ? &*ro.uncertainty : nullptr);
+  const auto r = render_report(c, cat, ro);
   if (o.output.empty()) return r.text;
   // The charts first, so the document never links to a file that is missing.
   for (const auto& f : r.files) write_file(out.parent_path() / f.name, f.content);

@@ -71,26 +71,27 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 }
 }  // namespace
 
-scenario to_scenario(const scenario_options& o, const catalog& cat) {
-  scenario base;
-  if (o.preset) base = cat.find_preset(*o.preset).scenario;
-  if (o.scenario_file) base = merge(base, parse_scenario(read_file(*o.scenario_file, 1 << 20), *o.scenario_file));
-
+typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat) {
+  typed_scenario t;
+  if (o.preset) t.earlier = cat.find_preset(*o.preset).scenario;
+  if (o.scenario_file) t.earlier = merge(t.earlier, parse_scenario(read_file(*o.scenario_file, 1 << 20), *o.scenario_file));
   // The flags as typed, read by the library (typed_inputs.hpp) as the browser page reads its fields.
-  std::vector<std::pair<std::string, std::string>> typed;
   for (std::size_t k = 0; k < scenario_inputs.size(); ++k)
-    if (o.values[k]) typed.emplace_back(scenario_inputs[k].name, *o.values[k]);
-  if (o.recompute) typed.emplace_back("recompute", "true");
-  if (o.no_embodied) typed.emplace_back("embodied", "false");
-  const scenario f = scenario_from_text(std::move(typed));
-  return merge(base, f);
+    if (o.values[k]) t.typed.emplace_back(scenario_inputs[k].name, *o.values[k]);
+  if (o.recompute) t.typed.emplace_back("recompute", "true");
+  if (o.no_embodied) t.typed.emplace_back("embodied", "false");
+  return t;
+}
+
+scenario to_scenario(const scenario_options& o, const catalog& cat) {
+  typed_scenario t = to_typed_scenario(o, cat);
+  return merge(t.earlier, scenario_from_text(std::move(t.typed)));
 }
 
 void add_across_options(CLI::App& app, across_options& o, const std::string& example) {
   add_scenario_options(app, o.scenario);
   app.add_option("--across", o.across,
-                 "KEY=V1,V2,…: the input to compare across, e.g. " + example + " (mix values separated by ';')")
-      ->required()
+                 "KEY=V1,V2,…: the input to compare across, e.g. " + example + " (mix values separated by ';'); required")
       ->group("Comparison");
   app.add_option("--sort", o.sort, "energy|emissions|water|cost|time (default emissions)")
       ->check(CLI::IsMember({"energy", "emissions", "water", "cost", "time"}))
@@ -98,8 +99,21 @@ void add_across_options(CLI::App& app, across_options& o, const std::string& exa
 }
 
 across_inputs to_across(const across_options& o, const catalog& cat) {
+  if (o.across.empty()) {
+    // Say how to write it; with the values given to a scenario flag (--region FR,SE), name that flag's form.
+    std::string msg = "--across is required: the input to compare and its values, KEY=V1,V2,…";
+    std::string hint = "; e.g. --across region=FR,SE";
+    for (std::size_t k = 0; k < scenario_inputs.size(); ++k)
+      if (const auto& v = o.scenario.values[k]; v && v->find(',') != std::string::npos && scenario_inputs[k].kind != input_kind::mix) {
+        const std::string flag(scenario_inputs[k].flag);
+        hint = "; to compare " + flag + " values write --across " + flag.substr(2) + "=" + *v + " instead of " + flag + " " + *v;
+        break;
+      }
+    throw CLI::RequiredError(msg + hint, CLI::ExitCodes::RequiredError);
+  }
   sweep_axis axis = parse_axis(o.across, "across");
-  scenario base = to_scenario(o.scenario, cat);
+  typed_scenario base = to_typed_scenario(o.scenario, cat);
+  (void)scenario_from_text(base.typed);  // the flags' own errors first, as estimate gives them
   return {std::move(axis), std::move(base), parse_rank_by(o.sort)};
 }
 

@@ -31,8 +31,13 @@ struct scenario_options {
 void add_scenario_options(CLI::App& app, scenario_options& o);
 
 /// The scenario the flags describe: the preset, then the scenario file, then the
-/// flags, each overriding the one before.
+/// flags, each overriding the one before (merge(): a workload or site input
+/// replaces the earlier source's workload or site as a whole).
 scenario to_scenario(const scenario_options& o, const catalog& cat);
+
+/// The same, with the flags kept as typed (for compare and report, whose --across
+/// value is read as one more flag: with_typed_input()).
+typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat);
 
 /// The flags of a comparison, shared by compare and report: the scenario, the input
 /// it varies and what ranks the options.
@@ -49,7 +54,7 @@ void add_across_options(CLI::App& app, across_options& o, const std::string& exa
 /// A comparison's inputs read from its flags: the axis first, then the scenario.
 struct across_inputs {
   sweep_axis axis;
-  scenario base;
+  typed_scenario base;
   rank_by sort;
 };
 across_inputs to_across(const across_options& o, const catalog& cat);

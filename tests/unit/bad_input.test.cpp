@@ -132,7 +132,7 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"unknown hardware", [] { estimate_with("hardware", "h1000"); }, kind::unknown_key, "[trainprint.unknown_key] unknown accelerator 'h1000'; did you mean nvidia-h100-sxm5-80gb, nvidia-h100-nvl-94gb, nvidia-h100-pcie-80gb?"},
       {"unknown region", [] { estimate_with("region", "frnace"); }, kind::unknown_key, "[trainprint.unknown_key] unknown region 'frnace'; did you mean FR, azure:francesouth, azure:francecentral?"},
       {"unknown provider", [] { estimate_with("provider", "amazon-cloud"); }, kind::unknown_key, "[trainprint.unknown_key] unknown provider 'amazon-cloud'"},
-      {"invalid UTF-8 in an id", [] { estimate_with("hardware", "h\xff\xfe"); }, kind::unknown_key, "[trainprint.unknown_key] unknown accelerator 'h\xff" "\xfe" "'"},
+      {"invalid UTF-8 in an id", [] { estimate_with("hardware", "h\xff\xfe"); }, kind::unknown_key, "[trainprint.unknown_key] unknown accelerator 'h\\xff\\xfe'"},
       {"unknown precision", [] { estimate_with("precision", "fp4"); }, kind::input, "[trainprint.input] precision: got 'fp4', expected fp32, tf32, bf16, fp16 or fp8"},
       // --- mixes ---
       {"mix summing to 0.7", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": "h100", "mix": {"coal": 0.3, "gas": 0.4}})"); }, kind::input, "[trainprint.input] mix: got shares summing to 0.7, expected shares summing to 1 (\xc2" "\xb1" "0.001)"},
@@ -157,7 +157,7 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"empty text", [] { estimate_json(""); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
       {"truncated JSON", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": )"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 33: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
       {"number beyond double", [] { estimate_json(R"({"gpu_hours": 1e999, "hardware": "h100"})"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'"},
-      {"invalid UTF-8 in JSON", [] { estimate_json("{\"gpu_hours\": 1000, \"hardware\": \"h\xff\"}"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 35: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"h\xff" "'"},
+      {"invalid UTF-8 in JSON", [] { estimate_json("{\"gpu_hours\": 1000, \"hardware\": \"h\xff\"}"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 35: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"h\\xff'"},
       {"NaN literal in JSON", [] { estimate_json(R"({"gpu_hours": NaN, "hardware": "h100"})"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 15: syntax error while parsing value - invalid literal; last read: '\"gpu_hours\": N'"},
       // --- ranges and uncertainty ---
       {"range low above high", [] { scenario s = base(); set_input(s, "pue", "1.3:1.1"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got 1.3:1.2:1.1, expected a range low:high or low:mode:high with low <= mode <= high"},
@@ -186,7 +186,7 @@ TEST_CASE("bad_input: a catalog overlay that redefines an id without replace is 
 
 TEST_CASE("bad_input: overlays with wrong types, invalid UTF-8 and bad JSON are data errors") {
   catalog cat = catalog::with_overlays({});
-  expect_error([&] { cat.overlay("{\"regions\": [{\"id\": \"x\xff\"}]}", "utf8.json"); }, kind::data, "[trainprint.data] utf8.json: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 23: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"x\xff" "'");
+  expect_error([&] { cat.overlay("{\"regions\": [{\"id\": \"x\xff\"}]}", "utf8.json"); }, kind::data, "[trainprint.data] utf8.json: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 23: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"x\\xff'");
   expect_error([&] { cat.overlay(R"({"regions": {"id": "x"}})", "type.json"); }, kind::data, "[trainprint.data] type.json#/regions: expected an array");
   expect_error([&] { cat.overlay(R"({"sources": {"x": {"title": "Mine", "url": "", "year": 2026, "license": "facts"}}, "regions": [{"id": "lab", "kind": "cloud", "name": "Lab", "pue": {"value": 0.9}, "source": "x", "confidence": "low"}]})", "pue.json"); }, kind::data,
                "[trainprint.data] pue.json#/regions/0/pue: got 0.9, expected 1 <= pue <= 5");
@@ -205,4 +205,30 @@ TEST_CASE("bad_input: a 10 MB scenario is refused cleanly") {
   // 10 MB of a number.
   const std::string digits = R"({"gpu_hours": 1)" + std::string(10'000'000, '0') + R"(, "hardware": "h100"})";
   expect_error([&] { estimate_json(digits); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.out_of_range.406] number overflow parsing '100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000...");
+}
+
+// --- error messages are valid UTF-8 (issue 18, part 5) ---
+
+TEST_CASE("printable_utf8: invalid bytes escaped as \\xNN, valid UTF-8 unchanged") {
+  CHECK(printable_utf8("h100") == "h100");
+  CHECK(printable_utf8("CO₂e — Île-de-France") == "CO₂e — Île-de-France");  // 2- and 3-byte forms
+  CHECK(printable_utf8("\xF0\x9F\x8C\x8D") == "\xF0\x9F\x8C\x8D");              // U+1F30D, 4 bytes
+  CHECK(printable_utf8("h\xff" "100") == "h\\xff100");
+  CHECK(printable_utf8("\xc3\x28") == "\\xc3(");         // a lead byte without its continuation
+  CHECK(printable_utf8("\xc0\xaf") == "\\xc0\\xaf");     // overlong '/'
+  CHECK(printable_utf8("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // a UTF-16 surrogate (U+D800)
+  CHECK(printable_utf8("\xf4\x90\x80\x80") == "\\xf4\\x90\\x80\\x80");  // above U+10FFFF
+  CHECK(printable_utf8("ab\xe2\x82") == "ab\\xe2\\x82");  // cut short at the end
+}
+
+TEST_CASE("errors: a byte that is not UTF-8, from an argument or a file, is shown escaped in every error kind") {
+  scenario s;
+  s.gpu_hours = 1000;
+  s.hardware = "h\xff" "100";
+  CHECK_THROWS_WITH_AS(make_estimate(s),
+                       doctest::Contains("unknown accelerator 'h\\xff100'"), unknown_key_error);
+  CHECK_THROWS_WITH_AS(parse_scenario("{\"gpu_hours\": 1000, \"hardware\": \"h\xff" "100\"}", "f\xfe.json"),
+                       doctest::Contains("[trainprint.data] f\\xfe.json"), data_error);
+  CHECK_THROWS_WITH_AS(set_input(s, "mfu", "4\xff"), doctest::Contains("4\\xff"), unit_error);
+  CHECK_THROWS_WITH_AS(set_input(s, "regi\xffn", "FR"), doctest::Contains("'regi\\xffn'"), input_error);
 }

@@ -90,3 +90,90 @@ TEST_CASE("set_input: text as the CLI reads it, under any spelling") {
   CHECK_THROWS_AS(set_input(s, "powr", "500"), input_error);
   CHECK_THROWS_AS(set_input(s, "mfu", "forty"), unit_error);
 }
+
+// --- which input wins (issue 18, part 3; docs/inputs.md "Which input wins") ---
+
+TEST_CASE("merge: a site input replaces the preset's site inputs as a whole; pue alone refines them") {
+  const scenario p = catalog::embedded().find_preset("llama-2-7b").scenario;
+  // data/presets.json: llama-2-7b's published site is provider meta, PUE 1.1, 385 g CO2e/kWh.
+  REQUIRE(p.provider == "meta");
+  REQUIRE(p.intensity);
+  CHECK(p.intensity->in_g_per_kwh() == 385);
+  scenario region;
+  region.region = "FR";
+  const scenario s = merge(p, region);
+  CHECK(s.region == "FR");
+  CHECK_FALSE(s.intensity);  // the preset's published intensity does not stay behind the new region
+  CHECK_FALSE(s.pue);
+  CHECK_FALSE(s.provider);
+  CHECK(s.gpu_hours == p.gpu_hours);  // the workload is not a site input
+  CHECK(s.hardware == p.hardware);
+  for (const auto& [name, text] : std::vector<std::pair<std::string, std::string>>{
+           {"provider", "aws"}, {"site_kind", "desktop"}, {"intensity", "50"}, {"mix", "wind=1"}, {"energy", "fossil"}}) {
+    CAPTURE(name);
+    scenario o;
+    set_input(o, name, text);
+    const scenario m = merge(p, o);
+    CHECK_FALSE(m.pue);  // each of them replaces the whole site
+    CHECK((name == "provider" ? m.provider == "aws" : !m.provider));
+  }
+  scenario pue;
+  pue.pue = 1.2;
+  const scenario r = merge(p, pue);  // pue alone refines the preset's site
+  CHECK(r.pue == 1.2);
+  CHECK(r.provider == "meta");
+  CHECK(r.intensity->in_g_per_kwh() == 385);
+}
+
+TEST_CASE("compare: across regions over a preset, each region's own grid (one number per region)") {
+  const scenario p = catalog::embedded().find_preset("llama-2-7b").scenario;
+  const typed_scenario t{p, {}};
+  const comparison c = compare(t, "region", {"FR", "PL"}, catalog::embedded(), rank_by::emissions);
+  REQUIRE(c.rows.size() == 2);
+  CHECK(c.rows[0].value == "FR");
+  // data/regions.json: FR 44.2, PL 615 g CO2e/kWh (the values compare's first test uses).
+  CHECK(*c.rows[0].result.inputs.intensity_g_per_kwh == 44.2);
+  CHECK(*c.rows[1].result.inputs.intensity_g_per_kwh == 615);
+  // Same run, same energy: the location-based emissions are in the ratio of the intensities.
+  CHECK(c.rows[0].result.energy_facility.in_kwh() == Approx(c.rows[1].result.energy_facility.in_kwh()).epsilon(1e-12));
+  CHECK(c.rows[0].result.location_based->in_kg_co2e() / c.rows[1].result.location_based->in_kg_co2e() ==
+        Approx(44.2 / 615).epsilon(1e-12));
+}
+
+TEST_CASE("compare: the across value is one more typed input; a typed --pue stays, a typed value of the key is replaced") {
+  const scenario p = catalog::embedded().find_preset("llama-2-7b").scenario;
+  const typed_scenario t{p, {{"pue", "1.2"}, {"region", "SE"}}};
+  const scenario s = with_typed_input(t, "region", "FR");
+  CHECK(s.region == "FR");
+  CHECK(s.pue == 1.2);
+  CHECK_FALSE(s.intensity);
+  const comparison c = compare(t, "region", {"FR", "PL"}, catalog::embedded(), rank_by::emissions);
+  for (const auto& r : c.rows) CHECK(r.result.inputs.pue == 1.2);
+}
+
+TEST_CASE("compare: an option that cannot be estimated is a row with its reason; a typo is still an error") {
+  scenario s = base();
+  s.precision = precision::fp8;
+  s.region = "FR";
+  // The A100 has no fp8 peak (data/hardware.json): that option cannot be estimated, the H100 can.
+  const comparison c = compare(s, "hardware", {"a100", "h100"});
+  REQUIRE(c.rows.size() == 2);
+  CHECK(c.rows[0].value == "h100");
+  CHECK_FALSE(c.rows[0].error);
+  CHECK(c.rows[0].metric);
+  CHECK(c.rows[1].value == "a100");
+  REQUIRE(c.rows[1].error);
+  CHECK(c.rows[1].error->find("[trainprint.input] precision: got fp8") == 0);
+  CHECK_FALSE(c.rows[1].metric);
+  CHECK_FALSE(c.rows[1].delta_to_best);
+  // No option can be estimated: the first one's error.
+  CHECK_THROWS_AS(compare(s, "hardware", {"a100", "v100"}), input_error);
+  // An unknown id is a typo, not an option: bad input for the whole comparison.
+  CHECK_THROWS_AS(compare(s, "hardware", {"h100", "h1000"}), unknown_key_error);
+}
+
+TEST_CASE("is_accounting_input: choices that change what is counted, not the run") {
+  for (const char* k : {"boundary", "convention", "energy-boundary", "embodied", "lifetime", "ownership", "cfe"})
+    CHECK(is_accounting_input(k));
+  for (const char* k : {"region", "hardware", "count", "mfu", "pue", "energy"}) CHECK_FALSE(is_accounting_input(k));
+}

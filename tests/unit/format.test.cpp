@@ -142,3 +142,32 @@ TEST_CASE("readable: units chosen by size, three significant digits") {
   CHECK(readable_hours(177.158327) == "7.4 days");
   CHECK(readable_count(90705.06342) == "90.7k");
 }
+
+// --- equivalents never print "0.00 years" (issue 18, part 5) ---
+
+TEST_CASE("equivalent_text: a unit of time that fits, or the item left out; never 0.00") {
+  const auto& eq = catalog::embedded().equivalents();
+  auto find = [&](std::string_view id) -> const equivalent& {
+    for (const auto& q : eq)
+      if (q.id == id) return q;
+    FAIL("no equivalent " << id);
+    return eq.front();
+  };
+  const equivalent& home = find("household-year-us");  // 10,715 kWh per home-year (data/equivalents.json)
+  REQUIRE(home.per_unit == doctest::Approx(10715));
+  // 10,715 kWh × 3 = 3 years.
+  CHECK(*equivalent_text(3 * 10715.0, home) == "3.00 " + home.name);
+  // 1,000 kWh = 0.0933 years (below 0.1): 0.0933 × 365.25 = 34.1 days.
+  CHECK(*equivalent_text(1000, home) == "34.1 days" + home.name.substr(std::string("years").size()));
+  // 10 kWh = 0.000933 years = 0.341 days (below 0.1? no: 0.34 days prints 0.34).
+  CHECK(*equivalent_text(10, home) == "0.34 days" + home.name.substr(std::string("years").size()));
+  // 1 kWh = 0.0341 days → × 24 = 0.818 hours.
+  CHECK(*equivalent_text(1, home) == "0.82 hours" + home.name.substr(std::string("years").size()));
+  // 0.001 kWh = 0.000818 hours: below 0.005, left out.
+  CHECK_FALSE(equivalent_text(0.001, home));
+  CHECK_FALSE(equivalent_text(0, home));
+  // A unit that is not time: left out below 0.005 of it, as printed with two decimals.
+  const equivalent& pool = find("olympic-pool");
+  CHECK_FALSE(equivalent_text(pool.per_unit * 0.004, pool));
+  CHECK(*equivalent_text(pool.per_unit * 0.5, pool) == "0.50 " + pool.name);
+}

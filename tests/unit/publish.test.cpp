@@ -51,6 +51,15 @@ TEST_CASE("convention: the issue's example under servers, accelerators and model
     CHECK(kg(e, output::emissions_location) == doctest::Approx(962.371584));
     CHECK(kg(e, output::emissions_total) == doctest::Approx(962.371584));  // embodied left out
     CHECK_FALSE(e.inputs.embodied);
+    // Left out is not a known 0: unknown in the outputs (JSON null), "left out" in print.
+    CHECK_FALSE(e.embodied);
+    CHECK_FALSE(e.value(output::emissions_embodied));
+    const auto j = nlohmann::json::parse(render(e, output_format::json));
+    CHECK(j.at("emissions_kg_co2e").at("embodied").is_null());
+    CHECK(j.at("emissions_kg_co2e").at("total").get<double>() == doctest::Approx(962.371584));
+    const std::string table = render(e, output_format::table);
+    CHECK(table.find("embodied                           left out   convention model-card") != std::string::npos);
+    CHECK(table.find("Scope 3 cat. 1, embodied           left out") != std::string::npos);
     REQUIRE(e.find_trace("power_fraction"));
     CHECK(e.find_trace("power_fraction")->note.find("convention model-card") != std::string::npos);
   }

@@ -176,13 +176,15 @@ constexpr void compute(const model_shape& s, const model_slots<V>& in, model_res
     set(output::emissions_location, facility * at(intensity_g_per_kwh) / 1000.0);
     if (s.has_cfe) set(output::emissions_market, out[output::emissions_location] * (1.0 - at(cfe)));
   }
-  if (!s.embodied)
-    set(output::emissions_embodied, V(0.0));
-  else if (s.has_embodied_accelerator)
+  // Embodied left out (embodied=false, convention model-card) is not a known 0: it stays
+  // unknown (JSON null, "left out" in print), and the total is the operational part.
+  if (s.embodied && s.has_embodied_accelerator)
     // count · EMB · T / lifetime = AH · EMB / lifetime_hours, since count · T = AH.
     set(output::emissions_embodied, ah * (at(embodied_accelerator_kg) + at(embodied_host_kg)) /
                                         (at(lifetime_years) * hours_per_year));
-  if (out.known[index_of(output::emissions_location)] && out.known[index_of(output::emissions_embodied)])
+  if (out.known[index_of(output::emissions_location)] && !s.embodied)
+    set(output::emissions_total, out[output::emissions_location]);
+  else if (out.known[index_of(output::emissions_location)] && out.known[index_of(output::emissions_embodied)])
     set(output::emissions_total, out[output::emissions_location] + out[output::emissions_embodied]);
   // §1.4 water: on-site on IT energy, off-site on facility energy.
   if (s.has_wue) set(output::water_onsite, out[output::energy_it] * at(wue_l_per_kwh));
