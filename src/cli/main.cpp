@@ -12,6 +12,7 @@
 #include "run.hpp"
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
+#include "trainprint/measure.hpp"
 #include "trainprint/spelling.hpp"
 #include "trainprint/version.hpp"
 
@@ -124,6 +125,12 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
     print_error(err, e.what(),
                 suggest(app, argc, argv) + (top ? " (run 'trainprint --help' for the list of subcommands)" : ""));
     return 2;
+  } catch (const trainprint::measure_error& e) {
+    print_error(err, e.what());  // about a file's columns and lines, not the inputs: as it is
+    return 1;
+  } catch (const trainprint::data_error& e) {
+    print_error(err, e.what());  // about a data or scenario file's keys: as the file spells them
+    return 1;
   } catch (const trainprint::error& e) {
     print_error(err, spell_inputs(e.what(), spelling::cli));  // inputs as flags (spelling.hpp)
     return 1;
