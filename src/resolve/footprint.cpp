@@ -1,0 +1,138 @@
+// The water (§1.4), embodied (§1.3) and money (§1.5) sections of resolve() (resolver.hpp).
+
+#include "resolver.hpp"
+
+namespace trainprint::inline v0::resolving {
+
+void resolver::water() {
+  // Water (§1.4).
+  if (s.wue) {
+    from_user(in.wue_l_per_kwh, "wue_l_per_kwh", s.wue->in_l_per_kwh(), "L/kWh", ui::wue_l_per_kwh, "wue");
+  } else if (site_reg && site_reg->wue_l_per_kwh) {
+    from_catalog(in.wue_l_per_kwh, "wue_l_per_kwh", *reg->wue_l_per_kwh, "L/kWh", ui::wue_l_per_kwh,
+                 year_note(reg->id, *reg->wue_l_per_kwh));
+  } else if (prov_wue) {
+    from_catalog(in.wue_l_per_kwh, "wue_l_per_kwh", *prov_wue, "L/kWh", ui::wue_l_per_kwh,
+                 year_note(prov->id + " fleet", *prov_wue));
+  } else {
+    in.wue_l_per_kwh = site->wue_l_per_kwh.value;
+    TRAINPRINT_TRACE(tr, "wue_l_per_kwh", *in.wue_l_per_kwh, "L/kWh", origin::fallback,
+           std::string(site->wue_l_per_kwh.source), data_centre ? std::string("industry average, low confidence") : site_note);
+    if (data_centre) tr.confidence("low");
+    rg.fallback(ui::wue_l_per_kwh, "L/kWh", *in.wue_l_per_kwh, site->wue_l_per_kwh);
+  }
+  const region* ewif_region =
+      reg ? cat.along_chain(*reg, [](const region& x) { return x.ewif_l_per_kwh.has_value(); }) : nullptr;
+  if (s.ewif) {
+    from_user(in.ewif_l_per_kwh, "ewif_l_per_kwh", s.ewif->in_l_per_kwh(), "L/kWh", ui::ewif_l_per_kwh, "ewif");
+  } else if (user_mix && user_mix->ewif_l_per_kwh) {
+    in.ewif_l_per_kwh = user_mix->ewif_l_per_kwh;
+    TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::derived, user_mix->water_source,
+           "Σ share × water consumption per source: " + mix_text(*s.mix));
+    if (rg.out)
+      rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(*s.mix, cat),
+                "Σ share × water min and max per source (Macknick et al. 2012; ×÷ by confidence where none)");
+  } else if (ewif_region) {
+    from_catalog(in.ewif_l_per_kwh, "ewif_l_per_kwh", *ewif_region->ewif_l_per_kwh, "L/kWh", ui::ewif_l_per_kwh,
+                 ewif_region->id);
+  } else if (has_region_mix() && region_mix->ewif_l_per_kwh) {
+    in.ewif_l_per_kwh = region_mix->ewif_l_per_kwh;
+    TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::derived, region_mix->water_source,
+           "Σ share × water consumption per source of " + mix_region->id + "'s mix");
+    if (rg.out)
+      rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(mix_region->mix->mix, cat),
+                "Σ share × water min and max per source (Macknick et al. 2012; ×÷ by confidence where none)");
+  } else {
+    if (rec.context) r.notes.emplace_back("off-site water unknown: give region, mix or ewif");
+  }
+}
+
+void resolver::embodied() {
+  // Embodied (§1.3).
+  in.embodied = s.embodied.value_or(!at_tdp);
+  if (at_tdp && rec.context)
+    r.notes.emplace_back("convention model-card: operational emissions only (embodied left out), accelerators at TDP");
+  if (in.embodied) {
+    if (s.lifetime_years) {
+      in.lifetime_years = *s.lifetime_years;
+      TRAINPRINT_TRACE(tr, "lifetime_years", in.lifetime_years, "years", origin::user);  // range recorded below
+    } else {
+      in.lifetime_years = defaults::lifetime_years.value;
+      TRAINPRINT_TRACE(tr, "lifetime_years", in.lifetime_years, "years", origin::fallback,
+             std::string(defaults::lifetime_years.source));
+    }
+    const auto& f = cat.embodied();
+    const auto* die = acc && acc->process_nm ? nearest_node(f, *acc->process_nm) : nullptr;
+    if (acc && acc->die_area_mm2 && die && acc->memory_gb && f.memory_kgco2e_per_gb) {
+      const double die_kg = *acc->die_area_mm2 / 100.0 * die->kgco2e_per_cm2.value;
+      const double mem_kg = *acc->memory_gb * f.memory_kgco2e_per_gb->value;
+      in.embodied_accelerator_kg = die_kg + mem_kg;
+      TRAINPRINT_TRACE(tr, "embodied_die_kg", die_kg, "kg CO2e", origin::derived, die->kgco2e_per_cm2.prov.citation(),
+             fmt::format("{:g} mm² / 100 × {:g} kg/cm² ({:g} nm factor for {:g} nm)", *acc->die_area_mm2,
+                         die->kgco2e_per_cm2.value, die->process_nm, *acc->process_nm));
+      TRAINPRINT_TRACE(tr, "embodied_memory_kg", mem_kg, "kg CO2e", origin::derived, f.memory_kgco2e_per_gb->prov.citation(),
+             fmt::format("{:g} GB × {:g} kg/GB", *acc->memory_gb, f.memory_kgco2e_per_gb->value));
+      TRAINPRINT_TRACE(tr, "embodied_accelerator_kg", *in.embodied_accelerator_kg, "kg CO2e", origin::derived, {},
+             "die + memory, per accelerator");
+      if (rg.out) {
+        const spread sd = spread_of(die->kgco2e_per_cm2.prov), sm = spread_of(f.memory_kgco2e_per_gb->prov);
+        rg.add(ui::embodied_accelerator_kg, "kg CO2e",
+               around(*in.embodied_accelerator_kg, die_kg / sd.factor + mem_kg / sm.factor,
+                      die_kg * sd.factor + mem_kg * sm.factor),
+               fmt::format("die ×÷{:g} (confidence {}) + memory ×÷{:g} (confidence {}) (no published range)",
+                           sd.factor, sd.mark, sm.factor, sm.mark),
+               die->kgco2e_per_cm2.prov.citation());
+      }
+    } else {
+      if (rec.context) r.notes.emplace_back(acc ? "embodied emissions unknown: " + acc->id +
+                                     " lacks a public die area, process node or memory size; set embodied=false to leave them out"
+                               : "embodied emissions unknown: no hardware given; set embodied=false to leave them out");
+    }
+    if (in.servers && !site_servers) {
+      // One machine's host at a personal site, shared like its power.
+      const double n = in.count.value_or(1.0);
+      const double machines = std::ceil(n / site->accelerators_per_machine);
+      in.embodied_host_kg = site->machine_embodied_kg.value * machines / n;
+      TRAINPRINT_TRACE(tr, "embodied_host_kg", in.embodied_host_kg, "kg CO2e", origin::fallback,
+             std::string(site->machine_embodied_kg.source),
+             fmt::format("{}: {:g} kg per machine × {:g} machine(s) / {:g} accelerator(s)", site_note,
+                         site->machine_embodied_kg.value, machines, n));
+      if (in.embodied_accelerator_kg)
+        rg.fallback(ui::embodied_host_kg, "kg CO2e", in.embodied_host_kg, site->machine_embodied_kg, machines / n);
+    } else if (in.servers && f.host_kgco2e_per_server && f.host_accelerators_per_server > 0) {
+      in.embodied_host_kg = f.host_kgco2e_per_server->value / f.host_accelerators_per_server;
+      TRAINPRINT_TRACE(tr, "embodied_host_kg", in.embodied_host_kg, "kg CO2e", origin::catalog,
+             f.host_kgco2e_per_server->prov.citation(),
+             fmt::format("{:g} kg per server / {} accelerators", f.host_kgco2e_per_server->value,
+                         f.host_accelerators_per_server));
+      if (in.embodied_accelerator_kg)
+        rg.from_catalog(ui::embodied_host_kg, "kg CO2e", in.embodied_host_kg, f.host_kgco2e_per_server->prov);
+    }
+  }
+
+  if (in.embodied && in.embodied_accelerator_kg) {
+    if (s.lifetime_years)
+      rg.user(ui::lifetime_years, "lifetime_years", in.lifetime_years, "years");
+    else
+      rg.fallback(ui::lifetime_years, "years", in.lifetime_years, defaults::lifetime_years);
+  }
+}
+
+void resolver::money() {
+  // Money (§1.5).
+  if (s.price_usd_per_kwh) {
+    from_user(in.price_usd_per_kwh, "price_usd_per_kwh", *s.price_usd_per_kwh, "USD/kWh", ui::price_usd_per_kwh,
+              "price_usd_per_kwh");
+  } else if (reg && reg->price_usd_per_kwh) {
+    from_catalog(in.price_usd_per_kwh, "price_usd_per_kwh", *reg->price_usd_per_kwh, "USD/kWh", ui::price_usd_per_kwh,
+                 year_note(reg->id, *reg->price_usd_per_kwh));
+  }
+  if (s.hourly_price_usd) {
+    from_user(in.hourly_price_usd, "hourly_price_usd", *s.hourly_price_usd, "USD per accelerator-hour",
+              ui::hourly_price_usd, "hourly_price_usd");
+  }
+  // A hardware word: the per-part inputs range across the parts it names (plain.hpp).
+  if (words.part && rg.out) detail::spread_over_parts(*words.part, given, cat, r, rec.context);
+}
+
+}  // namespace trainprint::inline v0::resolving

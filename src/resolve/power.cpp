@@ -1,0 +1,231 @@
+// The site kind, measured energy and power sections of resolve() (§1.6, §7, §1.2): the boundary, the accelerator's power and the host's (resolver.hpp).
+
+#include "resolver.hpp"
+
+namespace trainprint::inline v0::resolving {
+
+void resolver::site_kind() {
+  // --- site kind (§1.6): the user's, or a data centre beside a cloud region or provider, or
+  // what the hardware's segment implies (with a note when that is not a data centre) ---
+  reg = s.region ? &cat.find_region(*s.region) : nullptr;
+  prov = s.provider ? &cat.find_provider(*s.provider)
+                         : (reg && !reg->provider.empty()) ? cat.get_provider(reg->provider)
+                                                           : nullptr;
+  // A cloud region belongs to one provider: another one, given or implied by the
+  // hardware, contradicts it.
+  if (reg && prov && !reg->provider.empty() && prov->id != reg->provider) {
+    if (given.provider)
+      throw input_error("provider", *given.provider,
+                        fmt::format("{} (region {} belongs to {}), or no provider", reg->provider, reg->id, reg->provider));
+    throw input_error("region", *given.region,
+                      fmt::format("a region of {} ({}:…) or a grid region (e.g. FR, US-CA): {}", hw_provider,
+                                  hw_provider, hw_why));
+  }
+  // A region or provider given by an alias: say what it was read as (FRA is FR).
+  if (rec.context && reg && given.region && !same_id(*given.region, reg->id))
+    r.notes.push_back(fmt::format("region {} read as {} ({})", *given.region, reg->id, reg->name));
+  if (rec.context && prov && given.provider && !same_id(*given.provider, prov->id))
+    r.notes.push_back(fmt::format("provider {} read as {} ({})", *given.provider, prov->id, prov->name));
+  if (s.site_kind) {
+    site = defaults::find_site_profile(*s.site_kind);
+    if (!site) {
+      std::vector<std::string> ids;
+      for (const auto& p : defaults::site_profiles) ids.emplace_back(p.id);
+      throw unknown_key_error("site_kind", *s.site_kind, ids);
+    }
+    if (!site->servers() && rec.context && (prov || (reg && !reg->provider.empty())))
+      r.notes.push_back(fmt::format("site_kind {}: the region's and provider's data-centre PUE and WUE are not used",
+                                    site->id));
+    // A data-centre part (or several accelerators) at a personal site: kept, but said.
+    if ((site->kind == defaults::site_kind::desktop || site->kind == defaults::site_kind::laptop) && rec.context && acc &&
+        acc->segment == "data-centre")
+      r.notes.push_back(fmt::format("site_kind {} with {} (a data-centre part): a {} does not hold it; the {}'s PUE "
+                                    "and host are used as given, check site_kind (data-centre or server-room)",
+                                    site->id, acc->id, site->name, site->name));
+    else if (!site->servers() && rec.context && s.count && *s.count > 2 * site->accelerators_per_machine)
+      r.notes.push_back(fmt::format("site_kind {} with {} accelerators: {:g} machines of {}; check site_kind "
+                                    "(data-centre or server-room)",
+                                    site->id, *s.count, std::ceil(static_cast<double>(*s.count) / site->accelerators_per_machine),
+                                    site->accelerators_per_machine));
+  } else if (prov || (reg && !reg->provider.empty()) || !acc) {
+    site = &defaults::site_profile_of(defaults::site_kind::data_centre);
+  } else {
+    site = &defaults::site_profile_of(defaults::site_kind_for_segment(acc->segment));
+    if (!site->servers() && rec.context)
+      r.notes.push_back(fmt::format("site: {} ({} is a {} part): PUE {:g}, no on-site water, the host of one {}; give "
+                                    "site_kind (data-centre, server-room, workstation, desktop, laptop) to change it",
+                                    site->name, acc->id, acc->segment, site->pue.value, site->name));
+  }
+  site_servers = site->servers();
+  // The hardware's provider beside no region of its own: its fleet figures, said once.
+  if (rec.context && !hw_provider.empty() && !given.provider && (!reg || reg->provider.empty()) && !s.pue &&
+      site->kind == defaults::site_kind::data_centre)
+    r.notes.push_back(fmt::format("provider {} from the hardware ({}): {}'s fleet PUE{} used; a {}: region gives "
+                                  "the region's own",
+                                  hw_provider, hw_why, prov->name, prov->cfe.empty() ? " is" : " and carbon-free share are",
+                                  hw_provider));
+  site_note = std::string(site->name) + (s.site_kind ? " (given)" : " site");
+}
+
+void resolver::measured_energy() {
+  // --- measured energy (§7) ---
+  measured = s.energy_kwh.has_value();
+  if (measured) {
+    in.measured_energy_kwh = s.energy_kwh->in_kwh();
+    in.measured_boundary = *s.energy_boundary;
+    TRAINPRINT_TRACE(tr, "energy_measured_kwh", *in.measured_energy_kwh, "kWh", origin::user, {},
+                     fmt::format("measured at the {} boundary; replaces the modelled energy{}",
+                                 to_string(in.measured_boundary),
+                                 in.measured_boundary == energy_boundary::facility ? " (PUE not applied to it)"
+                                 : in.measured_boundary == energy_boundary::servers ? " (PUE applied on top)"
+                                     : " (host from the model and PUE applied on top)"));
+  }
+  // Without hardware or power_w a measured energy of servers or the facility needs no
+  // power model: the energy is not split between accelerators and host.
+  unmodelled = measured && !acc && !s.power_w;
+}
+
+void resolver::power() {
+  // --- power (§1.2) ---
+  // A convention (scenario.hpp) sets the boundary; model-card also the power (TDP) and
+  // leaves embodied emissions out (check_convention has refused inputs that disagree).
+  ctx.boundary = s.boundary ? *s.boundary : s.convention ? boundary_of(*s.convention) : boundary::servers;
+  in.servers = ctx.boundary == boundary::servers;
+  ctx.convention = s.convention ? *s.convention : in.servers ? convention::servers : convention::accelerators;
+  at_tdp = ctx.convention == convention::model_card;
+  TRAINPRINT_TRACE(tr, "boundary_servers", in.servers ? 1 : 0, "bool",
+                   s.boundary || s.convention ? origin::user : origin::fallback, {},
+                   std::string(in.servers ? "servers: accelerators + host" : "accelerators only") +
+                       (s.convention ? "; convention " + std::string(to_string(*s.convention)) : ""));
+  // One utilisation model (defaults.hpp): without a given power, the accelerator draws the
+  // typical whole-run fraction at the fitted MFU and follows the run's MFU from there (the
+  // host with it); a catalog power that is already a measured average is used as it is.
+  const bool measured_avg = acc && acc->tdp_kind == "measured_avg";
+  const auto& pf_default = cpu ? detail::cpu_core_usage
+                            : measured_avg ? defaults::power_fraction_measured_avg : defaults::power_fraction_typical;
+  if (s.power_fraction) {
+    in.power_fraction = *s.power_fraction;
+  } else if (at_tdp) {
+    in.power_fraction = 1;
+  } else if (!s.power_w) {
+    in.power_fraction = pf_default.value;
+    in.power_follows_mfu = !measured_avg && !hours_only && in.mfu_reference > 0;
+    in.idle_fraction = defaults::power_idle_fraction.value;
+  }
+  if (s.power_w) {
+    in.accelerator_power_w = s.power_w->in_watts();
+    TRAINPRINT_TRACE(tr, "accelerator_power_w", *in.accelerator_power_w, "W", origin::user, {}, "average per accelerator");
+    rg.user(ui::accelerator_power_w, "power_w", *in.accelerator_power_w, "W");
+    if (acc && acc->tdp_w && *in.accelerator_power_w > *acc->tdp_w && rec.context)
+      r.notes.push_back(fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check "
+                                    "the value (or the hardware)",
+                                    *in.accelerator_power_w, acc->id, *acc->tdp_w));
+  } else if (unmodelled) {
+    if (rec.context)
+      r.notes.emplace_back("no hardware or power_w: the measured energy is not split between accelerators and host "
+                           "(all of it is shown under accelerators), and no modelled estimate is shown beside it");
+  } else {
+    if (!acc) throw input_error("hardware", "", "give hardware (e.g. h100) or power_w");
+    need_tdp("");
+    if (s.power_fraction) {
+      rg.user(ui::power_fraction, "power_fraction", in.power_fraction, "1");
+      TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::user);
+    } else if (at_tdp) {
+      rg.user(ui::power_fraction, "power_fraction", in.power_fraction, "1");
+      TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::user, {},
+                       "convention model-card: accelerators at TDP (accelerator-hours × TDP × PUE)");
+    } else {
+      rg.fallback(ui::power_fraction, "1", in.power_fraction, pf_default);
+      TRAINPRINT_TRACE(tr, "power_fraction", in.power_fraction, "1", origin::fallback, std::string(pf_default.source),
+             cpu ? "CPU cores busy for the whole run (Green Algorithms' default usage factor)"
+             : measured_avg ? acc->id + "'s catalog power is a measured average under load"
+             : in.power_follows_mfu
+                 ? fmt::format("typical whole-run fraction at the fitted MFU {:.3g}; follows the run's MFU: idle {:.3g} + "
+                               "(fraction − idle) × MFU / {:.3g}, at most 1",
+                               in.mfu_reference, in.idle_fraction, in.mfu_reference)
+                 : std::string("typical whole-run fraction (the MFU is not known)"));
+    }
+  }
+  if (in.servers) {
+    if (s.host_power_w) {
+      in.host_power_w = s.host_power_w->in_watts();
+      TRAINPRINT_TRACE(tr, "host_power_w", *in.host_power_w, "W", origin::user, {}, "per accelerator");
+      rg.user(ui::host_power_w, "host_power_w", *in.host_power_w, "W");
+    } else if (unmodelled && in.measured_boundary != energy_boundary::accelerators) {
+      in.host_max_w = 0;  // inside the measured energy
+    } else {
+      if (!acc)
+        throw input_error("host_power_w", "",
+                          measured ? "energy_boundary=accelerators at boundary servers adds the host's energy from the "
+                                     "model: give hardware or host_power_w (or boundary=accelerators)"
+                                   : "boundary servers needs hardware or host_power_w (or boundary=accelerators)");
+      // Without a published TDP a given average power stands in for it (TPU v5e: --power alone is enough).
+      if (!s.power_w) need_tdp(", host_power_w, or boundary=accelerators");
+      const double tdp = acc->tdp_w ? *acc->tdp_w : s.power_w->in_watts();
+      const system_profile* sys = acc->system.empty() ? nullptr : cat.get_system(acc->system);
+      if (hours_only) {
+        in.host_max_w = 0;
+        const std::string src = cpu ? std::string(detail::cpu_core_usage.source) : acc->prov.citation();
+        TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, src, detail::hours_only_host_note(*acc));
+        rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: the part's power covers what runs the job", src);
+        if (rec.context) r.notes.push_back(detail::hours_only_host_note(*acc));
+      } else if (defaults::host_included(acc->family)) {
+        in.host_max_w = 0;
+        const std::string src(defaults::host_included_source_of(acc->family));
+        TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, src,
+               fmt::format("{}'s catalog power ({:g} W) {}", acc->id, tdp,
+                           acc->family == "grace-hopper" ? "is the module's, its CPU and memory included"
+                                                         : "is measured system power per chip, host included"));
+        rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: host included in the catalog's power", src);
+      } else if (!site_servers) {
+        // One machine of the site holds up to accelerators_per_machine accelerators; each takes
+        // an equal share of its host.
+        const double n = in.count.value_or(1.0);
+        const double machines = std::ceil(n / site->accelerators_per_machine);
+        const double share = machines / n;
+        in.host_max_w = site->machine_host_w.value * share;
+        TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::fallback,
+               std::string(site->machine_host_w.source),
+               fmt::format("{}: one machine's host {:.4g} W × {:g} machine(s) / {:g} accelerator(s)", site_note,
+                           site->machine_host_w.value, machines, n));
+        rg.fallback(ui::host_max_w, "W", in.host_max_w, site->machine_host_w, share);
+      } else if (sys && sys->max_power_w && sys->accelerators > 0) {
+        // The server's non-accelerator budget, with the accelerators it was specified with
+        // (the shipped catalog's TDP): capping the accelerator does not grow the host.
+        const double n = sys->accelerators;
+        const accelerator* stock = &cat == &catalog::embedded() ? nullptr : catalog::embedded().get_accelerator(sys->accelerator);
+        const double stock_tdp = stock && stock->tdp_w ? *stock->tdp_w : tdp;
+        in.host_max_w = std::max(0.0, (*sys->max_power_w - n * stock_tdp) / n);
+        TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::catalog, sys->prov.citation(),
+               fmt::format("{}: ({:g} W − {:g} × {:g} W) / {:g}", sys->id, *sys->max_power_w, n, stock_tdp, n));
+        rg.from_catalog(ui::host_max_w, "W", in.host_max_w, sys->prov);
+      } else {
+        in.host_max_w = tdp * defaults::host_max_fraction_of_tdp.value;
+        TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::fallback,
+               std::string(defaults::host_max_fraction_of_tdp.source),
+               fmt::format("no server profile with a published maximum for {}: TDP × 4600/5600", acc->id));
+        rg.fallback(ui::host_max_w, "W", in.host_max_w, defaults::host_max_fraction_of_tdp, tdp);
+      }
+      if (s.power_fraction) {
+        in.host_utilisation = *s.power_fraction;
+        in.host_link = detail::host_link::fraction;
+        TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= power_fraction");
+      } else if (s.power_w) {
+        in.host_utilisation = std::min(1.0, s.power_w->in_watts() / tdp);
+        in.host_link = detail::host_link::power;
+        TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::derived, {}, "= min(1, power_w / tdp_w)");
+      } else {
+        // The host runs as busy as the accelerators (host_link fraction); beside a catalog
+        // power that is a measured average it keeps the typical fraction.
+        in.host_utilisation = defaults::power_fraction_typical.value;
+        if (!measured_avg) in.host_link = detail::host_link::fraction;
+        TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::fallback,
+               std::string(defaults::power_fraction_typical.source),
+               measured_avg ? "typical whole-run fraction (the accelerator's power is a measured average)"
+                            : "the host is taken to run at the accelerators' power fraction");
+      }
+    }
+  }
+}
+
+}  // namespace trainprint::inline v0::resolving
