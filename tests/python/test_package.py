@@ -11,6 +11,7 @@ import pytest
 
 import trainprint
 import trainprint._errors
+import trainprint._measure
 
 
 def test_is_the_installed_copy():
@@ -22,7 +23,7 @@ def test_is_the_installed_copy():
     assert (here.parent / "py.typed").exists() and (here.parent / "__init__.pyi").exists()
 
 
-@pytest.mark.parametrize("module", [trainprint, trainprint._errors], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [trainprint, trainprint._errors, trainprint._measure], ids=lambda m: m.__name__)
 def test_doctests(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False)
     assert result.failed == 0
