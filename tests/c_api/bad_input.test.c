@@ -44,7 +44,8 @@ static const struct row rows[] = {
     {"tokens 1e308", "{\"params\": 7e9, \"tokens\": 1e308, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] tokens: got 1e+308, expected 0 < tokens <= 1e+17"},
     {"number beyond double", "{\"gpu_hours\": 1e999, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_DATA, "[trainprint.data] <scenario>: malformed JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'"},
     {"NaN literal", "{\"gpu_hours\": NaN, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_DATA, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 15: syntax error while parsing value - invalid literal; last read: '\"gpu_hours\": N'"},
-    {"nan as text", "{\"gpu_hours\": \"nan\", \"hardware\": \"h100\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] gpu_hours: got \"nan\" (string), expected a number, or a range {\"low\": ..., \"mode\": ..., \"high\": ...}, [low, high], [low, mode, high] or \"low:high\""},
+    /* Text is read as the CLI reads it (one reader of values): "nan" is not a number. */
+    {"nan as text", "{\"gpu_hours\": \"nan\", \"hardware\": \"h100\"}", TRAINPRINT_ERROR_UNIT, "[trainprint.unit] gpu_hours: got 'nan', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9"},
     {"PUE 0.9", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"pue\": 0.9}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5"},
     {"MFU 0", "{\"params\": 7e9, \"tokens\": 2e12, \"hardware\": \"h100\", \"mfu\": 0}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] mfu: got 0, expected 0 < mfu <= 1"},
     {"duration -3", "{\"duration_h\": -3, \"hardware\": \"h100\", \"count\": 8}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] duration_h: got -3, expected 0 < duration_h <= 1000000"},
@@ -56,7 +57,7 @@ static const struct row rows[] = {
     {"extra field", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"colour\": \"green\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] colour: got an unknown field, expected a scenario field"},
     {"missing workload", "{\"hardware\": \"h100\", \"count\": 8}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] workload: missing; give tokens with params, or flops, or size, or gpu_hours, or duration_h with count"},
     {"mix sum 0.7", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"mix\": {\"coal\": 0.3, \"gas\": 0.4}}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] mix: got shares summing to 0.7, expected shares summing to 1 (\xc2" "\xb1" "0.001)"},
-    {"invalid UTF-8", "{\"gpu_hours\": 1000, \"hardware\": \"h\xff\"}", TRAINPRINT_ERROR_DATA, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 35: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"h\xff" "'"},
+    {"invalid UTF-8", "{\"gpu_hours\": 1000, \"hardware\": \"h\xff\"}", TRAINPRINT_ERROR_DATA, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 35: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"h\\xff'"},  /* the bad byte escaped (printable_utf8) */
     {"empty text", "", TRAINPRINT_ERROR_DATA, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
     {"not an object", "\"h100\"", TRAINPRINT_ERROR_INPUT, "[trainprint.input] scenario: got \"h100\" (string), expected a JSON object of scenario fields"},
 };

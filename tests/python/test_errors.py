@@ -92,11 +92,12 @@ def test_messages_name_inputs_as_python_keywords():
     assert any("set embodied=False to leave them out" in n for n in e.notes), e.notes
 
 
-def test_json_reads_text_values_as_keywords_do():
-    # One reader of values (issue 18): "1.3B", "9%", "5d" in a scenario dict or JSON text.
+def test_json_reads_text_values_as_keywords_do(tmp_path):
+    # One reader of values (issue 18): "1.3B", "9%", "5d" in a scenario dict or a JSON file.
     kw = trainprint.estimate(params="1.3B", tokens="26B", hardware="h100", count=8, mfu="9%", region="FR")
-    js = trainprint.estimate(scenario='{"params": "1.3B", "tokens": "26B", "hardware": "h100", "count": 8, '
-                             '"mfu": "9%", "region": "FR"}')
+    path = tmp_path / "scenario.json"
+    path.write_text('{"params": "1.3B", "tokens": "26B", "hardware": "h100", "count": 8, "mfu": "9%", "region": "FR"}')
+    js = trainprint.estimate(scenario=path)
     assert js.energy_kwh == kw.energy_kwh
     d = trainprint.estimate(scenario={"duration": "5d", "count": 8, "hardware": "h100", "params": 7e9, "tokens": 2e12})
     assert d.wall_hours == 120  # 5 days × 24 h
