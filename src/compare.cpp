@@ -156,13 +156,6 @@ comparison ranked(std::string_view key, const std::vector<std::string>& values, 
       row.metric = rank_metric(row.result, by);
     } catch (const unknown_key_error&) {
       throw;  // a typo in an id: bad input, with its suggestions
-    } catch (const input_error& e) {
-      // The compared value itself out of its limits (pue=0.9): bad input for the whole
-      // comparison. Any other input the option cannot do without: this row is unknown.
-      const input_info* compared = find_input(key);
-      if (compared && e.field() == compared->name) throw;
-      if (!first_error) first_error = std::current_exception();
-      row.error = e.what();
     } catch (const error& e) {
       // This option cannot be estimated: its row says why, the others stand.
       if (!first_error) first_error = std::current_exception();

@@ -5,7 +5,7 @@
 //   (Green Algorithms' method); the rest of the server is not counted.
 // - kind "soc": an Apple M-series machine counted by machines; its power is Apple's maximum at
 //   the wall, host, memory and power supply included.
-// Their hours must be given (no FLOPs path). Private to the library; used by estimator.cpp.
+// Their hours must be given (no FLOPs path). Private to the library; used by the resolver (src/resolve/).
 
 #include <string>
 
