@@ -19,6 +19,7 @@ import argparse
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import time
@@ -272,6 +273,9 @@ def check_bad(page, cli, how, inputs, field, failures, index):
     prefix = "trainprint: "
     if message.startswith(prefix):
         message = message[len(prefix):]
+    # The CLI names an input as its flag (--mfu), the page as its field (mfu): the same
+    # message in each interface's spelling (include/trainprint/spelling.hpp).
+    message = re.sub(r"--([a-z][a-z0-9-]*)", lambda m: m.group(1).replace("-", "_"), message)
     d = page.driver
     if d.execute_script("return document.body.dataset.state") != "error":
         failures.append("%s: the page shows a result" % label)
