@@ -76,9 +76,20 @@ def test_overlay_that_redefines_an_id():
 
 
 def test_compare_with_a_bad_value():
+    # README (compare): an option out of its limits is an unknown row while another
+    # option was estimated, and the whole comparison's error when none was.
     with pytest.raises(trainprint.InputError) as info:
-        trainprint.compare(**GPU, across={"pue": ["1.2", "0.9"]})
+        trainprint.compare(**GPU, across={"pue": ["0.9"]})
     assert str(info.value) == '[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5'
+    c = trainprint.compare(**GPU, across={"pue": ["0.9", "1.2"]})
+    assert [r.value for r in c] == ["1.2", "0.9"]
+    ok, bad = c.rows
+    assert ok.error is None and ok.estimate == trainprint.estimate(**GPU, pue=1.2)
+    assert bad.estimate is None and bad.metric is None and bad.delta_to_best is None
+    assert bad.error == '[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5'
+    flat = c.to_list()[1]
+    assert flat["error"] == bad.error and flat["energy_kwh"] is None and flat["hardware"] is None
+    assert set(flat) == set(c.to_list()[0])
 
 
 def test_ten_megabyte_scenario_file_in_the_cli(cli, tmp_path):

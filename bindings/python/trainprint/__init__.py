@@ -277,12 +277,15 @@ _FLAT_FIELDS: Tuple[str, ...] = (
 class ComparisonRow(NamedTuple):
     """One option of a comparison: the value as given, the ranked metric (in the
     comparison's ``metric_unit``; None when unknown), its distance to the best
-    row, and the estimate."""
+    row, and the estimate. An option that could not be estimated (a value out of
+    its limits, fp8 on a part without fp8) has ``estimate`` None and the reason
+    in ``error``, the message estimate() would raise; it ranks last."""
 
     value: str
     metric: Optional[float]
     delta_to_best: Optional[float]
-    estimate: Estimate
+    estimate: Optional[Estimate]
+    error: Optional[str] = None
 
 
 class Comparison:
@@ -297,7 +300,13 @@ class Comparison:
         self.sort: str = data["sort"]  #: energy | emissions | water | cost | time
         self.metric_unit: str = data["metric_unit"]  #: kwh | kg_co2e | l | usd | h
         self.rows: List[ComparisonRow] = [
-            ComparisonRow(row["value"], row["metric"], row["delta_to_best"], Estimate(text))
+            ComparisonRow(
+                row["value"],
+                row["metric"],
+                row["delta_to_best"],
+                None if row["estimate"] is None else Estimate(text),
+                row.get("error"),
+            )
             for row, text in zip(data["rows"], row_texts)
         ]
 
@@ -318,7 +327,8 @@ class Comparison:
     def to_list(self) -> List[Dict[str, Any]]:
         """One flat dict per row, best first — ``pandas.DataFrame(c.to_list())``.
         Columns: rank, value (as given), metric and delta_to_best (in
-        ``metric_unit``), then Estimate.to_flat()."""
+        ``metric_unit``), error (None, or why the option was not estimated),
+        then Estimate.to_flat() (all None for an option not estimated)."""
         out = []
         for rank, row in enumerate(self.rows, start=1):
             flat: Dict[str, Any] = {
@@ -326,8 +336,12 @@ class Comparison:
                 "value": row.value,
                 "metric": row.metric,
                 "delta_to_best": row.delta_to_best,
+                "error": row.error,
             }
-            flat.update(row.estimate.to_flat())
+            if row.estimate is None:
+                flat.update(dict.fromkeys(_FLAT_FIELDS))
+            else:
+                flat.update(row.estimate.to_flat())
             out.append(flat)
         return out
 
@@ -575,9 +589,12 @@ def compare(
     them); the other arguments are estimate()'s. ``sort`` is "energy" (facility
     kWh), "emissions" (total kg CO2e), "water" (total L), "cost" (electricity +
     compute USD) or "time" (wall hours). Returns a Comparison with one row per
-    value. Raises estimate()'s errors for the first value that fails, and
-    InputError for an ``across`` that is not one input with a list of values or an
-    unknown ``sort``.
+    value; an option that cannot be estimated (a value out of its limits, a
+    precision the part lacks) is a row with ``estimate`` None and its ``error``,
+    ranked last. Raises estimate()'s error when no option can be estimated, the
+    error of a value that does not parse or names an unknown id, and InputError
+    for an ``across`` that is not one input with a list of values or an unknown
+    ``sort``.
 
     >>> c = compare(params=7e9, tokens=2e12, hardware="h100", count=512, across={"region": ["PL", "FR"]})
     >>> c.best.value, [r.value for r in c]

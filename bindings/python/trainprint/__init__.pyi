@@ -94,7 +94,8 @@ class ComparisonRow(NamedTuple):
     value: str
     metric: Optional[float]
     delta_to_best: Optional[float]
-    estimate: Estimate
+    estimate: Optional[Estimate]
+    error: Optional[str] = ...
 
 class Comparison:
     key: str
