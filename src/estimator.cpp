@@ -137,8 +137,8 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
       const double of_peak = own ? *r.flops / (o[output::accelerator_hours] * 3600.0 * *own * 1e12) : implied;
       e.notes.push_back(
           of_peak > 1
-              ? fmt::format("the run's implied MFU {:.3g} is above 1, which no run reaches: at the central values of the "
-                            "ranges given, {:.3g} FLOP do not fit in {:.4g} accelerator-hours at {}'s peak; narrow or "
+              ? fmt::format("the run's implied MFU {:.3g} is above 1, which no run reaches: at the central values of "
+                            "the ranges given, {:.3g} FLOP do not fit in {:.4g} accelerator-hours at {}'s peak; narrow or "
                             "check the ranges of the workload and the time",
                             implied, *r.flops, o[output::accelerator_hours], e.context.accelerator_id)
               : fmt::format("the run's implied MFU {:.3g} is above 1 on the reference scale ({}'s dense bf16/fp16 peak "

@@ -164,7 +164,8 @@ void resolver::impossible_time_check() const {
   for (const char* k : {"flops", "params", "active_params", "tokens", "gpu_hours", "duration_h"})
     if (s.ranges.contains(k)) return;
   if (words.size) return;
-  const double hours = in.path == path::accelerator_hours ? in.accelerator_hours : in.duration_h * in.count.value_or(1.0);
+  const double hours =
+      in.path == path::accelerator_hours ? in.accelerator_hours : in.duration_h * in.count.value_or(1.0);
   if (!(hours > 0)) return;
   const auto own = acc->peak_tflops(ctx.precision);
   const double peak = own ? *own * 1e12 : in.peak_flop_per_s * in.precision_speedup;
