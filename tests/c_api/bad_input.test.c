@@ -86,7 +86,7 @@ int main(void) {
   /* Uncertainty with zero samples. */
   buf[0] = '\0';
   rc = trainprint_estimate_uncertain(cat, "{\"gpu_hours\": 1000, \"hardware\": \"h100\"}", 0, 42, buf, sizeof buf);
-  expect("zero samples", rc, buf, TRAINPRINT_ERROR_INPUT, "[trainprint.input] samples: got 0, expected 1 <= samples <= 1e+09");
+  expect("zero samples", rc, buf, TRAINPRINT_ERROR_INPUT, "[trainprint.input] samples: got 0, expected 20 <= samples <= 1e+09 (the 5th and 95th percentiles need at least 20)");
 
   /* A comparison across an unknown input and across a bad value. */
   buf[0] = '\0';

@@ -51,7 +51,7 @@ def test_extra_field_in_a_scenario_dict():
 def test_samples_zero():
     with pytest.raises(trainprint.InputError) as info:
         trainprint.estimate(**GPU, samples=0)
-    assert str(info.value) == '[trainprint.input] samples: got 0, expected a whole number >= 1'
+    assert str(info.value) == '[trainprint.input] samples: got 0, expected a whole number >= 20'
 
 
 def test_ten_megabyte_scenario_file(tmp_path):

@@ -165,8 +165,8 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       // --- ranges and uncertainty ---
       {"range low above high", [] { scenario s = base(); set_input(s, "pue", "1.3:1.1"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got 1.3:1.2:1.1, expected a range low:high or low:mode:high with low <= mode <= high"},
       {"range end out of range", [] { scenario s = base(); set_input(s, "pue", "0.9:1.2"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5"},
-      {"zero samples", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 0}); }, kind::input, "[trainprint.input] samples: got 0, expected 1 <= samples <= 1e+09"},
-      {"1000 threads", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 10, .threads = 1000}); }, kind::input, "[trainprint.input] threads: got 1000, expected 1 <= threads <= 256"},
+      {"zero samples", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 0}); }, kind::input, "[trainprint.input] samples: got 0, expected 20 <= samples <= 1e+09 (the 5th and 95th percentiles need at least 20)"},
+      {"1000 threads", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 100, .threads = 1000}); }, kind::input, "[trainprint.input] threads: got 1000, expected 1 <= threads <= 256"},
   };
   for (const auto& r : rows) {
     CAPTURE(std::string(r.name));
