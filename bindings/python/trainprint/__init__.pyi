@@ -224,6 +224,13 @@ class _Inputs(TypedDict, total=False):
     hourly_price_usd: Optional[_Number]
     energy_kwh: Optional[_Number]
     energy_boundary: Optional[str]
+    accelerator_hours: Optional[_Number]
+    duration: Optional[_Number]
+    power: Optional[_Number]
+    host_power: Optional[_Number]
+    lifetime: Optional[_Number]
+    price: Optional[_Number]
+    hourly_price: Optional[_Number]
 def estimate(
     *,
     preset: Optional[str] = None,
