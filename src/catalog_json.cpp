@@ -48,15 +48,10 @@ json to_json(const cited_value& c) {
   if (!c.kind.empty()) j["kind"] = c.kind;
   return j;
 }
-json opt_cited(const std::optional<cited_value>& c) { return c ? to_json(*c) : json(nullptr); }
-json cited_list(const std::vector<cited_value>& v) {
-  json a = json::array();
-  for (const auto& c : v) a.push_back(to_json(c));
-  return a;
-}
 
 /// Writes each of `fields` (catalog/entry_fields.hpp): text as a string or null,
-/// numbers as a number or null.
+/// numbers as a number or null, a cited value as an object or null, values by year as
+/// an array.
 template <class T, std::size_t N>
 void write_fields(json& j, const T& e, const std::array<catalog_fields::text<T>, N>& fields) {
   for (const auto& [key, member] : fields) j[std::string(key)] = str_or_null(e.*member);
@@ -64,6 +59,18 @@ void write_fields(json& j, const T& e, const std::array<catalog_fields::text<T>,
 template <class T, std::size_t N>
 void write_fields(json& j, const T& e, const std::array<catalog_fields::number<T>, N>& fields) {
   for (const auto& [key, member] : fields) j[std::string(key)] = opt(e.*member);
+}
+template <class T, std::size_t N>
+void write_fields(json& j, const T& e, const std::array<catalog_fields::cited_one<T>, N>& fields) {
+  for (const auto& [key, member] : fields) j[std::string(key)] = e.*member ? to_json(*(e.*member)) : json(nullptr);
+}
+template <class T, std::size_t N>
+void write_fields(json& j, const T& e, const std::array<catalog_fields::cited_by_year<T>, N>& fields) {
+  for (const auto& [key, member] : fields) {
+    json a = json::array();
+    for (const auto& c : e.*member) a.push_back(to_json(c));
+    j[std::string(key)] = std::move(a);
+  }
 }
 
 json head(std::string_view table, const std::string& id, const std::string& kind, const std::string& name,
@@ -118,20 +125,14 @@ json to_json(const region& r) {
   } else {
     j["mix"] = nullptr;
   }
-  j["cfe"] = opt_cited(r.cfe);
-  j["ewif_l_per_kwh"] = opt_cited(r.ewif_l_per_kwh);
-  j["pue"] = opt_cited(r.pue);
-  j["wue_l_per_kwh"] = opt_cited(r.wue_l_per_kwh);
-  j["price_usd_per_kwh"] = opt_cited(r.price_usd_per_kwh);
+  write_fields(j, r, catalog_fields::region_values);
   j["provenance"] = to_json(r.prov);
   return j;
 }
 
 json to_json(const provider& p) {
   json j = head("providers", p.id, p.kind, p.name, p.aliases);
-  j["pue"] = cited_list(p.pue);
-  j["wue_l_per_kwh"] = cited_list(p.wue_l_per_kwh);
-  j["cfe"] = cited_list(p.cfe);
+  write_fields(j, p, catalog_fields::provider_values);
   j["provenance"] = to_json(p.prov);
   return j;
 }

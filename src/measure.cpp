@@ -595,17 +595,25 @@ std::string measurement_json(const measurement& m) {
   j["file"] = m.file;
   j["format"] = m.format;
   j["device_count"] = m.device_count;
-  // The fields a device and the total share.
-  // The fields a device and the total share; an unknown duration and average are null.
-  auto energy_fields = [](double energy_j, std::optional<double> duration_s, std::optional<double> average_w) {
+  // The fields a device and the total share (both have energy_j, duration_s, average_w
+  // and the gap figures); an unknown duration and average are null.
+  auto or_null = [](const std::optional<double>& v) {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+  };
+  auto energy_fields = [&](const auto& e) {
     nlohmann::ordered_json x;
-    x["energy_j"] = energy_j;
-    x["energy_kwh"] = energy_j / 3.6e6;
-    x["duration_s"] = duration_s ? nlohmann::ordered_json(*duration_s) : nlohmann::ordered_json(nullptr);
-    x["average_w"] = average_w ? nlohmann::ordered_json(*average_w) : nlohmann::ordered_json(nullptr);
+    x["energy_j"] = e.energy_j;
+    x["energy_kwh"] = e.energy_j / 3.6e6;
+    x["duration_s"] = or_null(e.duration_s);
+    x["average_w"] = or_null(e.average_w);
     return x;
   };
-  auto total = energy_fields(m.energy_j, m.duration_s, m.average_w);
+  auto gap_fields = [](nlohmann::ordered_json& x, const auto& e) {
+    x["gaps"] = e.gaps;
+    x["gap_s"] = e.gap_s;
+    x["gap_bound_j"] = e.gap_bound_j;
+  };
+  auto total = energy_fields(m);
   // A record without a time (sacct without Elapsed) has no window either.
   const bool timed = m.from_samples || m.duration_s;
   total["start_s"] = timed ? nlohmann::ordered_json(m.start_s) : nlohmann::ordered_json(nullptr);
@@ -613,9 +621,7 @@ std::string measurement_json(const measurement& m) {
   if (m.from_samples) {
     total["peak_w"] = m.peak_w;
     total["sampling_bound_j"] = m.sampling_bound_j;
-    total["gaps"] = m.gaps;
-    total["gap_s"] = m.gap_s;
-    total["gap_bound_j"] = m.gap_bound_j;
+    gap_fields(total, m);
     total["bound_j"] = m.bound_j();
     total["restarts"] = m.restarts;
   }
@@ -625,7 +631,7 @@ std::string measurement_json(const measurement& m) {
   for (const auto& d : m.devices) {
     nlohmann::ordered_json x;
     x["device"] = d.device;
-    x.update(energy_fields(d.energy_j, d.duration_s, d.average_w));
+    x.update(energy_fields(d));
     if (m.from_samples) {
       x["peak_w"] = d.peak_w;
       x["samples"] = d.samples;
@@ -634,9 +640,7 @@ std::string measurement_json(const measurement& m) {
       x["median_interval_s"] = d.median_interval_s;
       x["left_riemann_j"] = d.left_riemann_j;
       x["right_riemann_j"] = d.right_riemann_j;
-      x["gaps"] = d.gaps;
-      x["gap_s"] = d.gap_s;
-      x["gap_bound_j"] = d.gap_bound_j;
+      gap_fields(x, d);
     }
     devs.push_back(std::move(x));
   }

@@ -1,7 +1,8 @@
 #pragma once
 // The plain fields of the catalog entries, each with its JSON key, listed once for
 // the table parsers (table_*.cpp) and the JSON writer (catalog_json.cpp): text
-// fields ("" when absent, null in JSON) and numbers (nullopt, null). Each list is
+// fields ("" when absent, null in JSON), numbers (nullopt, null) and cited values
+// (one, or a list by year). Each list is
 // in the order its parser reads the fields, so the first error it meets stays the same.
 
 #include <array>
@@ -9,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "trainprint/catalog.hpp"
 
@@ -18,6 +20,10 @@ template <class T>
 using text = std::pair<std::string_view, std::string T::*>;
 template <class T>
 using number = std::pair<std::string_view, std::optional<double> T::*>;
+template <class T>
+using cited_one = std::pair<std::string_view, std::optional<cited_value> T::*>;
+template <class T>
+using cited_by_year = std::pair<std::string_view, std::vector<cited_value> T::*>;
 
 /// An accelerator's names, read before its release year and power.
 inline constexpr std::array<text<accelerator>, 7> accelerator_names{{{"name", &accelerator::name},
@@ -42,5 +48,12 @@ inline constexpr std::array<text<region>, 6> region_places{{{"name", &region::na
                                                             {"grid", &region::grid},
                                                             {"provider", &region::provider},
                                                             {"location", &region::location}}};
+/// A region's cited values, in the order of rules::region_values (which holds their ranges).
+inline constexpr std::array<cited_one<region>, 5> region_values{{
+    {"cfe", &region::cfe}, {"ewif_l_per_kwh", &region::ewif_l_per_kwh}, {"pue", &region::pue},
+    {"wue_l_per_kwh", &region::wue_l_per_kwh}, {"price_usd_per_kwh", &region::price_usd_per_kwh}}};
+/// A provider's values by year, in the order of rules::provider_values.
+inline constexpr std::array<cited_by_year<provider>, 3> provider_values{
+    {{"pue", &provider::pue}, {"wue_l_per_kwh", &provider::wue_l_per_kwh}, {"cfe", &provider::cfe}}};
 
 }  // namespace trainprint::inline v0::catalog_fields

@@ -30,13 +30,16 @@ void parse_item(region& r, const reader& rd, const source_map& src, const Node& 
     r.intensity = std::move(v);
   }
   // A catalog value gets the range of the scenario input it stands for (rules.hpp).
-  std::optional<cited_value>* values[] = {&r.cfe, &r.ewif_l_per_kwh, &r.pue, &r.wue_l_per_kwh, &r.price_usd_per_kwh};
-  static_assert(std::size(values) == rules::region_value_fields.size());
-  for (std::size_t i = 0; i < std::size(values); ++i)
-    *values[i] = cited(rd, src, o, p, leaf(rules::region_value_fields[i].object), r.prov,
-                       rules::region_value_fields[i].field);
-  for (std::size_t i = 0; i < std::size(values); ++i)
-    check_range(rd, p, leaf(rules::region_value_fields[i].object), *values[i], rules::region_values[i]);
+  constexpr auto& values = catalog_fields::region_values;
+  static_assert([] {
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (values[i].first != leaf(rules::region_value_fields[i].object)) return false;
+    return values.size() == rules::region_value_fields.size() && values.size() == rules::region_values.size();
+  }());
+  for (std::size_t i = 0; i < values.size(); ++i)
+    r.*values[i].second = cited(rd, src, o, p, values[i].first, r.prov, rules::region_value_fields[i].field);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    check_range(rd, p, values[i].first, r.*values[i].second, rules::region_values[i]);
   if (rd.has(o, "mix")) {
     const auto m = *o.find("mix");
     const auto pp = p + "/mix";

@@ -89,15 +89,33 @@ def test_stubs_name_every_public_name():
     assert set(trainprint.__all__) <= declared, set(trainprint.__all__) - declared
 
 
+def typed_dict_fields(tree, name):
+    """The field names of the stub's TypedDict ``name``."""
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            return [item.target.id for item in node.body if isinstance(item, ast.AnnAssign)]
+    raise AssertionError(f"no class {name} in the stub")
+
+
 def test_stub_functions_match_the_module():
     inputs = set(trainprint._core.input_names())
-    for node in stub_tree().body:
+    tree = stub_tree()
+    for node in tree.body:
         if not isinstance(node, ast.FunctionDef):
             continue
         stub, stub_kwarg = stub_params(node)
         runtime, runtime_kwarg = runtime_params(getattr(trainprint, node.name))
-        # The stubs spell out the scenario inputs the runtime takes as **inputs.
+        # The stubs spell out the scenario inputs the runtime takes as **inputs: as
+        # keywords, or as a TypedDict (**inputs: Unpack[_Inputs]) whose fields are the
+        # inputs and then their older spellings (tests/unit/inputs.test.cpp checks the
+        # fields against include/trainprint/inputs.hpp's table, aliases included).
         spelled = [p for p in stub if p not in runtime]
+        kwarg = node.args.kwarg
+        if kwarg is not None and isinstance(kwarg.annotation, ast.Subscript):
+            assert ast.unparse(kwarg.annotation.value) == "Unpack", node.name
+            fields = typed_dict_fields(tree, ast.unparse(kwarg.annotation.slice))
+            assert len(fields) == len(set(fields)) and inputs <= set(fields), node.name
+            spelled += [(f, "keyword") for f in fields if f in inputs]
         assert [p for p in stub if p in runtime] == runtime, node.name
         assert {n for n, _ in spelled} <= inputs, (node.name, spelled)
         if runtime_kwarg in ("inputs", "columns"):

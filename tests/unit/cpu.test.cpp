@@ -11,7 +11,10 @@
 #include <cstdio>
 #include <string>
 
+#include "scenarios.hpp"
+
 using namespace trainprint;
+using scenarios::has_note;
 using doctest::Approx;
 
 namespace {
@@ -24,11 +27,6 @@ scenario xeon_40_cores() {
   s.pue = 1.2;
   s.intensity = carbon_intensity::g_per_kwh(400);
   return s;
-}
-bool has_note(const estimate& e, std::string_view part) {
-  for (const auto& n : e.notes)
-    if (n.find(part) != std::string::npos) return true;
-  return false;
 }
 }  // namespace
 

@@ -17,16 +17,14 @@
 
 #include "../../src/hardware_units.hpp"
 
+#include "scenarios.hpp"
+
 using namespace trainprint;
+using scenarios::has_note;
 using doctest::Approx;
 
 namespace {
 const catalog& cat() { return catalog::embedded(); }
-bool has_note(const estimate& e, std::string_view part) {
-  for (const auto& n : e.notes)
-    if (n.find(part) != std::string::npos) return true;
-  return false;
-}
 /// A timed run on `hw` (count units when given), 24 h, in `region`.
 scenario timed(const char* hw, std::optional<std::int64_t> count, const char* region) {
   scenario s;

@@ -14,6 +14,8 @@
 #include <fstream>
 #include <cmath>
 #include <sstream>
+#include <string>
+#include <tuple>
 
 using namespace trainprint;
 using json = nlohmann::json;
@@ -181,9 +183,10 @@ TEST_CASE("inputs: docs/inputs.md is the table") {
 }
 
 TEST_CASE("inputs: the Python stub's keywords are the table's, with matching types") {
-  // The keyword blocks of estimate() and compare() (typed) and estimate_many() (Any, a
-  // value or a column) are the table's rows; when they differ, the stub with the table's
-  // blocks is written to __init__.pyi.new (move it over, as docs/inputs.md.new).
+  // estimate() and compare() take **inputs: Unpack[_Inputs], a TypedDict whose fields are
+  // the table's rows (typed) and then their aliases (typed as their row); estimate_many()
+  // spells the rows out as Any (a value or a column). When the stub differs, the stub with
+  // the table's blocks is written to __init__.pyi.new (move it over, as docs/inputs.md.new).
   const std::string path = std::string(TRAINPRINT_SOURCE_DIR) + "/bindings/python/trainprint/__init__.pyi";
   const std::string pyi = slurp(path);
   auto type_of = [](input_kind k) -> std::string {
@@ -195,23 +198,36 @@ TEST_CASE("inputs: the Python stub's keywords are the table's, with matching typ
       default: return "Optional[_Number]";
     }
   };
-  auto block = [&](bool any) {
-    std::string b;
-    for (const auto& i : scenario_inputs)
-      b += "    " + std::string(i.name) + ": " + (any ? std::string("Any") : type_of(i.kind)) + " = None,\n";
-    return b + "    **cli_spellings: Any,\n";
-  };
+  std::string typed, any;
+  for (const auto& i : scenario_inputs) {
+    typed += "    " + std::string(i.name) + ": " + type_of(i.kind) + "\n";
+    any += "    " + std::string(i.name) + ": Any = None,\n";
+  }
+  for (const auto& i : scenario_inputs)
+    for (auto a : i.aliases)
+      if (!a.empty()) typed += "    " + std::string(a) + ": " + type_of(i.kind) + "\n";
+  any += "    **cli_spellings: Any,\n";
   std::string fixed = pyi;
-  for (const auto& [fn, any] : {std::pair{"def estimate(", false}, {"def compare(", false}, {"def estimate_many(", true}}) {
-    CAPTURE(fn);
-    const auto start = fixed.find(fn);
+  // Each block runs from its first field (params) to the line that ends it.
+  for (const auto& [opening, expected, closing] :
+       {std::tuple{"class _Inputs(TypedDict, total=False):", typed, "def "},
+        std::tuple{"def estimate_many(", any, ")"}}) {
+    CAPTURE(opening);
+    const auto start = fixed.find(opening);
     REQUIRE(start != std::string::npos);
     const auto first = fixed.find("    params:", start);
     REQUIRE(first != std::string::npos);
-    const auto end = fixed.find(")", first);
-    const std::string expected = block(any);
+    const auto end = fixed.find(closing, first);
+    REQUIRE(end != std::string::npos);
     CHECK(fixed.substr(first, end - first) == expected);
     fixed.replace(first, end - first, expected);
+  }
+  for (const auto* fn : {"def estimate(", "def compare("}) {
+    CAPTURE(fn);
+    const auto start = fixed.find(fn);
+    REQUIRE(start != std::string::npos);
+    CHECK(fixed.substr(start, fixed.find(") ->", start) - start).find("    **inputs: Unpack[_Inputs],\n") !=
+          std::string::npos);
   }
   if (fixed != pyi) std::ofstream(path + ".new", std::ios::binary) << fixed;
 }

@@ -15,8 +15,13 @@
 
 #include <cmath>
 
+#include "scenarios.hpp"
+
 using namespace trainprint;
 using doctest::Approx;
+using scenarios::has_note_exactly;
+using scenarios::has_note_starting;
+using scenarios::typed;
 
 namespace {
 const catalog& cat() { return catalog::embedded(); }
@@ -25,6 +30,11 @@ const input_distribution* find_dist(const estimate& e, uncertain_input i) {
   for (const auto& d : e.uncertainty->inputs)
     if (d.input == i) return &d;
   return nullptr;
+}
+/// --params 70B --tokens 2T --hardware gpu --count 256 --region FR: a known workload and
+/// place on a part named only as "gpu".
+scenario seventy_b_on_gpus() {
+  return typed({{"params", "70B"}, {"tokens", "2T"}, {"hardware", "gpu"}, {"count", "256"}, {"region", "FR"}});
 }
 }  // namespace
 
@@ -81,12 +91,8 @@ TEST_CASE("plain: a size word gives params and compute-optimal tokens as ranges,
 
 TEST_CASE("plain: the done-when scenario gives a range, with what drives it and the fact that narrows it") {
   // trainprint estimate --size large --duration weeks --hardware gpu --count 256 --energy fossil
-  scenario s;
-  set_input(s, "size", "large");
-  set_input(s, "duration_h", "weeks");
-  set_input(s, "hardware", "gpu");
-  set_input(s, "count", "256");
-  set_input(s, "energy", "fossil");
+  scenario s = typed(
+      {{"size", "large"}, {"duration_h", "weeks"}, {"hardware", "gpu"}, {"count", "256"}, {"energy", "fossil"}});
   CHECK(wants_ranges(s));
   const estimate e = make_estimate(s, cat());  // no options: the Monte Carlo runs by itself
   REQUIRE(e.uncertainty);
@@ -129,12 +135,9 @@ TEST_CASE("plain: the done-when scenario gives a range, with what drives it and 
     ++k;
   REQUIRE(k < sens.size());
   CHECK(sens[k].input == uncertain_input::duration_h);
-  bool said = false;
-  for (const auto& n : e.notes)
-    said = said || n == "the range comes mostly from the hardware (which accelerator: its power draw, drawn as "
+  CHECK(has_note_exactly(e, "the range comes mostly from the hardware (which accelerator: its power draw, drawn as "
                         "power_fraction), then the training duration; the single fact that would narrow it most: "
-                        "which accelerator the run used (--hardware, e.g. h100, a100-sxm4-80gb or tpu-v4)";
-  CHECK(said);
+                        "which accelerator the run used (--hardware, e.g. h100, a100-sxm4-80gb or tpu-v4)"));
 }
 
 TEST_CASE("plain: FLOPs from a size word on the flops path") {
@@ -182,9 +185,7 @@ TEST_CASE("plain: with no place, words give the world average, labelled, with a 
   CHECK(ci->dist.mode == 473);
   CHECK(ci->dist.low == Approx(12.5));
   CHECK(ci->dist.high == Approx(780));
-  bool labelled = false;
-  for (const auto& n : e.notes) labelled = labelled || n.rfind("no place given: the world-average grid (WORLD", 0) == 0;
-  CHECK(labelled);
+  CHECK(has_note_starting(e, "no place given: the world-average grid (WORLD"));
   // energy=unknown says the same; with a region, the region's grid is used.
   scenario u = s;
   u.energy = "unknown";
@@ -195,13 +196,8 @@ TEST_CASE("plain: with no place, words give the world average, labelled, with a 
 }
 
 TEST_CASE("plain: words and expert inputs mix: size with tokens, duration with params, a word and a number") {
-  scenario s;
-  set_input(s, "params", "7B");
-  set_input(s, "tokens", "2T");
-  set_input(s, "duration_h", "days");
-  set_input(s, "hardware", "h100");
-  set_input(s, "count", "64");
-  set_input(s, "region", "FR");
+  scenario s = typed({{"params", "7B"}, {"tokens", "2T"}, {"duration_h", "days"}, {"hardware", "h100"}, {"count", "64"},
+                      {"region", "FR"}});
   // days: 24..168 h, mode √(24 · 168) = 63.498 h.
   REQUIRE(s.duration_h);
   CHECK(s.duration_h->count() == Approx(63.49803146).epsilon(1e-9));
@@ -276,12 +272,7 @@ TEST_CASE("plain: bad words get a clear error that says what would be right") {
 TEST_CASE("plain: a hardware word ranges across its parts; the point estimate stays the central part's") {
   // trainprint estimate --params 70B --tokens 2T --hardware gpu --count 256 --region FR,
   // beside the same with --hardware nvidia-h100-sxm5-80gb (the central part) and ranges.
-  scenario s;
-  set_input(s, "params", "70B");
-  set_input(s, "tokens", "2T");
-  set_input(s, "hardware", "gpu");
-  set_input(s, "count", "256");
-  set_input(s, "region", "FR");
+  scenario s = seventy_b_on_gpus();
   const estimate e = make_estimate(s, cat());
   scenario h = s;
   h.hardware = "nvidia-h100-sxm5-80gb";
@@ -328,24 +319,16 @@ TEST_CASE("plain: a hardware word ranges across its parts; the point estimate st
   CHECK(total->central == totalh->central);
   CHECK(total->p95 / total->p5 > totalh->p95 / totalh->p5);
   // A note names the parts.
-  bool named = false;
-  for (const auto& n : e.notes)
-    named = named || n == "hardware gpu: the range runs across nvidia-a100-pcie-40gb, nvidia-a100-sxm4-40gb, "
-                               "nvidia-a100-sxm4-80gb, nvidia-h100-sxm5-80gb, nvidia-h800-sxm5-80gb, "
-                               "nvidia-h200-sxm-141gb, nvidia-gb200-per-gpu";
-  CHECK(named);
+  CHECK(has_note_exactly(e, "hardware gpu: the range runs across nvidia-a100-pcie-40gb, nvidia-a100-sxm4-40gb, "
+                           "nvidia-a100-sxm4-80gb, nvidia-h100-sxm5-80gb, nvidia-h800-sxm5-80gb, "
+                           "nvidia-h200-sxm-141gb, nvidia-gb200-per-gpu"));
 }
 
 TEST_CASE("plain: a part that cannot run the scenario is left out of the range, with a note") {
   // fp8: the A100s have no fp8 peak (data/hardware.json), so they are left out; the rest
   // of the set (H100, H800, H200: 989.4; GB200: 2,500 TFLOP/s bf16) remains.
-  scenario s;
-  set_input(s, "params", "7B");
-  set_input(s, "tokens", "2T");
-  set_input(s, "hardware", "gpu");
-  set_input(s, "count", "64");
-  set_input(s, "region", "FR");
-  set_input(s, "precision", "fp8");
+  scenario s = typed(
+      {{"params", "7B"}, {"tokens", "2T"}, {"hardware", "gpu"}, {"count", "64"}, {"region", "FR"}, {"precision", "fp8"}});
   const estimate e = make_estimate(s, cat());
   REQUIRE(e.uncertainty);
   const auto* speed = find_dist(e, uncertain_input::precision_speedup);
@@ -364,12 +347,7 @@ TEST_CASE("plain: when the part drives the range, the sentence says the hardware
   // The workload, the place and the MFU are given (FR's grid, MFU 0.4), so what is not
   // known is the part: on the flops path the speed factor (0.315–1–2.527) sets the
   // accelerator-hours, a ×8 spread that nothing else given here comes near.
-  scenario s;
-  set_input(s, "params", "70B");
-  set_input(s, "tokens", "2T");
-  set_input(s, "hardware", "gpu");
-  set_input(s, "count", "256");
-  set_input(s, "region", "FR");
+  scenario s = seventy_b_on_gpus();
   set_input(s, "mfu", "0.4");
   const estimate e = make_estimate(s, cat());
   REQUIRE(e.uncertainty);
@@ -398,10 +376,7 @@ TEST_CASE("plain: any scenario with no place gets the world average, labelled, w
   REQUIRE(ci);
   CHECK(ci->value == 473);  // OWID/Ember 2024 world average (data/regions.json WORLD)
   CHECK(ci->source.find("Ember") != std::string::npos);
-  bool labelled = false;
-  for (const auto& n : e.notes)
-    labelled = labelled || n.starts_with("no place given: the world-average grid (WORLD, 473 g CO2e/kWh)");
-  CHECK(labelled);
+  CHECK(has_note_starting(e, "no place given: the world-average grid (WORLD, 473 g CO2e/kWh)"));
   // A place of any kind replaces it: a region, an intensity, a mix.
   scenario r = s;
   r.intensity = carbon_intensity::g_per_kwh(300);

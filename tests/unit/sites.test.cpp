@@ -9,7 +9,10 @@
 
 #include <string>
 
+#include "scenarios.hpp"
+
 using namespace trainprint;
+using scenarios::has_note;
 using doctest::Approx;
 
 namespace {
@@ -22,11 +25,6 @@ scenario one_4090() {
   s.power_fraction = 0.5;
   s.intensity = carbon_intensity::g_per_kwh(400);
   return s;
-}
-bool has_note(const estimate& e, std::string_view part) {
-  for (const auto& n : e.notes)
-    if (n.find(part) != std::string::npos) return true;
-  return false;
 }
 }  // namespace
 

@@ -2,6 +2,8 @@
 import os
 from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
+from typing_extensions import TypedDict, Unpack
+
 from ._errors import DataError as DataError
 from ._errors import Error as Error
 from ._errors import InputError as InputError
@@ -180,6 +182,55 @@ def measure_samples(
     start: Optional[float] = None,
     end: Optional[float] = None,
 ) -> Measurement: ...
+class _Inputs(TypedDict, total=False):
+    # The scenario inputs estimate() and compare() take as keywords: the rows of
+    # include/trainprint/inputs.hpp's table (docs/inputs.md), then the older spellings
+    # they still accept.
+    params: Optional[_Number]
+    active_params: Optional[_Number]
+    trainable_params: Optional[_Number]
+    tokens: Optional[_Number]
+    flops: Optional[_Number]
+    size: Optional[str]
+    recompute: Optional[Union[bool, str]]
+    layers: Optional[_Number]
+    d_model: Optional[_Number]
+    seq_len: Optional[_Number]
+    gpu_hours: Optional[_Number]
+    duration_h: Optional[_Number]
+    hardware: Optional[str]
+    count: Optional[_Number]
+    precision: Optional[str]
+    mfu: Optional[_Number]
+    power_fraction: Optional[_Number]
+    power_w: Optional[_Number]
+    boundary: Optional[str]
+    convention: Optional[str]
+    host_power_w: Optional[_Number]
+    region: Optional[str]
+    provider: Optional[str]
+    site_kind: Optional[str]
+    pue: Optional[_Number]
+    wue: Optional[_Number]
+    intensity: Optional[_Number]
+    mix: Optional[Union[Mapping[str, float], str]]
+    ewif: Optional[_Number]
+    cfe: Optional[_Number]
+    ownership: Optional[str]
+    energy: Optional[str]
+    embodied: Optional[Union[bool, str]]
+    lifetime_years: Optional[_Number]
+    price_usd_per_kwh: Optional[_Number]
+    hourly_price_usd: Optional[_Number]
+    energy_kwh: Optional[_Number]
+    energy_boundary: Optional[str]
+    accelerator_hours: Optional[_Number]
+    duration: Optional[_Number]
+    power: Optional[_Number]
+    host_power: Optional[_Number]
+    lifetime: Optional[_Number]
+    price: Optional[_Number]
+    hourly_price: Optional[_Number]
 def estimate(
     *,
     preset: Optional[str] = None,
@@ -196,45 +247,7 @@ def estimate(
     tokens_per_step: Optional[_Number] = None,
     pilot_count: Optional[_Number] = None,
     pilot_hours: Optional[_Number] = None,
-    params: Optional[_Number] = None,
-    active_params: Optional[_Number] = None,
-    trainable_params: Optional[_Number] = None,
-    tokens: Optional[_Number] = None,
-    flops: Optional[_Number] = None,
-    size: Optional[str] = None,
-    recompute: Optional[Union[bool, str]] = None,
-    layers: Optional[_Number] = None,
-    d_model: Optional[_Number] = None,
-    seq_len: Optional[_Number] = None,
-    gpu_hours: Optional[_Number] = None,
-    duration_h: Optional[_Number] = None,
-    hardware: Optional[str] = None,
-    count: Optional[_Number] = None,
-    precision: Optional[str] = None,
-    mfu: Optional[_Number] = None,
-    power_fraction: Optional[_Number] = None,
-    power_w: Optional[_Number] = None,
-    boundary: Optional[str] = None,
-    convention: Optional[str] = None,
-    host_power_w: Optional[_Number] = None,
-    region: Optional[str] = None,
-    provider: Optional[str] = None,
-    site_kind: Optional[str] = None,
-    pue: Optional[_Number] = None,
-    wue: Optional[_Number] = None,
-    intensity: Optional[_Number] = None,
-    mix: Optional[Union[Mapping[str, float], str]] = None,
-    ewif: Optional[_Number] = None,
-    cfe: Optional[_Number] = None,
-    ownership: Optional[str] = None,
-    energy: Optional[str] = None,
-    embodied: Optional[Union[bool, str]] = None,
-    lifetime_years: Optional[_Number] = None,
-    price_usd_per_kwh: Optional[_Number] = None,
-    hourly_price_usd: Optional[_Number] = None,
-    energy_kwh: Optional[_Number] = None,
-    energy_boundary: Optional[str] = None,
-    **cli_spellings: Any,
+    **inputs: Unpack[_Inputs],
 ) -> Estimate: ...
 def compare(
     *,
@@ -243,45 +256,7 @@ def compare(
     preset: Optional[str] = None,
     scenario: _Scenario = None,
     catalog: Optional[Catalog] = None,
-    params: Optional[_Number] = None,
-    active_params: Optional[_Number] = None,
-    trainable_params: Optional[_Number] = None,
-    tokens: Optional[_Number] = None,
-    flops: Optional[_Number] = None,
-    size: Optional[str] = None,
-    recompute: Optional[Union[bool, str]] = None,
-    layers: Optional[_Number] = None,
-    d_model: Optional[_Number] = None,
-    seq_len: Optional[_Number] = None,
-    gpu_hours: Optional[_Number] = None,
-    duration_h: Optional[_Number] = None,
-    hardware: Optional[str] = None,
-    count: Optional[_Number] = None,
-    precision: Optional[str] = None,
-    mfu: Optional[_Number] = None,
-    power_fraction: Optional[_Number] = None,
-    power_w: Optional[_Number] = None,
-    boundary: Optional[str] = None,
-    convention: Optional[str] = None,
-    host_power_w: Optional[_Number] = None,
-    region: Optional[str] = None,
-    provider: Optional[str] = None,
-    site_kind: Optional[str] = None,
-    pue: Optional[_Number] = None,
-    wue: Optional[_Number] = None,
-    intensity: Optional[_Number] = None,
-    mix: Optional[Union[Mapping[str, float], str]] = None,
-    ewif: Optional[_Number] = None,
-    cfe: Optional[_Number] = None,
-    ownership: Optional[str] = None,
-    energy: Optional[str] = None,
-    embodied: Optional[Union[bool, str]] = None,
-    lifetime_years: Optional[_Number] = None,
-    price_usd_per_kwh: Optional[_Number] = None,
-    hourly_price_usd: Optional[_Number] = None,
-    energy_kwh: Optional[_Number] = None,
-    energy_boundary: Optional[str] = None,
-    **cli_spellings: Any,
+    **inputs: Unpack[_Inputs],
 ) -> Comparison: ...
 def estimate_many(
     table: Any = None,

@@ -6,9 +6,22 @@ from __future__ import annotations
 
 import json as _json
 import os as _os
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Callable, Dict, List, Optional, Union
 
 from . import _core
+
+
+def _total_field(key: str, kind: Callable[[Any], Any], doc: str, default: Any = None) -> Any:
+    """A read-only Measurement property: the figure ``key`` of the JSON's ``total``
+    as ``kind``; ``default`` (None: the figure is None) where the total lacks it."""
+
+    def get(self: "Measurement") -> Any:
+        v = self._data["total"].get(key, default)
+        return None if v is None else kind(v)
+
+    get.__name__ = key
+    return property(get, doc=doc)
+
 
 class Measurement:
     """Measured energy: a power log integrated with the trapezoid rule per device, or
@@ -21,9 +34,6 @@ class Measurement:
         self._handle = handle
         self._data: Dict[str, Any] = _json.loads(handle.json())
 
-    def _total(self, key: str, default: Any = None) -> Any:
-        return self._data["total"].get(key, default)
-
     @property
     def file(self) -> str:
         """The file, or ``"<samples>"``."""
@@ -33,74 +43,6 @@ class Measurement:
     def format(self) -> str:
         """``"nvidia-smi"``, ``"csv"``, ``"dcgmi-dmon"``, ``"codecarbon"``, ``"sacct"`` or ``"samples"``."""
         return str(self._data["format"])
-
-    @property
-    def energy_j(self) -> float:
-        """Energy over the window, all devices together, J."""
-        return float(self._total("energy_j"))
-
-    @property
-    def energy_kwh(self) -> float:
-        """energy_j in kWh."""
-        return float(self._total("energy_kwh"))
-
-    @property
-    def duration_s(self) -> Optional[float]:
-        """Wall time of the window, s; None when an energy file states no time (sacct
-        without Elapsed: give the pilot's time as ``pilot_hours``)."""
-        v = self._total("duration_s")
-        return None if v is None else float(v)
-
-    @property
-    def average_w(self) -> Optional[float]:
-        """Energy / duration, all devices together, W; None where the duration is unknown."""
-        v = self._total("average_w")
-        return None if v is None else float(v)
-
-    @property
-    def peak_w(self) -> Optional[float]:
-        """Highest total draw at any reading (None for an energy file), W."""
-        v = self._total("peak_w")
-        return None if v is None else float(v)
-
-    @property
-    def sampling_bound_j(self) -> Optional[float]:
-        """Half the spread of the left and right Riemann sums, J (None for an energy file)."""
-        v = self._total("sampling_bound_j")
-        return None if v is None else float(v)
-
-    @property
-    def gap_bound_j(self) -> Optional[float]:
-        """What the gaps could hide: each gap's length × the spread of the readings
-        within one gap length either side, J (None for an energy file)."""
-        v = self._total("gap_bound_j")
-        return None if v is None else float(v)
-
-    @property
-    def bound_j(self) -> Optional[float]:
-        """sampling_bound_j + gap_bound_j, J (None for an energy file)."""
-        v = self._total("bound_j")
-        return None if v is None else float(v)
-
-    @property
-    def gaps(self) -> int:
-        """Intervals longer than 5 × the device's median interval, summed over devices."""
-        return int(self._total("gaps", 0))
-
-    @property
-    def gap_s(self) -> float:
-        """Seconds inside those gaps."""
-        return float(self._total("gap_s", 0.0))
-
-    @property
-    def restarts(self) -> int:
-        """Logger restarts: a header repeated inside the file."""
-        return int(self._total("restarts", 0))
-
-    @property
-    def skipped_lines(self) -> int:
-        """Bad lines skipped (skip_bad_lines=True)."""
-        return int(self._total("skipped_lines", 0))
 
     @property
     def device_count(self) -> int:
@@ -137,6 +79,33 @@ class Measurement:
     def __repr__(self) -> str:
         over = "an unknown time" if self.duration_s is None else f"{self.duration_s:.6g} s"
         return f"Measurement({self.file!r}, {self.format}, {self.energy_j:.6g} J over {over})"
+
+
+# The figures of the JSON's "total" that Measurement has as read-only properties, one
+# getter for all: name, type, the value where the total lacks the figure (None: the
+# property is None there, as for an energy file), docstring.
+_TOTALS = (
+    ("energy_j", float, None, "Energy over the window, all devices together, J."),
+    ("energy_kwh", float, None, "energy_j in kWh."),
+    ("duration_s", float, None,
+     "Wall time of the window, s; None when an energy file states no time (sacct without Elapsed: "
+     "give the pilot's time as ``pilot_hours``)."),
+    ("average_w", float, None, "Energy / duration, all devices together, W; None where the duration is unknown."),
+    ("peak_w", float, None, "Highest total draw at any reading (None for an energy file), W."),
+    ("sampling_bound_j", float, None,
+     "Half the spread of the left and right Riemann sums, J (None for an energy file)."),
+    ("gap_bound_j", float, None,
+     "What the gaps could hide: each gap's length × the spread of the readings within one gap "
+     "length either side, J (None for an energy file)."),
+    ("bound_j", float, None, "sampling_bound_j + gap_bound_j, J (None for an energy file)."),
+    ("gaps", int, 0, "Intervals longer than 5 × the device's median interval, summed over devices."),
+    ("gap_s", float, 0.0, "Seconds inside those gaps."),
+    ("restarts", int, 0, "Logger restarts: a header repeated inside the file."),
+    ("skipped_lines", int, 0, "Bad lines skipped (skip_bad_lines=True)."),
+)
+for _key, _kind, _default, _doc in _TOTALS:
+    setattr(Measurement, _key, _total_field(_key, _kind, _doc, _default))
+del _key, _kind, _default, _doc
 
 
 def measure(
