@@ -45,14 +45,17 @@ class Measurement:
         return float(self._total("energy_kwh"))
 
     @property
-    def duration_s(self) -> float:
-        """Wall time of the window, s."""
-        return float(self._total("duration_s"))
+    def duration_s(self) -> Optional[float]:
+        """Wall time of the window, s; None when an energy file states no time (sacct
+        without Elapsed: give the pilot's time as ``pilot_hours``)."""
+        v = self._total("duration_s")
+        return None if v is None else float(v)
 
     @property
-    def average_w(self) -> float:
-        """Energy / duration, all devices together, W."""
-        return float(self._total("average_w"))
+    def average_w(self) -> Optional[float]:
+        """Energy / duration, all devices together, W; None where the duration is unknown."""
+        v = self._total("average_w")
+        return None if v is None else float(v)
 
     @property
     def peak_w(self) -> Optional[float]:
@@ -132,7 +135,8 @@ class Measurement:
         return str(self._handle.table())
 
     def __repr__(self) -> str:
-        return f"Measurement({self.file!r}, {self.format}, {self.energy_j:.6g} J over {self.duration_s:.6g} s)"
+        over = "an unknown time" if self.duration_s is None else f"{self.duration_s:.6g} s"
+        return f"Measurement({self.file!r}, {self.format}, {self.energy_j:.6g} J over {over})"
 
 
 def measure(
