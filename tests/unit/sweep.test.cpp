@@ -149,7 +149,9 @@ TEST_CASE("sweep_numbers: workload inputs and ranges go through prefixes") {
   check_same(hours, axes_of({"gpu-hours=1000,2e6", "mfu=0.2,0.6", "region=FR,PL"}));
   check_same(hours, axes_of({"pue=1.1:1.4,1.2", "count=64,65"}));
   check_same(flops_base(), axes_of({"params=1e9,7e9", "tokens=1e12,3e12", "pue=1.1,1.2"}));
-  check_same(flops_base(), axes_of({"duration=100,200", "count=64,128", "pue=1.1,1.2"}));
+  // 8.4e22 FLOP need 8.4e22 / (3600 × 989.4e12) = 23,583 H100-hours at MFU 1: every
+  // duration × count here holds them (400 h × 64 = 25,600 h); fewer is bad input.
+  check_same(flops_base(), axes_of({"duration=400,800", "count=64,128", "pue=1.1,1.2"}));
 }
 
 TEST_CASE("sweep_numbers: an error mid-sweep comes after the same rows") {

@@ -555,6 +555,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = tp::version;
   m.attr("estimate_schema") = std::string(tp::estimate_schema);
   m.attr("compare_schema") = std::string(tp::compare_schema);
+  m.attr("min_uncertainty_samples") = tp::min_uncertainty_samples;
   py::register_exception_translator(&translate);
 
   py::class_<catalog_handle, std::shared_ptr<catalog_handle>>(m, "Catalog")
