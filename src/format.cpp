@@ -256,9 +256,8 @@ summary summarise(const estimate& e, const catalog& cat) {
       if (!l.claim.empty()) detail += "; claim: " + l.claim;
       std::string label = l.label();  // "-based" left out, as in the emissions rows above
       if (auto k = label.find("-based"); k != std::string::npos) label.erase(k, 6);
-      const bool left_out = l.scope == 3 && l.method.empty() && !e.inputs.embodied;  // embodied, not unknown
       s.sections.back().rows.push_back({std::move(label),
-                                        left_out    ? std::string("left out")
+                                        l.left_out  ? std::string("left out")
                                         : l.kg_co2e ? readable(emissions::kg_co2e(*l.kg_co2e))
                                                     : unknown,
                                         std::move(detail)});
