@@ -58,12 +58,6 @@ std::string scaled_range(double central, double lo, double hi, std::span<const s
   return fmt::format(fmt::runtime(spec), lo / s.factor, hi / s.factor);
 }
 
-/// The interval of output `name` when the estimate has one with a width, else nullptr.
-const output_interval* interval(const estimate& e, std::string_view name) {
-  if (!e.uncertainty) return nullptr;
-  const auto* o = e.uncertainty->find(name);
-  return o && o->p5 != o->p95 ? o : nullptr;
-}
 
 // --- the estimate summary shared by the table and Markdown renderers ---
 
@@ -319,6 +313,12 @@ std::string render_trace(const estimate& e) {
     out += l + "\n";
   }
   return out;
+}
+
+const output_interval* interval(const estimate& e, std::string_view name) {
+  if (!e.uncertainty) return nullptr;
+  const auto* o = e.uncertainty->find(name);
+  return o && o->p5 != o->p95 ? o : nullptr;
 }
 
 std::string render_table(const estimate& e, const catalog& cat, bool explain) {
