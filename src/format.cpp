@@ -696,14 +696,15 @@ std::string render_comparison_markdown(const comparison& c, const catalog& cat) 
 std::string render_comparison_csv(const comparison& c) {
   std::string out = "rank," + csv_field(c.key);
   for (const auto& col : headline_columns()) out += "," + std::string(col.name);
-  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{}\n", rank_unit(c.rank_by));
+  // The last column says why an option was not estimated (JSON's "error"); empty for the others.
+  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{},error\n", rank_unit(c.rank_by));
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     out += std::to_string(i + 1) + "," + csv_field(r.value);
     // An option that could not be estimated: every number empty (unknown), as in the JSON.
     for (const auto& col : headline_columns()) out += "," + csv_number(r.error ? std::nullopt : col.get(r.result));
     out += "," + csv_number(r.error ? std::nullopt : r.result.inputs.intensity_g_per_kwh) + "," +
-           csv_number(r.delta_to_best) + "\n";
+           csv_number(r.delta_to_best) + "," + (r.error ? csv_field(*r.error) : std::string{}) + "\n";
   }
   return out;
 }
