@@ -739,7 +739,9 @@ std::string render_comparison_csv(const comparison& c) {
   std::string out = "rank," + csv_field(c.key);
   for (const auto& col : headline_columns()) out += "," + std::string(col.name);
   const bool ranged = std::any_of(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.result.uncertainty.has_value(); });
-  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{}{}\n", rank_unit(c.rank_by),
+  // "error" says why an option was not estimated (JSON's "error"; empty for the others); the
+  // ranges' columns follow when any row has them.
+  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{},error{}\n", rank_unit(c.rank_by),
                      ranged ? range_csv_header() : std::string{});
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
@@ -747,8 +749,8 @@ std::string render_comparison_csv(const comparison& c) {
     // An option that could not be estimated: every number empty (unknown), as in the JSON.
     for (const auto& col : headline_columns()) out += "," + csv_number(r.error ? std::nullopt : col.get(r.result));
     out += "," + csv_number(r.error ? std::nullopt : r.result.inputs.intensity_g_per_kwh) + "," +
-           csv_number(r.delta_to_best) + (ranged ? range_csv_cells(r.error ? estimate{} : r.result) : std::string{}) +
-           "\n";
+           csv_number(r.delta_to_best) + "," + (r.error ? csv_field(*r.error) : std::string{}) +
+           (ranged ? range_csv_cells(r.error ? estimate{} : r.result) : std::string{}) + "\n";
   }
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include "trainprint/sweep.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -69,7 +71,9 @@ sweep_axis parse_axis(std::string_view text, std::string_view what) {
     if (v.empty())
       throw input_error(w, "'" + std::string(text) + "'",
                         std::string("KEY=V1,V2,… with no empty value") + (is_mix ? " (mix values separated by ';')" : ""));
-  // The key must be a scenario input, and every value must parse.
+  // The key must be a scenario input, and every value must parse; a value given twice
+  // (FR,FR; 512,0.512k; h100,H100) would give two equal rows: refused, naming it.
+  std::vector<scenario> read;
   for (const auto& v : axis.values) {
     scenario scratch;
     try {
@@ -78,6 +82,16 @@ sweep_axis parse_axis(std::string_view text, std::string_view what) {
       if (e.field() != "key") throw;
       throw input_error(w, "'" + axis.key + "'", e.expected());
     }
+    for (const auto& i : scenario_inputs)  // ids are looked up in any case
+      if (i.kind == input_kind::text && scratch.*i.text)
+        for (auto& c : *(scratch.*i.text)) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::size_t k = 0; k < read.size(); ++k)
+      if (read[k] == scratch)
+        throw input_error(w, "'" + std::string(text) + "'",
+                          "each value once: " + axis.key + " " +
+                              (axis.values[k] == v ? "'" + v + "' is given twice"
+                                                   : "'" + axis.values[k] + "' and '" + v + "' are the same value"));
+    read.push_back(std::move(scratch));
   }
   return axis;
 }
