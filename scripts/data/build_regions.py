@@ -231,6 +231,26 @@ def country_mix(rec):
             "notes": "TWh by source normalised to fractions; other = other renewables excl. bioenergy (geothermal, tidal, ...; geothermal not separated upstream)"}
 
 
+def world_mix(gmix):
+    """The world's generation mix: each source's TWh summed over every country of CodeCarbon's
+    global_energy_mix.json (OWID/Ember), normalised. The countries' latest years differ (mostly
+    2022 and 2023), so this is a derived estimate, marked medium confidence; its year is the
+    latest one in the sum."""
+    keys = {"coal": "coal", "gas": "gas", "oil": "oil", "nuclear": "nuclear", "hydro": "hydroelectricity",
+            "wind": "wind", "solar": "solar", "biomass": "biofuel", "other": "other_renewable_exc_biofuel"}
+    parts = {k: sum(rec[u + "_TWh"] for rec in gmix.values()) for k, u in keys.items()}
+    years = {}
+    for rec in gmix.values():
+        years[int(rec["year"])] = years.get(int(rec["year"]), 0) + 1
+    total = sum(rec["total_TWh"] for rec in gmix.values())
+    return {"shares": norm_shares(parts), "year": max(years), "source": "codecarbon-global-energy-mix",
+            "confidence": "medium",
+            "notes": "derived: TWh by source summed over the %d countries of the upstream file (%s), %.0f TWh in all, "
+                     "normalised to fractions; other = other renewables excl. bioenergy" % (
+                         len(gmix), ", ".join("%d in %d" % (n, y) for y, n in sorted(years.items(), reverse=True)),
+                         total)}
+
+
 def read_egrid(up):
     return read_csv(os.path.join(up, "epa-egrid2022-subregions", "egrid2022_subregion_total_output_rates.csv"))
 
@@ -365,6 +385,7 @@ def build(up, curated):
             e = blank_entry("WORLD", "grid", "World", ["OWID_WRL", "World average", "Global", "global average"],
                             None, None, "owid-ember", "high")
             e["intensity"] = inten
+            e["mix"] = world_mix(gmix)
             e["notes"] = "OWID/Ember world average; 'world' matches the id case-insensitively"
             add(e)
             continue
