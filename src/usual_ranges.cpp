@@ -3,11 +3,15 @@
 #include "usual_ranges.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <mutex>
 
 #include <fmt/format.h>
 
+#include "catalog/memo.hpp"
 #include "trainprint/defaults.hpp"
 
 namespace trainprint::inline v0::detail {
@@ -110,7 +114,10 @@ std::string_view usual_range_none(std::string_view name) {
   return {};
 }
 
-std::optional<usual_range> usual_range_of(std::string_view name, const catalog& cat) {
+namespace {
+
+/// The usual range of `name`, worked out from the catalog's tables (usual_range_of keeps it).
+std::optional<usual_range> compute_range(std::string_view name, const catalog& cat) {
   constexpr double inf = std::numeric_limits<double>::infinity();
   if (name == "params" || name == "active_params")
     // Below 10,000 the size notes of resolve/ speak (resolver.cpp); above, 10T is over six
@@ -231,16 +238,46 @@ std::optional<usual_range> usual_range_of(std::string_view name, const catalog& 
   return std::nullopt;
 }
 
+/// One catalog's usual ranges, in scenario_inputs order, each worked out on first use and
+/// kept while the catalog is unchanged (catalog/memo.hpp): a range over a table (every
+/// region's intensity and price, every accelerator's TDP, every preset's duration) would
+/// otherwise be scanned again for every input set on every estimate and sweep row. Only
+/// the ranges asked for are worked out, so an estimate parses no table it does not read.
+struct range_memo {
+  std::mutex m;
+  std::array<std::optional<std::optional<usual_range>>, scenario_inputs.size()> by_input;
+};
+
+/// The usual range of scenario_inputs[k] under `cat`, whose memo is `memo`. A slot is
+/// written once, under the lock, and never again, so the reference stays valid.
+const std::optional<usual_range>& range_at(std::size_t k, range_memo& memo, const catalog& cat) {
+  const std::lock_guard lock(memo.m);
+  auto& slot = memo.by_input[k];
+  if (!slot) slot = compute_range(scenario_inputs[k].name, cat);
+  return *slot;
+}
+
+}  // namespace
+
+std::optional<usual_range> usual_range_of(std::string_view name, const catalog& cat) {
+  for (std::size_t k = 0; k < scenario_inputs.size(); ++k)
+    if (scenario_inputs[k].name == name) return range_at(k, *catalog_detail::memo<range_memo>(cat), cat);
+  return compute_range(name, cat);
+}
+
 void unusual_value_notes(const scenario& s, const catalog& cat, const accelerator* acc, std::vector<std::string>& notes) {
   const double count = s.count ? static_cast<double>(*s.count) : 0;
-  for (const auto& i : scenario_inputs) {
+  std::shared_ptr<range_memo> memo;
+  for (std::size_t k = 0; k < scenario_inputs.size(); ++k) {
+    const auto& i = scenario_inputs[k];
     if (!i.has_limits()) continue;
     const auto got = i.get(s);
     if (!got || !(*got > 0)) continue;  // 0 is a deliberate value (a carbon-free grid, no host)
     const double v = *got;
     // A part's own power is checked against its TDP (resolve/power.cpp).
     if (i.name == "power_w" && acc && acc->tdp_w) continue;
-    const auto r = usual_range_of(i.name, cat);
+    if (!memo) memo = catalog_detail::memo<range_memo>(cat);
+    const auto& r = range_at(k, *memo, cat);
     if (!r || (v >= r->lo && v <= r->hi)) continue;
     const bool below = v < r->lo;
     // Too few parameters or tokens: the size notes speak (resolver.cpp implausible_size_notes).
