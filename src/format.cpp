@@ -86,10 +86,23 @@ std::string boundary_text(const estimate_context& c) {
                      to_string(c.convention));
 }
 
+/// A factor printed beside a median: with ranges, its own median and 90% range (the
+/// point value stays in the trace), else the point value; `spec` formats value × scale.
+std::string factor_text(const estimate& e, uncertain_input i, double point, double scale, std::string_view spec) {
+  const input_distribution* d = nullptr;
+  if (e.uncertainty)
+    for (const auto& x : e.uncertainty->inputs)
+      if (x.input == i && !x.dist.fixed()) d = &x;
+  auto f = [&](double v) { return fmt::format(fmt::runtime(spec), v * scale); };
+  if (!d) return f(point);
+  return f(d->dist.quantile(0.5)) + " (" + f(d->dist.quantile(0.05)) + "–" + f(d->dist.quantile(0.95)) + ")";
+}
+
 std::string grid_text(const estimate& e) {
   const auto& c = e.context;
   if (!e.inputs.intensity_g_per_kwh) return "grid intensity unknown";
-  std::string g = fmt::format("{:.4g} g CO2e/kWh", *e.inputs.intensity_g_per_kwh);
+  std::string g =
+      factor_text(e, uncertain_input::intensity_g_per_kwh, *e.inputs.intensity_g_per_kwh, 1, "{:.4g}") + " g CO2e/kWh";
   if (!c.grid_region_id.empty()) g += " from " + c.grid_region_id;
   if (!c.intensity_basis.empty()) g += " (" + c.intensity_basis + ")";
   return g;
@@ -158,16 +171,8 @@ summary summarise(const estimate& e, const catalog& cat) {
                    : fmt::format("ranges: 5th–95th percentile of the {} possible of {} Monte Carlo samples (seed {})",
                                  u.samples - u.impossible_samples, u.samples, u.seed);
   }
-  // A factor printed beside a median: with ranges, its own median and 90% range (the
-  // point value stays in the trace), else the point value.
-  auto factor = [&](uncertain_input i, double point, double scale, std::string_view spec) -> std::string {
-    const input_distribution* d = nullptr;
-    if (e.uncertainty)
-      for (const auto& x : e.uncertainty->inputs)
-        if (x.input == i && !x.dist.fixed()) d = &x;
-    auto f = [&](double v) { return fmt::format(fmt::runtime(spec), v * scale); };
-    if (!d) return f(point);
-    return f(d->dist.quantile(0.5)) + " (" + f(d->dist.quantile(0.05)) + "–" + f(d->dist.quantile(0.95)) + ")";
+  auto factor = [&](uncertain_input i, double point, double scale, std::string_view spec) {
+    return factor_text(e, i, point, scale, spec);
   };
   // " (lo–hi)" after a value, in its unit, when the output has an interval.
   auto R = [&](std::string_view name, std::span<const step> steps, std::size_t zero_step = 1) -> std::string {
@@ -230,8 +235,10 @@ summary summarise(const estimate& e, const catalog& cat) {
       case output::flops: return "FLOP";
       case output::accelerator_hours: return "h";
       case output::energy_facility:
-        return in.measured_energy_kwh ? fmt::format("PUE {:.3g}", in.pue)
-                                      : "PUE " + factor(uncertain_input::pue, in.pue, 1, "{:.3g}");
+        // A facility-boundary measurement already holds the cooling: no PUE is applied to it.
+        return in.measured_energy_kwh && in.measured_boundary == energy_boundary::facility
+                   ? std::string("measured at the facility")
+                   : "PUE " + factor(uncertain_input::pue, in.pue, 1, "{:.3g}");
       case output::emissions_location:
         return in.intensity_g_per_kwh
                    ? factor(uncertain_input::intensity_g_per_kwh, *in.intensity_g_per_kwh, 1, "{:.4g}") +
