@@ -222,8 +222,8 @@ std::optional<usual_range> usual_range_of(std::string_view name, const catalog& 
       if (r.price_usd_per_kwh->value > hi) hi = r.price_usd_per_kwh->value, hi_id = r.id;
     }
     if (hi <= 0) return std::nullopt;
-    // The catalog's prices are US states' only: three times either way leaves room for
-    // other countries' tariffs (a judgement, not a source).
+    // The catalog prices US states and European countries only: three times either way
+    // leaves room for other countries' tariffs (a judgement, not a source).
     return usual_range{lo / 3, hi * 3,
                        fmt::format("a third of the catalog's cheapest ({} {}) to three times its dearest ({} {})", lo_id,
                                    num(lo), hi_id, num(hi))};
