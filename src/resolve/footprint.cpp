@@ -2,6 +2,8 @@
 
 #include "resolver.hpp"
 
+#include "../catalog/prices.hpp"
+
 namespace trainprint::inline v0::resolving {
 
 void resolver::water() {
@@ -130,6 +132,54 @@ void resolver::money() {
   if (s.hourly_price_usd) {
     from_user(in.hourly_price_usd, "hourly_price_usd", *s.hourly_price_usd, "USD per accelerator-hour",
               ui::hourly_price_usd, "hourly_price_usd");
+  } else if (acc) {
+    // The catalog's list on-demand price (§3.3): the instance's own when the hardware is a
+    // priced instance or pod, else the one priced system of the known provider with this
+    // accelerator; unknown otherwise (never another provider's or another part's price).
+    const std::string provider_id = prov ? prov->id : hw_provider;
+    const catalog_detail::list_price* lp = nullptr;
+    const system_profile* priced = nullptr;
+    // An instance, server or pod named as hardware: its own price or none (a slice is priced per chip).
+    const bool named_system = hw_unit && !hw_unit->id.empty() && hw_unit->kind != "slice";
+    int found = 0;
+    for (const auto& p : catalog_detail::embedded_list_prices()) {
+      const system_profile& x = cat.find_system(p.system);
+      if (named_system ? x.id == hw_unit->id && (provider_id.empty() || provider_id == x.provider)
+                       : !provider_id.empty() && x.provider == provider_id && x.accelerator == acc->id)
+        lp = &p, priced = &x, ++found;
+    }
+    if (found > 1) {  // which of two priced instances of the part the user rents is not known
+      lp = nullptr;
+      if (rec.context)
+        r.notes.push_back("compute cost unknown: " + provider_id + " lists several instances of " + acc->id +
+                          " at different prices; give the instance as --hardware, or --hourly-price-usd");
+    }
+    if (lp) {
+      const double per_acc = lp->per_accelerator ? lp->usd_per_hour : lp->usd_per_hour / priced->accelerators;
+      const bool other_region = reg && reg->id != lp->region;
+      provenance pv = lp->prov(cat);
+      if (other_region) pv.confidence = "low";
+      in.hourly_price_usd = per_acc;
+      const std::string how =
+          lp->per_accelerator
+              ? fmt::format("{:g} USD per accelerator-hour", lp->usd_per_hour)
+              : fmt::format("{:g} USD per instance-hour / {} accelerators", lp->usd_per_hour, priced->accelerators);
+      TRAINPRINT_TRACE(tr, "hourly_price_usd", per_acc, "USD per accelerator-hour", origin::catalog, pv.citation(),
+                       fmt::format("list on-demand price of {} in {} as of {}: {}", priced->id, lp->region,
+                                   lp->as_of, how));
+      tr.confidence(pv.confidence);
+      rg.from_catalog(ui::hourly_price_usd, "USD per accelerator-hour", per_acc, pv);
+      if (rec.context) {
+        r.notes.push_back(fmt::format("compute cost at the list on-demand price of {} in {} as of {} (Linux; no "
+                                      "reservation, savings plan, committed-use or spot discount); give "
+                                      "--hourly-price-usd for the price you pay",
+                                      priced->id, lp->region, lp->as_of));
+        if (other_region)
+          r.notes.push_back(fmt::format("compute cost: the catalog prices {} only in {}, not in {}; that price "
+                                        "is used (confidence low)",
+                                        priced->id, lp->region, reg->id));
+      }
+    }
   }
   // A hardware word: the per-part inputs range across the parts it names (plain.hpp).
   if (words.part && rg.out) detail::spread_over_parts(*words.part, given, cat, r, rec.context);
