@@ -151,9 +151,24 @@ summary summarise(const estimate& e, const catalog& cat) {
   s.title = what;
   if (!c.region_id.empty()) s.title += " in " + c.region_id;
   s.basis = "boundary: " + boundary_text(c) + "; grid: " + grid_text(e);
-  if (e.uncertainty)
-    s.ranges = fmt::format("ranges: 5th–95th percentile of {} Monte Carlo samples (seed {})", e.uncertainty->samples,
-                           e.uncertainty->seed);
+  if (e.uncertainty) {
+    const auto& u = *e.uncertainty;
+    s.ranges = u.impossible_samples == 0
+                   ? fmt::format("ranges: 5th–95th percentile of {} Monte Carlo samples (seed {})", u.samples, u.seed)
+                   : fmt::format("ranges: 5th–95th percentile of the {} possible of {} Monte Carlo samples (seed {})",
+                                 u.samples - u.impossible_samples, u.samples, u.seed);
+  }
+  // A factor printed beside a median: with ranges, its own median and 90% range (the
+  // point value stays in the trace), else the point value.
+  auto factor = [&](uncertain_input i, double point, double scale, std::string_view spec) -> std::string {
+    const input_distribution* d = nullptr;
+    if (e.uncertainty)
+      for (const auto& x : e.uncertainty->inputs)
+        if (x.input == i && !x.dist.fixed()) d = &x;
+    auto f = [&](double v) { return fmt::format(fmt::runtime(spec), v * scale); };
+    if (!d) return f(point);
+    return f(d->dist.quantile(0.5)) + " (" + f(d->dist.quantile(0.05)) + "–" + f(d->dist.quantile(0.95)) + ")";
+  };
   // " (lo–hi)" after a value, in its unit, when the output has an interval.
   auto R = [&](std::string_view name, std::span<const step> steps, std::size_t zero_step = 1) -> std::string {
     const auto* o = interval(e, name);
@@ -214,21 +229,27 @@ summary summarise(const estimate& e, const catalog& cat) {
     switch (o) {
       case output::flops: return "FLOP";
       case output::accelerator_hours: return "h";
-      case output::energy_facility: return fmt::format("PUE {:.3g}", in.pue);
+      case output::energy_facility:
+        return in.measured_energy_kwh ? fmt::format("PUE {:.3g}", in.pue)
+                                      : "PUE " + factor(uncertain_input::pue, in.pue, 1, "{:.3g}");
       case output::emissions_location:
-        return in.intensity_g_per_kwh ? fmt::format("{:.4g} g CO2e/kWh{}", *in.intensity_g_per_kwh,
-                                                    c.intensity_basis.empty() ? "" : "; " + c.intensity_basis)
-                                      : std::string{};
+        return in.intensity_g_per_kwh
+                   ? factor(uncertain_input::intensity_g_per_kwh, *in.intensity_g_per_kwh, 1, "{:.4g}") +
+                         " g CO2e/kWh" + (c.intensity_basis.empty() ? "" : "; " + c.intensity_basis)
+                   : std::string{};
       case output::emissions_market:
-        return in.cfe ? fmt::format("carbon-free share {:.0f}%", *in.cfe * 100) : std::string{};
+        return in.cfe ? "carbon-free share " + factor(uncertain_input::cfe, *in.cfe, 100, "{:.0f}") + "%" : std::string{};
       case output::emissions_embodied:
-        if (in.embodied) return fmt::format("amortised over {:g} years", in.lifetime_years);
+        if (in.embodied) return "amortised over " + factor(uncertain_input::lifetime_years, in.lifetime_years, 1, "{:.3g}") + " years";
         return c.convention == convention::model_card && !e.scenario.embodied ? "convention model-card"
                                                                                : "embodied=false";
       case output::water_onsite:
-        return in.wue_l_per_kwh ? fmt::format("WUE {:.3g} L/kWh", *in.wue_l_per_kwh) : std::string{};
+        return in.wue_l_per_kwh ? "WUE " + factor(uncertain_input::wue_l_per_kwh, *in.wue_l_per_kwh, 1, "{:.3g}") + " L/kWh"
+                                : std::string{};
       case output::water_offsite:
-        return in.ewif_l_per_kwh ? fmt::format("EWIF {:.3g} L/kWh", *in.ewif_l_per_kwh) : std::string{};
+        return in.ewif_l_per_kwh
+                   ? "EWIF " + factor(uncertain_input::ewif_l_per_kwh, *in.ewif_l_per_kwh, 1, "{:.3g}") + " L/kWh"
+                   : std::string{};
       default: return {};
     }
   };
@@ -426,6 +447,23 @@ std::string csv_number(std::optional<double> v) {
   return fmt::format("{:.10g}", *v);
 }
 
+std::string range_csv_header() {
+  std::string out;
+  for (const auto& col : headline_columns())
+    if (info(col.id).sampled) out += fmt::format(",{0}_p5,{0}_p95", col.name);
+  return out;
+}
+std::string range_csv_cells(const estimate& e) {
+  std::string out;
+  for (const auto& col : headline_columns()) {
+    if (!info(col.id).sampled) continue;
+    const auto* o = e.uncertainty ? e.uncertainty->find(info(col.id).path) : nullptr;
+    out += "," + csv_number(o ? std::optional(o->p5) : std::nullopt) + "," +
+           csv_number(o ? std::optional(o->p95) : std::nullopt);
+  }
+  return out;
+}
+
 std::string render_csv(const estimate& e) {
   const auto& c = e.context;
   std::string head = "hardware,count,region,grid_region,boundary,convention,pue,intensity_g_co2e_per_kwh";
@@ -436,6 +474,10 @@ std::string render_csv(const estimate& e) {
   for (const auto& col : headline_columns()) {
     head += "," + std::string(col.name);
     row += "," + csv_number(col.get(e));
+  }
+  if (e.uncertainty) {
+    head += range_csv_header();
+    row += range_csv_cells(e);
   }
   return head + "\n" + row + "\n";
 }
@@ -696,14 +738,19 @@ std::string render_comparison_markdown(const comparison& c, const catalog& cat) 
 std::string render_comparison_csv(const comparison& c) {
   std::string out = "rank," + csv_field(c.key);
   for (const auto& col : headline_columns()) out += "," + std::string(col.name);
-  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{}\n", rank_unit(c.rank_by));
+  const bool ranged = std::any_of(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.result.uncertainty.has_value(); });
+  // "error" says why an option was not estimated (JSON's "error"; empty for the others); the
+  // ranges' columns follow when any row has them.
+  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{},error{}\n", rank_unit(c.rank_by),
+                     ranged ? range_csv_header() : std::string{});
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     out += std::to_string(i + 1) + "," + csv_field(r.value);
     // An option that could not be estimated: every number empty (unknown), as in the JSON.
     for (const auto& col : headline_columns()) out += "," + csv_number(r.error ? std::nullopt : col.get(r.result));
     out += "," + csv_number(r.error ? std::nullopt : r.result.inputs.intensity_g_per_kwh) + "," +
-           csv_number(r.delta_to_best) + "\n";
+           csv_number(r.delta_to_best) + "," + (r.error ? csv_field(*r.error) : std::string{}) +
+           (ranged ? range_csv_cells(r.error ? estimate{} : r.result) : std::string{}) + "\n";
   }
   return out;
 }

@@ -26,6 +26,13 @@ std::string hardware_text(const estimate& e, const catalog& cat, bool with_count
 /// one with a width (p5 != p95), else nullptr.
 const output_interval* interval(const estimate& e, std::string_view name);
 
+/// With ranges: a *_p5 and a *_p95 column for each headline output with an interval
+/// (",energy_facility_kwh_p5,energy_facility_kwh_p95,…"), written after a CSV row's
+/// other columns so that a reader of those keeps its places; the cells of `e` (empty
+/// where it has no interval).
+std::string range_csv_header();
+std::string range_csv_cells(const estimate& e);
+
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
 std::string csv_field(std::string_view text);
 /// Aligned text columns under a header row, each line indented by two spaces;

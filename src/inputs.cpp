@@ -4,12 +4,14 @@
 
 #include <cmath>
 
+#include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/parse.hpp"
 #include "trainprint/plain.hpp"
 #include "trainprint/spelling.hpp"
 #include "text.hpp"
+#include "usual_ranges.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -44,10 +46,18 @@ bool parse_bool(std::string_view key, std::string_view t) {
 void read_input_text(scenario& s, const input_info& in, std::string_view t, std::string_view key_in) {
   const std::string key(key_in.empty() ? in.name : key_in);
   switch (in.kind) {
-    case input_kind::number: in.set(s, parse_number(t, key)); break;
-    case input_kind::ratio: in.set(s, parse_ratio(t, key)); break;
+    case input_kind::number: in.set(s, parse_number(t, key, detail::input_expected(in))); break;
+    case input_kind::ratio:
+      try {
+        in.set(s, parse_ratio(t, key));
+      } catch (const unit_error&) {  // the input's own example, not another ratio's
+        const std::string shown = t.size() > 60 ? std::string(t.substr(0, 60)) + "..." : std::string(t);
+        throw unit_error(key, "got '" + shown + "', expected a fraction or a percentage, e.g. " +
+                                  std::string(detail::input_example(in.name)));
+      }
+      break;
     case input_kind::count: {
-      const double c = parse_number(t, key);
+      const double c = parse_number(t, key, detail::input_expected(in));
       if (!(c >= in.lo && c <= in.hi) || std::floor(c) != c)
         throw input_error(key, detail::num(c),
                           "a whole number " + detail::num(in.lo) + " <= " + key + " <= " + detail::num(in.hi));
@@ -115,6 +125,15 @@ std::string limits_text(const input_info& i) {
 
 std::string code(std::string_view s) { return "`" + std::string(s) + "`"; }
 
+/// The usual range of a numeric input under the embedded catalog, with its basis, or why it has none.
+std::string usual_text(const input_info& i) {
+  if (!i.has_limits()) return {};
+  auto n = [](double v) { return detail::short_number(v); };
+  if (const auto r = detail::usual_range_of(i.name, catalog::embedded()))
+    return text::md_escape(n(r->lo) + " to " + n(r->hi) + ": " + r->basis);
+  return text::md_escape("none: " + std::string(detail::usual_range_none(i.name)));
+}
+
 }  // namespace
 
 std::string inputs_markdown() {
@@ -130,7 +149,10 @@ std::string inputs_markdown() {
       "scenario JSON as on the command line and in Python, may carry a suffix or a unit (`\"1.3B\"`,\n"
       "`\"9%\"`, `\"5d\"`, `\"3 months\"`). Choices take any case, and `_` or a space for `-`.\n"
       "Messages name an input as the interface spells it: `--power-w` on the command line,\n"
-      "`power_w` in JSON and Python (include/trainprint/spelling.hpp).\n"
+      "`power_w` in JSON and Python (include/trainprint/spelling.hpp).\n\n"
+      "\"Usual\" is the range most values fall in, with its basis (src/usual_ranges.cpp): a value outside\n"
+      "it is possible, so it is estimated, with a note naming the usual range and the likely slip\n"
+      "(`--intensity 0.4`: did you mean 400 g, given 0.4 kg?). \"Limits\" are refused.\n"
       "\n## Which input wins\n\n"
       "A scenario comes from up to three sources, each over the one before: a preset (`--preset`, `preset=`),\n"
       "a scenario file (`--scenario`, `scenario=`), then the inputs as typed (CLI flags, Python keywords,\n"
@@ -158,14 +180,14 @@ std::string inputs_markdown() {
     if (i.group != group) {
       group = i.group;
       out += "\n## " + std::string(group) + "\n\n";
-      out += "| Name | CLI flag | Aliases | Unit | Limits | Range | Description |\n";
-      out += "|---|---|---|---|---|---|---|\n";
+      out += "| Name | CLI flag | Aliases | Unit | Limits | Usual | Range | Description |\n";
+      out += "|---|---|---|---|---|---|---|---|\n";
     }
     std::string aliases;
     for (auto a : i.aliases)
       if (!a.empty()) aliases += (aliases.empty() ? "" : ", ") + code(a);
     out += "| " + code(i.name) + " | " + code(i.flag) + " | " + aliases + " | " + std::string(i.unit) + " | " +
-           limits_text(i) + " | " + (i.rangeable ? "range" : "") + " | " + text::md_escape(i.help) + " |\n";
+           limits_text(i) + " | " + usual_text(i) + " | " + (i.rangeable ? "range" : "") + " | " + text::md_escape(i.help) + " |\n";
   }
   return out;
 }
@@ -220,7 +242,9 @@ std::string spell_inputs(std::string_view m, spelling how) {
   std::string out;
   out.reserve(m.size() + 16);
   // The field of an input_error, which may be a one-word id.
-  constexpr std::string_view tag = "[trainprint.input] ";
+  // The field of an input_error or a unit_error, which may be a one-word id.
+  std::string_view tag = "[trainprint.input] ";
+  if (m.starts_with("[trainprint.unit] ")) tag = "[trainprint.unit] ";
   std::size_t k = 0;
   if (m.starts_with(tag)) {
     const auto colon = m.find(':', tag.size());

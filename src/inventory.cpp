@@ -8,6 +8,7 @@
 
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/uncertainty.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -132,6 +133,25 @@ inventory make_inventory(const std::vector<inventory_run>& runs, const catalog& 
                                     "convention); their totals sum the other runs.",
                                     inv.total.embodied_left_out, inv.total.runs));
   if (fin.runs == 0) inv.notes.push_back("No final run in the inventory: development work cannot be set against one.");
+  // Runs in plain-language words or with ranges were estimated with the Monte Carlo
+  // (make_estimate): their figures are medians, and a total adds medians.
+  std::vector<std::string> ranged;
+  const uncertainty_result* mc = nullptr;
+  for (const auto& r : inv.rows)
+    if (r.result.uncertainty) {
+      ranged.push_back(r.run.line > 0 ? fmt::format("line {}", r.run.line) : r.run.name);
+      if (!mc) mc = &*r.result.uncertainty;
+    }
+  if (mc) {
+    std::string list;
+    for (std::size_t i = 0; i < ranged.size() && i < 5; ++i) list += (i ? ", " : "") + ranged[i];
+    if (ranged.size() > 5) list += fmt::format(" and {} more", ranged.size() - 5);
+    inv.notes.push_back(fmt::format(
+        "{} of {} runs ({}) are given in plain-language words or ranges: their figures are Monte Carlo medians ({} "
+        "samples, seed {}), with each run's 5th–95th percentiles in the JSON (runs[].estimate.uncertainty) and the "
+        "CSV (*_p5, *_p95); the totals add those medians, which is not the median of the total.",
+        ranged.size(), inv.rows.size(), list, mc->samples, mc->seed));
+  }
   return inv;
 }
 

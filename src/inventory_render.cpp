@@ -4,6 +4,7 @@
 #include "trainprint/inventory.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "format_internal.hpp"
@@ -142,6 +143,10 @@ std::string render_inventory_markdown(const inventory& inv) {
 std::string render_inventory_csv(const inventory& inv) {
   std::string out = "line,name,kind,hardware,count,region,ownership,market_claim,embodied";
   for (const auto& col : headline_columns()) out += "," + std::string(col.name);
+  // Runs with words or ranges: their 5th and 95th percentiles after the other columns
+  // (empty in the other runs and in the totals, which add medians).
+  const bool ranged = std::any_of(inv.rows.begin(), inv.rows.end(), [](const auto& r) { return r.result.uncertainty.has_value(); });
+  if (ranged) out += range_csv_header();
   out += "\n";
   for (const auto& r : inv.rows) {
     const auto& e = r.result;
@@ -151,6 +156,7 @@ std::string render_inventory_csv(const inventory& inv) {
            std::string(to_string(e.context.ownership)) + "," + csv_field(e.context.market_claim) + "," +
            (e.inputs.embodied ? "included" : "left out");
     for (const auto& col : headline_columns()) out += "," + csv_number(col.get(e));
+    if (ranged) out += range_csv_cells(e);
     out += "\n";
   }
   auto total_row = [&](std::string_view kind, const inventory_total& t) {
@@ -159,6 +165,7 @@ std::string render_inventory_csv(const inventory& inv) {
             : t.embodied_left_out == t.runs ? std::string("all left out")
                                             : fmt::format("{} of {} left out", t.embodied_left_out, t.runs));
     for (const auto& col : headline_columns()) out += "," + (summable(col.id) ? csv_number(t.value(col.id)) : "");
+    if (ranged) out += range_csv_cells(estimate{});
     out += "\n";
   };
   for (auto k : all_run_kinds)

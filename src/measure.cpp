@@ -116,12 +116,28 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
   // Group by device, in order of first appearance; times must not go back.
   std::vector<series> devs;
   std::map<std::string, std::size_t, std::less<>> index;
+  std::vector<std::size_t> last_line;  // by device: the line of its latest reading
+  std::size_t duplicates = 0;
   for (const auto& p : samples) {
     if (!std::isfinite(p.t_s)) throw measure_error(file, p.line, "time: got a non-finite value");
     if (const auto why = watts_problem(p.watts); !why.empty()) throw measure_error(file, p.line, why);
     auto [it, fresh] = index.try_emplace(p.device, devs.size());
-    if (fresh) devs.push_back({p.device, {}, {}});
+    if (fresh) devs.push_back({p.device, {}, {}}), last_line.push_back(0);
     auto& s = devs[it->second];
+    // Two readings of one device at one time: the same line logged twice (a logger that
+    // wrote it again, two files joined) counts once; two different powers cannot both be right.
+    if (!s.t.empty() && p.t_s == s.t.back()) {
+      if (p.watts == s.w.back()) {
+        ++duplicates;
+        continue;
+      }
+      throw measure_error(file, p.line,
+                          fmt::format("two readings of {} at the same time: {} W here, {} W on line {}; expected "
+                                      "one reading per device and time",
+                                      p.device.empty() ? "the device" : "device " + p.device, g(p.watts),
+                                      g(s.w.back()), last_line[it->second]));
+    }
+    last_line[it->second] = p.line;
     if (!s.t.empty() && p.t_s < s.t.back())
       throw measure_error(file, p.line,
                           fmt::format("time goes backwards{}: {} s after {} s; expected readings in time order",
@@ -140,6 +156,9 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
   measurement m;
   m.file = file;
   m.format = "samples";
+  if (duplicates > 0)
+    m.notes.push_back(fmt::format("{} duplicate reading{} (same device, time and power) counted once", duplicates,
+                                  duplicates == 1 ? "" : "s"));
   m.start_s = std::max(a, lo);
   m.end_s = std::min(b, hi);
   std::vector<const series*> used;

@@ -36,9 +36,12 @@ bool plain(std::string_view t, double& out) {
 }  // namespace
 
 double parse_number(std::string_view text, std::string_view what) {
+  return parse_number(text, what, "a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9");
+}
+
+double parse_number(std::string_view text, std::string_view what, std::string_view expected_in) {
   const std::string_view t = trim(text);
-  const std::string expected =
-      "expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9";
+  const std::string expected = "expected " + std::string(expected_in);
   if (t.empty()) throw unit_error(std::string(what), "got '', " + expected);
   double scale = 1;
   std::string_view digits = t;

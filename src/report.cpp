@@ -243,7 +243,17 @@ void collect_inputs(const comparison& c, source_list& sources, document& d) {
       }
       if (row.unit.empty()) row.unit = trace_unit(*t);
       row.values.push_back(trace_value(*t));
-      if (auto rg = r.result.scenario.ranges.find(canonical_range_name(name)); rg != r.result.scenario.ranges.end())
+      // With ranges, the numbers are medians: the input drawn beside them says its own
+      // median and 90% range (the trace's value is the point estimate's).
+      const input_distribution* drawn = nullptr;
+      if (r.result.uncertainty)
+        for (const auto& x : r.result.uncertainty->inputs)
+          if (to_string(x.input) == name && !x.dist.fixed()) drawn = &x;
+      if (drawn)
+        row.values.back() += fmt::format(" (point value; drawn: median {:.4g}, 90% {:.4g}–{:.4g})",
+                                         drawn->dist.quantile(0.5), drawn->dist.quantile(0.05),
+                                         drawn->dist.quantile(0.95));
+      else if (auto rg = r.result.scenario.ranges.find(canonical_range_name(name)); rg != r.result.scenario.ranges.end())
         row.values.back() += fmt::format(" (range {:.4g}–{:.4g})", rg->second.low, rg->second.high);
       row.origins.emplace_back(to_string(t->origin));
       if (t->confidence == "low") {

@@ -2,6 +2,8 @@
 
 #include "trainprint/sweep.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -9,6 +11,7 @@
 #include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/plain.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
@@ -68,7 +71,9 @@ sweep_axis parse_axis(std::string_view text, std::string_view what) {
     if (v.empty())
       throw input_error(w, "'" + std::string(text) + "'",
                         std::string("KEY=V1,V2,… with no empty value") + (is_mix ? " (mix values separated by ';')" : ""));
-  // The key must be a scenario input, and every value must parse.
+  // The key must be a scenario input, and every value must parse; a value given twice
+  // (FR,FR; 512,0.512k; h100,H100) would give two equal rows: refused, naming it.
+  std::vector<scenario> read;
   for (const auto& v : axis.values) {
     scenario scratch;
     try {
@@ -77,6 +82,16 @@ sweep_axis parse_axis(std::string_view text, std::string_view what) {
       if (e.field() != "key") throw;
       throw input_error(w, "'" + axis.key + "'", e.expected());
     }
+    for (const auto& i : scenario_inputs)  // ids are looked up in any case
+      if (i.kind == input_kind::text && scratch.*i.text)
+        for (auto& c : *(scratch.*i.text)) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::size_t k = 0; k < read.size(); ++k)
+      if (read[k] == scratch)
+        throw input_error(w, "'" + std::string(text) + "'",
+                          "each value once: " + axis.key + " " +
+                              (axis.values[k] == v ? "'" + v + "' is given twice"
+                                                   : "'" + axis.values[k] + "' and '" + v + "' are the same value"));
+    read.push_back(std::move(scratch));
   }
   return axis;
 }
@@ -200,10 +215,35 @@ void sweep_over(const scenario* earlier, const scenario& base, std::span<const s
   }
 }
 
+/// Whether a row has plain-language words or a range (wants_ranges()): the base's, or an axis value's.
+bool any_ranges(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes) {
+  if (wants_ranges(over(earlier, base))) return true;
+  for (const auto& a : axes)
+    for (const auto& v : a.values) {
+      scenario one;
+      set_input(one, a.key, v);
+      if (wants_ranges(one)) return true;
+    }
+  return false;
+}
+
 /// sweep_numbers() of `base` over `earlier` (null: none).
 void sweep_numbers_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
                         const sweep_numbers_callback& on_row, const catalog& cat) {
   (void)sweep_size(axes);
+  if (any_ranges(earlier, base, axes)) {
+    // Words or ranges: a row's numbers are the Monte Carlo medians make_estimate() gives
+    // (sweep()'s rows), never the point at the modes; no fast path.
+    std::vector<std::size_t> idx(axes.size(), 0);
+    sweep_over(
+        earlier, base, axes,
+        [&](const sweep_row& r) {
+          on_row(sweep_numbers_row{r.index, r.values, idx, r.result.inputs, r.result.outputs});
+          (void)advance(idx, axes);
+        },
+        cat, trace_level::none);
+    return;
+  }
   try_each_value(earlier, base, axes, cat, trace_level::none);  // the errors sweep() gives, in its order
   const std::size_t n = axes.size();
 

@@ -295,6 +295,11 @@ struct columns {
 
 uncertainty_result propagate(const model_inputs& central, std::span<const input_distribution> inputs,
                              const uncertainty_options& options) {
+  return detail::propagate(central, inputs, options, detail::sample_limit{});
+}
+
+uncertainty_result detail::propagate(const model_inputs& central, std::span<const input_distribution> inputs,
+                                     const uncertainty_options& options, const sample_limit& limit) {
   validate(options);
   uncertainty_result res;
   res.samples = options.samples;
@@ -364,19 +369,43 @@ uncertainty_result propagate(const model_inputs& central, std::span<const input_
   std::vector<double> block_sums(blocks * nt, 0.0);
   const unsigned threads = static_cast<unsigned>(std::min<std::uint64_t>(options.threads, blocks));
   std::vector<std::vector<std::uint64_t>> hists(threads);
+  // Impossible samples (limit): checked only on a time path with the workload known.
+  const bool check = limit.peak_flop_per_s > 0 && shape.path != model_shape::workload::flops && shape.flops > 0;
+  std::vector<std::uint64_t> dropped(blocks, 0);
 
   auto run = [&](unsigned t) {
     std::vector<std::uint32_t> h(nt * uncertainty_histogram_bins, 0);
     auto cols = std::make_unique<columns>(work.modes);
+    auto keep = std::make_unique<block>(), packed = std::make_unique<block>();
     const std::uint64_t first = blocks * t / threads, last = blocks * (t + 1) / threads;
     for (std::uint64_t blk = first; blk < last; ++blk) {
       xoshiro256ss rng(options.seed, blk);
       const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(uncertainty_block, n - blk * uncertainty_block));
       for (const auto& smp : samplers) smp.fill(rng, cols->in[detail::slot(inputs[smp.index].input)].x);
       detail::compute(shape, cols->in, cols->out);
-      for (std::size_t q = 0; q < nt; ++q)
-        block_sums[blk * nt + q] =
-            bins[tracked[q]].count(cols->out.value[tracked[q]].x, count, h.data() + q * uncertainty_histogram_bins);
+      std::size_t kept = count;
+      if (check) {
+        // Sample i is possible when flops ≤ AH · 3600 · peak; `keep` lists the possible ones.
+        const double* fl = cols->in[detail::slot(uncertain_input::flops)].x;
+        const double* sp = cols->in[detail::slot(uncertain_input::precision_speedup)].x;
+        const double* ah = cols->out[output::accelerator_hours].x;
+        kept = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+          const double peak = limit.peak_follows_speedup ? limit.peak_flop_per_s * (sp[i] / limit.speedup_central)
+                                                         : limit.peak_flop_per_s;
+          keep->x[kept] = static_cast<double>(i);
+          kept += fl[i] <= ah[i] * 3600.0 * peak ? 1 : 0;
+        }
+        dropped[blk] = count - kept;
+      }
+      for (std::size_t q = 0; q < nt; ++q) {
+        const double* v = cols->out.value[tracked[q]].x;
+        if (kept < count) {  // the possible samples, packed
+          for (std::size_t i = 0; i < kept; ++i) packed->x[i] = v[static_cast<std::size_t>(keep->x[i])];
+          v = packed->x;
+        }
+        block_sums[blk * nt + q] = bins[tracked[q]].count(v, kept, h.data() + q * uncertainty_histogram_bins);
+      }
     }
     hists[t].assign(h.begin(), h.end());
   };
@@ -391,21 +420,23 @@ uncertainty_result propagate(const model_inputs& central, std::span<const input_
   std::vector<std::uint64_t> hist(nt * uncertainty_histogram_bins, 0);
   for (const auto& h : hists)
     for (std::size_t i = 0; i < h.size(); ++i) hist[i] += h[i];
+  for (const auto d : dropped) res.impossible_samples += d;
+  const std::uint64_t possible = n - res.impossible_samples;
 
   for (std::size_t k = 0; k < output_count; ++k) {
     if (!mid.known[k] || !output_table[k].sampled) continue;
     const double c = mid.value[k];
     output_interval o{std::string(output_table[k].path), std::string(output_table[k].unit), c, c, c, c, c};
     const auto it = std::find(tracked.begin(), tracked.end(), k);
-    if (it != tracked.end()) {
+    if (it != tracked.end() && possible > 0) {
       const auto q = static_cast<std::size_t>(it - tracked.begin());
       const std::uint64_t* h = hist.data() + q * uncertainty_histogram_bins;
-      o.p5 = quantile_of(h, bins[k], n, 0.05);
-      o.p50 = quantile_of(h, bins[k], n, 0.50);
-      o.p95 = quantile_of(h, bins[k], n, 0.95);
+      o.p5 = quantile_of(h, bins[k], possible, 0.05);
+      o.p50 = quantile_of(h, bins[k], possible, 0.50);
+      o.p95 = quantile_of(h, bins[k], possible, 0.95);
       double total = 0;
       for (std::uint64_t blk = 0; blk < blocks; ++blk) total += block_sums[blk * nt + q];
-      o.mean = total / static_cast<double>(n);
+      o.mean = total / static_cast<double>(possible);
     }
     res.outputs.push_back(std::move(o));
   }

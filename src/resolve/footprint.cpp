@@ -54,6 +54,9 @@ void resolver::embodied() {
   in.embodied = s.embodied.value_or(!at_tdp);
   if (at_tdp && rec.context)
     r.notes.emplace_back("convention model-card: operational emissions only (embodied left out), accelerators at TDP");
+  if (!in.embodied && s.lifetime_years && rec.context)
+    r.notes.push_back(fmt::format("lifetime_years={:g} is not used: {} leaves embodied emissions out", *s.lifetime_years,
+                                  s.embodied ? "embodied=false" : "convention=model-card"));
   if (in.embodied) {
     if (s.lifetime_years) {
       in.lifetime_years = *s.lifetime_years;

@@ -7,7 +7,15 @@ namespace trainprint::inline v0::resolving {
 void resolver::site_kind() {
   // --- site kind (§1.6): the user's, or a data centre beside a cloud region or provider, or
   // what the hardware's segment implies (with a note when that is not a data centre) ---
-  reg = s.region ? &cat.find_region(*s.region) : nullptr;
+  if (s.region) try {
+      reg = &cat.find_region(*s.region);
+    } catch (const unknown_key_error&) {
+      // "WA" is no country, but the code of US-WA and AU-WA: name those.
+      std::vector<std::string> ids;
+      for (const auto* x : other_readings(cat, *s.region, nullptr)) ids.push_back(x->id);
+      if (ids.empty()) throw;
+      throw unknown_key_error("region", *s.region, ids);
+    }
   prov = s.provider ? &cat.find_provider(*s.provider)
                          : (reg && !reg->provider.empty()) ? cat.get_provider(reg->provider)
                                                            : nullptr;
@@ -21,9 +29,19 @@ void resolver::site_kind() {
                       fmt::format("a region of {} ({}:…) or a grid region (e.g. FR, US-CA): {}", hw_provider,
                                   hw_provider, hw_why));
   }
-  // A region or provider given by an alias: say what it was read as (FRA is FR).
-  if (rec.context && reg && given.region && !same_id(*given.region, reg->id))
-    r.notes.push_back(fmt::format("region {} read as {} ({})", *given.region, reg->id, reg->name));
+  // A region name that reads two ways (CA: Canada or California; Georgia: the country or
+  // the US state): say which was taken and how to ask for the other. A region or provider
+  // given by an alias: say what it was read as (FRA is FR).
+  if (rec.context && reg && given.region) {
+    if (const auto others = other_readings(cat, *given.region, reg); !others.empty()) {
+      std::string alt;
+      for (std::size_t k = 0; k < others.size(); ++k)
+        alt += fmt::format("{}{} ({}): give region={}", k == 0 ? "" : "; ", others[k]->id, others[k]->name, others[k]->id);
+      r.notes.push_back(fmt::format("region={} taken as {} ({}); it may also mean {}", *given.region, reg->id, reg->name, alt));
+    } else if (!same_id(*given.region, reg->id)) {
+      r.notes.push_back(fmt::format("region {} read as {} ({})", *given.region, reg->id, reg->name));
+    }
+  }
   if (rec.context && prov && given.provider && !same_id(*given.provider, prov->id))
     r.notes.push_back(fmt::format("provider {} read as {} ({})", *given.provider, prov->id, prov->name));
   if (s.site_kind) {
@@ -152,6 +170,14 @@ void resolver::power() {
                  : std::string("typical whole-run fraction (the MFU is not known)"));
     }
   }
+  // Inputs that the others given leave without effect: said, not silently dropped.
+  if (rec.context && s.power_w && s.power_fraction)
+    r.notes.push_back(fmt::format("power_fraction={:g} is not used: power_w={:g} gives the average power",
+                                  *s.power_fraction, s.power_w->in_watts()));
+  if (rec.context && !in.servers && s.host_power_w)
+    r.notes.push_back(fmt::format("host_power_w={:g} is not used: boundary={} counts the accelerators only; give "
+                                  "boundary=servers to count the host",
+                                  s.host_power_w->in_watts(), in.servers ? "servers" : "accelerators"));
   if (in.servers) {
     if (s.host_power_w) {
       in.host_power_w = s.host_power_w->in_watts();

@@ -4,6 +4,27 @@
 
 namespace trainprint::inline v0::resolving {
 
+std::vector<const region*> other_readings(const catalog& cat, std::string_view typed, const region* matched) {
+  // A name or alias without its qualifier: "Georgia (US state)" and "Georgia, US" are "Georgia".
+  auto bare = [](std::string_view n) {
+    const auto cut = std::min(n.find(" ("), n.find(','));
+    return cut == std::string_view::npos ? n : n.substr(0, cut);
+  };
+  std::vector<const region*> out;
+  for (const auto& x : cat.regions()) {
+    if (&x == matched) continue;
+    bool reads = false;
+    if (x.kind == "subnational" && x.id.find(':') == std::string::npos) {
+      const auto dash = x.id.find('-');
+      reads = dash != std::string::npos && same_id(std::string_view(x.id).substr(dash + 1), typed);
+    }
+    reads = reads || (bare(x.name) != x.name && same_id(bare(x.name), typed));
+    for (const auto& a : x.aliases) reads = reads || (bare(a) != a && same_id(bare(a), typed));
+    if (reads) out.push_back(&x);
+  }
+  return out;
+}
+
 void resolver::site_section() {
   // --- site ---
   if (reg && rec.context) ctx.region_id = reg->id;

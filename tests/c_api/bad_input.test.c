@@ -45,7 +45,7 @@ static const struct row rows[] = {
     {"number beyond double", "{\"gpu_hours\": 1e999, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_DATA, "[trainprint.data] <scenario>: malformed JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'"},
     {"NaN literal", "{\"gpu_hours\": NaN, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_DATA, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 15: syntax error while parsing value - invalid literal; last read: '\"gpu_hours\": N'"},
     /* Text is read as the CLI reads it (one reader of values): "nan" is not a number. */
-    {"nan as text", "{\"gpu_hours\": \"nan\", \"hardware\": \"h100\"}", TRAINPRINT_ERROR_UNIT, "[trainprint.unit] gpu_hours: got 'nan', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9"},
+    {"nan as text", "{\"gpu_hours\": \"nan\", \"hardware\": \"h100\"}", TRAINPRINT_ERROR_UNIT, "[trainprint.unit] gpu_hours: got 'nan', expected a number of h with an optional suffix k, M, B (or G), T, P, E, e.g. 100k"},
     {"PUE 0.9", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"pue\": 0.9}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5"},
     {"MFU 0", "{\"params\": 7e9, \"tokens\": 2e12, \"hardware\": \"h100\", \"mfu\": 0}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] mfu: got 0, expected 0 < mfu <= 1"},
     /* 8.4e22 FLOP need 8.4e22 / (3600 x 989.4e12) = 23,583 H100-hours at MFU 1: 1,000 h is an MFU of 23.6. */

@@ -114,8 +114,11 @@ TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied of
   CHECK(e.water_onsite->in_litres() == Approx(720000).epsilon(rel));
   CHECK_FALSE(e.water_offsite);
   CHECK_FALSE(e.water_total);
-  // 400 W is above the V100's 300 W TDP: said first, then the unknowns.
+  // 429 g is above the fixture catalog's grids (FR 44.2 to US 383.5 g): noted, with the
+  // lb/MWh reading 429 × 0.45359237 = 194.6 g; 400 W is above the V100's 300 W TDP; then the unknowns.
   CHECK(e.notes == std::vector<std::string>{
+                       "intensity=429 g CO2e/kWh is above the usual 44.2 to 383.5 g CO2e/kWh (the catalog's grids, "
+                       "FR to US): did you mean intensity=194.6 (429 lb/MWh)?",
                        "power_w 400 W is above nvidia-v100-sxm2-32gb's TDP of 300 W: an average above TDP is "
                        "unusual; check the value (or the hardware)",
                        "market-based emissions unknown: no carbon-free-energy share stated; give cfe",

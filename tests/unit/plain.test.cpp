@@ -205,7 +205,9 @@ TEST_CASE("plain: with no place, words give the world average, labelled, with a 
 }
 
 TEST_CASE("plain: words and expert inputs mix: size with tokens, duration with params, a word and a number") {
-  scenario s = typed({{"params", "7B"}, {"tokens", "2T"}, {"duration_h", "days"}, {"hardware", "h100"}, {"count", "64"},
+  // 7B × 2T = 8.4e22 FLOP need 8.4e22 / (3600 × 989.4e12) = 23,583 H100-hours at peak: on
+  // 512 that is 46.1 h, inside the days band (on 64, 368 h: every sample impossible, below).
+  scenario s = typed({{"params", "7B"}, {"tokens", "2T"}, {"duration_h", "days"}, {"hardware", "h100"}, {"count", "512"},
                       {"region", "FR"}});
   // days: 24..168 h, mode √(24 · 168) = 63.498 h.
   REQUIRE(s.duration_h);
@@ -215,6 +217,12 @@ TEST_CASE("plain: words and expert inputs mix: size with tokens, duration with p
   REQUIRE(e.uncertainty);
   REQUIRE(e.flops);
   CHECK(*e.flops == Approx(6 * 7e9 * 2e12));  // the workload is known beside the time
+  // Samples under 46.1 h are impossible and left out: P = (46.07 − 24)² / ((168 − 24)(63.5 − 24))
+  // = 487.1 / 5688 = 8.6% of 10000 (binomial sd 28).
+  CHECK(e.uncertainty->impossible_samples == Approx(856).epsilon(0.15));
+  scenario on64 = s;
+  on64.count = 64;
+  CHECK_THROWS_AS(make_estimate(on64, cat()), input_error);
 }
 
 TEST_CASE("plain: the scenario JSON reads and writes the words") {

@@ -486,6 +486,14 @@ py::tuple estimate_many(const py::dict& fields, const py::dict& columns, const c
   py::dict out;
   for (std::size_t k = 0; k < tp::output_count; ++k)
     out[py::str(std::string(tp::output_table[k].name))] = to_array(std::move(t.values[k]));
+  // Rows with plain-language words or ranges: their values are medians, with these percentiles.
+  if (!t.p5[0].empty())
+    for (std::size_t k = 0; k < tp::output_count; ++k) {
+      if (!tp::output_table[k].sampled) continue;
+      const std::string name(tp::output_table[k].name);
+      out[py::str(name + "_p5")] = to_array(std::move(t.p5[k]));
+      out[py::str(name + "_p95")] = to_array(std::move(t.p95[k]));
+    }
   py::list errors;
   for (const auto& e : t.errors) errors.append(py::make_tuple(e.row, e.message));
   return py::make_tuple(out, errors, t.rows);

@@ -1,0 +1,111 @@
+// Messages in the words the user typed (typed_spelling.hpp).
+
+#include "typed_spelling.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "trainprint/inputs.hpp"
+
+namespace trainprint::cli {
+
+namespace {
+
+struct typed_state {
+  std::map<std::string, std::string, std::less<>> typed;  ///< canonical flag -> flag as typed
+  std::set<std::string, std::less<>> options;             ///< every long option of every subcommand
+};
+typed_state& state() {
+  static typed_state s;
+  return s;
+}
+
+bool flag_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; }
+
+void collect(const CLI::App& app, std::set<std::string, std::less<>>& into) {
+  for (const auto* opt : app.get_options())
+    for (const auto& n : opt->get_lnames()) into.insert("--" + n);
+  for (const auto* sub : app.get_subcommands({})) collect(*sub, into);
+}
+
+}  // namespace
+
+void remember_typed(const CLI::App& app, int argc, char** argv) {
+  auto& s = state();
+  s.typed.clear();
+  s.options.clear();
+  collect(app, s.options);
+  for (int k = 1; k < argc; ++k) {
+    std::string_view a = argv[k];
+    if (a == "--") break;
+    if (!a.starts_with("--")) continue;
+    a = a.substr(0, a.find('='));
+    const input_info* i = find_input(a);
+    if (!i || a == i->flag) continue;
+    // An alias (--duration for --duration-h) or the snake_case form: the message says it as typed.
+    std::string t(a);
+    s.typed.insert_or_assign(std::string(i->flag), t);
+  }
+}
+
+std::string as_typed(std::string_view m) {
+  const auto& s = state();
+  std::string out;
+  out.reserve(m.size());
+  std::size_t k = 0;
+  // The field of an input or unit error that is a CLI option of one word ("across", "vary"): its flag.
+  for (std::string_view tag : {"[trainprint.input] ", "[trainprint.unit] "})
+    if (m.starts_with(tag)) {
+      const auto colon = m.find(':', tag.size());
+      const auto field = colon == std::string_view::npos ? std::string_view{} : m.substr(tag.size(), colon - tag.size());
+      if (!field.empty() && std::all_of(field.begin(), field.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+          s.options.count("--" + std::string(field))) {
+        out += std::string(tag) + "--" + std::string(field);
+        k = colon;
+      }
+    }
+  while (k < m.size()) {
+    // A flag "--name" (not inside a longer word) typed under another spelling.
+    if (m.substr(k).starts_with("--") && (k == 0 || !flag_char(m[k - 1]))) {
+      std::size_t e = k + 2;
+      while (e < m.size() && flag_char(m[e])) ++e;
+      const auto it = s.typed.find(m.substr(k, e - k));
+      if (it != s.typed.end()) {
+        out += it->second;
+        k = e;
+        continue;
+      }
+      out.append(m.substr(k, e - k));
+      k = e;
+      continue;
+    }
+    // A snake_case id of a CLI-only option (pilot_tokens, interval_ms): its flag.
+    const bool starts = (m[k] >= 'a' && m[k] <= 'z') && (k == 0 || !(flag_char(m[k - 1]) || m[k - 1] == '.' ||
+                                                                      m[k - 1] == '/' || m[k - 1] == '#'));
+    if (starts) {
+      std::size_t e = k;
+      while (e < m.size() && ((m[e] >= 'a' && m[e] <= 'z') || (m[e] >= '0' && m[e] <= '9') || m[e] == '_')) ++e;
+      const std::string_view word = m.substr(k, e - k);
+      const bool ends = e >= m.size() || !(flag_char(m[e]) || m[e] == '/' || m[e] == '=' ||
+                                           (m[e] == '.' && e + 1 < m.size() && m[e + 1] != ' '));
+      if (ends && word.find('_') != std::string_view::npos) {
+        std::string flag = "--" + std::string(word);
+        std::replace(flag.begin(), flag.end(), '_', '-');
+        if (s.options.count(flag)) {
+          const auto it = s.typed.find(flag);
+          out += it != s.typed.end() ? it->second : flag;
+          k = e;
+          continue;
+        }
+      }
+      out.append(word);
+      k = e;
+      continue;
+    }
+    out += m[k++];
+  }
+  return out;
+}
+
+}  // namespace trainprint::cli
