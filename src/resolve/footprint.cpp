@@ -2,6 +2,8 @@
 
 #include "resolver.hpp"
 
+#include <fmt/ranges.h>
+
 #include "../catalog/prices.hpp"
 
 namespace trainprint::inline v0::resolving {
@@ -144,18 +146,19 @@ void resolver::money() {
     const system_profile* priced = nullptr;
     // An instance, server or pod named as hardware: its own price or none (a slice is priced per chip).
     const bool named_system = hw_unit && !hw_unit->id.empty() && hw_unit->kind != "slice";
-    int found = 0;
-    for (const auto& p : catalog_detail::embedded_list_prices()) {
-      const system_profile& x = cat.find_system(p.system);
-      if (named_system ? x.id == hw_unit->id && (provider_id.empty() || provider_id == x.provider)
-                       : !provider_id.empty() && x.provider == provider_id && x.accelerator == acc->id)
-        lp = &p, priced = &x, ++found;
+    std::vector<std::string> found;  // the priced systems that fit
+    for (const auto& p : catalog_detail::list_prices(cat)) {
+      const system_profile* x = cat.get_system(p.system);
+      if (x && (named_system ? x->id == hw_unit->id && (provider_id.empty() || provider_id == x->provider)
+                             : !provider_id.empty() && x->provider == provider_id && x->accelerator == acc->id))
+        lp = &p, priced = x, found.push_back(x->id);
     }
-    if (found > 1) {  // which of two priced instances of the part the user rents is not known
+    if (found.size() > 1) {  // which of the priced instances of the part the user rents is not known
       lp = nullptr;
       if (rec.context)
-        r.notes.push_back("compute cost unknown: " + provider_id + " lists several instances of " + acc->id +
-                          " at different prices; give the instance as --hardware, or --hourly-price-usd");
+        r.notes.push_back(fmt::format("compute cost unknown: the catalog prices several {} systems of {} ({}); "
+                                      "give the one you rent as hardware, or give hourly_price_usd",
+                                      provider_id, acc->id, fmt::join(found, ", ")));
     }
     if (lp) {
       const double per_acc = lp->per_accelerator ? lp->usd_per_hour : lp->usd_per_hour / priced->accelerators;
@@ -173,9 +176,9 @@ void resolver::money() {
       tr.confidence(pv.confidence);
       rg.from_catalog(ui::hourly_price_usd, "USD per accelerator-hour", per_acc, pv);
       if (rec.context) {
-        r.notes.push_back(fmt::format("compute cost at the list on-demand price of {} in {} as of {} (Linux; no "
+        r.notes.push_back(fmt::format("compute cost at the list on-demand price of {} in {} as of {} (no "
                                       "reservation, savings plan, committed-use or spot discount); give "
-                                      "--hourly-price-usd for the price you pay",
+                                      "hourly_price_usd for the price you pay",
                                       priced->id, lp->region, lp->as_of));
         if (other_region)
           r.notes.push_back(fmt::format("compute cost: the catalog prices {} only in {}, not in {}; that price "

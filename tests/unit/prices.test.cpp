@@ -127,3 +127,87 @@ TEST_CASE("prices: no catalog price, no provider or another provider: cost stays
   // A part with no priced instance at its provider: the H200 at GCP (a3-ultragpu-8g, no price).
   CHECK_FALSE(make_estimate(timed("h200", 16, 24, "gcp:us-central1"), cat()).compute_cost_usd);
 }
+
+// --- prices from overlay files: a system brings its own price, or none ---------------------
+
+namespace {
+/// An overlay of one cloud instance of 8 H100 at AWS, priced `price` (a JSON member or "").
+std::string priced_overlay(const std::string& id, const std::string& price, bool replace = false) {
+  return R"({"sources": {"quote": {"title": "A made-up quote, for tests only", "year": 2026, "license": "facts"}},
+             "systems": [{"id": ")" + id + R"(", "name": "test instance", "kind": "cloud_instance",
+               "accelerator": "nvidia-h100-sxm5-80gb", "accelerators": 8, "provider": "aws",
+               "source": "quote", "confidence": "medium")" + (replace ? R"(, "replace": true)" : "") +
+         (price.empty() ? "" : ", " + price) + "}]}";
+}
+const std::string price_50 = R"("on_demand_price": {"usd_per_hour": 50, "per": "instance", "region": "aws:us-east-1",
+                                 "as_of": "2026-11-01", "source": "quote", "confidence": "medium"})";
+}  // namespace
+
+TEST_CASE("prices: an overlay system with a price is priced, and makes its part ambiguous at its provider") {
+  catalog c = catalog::with_overlays({});
+  c.overlay(priced_overlay("test-h100x8", price_50), "quote.json");
+  // 2 instances × 8 × 24 h = 384 accelerator-hours × 50 / 8 = 6.25 USD = 2,400 USD.
+  const estimate e = make_estimate(timed("test-h100x8", 2, 24, "aws:us-east-1"), c);
+  REQUIRE(e.compute_cost_usd);
+  CHECK(*e.compute_cost_usd == Approx(2400));
+  REQUIRE(e.find_trace("hourly_price_usd"));
+  CHECK(e.find_trace("hourly_price_usd")->value == Approx(6.25));
+  CHECK(e.find_trace("hourly_price_usd")->source.find("A made-up quote") != std::string::npos);
+  CHECK(e.find_trace("hourly_price_usd")->confidence == "medium");
+  // The named p5.48xlarge keeps its own price: 384 × 12.29 = 4,719.36 USD.
+  CHECK(*make_estimate(timed("p5.48xlarge", 2, 24, "aws:us-east-1"), c).compute_cost_usd == Approx(4719.36));
+  // H100 at AWS: two priced systems now, so which one is rented is not known.
+  const estimate a = make_estimate(timed("h100", 16, 24, "aws:us-east-1"), c);
+  CHECK_FALSE(a.compute_cost_usd);
+  CHECK(has_note(a, "several aws systems of nvidia-h100-sxm5-80gb (aws-p5.48xlarge, test-h100x8)"));
+  // The embedded catalog is untouched: H100 at AWS still takes p5.48xlarge's price.
+  CHECK(*make_estimate(timed("h100", 16, 24, "aws:us-east-1"), cat()).compute_cost_usd == Approx(4719.36));
+}
+
+TEST_CASE("prices: a system an overlay replaces has the overlay's price, or none") {
+  catalog c = catalog::with_overlays({});
+  c.overlay(priced_overlay("aws-p5.48xlarge", "", true), "replace.json");
+  CHECK_FALSE(make_estimate(timed("aws-p5.48xlarge", 2, 24, "aws:us-east-1"), c).compute_cost_usd);
+  CHECK_FALSE(make_estimate(timed("h100", 16, 24, "aws:us-east-1"), c).compute_cost_usd);
+  c.overlay(priced_overlay("aws-p5.48xlarge", price_50, true), "replace-priced.json");
+  // 384 accelerator-hours × 6.25 USD = 2,400 USD, now also for H100 at AWS (the one priced system again).
+  CHECK(*make_estimate(timed("aws-p5.48xlarge", 2, 24, "aws:us-east-1"), c).compute_cost_usd == Approx(2400));
+  CHECK(*make_estimate(timed("h100", 16, 24, "aws:us-east-1"), c).compute_cost_usd == Approx(2400));
+}
+
+TEST_CASE("prices: a bad price in an overlay is a data_error at its pointer, and the catalog is unchanged") {
+  auto problem = [](const std::string& price) {
+    catalog c = catalog::with_overlays({});
+    std::string what;
+    try {
+      c.overlay(priced_overlay("test-h100x8", price), "bad.json");
+    } catch (const data_error& e) {
+      what = e.what();
+    }
+    CHECK_FALSE(c.get_system("test-h100x8"));  // all or nothing
+    CHECK(c.overlay_problems(priced_overlay("test-h100x8", price), "bad.json").size() == 1);
+    return what;
+  };
+  auto with = [](const std::string& from, const std::string& to) {
+    std::string p = price_50;
+    p.replace(p.find(from), from.size(), to);
+    return p;
+  };
+  CHECK(problem(with("50", "-50")).find("bad.json#/systems/0/on_demand_price/usd_per_hour: expected a positive") !=
+        std::string::npos);
+  CHECK(problem(with("\"instance\"", "\"hour\"")).find("/on_demand_price/per: expected \"instance\"") !=
+        std::string::npos);
+  CHECK(problem(with("aws:us-east-1", "gcp:us-east1")).find("not a region of aws") != std::string::npos);
+  CHECK(problem(with("aws:us-east-1", "nowhere")).find("unknown region 'nowhere'") != std::string::npos);
+  CHECK(problem(with("2026-11-01", "Nov 2026")).find("/as_of: expected the date") != std::string::npos);
+  CHECK(problem(with("\"source\": \"quote\"", "\"source\": \"other\"")).find("unknown source 'other'") !=
+        std::string::npos);
+  CHECK(problem(with("\"medium\"", "\"sure\"")).find("/confidence: expected high, medium or low") !=
+        std::string::npos);
+}
+
+TEST_CASE("prices: a catalog built from files alone has only those files' prices") {
+  catalog c;  // empty: no embedded tables, so no embedded prices
+  CHECK(catalog_detail::list_prices(c).empty());
+  CHECK(catalog_detail::list_prices(cat()).size() == 11);
+}
