@@ -180,10 +180,14 @@ void resolver::money() {
                                       "reservation, savings plan, committed-use or spot discount); give "
                                       "hourly_price_usd for the price you pay",
                                       priced->id, lp->region, lp->as_of));
-        if (other_region)
+        if (other_region && reg->provider == priced->provider)
           r.notes.push_back(fmt::format("compute cost: the catalog prices {} only in {}, not in {}; that price "
                                         "is used (confidence low)",
                                         priced->id, lp->region, reg->id));
+        else if (other_region)  // a grid or no place: the provider's region is not known
+          r.notes.push_back(fmt::format("compute cost: no {} region given; the price of {} in {} is used "
+                                        "(confidence low)",
+                                        priced->provider, priced->id, lp->region));
       }
     }
   }

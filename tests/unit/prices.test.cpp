@@ -114,6 +114,22 @@ TEST_CASE("prices: a price known only for another region of the provider is used
   CHECK(e.find_trace("hourly_price_usd")->confidence == "low");
 }
 
+TEST_CASE("prices: a provider known from the hardware or --provider, with no region of it: its price, low") {
+  // TPU v6e is sold only by Google Cloud: 8 chips × 10 h = 80 chip-hours × 2.70 USD = 216 USD.
+  const estimate t = make_estimate(timed("tpu-v6e", 8, 10, "FR"), cat());
+  REQUIRE(t.compute_cost_usd);
+  CHECK(*t.compute_cost_usd == Approx(216));
+  CHECK(has_note(t, "no gcp region given; the price of google-tpu-v6e-pod in gcp:us-east1 is used"));
+  CHECK(t.find_trace("hourly_price_usd")->confidence == "low");
+  // H100 at AWS in a grid region: 8 × 10 h = 80 accelerator-hours × 12.29 USD = 983.2 USD.
+  scenario s = timed("h100", 8, 10, "US-VA");
+  s.provider = "aws";
+  const estimate a = make_estimate(s, cat());
+  REQUIRE(a.compute_cost_usd);
+  CHECK(*a.compute_cost_usd == Approx(983.2));
+  CHECK(has_note(a, "no aws region given; the price of aws-p5.48xlarge in aws:us-east-1 is used"));
+}
+
 TEST_CASE("prices: no catalog price, no provider or another provider: cost stays unknown") {
   // No provider: a country's grid says nothing about whose price applies.
   CHECK_FALSE(make_estimate(timed("h100", 16, 24, "FR"), cat()).compute_cost_usd);
