@@ -83,7 +83,8 @@ constexpr none_row no_range[] = {
     {"count", "runs go from one accelerator to clusters of 100,000; no typing slip has a typical factor"},
     {"mfu", "the estimate refuses an implied MFU above 1, and low MFUs are real (small models, slow links)"},
     {"cfe", "any share from none to all can be bought"},
-    {"hourly_price_usd", "the catalog holds no accelerator prices to bound it"},
+    {"hourly_price_usd", "the catalog's few list on-demand prices do not bound what people pay (reserved, "
+                         "committed-use and spot prices are often far lower)"},
     {"energy_kwh", "a measured run spans a laptop's watt-hours to a cluster's gigawatt-hours; the estimate compares "
                    "it with the modelled energy in a note"},
 };

@@ -221,6 +221,7 @@ std::unique_ptr<catalog::impl> catalog::impl::load_embedded() {
   }
   if (lazy) {
     im->seal_lazy();
+    im->embedded_prices = true;  // parsed on first use (prices.cpp)
     return im;
   }
   im = std::make_unique<impl>();

@@ -2,6 +2,10 @@
 
 #include "resolver.hpp"
 
+#include <fmt/ranges.h>
+
+#include "../catalog/prices.hpp"
+
 namespace trainprint::inline v0::resolving {
 
 void resolver::water() {
@@ -148,6 +152,59 @@ void resolver::money() {
   if (s.hourly_price_usd) {
     from_user(in.hourly_price_usd, "hourly_price_usd", *s.hourly_price_usd, "USD per accelerator-hour",
               ui::hourly_price_usd, "hourly_price_usd");
+  } else if (acc) {
+    // The catalog's list on-demand price (§3.3): the instance's own when the hardware is a
+    // priced instance or pod, else the one priced system of the known provider with this
+    // accelerator; unknown otherwise (never another provider's or another part's price).
+    const std::string provider_id = prov ? prov->id : hw_provider;
+    const catalog_detail::list_price* lp = nullptr;
+    const system_profile* priced = nullptr;
+    // An instance, server or pod named as hardware: its own price or none (a slice is priced per chip).
+    const bool named_system = hw_unit && !hw_unit->id.empty() && hw_unit->kind != "slice";
+    std::vector<std::string> found;  // the priced systems that fit
+    for (const auto& p : catalog_detail::list_prices(cat)) {
+      const system_profile* x = cat.get_system(p.system);
+      if (x && (named_system ? x->id == hw_unit->id && (provider_id.empty() || provider_id == x->provider)
+                             : !provider_id.empty() && x->provider == provider_id && x->accelerator == acc->id))
+        lp = &p, priced = x, found.push_back(x->id);
+    }
+    if (found.size() > 1) {  // which of the priced instances of the part the user rents is not known
+      lp = nullptr;
+      if (rec.context)
+        r.notes.push_back(fmt::format("compute cost unknown: the catalog prices several {} systems of {} ({}); "
+                                      "give the one you rent as hardware, or give hourly_price_usd",
+                                      provider_id, acc->id, fmt::join(found, ", ")));
+    }
+    if (lp) {
+      const double per_acc = lp->per_accelerator ? lp->usd_per_hour : lp->usd_per_hour / priced->accelerators;
+      const bool other_region = reg && reg->id != lp->region;
+      provenance pv = lp->prov(cat);
+      if (other_region) pv.confidence = "low";
+      in.hourly_price_usd = per_acc;
+      const std::string how =
+          lp->per_accelerator
+              ? fmt::format("{:g} USD per accelerator-hour", lp->usd_per_hour)
+              : fmt::format("{:g} USD per instance-hour / {} accelerators", lp->usd_per_hour, priced->accelerators);
+      TRAINPRINT_TRACE(tr, "hourly_price_usd", per_acc, "USD per accelerator-hour", origin::catalog, pv.citation(),
+                       fmt::format("list on-demand price of {} in {} as of {}: {}", priced->id, lp->region,
+                                   lp->as_of, how));
+      tr.confidence(pv.confidence);
+      rg.from_catalog(ui::hourly_price_usd, "USD per accelerator-hour", per_acc, pv);
+      if (rec.context) {
+        r.notes.push_back(fmt::format("compute cost at the list on-demand price of {} in {} as of {} (no "
+                                      "reservation, savings plan, committed-use or spot discount); give "
+                                      "hourly_price_usd for the price you pay",
+                                      priced->id, lp->region, lp->as_of));
+        if (other_region && reg->provider == priced->provider)
+          r.notes.push_back(fmt::format("compute cost: the catalog prices {} only in {}, not in {}; that price "
+                                        "is used (confidence low)",
+                                        priced->id, lp->region, reg->id));
+        else if (other_region)  // a grid or no place: the provider's region is not known
+          r.notes.push_back(fmt::format("compute cost: no {} region given; the price of {} in {} is used "
+                                        "(confidence low)",
+                                        priced->provider, priced->id, lp->region));
+      }
+    }
   }
   // A hardware word: the per-part inputs range across the parts it names (plain.hpp).
   if (words.part && rg.out) detail::spread_over_parts(*words.part, given, cat, r, rec.context);
