@@ -195,6 +195,10 @@ void resolver::money() {
                                       "reservation, savings plan, committed-use or spot discount); give "
                                       "hourly_price_usd for the price you pay",
                                       priced->id, lp->region, lp->as_of));
+        if (in.price_usd_per_kwh)  // both costs are shown: say they are not to be added
+          r.notes.emplace_back("electricity cost: a rented instance's price already pays for its electricity; "
+                               "the electricity cost is what the energy would cost on owned hardware, not an "
+                               "extra to add to the compute cost");
         if (other_region && reg->provider == priced->provider)
           r.notes.push_back(fmt::format("compute cost: the catalog prices {} only in {}, not in {}; that price "
                                         "is used (confidence low)",
