@@ -43,7 +43,7 @@ void resolver::water() {
       rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(mix_region->mix->mix, cat),
                 "Σ share × water min and max per source (Macknick et al. 2012; ×÷ by confidence where none)");
   } else {
-    if (rec.context) r.notes.emplace_back("off-site water unknown: give region, mix or ewif");
+    if (rec.context) r.notes.emplace_back("off-site water unknown: give `region`, `mix` or `ewif`");
   }
 }
 
