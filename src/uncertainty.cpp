@@ -10,7 +10,9 @@
 #include <array>
 #include "bit_cast.hpp"
 #include <cmath>
+#include <cstdlib>
 #include <memory>
+#include <new>
 #include <thread>
 
 #if defined(__SSE2__)
@@ -281,13 +283,111 @@ double quantile_of(const std::uint64_t* h, const binning& b, std::uint64_t n, do
 
 static_assert(block::size == uncertainty_block);
 
+/// A block of samples of one number (as detail::block) on the heap, so that a
+/// result is moved, not copied, and an operation on a temporary reuses its storage:
+/// compute<block> copies 8 KiB per output and writes a new 8 KiB temporary per
+/// operation, which made the Monte Carlo memory-bound (bench/RESULTS.md). The same
+/// operations on each sample, operands in the same order: compute<moving_block> is
+/// compute<double> sample by sample, bit for bit.
+class moving_block {
+ public:
+  static constexpr std::size_t size = uncertainty_block;
+  moving_block() = default;
+  explicit moving_block(double v) : p_(make()) { std::fill(p_.get(), p_.get() + size, v); }
+  moving_block(const moving_block& o) : p_(make()) { std::copy(o.data(), o.data() + size, p_.get()); }
+  moving_block(moving_block&&) noexcept = default;
+  moving_block& operator=(moving_block&&) noexcept = default;
+  moving_block& operator=(const moving_block& o) {
+    if (this != &o) *this = moving_block(o);
+    return *this;
+  }
+  double* data() noexcept { return p_.get(); }
+  const double* data() const noexcept { return p_.get(); }
+
+  /// r[i] = f(a[i], b[i]) into a fresh block, or into `into`'s storage when given.
+  /// (`into` may be `a` or `b`: each element is read before it is written.)
+  template <class F, class A, class B>
+  static moving_block map(F f, const A& a, const B& b, moving_block&& into) {
+    const auto pa = source(a);
+    const auto pb = source(b);
+    moving_block r = into.p_ ? std::move(into) : moving_block(make());
+    double* out = r.data();
+    for (std::size_t i = 0; i < size; i += 2) {  // two loads, then two stores: one SSE2 operation
+      const double a0 = at(pa, i), a1 = at(pa, i + 1), b0 = at(pb, i), b1 = at(pb, i + 1);
+      out[i] = f(a0, b0);
+      out[i + 1] = f(a1, b1);
+    }
+    return r;
+  }
+
+ private:
+  struct free_aligned {
+    void operator()(double* p) const noexcept { std::free(p); }
+  };
+  using storage = std::unique_ptr<double[], free_aligned>;
+  explicit moving_block(storage p) noexcept : p_(std::move(p)) {}
+  static storage make() {
+    void* p = std::aligned_alloc(64, size * sizeof(double));
+    if (!p) throw std::bad_alloc();
+    return storage(static_cast<double*>(p));
+  }
+  static double source(double v) noexcept { return v; }
+  static const double* source(const moving_block& v) noexcept { return v.p_.get(); }
+  static double at(double v, std::size_t) noexcept { return v; }
+  static double at(const double* v, std::size_t i) noexcept { return v[i]; }
+  storage p_;
+};
+// Each operator as double's: `p op q` with p from the left operand. A temporary
+// operand lends its storage to the result.
+#define TRAINPRINT_MOVING_OP(op)                                                                            \
+  inline moving_block operator op(const moving_block& a, const moving_block& b) {                           \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, moving_block());               \
+  }                                                                                                          \
+  inline moving_block operator op(moving_block&& a, const moving_block& b) {                                 \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(a));                 \
+  }                                                                                                          \
+  inline moving_block operator op(const moving_block& a, moving_block&& b) {                                 \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(b));                 \
+  }                                                                                                          \
+  inline moving_block operator op(moving_block&& a, moving_block&& b) {                                      \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(a));                 \
+  }                                                                                                          \
+  inline moving_block operator op(const moving_block& a, double b) {                                         \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, moving_block());               \
+  }                                                                                                          \
+  inline moving_block operator op(moving_block&& a, double b) {                                              \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(a));                 \
+  }                                                                                                          \
+  inline moving_block operator op(double a, const moving_block& b) {                                         \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, moving_block());               \
+  }                                                                                                          \
+  inline moving_block operator op(double a, moving_block&& b) {                                              \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(b));                 \
+  }
+TRAINPRINT_MOVING_OP(+)
+TRAINPRINT_MOVING_OP(-)
+TRAINPRINT_MOVING_OP(*)
+TRAINPRINT_MOVING_OP(/)
+#undef TRAINPRINT_MOVING_OP
+// As detail::block's (model.hpp).
+inline moving_block min1(const moving_block& a) {
+  return moving_block::map([](double p, double q) { return std::min(q, p); }, a, 1.0, moving_block());
+}
+inline moving_block ratio_or_one(const moving_block& a, const moving_block& b) {
+  return moving_block::map([](double p, double q) { return q > 0 ? p / q : 1.0; }, a, b, moving_block());
+}
+inline moving_block clamp_fraction(const moving_block& a, double floor) {
+  return moving_block::map([](double p, double q) { return std::min(1.0, std::max(q, p)); }, a, floor,
+                           moving_block());
+}
+
 /// One block of samples: the inputs (the central value where fixed) and the
-/// outputs of the formula, compute<block> being compute<double> sample by sample.
+/// outputs of the formula, compute<moving_block> being compute<double> sample by sample.
 struct columns {
-  model_slots<block> in;
-  model_results<block> out;
+  model_slots<moving_block> in;
+  model_results<moving_block> out;
   explicit columns(const model_slots<double>& central) {
-    for (std::size_t k = 0; k < detail::slot_count; ++k) in[k] = block(central[k]);
+    for (std::size_t k = 0; k < detail::slot_count; ++k) in[k] = moving_block(central[k]);
   }
 };
 
@@ -381,14 +481,14 @@ uncertainty_result detail::propagate(const model_inputs& central, std::span<cons
     for (std::uint64_t blk = first; blk < last; ++blk) {
       xoshiro256ss rng(options.seed, blk);
       const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(uncertainty_block, n - blk * uncertainty_block));
-      for (const auto& smp : samplers) smp.fill(rng, cols->in[detail::slot(inputs[smp.index].input)].x);
+      for (const auto& smp : samplers) smp.fill(rng, cols->in[detail::slot(inputs[smp.index].input)].data());
       detail::compute(shape, cols->in, cols->out);
       std::size_t kept = count;
       if (check) {
         // Sample i is possible when flops ≤ AH · 3600 · peak; `keep` lists the possible ones.
-        const double* fl = cols->in[detail::slot(uncertain_input::flops)].x;
-        const double* sp = cols->in[detail::slot(uncertain_input::precision_speedup)].x;
-        const double* ah = cols->out[output::accelerator_hours].x;
+        const double* fl = cols->in[detail::slot(uncertain_input::flops)].data();
+        const double* sp = cols->in[detail::slot(uncertain_input::precision_speedup)].data();
+        const double* ah = cols->out[output::accelerator_hours].data();
         kept = 0;
         for (std::size_t i = 0; i < count; ++i) {
           const double peak = limit.peak_follows_speedup ? limit.peak_flop_per_s * (sp[i] / limit.speedup_central)
@@ -399,7 +499,7 @@ uncertainty_result detail::propagate(const model_inputs& central, std::span<cons
         dropped[blk] = count - kept;
       }
       for (std::size_t q = 0; q < nt; ++q) {
-        const double* v = cols->out.value[tracked[q]].x;
+        const double* v = cols->out.value[tracked[q]].data();
         if (kept < count) {  // the possible samples, packed
           for (std::size_t i = 0; i < kept; ++i) packed->x[i] = v[static_cast<std::size_t>(keep->x[i])];
           v = packed->x;

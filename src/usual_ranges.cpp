@@ -3,11 +3,15 @@
 #include "usual_ranges.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <mutex>
 
 #include <fmt/format.h>
 
+#include "catalog/memo.hpp"
 #include "trainprint/defaults.hpp"
 
 namespace trainprint::inline v0::detail {
@@ -110,7 +114,30 @@ std::string_view usual_range_none(std::string_view name) {
   return {};
 }
 
-std::optional<usual_range> usual_range_of(std::string_view name, const catalog& cat) {
+namespace {
+
+/// The least and greatest value over a table's entries that have one, and their ids.
+struct spread {
+  double lo = std::numeric_limits<double>::infinity(), hi = 0;
+  std::string lo_id, hi_id;
+};
+
+/// The spread of value(e) (a std::optional<double>) over the entries e of `table` that
+/// have a value; the first entry wins a tie. hi stays 0 when no entry has a positive value.
+template <class Table, class Value>
+spread spread_of(const Table& table, Value value) {
+  spread s;
+  for (const auto& e : table) {
+    const std::optional<double> v = value(e);
+    if (!v) continue;
+    if (*v < s.lo) s.lo = *v, s.lo_id = e.id;
+    if (*v > s.hi) s.hi = *v, s.hi_id = e.id;
+  }
+  return s;
+}
+
+/// The usual range of `name`, worked out from the catalog's tables (usual_range_of keeps it).
+std::optional<usual_range> compute_range(std::string_view name, const catalog& cat) {
   constexpr double inf = std::numeric_limits<double>::infinity();
   if (name == "params" || name == "active_params")
     // Below 10,000 the size notes of resolve/ speak (resolver.cpp); above, 10T is over six
@@ -129,43 +156,36 @@ std::optional<usual_range> usual_range_of(std::string_view name, const catalog& 
     return usual_range{1e15, 1e27, "1e27 is 26 times Llama 3.1 405B's 3.8e25 FLOP (arXiv:2407.21783), the largest "
                                    "run in the catalog"};
   if (name == "gpu_hours") {
-    double hi = 0;
-    std::string id;
-    for (const auto& p : cat.presets())
-      if (p.scenario.gpu_hours && *p.scenario.gpu_hours > hi) hi = *p.scenario.gpu_hours, id = p.id;
-    if (hi <= 0) return std::nullopt;
-    return usual_range{0, 10 * hi, fmt::format("ten times the catalog's largest published run, {} at {} h", id, num(hi))};
+    const auto s = spread_of(cat.presets(), [](const preset& p) { return p.scenario.gpu_hours; });
+    if (s.hi <= 0) return std::nullopt;
+    return usual_range{0, 10 * s.hi,
+                       fmt::format("ten times the catalog's largest published run, {} at {} h", s.hi_id, num(s.hi))};
   }
   if (name == "duration_h") {
-    double hi = 0;
-    std::string id;
-    for (const auto& p : cat.presets())
-      if (p.scenario.duration_h && p.scenario.duration_h->count() > hi) hi = p.scenario.duration_h->count(), id = p.id;
+    const auto s = spread_of(cat.presets(), [](const preset& p) {
+      return p.scenario.duration_h ? std::optional<double>(p.scenario.duration_h->count()) : std::nullopt;
+    });
     return usual_range{0, 8760, "a year; the longest published run in the catalog" +
-                                    (id.empty() ? std::string{} : fmt::format(", {}, took {} h", id, num(hi)))};
+                                    (s.hi_id.empty() ? std::string{} : fmt::format(", {}, took {} h", s.hi_id, num(s.hi)))};
   }
   if (name == "power_fraction")
     return usual_range{defaults::power_idle_fraction.value, 1,
                        "from what an idle accelerator draws (0.18 of TDP, measured on an H200) to its TDP"};
   if (name == "power_w") {
-    double lo = inf, hi = 0;
-    std::string lo_id, hi_id;
-    for (const auto& a : cat.accelerators()) {
-      if (!a.tdp_w) continue;
-      if (*a.tdp_w < lo) lo = *a.tdp_w, lo_id = a.id;
-      if (*a.tdp_w > hi) hi = *a.tdp_w, hi_id = a.id;
-    }
-    if (hi <= 0) return std::nullopt;
-    return usual_range{lo, hi, fmt::format("the catalog's TDPs, {} {} W to {} {} W", lo_id, num(lo), hi_id, num(hi))};
+    const auto s = spread_of(cat.accelerators(), [](const accelerator& a) { return a.tdp_w; });
+    if (s.hi <= 0) return std::nullopt;
+    return usual_range{s.lo, s.hi,
+                       fmt::format("the catalog's TDPs, {} {} W to {} {} W", s.lo_id, num(s.lo), s.hi_id, num(s.hi))};
   }
   if (name == "host_power_w") {
     // Per accelerator: at most a whole system's maximum over its accelerators; at least
     // the smallest personal machine's host (a laptop's).
-    double lo = inf, hi = 0;
-    std::string hi_id;
-    for (const auto& sys : cat.systems())
-      if (sys.max_power_w && sys.accelerators > 0 && *sys.max_power_w / sys.accelerators > hi)
-        hi = *sys.max_power_w / sys.accelerators, hi_id = sys.id;
+    const auto s = spread_of(cat.systems(), [](const system_profile& sys) {
+      return sys.max_power_w && sys.accelerators > 0 ? std::optional<double>(*sys.max_power_w / sys.accelerators)
+                                                     : std::nullopt;
+    });
+    double lo = inf, hi = s.hi;
+    const std::string& hi_id = s.hi_id;
     for (const auto& p : defaults::site_profiles)
       if (!p.servers() && p.accelerators_per_machine > 0) {
         lo = std::min(lo, p.machine_host_w.low / p.accelerators_per_machine);
@@ -190,16 +210,11 @@ std::optional<usual_range> usual_range_of(std::string_view name, const catalog& 
     return usual_range{lo, hi, pue ? "the catalog's providers, regions and site kinds" : "the catalog's providers and site kinds"};
   }
   if (name == "intensity") {
-    double lo = inf, hi = 0;
-    std::string lo_id, hi_id;
-    for (const auto& r : cat.regions()) {
-      if (!r.intensity) continue;
-      const double v = r.intensity->gco2e_per_kwh;
-      if (v < lo) lo = v, lo_id = r.id;
-      if (v > hi) hi = v, hi_id = r.id;
-    }
-    if (hi <= 0) return std::nullopt;
-    return usual_range{lo, hi, fmt::format("the catalog's grids, {} to {}", lo_id, hi_id)};
+    const auto s = spread_of(cat.regions(), [](const region& r) {
+      return r.intensity ? std::optional<double>(r.intensity->gco2e_per_kwh) : std::nullopt;
+    });
+    if (s.hi <= 0) return std::nullopt;
+    return usual_range{s.lo, s.hi, fmt::format("the catalog's grids, {} to {}", s.lo_id, s.hi_id)};
   }
   if (name == "ewif") {
     double lo = inf, hi = 0;
@@ -214,33 +229,59 @@ std::optional<usual_range> usual_range_of(std::string_view name, const catalog& 
     return usual_range{defaults::lifetime_years.low, defaults::lifetime_years.high,
                        "the range of the default's source (LLMCarbon, Faiz et al. 2024)"};
   if (name == "price_usd_per_kwh") {
-    double lo = inf, hi = 0;
-    std::string lo_id, hi_id;
-    for (const auto& r : cat.regions()) {
-      if (!r.price_usd_per_kwh) continue;
-      if (r.price_usd_per_kwh->value < lo) lo = r.price_usd_per_kwh->value, lo_id = r.id;
-      if (r.price_usd_per_kwh->value > hi) hi = r.price_usd_per_kwh->value, hi_id = r.id;
-    }
-    if (hi <= 0) return std::nullopt;
+    const auto s = spread_of(cat.regions(), [](const region& r) {
+      return r.price_usd_per_kwh ? std::optional<double>(r.price_usd_per_kwh->value) : std::nullopt;
+    });
+    if (s.hi <= 0) return std::nullopt;
     // The catalog's prices are US states' only: three times either way leaves room for
     // other countries' tariffs (a judgement, not a source).
-    return usual_range{lo / 3, hi * 3,
-                       fmt::format("a third of the catalog's cheapest ({} {}) to three times its dearest ({} {})", lo_id,
-                                   num(lo), hi_id, num(hi))};
+    return usual_range{s.lo / 3, s.hi * 3,
+                       fmt::format("a third of the catalog's cheapest ({} {}) to three times its dearest ({} {})", s.lo_id,
+                                   num(s.lo), s.hi_id, num(s.hi))};
   }
   return std::nullopt;
 }
 
+/// One catalog's usual ranges, in scenario_inputs order, each worked out on first use and
+/// kept while the catalog is unchanged (catalog/memo.hpp): a range over a table (every
+/// region's intensity and price, every accelerator's TDP, every preset's duration) would
+/// otherwise be scanned again for every input set on every estimate and sweep row. Only
+/// the ranges asked for are worked out, so an estimate parses no table it does not read.
+struct range_memo {
+  std::mutex m;
+  std::array<std::optional<std::optional<usual_range>>, scenario_inputs.size()> by_input;
+};
+
+/// The usual range of scenario_inputs[k] under `cat`, whose memo is `memo`. A slot is
+/// written once, under the lock, and never again, so the reference stays valid.
+const std::optional<usual_range>& range_at(std::size_t k, range_memo& memo, const catalog& cat) {
+  const std::lock_guard lock(memo.m);
+  auto& slot = memo.by_input[k];
+  if (!slot) slot = compute_range(scenario_inputs[k].name, cat);
+  return *slot;
+}
+
+}  // namespace
+
+std::optional<usual_range> usual_range_of(std::string_view name, const catalog& cat) {
+  for (std::size_t k = 0; k < scenario_inputs.size(); ++k)
+    if (scenario_inputs[k].name == name) return range_at(k, *catalog_detail::memo<range_memo>(cat), cat);
+  return compute_range(name, cat);
+}
+
 void unusual_value_notes(const scenario& s, const catalog& cat, const accelerator* acc, std::vector<std::string>& notes) {
   const double count = s.count ? static_cast<double>(*s.count) : 0;
-  for (const auto& i : scenario_inputs) {
+  std::shared_ptr<range_memo> memo;
+  for (std::size_t k = 0; k < scenario_inputs.size(); ++k) {
+    const auto& i = scenario_inputs[k];
     if (!i.has_limits()) continue;
     const auto got = i.get(s);
     if (!got || !(*got > 0)) continue;  // 0 is a deliberate value (a carbon-free grid, no host)
     const double v = *got;
     // A part's own power is checked against its TDP (resolve/power.cpp).
     if (i.name == "power_w" && acc && acc->tdp_w) continue;
-    const auto r = usual_range_of(i.name, cat);
+    if (!memo) memo = catalog_detail::memo<range_memo>(cat);
+    const auto& r = range_at(k, *memo, cat);
     if (!r || (v >= r->lo && v <= r->hi)) continue;
     const bool below = v < r->lo;
     // Too few parameters or tokens: the size notes speak (resolver.cpp implausible_size_notes).

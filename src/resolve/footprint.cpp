@@ -42,6 +42,21 @@ void resolver::water() {
     if (rg.out)
       rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(mix_region->mix->mix, cat),
                 "Σ share × water min and max per source (Macknick et al. 2012; ×÷ by confidence where none)");
+  } else if (const region* world = !reg ? cat.get_region(world_region) : nullptr; world && world->mix) {
+    // No place (an intensity alone says nothing of the generation mix): the world-average
+    // mix's EWIF, labelled, as the intensity would be with no place at all (methodology §8.4).
+    const mix_result m = from_mix(world->mix->mix, cat, rec.trace);
+    if (!m.ewif_l_per_kwh) return;
+    in.ewif_l_per_kwh = m.ewif_l_per_kwh;
+    TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::fallback, m.water_source,
+                     "no place given: Σ share × water consumption per source of " + world->id + "'s mix");
+    if (rec.context)
+      r.notes.push_back(fmt::format("off-site water: no place given, so the world-average mix's EWIF ({}, {:.3g} "
+                                    "L/kWh); give region, mix or ewif for the grid's own",
+                                    world->id, *in.ewif_l_per_kwh));
+    if (rg.out)
+      rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(world->mix->mix, cat),
+                "world average for an unknown place: Σ share × water min and max per source (Macknick et al. 2012)");
   } else {
     if (rec.context) r.notes.emplace_back("off-site water unknown: give `region`, `mix` or `ewif`");
   }

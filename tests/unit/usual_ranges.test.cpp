@@ -170,3 +170,33 @@ TEST_CASE("a measurement's identical duplicate reading counts once; a conflictin
                                          "here, 300 W on line 4"),
                        measure_error);
 }
+
+TEST_CASE("a catalog's usual ranges follow its overlays: kept per catalog, dropped when it changes") {
+  catalog c = catalog::with_overlays({});
+  const auto before = detail::usual_range_of("intensity", c);  // worked out, and kept for c
+  REQUIRE(before);
+  REQUIRE(before->hi < 4000);  // the dirtiest catalog grid (TM, 1306.3 g/kWh) is below 4000
+  // A grid dirtier than every catalog grid: 5000 g/kWh becomes the top of the range, and
+  // the basis names it ("the catalog's grids, <lowest> to lab:coal").
+  c.overlay(R"({"sources": {"mine": {"title": "My lab's meter", "url": "https://example.org/lab", "year": 2026,
+                                     "retrieved": "2026-12-06", "license": "facts"}},
+               "regions": [{"id": "lab:coal", "kind": "grid", "source": "mine", "confidence": "high",
+                            "intensity": {"gco2e_per_kwh": 5000, "year": 2026, "source": "mine",
+                                          "confidence": "high"}}]})",
+            "mine.json");
+  const auto after = detail::usual_range_of("intensity", c);
+  REQUIRE(after);
+  CHECK(after->hi == 5000);
+  CHECK(after->lo == before->lo);
+  CHECK(after->basis.ends_with(" to lab:coal"));
+  CHECK_FALSE(before->basis.ends_with(" to lab:coal"));
+  // The embedded catalog keeps its own range; a moved catalog keeps the overlaid one.
+  CHECK(detail::usual_range_of("intensity", catalog::embedded())->hi == before->hi);
+  catalog moved = std::move(c);
+  CHECK(detail::usual_range_of("intensity", moved)->hi == 5000);
+  // And the notes use it: 4000 g/kWh is above the embedded range but inside the overlaid one.
+  scenario s = base();
+  s.intensity = carbon_intensity::g_per_kwh(4000);
+  CHECK(any_note(make_estimate(s, catalog::embedded()).notes, "intensity=4000 g CO2e/kWh is above the usual"));
+  CHECK_FALSE(any_note(make_estimate(s, moved).notes, "usual"));
+}

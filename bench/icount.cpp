@@ -1,0 +1,115 @@
+// Instruction-count driver for bench/icount.sh: runs the body of one benchmark of
+// bench/*.cpp N times, with no timing loop around it, so that callgrind's total
+// at N and at 1 differ by exactly (N - 1) bodies. Instruction counts do not depend
+// on the machine's load, which wall and CPU times on a shared machine do
+// (bench/RESULTS.md). Usage: trainprint_icount BENCHMARK N, BENCHMARK one of
+// evaluate, full, lean, mc, cat_all, cat_est, alias, region.
+// (At 84f8da8, before input_distributions(r), build with -DTRAINPRINT_ICOUNT_OLD_API.)
+
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include <trainprint/catalog.hpp>
+#include <trainprint/estimator.hpp>
+#include <trainprint/uncertainty.hpp>
+
+namespace {
+
+using namespace trainprint;
+
+/// Keeps `v` alive and unknown to the optimiser (as benchmark::DoNotOptimize).
+template <class T>
+void keep(T& v) {
+  asm volatile("" : "+r,m"(v) : : "memory");
+}
+
+/// The scenario of bench_estimate.cpp and bench_uncertainty.cpp.
+scenario typical() {
+  scenario s;
+  s.params = 7e9;
+  s.tokens = 2e12;
+  s.hardware = "h100";
+  s.count = 512;
+  s.region = "aws:us-east-1";
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: trainprint_icount evaluate|full|lean|mc|cat_all|cat_est|alias|region N\n");
+    return 1;
+  }
+  const std::string_view m = argv[1];
+  const long n = std::atol(argv[2]);
+  if (m == "evaluate") {  // evaluate_resolved
+    const model_inputs in = resolve(typical(), catalog::embedded()).inputs;
+    for (long i = 0; i < n; ++i) {
+      model_inputs x = in;
+      keep(x);
+      model_outputs o = evaluate(x);
+      keep(o);
+    }
+  } else if (m == "full") {  // make_estimate_by_id
+    const scenario s = typical();
+    const catalog& cat = catalog::embedded();
+    for (long i = 0; i < n; ++i) {
+      estimate e = make_estimate(s, cat);
+      keep(e);
+    }
+  } else if (m == "lean") {  // resolve_inputs_evaluate_by_id
+    const scenario s = typical();
+    const catalog& cat = catalog::embedded();
+    for (long i = 0; i < n; ++i) {
+      model_outputs o = evaluate(resolve_inputs(s, cat));
+      keep(o);
+    }
+  } else if (m == "mc") {  // monte_carlo/1000000
+    const scenario s = typical();
+    const catalog& cat = catalog::embedded();
+    const resolved_scenario r = resolve(s, cat);
+#ifdef TRAINPRINT_ICOUNT_OLD_API
+    const auto inputs = input_distributions(s, r, cat);
+#else
+    const auto inputs = input_distributions(r);
+#endif
+    const uncertainty_options opts{.samples = 1'000'000, .seed = 42, .threads = 1};
+    for (long i = 0; i < n; ++i) {
+      uncertainty_result u = propagate(r.inputs, inputs, opts);
+      keep(u);
+    }
+  } else if (m == "cat_all") {  // parse_embedded_catalog_all_tables
+    for (long i = 0; i < n; ++i) {
+      catalog c = catalog::with_overlays({});
+      auto z = c.accelerators().size() + c.systems().size() + c.regions().size() + c.providers().size() +
+               c.energy_sources().size() + c.presets().size() + c.equivalents().size();
+      keep(z);
+    }
+  } else if (m == "cat_est") {  // parse_embedded_catalog_for_estimate
+    for (long i = 0; i < n; ++i) {
+      catalog c = catalog::with_overlays({});
+      const void* p[] = {c.get_accelerator("h100"), c.get_region("aws:us-east-1"), c.get_provider("aws")};
+      keep(p);
+      auto z = c.embodied().die.size();
+      keep(z);
+    }
+  } else if (m == "alias") {  // lookup_by_alias
+    const catalog& cat = catalog::embedded();
+    for (long i = 0; i < n; ++i) {
+      const void* p = cat.get_accelerator("H100");
+      keep(p);
+    }
+  } else if (m == "region") {  // lookup_region_by_id
+    const catalog& cat = catalog::embedded();
+    for (long i = 0; i < n; ++i) {
+      const void* p = cat.get_region("aws:us-east-1");
+      keep(p);
+    }
+  } else {
+    std::fprintf(stderr, "unknown benchmark '%s'\n", argv[1]);
+    return 1;
+  }
+  return 0;
+}
