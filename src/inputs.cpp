@@ -52,8 +52,7 @@ double within_limits(const input_info& in, const std::string& key, std::string_v
                                                     v <= in.hi))
     return v;
   const std::string unit = in.unit.empty() ? std::string{} : " " + std::string(in.unit);
-  std::string got = "'" + std::string(t) + "'";
-  if (detail::num(v) != t) got += " (" + detail::num(v) + unit + ")";
+  const std::string got = detail::num(v) == t ? std::string(t) : "'" + std::string(t) + "' (" + detail::num(v) + unit + ")";
   throw input_error(key, got,
                     detail::num(in.lo) + (in.lo_inclusive ? " <= " : " < ") + key + " <= " + detail::num(in.hi) + unit);
 }
@@ -76,7 +75,7 @@ void read_input_text(scenario& s, const input_info& in, std::string_view t, std:
     case input_kind::count: {
       const double c = parse_number(t, key, detail::input_expected(in));
       if (!(c >= in.lo && c <= in.hi) || std::floor(c) != c)
-        throw input_error(key, "'" + std::string(t) + "'" + (detail::num(c) != t ? " (" + detail::num(c) + ")" : ""),
+        throw input_error(key, detail::num(c) == t ? std::string(t) : "'" + std::string(t) + "' (" + detail::num(c) + ")",
                           "a whole number " + detail::num(in.lo) + " <= " + key + " <= " + detail::num(in.hi));
       in.set(s, c);
       break;
