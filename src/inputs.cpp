@@ -60,8 +60,10 @@ namespace {
 /// `v`, read from the text `t`, within the input's limits; else input_error showing `t`
 /// as typed and, when it reads differently, the value in the input's unit ('300y' (2628000 h)).
 double within_limits(const input_info& in, const std::string& key, std::string_view t, double v) {
-  if (!in.has_limits() || !std::isfinite(in.lo) || (std::isfinite(v) && (in.lo_inclusive ? v >= in.lo : v > in.lo) &&
-                                                    v <= in.hi))
+  // A plain number is checked by validate() (a compared option out of its limits is a row
+  // with its error); only a converted one is checked here, to show it as typed.
+  if (detail::num(v) == t || !in.has_limits() || !std::isfinite(in.lo) ||
+      (std::isfinite(v) && (in.lo_inclusive ? v >= in.lo : v > in.lo) && v <= in.hi))
     return v;
   const std::string unit = in.unit.empty() ? std::string{} : " " + std::string(in.unit);
   const std::string got = detail::num(v) == t ? std::string(t) : "'" + std::string(t) + "' (" + detail::num(v) + unit + ")";

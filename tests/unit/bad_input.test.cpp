@@ -110,10 +110,10 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       // A workload the given time cannot hold at the peak: 6 × 7e9 × 2e12 = 8.4e22 FLOP need 8.4e22 /
       // (3600 × 989.4e12) = 23,583 H100-hours at MFU 1; 1,000 h would be an MFU of 23.6.
       {"implied MFU above 1", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "gpu_hours": 1000})"); }, kind::input, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.22 needs 1.097e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1"},
-      {"negative WUE", [] { estimate_with("wue", "-0.5"); }, kind::input, "[trainprint.input] wue: got -0.5, expected 0 <= wue <= 100 L/kWh"},
+      {"negative WUE", [] { estimate_with("wue", "-0.5"); }, kind::input, "[trainprint.input] wue: got -0.5, expected 0 <= wue <= 100"},
       {"CFE 1.5", [] { estimate_with("cfe", "1.5"); }, kind::input, "[trainprint.input] cfe: got 1.5, expected 0 <= cfe <= 1"},
-      {"zero lifetime", [] { estimate_with("lifetime_years", "0"); }, kind::input, "[trainprint.input] lifetime_years: got 0, expected 0 < lifetime_years <= 100 years"},
-      {"negative price", [] { estimate_with("price_usd_per_kwh", "-0.1"); }, kind::input, "[trainprint.input] price_usd_per_kwh: got -0.1, expected 0 <= price_usd_per_kwh <= 100 USD/kWh"},
+      {"zero lifetime", [] { estimate_with("lifetime_years", "0"); }, kind::input, "[trainprint.input] lifetime_years: got 0, expected 0 < lifetime_years <= 100"},
+      {"negative price", [] { estimate_with("price_usd_per_kwh", "-0.1"); }, kind::input, "[trainprint.input] price_usd_per_kwh: got -0.1, expected 0 <= price_usd_per_kwh <= 100"},
       {"power 1e308 W", [] { estimate_with("power_w", "1e308"); }, kind::input, "[trainprint.input] power_w: got '1e308' (1e+308 W), expected 0 < power_w <= 100000 W"},
       {"active above total params", [] { estimate_json(R"({"params": 7e9, "active_params": 8e9, "tokens": 2e12, "hardware": "h100"})"); }, kind::input, "[trainprint.input] active_params: got 8e+09, expected active_params <= params (7e+09)"},
       // --- durations and text numbers ---
