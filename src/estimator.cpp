@@ -102,7 +102,7 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
     if (static_cast<double>(kept) < detail::min_possible_share * static_cast<double>(n) || kept < min_uncertainty_samples)
       throw input_error(
           s.gpu_hours ? "gpu_hours" : "duration_h", why,
-          fmt::format("ranges of the workload (params, tokens, flops, size) and the time (gpu_hours, duration) of "
+          fmt::format("ranges of the workload (params, tokens, flops, size) and the time (gpu_hours, duration_h) of "
                       "which at least {:g}% of combinations can run at that peak: at the workload's central {:.3g} "
                       "FLOP, at least {:.4g} accelerator-hours",
                       detail::min_possible_share * 100, *r.flops, *r.flops / (3600.0 * limit.peak_flop_per_s)));
@@ -146,7 +146,7 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
   e.catalog_version = cat.version();
   e.catalog_date = cat.date();
   set_outputs(e, o);
-  if (!o.known[index_of(output::wall_hours)]) e.notes.emplace_back("wall time unknown: give count");
+  if (!o.known[index_of(output::wall_hours)]) e.notes.emplace_back("wall time unknown: give `count`");
   // Both the workload and the time known: the run's implied MFU, against the fitted range.
   const auto& in = r.inputs;
   if (in.path != path::flops && r.flops && in.peak_flop_per_s > 0) {
@@ -155,11 +155,11 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
       e.trace.push_back({"implied_mfu", implied, "1", origin::derived, {},
                          "flops / (accelerator_hours × 3600 × peak_flop_per_s × precision_speedup)", {}});
     if (s.mfu)  // the user's MFU beside a time: the time wins; say what MFU the time implies
-      e.notes.push_back(fmt::format("mfu {:g} is not used: the accelerator-hours come from {}; the run's implied MFU "
-                                    "is {:.3g} (flops / (accelerator-hours × peak)); give mfu without {} to have it "
-                                    "set the hours",
-                                    *s.mfu, in.path == path::accelerator_hours ? "gpu_hours" : "duration × count",
-                                    implied, in.path == path::accelerator_hours ? "gpu_hours" : "duration"));
+      e.notes.push_back(fmt::format("`mfu` {:g} is not used: the accelerator-hours come from {}; the run's implied "
+                                    "MFU is {:.3g} (flops / (accelerator-hours × peak)); give `mfu` without {} to have "
+                                    "it set the hours",
+                                    *s.mfu, in.path == path::accelerator_hours ? "`gpu_hours`" : "`duration_h` × `count`",
+                                    implied, in.path == path::accelerator_hours ? "`gpu_hours`" : "`duration_h`"));
     if (implied > 1) {
       // Above the precision's own peak only where the workload or time is a range (resolve()
       // refuses exact inputs: resolver::impossible_time_check); below it with fp8, whose

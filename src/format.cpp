@@ -4,6 +4,7 @@
 #include "trainprint/format.hpp"
 
 #include "format_internal.hpp"
+#include "trainprint/spelling.hpp"
 #include "hardware_units.hpp"
 #include "trainprint/plain.hpp"
 
@@ -286,7 +287,7 @@ summary summarise(const estimate& e, const catalog& cat) {
     }
   }
   s.equivalents = equivalents_of(e, cat);
-  s.notes = e.notes;
+  for (const auto& n : e.notes) s.notes.push_back(spell_inputs(n, spelling::json));  // `id` marks: the ids
   s.catalog = fmt::format("catalog {} ({})", e.catalog_version, e.catalog_date);
   return s;
 }

@@ -55,13 +55,31 @@ bool parse_bool(std::string_view key, std::string_view t) {
 
 }  // namespace
 
+namespace {
+
+/// `v`, read from the text `t`, within the input's limits; else input_error showing `t`
+/// as typed and, when it reads differently, the value in the input's unit ('300y' (2628000 h)).
+double within_limits(const input_info& in, const std::string& key, std::string_view t, double v) {
+  // A plain number is checked by validate() (a compared option out of its limits is a row
+  // with its error); only a converted one is checked here, to show it as typed.
+  if (detail::num(v) == t || !in.has_limits() || !std::isfinite(in.lo) ||
+      (std::isfinite(v) && (in.lo_inclusive ? v >= in.lo : v > in.lo) && v <= in.hi))
+    return v;
+  const std::string unit = in.unit.empty() ? std::string{} : " " + std::string(in.unit);
+  const std::string got = detail::num(v) == t ? std::string(t) : "'" + std::string(t) + "' (" + detail::num(v) + unit + ")";
+  throw input_error(key, got,
+                    detail::num(in.lo) + (in.lo_inclusive ? " <= " : " < ") + key + " <= " + detail::num(in.hi) + unit);
+}
+
+}  // namespace
+
 void read_input_text(scenario& s, const input_info& in, std::string_view t, std::string_view key_in) {
   const std::string key(key_in.empty() ? in.name : key_in);
   switch (in.kind) {
-    case input_kind::number: in.set(s, parse_number(t, key, detail::input_expected(in))); break;
+    case input_kind::number: in.set(s, within_limits(in, key, t, parse_number(t, key, detail::input_expected(in)))); break;
     case input_kind::ratio:
       try {
-        in.set(s, parse_ratio(t, key));
+        in.set(s, within_limits(in, key, t, parse_ratio(t, key)));
       } catch (const unit_error&) {  // the input's own example, not another ratio's
         const std::string shown = t.size() > 60 ? std::string(t.substr(0, 60)) + "..." : std::string(t);
         throw unit_error(key, "got '" + shown + "', expected a fraction or a percentage, e.g. " +
@@ -71,7 +89,7 @@ void read_input_text(scenario& s, const input_info& in, std::string_view t, std:
     case input_kind::count: {
       const double c = parse_number(t, key, detail::input_expected(in));
       if (!(c >= in.lo && c <= in.hi) || std::floor(c) != c)
-        throw input_error(key, detail::num(c),
+        throw input_error(key, detail::num(c) == t ? std::string(t) : "'" + std::string(t) + "' (" + detail::num(c) + ")",
                           "a whole number " + detail::num(in.lo) + " <= " + key + " <= " + detail::num(in.hi));
       in.set(s, c);
       break;
@@ -87,7 +105,7 @@ void read_input_text(scenario& s, const input_info& in, std::string_view t, std:
                                   "; or give a number with a unit, such as 3" +
                                   std::string(w->word == "months" ? "mo" : w->word.substr(0, 1)) +
                                   " or 3 " + std::string(w->word));
-      in.set(s, parse_duration(t, key).count());
+      in.set(s, within_limits(in, key, t, parse_duration(t, key).count()));
       break;
     case input_kind::text: s.*(in.text) = std::string(t); break;
     case input_kind::choice:
@@ -256,7 +274,20 @@ std::string spell_setting(const input_info& i, std::string_view value, spelling 
 }  // namespace
 
 std::string spell_inputs(std::string_view m, spelling how) {
-  if (how == spelling::json) return std::string(m);
+  if (how == spelling::json && m.find('`') == std::string_view::npos) return std::string(m);
+  if (how == spelling::json) {  // the ids as they are, without the marks of `id`
+    std::string out;
+    for (std::size_t k = 0; k < m.size();) {
+      const auto close = m[k] == '`' ? m.find('`', k + 1) : std::string_view::npos;
+      if (close != std::string_view::npos && input_named(m.substr(k + 1, close - k - 1))) {
+        out.append(m.substr(k + 1, close - k - 1));
+        k = close + 1;
+      } else {
+        out += m[k++];
+      }
+    }
+    return out;
+  }
   std::string out;
   out.reserve(m.size() + 16);
   // The field of an input_error, which may be a one-word id.
@@ -273,6 +304,17 @@ std::string spell_inputs(std::string_view m, spelling how) {
     }
   }
   while (k < m.size()) {
+    // An input marked as one (`mfu`, `duration_h`): its name as the interface spells it,
+    // one-word ids included, without the marks.
+    if (m[k] == '`') {
+      const auto close = m.find('`', k + 1);
+      const auto* i = close == std::string_view::npos ? nullptr : input_named(m.substr(k + 1, close - k - 1));
+      if (i) {
+        out += spell_name(*i, how);
+        k = close + 1;
+        continue;
+      }
+    }
     const bool starts = word_char(m[k]) && (k == 0 || !(word_char(m[k - 1]) || value_char(m[k - 1]) || m[k - 1] == '/' ||
                                                          m[k - 1] == '\'' || m[k - 1] == '"'));
     if (!starts) {

@@ -19,6 +19,7 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/inputs.hpp"
 #include "trainprint/plain.hpp"
+#include "trainprint/spelling.hpp"
 #include "trainprint/version.hpp"
 
 namespace trainprint::inline v0 {
@@ -277,7 +278,9 @@ void to_json(json& j, const estimate& e) {
   j["ghg_protocol"] = ghg_scopes(e);
   j["uncertainty"] = e.uncertainty ? json(*e.uncertainty) : json(nullptr);
   j["trace"] = e.trace;
-  j["notes"] = e.notes;
+  json notes = json::array();
+  for (const auto& n : e.notes) notes.push_back(spell_inputs(n, spelling::json));  // `id` marks: the ids
+  j["notes"] = std::move(notes);
   j["catalog"] = {{"version", e.catalog_version}, {"date", e.catalog_date}};
   j["trainprint_version"] = std::string(version);
 }

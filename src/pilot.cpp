@@ -66,7 +66,7 @@ scenario with_measurement(scenario s, const measurement& m, std::vector<std::str
       s.duration_h = hours(*m.duration_s / 3600.0);
       note += fmt::format("; duration_h {:.4g} h from the file, with count {}", *m.duration_s / 3600.0, *s.count);
     } else if (!s.has_workload()) {
-      throw input_error("count", "", m.file + " does not say how many accelerators ran: give count");
+      throw input_error("count", "", m.file + " does not say how many accelerators ran: give `count`");
     }
   }
   if (notes) notes->push_back(std::move(note));

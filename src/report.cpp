@@ -19,6 +19,7 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/ghg.hpp"
+#include "trainprint/spelling.hpp"
 #include "trainprint/inventory.hpp"
 #include "trainprint/version.hpp"
 
@@ -571,7 +572,8 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       std::vector<std::string> which;
       for (const auto& r : c.rows)
         if (std::find(r.result.notes.begin(), r.result.notes.end(), n) != r.result.notes.end()) which.push_back(r.value);
-      d.notes.push_back(which.size() == c.rows.size() ? n : join(which, ", ") + ": " + n);
+      const std::string t = spell_inputs(n, spelling::json);  // `id` marks: the ids
+      d.notes.push_back(which.size() == c.rows.size() ? t : join(which, ", ") + ": " + t);
     }
   }
 

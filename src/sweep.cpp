@@ -2,6 +2,8 @@
 
 #include "trainprint/sweep.hpp"
 
+#include "axis_values.hpp"
+
 #include <cctype>
 
 #include <algorithm>
@@ -119,6 +121,7 @@ namespace {
 /// fails before the first row.
 void try_each_value(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes, const catalog& cat,
                     trace_level level) {
+  for (const auto& a : axes) detail::refuse_same_entries(a.key, a.values, cat, "vary");  // France,FR: one region twice
   std::vector<std::size_t> idx(axes.size(), 0);
   for (std::size_t a = 0; a < axes.size(); ++a)
     for (std::size_t v = (a == 0 ? 0 : 1); v < axes[a].values.size(); ++v) {

@@ -1,4 +1,5 @@
 #include "scenario_options.hpp"
+#include "typed_spelling.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -115,6 +116,13 @@ across_inputs to_across(const across_options& o, const catalog& cat) {
   typed_scenario base = to_typed_scenario(o.scenario, cat);
   (void)scenario_from_text(base.typed);  // the flags' own errors first, as estimate gives them
   return {std::move(axis), std::move(base), parse_rank_by(o.sort)};
+}
+
+void spell_for_cli(comparison& c) {
+  for (auto& r : c.rows) {
+    for (auto& n : r.result.notes) n = for_cli(n);
+    if (r.error) r.error = for_cli(*r.error);
+  }
 }
 
 const catalog& load_catalog(const global_options& g) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "trainprint/inputs.hpp"
+#include "trainprint/spelling.hpp"
 
 namespace trainprint::cli {
 
@@ -47,7 +48,25 @@ void remember_typed(const CLI::App& app, int argc, char** argv) {
     std::string t(a);
     s.typed.insert_or_assign(std::string(i->flag), t);
   }
+  // The key of --across KEY=… or --vary KEY=… spells its input too: `--vary duration=30d,1h`
+  // gets "--duration: ...", not "--duration-h: ...".
+  for (int k = 1; k < argc; ++k) {
+    std::string_view a = argv[k];
+    if (a == "--") break;
+    std::string_view value;
+    if ((a == "--across" || a == "--vary") && k + 1 < argc) value = argv[k + 1];
+    else if (a.starts_with("--across=") || a.starts_with("--vary=")) value = a.substr(a.find('=') + 1);
+    else continue;
+    const std::string_view key = value.substr(0, value.find('='));
+    if (key.empty() || key.size() == value.size()) continue;
+    std::string flag = "--" + std::string(key);
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    const input_info* i = find_input(flag);
+    if (i && flag != i->flag) s.typed.insert_or_assign(std::string(i->flag), flag);
+  }
 }
+
+std::string for_cli(std::string_view message) { return as_typed(spell_inputs(message, spelling::cli)); }
 
 std::string as_typed(std::string_view m) {
   const auto& s = state();

@@ -19,4 +19,8 @@ void remember_typed(const CLI::App& app, int argc, char** argv);
 /// typed, and each snake_case id of a CLI option written as its flag.
 [[nodiscard]] std::string as_typed(std::string_view message);
 
+/// A library message (an error's text, a note) as the command line shows it: its inputs
+/// as flags (spell_inputs(), spelling::cli), spelt as typed (as_typed()).
+[[nodiscard]] std::string for_cli(std::string_view message);
+
 }  // namespace trainprint::cli

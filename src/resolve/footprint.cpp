@@ -62,7 +62,7 @@ void resolver::water() {
       rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(world->mix->mix, cat),
                 "world average for an unknown place: Σ share × water min and max per source (Macknick et al. 2012)");
   } else {
-    if (rec.context) r.notes.emplace_back("off-site water unknown: give region, mix or ewif");
+    if (rec.context) r.notes.emplace_back("off-site water unknown: give `region`, `mix` or `ewif`");
   }
 }
 

@@ -113,8 +113,8 @@ void resolver::intensity() {
       rg.bounds(ui::intensity_g_per_kwh, "g CO2e/kWh", *in.intensity_g_per_kwh,
                 intensity_bounds(mix_region->mix->mix, cat), "Σ share × lifecycle min and max per source (IPCC AR5)");
   } else {
-    if (rec.context) r.notes.emplace_back(reg ? "emissions unknown: region " + reg->id + " has no carbon intensity; give intensity or mix"
-                             : "emissions unknown: give region, intensity, mix or energy (energy=unknown: the "
+    if (rec.context) r.notes.emplace_back(reg ? "emissions unknown: region " + reg->id + " has no carbon intensity; give `intensity` or `mix`"
+                             : "emissions unknown: give `region`, `intensity`, `mix` or `energy` (energy=unknown: the "
                                "world average)");
   }
   // A place and an electricity both given: the electricity wins the intensity, the place
@@ -170,7 +170,7 @@ void resolver::intensity() {
     TRAINPRINT_TRACE(tr, "cfe", *in.cfe, "1", origin::catalog, prov_cfe->prov.citation(), year_note(prov->id, *prov_cfe));
     tr.confidence(prov_cfe->prov.confidence);
   } else if (in.intensity_g_per_kwh) {
-    if (rec.context) r.notes.emplace_back("market-based emissions unknown: no carbon-free-energy share stated; give cfe");
+    if (rec.context) r.notes.emplace_back("market-based emissions unknown: no carbon-free-energy share stated; give `cfe`");
   }
   if (rg.out && in.cfe && !s.cfe) {
     const provenance& p = reg && reg->cfe ? reg->cfe->prov : prov_cfe->prov;

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <trainprint/compare.hpp>
 #include <trainprint/estimator.hpp>
+#include <trainprint/sweep.hpp>
 
 using namespace trainprint;
 using doctest::Approx;
@@ -202,4 +203,30 @@ TEST_CASE("is_accounting_input: choices that change what is counted, not the run
   for (const char* k : {"boundary", "convention", "energy-boundary", "embodied", "lifetime", "ownership", "cfe"})
     CHECK(is_accounting_input(k));
   for (const char* k : {"region", "hardware", "count", "mfu", "pue", "energy"}) CHECK_FALSE(is_accounting_input(k));
+}
+
+TEST_CASE("compare and sweep: two spellings of one catalog entry are one value given twice") {
+  // France is an alias of FR, h100 of nvidia-h100-sxm5-80gb, p5 of aws-p5.48xlarge (data/):
+  // two rows of one option, refused naming both spellings and the entry.
+  CHECK_THROWS_WITH_AS(compare(base(), "region", {"France", "FR"}),
+                       "[trainprint.input] across: got 'region=France,FR', expected each value once: region 'France' "
+                       "and 'FR' name the same region, FR",
+                       input_error);
+  CHECK_THROWS_WITH_AS(compare(base(), "hardware", {"h100", "a100", "nvidia-h100-sxm5-80gb"}),
+                       "[trainprint.input] across: got 'hardware=h100,a100,nvidia-h100-sxm5-80gb', expected each value "
+                       "once: hardware 'h100' and 'nvidia-h100-sxm5-80gb' name the same accelerator, "
+                       "nvidia-h100-sxm5-80gb",
+                       input_error);
+  scenario run = base();
+  run.count.reset();
+  run.params.reset();
+  run.tokens.reset();
+  run.gpu_hours = 100;
+  const std::vector<sweep_axis> axes{parse_axis("hardware=p5.48xlarge,p5")};
+  CHECK_THROWS_WITH_AS(sweep(run, axes, [](const sweep_row&) {}),
+                       "[trainprint.input] vary: got 'hardware=p5.48xlarge,p5', expected each value once: hardware "
+                       "'p5.48xlarge' and 'p5' name the same system, aws-p5.48xlarge",
+                       input_error);
+  // Different entries stay different rows.
+  CHECK(compare(base(), "region", {"France", "PL"}).rows.size() == 2);
 }

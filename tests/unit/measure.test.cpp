@@ -150,6 +150,17 @@ TEST_CASE("measure: a two-GPU nvidia-smi log") {
   REQUIRE(stamped.from);
   CHECK(stamped.from->timestamp);
   CHECK(read_measurement_file(data("measure/smi-2gpu.csv"), stamped).energy_j == doctest::Approx(775));
+  // An empty window on a timestamped log says its times as ISO 8601 (the log's own clock),
+  // never as seconds since 1970 (1714564803 s); an edge typed in seconds counts from the first reading.
+  measure_options reversed;
+  reversed.from = parse_window_edge("2024/05/01 12:00:03");
+  reversed.to = parse_window_edge("2024/05/01 12:00:00.5");
+  CHECK_THROWS_WITH(read_measurement_file(data("measure/smi-2gpu.csv"), reversed),
+                    doctest::Contains("empty window: from 2024-05-01T12:00:03 to 2024-05-01T12:00:00.5; expected from < to"));
+  CHECK_THROWS_WITH(read_measurement_file(data("measure/smi-2gpu.csv"), window(20, 30)),
+                    doctest::Contains("between 20 s after the first reading (2024-05-01T12:00:20) and 30 s after the "
+                                      "first reading (2024-05-01T12:00:30) (the log spans 2024-05-01T12:00:00 to "
+                                      "2024-05-01T12:00:03)"));
 }
 
 TEST_CASE("measure: a logger restart is counted and its gap reported") {
