@@ -2,6 +2,7 @@
 
 #include "trainprint/inputs.hpp"
 
+#include <cctype>
 #include <cmath>
 
 #include "trainprint/catalog.hpp"
@@ -34,6 +35,17 @@ std::string choice_list(const input_info& i) {
 }
 
 namespace {
+/// The duration word (days|weeks|months, plain.hpp) that ends `t` when `t` holds no digit:
+/// "a few weeks", "several months", "couple of days". nullptr otherwise.
+const plain_band* rough_duration_word(std::string_view t) {
+  if (t.find_first_of("0123456789") != std::string_view::npos) return nullptr;
+  const auto sp = t.find_last_of(" \t");
+  if (sp == std::string_view::npos) return nullptr;  // one word alone is the word itself, or no duration
+  std::string last(t.substr(sp + 1));
+  for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!last.empty() && last.back() != 's') last += 's';
+  return find_duration_word(last);
+}
 
 bool parse_bool(std::string_view key, std::string_view t) {
   if (t == "true" || t == "yes" || t == "1" || t == "on") return true;
@@ -69,6 +81,12 @@ void read_input_text(scenario& s, const input_info& in, std::string_view t, std:
         set_range(s, in.name, w->as_range());
         break;
       }
+      if (const auto* w = rough_duration_word(t))  // "a few weeks": a word with no number
+        throw unit_error(key, "got '" + std::string(t) + "', a span with no number: the word alone, '" +
+                                  std::string(w->word) + "', is a range of " + std::string(w->meaning) +
+                                  "; or give a number with a unit, such as 3" +
+                                  std::string(w->word == "months" ? "mo" : w->word.substr(0, 1)) +
+                                  " or 3 " + std::string(w->word));
       in.set(s, parse_duration(t, key).count());
       break;
     case input_kind::text: s.*(in.text) = std::string(t); break;

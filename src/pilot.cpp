@@ -33,6 +33,33 @@ scenario with_measurement(scenario s, const measurement& m, std::vector<std::str
                                                               100 * m.bound_j() / m.energy_j,
                                                               m.gaps ? " and gaps" : "")
                                                 : std::string{});
+  // The measured energy is the energy of the file's own span on its own devices: a time or a
+  // count that disagrees with them would put that energy on another run (a part of a run is a
+  // pilot). Rounding is allowed: within 2% (a 1.5 h run given as 1.47 h).
+  if (const double file_h = m.duration_s.value_or(0) / 3600.0; file_h > 0) {
+    using detail::num;
+    const auto off = [](double given, double file) { return std::abs(given / file - 1) > 0.02; };
+    const std::string part = "; if the file covers only part of the run, give it as a pilot (--pilot) instead";
+    if (s.count && m.device_count > 0 && static_cast<std::size_t>(*s.count) != m.device_count)
+      throw input_error("count", std::to_string(*s.count),
+                        fmt::format("the measurement's own device count: {} logs {} accelerators{}", m.file,
+                                    m.device_count, part));
+    if (s.duration_h && off(s.duration_h->count(), file_h))
+      throw input_error("duration_h", num(s.duration_h->count()) + " h",
+                        fmt::format("the measurement's own length: {} spans {:.4g} h; cut it with --from/--to, or "
+                                    "leave duration_h out{}",
+                                    m.file, file_h, part));
+    if (s.gpu_hours && m.device_count > 0 && off(*s.gpu_hours, file_h * static_cast<double>(m.device_count)))
+      throw input_error("gpu_hours", num(*s.gpu_hours),
+                        fmt::format("the measurement's own accelerator-hours: {} spans {:.4g} h on {} accelerators, "
+                                    "{:.4g} accelerator-hours; cut it with --from/--to, or leave gpu_hours out{}",
+                                    m.file, file_h, m.device_count, file_h * static_cast<double>(m.device_count),
+                                    part));
+  }
+  if (s.duration_h && !s.count && m.device_count > 0) {
+    s.count = static_cast<std::int64_t>(m.device_count);
+    note += fmt::format("; count {} from the file", *s.count);
+  }
   if (!s.gpu_hours && !s.duration_h && m.duration_s.value_or(0) > 0) {
     if (!s.count && m.device_count > 0) s.count = static_cast<std::int64_t>(m.device_count);
     if (s.count) {

@@ -299,6 +299,36 @@ TEST_CASE("measure: with_measurement takes energy, boundary and time from a file
   CHECK(cc.count == 4);
 }
 
+TEST_CASE("measure: with_measurement refuses a time or a count that disagrees with the file's own") {
+  // smi-2gpu.csv: 2 devices over 3 s, so 3 / 3600 h of wall time and 2 × 3 / 3600 = 1/600
+  // accelerator-hours. Within 2% is rounding; beyond it, the measured energy would be put on
+  // another run.
+  const auto m = read_measurement_file(data("measure/smi-2gpu.csv"));
+  scenario s;
+  s.hardware = "h100";
+  s.gpu_hours = 1.0 / 600 * 1.019;  // +1.9%: kept
+  CHECK(with_measurement(s, m).gpu_hours == s.gpu_hours);
+  s.gpu_hours = 1.0 / 600 * 1.021;  // +2.1%: refused
+  CHECK_THROWS_WITH_AS((void)with_measurement(s, m), doctest::Contains("the measurement's own accelerator-hours"),
+                       input_error);
+  s.gpu_hours = 1;
+  CHECK_THROWS_WITH_AS((void)with_measurement(s, m),
+                       doctest::Contains("spans 0.0008333 h on 2 accelerators, 0.001667 accelerator-hours"),
+                       input_error);
+  s.gpu_hours.reset();
+  s.duration_h = hours(3.05 / 3600);  // +1.7%: kept, and the count (2) comes from the file
+  const scenario d = with_measurement(s, m);
+  CHECK(d.count == 2);
+  CHECK(d.duration_h->count() == doctest::Approx(3.05 / 3600));
+  s.duration_h = hours(1.0);
+  CHECK_THROWS_WITH_AS((void)with_measurement(s, m), doctest::Contains("the measurement's own length"), input_error);
+  s.duration_h.reset();
+  s.count = 3;  // the file logs 2 devices
+  CHECK_THROWS_WITH_AS((void)with_measurement(s, m), doctest::Contains("logs 2 accelerators"), input_error);
+  s.count = 2;
+  CHECK(with_measurement(s, m).count == 2);
+}
+
 TEST_CASE("measure: gaps add their own bound, from the readings around them") {
   // smi-restart.csv: 100 W at 0 and 1 s, 200 W at 11 and 12 s. The 10 s interval is a gap
   // (median interval 1 s). Readings within one gap length (10 s) either side of it, from
