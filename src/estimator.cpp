@@ -194,9 +194,17 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
     m.measured_energy_kwh.reset();
     modelled_facility = evaluate(m)[output::energy_facility];
     const double ratio = o[output::energy_facility] / *modelled_facility;
+    // A factor near 1,000 is a unit slip (Wh or MWh for kWh); any factor of 10 or more asks for a check.
+    const double kwh = *in.measured_energy_kwh;
+    const std::string slip =
+        ratio >= 300 && ratio <= 3000      ? fmt::format(": did you mean energy_kwh {:.4g} (the figure in Wh, or M meant as MWh)?", kwh / 1000)
+        : ratio >= 1 / 3000. && ratio <= 1 / 300. ? fmt::format(": did you mean energy_kwh {:.4g} (the figure in MWh)?", kwh * 1000)
+        : ratio >= 10 || ratio <= 0.1      ? std::string(": check the value, its unit (kWh) and energy_boundary, or the run's "
+                                                         "other inputs")
+                                           : std::string();
     e.notes.push_back(fmt::format("measured energy: {:.4g} kWh at the facility, ×{:.3g} the modelled estimate of {:.4g} "
-                                  "kWh from the run's other inputs (energy_facility_modelled in the trace)",
-                                  o[output::energy_facility], ratio, *modelled_facility));
+                                  "kWh from the run's other inputs (energy_facility_modelled in the trace){}",
+                                  o[output::energy_facility], ratio, *modelled_facility, slip));
   }
   if (!traced) return e;
   if (modelled_facility) {

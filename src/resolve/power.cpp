@@ -85,6 +85,30 @@ void resolver::site_kind() {
   site_note = std::string(site->name) + (s.site_kind ? " (given)" : " site");
 }
 
+namespace {
+/// The note for a given power above the accelerator's TDP. A whole server's figure is the
+/// usual slip (--power is per accelerator, host excluded): when the part's server profile
+/// (data/hardware.json systems[]) draws about that much in all, or the power over its
+/// accelerators is within the TDP (for a power of at least twice the TDP), the note says
+/// so and what was likely meant.
+std::string above_tdp_note(double w, const accelerator& a, const catalog& cat) {
+  const double tdp = *a.tdp_w;
+  const system_profile* sys = a.system.empty() ? nullptr : cat.get_system(a.system);
+  const int n = sys ? sys->accelerators : 0;
+  if (n > 1 && sys->max_power_w && std::abs(w / *sys->max_power_w - 1) <= 0.05)
+    return fmt::format("power_w {:g} W is about the whole of {} ({} × {} and its host, at most {:g} W): power_w is "
+                       "the average per accelerator, host excluded, at most its TDP of {:g} W",
+                       w, sys->id, n, a.id, *sys->max_power_w, tdp);
+  if (n > 1 && w >= 2 * tdp && w / n <= tdp * 1.05)
+    return fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: did you mean power_w {:.4g} ({:g} W over the {} "
+                       "accelerators of {})? power_w is per accelerator",
+                       w, a.id, tdp, w / n, w, n, sys->id);
+  return fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check the value "
+                     "(or the hardware)",
+                     w, a.id, tdp);
+}
+}  // namespace
+
 void resolver::measured_energy() {
   // --- measured energy (§7) ---
   measured = s.energy_kwh.has_value();
@@ -135,9 +159,7 @@ void resolver::power() {
     TRAINPRINT_TRACE(tr, "accelerator_power_w", *in.accelerator_power_w, "W", origin::user, {}, "average per accelerator");
     rg.user(ui::accelerator_power_w, "power_w", *in.accelerator_power_w, "W");
     if (acc && acc->tdp_w && *in.accelerator_power_w > *acc->tdp_w && rec.context)
-      r.notes.push_back(fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check "
-                                    "the value (or the hardware)",
-                                    *in.accelerator_power_w, acc->id, *acc->tdp_w));
+      r.notes.push_back(above_tdp_note(*in.accelerator_power_w, *acc, cat));
     if (const double idle = defaults::power_idle_fraction.value; acc && acc->tdp_w && !cpu &&
         *in.accelerator_power_w < idle * *acc->tdp_w && rec.context)
       r.notes.push_back(fmt::format("power_w {:g} W is below what an idle {} draws (about {:.3g} W, {:.2g} × its TDP "
