@@ -233,8 +233,8 @@ std::optional<usual_range> compute_range(std::string_view name, const catalog& c
       return r.price_usd_per_kwh ? std::optional<double>(r.price_usd_per_kwh->value) : std::nullopt;
     });
     if (s.hi <= 0) return std::nullopt;
-    // The catalog's prices are US states' only: three times either way leaves room for
-    // other countries' tariffs (a judgement, not a source).
+    // The catalog prices US states and European countries only: three times either way
+    // leaves room for other countries' tariffs (a judgement, not a source).
     return usual_range{s.lo / 3, s.hi * 3,
                        fmt::format("a third of the catalog's cheapest ({} {}) to three times its dearest ({} {})", s.lo_id,
                                    num(s.lo), s.hi_id, num(s.hi))};

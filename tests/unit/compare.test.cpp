@@ -61,7 +61,11 @@ TEST_CASE("rank_metric: each metric is the output the docs name") {
   CHECK(rank_metric(e, rank_by::energy) == e.energy_facility.in_kwh());
   CHECK(rank_metric(e, rank_by::emissions) == e.total->in_kg_co2e());
   CHECK(rank_metric(e, rank_by::water) == e.water_total->in_litres());
-  CHECK(*rank_metric(e, rank_by::cost) == Approx(e.accelerator_hours * 2).epsilon(1e-12));  // compute only: no power price
+  // Compute plus electricity: FR's catalog price 0.2521 USD/kWh (Eurostat 2023, see cpu.test.cpp):
+  // 109,653.24 h × 2 USD + 163,575.22 kWh × 0.2521 USD = 219,306.48 + 41,237.31 = 260,543.79 USD.
+  CHECK(*rank_metric(e, rank_by::cost) ==
+        Approx(e.accelerator_hours * 2 + e.energy_facility.in_kwh() * 0.2521).epsilon(1e-12));
+  CHECK(*rank_metric(e, rank_by::cost) == Approx(260543.79).epsilon(1e-6));
   CHECK(rank_metric(e, rank_by::time) == e.wall_hours);
 }
 
