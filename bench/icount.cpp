@@ -3,7 +3,7 @@
 // at N and at 1 differ by exactly (N - 1) bodies. Instruction counts do not depend
 // on the machine's load, which wall and CPU times on a shared machine do
 // (bench/RESULTS.md). Usage: trainprint_icount BENCHMARK N, BENCHMARK one of
-// evaluate, full, lean, mc, cat_all, cat_est, alias, region.
+// evaluate, full, lean, mc, cat_all, cat_est, alias, region, given, sweep_given.
 // (At 84f8da8, before input_distributions(r), build with -DTRAINPRINT_ICOUNT_OLD_API.)
 
 #include <cstdio>
@@ -11,7 +11,9 @@
 #include <string_view>
 
 #include <trainprint/catalog.hpp>
+#include <trainprint/compare.hpp>
 #include <trainprint/estimator.hpp>
+#include <trainprint/sweep.hpp>
 #include <trainprint/uncertainty.hpp>
 
 namespace {
@@ -35,11 +37,23 @@ scenario typical() {
   return s;
 }
 
+/// typical() with the site inputs a user often types, each of which has a usual range
+/// over a whole table (intensity and price over the regions, PUE and WUE over providers
+/// and regions): the notes of unusual values check each on every full estimate.
+scenario given() {
+  scenario s = typical();
+  set_input(s, "intensity", "300");
+  set_input(s, "pue", "1.2");
+  set_input(s, "wue", "0.5");
+  set_input(s, "price_usd_per_kwh", "0.1");
+  return s;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: trainprint_icount evaluate|full|lean|mc|cat_all|cat_est|alias|region N\n");
+    std::fprintf(stderr, "usage: trainprint_icount evaluate|full|lean|mc|cat_all|cat_est|alias|region|given|sweep_given N\n");
     return 1;
   }
   const std::string_view m = argv[1];
@@ -58,6 +72,22 @@ int main(int argc, char** argv) {
     for (long i = 0; i < n; ++i) {
       estimate e = make_estimate(s, cat);
       keep(e);
+    }
+  } else if (m == "given") {  // make_estimate with given(): full trace and notes
+    const scenario s = given();
+    const catalog& cat = catalog::embedded();
+    for (long i = 0; i < n; ++i) {
+      estimate e = make_estimate(s, cat);
+      keep(e);
+    }
+  } else if (m == "sweep_given") {  // sweep() of given() over 8 counts, no trace (an estimate and its notes per row)
+    const scenario s = given();
+    const catalog& cat = catalog::embedded();
+    const sweep_axis axes[] = {{"count", {"8", "16", "32", "64", "128", "256", "512", "1024"}}};
+    for (long i = 0; i < n; ++i) {
+      double sum = 0;
+      sweep(s, axes, [&](const sweep_row& r) { sum += static_cast<double>(r.result.notes.size()); }, cat, trace_level::none);
+      keep(sum);
     }
   } else if (m == "lean") {  // resolve_inputs_evaluate_by_id
     const scenario s = typical();
