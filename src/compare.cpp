@@ -172,6 +172,10 @@ std::optional<double> rank_metric(const estimate& e, rank_by r) {
       return std::nullopt;
     case rank_by::water: return e.water_total ? std::optional(e.water_total->in_litres()) : std::nullopt;
     case rank_by::cost:
+      // A rented (cloud) run pays for its electricity inside the rental price: its cost is the
+      // compute cost, unknown when the rental price is (never its electricity alone). An owned
+      // run pays for its electricity, plus a given price per accelerator-hour of owning.
+      if (e.context.ownership == ownership::cloud) return e.compute_cost_usd;
       if (!e.electricity_cost_usd && !e.compute_cost_usd) return std::nullopt;
       return e.electricity_cost_usd.value_or(0) + e.compute_cost_usd.value_or(0);
     case rank_by::time: return e.wall_hours;

@@ -53,7 +53,7 @@ std::string trace_unit(const trace_entry& t) { return t.unit == "1" || t.unit ==
 /// A table column of the ranked table: an output of the estimate in one unit.
 struct column {
   std::string title, unit;
-  std::string output;  // the JSON path in trainprint.estimate/1 ("cost_usd" = electricity + compute)
+  std::string output;  // the JSON path in trainprint.estimate/1 ("cost_usd": rank_metric(e, rank_by::cost), compare.hpp)
   double factor = 1;
   std::vector<std::optional<double>> central;
   std::vector<const output_interval*> interval;

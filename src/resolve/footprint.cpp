@@ -152,6 +152,11 @@ void resolver::money() {
   if (s.hourly_price_usd) {
     from_user(in.hourly_price_usd, "hourly_price_usd", *s.hourly_price_usd, "USD per accelerator-hour",
               ui::hourly_price_usd, "hourly_price_usd");
+  } else if (acc && s.ownership == ownership::owned) {
+    // Owned hardware given as such: a cloud's rental price is not what it costs.
+    if (rec.context)
+      r.notes.emplace_back("compute cost unknown: `ownership` owned, so the catalog's cloud list prices are not "
+                           "used; give `hourly_price_usd` for what owning costs per accelerator-hour");
   } else if (acc) {
     // The catalog's list on-demand price (§3.3): the instance's own when the hardware is a
     // priced instance or pod, else the one priced system of the known provider with this
@@ -175,6 +180,11 @@ void resolver::money() {
                                       "give the one you rent as hardware, or give hourly_price_usd",
                                       provider_id, acc->id, fmt::join(found, ", ")));
     }
+    if (!lp && found.empty() && rec.context && ctx.ownership == ownership::cloud)  // a rented run's cost is its rent
+      r.notes.push_back(fmt::format("compute cost unknown: the catalog has no list price for {}{}; give "
+                                    "`hourly_price_usd` (USD per accelerator-hour) for the price you pay",
+                                    named_system ? hw_unit->id : acc->id,
+                                    provider_id.empty() ? std::string() : " at " + provider_id));
     if (lp) {
       const double per_acc = lp->per_accelerator ? lp->usd_per_hour : lp->usd_per_hour / priced->accelerators;
       const bool other_region = reg && reg->id != lp->region;
