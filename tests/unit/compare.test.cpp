@@ -70,6 +70,24 @@ TEST_CASE("rank_metric: each metric is the output the docs name") {
   CHECK(rank_metric(e, rank_by::time) == e.wall_hours);
 }
 
+TEST_CASE("rank_metric: a rented run's cost is its rent alone, unknown with the rent") {
+  // The same run rented: the cloud's price already pays for the electricity, so the cost is
+  // the compute cost alone, 109,653.24 h × 2 USD = 219,306.48 USD, not 260,543.79 as owned.
+  auto s = base();
+  s.region = "FR";
+  s.hourly_price_usd = 2;
+  s.ownership = ownership::cloud;
+  const estimate rented = make_estimate(s);
+  REQUIRE(rented.electricity_cost_usd);  // shown for comparison, not added
+  CHECK(*rank_metric(rented, rank_by::cost) == Approx(rented.accelerator_hours * 2).epsilon(1e-12));
+  CHECK(*rank_metric(rented, rank_by::cost) == Approx(219306.48).epsilon(1e-6));
+  // With no rental price the cost is unknown, never the electricity alone.
+  s.hourly_price_usd.reset();
+  const estimate unpriced = make_estimate(s);
+  REQUIRE(unpriced.electricity_cost_usd);
+  CHECK_FALSE(rank_metric(unpriced, rank_by::cost));
+}
+
 TEST_CASE("rank_by: names round-trip; an unknown name names the choices") {
   for (auto r : {rank_by::energy, rank_by::emissions, rank_by::water, rank_by::cost, rank_by::time})
     CHECK(parse_rank_by(to_string(r)) == r);
