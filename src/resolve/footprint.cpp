@@ -205,6 +205,12 @@ void resolver::money() {
                                       "reservation, savings plan, committed-use or spot discount); give "
                                       "hourly_price_usd for the price you pay",
                                       priced->id, lp->region, lp->as_of));
+        // A price the catalog marks as superseded (data/upstream/cloud-ondemand-prices/SOURCE.md)
+        // says so where the user sees it, not only in the trace.
+        if (const auto k = lp->notes.find("superseded:"); k != std::string::npos)
+          r.notes.push_back(fmt::format("compute cost: the list price of {} is {}; it likely overstates today's "
+                                        "price",
+                                        priced->id, lp->notes.substr(k)));
         if (in.price_usd_per_kwh)  // both costs are shown: say they are not to be added
           r.notes.emplace_back("electricity cost: a rented instance's price already pays for its electricity; "
                                "the electricity cost is what the energy would cost on owned hardware, not an "
