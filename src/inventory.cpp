@@ -125,7 +125,8 @@ inventory make_inventory(const std::vector<inventory_run>& runs, const catalog& 
     const std::size_t counted =
         row.id == output::emissions_embodied ? inv.total.runs - inv.total.embodied_left_out : inv.total.runs;
     if (row.headline && inv.total.known[i] > 0 && inv.total.known[i] < counted)
-      inv.notes.push_back(fmt::format("{} is known for {} of {} runs, so its total is unknown.", row.label,
+      inv.notes.push_back(fmt::format("{}{} is known for {} of {} runs, so its total is unknown.", row.label,
+                                      row.group == "cost_usd" ? " cost" : "",  // "electricity cost", not "electricity"
                                       inv.total.known[i], counted));
   }
   if (inv.total.embodied_left_out > 0 && inv.total.embodied_left_out < inv.total.runs)
