@@ -592,8 +592,9 @@ def compare(
 
     ``across`` maps one scenario input to its values (read as estimate() reads
     them); the other arguments are estimate()'s. ``sort`` is "energy" (facility
-    kWh), "emissions" (total kg CO2e), "water" (total L), "cost" (electricity +
-    compute USD) or "time" (wall hours). Returns a Comparison with one row per
+    kWh), "emissions" (total kg CO2e), "water" (total L), "cost" (USD: a rented
+    cloud run's compute cost alone, whose price pays for the electricity, unknown
+    without it; an owned run's electricity + compute) or "time" (wall hours). Returns a Comparison with one row per
     value; an option that cannot be estimated (a value out of its limits, a
     precision the part lacks) is a row with ``estimate`` None and its ``error``,
     ranked last. Raises estimate()'s error when no option can be estimated, the
