@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "trainprint/compare.hpp"
+#include "trainprint/detail/sweep.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/plain.hpp"
@@ -218,23 +219,11 @@ void sweep_over(const scenario* earlier, const scenario& base, std::span<const s
   }
 }
 
-/// Whether a row has plain-language words or a range (wants_ranges()): the base's, or an axis value's.
-bool any_ranges(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes) {
-  if (wants_ranges(over(earlier, base))) return true;
-  for (const auto& a : axes)
-    for (const auto& v : a.values) {
-      scenario one;
-      set_input(one, a.key, v);
-      if (wants_ranges(one)) return true;
-    }
-  return false;
-}
-
 /// sweep_numbers() of `base` over `earlier` (null: none).
 void sweep_numbers_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
                         const sweep_numbers_callback& on_row, const catalog& cat) {
   (void)sweep_size(axes);
-  if (any_ranges(earlier, base, axes)) {
+  if (detail::sweep_wants_ranges(earlier, base, axes)) {
     // Words or ranges: a row's numbers are the Monte Carlo medians make_estimate() gives
     // (sweep()'s rows), never the point at the modes; no fast path.
     std::vector<std::size_t> idx(axes.size(), 0);
@@ -326,6 +315,17 @@ void sweep_numbers_over(const scenario* earlier, const scenario& base, std::span
 }
 
 }  // namespace
+
+bool detail::sweep_wants_ranges(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes) {
+  if (wants_ranges(over(earlier, base))) return true;
+  for (const auto& a : axes)
+    for (const auto& v : a.values) {
+      scenario one;
+      set_input(one, a.key, v);
+      if (wants_ranges(one)) return true;
+    }
+  return false;
+}
 
 void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat,
            trace_level level) {

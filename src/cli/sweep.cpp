@@ -10,6 +10,7 @@
 
 #include "trainprint/compare.hpp"
 #include "trainprint/detail/charts.hpp"
+#include "trainprint/detail/sweep.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/render.hpp"
@@ -77,19 +78,6 @@ class progress {
   bool shown_ = false;
   clock::time_point start_ = clock::now(), last_ = start_;
 };
-
-/// Whether any row of the sweep has plain-language words or a range (wants_ranges()):
-/// the base, or a value of an axis.
-bool sweep_wants_ranges(const layered_scenario& base, const std::vector<sweep_axis>& axes) {
-  if (wants_ranges(merge(base.earlier, base.given))) return true;
-  for (const auto& a : axes)
-    for (const auto& v : a.values) {
-      scenario one;
-      set_input(one, a.key, v);
-      if (wants_ranges(one)) return true;
-    }
-  return false;
-}
 
 /// The row's estimate with the Monte Carlo at `options` (sweep() runs it by itself, with
 /// the default options, only for the rows with words or ranges).
@@ -191,7 +179,7 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
   // Plain-language words or ranges give every row its range, as `estimate` does: the
   // Monte Carlo for every row (so that all rows are medians), and a note on stderr.
   std::optional<uncertainty_options> ranges = o.uncertainty.options();
-  if (!ranges && sweep_wants_ranges(base, axes)) ranges = uncertainty_options{};
+  if (!ranges && detail::sweep_wants_ranges(base, axes)) ranges = uncertainty_options{};
   if (ranges) validate(*ranges);
   auto note = [&] {
     if (ranges)
