@@ -6,23 +6,19 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "trainprint/error.hpp"
 #include "trainprint/json.hpp"
 
 #include "catalog/entry_fields.hpp"
+#include "text.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
 
 using json = nlohmann::json;
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
+using text::lower;
 
 json str_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 template <class T>

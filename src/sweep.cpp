@@ -3,8 +3,7 @@
 #include "trainprint/sweep.hpp"
 
 #include "axis_values.hpp"
-
-#include <cctype>
+#include "text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -87,7 +86,7 @@ sweep_axis parse_axis(std::string_view text, std::string_view what) {
     }
     for (const auto& i : scenario_inputs)  // ids are looked up in any case
       if (i.kind == input_kind::text && scratch.*i.text)
-        for (auto& c : *(scratch.*i.text)) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        text::lower_in_place(*(scratch.*i.text));
     for (std::size_t k = 0; k < read.size(); ++k)
       if (read[k] == scratch)
         throw input_error(w, "'" + std::string(text) + "'",
