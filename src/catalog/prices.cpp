@@ -1,15 +1,14 @@
 // The catalog's list on-demand prices (prices.hpp): reading one, the embedded file's,
-// the prices of a loaded file, and the registry that finds a catalog's.
+// the prices of a loaded file, and a catalog's (found through catalog/memo.hpp).
 
 #include "catalog/prices.hpp"
 
 #include <algorithm>
-#include <mutex>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 
 #include "catalog/fields.hpp"
 #include "catalog/impl.hpp"
+#include "catalog/memo.hpp"
 #include "embedded_data.hpp"
 
 namespace trainprint::inline v0 {
@@ -50,17 +49,6 @@ list_price read_price(const reader& rd, const json_node& sys, const std::string&
 
 const std::vector<list_price> no_prices;
 
-/// Every live catalog's tables, by the address of their embodied factors (what the
-/// public catalog::embodied() returns).
-struct registry {
-  std::mutex m;
-  std::unordered_map<const embodied_factors*, const catalog_tables_base*> tables;
-};
-registry& the_registry() {
-  static registry r;
-  return r;
-}
-
 }  // namespace
 
 const std::vector<list_price>& embedded_list_prices() {
@@ -86,31 +74,13 @@ const std::vector<list_price>& prices_of(const catalog_tables_base& t) {
 }
 
 const std::vector<list_price>& list_prices(const catalog& cat) {
-  const catalog_tables_base* t = nullptr;
-  {
-    auto& r = the_registry();
-    const std::lock_guard lock(r.m);
-    const auto it = r.tables.find(&cat.embodied());
-    if (it != r.tables.end()) t = it->second;
-  }
+  const catalog_tables_base* t = tables_of(cat);
   return t ? prices_of(*t) : no_prices;
 }
 
 }  // namespace catalog_detail
 
 using namespace catalog_detail;
-
-catalog::impl::impl() {
-  auto& r = the_registry();
-  const std::lock_guard lock(r.m);
-  r.tables[&embodied] = this;
-}
-
-catalog::impl::~impl() {
-  auto& r = the_registry();
-  const std::lock_guard lock(r.m);
-  r.tables.erase(&embodied);
-}
 
 std::optional<list_price> catalog::impl::parse_price(const reader& rd, const source_map& src, const json_node& sys,
                                                      const std::string& ptr) const {

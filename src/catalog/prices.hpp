@@ -7,8 +7,8 @@
 // the embedded hardware.json's, parsed on first use, and those of every file loaded
 // since (an overlay's system brings its own price, or none: a system an overlay replaces
 // loses the embedded price unless the overlay gives one). list_prices(cat) finds them
-// from the public catalog through a registry keyed by the address of the catalog's
-// embodied factors, a member of its (private) tables that lives as long as they do.
+// from the public catalog through the registry of what is derived from each catalog
+// (catalog/memo.hpp), keyed by its tables.
 
 #include <memory>
 #include <string>
