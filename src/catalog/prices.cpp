@@ -21,7 +21,8 @@ namespace {
 list_price read_price(const reader& rd, const json_node& sys, const std::string& sp) {
   const std::string p = sp + "/on_demand_price";
   const auto o = rd.object(sys, sp, "on_demand_price",
-                           "expected an object: usd_per_hour, per, region, as_of, source, confidence");
+                           "expected an object: usd_per_hour, per, region, as_of, source, confidence "
+                           "(notes, superseded optional)");
   list_price lp;
   lp.system = rd.str(sys, sp, "id");
   lp.usd_per_hour = rd.num(o, p, "usd_per_hour");
@@ -42,6 +43,11 @@ list_price read_price(const reader& rd, const json_node& sys, const std::string&
   if (std::find(confidences.begin(), confidences.end(), lp.confidence) == confidences.end())
     rd.fail(p + "/confidence", "expected high, medium or low, got '" + lp.confidence + "'");
   lp.notes = rd.opt_str(o, p, "notes");
+  if (rd.has(o, "superseded")) {
+    lp.superseded = rd.str(o, p, "superseded");
+    if (lp.superseded.empty())
+      rd.fail(p + "/superseded", "expected why the price is out of date (a later price cut, ...), or no member");
+  }
   lp.file = rd.file();
   lp.ptr = p;
   return lp;

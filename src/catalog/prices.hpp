@@ -30,6 +30,9 @@ struct list_price {
   const source_info* source_ptr = nullptr;  ///< that source, when the price came from a loaded file
   std::string confidence;     ///< high | medium | low
   std::string notes;          ///< where in the source the figure stands
+  /// Why the price is known to be out of date ("AWS cut P5 prices in 2025, ..."); empty
+  /// when it is not. The estimate says so in a note (resolve/footprint.cpp).
+  std::string superseded;
   std::string file, ptr;      ///< where the price was read (file, JSON pointer)
   /// The price's provenance in `cat` (its source looked up by key when not loaded with it).
   [[nodiscard]] provenance prov(const catalog& cat) const {
