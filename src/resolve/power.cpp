@@ -122,7 +122,8 @@ std::optional<power_ceiling> ceiling_of(const accelerator& a, const catalog& cat
     return power_ceiling{*own->max_power_w / own->accelerators,
                          fmt::format("{}'s maximum system power, {:g} W with its host, over its {} accelerators",
                                      own->id, *own->max_power_w, own->accelerators)};
-  if (!a.tdp_w) return std::nullopt;
+  // Only a datasheet maximum scales: a TPU's or CPU's catalog power is a typical or derived figure.
+  if (!a.tdp_w || a.tdp_kind != "datasheet_max") return std::nullopt;
   double best = 0;
   const system_profile* by = nullptr;
   double by_tdp = 0;
