@@ -162,6 +162,7 @@ void resolver::run() {
   site_kind();
   measured_energy();
   power();
+  power_ceiling_check();
   site_section();
   intensity();
   water();

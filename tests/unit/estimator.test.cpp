@@ -559,7 +559,8 @@ TEST_CASE("estimator: results that overflow are refused") {
   scenario s;
   s.gpu_hours = 1e13;
   s.power_w = power::watts(1e5);
-  s.hardware = "h100";
+  // no hardware: no power ceiling (an H100 is refused above 1,275 W: power_ceiling_check)
+  s.boundary = boundary::accelerators;
   s.intensity = carbon_intensity::g_per_kwh(5000);
   s.pue = 5;
   // Large but finite: 1e13 h × 1e5 W = 1e15 kWh — accepted.
