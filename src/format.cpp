@@ -790,4 +790,6 @@ std::string render_comparison_csv(const comparison& c) {
   return out;
 }
 
+std::string usd_text(double v) { return usd(v); }
+
 }  // namespace trainprint::inline v0
