@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "format_internal.hpp"
@@ -55,6 +57,21 @@ struct inventory_view {
   std::string development;
   std::vector<std::string> notes;
   std::string catalog;
+
+  /// One of the three tables: its title, header, rows and which columns are numbers (right-aligned).
+  struct table {
+    std::string_view title;
+    const std::vector<std::string>& header;
+    const std::vector<std::vector<std::string>>& rows;
+    std::vector<bool> right_aligned;
+  };
+  /// The tables in the order both writers print them.
+  std::array<table, 3> tables() const {
+    return {{{"Runs", run_header, runs,
+              {true, false, false, false, false, true, true, true, true, true, true, true, true, true}},
+             {"Totals by kind of run", kind_header, kinds, {false, true, true, true, true, true, true, true}},
+             {"GHG Protocol scopes, summed over the runs", scope_header, scopes, {false, true, true}}}};
+  }
 };
 
 std::string share_text(std::optional<double> part, std::optional<double> whole) {
@@ -117,13 +134,9 @@ inventory_view view_of(const inventory& inv) {
 
 std::string render_inventory_table(const inventory& inv) {
   const auto v = view_of(inv);
-  std::string out = "trainprint inventory: " + v.title + "\n\nRuns\n";
-  out += render_columns(v.run_header, v.runs,
-                        {true, false, false, false, false, true, true, true, true, true, true, true, true, true});
-  out += "\nTotals by kind of run\n";
-  out += render_columns(v.kind_header, v.kinds, {false, true, true, true, true, true, true, true});
-  out += "\nGHG Protocol scopes, summed over the runs\n";
-  out += render_columns(v.scope_header, v.scopes, {false, true, true});
+  std::string out = "trainprint inventory: " + v.title + "\n";
+  for (const auto& t : v.tables())
+    out += "\n" + std::string(t.title) + "\n" + render_columns(t.header, t.rows, t.right_aligned);
   if (!v.development.empty()) out += "\n" + v.development + "\n";
   if (!v.notes.empty()) out += "\n";
   for (const auto& n : v.notes) out += "note: " + n + "\n";
@@ -133,13 +146,9 @@ std::string render_inventory_table(const inventory& inv) {
 
 std::string render_inventory_markdown(const inventory& inv) {
   const auto v = view_of(inv);
-  std::string out = "## trainprint inventory: " + text::md_escape(v.title) + "\n\n### Runs\n\n";
-  out += render_markdown_table(v.run_header, v.runs,
-                               {true, false, false, false, false, true, true, true, true, true, true, true, true, true});
-  out += "\n### Totals by kind of run\n\n";
-  out += render_markdown_table(v.kind_header, v.kinds, {false, true, true, true, true, true, true, true});
-  out += "\n### GHG Protocol scopes, summed over the runs\n\n";
-  out += render_markdown_table(v.scope_header, v.scopes, {false, true, true});
+  std::string out = "## trainprint inventory: " + text::md_escape(v.title) + "\n";
+  for (const auto& t : v.tables())
+    out += "\n### " + std::string(t.title) + "\n\n" + render_markdown_table(t.header, t.rows, t.right_aligned);
   if (!v.development.empty()) out += "\n" + text::md_escape(v.development) + "\n";
   if (!v.notes.empty()) out += "\n";
   for (const auto& n : v.notes) out += "- Note: " + text::md_escape(n) + "\n";
