@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <optional>
 
 #include "trainprint/compare.hpp"
@@ -279,21 +280,38 @@ std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, 
   std::uint64_t estimated = 0;
   const std::size_t n = axes.size();
 
-  // Patched axes: each value read once into the number resolve() would take.
+  // Patched axes: each value read once into the number resolve() would take, and checked
+  // once by validate() in the base scenario (it checks such an input on its own): a value it refuses is a
+  // row with that error, as make_estimate() gives it. The scenario resolved for the other
+  // axes holds the axis's first value validate() accepts (the patch replaces it anyway).
   std::vector<patch> kind(n, patch::none);
   std::vector<std::vector<double>> number(n);
+  std::vector<std::vector<std::exception_ptr>> refused(n);
+  std::vector<std::size_t> resolve_at(n, 0);
   bool in_place = true;  // no workload key or range: set_input calls commute
   for (std::size_t a = 0; a < n; ++a) {
     const std::string k = canonical_input_name(axes[a].key);
     const bool range = has_range(k, axes[a].values);
     if (is_workload_key(k) || range) in_place = false;
     if (range || (kind[a] = patch_of(k)) == patch::none) continue;
+    const scenario whole = over(earlier, base);  // validate() also asks for a workload
     for (const auto& v : axes[a].values) {
       scenario one;
       set_input(one, k, v);
       number[a].push_back(*point_value(one, k));
+      refused[a].emplace_back();
+      try {
+        scenario probe = whole;
+        set_input(probe, k, v);
+        validate(probe);
+      } catch (const error&) {
+        refused[a].back() = std::current_exception();
+      }
     }
+    while (resolve_at[a] + 1 < refused[a].size() && refused[a][resolve_at[a]]) ++resolve_at[a];
   }
+  // The value index of axis `a` in the scenario that is resolved.
+  auto resolved_value = [&](std::size_t a, std::size_t at) { return kind[a] != patch::none ? resolve_at[a] : at; };
   std::vector<std::size_t> patched;
   for (std::size_t a = 0; a < n; ++a)
     if (kind[a] != patch::none) patched.push_back(a);
@@ -306,7 +324,7 @@ std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, 
   std::vector<scenario> prefix;
   if (in_place) {
     current = base;
-    for (std::size_t a = 0; a < n; ++a) set_input(current, axes[a].key, axes[a].values[0]);
+    for (std::size_t a = 0; a < n; ++a) set_input(current, axes[a].key, axes[a].values[resolved_value(a, 0)]);
   } else {
     prefix.resize(n + 1);
     prefix[0] = base;
@@ -314,7 +332,7 @@ std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, 
   auto rebuild = [&](std::size_t from) {
     for (std::size_t a = from; a < n; ++a) {
       prefix[a + 1] = prefix[a];
-      set_input(prefix[a + 1], axes[a].key, axes[a].values[idx[a]]);
+      set_input(prefix[a + 1], axes[a].key, axes[a].values[resolved_value(a, idx[a])]);
     }
   };
   if (!in_place) rebuild(0);
@@ -342,6 +360,8 @@ std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, 
     model_inputs in;
     try {
       if (unresolved) std::rethrow_exception(unresolved);
+      for (const std::size_t a : patched)
+        if (refused[a][idx[a]]) std::rethrow_exception(refused[a][idx[a]]);
       in = resolved;
       for (const std::size_t a : patched) apply(in, kind[a], number[a][idx[a]]);
       o = evaluate(in);
