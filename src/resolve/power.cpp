@@ -157,17 +157,20 @@ void resolver::power_ceiling_check() const {
                                   above_tdp_note(*in.accelerator_power_w, *acc, cat)));
   if (!measured) return;
   // The measured energy over the accelerator-hours the user gave (not modelled ones: an MFU
-  // guess could be far off), at most the ceiling per accelerator × the largest PUE trainprint
-  // takes (limits::pue), at any boundary: loose on purpose, so that a meter that counts more
-  // than its boundary says is not refused; it catches a unit slip (Wh for kWh, ×1,000) or a
-  // whole cluster's energy put on too few hours.
+  // guess could be far off), at most the ceiling per accelerator (the server's maximum
+  // system power per accelerator, host included) at the accelerators and servers
+  // boundaries, and that × the largest PUE trainprint takes (limits::pue) at the facility:
+  // loose on purpose (an accelerator alone draws less than its share of the server's
+  // maximum); it catches a unit slip (Wh for kWh, ×1,000), a facility's energy given as
+  // the servers', or a whole cluster's energy put on too few hours.
   for (const char* k : {"energy_kwh", "gpu_hours", "duration_h"})
     if (s.ranges.contains(k)) return;
   const double hours = in.path == path::accelerator_hours ? in.accelerator_hours
                        : in.path == path::duration          ? in.duration_h * in.count.value_or(0.0)
                                                             : 0.0;
   if (!(hours > 0)) return;
-  const double most_w = ceiling->w * limits::pue;
+  const bool facility = in.measured_boundary == energy_boundary::facility;
+  const double most_w = ceiling->w * (facility ? limits::pue : 1.0);
   const double kwh = *in.measured_energy_kwh, w = kwh * 1000.0 / hours;
   if (w <= most_w) return;
   const double most_kwh = most_w * hours / 1000.0;
@@ -176,7 +179,8 @@ void resolver::power_ceiling_check() const {
       fmt::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator", kwh,
                   to_string(in.measured_boundary), hours, w),
       fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", most_kwh, ceiling->w, acc->id,
-                  ceiling->why, fmt::format(", × PUE {:g}, the largest trainprint takes", limits::pue),
+                  ceiling->why,
+                  facility ? fmt::format(", × PUE {:g}, the largest trainprint takes", limits::pue) : std::string(),
                   kwh / 1000.0 <= most_kwh
                       ? fmt::format("did you mean energy_kwh {:.4g} (the figure in Wh, or M meant as MWh)?", kwh / 1000.0)
                       : std::string("check the value, its unit (kWh), energy_boundary and the hours")));

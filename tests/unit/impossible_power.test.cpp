@@ -72,8 +72,20 @@ TEST_CASE("power ceiling: a part without a server profile gets its TDP × the ca
                                 "nvidia-rtx-4090 (2.03 × its TDP of 450 W"));
 }
 
-TEST_CASE("power ceiling: a measured energy above the ceiling × PUE 5 over the hours given is an error") {
-  // 1,000 H100-hours × 1,275 W × PUE 5 (limits::pue) / 1,000 = 6,375 kWh, at any boundary.
+TEST_CASE("power ceiling: a measured energy above the ceiling (× PUE 5 at the facility) over the hours given is an error") {
+  // Below the facility no PUE is on top: 1,000 H100-hours × 1,275 W / 1,000 = 1,275 kWh at
+  // the accelerators or servers boundary.
+  for (auto b : {energy_boundary::accelerators, energy_boundary::servers}) {
+    scenario below = h100_hours();
+    below.energy_boundary = b;
+    below.energy_kwh = energy::kwh(1275);
+    CHECK(error_of(below).empty());
+    below.energy_kwh = energy::kwh(1276);
+    CHECK(error_of(below).starts_with("[trainprint.input] energy_kwh: got 1276 kWh at the " + std::string(to_string(b)) +
+                                      " boundary over 1000 accelerator-hours, 1276 W per accelerator, expected at most "
+                                      "1275 kWh: 1275 W per accelerator on nvidia-h100-sxm5-80gb"));
+  }
+  // At the facility: 1,000 H100-hours × 1,275 W × PUE 5 (limits::pue) / 1,000 = 6,375 kWh.
   scenario s = h100_hours();
   s.energy_boundary = energy_boundary::facility;
   s.energy_kwh = energy::kwh(6375);
