@@ -149,6 +149,7 @@ void resolver::power_ceiling_check() const {
   // whole-server figure typed per accelerator), not a note. Values above the TDP but
   // within the server's supply stay notes (above_tdp_note, finish()).
   if (!acc || cpu) return;
+  if (!s.power_w && !measured) return;  // nothing given to check: no catalog scan, no text, on every estimate
   const auto ceiling = ceiling_of(*acc, cat);
   if (!ceiling) return;
   if (s.power_w && in.accelerator_power_w && *in.accelerator_power_w > ceiling->w)
