@@ -32,6 +32,8 @@ SOURCES = {
     # Cloud on-demand prices (data/upstream/cloud-ondemand-prices; every one a dated third-party copy of the provider's list)
     "vantage-ec2-2023": S("AWS EC2 on-demand Linux prices, us-east-1, as exported from instances.vantage.sh (boaviztapi data/utils/complete_AWS_EC2/vantage-export.csv, committed 2023-11-16; stale for P4 and P5, cut in 2025)", "https://github.com/Boavizta/boaviztapi/blob/main/boaviztapi/data/utils/complete_AWS_EC2/vantage-export.csv", 2023, retrieved="2026-12-06"),
     "dstack-pr-4110": S("dstack pull request #4110, 'Add AWS p5en.48xlarge' (dstack offer output, prices from AWS's price list via gpuhunt)", "https://github.com/dstackai/dstack/pull/4110", 2026, retrieved="2026-12-06"),
+    "cyclenerd-gcp-pricing-2026-07-30": S("Cyclenerd/google-cloud-pricing-cost-calculator pricing.yml (Apache-2.0), generated 2026-07-30 06:13 UTC (commit fd66b26) from Google's Cloud Billing Catalog API SKUs: instance hour = vCPU + memory + GPU (+ bundled local SSD) SKU prices", "https://github.com/Cyclenerd/google-cloud-pricing-cost-calculator/blob/fd66b26ff84fee5cdd94f341ea89206e76c06b99/pricing.yml", 2026, "Apache-2.0", retrieved="2026-12-06"),
+    "vantage-azure-2024": S("Azure VM on-demand Linux prices as exported from instances.vantage.sh/azure (boaviztapi data/utils/complete_Azure_VMs/azure_vms_from_vantage.csv, committed 2024-03-25; the export names no region, its figures are Azure's East US list prices)", "https://github.com/Boavizta/boaviztapi/blob/79e8f8cf42ca6582b7b7e2175fc312d69c3761fb/boaviztapi/data/utils/complete_Azure_VMs/azure_vms_from_vantage.csv", 2024, retrieved="2026-12-06"),
     "skypilot-pr-4218": S("SkyPilot pull request #4218, '[Catalog] Add TPU V6e' (per-chip-hour prices taken from cloud.google.com/tpu/pricing)", "https://github.com/skypilot-org/skypilot/pull/4218", 2024, retrieved="2026-12-06"),
     "techpowerup-v100-sxm3": S("TechPowerUp GPU database: NVIDIA Tesla V100 SXM3 32 GB", "https://www.techpowerup.com/gpu-specs/tesla-v100-sxm3-32-gb.c3472", 2018),
     "epoch-ml-hardware": S("Epoch AI, 'Data on Machine Learning Hardware'", "https://epoch.ai/data/machine-learning-hardware", 2025, "CC-BY-4.0"),
@@ -132,7 +134,11 @@ LICENSE_NOTES = [
     "in embodied_factors. Copyright the LLMCarbon authors.",
     "All other values are facts taken from the vendor datasheets, documentation and papers cited per entry.",
     cpus.LICENSE_NOTE,
-    "No Boavizta (AGPL-3.0) value is used. mlco2/impact (MIT) was consulted only as a cross-check.",
+    "No Boavizta (AGPL-3.0) value is used: the AWS and Azure list prices read from files kept in the boaviztapi "
+    "repository are the providers' prices (facts) as exported from instances.vantage.sh, not Boavizta's work. "
+    "mlco2/impact (MIT) was consulted only as a cross-check.",
+    "Google Cloud machine prices (source 'cyclenerd-gcp-pricing-2026-07-30') are read from pricing.yml of "
+    "github.com/Cyclenerd/google-cloud-pricing-cost-calculator, Apache-2.0, Copyright 2022-2025 Nils Knieling.",
 ]
 
 # --------------------------------------------------------------------------------------------
