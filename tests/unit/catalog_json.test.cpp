@@ -106,11 +106,16 @@ TEST_CASE("catalog_json: a system carries its list on-demand price, dated and ci
   CHECK(v6e["per"] == "accelerator");
   CHECK(v6e["usd_per_accelerator_hour"].get<double>() == 2.7);
   CHECK(v6e["superseded"].is_null());
-  // No sourced price: null (Azure's ND H100 v5), also in the table's listing.
-  CHECK(catalog_entry_to_json(cat, "systems", "azure-nd96isr-h100-v5")["on_demand_price"].is_null());
+  // No sourced price: null (Azure's ND H200 v5), also in the table's listing.
+  CHECK(catalog_entry_to_json(cat, "systems", "azure-nd96isr-h200-v5")["on_demand_price"].is_null());
+  // Azure's ND H100 v5: 98.32 USD per instance-hour (East US, 2024-03-25) / 8 = 12.29 per accelerator-hour.
+  const nlohmann::json nd = catalog_entry_to_json(cat, "systems", "azure-nd96isr-h100-v5")["on_demand_price"];
+  REQUIRE(nd.is_object());
+  CHECK(nd["usd_per_accelerator_hour"].get<double>() == doctest::Approx(12.29));
+  CHECK(nd["region"] == "azure:eastus");
   int priced = 0;
   for (const auto& s : catalog_table_to_json(cat, "systems")) priced += s["on_demand_price"].is_object();
-  CHECK(priced == 11);  // prices.csv's 11 rows
+  CHECK(priced == 20);  // prices.csv's 20 rows
 }
 
 TEST_CASE("catalog_json: an overlay system's own price is listed with it") {

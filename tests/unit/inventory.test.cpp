@@ -173,9 +173,10 @@ TEST_CASE("inventory: cost counts each run once, as compare does: a rented run's
   const std::string csv = render(inv, output_format::csv);
   CHECK(csv.find(",cost_usd\n") != std::string::npos);
   CHECK(csv.find(",12290\n") != std::string::npos);
-  // A rented run with no price (A100 at GCP): its cost is unknown, so is the total, with a note.
+  // A rented run with no price (H200 at GCP: a3-ultragpu-8g has no list price in the catalog): its
+  // cost is unknown, so is the total, with a note.
   scenario unpriced = owned;
-  set_input(unpriced, "hardware", "a100");
+  set_input(unpriced, "hardware", "h200");
   set_input(unpriced, "region", "gcp:europe-north1");
   const inventory part = make_inventory({{"owned", run_kind::final, owned, 2}, {"gcp", run_kind::ablation, unpriced, 3}});
   const nlohmann::json p = part;

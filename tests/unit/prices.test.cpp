@@ -41,7 +41,7 @@ TEST_CASE("prices: the embedded list prices as the source prints them, cited in 
     if (p.system == "google-tpu-v6e-pod") v6e = &p;
     CHECK(cat().find_system(p.system).provider == p.region.substr(0, p.region.find(':')));
   }
-  CHECK(catalog_detail::embedded_list_prices().size() == 11);  // prices.csv has 11 rows
+  CHECK(catalog_detail::embedded_list_prices().size() == 20);  // prices.csv has 20 rows
   REQUIRE(p5);
   CHECK(p5->usd_per_hour == 98.32);  // "p5.48xlarge,8,NVIDIA H100,640 GiB,98.3200,..."
   CHECK_FALSE(p5->per_accelerator);
@@ -130,12 +130,41 @@ TEST_CASE("prices: a provider known from the hardware or --provider, with no reg
   CHECK(has_note(a, "no aws region given; the price of aws-p5.48xlarge in aws:us-east-1 is used"));
 }
 
+TEST_CASE("prices: Azure and Google Cloud instances at their dated list prices (before: cost unknown)") {
+  // H100 at Azure: ND96isr H100 v5 is the one priced Azure H100 system, 98.32 USD per instance-hour
+  // (East US, 2024-03-25) / 8 = 12.29 USD; 16 H100 × 24 h = 384 accelerator-hours × 12.29 = 4,719.36 USD.
+  const estimate az = make_estimate(timed("h100", 16, 24, "azure:eastus"), cat());
+  REQUIRE(az.compute_cost_usd);
+  CHECK(*az.compute_cost_usd == Approx(4719.36));
+  CHECK(has_note(az, "list on-demand price of azure-nd96isr-h100-v5 in azure:eastus as of 2024-03-25"));
+  // A100 80GB at Azure: ND96amsr A100 v4, 32.77 / 8 = 4.09625 USD; 8 × 10 h = 80 h × 4.09625 = 327.70 USD.
+  const estimate am = make_estimate(timed("nd96amsr-a100-v4", 1, 10, "azure:eastus"), cat());
+  REQUIRE(am.compute_cost_usd);
+  CHECK(*am.compute_cost_usd == Approx(327.7));
+  // 2 × a3-highgpu-8g × 24 h in us-central1: 384 H100-hours × 88.4899999025753 / 8 (= 11.0612499878)
+  // = 4,247.5199953 USD.
+  const estimate g = make_estimate(timed("a3-highgpu-8g", 2, 24, "gcp:us-central1"), cat());
+  REQUIRE(g.compute_cost_usd);
+  CHECK(*g.compute_cost_usd == Approx(4247.5199953));
+  REQUIRE(g.find_trace("hourly_price_usd"));
+  CHECK(g.find_trace("hourly_price_usd")->value == Approx(11.0612499878));
+  // L4 at GCP: g2-standard-96 (8 × L4) is the one priced GCP L4 machine, 8.003330296 / 8 = 1.000416287 USD;
+  // 8 × 100 h = 800 h × 1.000416287 = 800.3330296 USD.
+  const estimate l4 = make_estimate(timed("l4", 8, 100, "gcp:us-central1"), cat());
+  REQUIRE(l4.compute_cost_usd);
+  CHECK(*l4.compute_cost_usd == Approx(800.3330296));
+  // H100 at GCP: a3-highgpu-8g and a3-megagpu-8g both priced; which is rented is not known.
+  const estimate two = make_estimate(timed("h100", 16, 24, "gcp:us-central1"), cat());
+  CHECK_FALSE(two.compute_cost_usd);
+  CHECK(has_note(two, "prices several gcp systems of nvidia-h100-sxm5-80gb (gcp-a3-highgpu-8g, gcp-a3-megagpu-8g)"));
+}
+
 TEST_CASE("prices: no catalog price, no provider or another provider: cost stays unknown") {
   // No provider: a country's grid says nothing about whose price applies.
   CHECK_FALSE(make_estimate(timed("h100", 16, 24, "FR"), cat()).compute_cost_usd);
-  // A provider without a sourced price for the part (Azure's ND H100 v5; GCP's A3).
-  CHECK_FALSE(make_estimate(timed("h100", 16, 24, "azure:eastus"), cat()).compute_cost_usd);
-  CHECK_FALSE(make_estimate(timed("a3-highgpu-8g", 2, 24, "gcp:us-central1"), cat()).compute_cost_usd);
+  // A provider without a sourced price for the part (Azure's ND H200 v5; GCP's a3-ultragpu-8g).
+  CHECK_FALSE(make_estimate(timed("h200", 16, 24, "azure:eastus"), cat()).compute_cost_usd);
+  CHECK_FALSE(make_estimate(timed("a3-ultragpu-8g", 2, 24, "gcp:us-central1"), cat()).compute_cost_usd);
   // A server one buys, not rents; and an instance without a price of its own never takes
   // another instance's (p5e.48xlarge is H200 like the priced p5en.48xlarge).
   CHECK_FALSE(make_estimate(timed("dgx-h100", 2, 24, nullptr), cat()).compute_cost_usd);
@@ -225,7 +254,7 @@ TEST_CASE("prices: a bad price in an overlay is a data_error at its pointer, and
 TEST_CASE("prices: a catalog built from files alone has only those files' prices") {
   catalog c;  // empty: no embedded tables, so no embedded prices
   CHECK(catalog_detail::list_prices(c).empty());
-  CHECK(catalog_detail::list_prices(cat()).size() == 11);
+  CHECK(catalog_detail::list_prices(cat()).size() == 20);
 }
 
 // --- an electricity price the catalog lacks, and a price per instance typed per accelerator ---
@@ -290,9 +319,12 @@ TEST_CASE("prices: an instance's price given per accelerator-hour gets a did-you
 }
 
 TEST_CASE("prices: a price per accelerator-hour above twice the part's dearest list price gets a note") {
-  // H100's dearest list price per accelerator-hour: p5.48xlarge, 12.29; twice that is 24.58.
-  const estimate hi = make_estimate(h100_hours("FR", 90), cat());  // 90 / 12.29 = 7.32 times
-  CHECK(has_note(hi, "hourly_price_usd 90 USD is 7.32 times the dearest list on-demand price per accelerator-hour "
+  // H100's dearest list price per accelerator-hour: p5.48xlarge, 12.29 (Azure's ND96isr H100 v5 is the
+  // same 98.32 / 8; the first listed is named); twice that is 24.58. 80 USD is within 5% of no
+  // instance's price (a3-highgpu-8g 88.49: 0.904; a3-megagpu-8g 92.94: 0.861; 98.32: 0.814), so no
+  // did-you-mean: 80 / 12.29 = 6.51 times.
+  const estimate hi = make_estimate(h100_hours("FR", 80), cat());
+  CHECK(has_note(hi, "hourly_price_usd 80 USD is 6.51 times the dearest list on-demand price per accelerator-hour "
                      "of nvidia-h100-sxm5-80gb in the catalog (12.29 USD, aws-p5.48xlarge in aws:us-east-1 as of "
                      "2023-11-16)"));
   CHECK_FALSE(has_note(hi, "did you mean"));
@@ -306,13 +338,13 @@ TEST_CASE("prices: a price per accelerator-hour above twice the part's dearest l
   v6e.hardware = "tpu-v6e";
   CHECK(has_note(make_estimate(v6e, cat()), "hourly_price_usd 21.6 USD is 8 times the dearest list on-demand price "
                                             "per accelerator-hour of google-tpu-v6e"));
-  // A part with no list price (L4: g6.48xlarge is unpriced) is set against the dearest of any
+  // A part with no list price (L40S: g6e.48xlarge is unpriced) is set against the dearest of any
   // part, p5.48xlarge's 12.29: 30 / 12.29 = 2.44 times.
-  scenario l4 = h100_hours("FR", 30);
-  l4.hardware = "l4";
-  CHECK(has_note(make_estimate(l4, cat()), "30 USD is 2.44 times the dearest list on-demand price per "
-                                           "accelerator-hour of any part in the catalog (12.29 USD, aws-p5.48xlarge "
-                                           "in aws:us-east-1 as of 2023-11-16; none for nvidia-l4)"));
+  scenario l40s = h100_hours("FR", 30);
+  l40s.hardware = "l40s";
+  CHECK(has_note(make_estimate(l40s, cat()), "30 USD is 2.44 times the dearest list on-demand price per "
+                                             "accelerator-hour of any part in the catalog (12.29 USD, aws-p5.48xlarge "
+                                             "in aws:us-east-1 as of 2023-11-16; none for nvidia-l40s)"));
 }
 
 // --- a superseded price is a typed field, read as such (never found in the notes' text) ---

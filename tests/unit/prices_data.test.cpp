@@ -47,8 +47,9 @@ TEST_CASE("prices data: every on-demand price is dated, cited and for a region o
     CHECK(p["confidence"] == "low");
     CHECK_FALSE(p["notes"].get<std::string>().empty());  // where in the source the figure stands
   }
-  // 9 AWS rows of 2023, p5en (2026), TPU v6e (2024): prices.csv has 11 rows.
-  CHECK(priced == 11);
+  // 9 AWS rows of 2023, p5en (2026), TPU v6e (2024), 5 Google Cloud machines (2026-07-30) and 4
+  // Azure ND sizes (2024-03-25): prices.csv has 20 rows.
+  CHECK(priced == 20);
 }
 
 TEST_CASE("prices data: p5.48xlarge and TPU v6e as their sources print them") {
@@ -69,7 +70,22 @@ TEST_CASE("prices data: p5.48xlarge and TPU v6e as their sources print them") {
   CHECK(v6e["per"] == "accelerator");
   CHECK(v6e["region"] == "gcp:us-east1");
   CHECK(v6e["as_of"] == "2024-10-30");
+  // Azure (boaviztapi's azure_vms_from_vantage.csv, committed 2024-03-25):
+  // "ND96isr H100 v5",...,"8x H100",...,"$98.3200 hourly" (Linux On Demand cost), East US.
+  const json nd = system("azure-nd96isr-h100-v5")["on_demand_price"];
+  CHECK(nd["usd_per_hour"].get<double>() == 98.32);
+  CHECK(nd["per"] == "instance");
+  CHECK(nd["region"] == "azure:eastus");
+  CHECK(nd["as_of"] == "2024-03-25");
+  // Google Cloud (Cyclenerd pricing.yml generated 2026-07-30 from the Cloud Billing SKUs):
+  // compute.instance.a3-highgpu-8g.cost.us-central1.hour: 88.4899999025753.
+  const json a3 = system("gcp-a3-highgpu-8g")["on_demand_price"];
+  CHECK(a3["usd_per_hour"].get<double>() == 88.4899999025753);
+  CHECK(a3["per"] == "instance");
+  CHECK(a3["region"] == "gcp:us-central1");
+  CHECK(a3["as_of"] == "2026-07-30");
   // No dated source found: no price rather than a guess.
-  CHECK_FALSE(system("azure-nd96isr-h100-v5").contains("on_demand_price"));
-  CHECK_FALSE(system("gcp-a3-highgpu-8g").contains("on_demand_price"));
+  CHECK_FALSE(system("azure-nd96isr-h200-v5").contains("on_demand_price"));
+  CHECK_FALSE(system("gcp-a3-ultragpu-8g").contains("on_demand_price"));
+  CHECK_FALSE(system("google-tpu-v5p-pod").contains("on_demand_price"));
 }
