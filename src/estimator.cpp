@@ -253,6 +253,10 @@ void set_outputs(estimate& e, const model_outputs& o) {
   e.water_total = litres(output::water_total);
   e.electricity_cost_usd = o.get(output::cost_electricity);
   e.compute_cost_usd = o.get(output::cost_compute);
+  // The FLOPs are known on the FLOPs path (and on a time path whose workload is known):
+  // the same headline as every other output (with ranges, the median).
+  if (e.flops)
+    if (const auto f = o.get(output::flops)) e.flops = *f;
 }
 
 }  // namespace trainprint::inline v0

@@ -188,7 +188,7 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
         d.gap_bound_j += (q - p) * (hi_w - lo_w);
       }
     }
-    d.average_w = d.energy_j / d.duration_s;
+    d.average_w = d.energy_j / *d.duration_s;
     m.energy_j += d.energy_j;
     m.sampling_bound_j += std::abs(d.right_riemann_j - d.left_riemann_j) / 2;
     m.gaps += d.gaps;
@@ -206,7 +206,7 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
   m.end_s = m.devices.front().end_s;
   for (const auto& d : m.devices) m.start_s = std::min(m.start_s, d.start_s), m.end_s = std::max(m.end_s, d.end_s);
   m.duration_s = m.end_s - m.start_s;
-  m.average_w = m.duration_s > 0 ? m.energy_j / m.duration_s : 0;
+  m.average_w = m.energy_j / *m.duration_s;  // > 0: every device kept has v > u
   m.device_count = m.devices.size();
   // The total draw at every sample time in the window (devices interpolated).
   std::vector<double> times;
@@ -222,7 +222,7 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
     m.peak_w = std::max(m.peak_w, total);
   }
   if (o.window_s) {
-    const auto n = static_cast<std::size_t>(std::floor(m.duration_s / *o.window_s));
+    const auto n = static_cast<std::size_t>(std::floor(*m.duration_s / *o.window_s));
     for (std::size_t k = 0; k < n; ++k) {
       const double wa = m.start_s + static_cast<double>(k) * *o.window_s, wb = wa + *o.window_s;
       double e = 0;
@@ -409,15 +409,22 @@ void no_window(const line_reader& in, const measure_options& o, std::string_view
                         std::string(what) + " holds energy totals, not a power log: --from/--to need a power log");
 }
 
+// An energy record's average power, where its file states a time (> 0).
+std::optional<double> record_average(double energy_j, std::optional<double> duration_s) {
+  if (!duration_s || !(*duration_s > 0)) return std::nullopt;
+  return energy_j / *duration_s;
+}
+
 void finish_records(measurement& m) {
   for (auto& d : m.devices) {
     m.energy_j += d.energy_j;
-    d.average_w = d.duration_s > 0 ? d.energy_j / d.duration_s : 0;
-    d.peak_w = d.average_w;
+    d.average_w = record_average(d.energy_j, d.duration_s);
+    d.peak_w = d.average_w.value_or(0);
   }
-  m.average_w = m.duration_s > 0 ? m.energy_j / m.duration_s : 0;
+  m.average_w = record_average(m.energy_j, m.duration_s);
   m.peak_w = 0;
-  for (const auto& d : m.devices) m.peak_w = std::max(m.peak_w, d.average_w);
+  for (const auto& d : m.devices) m.peak_w = std::max(m.peak_w, d.peak_w);
+  m.end_s = m.duration_s.value_or(0);
   m.from_samples = false;
 }
 
@@ -453,7 +460,7 @@ measurement read_codecarbon(line_reader& in, const std::vector<std::string>& hea
     d.end_s = *t;
     d.energy_j = *e * 3.6e6;
     m.devices.push_back(std::move(d));
-    m.duration_s += *t;
+    m.duration_s = m.duration_s.value_or(0) + *t;
     if (ci >= 0 && !(*f)[ci].empty())
       m.location = (*f)[ci] + (gi >= 0 && !(*f)[gi].empty() ? "/" + (*f)[gi] : std::string{});
     if (ni >= 0)
@@ -462,7 +469,6 @@ measurement read_codecarbon(line_reader& in, const std::vector<std::string>& hea
   }
   if (m.devices.empty()) throw measure_error(in.file, 0, "no runs after the header");
   finish_records(m);
-  m.end_s = m.duration_s;
   m.notes.emplace_back(
       "CodeCarbon's energy_consumed is CPU + GPU + RAM energy: the servers boundary (no facility overhead)");
   if (m.devices.size() > 1) m.notes.push_back(fmt::format("{} runs (rows) added up", m.devices.size()));
@@ -508,8 +514,8 @@ measurement read_sacct(line_reader& in, const std::vector<std::string>& header, 
     device_energy d;
     d.device = (*f)[ji];
     d.energy_j = *e;
-    d.duration_s = t.value_or(0);
-    d.end_s = d.duration_s;
+    d.duration_s = t;  // nullopt without an Elapsed column
+    d.end_s = t.value_or(0);
     rows.push_back({std::move(d), (*f)[ji].find('.') != std::string::npos});
   }
   // A job's own row holds its whole energy; its steps are parts of it. Use the jobs'
@@ -521,7 +527,9 @@ measurement read_sacct(line_reader& in, const std::vector<std::string>& header, 
   m.format = "sacct";
   for (auto& r : rows)
     if (r.step != jobs) {
-      m.duration_s = jobs ? m.duration_s + r.d.duration_s : std::max(m.duration_s, r.d.duration_s);
+      if (r.d.duration_s)
+        m.duration_s = jobs ? m.duration_s.value_or(0) + *r.d.duration_s
+                            : std::max(m.duration_s.value_or(0), *r.d.duration_s);
       m.devices.push_back(std::move(r.d));
     }
   if (m.devices.empty()) throw measure_error(in.file, 0, "no job or step with a ConsumedEnergy value");
@@ -529,7 +537,7 @@ measurement read_sacct(line_reader& in, const std::vector<std::string>& header, 
   if (!(m.energy_j > 0))
     throw measure_error(in.file, 0,
                         "ConsumedEnergy is 0 in every row: energy accounting (AcctGatherEnergyType) is off for these jobs");
-  m.end_s = m.duration_s;
+  if (!m.duration_s) m.notes.emplace_back("no Elapsed column: the duration and average power are unknown (give the time with --pilot-hours, or run sacct -P -o JobID,Elapsed,ConsumedEnergyRaw)");
   m.notes.push_back(jobs ? "the jobs' own rows (their steps are parts of them)" : "the job steps' rows added up");
   m.notes.emplace_back("Slurm's energy is what its AcctGatherEnergy plugin reads: whole nodes (servers boundary) for "
                        "IPMI or RAPL+GPU, check the cluster's plugin");
@@ -588,13 +596,16 @@ std::string measurement_json(const measurement& m) {
   j["format"] = m.format;
   j["device_count"] = m.device_count;
   // The fields a device and the total share (both have energy_j, duration_s, average_w
-  // and the gap figures).
-  auto energy_fields = [](const auto& e) {
+  // and the gap figures); an unknown duration and average are null.
+  auto or_null = [](const std::optional<double>& v) {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+  };
+  auto energy_fields = [&](const auto& e) {
     nlohmann::ordered_json x;
     x["energy_j"] = e.energy_j;
     x["energy_kwh"] = e.energy_j / 3.6e6;
-    x["duration_s"] = e.duration_s;
-    x["average_w"] = e.average_w;
+    x["duration_s"] = or_null(e.duration_s);
+    x["average_w"] = or_null(e.average_w);
     return x;
   };
   auto gap_fields = [](nlohmann::ordered_json& x, const auto& e) {
@@ -603,8 +614,10 @@ std::string measurement_json(const measurement& m) {
     x["gap_bound_j"] = e.gap_bound_j;
   };
   auto total = energy_fields(m);
-  total["start_s"] = m.start_s;
-  total["end_s"] = m.end_s;
+  // A record without a time (sacct without Elapsed) has no window either.
+  const bool timed = m.from_samples || m.duration_s;
+  total["start_s"] = timed ? nlohmann::ordered_json(m.start_s) : nlohmann::ordered_json(nullptr);
+  total["end_s"] = timed ? nlohmann::ordered_json(m.end_s) : nlohmann::ordered_json(nullptr);
   if (m.from_samples) {
     total["peak_w"] = m.peak_w;
     total["sampling_bound_j"] = m.sampling_bound_j;
@@ -640,13 +653,14 @@ std::string measurement_json(const measurement& m) {
 
 std::string measurement_table(const measurement& m) {
   auto f = [](double v) { return text::three_digits(v, 1e7); };
+  auto maybe = [&](std::optional<double> v) { return v ? f(*v) : std::string("-"); };
   std::vector<std::vector<std::string>> rows;
   for (const auto& d : m.devices)
-    rows.push_back({d.device, f(d.energy_j), f(d.energy_j / 3.6e6), f(d.duration_s), f(d.average_w),
+    rows.push_back({d.device, f(d.energy_j), f(d.energy_j / 3.6e6), maybe(d.duration_s), maybe(d.average_w),
                     m.from_samples ? f(d.peak_w) : "-", m.from_samples ? std::to_string(d.samples) : "-",
                     m.from_samples ? f(d.median_interval_s) : "-", m.from_samples ? std::to_string(d.gaps) : "-"});
   if (m.devices.size() > 1)
-    rows.push_back({"total", f(m.energy_j), f(m.energy_kwh()), f(m.duration_s), f(m.average_w),
+    rows.push_back({"total", f(m.energy_j), f(m.energy_kwh()), maybe(m.duration_s), maybe(m.average_w),
                     m.from_samples ? f(m.peak_w) : "-", "", "", m.from_samples ? std::to_string(m.gaps) : "-"});
   std::string out = fmt::format("{} ({})\n", m.file, m.format);
   out += text::table({m.from_samples ? "device" : "record", "energy J", "kWh", "duration s", "avg W", "peak W",

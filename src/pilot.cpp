@@ -15,8 +15,8 @@ namespace trainprint::inline v0 {
 
 measurement read_pilot_file(const std::string& path, measure_options options) {
   measurement m = read_measurement_file(path, options);
-  if (m.from_samples && m.duration_s > 0) {
-    options.window_s = m.duration_s / pilot_windows;
+  if (m.from_samples && m.duration_s.value_or(0) > 0) {
+    options.window_s = *m.duration_s / pilot_windows;
     m = read_measurement_file(path, options);
   }
   return m;
@@ -33,11 +33,11 @@ scenario with_measurement(scenario s, const measurement& m, std::vector<std::str
                                                               100 * m.bound_j() / m.energy_j,
                                                               m.gaps ? " and gaps" : "")
                                                 : std::string{});
-  if (!s.gpu_hours && !s.duration_h && m.duration_s > 0) {
+  if (!s.gpu_hours && !s.duration_h && m.duration_s.value_or(0) > 0) {
     if (!s.count && m.device_count > 0) s.count = static_cast<std::int64_t>(m.device_count);
     if (s.count) {
-      s.duration_h = hours(m.duration_s / 3600.0);
-      note += fmt::format("; duration_h {:.4g} h from the file, with count {}", m.duration_s / 3600.0, *s.count);
+      s.duration_h = hours(*m.duration_s / 3600.0);
+      note += fmt::format("; duration_h {:.4g} h from the file, with count {}", *m.duration_s / 3600.0, *s.count);
     } else if (!s.has_workload()) {
       throw input_error("count", "", m.file + " does not say how many accelerators ran: give count");
     }
@@ -59,8 +59,8 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
   pilot_calibration c;
   c.run = run;
   // The pilot's wall time: its file's, checked against pilot_hours, or pilot_hours.
-  if (pilot.duration_s > 0) {
-    c.pilot_hours = pilot.duration_s / 3600.0;
+  if (pilot.duration_s.value_or(0) > 0) {
+    c.pilot_hours = *pilot.duration_s / 3600.0;
     if (info.hours && std::abs(*info.hours / c.pilot_hours - 1) > 0.01)
       throw input_error("pilot_hours", num(*info.hours),
                         fmt::format("the pilot's own length: {} spans {:.4g} h; cut it to the pilot with --from/--to, "
@@ -88,13 +88,36 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
     c.power_low_w = std::min(c.power_low_w, w / n);
     c.power_high_w = std::max(c.power_high_w, w / n);
   }
+  // A pilot that averages well below what an idle accelerator draws did not run on the
+  // accelerators it is divided by: its file holds other jobs' time (sacct rows added up) or
+  // the count is wrong. Half the idle draw leaves room for parts that idle lower than the H200.
+  if (run.hardware) {
+    scenario part;  // the run's accelerator alone, for its TDP
+    part.hardware = run.hardware;
+    part.precision = run.precision;
+    part.gpu_hours = 1;
+    const resolved_scenario p = resolve(part, cat);
+    const double idle_w = defaults::power_idle_fraction.value * p.inputs.tdp_w;
+    if (p.inputs.tdp_w > 0 && c.power_w < idle_w / 2)
+      throw input_error(
+          "pilot", pilot.file,
+          fmt::format("a pilot whose power per accelerator is at least half an idle one's ({:.3g} W: {:.2g} × the "
+                      "TDP of {:g} W): it gives {:.4g} W ({:.4g} J over {:.4g} h on {} accelerator(s)). Check the "
+                      "pilot's count (--pilot-count), its hours, and that the file holds only the pilot{}",
+                      idle_w / 2, defaults::power_idle_fraction.value / 2, p.inputs.tdp_w, c.power_w, pilot.energy_j,
+                      c.pilot_hours, c.pilot_count,
+                      pilot.devices.size() > 1 && !pilot.from_samples
+                          ? fmt::format(" ({} records were added up: cut the file to the pilot's job)",
+                                        pilot.devices.size())
+                          : std::string{}));
+  }
   c.run.power_w = power::watts(c.power_w);
   if (c.power_high_w > c.power_low_w)
     set_range(c.run, "power_w", {c.power_low_w, c.power_w, c.power_high_w});
   c.calibrated.emplace_back("power_w");
   c.notes.push_back(fmt::format("power_w {:.4g} W: the pilot's {:.4g} J over {:.4g} s{} on {} accelerator(s){}",
                                 c.power_w, pilot.energy_j, pilot_s,
-                                pilot.duration_s > 0 ? "" : " (--pilot-hours)", c.pilot_count,
+                                pilot.duration_s.value_or(0) > 0 ? "" : " (--pilot-hours)", c.pilot_count,
                                 pilot.window_average_w.size() > 1
                                     ? fmt::format("; range {:.4g}–{:.4g} W, the lowest and highest of its {} windows",
                                                   c.power_low_w, c.power_high_w, pilot.window_average_w.size())
@@ -134,6 +157,14 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
     c.mfu = mfu;
     c.run.mfu = mfu;
     c.calibrated.emplace_back("mfu");
+    if (r.mfu_band && (mfu < r.mfu_band->first || mfu > r.mfu_band->second))
+      c.notes.push_back(fmt::format(
+          "the pilot's MFU {:.3g} lies {} the fitted model's 90% range for this run ({:.3g}–{:.3g}): check the "
+          "pilot's tokens, count and hours ({})",
+          mfu, mfu < r.mfu_band->first ? "below" : "above", r.mfu_band->first, r.mfu_band->second,
+          mfu < r.mfu_band->first ? "a pilot that spends its time starting up or evaluating is slower than the run"
+                                  : "a short pilot on few accelerators can be faster than a whole run, which also "
+                                    "loses time to communication, checkpoints and restarts"));
     c.notes.push_back(fmt::format("mfu {:.3g}: {:.4g} model FLOPs ({:.4g} tokens × {:.4g} FLOP/token) / ({:.4g} s × {} "
                                   "× {:.4g} FLOP/s peak)",
                                   mfu, *c.pilot_flops, *c.pilot_tokens, *r.flops / *run.tokens, pilot_s,

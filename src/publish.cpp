@@ -15,6 +15,7 @@
 #include "text.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/format.hpp"
+#include "trainprint/plain.hpp"
 #include "trainprint/version.hpp"
 
 namespace trainprint::inline v0 {
@@ -27,28 +28,64 @@ std::string g4(double v) {
   return std::abs(v) >= 1e4 && std::abs(v) < 1e9 ? fmt::format("{:.0f}", v) : fmt::format("{:.4g}", v);
 }
 
+/// Output `o` at every input's central value (the plain point estimate, whose parts
+/// multiply and add up); without ranges the headline itself.
+std::optional<double> central(const estimate& e, output o) {
+  if (e.uncertainty)
+    if (const auto* i = e.uncertainty->find(info(o).path)) return i->central;
+  return e.value(o);
+}
+
+/// " (90% range A to B)" after output `o`'s headline when the estimate has an interval
+/// with a width; `show` writes one number in the headline's units.
+template <class Show>
+std::string range_of(const estimate& e, output o, Show show) {
+  if (!e.uncertainty) return {};
+  const auto* i = e.uncertainty->find(info(o).path);
+  if (!i || i->p5 == i->p95) return {};
+  return " (90% range " + show(i->p5) + " to " + show(i->p95) + ")";
+}
+std::string kwh_text(double v) { return readable(energy::kwh(v)); }
+std::string kg_text(double v) { return readable(emissions::kg_co2e(v)); }
+
 /// The facts every artefact states, gathered once.
 struct facts {
   std::string hardware;  ///< "64 × NVIDIA A100 SXM4 40GB", or "64 accelerators"
   std::string where;     ///< "US West (Oregon) (aws:us-west-2)", "" when no region
+  std::string no_where;  ///< what stands for the place when there is no region
   std::string convention, boundary;
   std::string method;    ///< the convention in words
   double pue = 1;
   std::optional<double> intensity;
   std::string grid;      ///< "274.8 g CO2e/kWh for egrid:NWPP (direct, production, location (2022))"
   std::string versions;  ///< "trainprint 0.1.0, catalog 2026.11.0 (2026-11-26)"
+  /// With ranges: what the figures are (medians with 90% ranges); "" without.
+  std::string ranged;
 };
 
 facts gather(const estimate& e, const catalog& cat) {
   facts f;
   const auto& c = e.context;
   const accelerator* acc = c.accelerator_id.empty() ? nullptr : cat.get_accelerator(c.accelerator_id);
-  const std::string hw = acc ? acc->name : c.accelerator_id.empty() ? "accelerators" : c.accelerator_id;
+  std::string hw = acc ? acc->name : c.accelerator_id.empty() ? "accelerators" : c.accelerator_id;
+  // A hardware word names a kind of part, not a part: say so, and which part stood for it.
+  if (const plain_part* word = e.scenario.hardware ? find_hardware_word(*e.scenario.hardware) : nullptr)
+    hw = fmt::format("\"{}\" (part not stated; modelled as {}, with a range across similar parts)", word->word, hw);
   f.hardware = e.inputs.count ? fmt::format("{:g} × {}", *e.inputs.count, hw) : hw;
   if (!c.region_id.empty()) {
     const region* r = cat.get_region(c.region_id);
     f.where = r && !r->name.empty() && r->name != c.region_id ? r->name + " (" + c.region_id + ")" : c.region_id;
   }
+  const auto& s = e.scenario;
+  f.no_where = s.energy   ? "not stated (energy described as \"" + *s.energy + "\")"
+               : s.mix    ? std::string("not stated (energy mix given)")
+               : s.intensity ? std::string("not stated (grid intensity given)")
+                             : std::string("not stated");
+  if (e.uncertainty)
+    f.ranged = fmt::format("Each figure is the median of {} Monte Carlo samples over the inputs' ranges, with its "
+                           "90% range (5th to 95th percentile); the medians of parts need not add up to the median "
+                           "of their sum.",
+                           e.uncertainty->samples);
   f.convention = std::string(to_string(c.convention));
   f.boundary = std::string(to_string(c.boundary));
   switch (c.convention) {
@@ -80,7 +117,7 @@ std::string emissions_sentence(const estimate& e) {
   const auto loc = e.value(output::emissions_location), emb = e.value(output::emissions_embodied),
              total = e.value(output::emissions_total);
   if (!total) return {};
-  std::string s = readable(emissions::kg_co2e(*total));
+  std::string s = readable(emissions::kg_co2e(*total)) + range_of(e, output::emissions_total, kg_text);
   if (emb && *emb > 0 && loc)
     s += fmt::format(": {} operational (location-based) + {} embodied", readable(emissions::kg_co2e(*loc)),
                      readable(emissions::kg_co2e(*emb)));
@@ -110,8 +147,11 @@ struct equation {
 equation equation_of(const estimate& e) {
   equation q;
   const auto& in = e.inputs;
-  const double ah = e.accelerator_hours, p_acc = e.accelerator_power.in_watts(), p_host = e.host_power.in_watts();
-  const std::string facility = readable(e.energy_facility);
+  // At every input's central value, so that the numbers multiply out (with ranges the
+  // headlines are medians, which need not: the paragraph gives them after the equations).
+  const double ah = *central(e, output::accelerator_hours), p_acc = *central(e, output::accelerator_power),
+               p_host = *central(e, output::host_power);
+  const std::string facility = kwh_text(*central(e, output::energy_facility));
   if (e.context.boundary == boundary::servers) {
     q.energy_symbols = "E = AH × (P_acc + P_host) × PUE";
     q.energy_numbers =
@@ -120,7 +160,7 @@ equation equation_of(const estimate& e) {
     q.energy_symbols = e.context.convention == convention::model_card ? "E = AH × TDP × PUE" : "E = AH × P_acc × PUE";
     q.energy_numbers = fmt::format("{} h × {} W × {} = {}", g4(ah), g4(p_acc), g4(in.pue), facility);
   }
-  const auto total = e.value(output::emissions_total), emb = e.value(output::emissions_embodied);
+  const auto total = central(e, output::emissions_total), emb = central(e, output::emissions_embodied);
   if (total && in.intensity_g_per_kwh) {
     const bool with_embodied = emb && *emb > 0;
     q.emissions_symbols = with_embodied ? "CO2e = E × CI + embodied" : "CO2e = E × CI";
@@ -168,11 +208,13 @@ paper_prose paper_prose_of(const estimate& e, const facts& f) {
   paper_prose p;
   p.opening = fmt::format(
       "We estimate the energy and greenhouse-gas emissions of training with {}, under the {} convention ({}). "
-      "Training took {} accelerator-hours on {}{}",
-      f.versions, f.convention, f.method, readable_count(e.accelerator_hours), f.hardware,
-      f.where.empty() ? "" : " in " + f.where);
+      "Training took {}{} accelerator-hours on {}{}",
+      f.versions, f.convention, f.method, readable_count(e.accelerator_hours),
+      range_of(e, output::accelerator_hours, readable_count), f.hardware, f.where.empty() ? "" : " in " + f.where);
   // Not in brackets: the paragraph's citation "(BibTeX entry below)" follows.
-  if (e.wall_hours) p.opening += ", over " + readable_hours(*e.wall_hours) + " of wall-clock time";
+  if (e.wall_hours)
+    p.opening += ", over " + readable_hours(*e.wall_hours) + range_of(e, output::wall_hours, readable_hours) +
+                 " of wall-clock time";
   const auto emb = e.value(output::emissions_embodied);
   p.with_embodied = emb && *emb > 0;
   p.closing = "with CI the grid's carbon intensity, " + f.grid;
@@ -180,6 +222,11 @@ paper_prose paper_prose_of(const estimate& e, const facts& f) {
                                              "over {:g} years. ",
                                              e.inputs.lifetime_years)
                                : ". ";
+  if (e.uncertainty)
+    p.closing += fmt::format("The equations use each input's central value (the point estimate). Over the inputs' "
+                             "ranges, facility energy is {}{} and emissions are {}. {} ",
+                             readable(e.energy_facility), range_of(e, output::energy_facility, kwh_text),
+                             emissions_sentence(e), f.ranged);
   if (const auto m = market_sentence(e); !m.empty()) p.closing += m + " ";
   p.closing += "Every factor and its source:";
   return p;
@@ -210,11 +257,15 @@ std::string render_model_card(const estimate& e, const catalog& cat) {
   if (!total) need_emissions("model-card");
   const facts f = gather(e, cat);
   const bool fine_tune = e.scenario.trainable_params.has_value();
-  const std::string source =
+  std::string source =
       fmt::format("{} estimate; convention {} ({}); boundary {}; PUE {}; grid intensity {}; emissions = "
                   "location-based operational{}",
                   f.versions, f.convention, f.method, f.boundary, g4(f.pue), f.grid,
                   e.inputs.embodied && e.value(output::emissions_embodied) ? " + embodied" : "");
+  const auto* interval = e.uncertainty ? e.uncertainty->find(info(output::emissions_total).path) : nullptr;
+  if (interval && interval->p5 != interval->p95)
+    source += fmt::format("; the median of {} Monte Carlo samples, 90% range {:.0f} to {:.0f} g CO2e",
+                          e.uncertainty->samples, interval->p5 * 1000.0, interval->p95 * 1000.0);
   std::string out = "---\n";
   out += "co2_eq_emissions:\n";
   out += fmt::format("  emissions: {:.1f}\n", *total * 1000.0);
@@ -222,15 +273,17 @@ std::string render_model_card(const estimate& e, const catalog& cat) {
   out += "  # training_type: fine-tuning when trainable_params is given (a parameter-efficient fine-tune), else\n"
          "  # pre-training; edit it for a full fine-tune.\n";
   out += "  training_type: " + yaml_quoted(fine_tune ? "fine-tuning" : "pre-training") + "\n";
-  out += "  geographical_location: " + yaml_quoted(f.where.empty() ? "unknown (grid intensity given)" : f.where) + "\n";
+  out += "  geographical_location: " + yaml_quoted(f.where.empty() ? f.no_where : f.where) + "\n";
   out += "  hardware_used: " + yaml_quoted(f.hardware) + "\n";
   out += "---\n\n";
   out += "## Environmental impact\n\n";
   std::string p = fmt::format(
-      "Training used {} accelerator-hours on {}{}, an estimated {} of electricity at the facility (PUE {}), and "
-      "emitted an estimated {}; {:.0f} g CO2e in the metadata above. ",
-      readable_count(e.accelerator_hours), f.hardware, f.where.empty() ? "" : " in " + f.where,
-      readable(e.energy_facility), g4(f.pue), emissions_sentence(e), *total * 1000.0);
+      "Training used {}{} accelerator-hours on {}{}, an estimated {}{} of electricity at the facility (PUE {}), "
+      "and emitted an estimated {}; {:.0f} g CO2e in the metadata above. ",
+      readable_count(e.accelerator_hours), range_of(e, output::accelerator_hours, readable_count), f.hardware,
+      f.where.empty() ? "" : " in " + f.where, readable(e.energy_facility),
+      range_of(e, output::energy_facility, kwh_text), g4(f.pue), emissions_sentence(e), *total * 1000.0);
+  if (!f.ranged.empty()) p += f.ranged + " ";
   p += fmt::format("Estimated with {} under the {} convention ({}), boundary {}; grid intensity {}. ", f.versions,
                    f.convention, f.method, f.boundary, f.grid);
   if (const auto m = market_sentence(e); !m.empty()) p += m;
@@ -351,7 +404,9 @@ std::string render_ai_act(const estimate& e, const catalog& cat) {
       flops_how = fmt::format("estimated: {} × active parameters × tokens", s.recompute ? 8 : 6);
   }
   rows.push_back({"(d) Computational resources: floating point operations",
-                  e.flops ? fmt::format("{:.2e} FLOP", *e.flops) : "not known",
+                  e.flops ? fmt::format("{:.2e} FLOP", *e.flops) +
+                                range_of(e, output::flops, [](double v) { return fmt::format("{:.2e}", v); })
+                          : "not known",
                   e.flops ? flops_how
                           : "the run was described by accelerator-hours or duration, not by parameters and tokens; "
                             "give params and tokens (or flops) to document it"});
@@ -360,11 +415,16 @@ std::string render_ai_act(const estimate& e, const catalog& cat) {
                                       : fmt::format("estimated: FLOPs ÷ (dense peak FLOP/s × MFU {:.3g}) ÷ 3600",
                                                     e.inputs.mfu);
   rows.push_back({"(d) Computational resources: accelerators and accelerator-hours",
-                  fmt::format("{} accelerator-hours on {}", readable_count(e.accelerator_hours), f.hardware), ah_how});
-  rows.push_back({"(d) Training time (wall-clock)", e.wall_hours ? readable_hours(*e.wall_hours) : "not known",
+                  fmt::format("{}{} accelerator-hours on {}", readable_count(e.accelerator_hours),
+                              range_of(e, output::accelerator_hours, readable_count), f.hardware),
+                  ah_how});
+  rows.push_back({"(d) Training time (wall-clock)",
+                  e.wall_hours ? readable_hours(*e.wall_hours) + range_of(e, output::wall_hours, readable_hours)
+                               : "not known",
                   e.wall_hours ? (s.duration_h ? "given" : "accelerator-hours ÷ count") : "give count"});
   const auto it = e.value(output::energy_it);
-  rows.push_back({"(e) Energy consumption, estimated (facility)", readable(e.energy_facility),
+  rows.push_back({"(e) Energy consumption, estimated (facility)",
+                  readable(e.energy_facility) + range_of(e, output::energy_facility, kwh_text),
                   fmt::format("estimated, not measured, from the computational resources (as point 2(e) allows): {}; "
                               "PUE {}; convention {}, boundary {}",
                               f.convention == "model-card" ? "accelerator-hours × TDP"
@@ -373,16 +433,19 @@ std::string render_ai_act(const estimate& e, const catalog& cat) {
                                   : "accelerator-hours × average accelerator power",
                               g4(f.pue), f.convention, f.boundary)});
   if (it)
-    rows.push_back({"(e) Energy consumption, estimated (IT equipment, before PUE)", readable(energy::kwh(*it)),
+    rows.push_back({"(e) Energy consumption, estimated (IT equipment, before PUE)",
+                    readable(energy::kwh(*it)) + range_of(e, output::energy_it, kwh_text),
                     "the same estimate without the facility overhead"});
   for (auto& r : rows)
     for (auto& cell : r) cell = md_escape(cell);
   out += text::md_table({"Field (Annex XI, Section 1, point 2)", "Value", "How it was obtained"}, rows,
                         {false, true, false});
   std::string tail = "\nEstimated with " + f.versions + ".";
+  if (!f.ranged.empty()) tail += " " + f.ranged;
   if (f.intensity)
     tail += " Not asked by Annex XI, for completeness: operational emissions " +
-            readable(emissions::kg_co2e(*e.value(output::emissions_location))) + " (location-based; grid intensity " +
+            readable(emissions::kg_co2e(*e.value(output::emissions_location))) +
+            range_of(e, output::emissions_location, kg_text) + " (location-based; grid intensity " +
             f.grid + ").";
   out += md_escape(tail) + "\n\n";
   out += "Sources: Regulation (EU) 2024/1689 of the European Parliament and of the Council of 13 June 2024 "

@@ -80,9 +80,10 @@ struct device_energy {
   std::string device;
   std::size_t samples = 0;   ///< readings integrated (0 for an energy record)
   double start_s = 0, end_s = 0;
-  double duration_s = 0;
+  /// Seconds in the window; nullopt for a record that states no time (sacct without Elapsed).
+  std::optional<double> duration_s;
   double energy_j = 0;       ///< trapezoid (or the record's own energy)
-  double average_w = 0;      ///< energy / duration
+  std::optional<double> average_w;  ///< energy / duration; nullopt where the duration is unknown
   double peak_w = 0;         ///< highest reading (for a record: the average)
   double median_interval_s = 0;
   double left_riemann_j = 0, right_riemann_j = 0;  ///< the sums the trapezoid averages
@@ -100,8 +101,10 @@ struct measurement {
   std::vector<device_energy> devices;
   double energy_j = 0;          ///< sum over devices
   double start_s = 0, end_s = 0;
-  double duration_s = 0;        ///< end − start (wall time of the window)
-  double average_w = 0;         ///< energy / duration (all devices together)
+  /// end − start (wall time of the window); nullopt when an energy file states no time
+  /// (sacct without Elapsed: give the pilot's time with --pilot-hours).
+  std::optional<double> duration_s;
+  std::optional<double> average_w;  ///< energy / duration (all devices together); nullopt as duration_s
   double peak_w = 0;            ///< highest total draw at any sample time (all devices)
   /// Half the spread between the left and right Riemann sums, summed over devices:
   /// how far the energy could move with the sampling interval (docs/methodology.md §7).

@@ -120,6 +120,12 @@ void resolver::power() {
       r.notes.push_back(fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check "
                                     "the value (or the hardware)",
                                     *in.accelerator_power_w, acc->id, *acc->tdp_w));
+    if (const double idle = defaults::power_idle_fraction.value; acc && acc->tdp_w && !cpu &&
+        *in.accelerator_power_w < idle * *acc->tdp_w && rec.context)
+      r.notes.push_back(fmt::format("power_w {:g} W is below what an idle {} draws (about {:.3g} W, {:.2g} × its TDP "
+                                    "of {:g} W, the idle share measured on an H200): check the value, or whether it "
+                                    "is per accelerator",
+                                    *in.accelerator_power_w, acc->id, idle * *acc->tdp_w, idle, *acc->tdp_w));
   } else if (unmodelled) {
     if (rec.context)
       r.notes.emplace_back("no hardware or power_w: the measured energy is not split between accelerators and host "

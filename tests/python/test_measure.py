@@ -58,6 +58,13 @@ def test_measure_gaps_dcgm_codecarbon_and_sacct():
     assert cc.location == "FRA/ile-de-france"
     assert cc.peak_w is None and cc.device_count == 4
     assert trainprint.measure(DATA / "measure" / "sacct.txt").energy_j == pytest.approx(13.364e6)
+    # sacct without Elapsed: 7.2M J, and no time stated, so no duration and no average.
+    no_time = trainprint.measure(DATA / "measure" / "sacct-no-elapsed.txt")
+    assert no_time.energy_j == pytest.approx(7.2e6)
+    assert no_time.duration_s is None and no_time.average_w is None
+    assert "unknown time" in repr(no_time)
+    # sacct.txt: 12.5M + 864K J over 2 h + 24 h = 93600 s -> 13.364e6 / 93600 = 142.78 W.
+    assert trainprint.measure(DATA / "measure" / "sacct.txt").average_w == pytest.approx(13.364e6 / 93600)
 
 
 def test_measure_samples():
@@ -158,6 +165,9 @@ BAD = [
     (lambda: trainprint.estimate(pilot_tokens=1e6, hardware="h100", gpu_hours=10), trainprint.InputError, "pilot_tokens: got given without pilot"),
     (lambda: trainprint.estimate(pilot=DATA / "measure" / "flat.csv", hardware="h100"), trainprint.InputError, "something that gives the run's hours"),
     (lambda: trainprint.estimate(pilot=DATA / "measure" / "sacct-no-elapsed.txt", pilot_count=4, hardware="h100", gpu_hours=10), trainprint.InputError, "states no duration"),
+    # sacct.txt adds up a 2 h training job and a 24 h evaluation job: 13.364e6 J / 93600 s / 8
+    # = 17.85 W per H100, below half an idle one's (0.09 x 700 W = 63.3 W).
+    (lambda: trainprint.estimate(pilot=DATA / "measure" / "sacct.txt", pilot_count=8, hardware="h100", count=8, duration="100h"), trainprint.InputError, "at least half an idle one's"),
     (lambda: trainprint.estimate(pilot=DATA / "measure" / "flat.csv", pilot_hours="1h", hardware="h100", gpu_hours=10), trainprint.InputError, "pilot_hours: got 1, expected the pilot's own length"),
     (lambda: trainprint.estimate(pilot=DATA / "measure" / "flat.csv", pilot_hours="soon", hardware="h100", gpu_hours=10), trainprint.UnitError, "pilot_hours: got 'soon'"),
     (lambda: trainprint.estimate(pilot=42, hardware="h100", gpu_hours=10), trainprint.InputError, "a trainprint.Measurement or a file path"),

@@ -122,6 +122,24 @@ TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied of
                        "off-site water unknown: give region, mix or ewif", "wall time unknown: give count"});
 }
 
+TEST_CASE("estimator: a given power below an idle accelerator's draw is noted") {
+  // An idle H200 drew 126.6 W of its 700 W limit (defaults::power_idle_fraction); on an
+  // H100 (TDP 700 W) that is 126.6 W, and 10 W per accelerator is below it.
+  scenario s;
+  s.hardware = "h100";
+  s.gpu_hours = 100;
+  s.power_w = power::watts(10);
+  const auto e = make_estimate(s);
+  REQUIRE_FALSE(e.notes.empty());
+  CHECK(e.notes.front() == "power_w 10 W is below what an idle nvidia-h100-sxm5-80gb draws (about 127 W, 0.18 × its "
+                           "TDP of 700 W, the idle share measured on an H200): check the value, or whether it is per "
+                           "accelerator");
+  s.power_w = power::watts(130);  // above 126.6 W: no note
+  const auto ok = make_estimate(s);
+  CHECK(std::none_of(ok.notes.begin(), ok.notes.end(),
+                     [](const std::string& n) { return n.find("idle") != std::string::npos; }));
+}
+
 TEST_CASE("estimator: duration path and the typical power fraction on one node") {
   scenario s;
   s.duration_h = hours(240);

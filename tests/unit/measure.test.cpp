@@ -43,7 +43,7 @@ TEST_CASE("measure: the trapezoid of two readings, and the Riemann sums either s
   CHECK(m.devices.at(0).right_riemann_j == 300);
   CHECK(m.sampling_bound_j == 100);
   CHECK(m.peak_w == 300);
-  CHECK(m.average_w == 200);
+  CHECK(m.average_w.value() == 200);
 }
 
 TEST_CASE("measure: samples given through the API are checked") {
@@ -74,7 +74,7 @@ TEST_CASE("measure: each H200 training phase integrates to within 2% of the GPU'
     const double counter = p.at("energy_j").get<double>();
     INFO(p.at("phase").get<std::string>() << ": integrated " << m.energy_j << " J, counter " << counter << " J");
     CHECK(std::abs(m.energy_j / counter - 1) < 0.02);
-    CHECK(m.duration_s == doctest::Approx(p.at("seconds").get<double>()).epsilon(1e-9));
+    CHECK(m.duration_s.value() == doctest::Approx(p.at("seconds").get<double>()).epsilon(1e-9));
     CHECK(m.gaps == 0);
   }
   CHECK(training == 4);
@@ -136,8 +136,8 @@ TEST_CASE("measure: a two-GPU nvidia-smi log") {
   CHECK(m.devices[0].peak_w == 300);
   CHECK(m.energy_j == doctest::Approx(1600));
   CHECK(m.energy_kwh() == doctest::Approx(1600 / 3.6e6));
-  CHECK(m.duration_s == doctest::Approx(3));
-  CHECK(m.average_w == doctest::Approx(1600.0 / 3));
+  CHECK(m.duration_s.value() == doctest::Approx(3));
+  CHECK(m.average_w.value() == doctest::Approx(1600.0 / 3));
   CHECK(m.peak_w == doctest::Approx(700));
   CHECK(m.sampling_bound_j == doctest::Approx(300));
   CHECK(m.device_count == 2);
@@ -171,8 +171,8 @@ TEST_CASE("measure: CodeCarbon's emissions.csv") {
   CHECK(m.devices[0].device == "run-a");
   CHECK(m.energy_kwh() == doctest::Approx(0.75));
   CHECK(m.energy_j == doctest::Approx(2.7e6));
-  CHECK(m.duration_s == 5400);
-  CHECK(m.average_w == doctest::Approx(500));
+  CHECK(m.duration_s.value() == 5400);
+  CHECK(m.average_w.value() == doctest::Approx(500));
   CHECK(m.location == "FRA/ile-de-france");
   CHECK(m.device_count == 4);  // gpu_count
   CHECK_THROWS_AS((void)read_measurement_file(data("measure/codecarbon.csv"), window(0, 1)), measure_error);
@@ -188,7 +188,7 @@ TEST_CASE("measure: Slurm sacct -P with ConsumedEnergy") {
   CHECK(m.devices[0].energy_j == doctest::Approx(12.5e6));
   CHECK(m.devices[1].energy_j == doctest::Approx(864e3));
   CHECK(m.energy_j == doctest::Approx(13.364e6));
-  CHECK(m.duration_s == 93600);
+  CHECK(m.duration_s.value() == 93600);
   CHECK_THROWS_WITH_AS((void)read_measurement_file(data("measure/sacct-zero.txt")),
                        doctest::Contains("ConsumedEnergy is 0 in every row"), measure_error);
 }
@@ -347,7 +347,7 @@ TEST_CASE("measure: dcgmi dmon output, on a clock rebuilt from its --delay") {
   CHECK(m.devices[0].energy_j == doctest::Approx(500));
   CHECK(m.devices[1].energy_j == doctest::Approx(500));
   CHECK(m.energy_j == doctest::Approx(1000));
-  CHECK(m.duration_s == doctest::Approx(2));
+  CHECK(m.duration_s.value() == doctest::Approx(2));
   CHECK(m.peak_w == doctest::Approx(700));
   CHECK(m.device_count == 2);
   // At 500 ms the same readings span 1 s: half the energy.

@@ -20,7 +20,8 @@ TEST_CASE("pilot: an energy file without a duration needs the pilot's hours") {
   // sacct-no-elapsed.txt: job 5001 used 7.2M = 7.2e6 J (its step is part of it); no Elapsed.
   const auto m = read_pilot_file(data("measure/sacct-no-elapsed.txt"));
   CHECK(m.energy_j == doctest::Approx(7.2e6));
-  CHECK(m.duration_s == 0);
+  CHECK_FALSE(m.duration_s.has_value());  // unknown, not 0 s
+  CHECK_FALSE(m.average_w.has_value());
   scenario run;
   run.hardware = "h100";
   run.count = 4;
@@ -117,4 +118,38 @@ TEST_CASE("pilot: the first 20% of the H200 1.3B phase, by its wall time, with t
   const double counter = p->at("energy_j").get<double>();
   INFO("predicted " << predicted_j << " J, counter " << counter << " J");
   CHECK(std::abs(predicted_j / counter - 1) < 0.05);
+}
+
+TEST_CASE("pilot: a pilot far below an idle accelerator's power is refused; one below the run's MFU range is noted") {
+  // sacct.txt: job 4242 (2 h, 12.5M J) and job 4243 (24 h, 864K J) are added up:
+  // 13.364e6 J / 93600 s = 142.78 W, / 8 accelerators = 17.85 W per H100. Half an idle
+  // H100's draw is 0.5 × (126.6 / 700) × 700 W = 63.3 W (defaults::power_idle_fraction).
+  const auto m = read_pilot_file(data("measure/sacct.txt"));
+  REQUIRE(m.duration_s.has_value());
+  CHECK(*m.duration_s == 93600);
+  scenario run;
+  run.hardware = "h100";
+  run.count = 8;
+  run.duration_h = hours(100);
+  pilot_info info;
+  info.count = 8;
+  CHECK_THROWS_WITH_AS((void)calibrate_from_pilot(run, m, info),
+                       doctest::Contains("at least half an idle one's (63.3 W: 0.09 × the TDP of 700 W): it gives "
+                                         "17.85 W"),
+                       input_error);
+  // On one accelerator the same file is 142.78 W (above 63.3 W): accepted. With 1M pilot
+  // tokens of a 1B-parameter model (6e15 FLOPs at 6·N·D) over 93600 s on an H100's dense
+  // bf16 peak of 9.894e14 FLOP/s: MFU = 6e15 / (93600 × 9.894e14) = 6.48e-5, far below the
+  // fitted range, which the notes say.
+  info.count = 1;
+  run.duration_h.reset();
+  run.params = 1e9;
+  run.tokens = 1e11;
+  info.tokens = 1e6;
+  const auto c = calibrate_from_pilot(run, m, info);
+  REQUIRE(c.mfu);
+  CHECK(*c.mfu == doctest::Approx(6e15 / (93600 * 9.894e14)).epsilon(1e-3));
+  CHECK(std::any_of(c.notes.begin(), c.notes.end(), [](const std::string& n) {
+    return n.find("the pilot's MFU 6.48e-05 lies below the fitted model's 90% range") == 0;
+  }));
 }

@@ -204,9 +204,9 @@ class measurement_handle {
   [[nodiscard]] const tp::measurement& get() const { return m_; }
   /// The measurement with its power spread over pilot_windows windows (read_pilot_file's).
   [[nodiscard]] tp::measurement for_pilot() const {
-    if (!m_.from_samples || !(m_.duration_s > 0)) return m_;
+    if (!m_.from_samples || !(m_.duration_s.value_or(0) > 0)) return m_;
     tp::measure_options o = options_;
-    o.window_s = m_.duration_s / tp::pilot_windows;
+    o.window_s = *m_.duration_s / tp::pilot_windows;
     return read(o);
   }
 

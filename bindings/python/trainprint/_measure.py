@@ -77,7 +77,8 @@ class Measurement:
         return str(self._handle.table())
 
     def __repr__(self) -> str:
-        return f"Measurement({self.file!r}, {self.format}, {self.energy_j:.6g} J over {self.duration_s:.6g} s)"
+        over = "an unknown time" if self.duration_s is None else f"{self.duration_s:.6g} s"
+        return f"Measurement({self.file!r}, {self.format}, {self.energy_j:.6g} J over {over})"
 
 
 # The figures of the JSON's "total" that Measurement has as read-only properties, one
@@ -86,8 +87,10 @@ class Measurement:
 _TOTALS = (
     ("energy_j", float, None, "Energy over the window, all devices together, J."),
     ("energy_kwh", float, None, "energy_j in kWh."),
-    ("duration_s", float, None, "Wall time of the window, s."),
-    ("average_w", float, None, "Energy / duration, all devices together, W."),
+    ("duration_s", float, None,
+     "Wall time of the window, s; None when an energy file states no time (sacct without Elapsed: "
+     "give the pilot's time as ``pilot_hours``)."),
+    ("average_w", float, None, "Energy / duration, all devices together, W; None where the duration is unknown."),
     ("peak_w", float, None, "Highest total draw at any reading (None for an energy file), W."),
     ("sampling_bound_j", float, None,
      "Half the spread of the left and right Riemann sums, J (None for an energy file)."),
