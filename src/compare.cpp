@@ -198,6 +198,18 @@ comparison compare(const scenario& base, std::string_view key, const std::vector
   return ranked(key, values, by, build, [&](const scenario& s) { return make_estimate(s, cat, options); });
 }
 
+scenario with_input(const layered_scenario& s, std::string_view key, std::string_view value) {
+  scenario given = s.given;
+  set_input(given, key, value);
+  return merge(s.earlier, given);
+}
+
+comparison compare(const layered_scenario& s, std::string_view key, const std::vector<std::string>& values,
+                   const catalog& cat, rank_by by) {
+  auto build = [&](const std::string& v) { return with_input(s, key, v); };
+  return ranked(key, values, by, build, [&](const scenario& x) { return make_estimate(x, cat); });
+}
+
 scenario with_typed_input(const typed_scenario& s, std::string_view key, std::string_view value) {
   const std::string k = canonical_input_name(key);
   auto typed = s.typed;

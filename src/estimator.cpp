@@ -128,11 +128,25 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
                                     "set the hours",
                                     *s.mfu, in.path == path::accelerator_hours ? "gpu_hours" : "duration × count",
                                     implied, in.path == path::accelerator_hours ? "gpu_hours" : "duration"));
-    if (implied > 1)  // more FLOPs than the accelerators' peak could do in the hours given
-      e.notes.push_back(fmt::format(
-          "the run's implied MFU {:.3g} is above 1, which no run can reach: {:.3g} FLOP do not fit in {:.4g} "
-          "accelerator-hours at {}'s peak; the hours are too few or the workload too large",
-          implied, *r.flops, o[output::accelerator_hours], e.context.accelerator_id));
+    if (implied > 1) {
+      // Above the precision's own peak only where the workload or time is a range (resolve()
+      // refuses exact inputs: resolver::impossible_time_check); below it with fp8, whose
+      // end-to-end speed-up is less than its peak ratio.
+      const accelerator* a = cat.get_accelerator(e.context.accelerator_id);
+      const auto own = a ? a->peak_tflops(e.context.precision) : std::nullopt;
+      const double of_peak = own ? *r.flops / (o[output::accelerator_hours] * 3600.0 * *own * 1e12) : implied;
+      e.notes.push_back(
+          of_peak > 1
+              ? fmt::format("the run's implied MFU {:.3g} is above 1, which no run reaches: at the central values of "
+                            "the ranges given, {:.3g} FLOP do not fit in {:.4g} accelerator-hours at {}'s peak; narrow or "
+                            "check the ranges of the workload and the time",
+                            implied, *r.flops, o[output::accelerator_hours], e.context.accelerator_id)
+              : fmt::format("the run's implied MFU {:.3g} is above 1 on the reference scale ({}'s dense bf16/fp16 peak "
+                            "× the precision's speed-up {:.3g}), {:.2g} of its {} peak: the run went faster than the "
+                            "speed-up assumes at full utilisation; check the hours and the workload",
+                            implied, e.context.accelerator_id, in.precision_speedup, of_peak,
+                            to_string(e.context.precision)));
+    }
     else if (r.mfu_band && (implied < r.mfu_band->first || implied > r.mfu_band->second))
       e.notes.push_back(fmt::format(
           "the run's implied MFU {:.2g} is {} the fitted 90% range {:.2g}–{:.2g} for this model on {}: check the "

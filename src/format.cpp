@@ -58,12 +58,6 @@ std::string scaled_range(double central, double lo, double hi, std::span<const s
   return fmt::format(fmt::runtime(spec), lo / s.factor, hi / s.factor);
 }
 
-/// The interval of output `name` when the estimate has one with a width, else nullptr.
-const output_interval* interval(const estimate& e, std::string_view name) {
-  if (!e.uncertainty) return nullptr;
-  const auto* o = e.uncertainty->find(name);
-  return o && o->p5 != o->p95 ? o : nullptr;
-}
 
 // --- the estimate summary shared by the table and Markdown renderers ---
 
@@ -256,9 +250,8 @@ summary summarise(const estimate& e, const catalog& cat) {
       if (!l.claim.empty()) detail += "; claim: " + l.claim;
       std::string label = l.label();  // "-based" left out, as in the emissions rows above
       if (auto k = label.find("-based"); k != std::string::npos) label.erase(k, 6);
-      const bool left_out = l.scope == 3 && l.method.empty() && !e.inputs.embodied;  // embodied, not unknown
       s.sections.back().rows.push_back({std::move(label),
-                                        left_out    ? std::string("left out")
+                                        l.left_out  ? std::string("left out")
                                         : l.kg_co2e ? readable(emissions::kg_co2e(*l.kg_co2e))
                                                     : unknown,
                                         std::move(detail)});
@@ -320,6 +313,12 @@ std::string render_trace(const estimate& e) {
     out += l + "\n";
   }
   return out;
+}
+
+const output_interval* interval(const estimate& e, std::string_view name) {
+  if (!e.uncertainty) return nullptr;
+  const auto* o = e.uncertainty->find(name);
+  return o && o->p5 != o->p95 ? o : nullptr;
 }
 
 std::string render_table(const estimate& e, const catalog& cat, bool explain) {

@@ -22,6 +22,10 @@ namespace trainprint::inline v0 {
 /// With `with_count` false, only the accelerator's id.
 std::string hardware_text(const estimate& e, const catalog& cat, bool with_count = true);
 
+/// The interval of output `name` ("emissions_kg_co2e.total") when the estimate has
+/// one with a width (p5 != p95), else nullptr.
+const output_interval* interval(const estimate& e, std::string_view name);
+
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
 std::string csv_field(std::string_view text);
 /// Aligned text columns under a header row, each line indented by two spaces;

@@ -43,6 +43,7 @@ ghg_accounting ghg_scopes(const estimate& e) {
                      embodied, {}});
   // Embodied left out (not unknown): the totals are the operational parts.
   const bool left_out = !e.inputs.embodied;
+  g.lines.back().left_out = left_out;
   if (location && (embodied || left_out)) g.location_based_total_kg = *location + embodied.value_or(0);
   if (market && (embodied || left_out)) g.market_based_total_kg = *market + embodied.value_or(0);
 

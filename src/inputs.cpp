@@ -175,9 +175,11 @@ std::string inputs_markdown() {
       "  given intensity wins over the region's), and two workloads given together are a conflict.\n"
       "- `compare --across KEY=V1,V2` and `report` estimate each option as if `--KEY V` were one more\n"
       "  flag: over a preset, `--across region=FR,PL` gives each region's own grid, and a typed `--pue`\n"
-      "  stays. A `sweep --vary` value replaces only its own input (a workload value the workload), so a\n"
-      "  region swept over a preset that carries a published intensity keeps that intensity; compare\n"
-      "  regions over a preset with `compare --across region=…`.\n";
+      "  stays. A `sweep --vary` value is set among the typed inputs (a workload value replaces their\n"
+      "  workload) and the row is merged over the preset and the scenario file by the same rule, so\n"
+      "  `sweep --preset llama-2-7b --vary region=FR,PL` gives each region's own grid too. Python's\n"
+      "  `compare(preset=…, across=…)` lays its options over the preset and the `scenario` argument the\n"
+      "  same way; the C API's scenario JSON is one source, as typed flags are.\n";
   std::string_view group;
   for (const auto& i : scenario_inputs) {
     if (i.group != group) {

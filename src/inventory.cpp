@@ -24,6 +24,7 @@ inventory_error::inventory_error(const std::string& file, std::vector<std::pair<
 
 void inventory_total::add(const estimate& e) {
   ++runs;
+  if (!e.inputs.embodied) ++embodied_left_out;
   for (const auto& row : output_table) {
     const auto v = row.id == output::flops ? e.flops : e.value(row.id);
     if (!v) continue;
@@ -119,10 +120,17 @@ inventory make_inventory(const std::vector<inventory_run>& runs, const catalog& 
     const auto i = index_of(row.id);
     // FLOPs are unknown on the time paths, market-based emissions have their note above.
     if (row.id == output::flops || row.id == output::emissions_market) continue;
-    if (row.headline && inv.total.known[i] > 0 && inv.total.known[i] < inv.total.runs)
+    // Embodied emissions a run left out are not unknown: the total sums the runs that count them.
+    const std::size_t counted =
+        row.id == output::emissions_embodied ? inv.total.runs - inv.total.embodied_left_out : inv.total.runs;
+    if (row.headline && inv.total.known[i] > 0 && inv.total.known[i] < counted)
       inv.notes.push_back(fmt::format("{} is known for {} of {} runs, so its total is unknown.", row.label,
-                                      inv.total.known[i], inv.total.runs));
+                                      inv.total.known[i], counted));
   }
+  if (inv.total.embodied_left_out > 0 && inv.total.embodied_left_out < inv.total.runs)
+    inv.notes.push_back(fmt::format("Embodied emissions are left out of {} of {} runs (no_embodied or the model-card "
+                                    "convention); their totals sum the other runs.",
+                                    inv.total.embodied_left_out, inv.total.runs));
   if (fin.runs == 0) inv.notes.push_back("No final run in the inventory: development work cannot be set against one.");
   return inv;
 }

@@ -77,7 +77,7 @@ inventory_view view_of(const inventory& inv) {
                                     std::to_string(t.runs),
                                     kwh_text(t.value(output::energy_facility)),
                                     kg_text(t.value(output::emissions_location)),
-                                    kg_text(t.value(output::emissions_embodied)),
+                                    embodied_text(t),
                                     kg_text(t.value(output::emissions_total)),
                                     share_text(t.value(output::emissions_total), all_total)};
   };
@@ -136,9 +136,11 @@ std::string render_inventory_markdown(const inventory& inv) {
 }
 
 /// CSV: one row per run, then one row per kind of run present and one for all runs
-/// (name "total"), with the headline outputs summed (average powers left empty).
+/// (name "total"), with the headline outputs summed (average powers left empty). The
+/// `embodied` column tells an embodied figure left out ("left out"; a total row: "all
+/// left out" or "K of N left out") from an unknown one (an empty field either way).
 std::string render_inventory_csv(const inventory& inv) {
-  std::string out = "line,name,kind,hardware,count,region,ownership,market_claim";
+  std::string out = "line,name,kind,hardware,count,region,ownership,market_claim,embodied";
   for (const auto& col : headline_columns()) out += "," + std::string(col.name);
   out += "\n";
   for (const auto& r : inv.rows) {
@@ -146,12 +148,16 @@ std::string render_inventory_csv(const inventory& inv) {
     out += (r.run.line > 0 ? std::to_string(r.run.line) : std::string{}) + "," + csv_field(r.run.name) + "," +
            std::string(to_string(r.run.kind)) + "," + csv_field(e.context.accelerator_id) + "," +
            csv_number(e.inputs.count) + "," + csv_field(e.context.region_id) + "," +
-           std::string(to_string(e.context.ownership)) + "," + csv_field(e.context.market_claim);
+           std::string(to_string(e.context.ownership)) + "," + csv_field(e.context.market_claim) + "," +
+           (e.inputs.embodied ? "included" : "left out");
     for (const auto& col : headline_columns()) out += "," + csv_number(col.get(e));
     out += "\n";
   }
   auto total_row = [&](std::string_view kind, const inventory_total& t) {
-    out += ",total," + std::string(kind) + ",,,,,";
+    out += ",total," + std::string(kind) + ",,,,,," +
+           (t.embodied_left_out == 0      ? std::string("included")
+            : t.embodied_left_out == t.runs ? std::string("all left out")
+                                            : fmt::format("{} of {} left out", t.embodied_left_out, t.runs));
     for (const auto& col : headline_columns()) out += "," + (summable(col.id) ? csv_number(t.value(col.id)) : "");
     out += "\n";
   };
@@ -164,6 +170,7 @@ std::string render_inventory_csv(const inventory& inv) {
 json total_json(const inventory_total& t) {
   json j = json::object();
   j["runs"] = t.runs;
+  j["embodied_left_out_runs"] = t.embodied_left_out;
   for (const auto& row : output_table) {
     if (!summable(row.id)) continue;
     const auto v = t.value(row.id);
@@ -175,6 +182,15 @@ json total_json(const inventory_total& t) {
 json num(std::optional<double> v) { return v ? json(*v) : json(nullptr); }
 
 }  // namespace
+
+std::string embodied_text(const inventory_total& t) {
+  if (t.runs > 0 && t.embodied_left_out == t.runs) return "left out";
+  const auto v = t.value(output::emissions_embodied);
+  if (!v) return "unknown";
+  std::string s = readable(emissions::kg_co2e(*v));
+  if (t.embodied_left_out > 0) s += fmt::format(" ({} of {} runs left out)", t.embodied_left_out, t.runs);
+  return s;
+}
 
 void to_json(json& j, const inventory& inv) {
   j = json::object();

@@ -42,11 +42,13 @@ double parse_number(std::string_view text, std::string_view what) {
   if (t.empty()) throw unit_error(std::string(what), "got '', " + expected);
   double scale = 1;
   std::string_view digits = t;
+  // Lower case as in model names (OPT-125m, Llama-2-7b): m is a million, never milli. Only
+  // k, m, b, t: a lower-case g or p reads as a unit (400g), e as the exponent's.
   switch (t.back()) {
     case 'k': case 'K': scale = 1e3; break;
-    case 'M': scale = 1e6; break;
-    case 'B': case 'G': scale = 1e9; break;
-    case 'T': scale = 1e12; break;
+    case 'm': case 'M': scale = 1e6; break;
+    case 'b': case 'B': case 'G': scale = 1e9; break;
+    case 't': case 'T': scale = 1e12; break;
     case 'P': scale = 1e15; break;
     case 'E': scale = 1e18; break;
     default: break;

@@ -5,6 +5,8 @@
 
 #include "publish_internal.hpp"
 
+#include "format_internal.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -40,9 +42,8 @@ std::optional<double> central(const estimate& e, output o) {
 /// with a width; `show` writes one number in the headline's units.
 template <class Show>
 std::string range_of(const estimate& e, output o, Show show) {
-  if (!e.uncertainty) return {};
-  const auto* i = e.uncertainty->find(info(o).path);
-  if (!i || i->p5 == i->p95) return {};
+  const auto* i = interval(e, info(o).path);
+  if (!i) return {};
   return " (90% range " + show(i->p5) + " to " + show(i->p95) + ")";
 }
 std::string kwh_text(double v) { return readable(energy::kwh(v)); }
@@ -262,10 +263,9 @@ std::string render_model_card(const estimate& e, const catalog& cat) {
                   "location-based operational{}",
                   f.versions, f.convention, f.method, f.boundary, g4(f.pue), f.grid,
                   e.inputs.embodied && e.value(output::emissions_embodied) ? " + embodied" : "");
-  const auto* interval = e.uncertainty ? e.uncertainty->find(info(output::emissions_total).path) : nullptr;
-  if (interval && interval->p5 != interval->p95)
+  if (const auto* i = interval(e, info(output::emissions_total).path))
     source += fmt::format("; the median of {} Monte Carlo samples, 90% range {:.0f} to {:.0f} g CO2e",
-                          e.uncertainty->samples, interval->p5 * 1000.0, interval->p95 * 1000.0);
+                          e.uncertainty->samples, i->p5 * 1000.0, i->p95 * 1000.0);
   std::string out = "---\n";
   out += "co2_eq_emissions:\n";
   out += fmt::format("  emissions: {:.1f}\n", *total * 1000.0);

@@ -289,7 +289,9 @@ void add_scopes(const comparison& c, document& d) {
     const ghg_accounting g = ghg_scopes(r.result);
     scope_row row{std::string(to_string(g.ownership)), {}};
     for (const auto& l : g.lines) {
-      std::string cell = l.label() + ": " + (l.kg_co2e ? readable(emissions::kg_co2e(*l.kg_co2e)) : "unknown");
+      std::string cell = l.label() + ": " + (l.left_out   ? std::string("left out")
+                                             : l.kg_co2e ? readable(emissions::kg_co2e(*l.kg_co2e))
+                                                         : std::string("unknown"));
       if (!l.claim.empty() && l.kg_co2e) cell += " (" + l.claim + ")";
       // The method is the column's; the cell keeps the scope and category.
       for (const char* m : {", location-based", ", market-based", ", embodied"})
@@ -495,7 +497,11 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     std::vector<cell> row;
     for (const auto& col : cols) {
-      if (!col.central[i]) row.push_back({"unknown", {}});
+      // Embodied emissions the user left out (--no-embodied) read so, not as unknown.
+      if (!col.central[i] && col.output == "emissions_kg_co2e.embodied" && !c.rows[i].error &&
+          !c.rows[i].result.inputs.embodied)
+        row.push_back({"left out", {}});
+      else if (!col.central[i]) row.push_back({"unknown", {}});
       else row.push_back({chart_number(*col.central[i] / col.factor), range_text(col.interval[i], col.factor)});
       if (col.central[i] && col.interval[i] &&
           (*col.central[i] < col.interval[i]->p5 || *col.central[i] > col.interval[i]->p95))
@@ -619,19 +625,20 @@ std::vector<bar_chart> comparison_charts(const comparison& c) {
     dt.push_back(r.value + ": " + (b.values[0] ? (b.value_text.empty() ? chart_number(*b.values[0]) : b.value_text) : "unknown"));
     total.bars.push_back(std::move(b));
 
-    // A stacked bar of two parts, labelled "total = first + second" ("?" for an unknown part).
+    // A stacked bar of two parts, labelled "total = first + second" ("?" for an unknown part;
+    // `second_left_out`: the second part was left out by the user, which the label says).
     auto stacked = [&](bar_chart& chart, std::vector<std::string>& described, std::optional<double> first,
-                       std::optional<double> second, double factor) {
+                       std::optional<double> second, double factor, bool second_left_out = false) {
       chart_bar p{r.value, {scaled(first, factor), scaled(second, factor)}, {}, {}, {}};
       if (p.values[0] || p.values[1]) {
         const double t = p.values[0].value_or(0) + p.values[1].value_or(0);
         p.value_text = chart_number(t) + " = " + (p.values[0] ? chart_number(*p.values[0]) : "?") + " + " +
-                       (p.values[1] ? chart_number(*p.values[1]) : "?");
+                       (p.values[1] ? chart_number(*p.values[1]) : second_left_out ? "0 (left out)" : "?");
       }
       described.push_back(r.value + ": " + (p.value_text.empty() ? "unknown" : p.value_text));
       chart.bars.push_back(std::move(p));
     };
-    stacked(parts, dp, kg(e.location_based), kg(e.embodied), es.factor);
+    stacked(parts, dp, kg(e.location_based), kg(e.embodied), es.factor, !r.error && !e.inputs.embodied);
     stacked(water, dw, litres(e.water_onsite), litres(e.water_offsite), ws.factor);
   }
   total.description = fmt::format(
@@ -722,7 +729,7 @@ report render_inventory_report(const inventory& inv, const catalog& cat, const r
     const auto te = t.value(output::emissions_total);
     const auto en = t.value(output::energy_facility);
     return std::vector<std::string>{std::move(name), std::to_string(t.runs), en ? readable(energy::kwh(*en)) : "unknown",
-                                    kg(t.value(output::emissions_location)), kg(t.value(output::emissions_embodied)),
+                                    kg(t.value(output::emissions_location)), embodied_text(t),
                                     kg(te), te && total && *total > 0 ? fmt::format("{:.1f}%", 100 * *te / *total) : "—"};
   };
   for (auto k : all_run_kinds)

@@ -28,11 +28,16 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
-/// `s` with the axes' values at `idx` applied.
-scenario with_values(const scenario& base, std::span<const sweep_axis> axes, const std::vector<std::size_t>& idx) {
+/// A row's scenario: `given` (the base with the row's values set) over `earlier`
+/// when there is one (merge(): a swept site input replaces a preset's site inputs).
+scenario over(const scenario* earlier, const scenario& given) { return earlier ? merge(*earlier, given) : given; }
+
+/// `base` with the axes' values at `idx` applied, over `earlier`.
+scenario with_values(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
+                     const std::vector<std::size_t>& idx) {
   scenario s = base;
   for (std::size_t a = 0; a < axes.size(); ++a) set_input(s, axes[a].key, axes[a].values[idx[a]]);
-  return s;
+  return over(earlier, s);
 }
 
 /// Odometer: turns `idx` to the next combination, the last axis fastest; the first
@@ -97,13 +102,14 @@ namespace {
 
 /// Tries every value once (with the other axes at their first value), so a bad one
 /// fails before the first row.
-void try_each_value(const scenario& base, std::span<const sweep_axis> axes, const catalog& cat, trace_level level) {
+void try_each_value(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes, const catalog& cat,
+                    trace_level level) {
   std::vector<std::size_t> idx(axes.size(), 0);
   for (std::size_t a = 0; a < axes.size(); ++a)
     for (std::size_t v = (a == 0 ? 0 : 1); v < axes[a].values.size(); ++v) {
       auto probe = idx;
       probe[a] = v;
-      (void)make_estimate(with_values(base, axes, probe), cat, level);
+      (void)make_estimate(with_values(earlier, base, axes, probe), cat, level);
     }
 }
 
@@ -161,12 +167,11 @@ bool has_range(std::string_view canonical, const std::vector<std::string>& value
   return std::any_of(values.begin(), values.end(), [](const std::string& v) { return v.find(':') != std::string::npos; });
 }
 
-}  // namespace
-
-void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat,
-           trace_level level) {
+/// sweep() of `base` over `earlier` (null: none).
+void sweep_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
+                const sweep_callback& on_row, const catalog& cat, trace_level level) {
   (void)sweep_size(axes);
-  try_each_value(base, axes, cat, level);
+  try_each_value(earlier, base, axes, cat, level);
   std::vector<std::size_t> idx(axes.size(), 0);
 
   // prefix[a] is `base` with axes 0..a-1 applied at idx, so a row that turns only
@@ -186,7 +191,7 @@ void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_c
   for (std::size_t a = 0; a < n; ++a) values[a] = axes[a].values[idx[a]];
   std::uint64_t index = 0;
   while (true) {
-    const estimate e = make_estimate(prefix[n], cat, level);
+    const estimate e = make_estimate(over(earlier, prefix[n]), cat, level);
     on_row(sweep_row{index++, values, e});
     const auto a = advance(idx, axes);
     if (!a) return;
@@ -195,10 +200,11 @@ void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_c
   }
 }
 
-void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const sweep_numbers_callback& on_row,
-                   const catalog& cat) {
+/// sweep_numbers() of `base` over `earlier` (null: none).
+void sweep_numbers_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
+                        const sweep_numbers_callback& on_row, const catalog& cat) {
   (void)sweep_size(axes);
-  try_each_value(base, axes, cat, trace_level::none);  // the errors sweep() gives, in its order
+  try_each_value(earlier, base, axes, cat, trace_level::none);  // the errors sweep() gives, in its order
   const std::size_t n = axes.size();
 
   // Patched axes: each value read once into the number resolve() would take.
@@ -248,7 +254,7 @@ void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const
   std::uint64_t index = 0;
   while (true) {
     if (stale) {
-      resolved = resolve_inputs(in_place ? current : prefix[n], cat);
+      resolved = resolve_inputs(over(earlier, in_place ? current : prefix[n]), cat);
       stale = false;
     }
     model_inputs in = resolved;
@@ -274,6 +280,28 @@ void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const
     }
     if (stale && !in_place) rebuild(a);
   }
+}
+
+}  // namespace
+
+void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat,
+           trace_level level) {
+  sweep_over(nullptr, base, axes, on_row, cat, level);
+}
+
+void sweep(const layered_scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
+           const catalog& cat, trace_level level) {
+  sweep_over(&base.earlier, base.given, axes, on_row, cat, level);
+}
+
+void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const sweep_numbers_callback& on_row,
+                   const catalog& cat) {
+  sweep_numbers_over(nullptr, base, axes, on_row, cat);
+}
+
+void sweep_numbers(const layered_scenario& base, std::span<const sweep_axis> axes,
+                   const sweep_numbers_callback& on_row, const catalog& cat) {
+  sweep_numbers_over(&base.earlier, base.given, axes, on_row, cat);
 }
 
 std::array<std::optional<double>, sweep_headline_count> headline_values(const sweep_numbers_row& row) {

@@ -53,7 +53,8 @@ std::optional<uncertainty_options> uncertainty_from_text(bool on, const std::opt
     return v;
   };
   uncertainty_options u;
-  if (samples) u.samples = static_cast<std::uint64_t>(whole(*samples, "samples", 1, 1e9));
+  if (samples)
+    u.samples = static_cast<std::uint64_t>(whole(*samples, "samples", static_cast<double>(min_uncertainty_samples), 1e9));
   if (seed) u.seed = static_cast<std::uint64_t>(whole(*seed, "seed", 0, 9007199254740992.0));  // 2^53
   if (threads) u.threads = static_cast<unsigned>(whole(*threads, "threads", 1, 256));
   validate(u);

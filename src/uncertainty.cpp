@@ -46,8 +46,10 @@ double triangular::quantile(double p) const noexcept {
 }
 
 void validate(const uncertainty_options& o) {
-  if (o.samples < 1 || o.samples > 1'000'000'000)
-    throw input_error("samples", std::to_string(o.samples), "1 <= samples <= 1e+09");
+  if (o.samples < min_uncertainty_samples || o.samples > 1'000'000'000)
+    throw input_error("samples", std::to_string(o.samples),
+                      fmt::format("{} <= samples <= 1e+09 (the 5th and 95th percentiles need at least {})",
+                                  min_uncertainty_samples, min_uncertainty_samples));
   if (o.threads < 1 || o.threads > 256)
     throw input_error("threads", std::to_string(o.threads), "1 <= threads <= 256");
 }

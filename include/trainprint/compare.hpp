@@ -70,7 +70,9 @@ struct comparison {
 std::optional<double> rank_metric(const estimate& e, rank_by r);
 
 /// Estimates `base` once for each of `values` of input `key` (set with set_input())
-/// and ranks the results. A value whose text does not parse, or that names an id the
+/// and ranks the results. `base` is one source: a region compared over it keeps its
+/// given intensity; to lay options over a preset or a scenario file, whose site
+/// inputs a compared region replaces, pass a layered_scenario. A value whose text does not parse, or that names an id the
 /// catalog lacks, throws (its message names the input). An option that parses but
 /// cannot be estimated (an input missing or contradictory for it) becomes a row with
 /// `error` set, ranked last; when no option can be estimated the first one's error
@@ -97,6 +99,27 @@ struct typed_scenario {
 /// region compared over a preset replaces the preset's site inputs (merge()) while
 /// a typed --pue stays.
 [[nodiscard]] scenario with_typed_input(const typed_scenario& s, std::string_view key, std::string_view value);
+
+/// A scenario in two sources, for options laid over it (compare(), sweep()):
+/// `earlier` (a preset, then a scenario file or the C API's scenario JSON, merged)
+/// and `given` (the inputs given with the call, read as one source: the CLI's flags
+/// by scenario_from_text(), Python's keywords). An option's value is set into
+/// `given` by set_input() and the option is merge(earlier, given), the one rule of
+/// which input wins: a region varied over a preset replaces the preset's site inputs
+/// (its published intensity and PUE), while a given --pue or --intensity stays.
+struct layered_scenario {
+  scenario earlier;
+  scenario given;
+};
+
+/// The scenario of one option: merge(s.earlier, s.given with input `key` set to
+/// `value` by set_input()). Throws set_input()'s errors.
+[[nodiscard]] scenario with_input(const layered_scenario& s, std::string_view key, std::string_view value);
+
+/// compare() over a layered scenario: each option's scenario is with_input(s, key,
+/// value). Errors as compare().
+comparison compare(const layered_scenario& s, std::string_view key, const std::vector<std::string>& values,
+                   const catalog& cat = catalog::embedded(), rank_by by = rank_by::emissions);
 
 /// compare() over a scenario and its typed inputs: each option's scenario is
 /// with_typed_input(s, key, value). Errors as compare(); `options` non-null adds

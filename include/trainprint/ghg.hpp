@@ -37,6 +37,9 @@ struct ghg_line {
   std::string what;   ///< what the figure covers, for people
   std::optional<double> kg_co2e;  ///< nullopt when unknown
   std::string claim;  ///< market-based only: the kind of claim behind it (estimate_context::market_claim)
+  /// Embodied only: left out by the user (--no-embodied, "embodied": false) or the
+  /// model-card convention, not unknown; kg_co2e is then nullopt and the line reads "left out".
+  bool left_out = false;
   /// "Scope 2, location-based", "Scope 3 cat. 1, market-based", "Scope 3 cat. 2, embodied".
   [[nodiscard]] std::string label() const;
 };

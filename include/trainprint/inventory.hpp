@@ -67,11 +67,17 @@ struct inventory_total {
   std::size_t runs = 0;                     ///< runs summed
   std::array<double, output_count> sum{};   ///< by output_table order, over the runs that know it
   std::array<std::size_t, output_count> known{};  ///< runs that know each output
+  /// Runs whose embodied emissions were left out by choice (--no-embodied, "embodied":
+  /// false, or the model-card convention), not unknown.
+  std::size_t embodied_left_out = 0;
   /// The total of `o` in its table unit; nullopt unless every run knows it (a total
-  /// that leaves runs out is not a total).
+  /// that leaves runs out is not a total). Embodied emissions are summed over the runs
+  /// that count them: nullopt when one of those does not know them, or when every run
+  /// left them out (embodied_text() says which).
   [[nodiscard]] std::optional<double> value(output o) const {
     const auto i = index_of(o);
-    if (runs == 0 || known[i] != runs) return std::nullopt;
+    const std::size_t counted = o == output::emissions_embodied ? runs - embodied_left_out : runs;
+    if (counted == 0 || known[i] != counted) return std::nullopt;
     return sum[i];
   }
   void add(const estimate& e);
@@ -85,6 +91,11 @@ struct inventory_scope_line {
   double kg_co2e = 0;
   std::size_t runs = 0;  ///< runs that contribute a known figure
 };
+
+/// A total's embodied emissions as a person reads them: "left out" when every run
+/// left them out, "1.2 t CO2e (2 of 5 runs left out)" when some did, the amount when
+/// none did, "unknown" when a run that counts them does not know them.
+[[nodiscard]] std::string embodied_text(const inventory_total& t);
 
 /// An inventory (JSON schema `trainprint.inventory/1`).
 struct inventory {
@@ -114,7 +125,7 @@ inline constexpr std::string_view inventory_schema = "trainprint.inventory/1";
 
 /// An inventory → `trainprint.inventory/1`: {"schema", "runs": [{"line", "name",
 /// "kind", "estimate": trainprint.estimate/1}], "totals": {"all": {"runs",
-/// "compute": {...}, "energy_kwh": {...}, "emissions_kg_co2e": {...}, "water_l":
+/// "embodied_left_out_runs", "compute": {...}, "energy_kwh": {...}, "emissions_kg_co2e": {...}, "water_l":
 /// {...}, "cost_usd": {...}}, "by_kind": {"final": {...}, ...}}, "ghg_protocol":
 /// [{"scope", "category", "category_name", "method", "claim", "label", "kg_co2e",
 /// "runs"}], "development": {"kinds", "share_of_emissions", "share_of_energy",

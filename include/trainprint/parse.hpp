@@ -12,11 +12,15 @@
 namespace trainprint::inline v0 {
 
 /// A number with an optional SI suffix: k/K (10³), M (10⁶), B or G (10⁹), T (10¹²),
-/// P (10¹⁵), E (10¹⁸). `what` names the input in the error message.
+/// P (10¹⁵), E (10¹⁸); k, m, b and t also in lower case, as model names write them
+/// (125m, 7b: a lower-case m is a million, never milli). `what` names the input in
+/// the error message. Throws unit_error for anything else (empty, NaN, inf, overflow).
 double parse_number(std::string_view text, std::string_view what);
 
-/// A positive duration: a number with m (minutes), h (hours), d (days), w (weeks)
-/// or y (365-day years); a bare number is hours.
+/// A positive duration: a number with a unit — min, h, d, w, mo (a twelfth of a year,
+/// 730 h) or y (365 days), or their words with or without a space (90 minutes, 5 days,
+/// 3 months); a bare number is hours. A bare `m` is refused (minutes or months?).
+/// Throws unit_error with the accepted forms.
 hours parse_duration(std::string_view text, std::string_view what);
 
 /// A ratio as a fraction (`0.4`) or a percentage (`40%`).

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "catalog.hpp"
+#include "compare.hpp"
 #include "estimate.hpp"
 #include "estimator.hpp"
 #include "scenario.hpp"
@@ -74,7 +75,17 @@ using sweep_callback = std::function<void(const sweep_row&)>;
 /// row is produced. Throws the first error; rows already passed stay passed.
 /// With `trace_level::none` the rows' estimates carry no trace (a callback that
 /// keeps only the numbers, such as CSV or JSON lines, runs several times faster).
+/// `base` is one source: a region swept over it keeps its given intensity (as
+/// set_input() does); to sweep over a preset or a scenario file, pass a
+/// layered_scenario.
 void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
+           const catalog& cat = catalog::embedded(), trace_level level = trace_level::full);
+
+/// sweep() over a layered scenario: each row is merge(base.earlier, base.given with
+/// the row's values set by set_input()), as compare() over a layered_scenario gives
+/// each option, so a region swept over a preset replaces the preset's site inputs
+/// (its published intensity and PUE; docs/inputs.md "Which input wins").
+void sweep(const layered_scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
            const catalog& cat = catalog::embedded(), trace_level level = trace_level::full);
 
 /// One combination's numbers (sweep_numbers()); valid only during the callback.
@@ -104,6 +115,9 @@ using sweep_numbers_callback = std::function<void(const sweep_numbers_row&)>;
 /// another axis turns.
 void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const sweep_numbers_callback& on_row,
                    const catalog& cat = catalog::embedded());
+/// sweep_numbers() over a layered scenario: the rows of sweep() over it.
+void sweep_numbers(const layered_scenario& base, std::span<const sweep_axis> axes,
+                   const sweep_numbers_callback& on_row, const catalog& cat = catalog::embedded());
 
 /// The number of headline outputs (output_table's headline rows).
 inline constexpr std::size_t sweep_headline_count = headline_count();

@@ -61,7 +61,7 @@ struct input_distribution {
 
 /// How to run the Monte Carlo.
 struct uncertainty_options {
-  std::uint64_t samples = 10000;  ///< 1 ..= 10⁹
+  std::uint64_t samples = 10000;  ///< min_uncertainty_samples ..= 10⁹
   std::uint64_t seed = 42;
   unsigned threads = 1;           ///< 1 ..= 256; the numbers do not depend on it
 };
@@ -98,6 +98,10 @@ struct uncertainty_result {
   }
 };
 
+/// The fewest samples a Monte Carlo takes: the 5th and 95th percentiles are only
+/// distinct from the smallest and largest sample with at least 20.
+inline constexpr std::uint64_t min_uncertainty_samples = 20;
+
 /// Quantiles come from a histogram of this many bins per output between the
 /// output's hard bounds, pseudo-logarithmic (the top bits of the IEEE-754 pattern):
 /// a bin spans at most log2(max/min)/2048 of its value, about 0.2% for bounds a
@@ -121,7 +125,8 @@ uncertainty_result propagate(const model_inputs& central, std::span<const input_
 /// make_estimate() with the uncertainty block filled.
 estimate make_estimate(const scenario& s, const catalog& cat, const uncertainty_options& options);
 
-/// Throws input_error unless 1 <= samples <= 10⁹ and 1 <= threads <= 256.
+/// Throws input_error unless 20 (min_uncertainty_samples) <= samples <= 10⁹ and
+/// 1 <= threads <= 256.
 void validate(const uncertainty_options& options);
 
 }  // namespace trainprint::inline v0

@@ -132,6 +132,7 @@ SOURCES = {
     "codecarbon-global-energy-mix": source("CodeCarbon global_energy_mix.json (per-country generation by source, TWh; derived from Our World in Data / Ember)", "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data", 2024, "MIT; data CC-BY-4.0 (OWID/Ember)", retrieved="2026-08-08"),
     "codecarbon-canada-mix": source("CodeCarbon canada_energy_mix_2023.json (generation mix by province/territory, %)", "https://github.com/mlco2/codecarbon/tree/b05965e43b69/codecarbon/data", 2023, "MIT", retrieved="2026-08-08"),
     "epa-egrid2022": source("US EPA eGRID2022 subregion total output emission rates (CO2, CH4, N2O; CO2e with AR5 GWP100)", "https://www.epa.gov/egrid/download-data", 2022, "public-domain", retrieved="2026-01-27"),
+    "epa-egrid2022-states": source("US EPA eGRID2022 state total output emission rates, sheet ST22 of egrid2022_data.xlsx (CO2, CH4, N2O lb/MWh; CO2e here with AR5 GWP100)", "https://www.epa.gov/system/files/documents/2024-01/egrid2022_data.xlsx", 2022, "public-domain", retrieved="2026-12-06", notes="copied into data/upstream/epa-egrid2022-states (see its SOURCE.md for the copy it came from and the checks against EPA)"),
     "green-algorithms-ci": source("Green Algorithms CI_aggregated.csv v3.0 (Lannelongue, Grealey, Inouye 2021; values from carbonfootprint.com March 2022 and national inventories)", "https://github.com/GreenAlgorithms/green-algorithms-tool/blob/30df2feead1c/data/v3.0/CI_aggregated.csv", 2022, "CC-BY-4.0", retrieved="2025-02-05"),
     "google-region-carbon-2024": source("Google Cloud region carbon info, 2024 (Google CFE and grid carbon intensity per region)", "https://github.com/GoogleCloudPlatform/region-carbon-info/blob/49f3f26bfd68/data/yearly/2024.csv", 2024, "Apache-2.0", retrieved="2025-12-03"),
     "google-dc-efficiency": source("Google data centers – efficiency (per-campus trailing-twelve-month PUE), as transcribed in Green Algorithms cloudProviders_datacenters.csv", "https://www.google.com/about/datacenters/efficiency/", 2020, "facts; transcription CC-BY-4.0 (Green Algorithms)", retrieved="2020-09-29"),
@@ -146,9 +147,9 @@ SOURCES = {
 LICENSE_NOTES = [
     "Country intensities: Ember (2025); Energy Institute - Statistical Review of World Energy (2024) – with major processing by Our World in Data. CC BY 4.0 – attribution required (ship in NOTICE).",
     "Country generation mixes: CodeCarbon (MIT, (c) the CodeCarbon authors) global_energy_mix.json, itself derived from Our World in Data / Ember (CC BY 4.0). Canadian provincial mixes: CodeCarbon canada_energy_mix_2023.json (MIT).",
-    "US eGRID2022 subregions: US EPA, public domain.",
+    "US eGRID2022 subregions and state rates: US EPA, public domain.",
     "US state electricity prices: U.S. Energy Information Administration (Oct 2024), Electric Power Annual 2023; public domain.",
-    "US state, Canadian province and Australian state intensities: Green Algorithms (Lannelongue et al. 2021), CC BY 4.0 – attribution required; values originate from carbonfootprint.com, EPA, Canada's NIR and Australia's NGA factors.",
+    "Canadian province (2019 figures kept in notes) and Australian state intensities: Green Algorithms (Lannelongue et al. 2021), CC BY 4.0 – attribution required; values originate from carbonfootprint.com, EPA, Canada's NIR and Australia's NGA factors.",
     "Google Cloud region grid intensity and CFE: GoogleCloudPlatform/region-carbon-info, Apache-2.0 (keep attribution). Per-campus Google PUE: facts from google.com/about/datacenters/efficiency.",
     "Cloud region lists: facts from the providers' public pages; cross-checked with Cloud Carbon Footprint (Apache-2.0). No Electricity Maps (ODbL), co2.js/Ember (CC BY-SA) or Boavizta (AGPL) values are included.",
 ]
@@ -230,8 +231,49 @@ def country_mix(rec):
             "notes": "TWh by source normalised to fractions; other = other renewables excl. bioenergy (geothermal, tidal, ...; geothermal not separated upstream)"}
 
 
+def world_mix(gmix):
+    """The world's generation mix: each source's TWh summed over every country of CodeCarbon's
+    global_energy_mix.json (OWID/Ember), normalised. The countries' latest years differ (mostly
+    2022 and 2023), so this is a derived estimate, marked medium confidence; its year is the
+    latest one in the sum."""
+    keys = {"coal": "coal", "gas": "gas", "oil": "oil", "nuclear": "nuclear", "hydro": "hydroelectricity",
+            "wind": "wind", "solar": "solar", "biomass": "biofuel", "other": "other_renewable_exc_biofuel"}
+    parts = {k: sum(rec[u + "_TWh"] for rec in gmix.values()) for k, u in keys.items()}
+    years = {}
+    for rec in gmix.values():
+        years[int(rec["year"])] = years.get(int(rec["year"]), 0) + 1
+    total = sum(rec["total_TWh"] for rec in gmix.values())
+    return {"shares": norm_shares(parts), "year": max(years), "source": "codecarbon-global-energy-mix",
+            "confidence": "medium",
+            "notes": "derived: TWh by source summed over the %d countries of the upstream file (%s), %.0f TWh in all, "
+                     "normalised to fractions; other = other renewables excl. bioenergy" % (
+                         len(gmix), ", ".join("%d in %d" % (n, y) for y, n in sorted(years.items(), reverse=True)),
+                         total)}
+
+
 def read_egrid(up):
     return read_csv(os.path.join(up, "epa-egrid2022-subregions", "egrid2022_subregion_total_output_rates.csv"))
+
+
+def read_egrid_states():
+    """{state abbreviation: row} of eGRID2022's ST22 sheet kept in the repository
+    (data/upstream/epa-egrid2022-states)."""
+    rows = read_csv(os.path.join(REPO_UPSTREAM, "epa-egrid2022-states", "egrid2022_ST22_total_output.csv"))
+    return {r["PSTATABB"].strip(): r for r in rows}
+
+
+def state_intensity(row):
+    """The intensity object of a US state from its eGRID2022 ST22 row: CO2e = CO2 + 28 CH4 +
+    265 N2O (AR5 GWP100, as the egrid:* subregions), lb/MWh x 0.45359237 = g/kWh."""
+    co2, ch4, n2o = float(row["STCO2RTA"]), float(row["STCH4RTA"]), float(row["STN2ORTA"])
+    lb = co2 + 28 * ch4 + 265 * n2o
+    return {"gco2e_per_kwh": r1(lb * 0.45359237), "year": int(row["YEAR"]), "basis": "direct",
+            "mix_basis": "production", "accounting": "location",
+            "source": "epa-egrid2022-states", "confidence": "high",
+            "notes": "eGRID2022 state total output emission rate (generation in the state, no imports, combustion "
+                     "only); CO2e = %s + 28 x %s + 265 x %s = %s lb/MWh (AR5 GWP100; EPA's own STC2ERTA %s lb/MWh uses "
+                     "AR4); lb/MWh x 0.45359237" % (row["STCO2RTA"], row["STCH4RTA"], row["STN2ORTA"],
+                                                   round(lb, 3), row["STC2ERTA"])}
 
 
 def read_ga(up):
@@ -343,6 +385,7 @@ def build(up, curated):
             e = blank_entry("WORLD", "grid", "World", ["OWID_WRL", "World average", "Global", "global average"],
                             None, None, "owid-ember", "high")
             e["intensity"] = inten
+            e["mix"] = world_mix(gmix)
             e["notes"] = "OWID/Ember world average; 'world' matches the id case-insensitively"
             add(e)
             continue
@@ -411,18 +454,15 @@ def build(up, curated):
     # 3. subnational ------------------------------------------------------
     ga = read_ga(up)
     prices = read_eia_prices()
+    egrid_states = read_egrid_states()
     for suf, name in sorted(US_STATES.items()):
         sid = "US-" + suf
-        row = ga[sid]
         disp, aliases = US_STATE_NAME_OVERRIDE.get(suf, (name, [name]))
         aliases = aliases + US_STATE_EXTRA_ALIASES.get(suf, [])
         e = blank_entry(sid, "subnational", disp, dedup_aliases(sid, aliases), "US", "US",
-                        "green-algorithms-ci", "medium")
+                        "epa-egrid2022-states", "high")
         e["grid"] = "US"
-        e["intensity"] = {"gco2e_per_kwh": r1(row["carbonIntensity"], 2), "year": 2020, "basis": "direct",
-                          "mix_basis": "production", "accounting": "location",
-                          "source": "green-algorithms-ci", "confidence": "medium",
-                          "notes": "carbonfootprint.com (March 2022), 2020 data; state generation-based factor (eGRID lineage), combustion only; eGRID2022 state rates not yet in the upstream snapshot (eGRID subregions egrid:* are 2022)"}
+        e["intensity"] = state_intensity(egrid_states[suf])
         if name in prices:
             e["price_usd_per_kwh"] = state_price(prices[name])
         else:

@@ -10,6 +10,11 @@ namespace trainprint::inline v0 {
 
 std::vector<std::string> closest_ids(std::string_view key, const std::vector<std::string>& candidates, std::size_t n) {
   const std::string k = catalog_detail::lower(key);
+  // Letters typed for the digits they look like count as the same ("h1OO" is "h100").
+  auto alike = [](char a, char b) {
+    auto digit = [](char c) { return c == 'o' ? '0' : c == 'l' || c == 'i' ? '1' : c; };
+    return a == b || digit(a) == digit(b);
+  };
   // Edit distance of k against c; with `free_ends`, k may match any substring of c
   // at no cost for the rest of c ("h100-sxm6" is 1 edit from "nvidia-h100-sxm5-80gb").
   auto distance = [&](const std::string& c, bool free_ends) {
@@ -19,7 +24,7 @@ std::vector<std::string> closest_ids(std::string_view key, const std::vector<std
     for (std::size_t i = 1; i <= k.size(); ++i) {
       cur[0] = i;
       for (std::size_t j = 1; j <= s.size(); ++j)
-        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (k[i - 1] == s[j - 1] ? 0 : 1)});
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (alike(k[i - 1], s[j - 1]) ? 0 : 1)});
       std::swap(prev, cur);
     }
     return free_ends ? *std::min_element(prev.begin(), prev.end()) : prev[s.size()];

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "command.hpp"
 #include "run.hpp"
@@ -44,6 +46,7 @@ std::string suggest(const CLI::App& app, int argc, char** argv) {
   for (const auto* s : sub->get_subcommands({})) commands.push_back(s->get_name());
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
+    if (a == "--") break;  // what follows is not an option
     if (a.rfind("--", 0) == 0) {
       a = a.substr(0, a.find('='));
       if (std::find(names.begin(), names.end(), a) != names.end()) continue;
@@ -57,6 +60,21 @@ std::string suggest(const CLI::App& app, int argc, char** argv) {
     }
   }
   return {};
+}
+
+/// The word typed where the subcommand goes: the first argument that is not an option
+/// or --data's value (or the one after "--"); nullopt when there is none.
+std::optional<std::string> subcommand_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--") return i + 1 < argc ? std::optional<std::string>(argv[i + 1]) : std::nullopt;
+    if (a == "--data") {
+      ++i;
+      continue;
+    }
+    if (a.rfind('-', 0) != 0) return a;
+  }
+  return std::nullopt;
 }
 
 /// Lets global options follow every subcommand, at any depth.
@@ -122,7 +140,9 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
   } catch (const CLI::ParseError& e) {
     // No subcommand, or an unknown one: also point to the list.
     const bool top = parsed_leaf(app) == &app;
-    print_error(err, e.what(),
+    // An unknown subcommand is named as one (CLI11 says only that one is required).
+    const auto word = top ? subcommand_word(argc, argv) : std::nullopt;
+    print_error(err, word ? "unknown subcommand '" + *word + "'" : std::string(e.what()),
                 suggest(app, argc, argv) + (top ? " (run 'trainprint --help' for the list of subcommands)" : ""));
     return 2;
   } catch (const trainprint::measure_error& e) {

@@ -14,6 +14,7 @@
 #include "trainprint/render.hpp"
 #include "trainprint/svg.hpp"
 #include "trainprint/sweep.hpp"
+#include "trainprint/typed_inputs.hpp"
 
 namespace trainprint::cli {
 
@@ -69,7 +70,7 @@ class progress {
 };
 
 /// Total emissions per row as a bar chart, labelled by the row's values.
-std::string sweep_svg(const scenario& base, const std::vector<sweep_axis>& axes, std::uint64_t total, const catalog& cat) {
+std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis>& axes, std::uint64_t total, const catalog& cat) {
   constexpr std::uint64_t max_rows = 200;
   if (total > max_rows)
     throw input_error("format", fmt::format("svg for {} rows", total), fmt::format("at most {} rows for a chart", max_rows));
@@ -106,7 +107,10 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
   std::vector<sweep_axis> axes;
   for (const auto& v : o.vary) axes.push_back(parse_axis(v, "vary"));
   const std::uint64_t total = sweep_size(axes);
-  const scenario base = to_scenario(o.scenario, cat);
+  // The flags are one source over the preset and the scenario file: a swept site input
+  // replaces their site inputs (merge()), as compare --across does.
+  typed_scenario t = to_typed_scenario(o.scenario, cat);
+  const layered_scenario base{std::move(t.earlier), scenario_from_text(std::move(t.typed))};
   if (o.format == output_format::svg) {
     out += sweep_svg(base, axes, total, cat);
     return;

@@ -92,6 +92,8 @@ struct resolver {
 
   void hardware();         // resolve/hardware.cpp
   void workload_section(); // resolve/workload.cpp
+  /// Refuses a workload that the given time cannot hold at the accelerators' peak (resolve/workload.cpp).
+  void impossible_time_check() const;
   void site_kind();        // resolve/power.cpp
   void measured_energy();  // resolve/power.cpp
   void power();            // resolve/power.cpp

@@ -96,6 +96,20 @@ void resolver::intensity() {
                              : "emissions unknown: give region, intensity, mix or energy (energy=unknown: the "
                                "world average)");
   }
+  // A place and an electricity both given: the electricity wins the intensity, the place
+  // keeps the site. Said, since the region's own grid is then not what the figures use.
+  if (rec.context && reg && (s.intensity || user_mix) && !words.world) {
+    const std::string what = s.intensity ? "the given intensity"
+                             : words.energy && !words.energy->world ? "energy " + std::string(words.energy->word)
+                                                                      : std::string("the given mix");
+    r.notes.push_back(fmt::format(
+        "{} replaces the grid of region {}{}: the region still sets the site (PUE, water); leave {} out to use "
+        "the region's grid",
+        what, reg->id,
+        grid && grid->intensity ? fmt::format(" ({:.4g} g CO2e/kWh)", grid->intensity->gco2e_per_kwh)
+                                : std::string{},
+        s.intensity ? "intensity" : words.energy ? "energy" : "mix"));
+  }
   if (words.energy && rec.context) {
     if (words.world)
       r.notes.push_back(fmt::format("{}: the world-average grid ({}, {:g} g CO2e/kWh); its range runs from a "

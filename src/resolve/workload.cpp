@@ -143,6 +143,7 @@ void resolver::workload_section() {
   } else {
     in.path = path::flops;
   }
+  if (timed && workload && acc && in.peak_flop_per_s > 0) impossible_time_check();
   if (timed && s.mfu && !workload && rec.context)  // with a workload, finish() says it with the implied MFU
     r.notes.push_back(fmt::format("mfu {:g} is not used: the accelerator-hours come from {}, and without a workload "
                                   "(flops, or params and tokens) nothing else needs an MFU; give the workload without "
@@ -150,6 +151,37 @@ void resolver::workload_section() {
                                   *s.mfu, s.gpu_hours ? "gpu_hours" : "duration × count"));
   // Sizes far below any training run: most often a unit left off (20 meant 20B).
   if (rec.context) implausible_size_notes(given, r.notes);
+}
+
+void resolver::impossible_time_check() const {
+  // The workload and the time both given: the hours come from the time, and the FLOPs must
+  // fit in them at the accelerators' dense peak at the training precision (its own peak where
+  // the catalog has one, as fp8's; else the reference peak × the precision's speed-up). More
+  // would be an MFU above 1, which no run reaches: bad input, not a note. An MFU that is
+  // possible but outside the fitted range stays a note (finish() in estimator.cpp).
+  // A workload or time given as a range (or a plain word's band) is checked at no single
+  // point: its central combination is one of many, and finish() notes it when it is above 1.
+  for (const char* k : {"flops", "params", "active_params", "tokens", "gpu_hours", "duration_h"})
+    if (s.ranges.contains(k)) return;
+  if (words.size) return;
+  const double hours =
+      in.path == path::accelerator_hours ? in.accelerator_hours : in.duration_h * in.count.value_or(1.0);
+  if (!(hours > 0)) return;
+  const auto own = acc->peak_tflops(ctx.precision);
+  const double peak = own ? *own * 1e12 : in.peak_flop_per_s * in.precision_speedup;
+  const double utilisation = in.flops / (hours * 3600.0 * peak);
+  if (utilisation <= 1) return;
+  const double needed = in.flops / (3600.0 * peak);           // accelerator-hours at MFU 1
+  const double typical = in.flops / (3600.0 * in.peak_flop_per_s * in.precision_speedup * in.mfu_reference);
+  const std::string what = fmt::format(
+      "at least {:.4g} accelerator-hours for {:.3g} FLOP on {} (its dense {} peak, {:g} TFLOP/s, at MFU 1; the fitted "
+      "MFU {:.2g} needs {:.4g} h), or a smaller workload (params, tokens, flops): the time given would need an MFU of "
+      "{:.3g}, and no run exceeds 1",
+      needed, in.flops, acc->id, to_string(ctx.precision), peak / 1e12, in.mfu_reference, typical, utilisation);
+  if (in.path == path::accelerator_hours) throw input_error("gpu_hours", g(in.accelerator_hours), what);
+  const double n = in.count.value_or(1.0);
+  throw input_error("duration_h", fmt::format("{:g} h on {:g} accelerator(s)", in.duration_h, n),
+                    fmt::format("at least {:.4g} h on {:g} accelerator(s): {}", needed / n, n, what));
 }
 
 }  // namespace trainprint::inline v0::resolving

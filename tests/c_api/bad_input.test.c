@@ -48,6 +48,8 @@ static const struct row rows[] = {
     {"nan as text", "{\"gpu_hours\": \"nan\", \"hardware\": \"h100\"}", TRAINPRINT_ERROR_UNIT, "[trainprint.unit] gpu_hours: got 'nan', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9"},
     {"PUE 0.9", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"pue\": 0.9}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5"},
     {"MFU 0", "{\"params\": 7e9, \"tokens\": 2e12, \"hardware\": \"h100\", \"mfu\": 0}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] mfu: got 0, expected 0 < mfu <= 1"},
+    /* 8.4e22 FLOP need 8.4e22 / (3600 x 989.4e12) = 23,583 H100-hours at MFU 1: 1,000 h is an MFU of 23.6. */
+    {"implied MFU above 1", "{\"params\": 7e9, \"tokens\": 2e12, \"hardware\": \"h100\", \"gpu_hours\": 1000}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.22 needs 1.097e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1"},
     {"duration -3", "{\"duration_h\": -3, \"hardware\": \"h100\", \"count\": 8}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] duration_h: got -3, expected 0 < duration_h <= 1000000"},
     {"count 0", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"count\": 0}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] count: got 0, expected 1 <= count <= 1e+08"},
     {"empty hardware", "{\"gpu_hours\": 1000, \"hardware\": \"\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] hardware: got '', expected a catalog id such as h100"},
@@ -84,7 +86,7 @@ int main(void) {
   /* Uncertainty with zero samples. */
   buf[0] = '\0';
   rc = trainprint_estimate_uncertain(cat, "{\"gpu_hours\": 1000, \"hardware\": \"h100\"}", 0, 42, buf, sizeof buf);
-  expect("zero samples", rc, buf, TRAINPRINT_ERROR_INPUT, "[trainprint.input] samples: got 0, expected 1 <= samples <= 1e+09");
+  expect("zero samples", rc, buf, TRAINPRINT_ERROR_INPUT, "[trainprint.input] samples: got 0, expected 20 <= samples <= 1e+09 (the 5th and 95th percentiles need at least 20)");
 
   /* A comparison across an unknown input and across a bad value. */
   buf[0] = '\0';

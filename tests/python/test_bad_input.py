@@ -20,6 +20,8 @@ ROWS = [
     ("params 1e308", dict(params=1e308, tokens=2e12, hardware="h100"), trainprint.InputError, '[trainprint.input] params: got 1e+308, expected 0 < params <= 1e+15'),
     ("PUE 0.9", {**GPU, "pue": 0.9}, trainprint.InputError, '[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5'),
     ("MFU 0", dict(params=7e9, tokens=2e12, hardware="h100", mfu=0), trainprint.InputError, '[trainprint.input] mfu: got 0, expected 0 < mfu <= 1'),
+    # 6 x 7e9 x 2e12 = 8.4e22 FLOP need 8.4e22 / (3600 x 989.4e12) = 23,583 H100-hours at MFU 1: 1,000 h is an MFU of 23.6.
+    ("implied MFU above 1", dict(params=7e9, tokens=2e12, hardware="h100", gpu_hours=1000), trainprint.InputError, '[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.22 needs 1.097e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1'),
     ("duration -3d", {**GPU, "gpu_hours": None, "duration_h": "-3d"}, trainprint.UnitError, "[trainprint.unit] duration_h: got '-3d', expected a positive duration such as 90min, 36h, 30d, 2w, 3mo or 1y (unit words too: 5 days, 3 months; a bare number is hours)"),
     ("empty hardware", {**GPU, "hardware": ""}, trainprint.InputError, "[trainprint.input] hardware: got '', expected a catalog id such as h100"),
     ("empty params text", dict(params="", tokens="2T", hardware="h100"), trainprint.UnitError, "[trainprint.unit] params: got '', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9"),
@@ -49,7 +51,7 @@ def test_extra_field_in_a_scenario_dict():
 def test_samples_zero():
     with pytest.raises(trainprint.InputError) as info:
         trainprint.estimate(**GPU, samples=0)
-    assert str(info.value) == '[trainprint.input] samples: got 0, expected a whole number >= 1'
+    assert str(info.value) == '[trainprint.input] samples: got 0, expected a whole number >= 20'
 
 
 def test_ten_megabyte_scenario_file(tmp_path):

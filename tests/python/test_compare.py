@@ -80,3 +80,21 @@ def test_compare_errors(across, error, text):
 def test_bad_sort():
     with pytest.raises(trainprint.InputError, match=r"sort: got 'speed', expected one of energy, emissions"):
         trainprint.compare(**SCENARIO, across={"region": ["FR"]}, sort="speed")
+
+
+def test_compare_over_a_preset_gives_each_region_its_grid():
+    # A compared region replaces the preset's site inputs (docs/inputs.md "Which input wins"),
+    # as the CLI's --across does: each row is estimate(preset=..., region=R), not the
+    # preset's published 385 g CO2e/kWh for every region.
+    c = trainprint.compare(preset="llama-2-7b", across={"region": ["PL", "FR"]})
+    assert [r.value for r in c] == ["FR", "PL"]
+    for r in c:
+        assert r.estimate.to_json() == trainprint.estimate(preset="llama-2-7b", region=r.value).to_json()
+    # Same run, same energy: location-based emissions in the ratio of the grids,
+    # data/regions.json FR 44.2 and PL 615 g CO2e/kWh.
+    fr, pl = (r.estimate.to_dict()["emissions_kg_co2e"]["location_based"] for r in c)
+    assert fr / pl == pytest.approx(44.2 / 615, rel=1e-12)
+    # A keyword is one source with the compared value: a given pue stays over every region.
+    c = trainprint.compare(preset="llama-2-7b", pue=1.2, across={"region": ["PL", "FR"]})
+    for r in c:
+        assert r.estimate.to_json() == trainprint.estimate(preset="llama-2-7b", pue=1.2, region=r.value).to_json()

@@ -99,5 +99,7 @@ def test_json_reads_text_values_as_keywords_do(tmp_path):
     path.write_text('{"params": "1.3B", "tokens": "26B", "hardware": "h100", "count": 8, "mfu": "9%", "region": "FR"}')
     js = trainprint.estimate(scenario=path)
     assert js.energy_kwh == kw.energy_kwh
-    d = trainprint.estimate(scenario={"duration": "5d", "count": 8, "hardware": "h100", "params": 7e9, "tokens": 2e12})
+    # 6 × 7e9 × 2e10 = 8.4e20 FLOP fit in 5 days on 8 H100s (they need 8.4e20 / (3600 × 989.4e12) = 236 h at MFU 1,
+    # 29.5 h each); 2e12 tokens would not, and an MFU above 1 is bad input.
+    d = trainprint.estimate(scenario={"duration": "5d", "count": 8, "hardware": "h100", "params": 7e9, "tokens": 2e10})
     assert d.wall_hours == 120  # 5 days × 24 h

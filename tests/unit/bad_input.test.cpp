@@ -107,6 +107,9 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"PUE 0.9", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": "h100", "pue": 0.9})"); }, kind::input, "[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5"},
       {"MFU 0", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "count": 8, "mfu": 0})"); }, kind::input, "[trainprint.input] mfu: got 0, expected 0 < mfu <= 1"},
       {"MFU 1.7", [] { estimate_with("mfu", "170%"); }, kind::input, "[trainprint.input] mfu: got 1.7, expected 0 < mfu <= 1"},
+      // A workload the given time cannot hold at the peak: 6 × 7e9 × 2e12 = 8.4e22 FLOP need 8.4e22 /
+      // (3600 × 989.4e12) = 23,583 H100-hours at MFU 1; 1,000 h would be an MFU of 23.6.
+      {"implied MFU above 1", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "gpu_hours": 1000})"); }, kind::input, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.22 needs 1.097e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1"},
       {"negative WUE", [] { estimate_with("wue", "-0.5"); }, kind::input, "[trainprint.input] wue: got -0.5, expected 0 <= wue <= 100"},
       {"CFE 1.5", [] { estimate_with("cfe", "1.5"); }, kind::input, "[trainprint.input] cfe: got 1.5, expected 0 <= cfe <= 1"},
       {"zero lifetime", [] { estimate_with("lifetime_years", "0"); }, kind::input, "[trainprint.input] lifetime_years: got 0, expected 0 < lifetime_years <= 100"},
@@ -162,8 +165,8 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       // --- ranges and uncertainty ---
       {"range low above high", [] { scenario s = base(); set_input(s, "pue", "1.3:1.1"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got 1.3:1.2:1.1, expected a range low:high or low:mode:high with low <= mode <= high"},
       {"range end out of range", [] { scenario s = base(); set_input(s, "pue", "0.9:1.2"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5"},
-      {"zero samples", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 0}); }, kind::input, "[trainprint.input] samples: got 0, expected 1 <= samples <= 1e+09"},
-      {"1000 threads", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 10, .threads = 1000}); }, kind::input, "[trainprint.input] threads: got 1000, expected 1 <= threads <= 256"},
+      {"zero samples", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 0}); }, kind::input, "[trainprint.input] samples: got 0, expected 20 <= samples <= 1e+09 (the 5th and 95th percentiles need at least 20)"},
+      {"1000 threads", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 100, .threads = 1000}); }, kind::input, "[trainprint.input] threads: got 1000, expected 1 <= threads <= 256"},
   };
   for (const auto& r : rows) {
     CAPTURE(std::string(r.name));

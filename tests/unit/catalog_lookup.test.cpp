@@ -122,6 +122,11 @@ TEST_CASE("catalog lookup: closest_ids ranks by edit distance, ignores case and 
   CHECK(closest_ids("zzzzzzzz", ids).empty());
   CHECK(closest_ids("", ids).empty());
   CHECK(closest_ids("coal", {}).empty());
+  // Letters typed for the digits they look like (O for 0, l or I for 1) cost nothing:
+  // "h1OO" is 2 plain edits from "h100", more than a 4-letter key's 1 allowed.
+  const std::vector<std::string> parts{"h100", "h200", "a100"};
+  CHECK(closest_ids("h1OO", parts, 1) == std::vector<std::string>{"h100"});
+  CHECK(closest_ids("hl00", parts, 1) == std::vector<std::string>{"h100"});
   // At most n, best first.
   const std::vector<std::string> many{"a100", "a10", "a30", "a40", "h100"};
   const auto three = closest_ids("a100", many);

@@ -151,6 +151,28 @@ TEST_CASE("compare: the across value is one more typed input; a typed --pue stay
   for (const auto& r : c.rows) CHECK(r.result.inputs.pue == 1.2);
 }
 
+TEST_CASE("compare: over a layered scenario, a compared region replaces the earlier source's site; the given inputs stay") {
+  const scenario p = catalog::embedded().find_preset("llama-2-7b").scenario;
+  const comparison c = compare(layered_scenario{p, {}}, "region", {"PL", "FR"}, catalog::embedded(), rank_by::emissions);
+  REQUIRE(c.rows.size() == 2);
+  // data/regions.json: FR 44.2, PL 615 g CO2e/kWh; the preset's 385 g does not stay.
+  CHECK(c.rows[0].value == "FR");
+  CHECK(*c.rows[0].result.inputs.intensity_g_per_kwh == 44.2);
+  CHECK(*c.rows[1].result.inputs.intensity_g_per_kwh == 615);
+  // Given inputs are one source: a given intensity stays beside the compared region,
+  // as `--intensity 50 --across region=…` keeps it.
+  scenario given;
+  given.intensity = carbon_intensity::g_per_kwh(50);
+  const scenario s = with_input(layered_scenario{p, given}, "region", "FR");
+  CHECK(s.region == "FR");
+  CHECK(s.intensity->in_g_per_kwh() == 50);
+  CHECK_FALSE(s.pue);  // the preset's PUE 1.1 went with its site
+  // A bare scenario is one source too: the preset's intensity stays (compare.hpp).
+  scenario bare = p;
+  set_input(bare, "region", "FR");
+  CHECK(bare.intensity->in_g_per_kwh() == 385);
+}
+
 TEST_CASE("compare: an option that cannot be estimated is a row with its reason; a typo is still an error") {
   scenario s = base();
   s.precision = precision::fp8;

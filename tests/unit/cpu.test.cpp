@@ -195,6 +195,33 @@ TEST_CASE("catalog: US states carry EIA 2023 commercial electricity prices") {
   CHECK(*e.electricity_cost_usd == Approx(e.energy_facility.in_kwh() * 0.0882));
 }
 
+TEST_CASE("catalog: US states carry eGRID2022 state rates, on the eGRID subregions' basis") {
+  const catalog& cat = catalog::embedded();
+  // data/upstream/epa-egrid2022-states (EPA eGRID2022, sheet ST22), total output rates in lb/MWh,
+  // CO2e with AR5 GWP100 as the egrid:* subregions: (CO2 + 28 CH4 + 265 N2O) x 0.45359237 g/kWh.
+  // Texas: 818.537 + 28 x 0.052 + 265 x 0.007 = 821.848 lb/MWh x 0.45359237 = 372.78 -> 372.8 g.
+  // Wyoming: 1804.487 + 28 x 0.192 + 265 x 0.028 = 1817.283 lb/MWh -> 824.30 -> 824.3 g.
+  const region& tx = cat.find_region("US-TX");
+  REQUIRE(tx.intensity);
+  CHECK(tx.intensity->gco2e_per_kwh == Approx(372.8));
+  CHECK(cat.find_region("US-WY").intensity->gco2e_per_kwh == Approx(824.3));
+  // Beside egrid:ERCT (the ERCOT part of Texas, 351.2 g), same year and basis.
+  const region& erct = cat.find_region("egrid:ERCT");
+  CHECK(erct.intensity->gco2e_per_kwh == Approx(351.2));
+  // Every US state and DC: 2022, direct, from the eGRID state table (51 entries).
+  int states = 0;
+  for (const auto& r : cat.regions()) {
+    if (r.kind != "subnational" || r.country != "US") continue;
+    ++states;
+    REQUIRE_MESSAGE(r.intensity, r.id);
+    CHECK_MESSAGE(r.intensity->year == erct.intensity->year, r.id);
+    CHECK_MESSAGE(r.intensity->basis == erct.intensity->basis, r.id);
+    REQUIRE_MESSAGE(r.intensity->prov.source, r.id);
+    CHECK_MESSAGE(r.intensity->prov.source->id == "epa-egrid2022-states", r.id);
+  }
+  CHECK(states == 51);
+}
+
 TEST_CASE("catalog: a Nordic bidding zone resolves to its country's grid") {
   const catalog& cat = catalog::embedded();
   const region& se3 = cat.find_region("SE-SE3");

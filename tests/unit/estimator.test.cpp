@@ -468,19 +468,37 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   CHECK(e.energy_it.in_kwh() == Approx(102629.94099636862).epsilon(1e-9));
 
   // Duration × count on the same workload: 120 h × 64 = 7,680 h; implied MFU = 8.4e22 /
-  // (7,680 × 3600 × 989.4e12) = 3.0707 — impossible, above the range: a note says so.
+  // (7,680 × 3600 × 989.4e12) = 3.0707: no run exceeds its peak, so it is bad input (the
+  // hours the workload needs at MFU 1: 8.4e22 / (3600 × 989.4e12) = 23,583 h = 368.5 h on 64).
   s.gpu_hours.reset();
   s.duration_h = hours(120);
   s.count = 64;
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat), doctest::Contains("duration_h: got 120 h on 64 accelerator(s), expected at least 368.5 h on 64 accelerator(s): at least 2.358e+04 accelerator-hours"), input_error);
+  // The same on every path into the model: resolve() and the lean outputs refuse it too.
+  CHECK_THROWS_AS(resolve(s, cat), input_error);
+  CHECK_THROWS_AS(estimate_outputs(s, cat), input_error);
+  // At the limit it is possible: 369 h × 64 = 23,616 h ≥ 23,583 h (MFU 0.9986).
+  s.duration_h = hours(369);
   const estimate d = make_estimate(s, cat);
-  CHECK(d.accelerator_hours == Approx(7680).epsilon(rel));
-  CHECK(d.find_trace("implied_mfu")->value == Approx(3.070744334388967).epsilon(1e-9));
-  bool noted = false;
-  for (const auto& n : d.notes) noted = noted || n.find("the run's implied MFU 3.07 is above 1, which no run can reach: 8.4e+22 FLOP do not fit in 7680 "
-                                           "accelerator-hours") == 0;
-  CHECK(noted);
+  CHECK(d.find_trace("implied_mfu")->value == Approx(8.4e22 / (369.0 * 64 * 3600 * 989.4e12)).epsilon(1e-9));
   // The fraction clamps at 1: 700 W.
   CHECK(d.accelerator_power.in_watts() == Approx(700).epsilon(rel));
+
+  // fp8: the speed-up (1.27) is an end-to-end factor, not the peak ratio (1978.9 / 989.4 = 2):
+  // 30 h × 512 = 15,360 h give an implied MFU of 8.4e22 / (15,360 × 3600 × 989.4e12 × 1.27)
+  // = 1.209 on the reference scale, but 8.4e22 / (15,360 × 3600 × 1978.9e12) = 0.768 of the
+  // fp8 peak: possible, a note; 20 h (1.151 of the fp8 peak) is bad input.
+  s.duration_h = hours(30);
+  s.count = 512;
+  s.precision = precision::fp8;
+  const estimate f8 = make_estimate(s, cat);
+  CHECK(f8.find_trace("implied_mfu")->value == Approx(8.4e22 / (15360.0 * 3600 * 989.4e12 * 1.27)).epsilon(1e-9));
+  bool above_one = false;
+  for (const auto& n : f8.notes) above_one = above_one || n.find("the run's implied MFU 1.21 is above 1 on the reference scale (nvidia-h100-sxm5-80gb's dense bf16/fp16 peak × the precision's speed-up 1.27), 0.77 of its fp8 peak") == 0;
+  CHECK(above_one);
+  s.duration_h = hours(20);
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat), doctest::Contains("its dense fp8 peak, 1978.9 TFLOP/s"), input_error);
+  s.precision.reset();
 
   // FLOPs with gpu_hours (formerly an error): 1e21 FLOP in 500 h on H100 → implied
   // 1e21 / (500 × 3600 × 989.4e12) = 0.5615075, above the FLOPs-only range 0.240501 ×

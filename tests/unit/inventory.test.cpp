@@ -5,6 +5,7 @@
 #include <trainprint/compare.hpp>
 #include <trainprint/error.hpp>
 #include <trainprint/estimator.hpp>
+#include <trainprint/format.hpp>
 #include <trainprint/inventory.hpp>
 
 using namespace trainprint;
@@ -114,4 +115,31 @@ TEST_CASE("inventory: run kinds by name") {
   CHECK(parse_run_kind("development") == run_kind::development);
   CHECK_FALSE(parse_run_kind("pretrain"));
   CHECK(to_string(run_kind::ablation) == "ablation");
+}
+
+TEST_CASE("inventory: embodied emissions a run left out read 'left out', not unknown; a total sums the runs that count them") {
+  auto rs = runs();
+  rs[0].scenario.embodied = false;  // the final run, as --no-embodied / no_embodied=true
+  const inventory inv = make_inventory(rs);
+  // The sum over the three runs that count embodied emissions, each as make_estimate gives it.
+  double counted = 0;
+  for (std::size_t i = 1; i < rs.size(); ++i) counted += *make_estimate(rs[i].scenario).value(output::emissions_embodied);
+  CHECK(inv.total.embodied_left_out == 1);
+  REQUIRE(inv.total.value(output::emissions_embodied));
+  CHECK(*inv.total.value(output::emissions_embodied) == Approx(counted).epsilon(1e-12));
+  CHECK(embodied_text(inv.total) == readable(emissions::kg_co2e(counted)) + " (1 of 4 runs left out)");
+  // The final kind has only the run that left them out.
+  const auto& final_kind = inv.by_kind[static_cast<std::size_t>(run_kind::final)];
+  CHECK_FALSE(final_kind.value(output::emissions_embodied));
+  CHECK(embodied_text(final_kind) == "left out");
+  // Its total is then the operational part: still known.
+  CHECK(final_kind.value(output::emissions_total) == final_kind.value(output::emissions_location));
+  // Its GHG line is marked left out, with no figure.
+  CHECK(inv.rows[0].ghg.lines.back().left_out);
+  CHECK_FALSE(inv.rows[0].ghg.lines.back().kg_co2e);
+  CHECK_FALSE(inv.rows[1].ghg.lines.back().left_out);
+  // No run left out: the plain amount.
+  const inventory all = make_inventory(runs());
+  CHECK(all.total.embodied_left_out == 0);
+  CHECK(embodied_text(all.total) == readable(emissions::kg_co2e(*all.total.value(output::emissions_embodied))));
 }

@@ -17,6 +17,14 @@ TEST_CASE("parse: numbers with SI suffixes and scientific notation") {
   CHECK(parse_number("2P", "x") == 2e15);
   CHECK(parse_number(" 7B ", "params") == 7e9);
   CHECK(parse_number("-3", "count") == -3);  // the sign is validate()'s business
+  // Lower case as model names write them (Llama-2-7b, OPT-125m, 2t tokens): k, m, b, t.
+  CHECK(parse_number("7b", "params") == 7e9);
+  CHECK(parse_number("125m", "params") == 125e6);
+  CHECK(parse_number("2t", "tokens") == 2e12);
+  // A lower-case g or p is not a suffix (400g reads as a unit, not 4e11); nor is e.
+  CHECK_THROWS_AS(parse_number("400g", "intensity"), unit_error);
+  CHECK_THROWS_AS(parse_number("2p", "x"), unit_error);
+  CHECK_THROWS_AS(parse_number("2e", "x"), unit_error);
   CHECK_THROWS_WITH_AS(parse_number("2X", "tokens"),
                        "[trainprint.unit] tokens: got '2X', expected a number with an optional suffix k, M, B (or G), "
                        "T, P, E, e.g. 7B, 2T, 70e9",

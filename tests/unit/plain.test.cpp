@@ -186,6 +186,15 @@ TEST_CASE("plain: with no place, words give the world average, labelled, with a 
   CHECK(ci->dist.low == Approx(12.5));
   CHECK(ci->dist.high == Approx(780));
   CHECK(has_note_starting(e, "no place given: the world-average grid (WORLD"));
+  // Off-site water is known too: WORLD's mix is the sum of every country's generation by source
+  // in CodeCarbon's global_energy_mix.json (coal 0.35453, gas 0.224924, oil 0.026896, nuclear
+  // 0.091223, hydro 0.143102, wind 0.07811, solar 0.055192, biomass 0.022979, other 0.003044), and
+  // EWIF = sum of share x Macknick et al. 2012 (Li et al. 2023 for other; hydro 0) L/kWh:
+  // 0.35453*2.601 + 0.224924*0.776 + 0.026896*3.127 + 0.091223*2.544 + 0.055192*0.004
+  // + 0.022979*2.093 + 0.003044*1.798 = 1.46663 L/kWh.
+  REQUIRE(e.inputs.ewif_l_per_kwh);
+  CHECK(*e.inputs.ewif_l_per_kwh == Approx(1.46663).epsilon(1e-4));
+  CHECK(e.water_offsite);
   // energy=unknown says the same; with a region, the region's grid is used.
   scenario u = s;
   u.energy = "unknown";

@@ -40,7 +40,8 @@ struct outcome {
   std::string error;
 };
 
-outcome by_estimates(const scenario& base, const std::vector<sweep_axis>& axes) {
+template <class Base>
+outcome by_estimates(const Base& base, const std::vector<sweep_axis>& axes) {
   outcome o;
   try {
     sweep(
@@ -59,7 +60,8 @@ outcome by_estimates(const scenario& base, const std::vector<sweep_axis>& axes) 
   return o;
 }
 
-outcome by_numbers(const scenario& base, const std::vector<sweep_axis>& axes) {
+template <class Base>
+outcome by_numbers(const Base& base, const std::vector<sweep_axis>& axes) {
   outcome o;
   sweep_csv_writer w;
   std::uint64_t expected_index = 0;
@@ -81,7 +83,8 @@ outcome by_numbers(const scenario& base, const std::vector<sweep_axis>& axes) {
   return o;
 }
 
-void check_same(const scenario& base, const std::vector<sweep_axis>& axes) {
+template <class Base>
+void check_same(const Base& base, const std::vector<sweep_axis>& axes) {
   const outcome a = by_estimates(base, axes), b = by_numbers(base, axes);
   CHECK(a.error == "");
   CHECK(b.error == a.error);
@@ -146,7 +149,9 @@ TEST_CASE("sweep_numbers: workload inputs and ranges go through prefixes") {
   check_same(hours, axes_of({"gpu-hours=1000,2e6", "mfu=0.2,0.6", "region=FR,PL"}));
   check_same(hours, axes_of({"pue=1.1:1.4,1.2", "count=64,65"}));
   check_same(flops_base(), axes_of({"params=1e9,7e9", "tokens=1e12,3e12", "pue=1.1,1.2"}));
-  check_same(flops_base(), axes_of({"duration=100,200", "count=64,128", "pue=1.1,1.2"}));
+  // 8.4e22 FLOP need 8.4e22 / (3600 × 989.4e12) = 23,583 H100-hours at MFU 1: every
+  // duration × count here holds them (400 h × 64 = 25,600 h); fewer is bad input.
+  check_same(flops_base(), axes_of({"duration=400,800", "count=64,128", "pue=1.1,1.2"}));
 }
 
 TEST_CASE("sweep_numbers: an error mid-sweep comes after the same rows") {
@@ -157,4 +162,47 @@ TEST_CASE("sweep_numbers: an error mid-sweep comes after the same rows") {
   CHECK(b.error == a.error);
   CHECK(b.csv == a.csv);
   CHECK(a.csv.size() == 6);
+}
+
+TEST_CASE("sweep: a site input swept over a preset replaces the preset's site inputs; a given pue stays") {
+  const catalog& cat = catalog::embedded();
+  const scenario p = cat.find_preset("llama-2-7b").scenario;
+  // data/presets.json: llama-2-7b's published site is provider meta, PUE 1.1, 385 g CO2e/kWh.
+  REQUIRE(p.intensity);
+  REQUIRE(p.intensity->in_g_per_kwh() == 385);
+  const auto regions = axes_of({"region=FR,PL"});
+  std::vector<double> intensity, pue, location;
+  sweep(layered_scenario{p, {}}, regions, [&](const sweep_row& r) {
+    intensity.push_back(*r.result.inputs.intensity_g_per_kwh);
+    pue.push_back(r.result.inputs.pue);
+    location.push_back(r.result.location_based->in_kg_co2e());
+  });
+  // data/regions.json: FR 44.2, PL 615 g CO2e/kWh (compare's tests use the same values).
+  CHECK(intensity == std::vector<double>{44.2, 615});
+  // Each row is `estimate --preset llama-2-7b --region R`: merge() dropped the preset's PUE 1.1.
+  for (const char* region : {"FR", "PL"}) {
+    scenario r;
+    r.region = region;
+    const estimate e = make_estimate(merge(p, r), cat);
+    CHECK(pue[region[0] == 'P'] == e.inputs.pue);
+    CHECK(location[region[0] == 'P'] == e.location_based->in_kg_co2e());
+  }
+  CHECK(pue[0] != 1.1);
+  // Same run, same energy: the emissions are in the ratio of the intensities.
+  CHECK(location[0] / location[1] == doctest::Approx(44.2 / 615).epsilon(1e-12));
+
+  // A pue given with the sweep (a typed --pue) stays over every region.
+  scenario given;
+  given.pue = 1.2;
+  sweep(layered_scenario{p, given}, regions, [&](const sweep_row& r) { CHECK(r.result.inputs.pue == 1.2); });
+
+  // A bare scenario is one source: its intensity stays beside a swept region (sweep.hpp).
+  sweep(p, regions, [&](const sweep_row& r) { CHECK(*r.result.inputs.intensity_g_per_kwh == 385); });
+
+  // sweep_numbers() gives sweep()'s rows over a layered scenario on each of its paths:
+  // resolved again (region), patched (intensity, pue) and through prefixes (gpu-hours).
+  check_same(layered_scenario{p, {}}, regions);
+  check_same(layered_scenario{p, given}, axes_of({"intensity=50,100", "count=64,128"}));
+  check_same(layered_scenario{p, {}}, axes_of({"pue=1.05,1.3", "region=SE,PL"}));
+  check_same(layered_scenario{p, {}}, axes_of({"gpu-hours=1000,2e5", "region=FR,PL"}));
 }

@@ -272,7 +272,7 @@ TEST_CASE("uncertainty: ranges as text, JSON and through merge and validate") {
 
 TEST_CASE("uncertainty: options out of range and the JSON block round trip") {
   CHECK_THROWS_WITH_AS(validate(uncertainty_options{.samples = 0}),
-                       "[trainprint.input] samples: got 0, expected 1 <= samples <= 1e+09", input_error);
+                       "[trainprint.input] samples: got 0, expected 20 <= samples <= 1e+09 (the 5th and 95th percentiles need at least 20)", input_error);
   CHECK_THROWS_AS(validate(uncertainty_options{.threads = 0}), input_error);
   const auto e = make_estimate(full_scenario(), catalog::embedded(), {.samples = 3000, .seed = 5});
   const nlohmann::json j = e;

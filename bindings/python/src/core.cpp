@@ -145,8 +145,9 @@ tp::scenario scenario_from_fields(const py::dict& fields) {
 /// The scenario of one call: preset, then the base scenario (a dict or JSON text
 /// from a file), then the keyword arguments, each overriding the one before — as
 /// the CLI's --preset, --scenario and flags.
-tp::scenario build_scenario(const py::dict& fields, const catalog_handle& cat, const std::optional<std::string>& preset,
-                            const py::object& base, const std::string& base_name) {
+tp::layered_scenario layered_scenario(const py::dict& fields, const catalog_handle& cat,
+                                      const std::optional<std::string>& preset, const py::object& base,
+                                      const std::string& base_name) {
   tp::scenario s;
   if (preset) s = cat.get().find_preset(*preset).scenario;
   if (py::isinstance<py::str>(base)) {
@@ -154,7 +155,13 @@ tp::scenario build_scenario(const py::dict& fields, const catalog_handle& cat, c
   } else if (!base.is_none()) {
     s = tp::merge(s, to_json(base, "scenario").get<tp::scenario>());
   }
-  return tp::merge(s, scenario_from_fields(fields));
+  return {std::move(s), scenario_from_fields(fields)};
+}
+
+tp::scenario build_scenario(const py::dict& fields, const catalog_handle& cat, const std::optional<std::string>& preset,
+                            const py::object& base, const std::string& base_name) {
+  const tp::layered_scenario l = layered_scenario(fields, cat, preset, base, base_name);
+  return tp::merge(l.earlier, l.given);
 }
 
 void translate(std::exception_ptr p);
@@ -490,7 +497,9 @@ std::pair<std::string, std::vector<std::string>> compare_json(const py::dict& fi
                                                               const catalog_handle& cat,
                                                               const std::optional<std::string>& preset,
                                                               const py::object& base, const std::string& base_name) {
-  const tp::scenario s = build_scenario(fields, cat, preset, base, base_name);
+  // Keywords are one source over the preset and the scenario: a compared site input
+  // replaces their site inputs (merge()), as the CLI's --across does.
+  const tp::layered_scenario s = layered_scenario(fields, cat, preset, base, base_name);
   std::vector<std::string> texts;
   if (py::isinstance<py::str>(values))
     throw tp::input_error("across", repr_of(values), "a list of values, e.g. {\"region\": [\"FR\", \"SE\"]}");
@@ -546,6 +555,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = tp::version;
   m.attr("estimate_schema") = std::string(tp::estimate_schema);
   m.attr("compare_schema") = std::string(tp::compare_schema);
+  m.attr("min_uncertainty_samples") = tp::min_uncertainty_samples;
   py::register_exception_translator(&translate);
 
   py::class_<catalog_handle, std::shared_ptr<catalog_handle>>(m, "Catalog")

@@ -521,7 +521,7 @@ def estimate(
     """
     base, name = _scenario_args(scenario)
     run = uncertainty or samples is not None or seed is not None
-    for label, v, lo in (("samples", samples, 1), ("seed", seed, 0), ("threads", threads, 1)):
+    for label, v, lo in (("samples", samples, _core.min_uncertainty_samples), ("seed", seed, 0), ("threads", threads, 1)):
         if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < lo):
             raise InputError(
                 f"[trainprint.input] {label}: got {v!r:.40}, expected a whole number >= {lo}",

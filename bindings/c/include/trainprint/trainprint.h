@@ -129,7 +129,9 @@ TRAINPRINT_C_API int trainprint_estimate_uncertain(const trainprint_catalog* cat
  *  "value", "metric", "delta_to_best", "estimate"}]}, best first), snprintf-style.
  *  `values_json` is a JSON array of values as a person types them: strings
  *  ("FR", "7B", "40%") or numbers. `sort` is "energy", "emissions", "water",
- *  "cost" or "time"; NULL means "emissions". */
+ *  "cost" or "time"; NULL means "emissions". The scenario is one source, as
+ *  the CLI's flags: each option sets `key` in it, so a compared region keeps an
+ *  "intensity" the scenario gives (with no preset, nothing else is replaced). */
 TRAINPRINT_C_API int trainprint_compare(const trainprint_catalog* cat, const char* scenario_json, const char* key,
                                         const char* values_json, const char* sort, char* buf, size_t size);
 
