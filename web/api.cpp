@@ -210,7 +210,10 @@ std::optional<std::string> text_or_null(const json& j, const char* key) {
 }
 
 /// One estimate. Request: {"inputs": {name: text as typed}, "preset": id|null,
-/// "uncertainty": bool, "samples": text|null, "seed": text|null}. Answer:
+/// "scenario": {"name": file name, "text": scenario JSON text}|null, "uncertainty": bool,
+/// "samples": text|null, "seed": text|null}. The layers are those of the CLI's
+/// `--preset P --scenario FILE --flags`: the preset, the scenario file over it,
+/// the typed inputs over both. Answer:
 /// {"ok": true, "estimate": trainprint.estimate/1, "outputs", "equivalents",
 /// "sources", "chart", "text"} or {"ok": false, "field", "message"}: the
 /// library's message, the same text as the CLI's.
@@ -223,6 +226,14 @@ std::string estimate(const std::string& request) {
       for (const auto& [k, v] : q.at("inputs").items()) typed.emplace_back(k, v.get<std::string>());
     tp::scenario s;
     if (const auto p = text_or_null(q, "preset")) s = cat.find_preset(*p).scenario;
+    if (q.contains("scenario") && !q.at("scenario").is_null()) {
+      const auto& f = q.at("scenario");
+      try {
+        s = tp::merge(s, tp::parse_scenario(f.at("text").get<std::string>(), f.value("name", std::string("<scenario>"))));
+      } catch (const std::exception& x) {  // the file's own fault (its JSON or a field in it): beside the file field
+        return json{{"ok", false}, {"field", "scenario"}, {"message", x.what()}}.dump();
+      }
+    }
     s = tp::merge(s, tp::scenario_from_text(std::move(typed)));
     const auto u = tp::uncertainty_from_text(q.value("uncertainty", false), text_or_null(q, "samples"),
                                              text_or_null(q, "seed"), std::nullopt);

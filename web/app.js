@@ -13,6 +13,7 @@
   const byName = new Map();     // input name -> row of the input table
   const state = new Map();      // input name -> text as typed
   let preset = "";
+  let scenarioFile = null;      // {name, text}: a scenario JSON file, as the CLI's --scenario FILE
   const $ = (sel, root = document) => root.querySelector(sel);
   const el = (tag, attrs = {}, ...kids) => {
     const e = document.createElement(tag);
@@ -95,6 +96,20 @@
     sel.addEventListener("change", () => { preset = sel.value; schedule(); });
     presetField.append(sel, el("span", { class: "error", role: "alert", "data-error-for": "preset" }));
     expert.append(presetField);
+    // A scenario JSON file (the CLI's --scenario FILE): over the preset, under the fields.
+    const fileField = el("div", { class: "field", "data-field": "scenario" },
+      el("label", { for: "scenario", text: "--scenario (a scenario JSON file; the inputs below override it)" }));
+    const file = el("input", { type: "file", id: "scenario", name: "scenario", accept: ".json,application/json" });
+    const clear = el("button", { type: "button", id: "scenario-clear", text: "remove" });
+    file.addEventListener("change", () => {
+      const f = file.files[0];
+      if (!f) { scenarioFile = null; schedule(); return; }
+      f.text().then((text) => { scenarioFile = { name: f.name, text }; run(); });
+    });
+    clear.addEventListener("click", () => { file.value = ""; scenarioFile = null; run(); });
+    fileField.append(file, clear, el("span", { class: "help", text: "read here, in the browser; never sent anywhere" }),
+                     el("span", { class: "error", role: "alert", "data-error-for": "scenario" }));
+    expert.append(fileField);
     const groups = new Map();
     for (const i of tables.inputs) {
       if (!groups.has(i.group)) {
@@ -123,6 +138,7 @@
     let any = false;
     for (const [k, v] of q) {
       if (k === "preset") { preset = v; $("#preset").value = v; any = true; continue; }
+      if (k === "scenario") { scenarioFile = { name: "<address>", text: v }; any = true; continue; }
       if (k === "uncertainty") { $("#uncertainty").checked = !/^(0|false|no|off)$/i.test(v); continue; }
       if (k === "samples" || k === "seed") { $("#" + k).value = v; continue; }
       const i = inputFor(k);
@@ -138,6 +154,7 @@
   function shareUrl() {
     const q = new URLSearchParams();
     if (preset) q.set("preset", preset);
+    if (scenarioFile) q.set("scenario", scenarioFile.text);  // the file's text travels in the link
     for (const [k, v] of state) q.set(k, v);
     if (!$("#uncertainty").checked) q.set("uncertainty", "false");
     for (const id of ["samples", "seed"]) if ($("#" + id).value.trim()) q.set(id, $("#" + id).value.trim());
@@ -161,6 +178,7 @@
     document.body.dataset.runs = String(++runs);
     const request = { inputs: Object.fromEntries(state), uncertainty: $("#uncertainty").checked };
     if (preset) request.preset = preset;
+    if (scenarioFile) request.scenario = scenarioFile;
     for (const id of ["samples", "seed"]) if ($("#" + id).value.trim()) request[id] = $("#" + id).value;
     const url = shareUrl();
     try {

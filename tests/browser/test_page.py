@@ -70,6 +70,14 @@ PLAIN_WORDS = [
 ]
 PLAIN_WORD_INPUTS = ("size", "energy")
 
+# A scenario JSON file (the CLI's --scenario FILE), chosen in the expert form's file field
+# or carried in the address as text, under typed inputs; the CLI reads the same file.
+CLI_DATA = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli", "data"))
+FILES = [
+    ("expert", {"scenario_file": "scenario.json", "region": "FR"}, {"samples": "2000", "seed": "3"}),
+    ("address", {"scenario_file": "text-values.json", "count": "16"}, None),
+]
+
 # Bad input: (how, inputs, the field the message belongs beside).
 BAD = [
     ("expert", {"params": "abc", "tokens": "2T", "hardware": "h100", "count": "8"}, "params"),
@@ -77,6 +85,8 @@ BAD = [
     ("expert", {"params": "7B", "tokens": "2T", "hardware": "h100", "count": "8", "mfu": "1.7"}, "mfu"),
     ("address", {"params": "7B", "tokens": "2T", "hardware": "h100", "count": "0"}, "count"),
     ("expert", {"params": "7B", "tokens": "2T", "hardware": "h100", "count": "8", "region": "Atlantis"}, "region"),
+    ("expert", {"scenario_file": "bad-input-extra.json"}, "scenario"),   # an unknown key in the file
+    ("expert", {"scenario_file": "malformed.json"}, "scenario"),         # not JSON
 ]
 
 
@@ -87,6 +97,8 @@ def cli_args(inputs, mc):
             args.append("--recompute")
         elif k == "embodied":
             args.append("--no-embodied")
+        elif k == "scenario_file":
+            args += ["--scenario", v]  # run in CLI_DATA, so the CLI names the file as the page does
         else:
             args += ["--" + k.replace("_", "-"), v]
     if mc is not None:
@@ -97,7 +109,8 @@ def cli_args(inputs, mc):
 
 
 def run_cli(cli, inputs, mc):
-    return subprocess.run([cli, "estimate", "--format", "json"] + cli_args(inputs, mc), capture_output=True, text=True)
+    return subprocess.run([os.path.abspath(cli), "estimate", "--format", "json"] + cli_args(inputs, mc),
+                          capture_output=True, text=True, cwd=CLI_DATA)
 
 
 class Page:
@@ -147,6 +160,11 @@ class Page:
                 f.send_keys(Keys.CONTROL, "a")
                 f.send_keys(Keys.BACKSPACE)
         for k, v in inputs.items():
+            if k == "scenario_file":
+                before = self.runs()
+                d.find_element(By.ID, "scenario").send_keys(os.path.join(CLI_DATA, v))
+                self.wait_settled(before)
+                continue
             if k == "preset":
                 d.execute_script("var s=document.getElementById('preset'); s.value=arguments[0];"
                                  "s.dispatchEvent(new Event('change'));", v)
@@ -175,6 +193,9 @@ class Page:
                 self.open()  # first load: the default scenario
                 return
             q = dict(inputs)
+            if "scenario_file" in q:
+                with open(os.path.join(CLI_DATA, q.pop("scenario_file")), encoding="utf-8") as f:
+                    q = {"scenario": f.read(), **q}
             if mc is None:
                 q["uncertainty"] = "false"
             else:
@@ -316,6 +337,8 @@ def main():
         else:
             ran_words = 0
             print("skip   the plain-language words (%s): not in the library's input table yet" % ", ".join(PLAIN_WORD_INPUTS))
+        for i, (how, inputs, mc) in enumerate(FILES):
+            n += check_scenario(page, a.cli, how, inputs, mc, failures, len(SCENARIOS) + ran_words + i) or 0
         for i, (how, inputs, field) in enumerate(BAD):
             check_bad(page, a.cli, how, inputs, field, failures, i)
             if i == 1:
@@ -336,7 +359,7 @@ def main():
         print("FAIL " + f)
     print("%d scenarios (%d numbers compared; largest relative difference %.3g for point values, %.3g for "
           "Monte Carlo quantiles), %d bad inputs, %d failures"
-          % (len(SCENARIOS) + ran_words, n, WORST["point"], WORST["quantile"], len(BAD), len(failures)))
+          % (len(SCENARIOS) + ran_words + len(FILES), n, WORST["point"], WORST["quantile"], len(BAD), len(failures)))
     return 1 if failures else 0
 
 
