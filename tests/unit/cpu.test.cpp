@@ -66,13 +66,13 @@ TEST_CASE("cpu: the count note takes the package from the typed cores and packag
   // from cores and package_tdp_w (64 cores, 280 W: 280 / 64 = 4.375 W per core); a CPU
   // without them gets no package part, not a guess.
   catalog cat;
-  cat.overlay(R"({"meta": {"table": "user", "schema_version": 1},
+  cat.overlay(R"j({"meta": {"table": "user", "schema_version": 1},
     "sources": {"ds": {"title": "A datasheet", "url": "https://example.org/ds", "year": 2024, "license": "facts"}},
     "accelerators": [
       {"id": "test-cpu", "name": "Test CPU (per core)", "kind": "cpu", "variant": "per core", "tdp_w": 4.375,
        "tdp_kind": "derived_estimate", "cores": 64, "package_tdp_w": 280, "source": "ds", "confidence": "low"},
       {"id": "bare-cpu", "name": "Bare CPU (per core)", "kind": "cpu", "tdp_w": 5, "tdp_kind": "derived_estimate",
-       "source": "ds", "confidence": "low"}]})",
+       "source": "ds", "confidence": "low"}]})j",
               "user.json");
   scenario s = xeon_40_cores();
   s.hardware = "test-cpu";
@@ -83,10 +83,10 @@ TEST_CASE("cpu: the count note takes the package from the typed cores and packag
                  "count 40 = 40 core(s) of bare-cpu (a CPU is counted by cores); 5 W per core = package TDP / cores"));
   // A package with zero cores is refused where the catalog is read.
   catalog bad;
-  CHECK_THROWS_AS(bad.overlay(R"({"meta": {"table": "user", "schema_version": 1},
+  CHECK_THROWS_AS(bad.overlay(R"j({"meta": {"table": "user", "schema_version": 1},
     "sources": {"ds": {"title": "A datasheet", "url": "https://example.org/ds", "year": 2024, "license": "facts"}},
     "accelerators": [{"id": "zero-cpu", "kind": "cpu", "tdp_w": 5, "cores": 0, "package_tdp_w": 280,
-                      "source": "ds", "confidence": "low"}]})",
+                      "source": "ds", "confidence": "low"}]})j",
                               "bad.json"),
                   data_error);
 }
