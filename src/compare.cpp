@@ -2,6 +2,8 @@
 
 #include "trainprint/compare.hpp"
 
+#include "axis_values.hpp"
+
 #include <algorithm>
 #include <exception>
 #include <functional>
@@ -27,6 +29,36 @@ void replace_time(scenario& s) {
 
 }  // namespace
 
+void detail::refuse_same_entries(std::string_view key, const std::vector<std::string>& values, const catalog& cat,
+                                 std::string_view what) {
+  const std::string k = canonical_input_name(key);
+  // The catalog entry a value names (its id and what kind of entry), or empty.
+  auto entry = [&](const std::string& v) -> std::pair<std::string, std::string_view> {
+    if (k == "region")
+      if (const auto* r = cat.get_region(v)) return {r->id, "region"};
+    if (k == "provider")
+      if (const auto* p = cat.get_provider(v)) return {p->id, "provider"};
+    if (k == "hardware") {
+      if (const auto* a = cat.get_accelerator(v)) return {a->id, "accelerator"};
+      if (const auto* x = cat.get_system(v)) return {x->id, "system"};
+    }
+    return {};
+  };
+  std::vector<std::pair<std::string, std::string_view>> seen;
+  for (const auto& v : values) {
+    auto e = entry(v);
+    for (std::size_t i = 0; !e.first.empty() && i < seen.size(); ++i)
+      if (seen[i] == e) {
+        std::string text(key);
+        for (std::size_t j = 0; j < values.size(); ++j) text += (j ? "," : "=") + values[j];
+        throw input_error(std::string(what), "'" + text + "'",
+                          "each value once: " + std::string(key) + " '" + values[i] + "' and '" + v +
+                              "' name the same " + std::string(e.second) + ", " + e.first);
+      }
+    seen.push_back(std::move(e));
+  }
+}
+
 const std::vector<std::string>& input_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> n;
@@ -48,16 +80,24 @@ void set_input(scenario& s, std::string_view key, std::string_view text) {
   if (is_rangeable(k) && text.find(':') != std::string_view::npos) {
     // A range "low:high" or "low:mode:high": each part read as a single value.
     std::vector<double> parts;
+    std::vector<std::string_view> typed;  // each part as typed, for the messages
     for (std::size_t start = 0;;) {
       const auto end = text.find(':', start);
+      typed.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
       scenario one;
-      set_input(one, k, text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+      set_input(one, k, typed.back());
       parts.push_back(*point_value(one, k));
       if (end == std::string_view::npos) break;
       start = end + 1;
     }
     if (parts.size() > 3)
       throw unit_error(k, "got '" + std::string(text) + "', expected a range low:high or low:mode:high");
+    // Out of order: said in the units typed ('3w:1w'), not in the input's own (504:168 h).
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i)
+      if (parts[i] > parts[i + 1])
+        throw input_error(k, "'" + std::string(text) + "'",
+                          "a range low:high or low:mode:high with low <= mode <= high ('" + std::string(typed[i]) +
+                              "' is above '" + std::string(typed[i + 1]) + "')");
     const range r{parts.front(), parts.size() == 3 ? parts[1] : (parts.front() + parts.back()) / 2, parts.back()};
     if (k == "gpu_hours" || k == "duration_h") {
       replace_time(s);  // a time replaces the old time, as below
@@ -132,6 +172,10 @@ std::optional<double> rank_metric(const estimate& e, rank_by r) {
       return std::nullopt;
     case rank_by::water: return e.water_total ? std::optional(e.water_total->in_litres()) : std::nullopt;
     case rank_by::cost:
+      // A rented (cloud) run pays for its electricity inside the rental price: its cost is the
+      // compute cost, unknown when the rental price is (never its electricity alone). An owned
+      // run pays for its electricity, plus a given price per accelerator-hour of owning.
+      if (e.context.ownership == ownership::cloud) return e.compute_cost_usd;
       if (!e.electricity_cost_usd && !e.compute_cost_usd) return std::nullopt;
       return e.electricity_cost_usd.value_or(0) + e.compute_cost_usd.value_or(0);
     case rank_by::time: return e.wall_hours;
@@ -142,8 +186,10 @@ std::optional<double> rank_metric(const estimate& e, rank_by r) {
 namespace {
 /// Each value's estimate (`make` of the scenario `build` gives for it), ranked best first.
 template <class Build, class Make>
-comparison ranked(std::string_view key, const std::vector<std::string>& values, rank_by by, Build build, Make make) {
+comparison ranked(std::string_view key, const std::vector<std::string>& values, rank_by by, const catalog& cat,
+                  Build build, Make make) {
   if (values.empty()) throw input_error("across", "no values", "at least one value, e.g. region=FR,SE,US-VA");
+  detail::refuse_same_entries(key, values, cat, "across");
   comparison c;
   c.key = std::string(key);
   c.rank_by = by;
@@ -184,7 +230,7 @@ comparison compare(const scenario& base, std::string_view key, const std::vector
     set_input(s, key, v);
     return s;
   };
-  return ranked(key, values, by, build, [&](const scenario& s) { return make_estimate(s, cat); });
+  return ranked(key, values, by, cat, build, [&](const scenario& s) { return make_estimate(s, cat); });
 }
 
 comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
@@ -195,7 +241,7 @@ comparison compare(const scenario& base, std::string_view key, const std::vector
     set_input(s, key, v);
     return s;
   };
-  return ranked(key, values, by, build, [&](const scenario& s) { return make_estimate(s, cat, options); });
+  return ranked(key, values, by, cat, build, [&](const scenario& s) { return make_estimate(s, cat, options); });
 }
 
 scenario with_input(const layered_scenario& s, std::string_view key, std::string_view value) {
@@ -207,7 +253,7 @@ scenario with_input(const layered_scenario& s, std::string_view key, std::string
 comparison compare(const layered_scenario& s, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat, rank_by by) {
   auto build = [&](const std::string& v) { return with_input(s, key, v); };
-  return ranked(key, values, by, build, [&](const scenario& x) { return make_estimate(x, cat); });
+  return ranked(key, values, by, cat, build, [&](const scenario& x) { return make_estimate(x, cat); });
 }
 
 scenario with_typed_input(const typed_scenario& s, std::string_view key, std::string_view value) {
@@ -222,7 +268,7 @@ comparison compare(const typed_scenario& s, std::string_view key, const std::vec
                    const catalog& cat, rank_by by, const uncertainty_options* options) {
   if (options) validate(*options);
   auto build = [&](const std::string& v) { return with_typed_input(s, key, v); };
-  return ranked(key, values, by, build, [&](const scenario& x) {
+  return ranked(key, values, by, cat, build, [&](const scenario& x) {
     return options ? make_estimate(x, cat, *options) : make_estimate(x, cat);
   });
 }

@@ -49,6 +49,7 @@ model_outputs outputs_of(const resolved_scenario& r);
 }  // namespace
 
 model_outputs estimate_outputs(const scenario& s, const catalog& cat) {
+  if (wants_ranges(s)) return make_estimate(s, cat).outputs;  // the medians, as make_estimate() gives
   resolved_scenario r;
   resolve_into(s, cat, r, {.trace = false, .context = false, .ranges = false});
   return outputs_of(r);
@@ -60,6 +61,7 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
 }  // namespace
 
 estimate make_estimate(const scenario& s, const catalog& cat, trace_level level) {
+  if (wants_ranges(s)) return make_estimate(s, cat, uncertainty_options{});  // as make_estimate(s, cat)
   const bool traced = level == trace_level::full;
   resolved_scenario r;
   resolve_into(s, cat, r, {.trace = traced, .context = true, .ranges = false});
@@ -73,9 +75,39 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
   resolve_into(s, cat, r, {.trace = true, .context = true, .ranges = options != nullptr, .model = &model});
   const model_inputs central = r.inputs;
   auto distributions = std::move(r.distributions);
+  // With the workload and the time both given, a sample whose FLOPs do not fit in its
+  // hours at the accelerators' peak at the training precision (the catalog's own, else
+  // the reference × the speed-up, as resolver::impossible_time_check) is left out.
+  detail::sample_limit limit;
+  if (options && central.path != path::flops && r.flops && central.peak_flop_per_s > 0) {
+    const accelerator* a = cat.get_accelerator(r.context.accelerator_id);
+    const auto own = a ? a->peak_tflops(r.context.precision) : std::nullopt;
+    limit.peak_flop_per_s = own ? *own * 1e12 : central.peak_flop_per_s * central.precision_speedup;
+    limit.speedup_central = central.precision_speedup;
+    for (const auto& d : distributions)
+      if (d.input == uncertain_input::precision_speedup && !d.dist.fixed() &&
+          d.basis.starts_with(detail::across_parts_basis))
+        limit.peak_follows_speedup = true;
+  }
   estimate e = finish(s, cat, r, true);
   if (!options) return e;
-  e.uncertainty = propagate(central, distributions, *options);
+  e.uncertainty = detail::propagate(central, distributions, *options, limit);
+  if (const std::uint64_t bad = e.uncertainty->impossible_samples; bad > 0) {
+    const std::uint64_t n = e.uncertainty->samples, kept = n - bad;
+    const std::string why = fmt::format(
+        "{} of {} Monte Carlo samples put more FLOPs into their accelerator-hours than {}'s dense {} peak ({:g} "
+        "TFLOP/s{}) can do, an implied MFU above 1",
+        bad, n, e.context.accelerator_id, to_string(e.context.precision), limit.peak_flop_per_s / 1e12,
+        limit.peak_follows_speedup ? ", or each sample's part's own" : "");
+    if (static_cast<double>(kept) < detail::min_possible_share * static_cast<double>(n) || kept < min_uncertainty_samples)
+      throw input_error(
+          s.gpu_hours ? "gpu_hours" : "duration_h", why,
+          fmt::format("ranges of the workload (params, tokens, flops, size) and the time (gpu_hours, duration_h) of "
+                      "which at least {:g}% of combinations can run at that peak: at the workload's central {:.3g} "
+                      "FLOP, at least {:.4g} accelerator-hours",
+                      detail::min_possible_share * 100, *r.flops, *r.flops / (3600.0 * limit.peak_flop_per_s)));
+    e.notes.push_back(why + fmt::format(": they are left out, and every range is over the other {}", kept));
+  }
   // With ranges the headline is the median of the samples (the point at the inputs'
   // modes stays in uncertainty.outputs[].central and in the trace).
   model_outputs median = e.outputs;
@@ -114,7 +146,7 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
   e.catalog_version = cat.version();
   e.catalog_date = cat.date();
   set_outputs(e, o);
-  if (!o.known[index_of(output::wall_hours)]) e.notes.emplace_back("wall time unknown: give count");
+  if (!o.known[index_of(output::wall_hours)]) e.notes.emplace_back("wall time unknown: give `count`");
   // Both the workload and the time known: the run's implied MFU, against the fitted range.
   const auto& in = r.inputs;
   if (in.path != path::flops && r.flops && in.peak_flop_per_s > 0) {
@@ -123,11 +155,11 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
       e.trace.push_back({"implied_mfu", implied, "1", origin::derived, {},
                          "flops / (accelerator_hours × 3600 × peak_flop_per_s × precision_speedup)", {}});
     if (s.mfu)  // the user's MFU beside a time: the time wins; say what MFU the time implies
-      e.notes.push_back(fmt::format("mfu {:g} is not used: the accelerator-hours come from {}; the run's implied MFU "
-                                    "is {:.3g} (flops / (accelerator-hours × peak)); give mfu without {} to have it "
-                                    "set the hours",
-                                    *s.mfu, in.path == path::accelerator_hours ? "gpu_hours" : "duration × count",
-                                    implied, in.path == path::accelerator_hours ? "gpu_hours" : "duration"));
+      e.notes.push_back(fmt::format("`mfu` {:g} is not used: the accelerator-hours come from {}; the run's implied "
+                                    "MFU is {:.3g} (flops / (accelerator-hours × peak)); give `mfu` without {} to have "
+                                    "it set the hours",
+                                    *s.mfu, in.path == path::accelerator_hours ? "`gpu_hours`" : "`duration_h` × `count`",
+                                    implied, in.path == path::accelerator_hours ? "`gpu_hours`" : "`duration_h`"));
     if (implied > 1) {
       // Above the precision's own peak only where the workload or time is a range (resolve()
       // refuses exact inputs: resolver::impossible_time_check); below it with fp8, whose
@@ -138,8 +170,8 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
       e.notes.push_back(
           of_peak > 1
               ? fmt::format("the run's implied MFU {:.3g} is above 1, which no run reaches: at the central values of "
-                            "the ranges given, {:.3g} FLOP do not fit in {:.4g} accelerator-hours at {}'s peak; narrow or "
-                            "check the ranges of the workload and the time",
+                            "the ranges given, {:.3g} FLOP do not fit in {:.4g} accelerator-hours at {}'s peak; the ranges "
+                            "leave out every such combination (the note on impossible samples)",
                             implied, *r.flops, o[output::accelerator_hours], e.context.accelerator_id)
               : fmt::format("the run's implied MFU {:.3g} is above 1 on the reference scale ({}'s dense bf16/fp16 peak "
                             "× the precision's speed-up {:.3g}), {:.2g} of its {} peak: the run went faster than the "
@@ -162,9 +194,17 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
     m.measured_energy_kwh.reset();
     modelled_facility = evaluate(m)[output::energy_facility];
     const double ratio = o[output::energy_facility] / *modelled_facility;
+    // A factor near 1,000 is a unit slip (Wh or MWh for kWh); any factor of 10 or more asks for a check.
+    const double kwh = *in.measured_energy_kwh;
+    const std::string slip =
+        ratio >= 300 && ratio <= 3000      ? fmt::format(": did you mean energy_kwh {:.4g} (the figure in Wh, or M meant as MWh)?", kwh / 1000)
+        : ratio >= 1 / 3000. && ratio <= 1 / 300. ? fmt::format(": did you mean energy_kwh {:.4g} (the figure in MWh)?", kwh * 1000)
+        : ratio >= 10 || ratio <= 0.1      ? std::string(": check the value, its unit (kWh) and energy_boundary, or the run's "
+                                                         "other inputs")
+                                           : std::string();
     e.notes.push_back(fmt::format("measured energy: {:.4g} kWh at the facility, ×{:.3g} the modelled estimate of {:.4g} "
-                                  "kWh from the run's other inputs (energy_facility_modelled in the trace)",
-                                  o[output::energy_facility], ratio, *modelled_facility));
+                                  "kWh from the run's other inputs (energy_facility_modelled in the trace){}",
+                                  o[output::energy_facility], ratio, *modelled_facility, slip));
   }
   if (!traced) return e;
   if (modelled_facility) {

@@ -4,6 +4,7 @@
 #include "trainprint/format.hpp"
 
 #include "format_internal.hpp"
+#include "trainprint/spelling.hpp"
 #include "hardware_units.hpp"
 #include "trainprint/plain.hpp"
 
@@ -86,10 +87,23 @@ std::string boundary_text(const estimate_context& c) {
                      to_string(c.convention));
 }
 
+/// A factor printed beside a median: with ranges, its own median and 90% range (the
+/// point value stays in the trace), else the point value; `spec` formats value × scale.
+std::string factor_text(const estimate& e, uncertain_input i, double point, double scale, std::string_view spec) {
+  const input_distribution* d = nullptr;
+  if (e.uncertainty)
+    for (const auto& x : e.uncertainty->inputs)
+      if (x.input == i && !x.dist.fixed()) d = &x;
+  auto f = [&](double v) { return fmt::format(fmt::runtime(spec), v * scale); };
+  if (!d) return f(point);
+  return f(d->dist.quantile(0.5)) + " (" + f(d->dist.quantile(0.05)) + "–" + f(d->dist.quantile(0.95)) + ")";
+}
+
 std::string grid_text(const estimate& e) {
   const auto& c = e.context;
   if (!e.inputs.intensity_g_per_kwh) return "grid intensity unknown";
-  std::string g = fmt::format("{:.4g} g CO2e/kWh", *e.inputs.intensity_g_per_kwh);
+  std::string g =
+      factor_text(e, uncertain_input::intensity_g_per_kwh, *e.inputs.intensity_g_per_kwh, 1, "{:.4g}") + " g CO2e/kWh";
   if (!c.grid_region_id.empty()) g += " from " + c.grid_region_id;
   if (!c.intensity_basis.empty()) g += " (" + c.intensity_basis + ")";
   return g;
@@ -151,9 +165,16 @@ summary summarise(const estimate& e, const catalog& cat) {
   s.title = what;
   if (!c.region_id.empty()) s.title += " in " + c.region_id;
   s.basis = "boundary: " + boundary_text(c) + "; grid: " + grid_text(e);
-  if (e.uncertainty)
-    s.ranges = fmt::format("ranges: 5th–95th percentile of {} Monte Carlo samples (seed {})", e.uncertainty->samples,
-                           e.uncertainty->seed);
+  if (e.uncertainty) {
+    const auto& u = *e.uncertainty;
+    s.ranges = u.impossible_samples == 0
+                   ? fmt::format("ranges: 5th–95th percentile of {} Monte Carlo samples (seed {})", u.samples, u.seed)
+                   : fmt::format("ranges: 5th–95th percentile of the {} possible of {} Monte Carlo samples (seed {})",
+                                 u.samples - u.impossible_samples, u.samples, u.seed);
+  }
+  auto factor = [&](uncertain_input i, double point, double scale, std::string_view spec) {
+    return factor_text(e, i, point, scale, spec);
+  };
   // " (lo–hi)" after a value, in its unit, when the output has an interval.
   auto R = [&](std::string_view name, std::span<const step> steps, std::size_t zero_step = 1) -> std::string {
     const auto* o = interval(e, name);
@@ -214,21 +235,29 @@ summary summarise(const estimate& e, const catalog& cat) {
     switch (o) {
       case output::flops: return "FLOP";
       case output::accelerator_hours: return "h";
-      case output::energy_facility: return fmt::format("PUE {:.3g}", in.pue);
+      case output::energy_facility:
+        // A facility-boundary measurement already holds the cooling: no PUE is applied to it.
+        return in.measured_energy_kwh && in.measured_boundary == energy_boundary::facility
+                   ? std::string("measured at the facility")
+                   : "PUE " + factor(uncertain_input::pue, in.pue, 1, "{:.3g}");
       case output::emissions_location:
-        return in.intensity_g_per_kwh ? fmt::format("{:.4g} g CO2e/kWh{}", *in.intensity_g_per_kwh,
-                                                    c.intensity_basis.empty() ? "" : "; " + c.intensity_basis)
-                                      : std::string{};
+        return in.intensity_g_per_kwh
+                   ? factor(uncertain_input::intensity_g_per_kwh, *in.intensity_g_per_kwh, 1, "{:.4g}") +
+                         " g CO2e/kWh" + (c.intensity_basis.empty() ? "" : "; " + c.intensity_basis)
+                   : std::string{};
       case output::emissions_market:
-        return in.cfe ? fmt::format("carbon-free share {:.0f}%", *in.cfe * 100) : std::string{};
+        return in.cfe ? "carbon-free share " + factor(uncertain_input::cfe, *in.cfe, 100, "{:.0f}") + "%" : std::string{};
       case output::emissions_embodied:
-        if (in.embodied) return fmt::format("amortised over {:g} years", in.lifetime_years);
+        if (in.embodied) return "amortised over " + factor(uncertain_input::lifetime_years, in.lifetime_years, 1, "{:.3g}") + " years";
         return c.convention == convention::model_card && !e.scenario.embodied ? "convention model-card"
                                                                                : "embodied=false";
       case output::water_onsite:
-        return in.wue_l_per_kwh ? fmt::format("WUE {:.3g} L/kWh", *in.wue_l_per_kwh) : std::string{};
+        return in.wue_l_per_kwh ? "WUE " + factor(uncertain_input::wue_l_per_kwh, *in.wue_l_per_kwh, 1, "{:.3g}") + " L/kWh"
+                                : std::string{};
       case output::water_offsite:
-        return in.ewif_l_per_kwh ? fmt::format("EWIF {:.3g} L/kWh", *in.ewif_l_per_kwh) : std::string{};
+        return in.ewif_l_per_kwh
+                   ? "EWIF " + factor(uncertain_input::ewif_l_per_kwh, *in.ewif_l_per_kwh, 1, "{:.3g}") + " L/kWh"
+                   : std::string{};
       default: return {};
     }
   };
@@ -258,7 +287,7 @@ summary summarise(const estimate& e, const catalog& cat) {
     }
   }
   s.equivalents = equivalents_of(e, cat);
-  s.notes = e.notes;
+  for (const auto& n : e.notes) s.notes.push_back(spell_inputs(n, spelling::json));  // `id` marks: the ids
   s.catalog = fmt::format("catalog {} ({})", e.catalog_version, e.catalog_date);
   return s;
 }
@@ -426,6 +455,23 @@ std::string csv_number(std::optional<double> v) {
   return fmt::format("{:.10g}", *v);
 }
 
+std::string range_csv_header() {
+  std::string out;
+  for (const auto& col : headline_columns())
+    if (info(col.id).sampled) out += fmt::format(",{0}_p5,{0}_p95", col.name);
+  return out + ",impossible_samples";  // samples left out (implied MFU above 1): JSON's uncertainty.impossible_samples
+}
+std::string range_csv_cells(const estimate& e) {
+  std::string out;
+  for (const auto& col : headline_columns()) {
+    if (!info(col.id).sampled) continue;
+    const auto* o = e.uncertainty ? e.uncertainty->find(info(col.id).path) : nullptr;
+    out += "," + csv_number(o ? std::optional(o->p5) : std::nullopt) + "," +
+           csv_number(o ? std::optional(o->p95) : std::nullopt);
+  }
+  return out + "," + (e.uncertainty ? std::to_string(e.uncertainty->impossible_samples) : std::string{});
+}
+
 std::string render_csv(const estimate& e) {
   const auto& c = e.context;
   std::string head = "hardware,count,region,grid_region,boundary,convention,pue,intensity_g_co2e_per_kwh";
@@ -436,6 +482,10 @@ std::string render_csv(const estimate& e) {
   for (const auto& col : headline_columns()) {
     head += "," + std::string(col.name);
     row += "," + csv_number(col.get(e));
+  }
+  if (e.uncertainty) {
+    head += range_csv_header();
+    row += range_csv_cells(e);
   }
   return head + "\n" + row + "\n";
 }
@@ -529,8 +579,30 @@ struct comparison_view {
   std::vector<std::string> bases;
   std::string mixed_bases;  ///< the note when rows rest on different intensity bases (under the table)
   std::vector<std::string> not_estimated;  ///< "value: why", for the options that could not be estimated
+  std::vector<std::string> notes;  ///< the rows' notes: one on every row once, the others "value: note"
   std::string saving;
 };
+
+/// The notes of a comparison's rows, as the JSON rows carry them: a note every estimated
+/// row has, once; another one once, after the options it belongs to ("PL, SE: ...").
+std::vector<std::string> row_notes(const comparison& c) {
+  std::vector<const comparison_row*> estimated;
+  for (const auto& r : c.rows)
+    if (!r.error) estimated.push_back(&r);
+  std::vector<std::string> all;
+  for (const auto* r : estimated)
+    for (const auto& n : r->result.notes)
+      if (std::find(all.begin(), all.end(), n) == all.end()) all.push_back(n);
+  std::vector<std::string> out;
+  for (const auto& n : all) {
+    std::vector<std::string> which;
+    for (const auto* r : estimated)
+      if (std::find(r->result.notes.begin(), r->result.notes.end(), n) != r->result.notes.end()) which.push_back(r->value);
+    const std::string t = spell_inputs(n, spelling::json);  // `id` marks: the ids
+    out.push_back(which.size() == estimated.size() ? t : join(which, ", ") + ": " + t);
+  }
+  return out;
+}
 
 comparison_view view_of(const comparison& c, const catalog& cat) {
   comparison_view v;
@@ -625,6 +697,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
       }
       v.bases.push_back(b);
     }
+    v.notes = row_notes(c);
     // Direct (combustion-only) and lifecycle intensities do not compare like for like.
     if (const auto kinds = intensity_kinds(c); kinds.size() > 1) v.mixed_bases = "Note: " + mixed_bases_note(kinds) + ".";
   }
@@ -669,6 +742,8 @@ std::string render_comparison_table(const comparison& c, const catalog& cat) {
   }
   out += "\nGrid basis\n";
   for (const auto& b : v.bases) out += "  " + b + "\n";
+  if (!v.notes.empty()) out += "\nNotes\n";
+  for (const auto& n : v.notes) out += "  " + n + "\n";
   if (!v.saving.empty()) out += "\n" + v.saving + ".\n";
   if (!c.rows.empty())
     out += fmt::format("catalog {} ({})\n", c.rows.front().result.catalog_version, c.rows.front().result.catalog_date);
@@ -687,6 +762,8 @@ std::string render_comparison_markdown(const comparison& c, const catalog& cat) 
   }
   out += "\nGrid basis:\n\n";
   for (const auto& b : v.bases) out += "- " + md_escape(b) + "\n";
+  if (!v.notes.empty()) out += "\nNotes:\n\n";
+  for (const auto& n : v.notes) out += "- " + md_escape(n) + "\n";
   if (!v.saving.empty()) out += "\n" + md_escape(v.saving) + ".\n";
   if (!c.rows.empty())
     out += fmt::format("\n_catalog {} ({})._\n", c.rows.front().result.catalog_version, c.rows.front().result.catalog_date);
@@ -696,16 +773,23 @@ std::string render_comparison_markdown(const comparison& c, const catalog& cat) 
 std::string render_comparison_csv(const comparison& c) {
   std::string out = "rank," + csv_field(c.key);
   for (const auto& col : headline_columns()) out += "," + std::string(col.name);
-  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{}\n", rank_unit(c.rank_by));
+  const bool ranged = std::any_of(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.result.uncertainty.has_value(); });
+  // "error" says why an option was not estimated (JSON's "error"; empty for the others); the
+  // ranges' columns follow when any row has them.
+  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{},error{}\n", rank_unit(c.rank_by),
+                     ranged ? range_csv_header() : std::string{});
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     out += std::to_string(i + 1) + "," + csv_field(r.value);
     // An option that could not be estimated: every number empty (unknown), as in the JSON.
     for (const auto& col : headline_columns()) out += "," + csv_number(r.error ? std::nullopt : col.get(r.result));
     out += "," + csv_number(r.error ? std::nullopt : r.result.inputs.intensity_g_per_kwh) + "," +
-           csv_number(r.delta_to_best) + "\n";
+           csv_number(r.delta_to_best) + "," + (r.error ? csv_field(*r.error) : std::string{}) +
+           (ranged ? range_csv_cells(r.error ? estimate{} : r.result) : std::string{}) + "\n";
   }
   return out;
 }
+
+std::string usd_text(double v) { return usd(v); }
 
 }  // namespace trainprint::inline v0

@@ -15,6 +15,9 @@
 
 namespace trainprint::inline v0 {
 
+struct inventory;
+enum class run_kind;
+
 /// The hardware of an estimate as people read it: "8 × nvidia-h100-sxm5-80gb",
 /// "256 × google-tpu-v3 chips", "2 × v3-256 slices (256 google-tpu-v3 chips)",
 /// "1 × aws-p5.48xlarge instance (8 × nvidia-h100-sxm5-80gb)"; "" without hardware.
@@ -25,6 +28,13 @@ std::string hardware_text(const estimate& e, const catalog& cat, bool with_count
 /// The interval of output `name` ("emissions_kg_co2e.total") when the estimate has
 /// one with a width (p5 != p95), else nullptr.
 const output_interval* interval(const estimate& e, std::string_view name);
+
+/// With ranges: a *_p5 and a *_p95 column for each headline output with an interval
+/// (",energy_facility_kwh_p5,energy_facility_kwh_p95,…"), written after a CSV row's
+/// other columns so that a reader of those keeps its places; the cells of `e` (empty
+/// where it has no interval).
+std::string range_csv_header();
+std::string range_csv_cells(const estimate& e);
 
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
 std::string csv_field(std::string_view text);
@@ -77,6 +87,15 @@ std::vector<std::string> intensity_kinds(const comparison& c);
 /// "the rows mix direct and lifecycle intensities; …": what a reader of a ranking over
 /// `kinds` (intensity_kinds(), two or more) must know.
 std::string mixed_bases_note(const std::vector<std::string>& kinds);
+
+/// An amount of US dollars for people: "$376", "$41.2k", "$1.23M" (3 significant digits).
+std::string usd_text(double v);
+
+/// The cost of the runs of `kind` (all runs when nullopt) of an inventory, each counted
+/// once as compare counts it (rank_metric(e, rank_by::cost), compare.hpp): a rented run's
+/// rent, whose price already pays for its electricity; an owned run's electricity +
+/// compute. USD; nullopt unless every such run knows its cost (inventory_render.cpp).
+std::optional<double> inventory_cost(const inventory& inv, std::optional<run_kind> kind);
 
 /// The count alone, for a table cell headed with the equivalent's name: readable_count(),
 /// or "< 0.01" where that would print 0.00.

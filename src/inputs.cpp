@@ -4,12 +4,14 @@
 
 #include <cmath>
 
+#include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/parse.hpp"
 #include "trainprint/plain.hpp"
 #include "trainprint/spelling.hpp"
 #include "text.hpp"
+#include "usual_ranges.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -32,6 +34,17 @@ std::string choice_list(const input_info& i) {
 }
 
 namespace {
+/// The duration word (days|weeks|months, plain.hpp) that ends `t` when `t` holds no digit:
+/// "a few weeks", "several months", "couple of days". nullptr otherwise.
+const plain_band* rough_duration_word(std::string_view t) {
+  if (t.find_first_of("0123456789") != std::string_view::npos) return nullptr;
+  const auto sp = t.find_last_of(" \t");
+  if (sp == std::string_view::npos) return nullptr;  // one word alone is the word itself, or no duration
+  std::string last(t.substr(sp + 1));
+  text::lower_in_place(last);
+  if (!last.empty() && last.back() != 's') last += 's';
+  return find_duration_word(last);
+}
 
 bool parse_bool(std::string_view key, std::string_view t) {
   if (t == "true" || t == "yes" || t == "1" || t == "on") return true;
@@ -41,15 +54,41 @@ bool parse_bool(std::string_view key, std::string_view t) {
 
 }  // namespace
 
+namespace {
+
+/// `v`, read from the text `t`, within the input's limits; else input_error showing `t`
+/// as typed and, when it reads differently, the value in the input's unit ('300y' (2628000 h)).
+double within_limits(const input_info& in, const std::string& key, std::string_view t, double v) {
+  // A plain number is checked by validate() (a compared option out of its limits is a row
+  // with its error); only a converted one is checked here, to show it as typed.
+  if (detail::num(v) == t || !in.has_limits() || !std::isfinite(in.lo) ||
+      (std::isfinite(v) && (in.lo_inclusive ? v >= in.lo : v > in.lo) && v <= in.hi))
+    return v;
+  const std::string unit = in.unit.empty() ? std::string{} : " " + std::string(in.unit);
+  const std::string got = detail::num(v) == t ? std::string(t) : "'" + std::string(t) + "' (" + detail::num(v) + unit + ")";
+  throw input_error(key, got,
+                    detail::num(in.lo) + (in.lo_inclusive ? " <= " : " < ") + key + " <= " + detail::num(in.hi) + unit);
+}
+
+}  // namespace
+
 void read_input_text(scenario& s, const input_info& in, std::string_view t, std::string_view key_in) {
   const std::string key(key_in.empty() ? in.name : key_in);
   switch (in.kind) {
-    case input_kind::number: in.set(s, parse_number(t, key)); break;
-    case input_kind::ratio: in.set(s, parse_ratio(t, key)); break;
+    case input_kind::number: in.set(s, within_limits(in, key, t, parse_number(t, key, detail::input_expected(in)))); break;
+    case input_kind::ratio:
+      try {
+        in.set(s, within_limits(in, key, t, parse_ratio(t, key)));
+      } catch (const unit_error&) {  // the input's own example, not another ratio's
+        const std::string shown = t.size() > 60 ? std::string(t.substr(0, 60)) + "..." : std::string(t);
+        throw unit_error(key, "got '" + shown + "', expected a fraction or a percentage, e.g. " +
+                                  std::string(detail::input_example(in.name)));
+      }
+      break;
     case input_kind::count: {
-      const double c = parse_number(t, key);
+      const double c = parse_number(t, key, detail::input_expected(in));
       if (!(c >= in.lo && c <= in.hi) || std::floor(c) != c)
-        throw input_error(key, detail::num(c),
+        throw input_error(key, detail::num(c) == t ? std::string(t) : "'" + std::string(t) + "' (" + detail::num(c) + ")",
                           "a whole number " + detail::num(in.lo) + " <= " + key + " <= " + detail::num(in.hi));
       in.set(s, c);
       break;
@@ -59,7 +98,13 @@ void read_input_text(scenario& s, const input_info& in, std::string_view t, std:
         set_range(s, in.name, w->as_range());
         break;
       }
-      in.set(s, parse_duration(t, key).count());
+      if (const auto* w = rough_duration_word(t))  // "a few weeks": a word with no number
+        throw unit_error(key, "got '" + std::string(t) + "', a span with no number: the word alone, '" +
+                                  std::string(w->word) + "', is a range of " + std::string(w->meaning) +
+                                  "; or give a number with a unit, such as 3" +
+                                  std::string(w->word == "months" ? "mo" : w->word.substr(0, 1)) +
+                                  " or 3 " + std::string(w->word));
+      in.set(s, within_limits(in, key, t, parse_duration(t, key).count()));
       break;
     case input_kind::text: s.*(in.text) = std::string(t); break;
     case input_kind::choice:
@@ -142,6 +187,15 @@ std::string limits_text(const input_info& i) {
 
 std::string code(std::string_view s) { return "`" + std::string(s) + "`"; }
 
+/// The usual range of a numeric input under the embedded catalog, with its basis, or why it has none.
+std::string usual_text(const input_info& i) {
+  if (!i.has_limits()) return {};
+  auto n = [](double v) { return detail::short_number(v); };
+  if (const auto r = detail::usual_range_of(i.name, catalog::embedded()))
+    return text::md_escape(n(r->lo) + " to " + n(r->hi) + ": " + r->basis);
+  return text::md_escape("none: " + std::string(detail::usual_range_none(i.name)));
+}
+
 }  // namespace
 
 std::string inputs_markdown() {
@@ -157,7 +211,10 @@ std::string inputs_markdown() {
       "scenario JSON as on the command line and in Python, may carry a suffix or a unit (`\"1.3B\"`,\n"
       "`\"9%\"`, `\"5d\"`, `\"3 months\"`). Choices take any case, and `_` or a space for `-`.\n"
       "Messages name an input as the interface spells it: `--power-w` on the command line,\n"
-      "`power_w` in JSON and Python (include/trainprint/spelling.hpp).\n"
+      "`power_w` in JSON and Python (include/trainprint/spelling.hpp).\n\n"
+      "\"Usual\" is the range most values fall in, with its basis (src/usual_ranges.cpp): a value outside\n"
+      "it is possible, so it is estimated, with a note naming the usual range and the likely slip\n"
+      "(`--intensity 0.4`: did you mean 400 g, given 0.4 kg?). \"Limits\" are refused.\n"
       "\n## Which input wins\n\n"
       "A scenario comes from up to three sources, each over the one before: a preset (`--preset`, `preset=`),\n"
       "a scenario file (`--scenario`, `scenario=`), then the inputs as typed (CLI flags, Python keywords,\n"
@@ -185,14 +242,14 @@ std::string inputs_markdown() {
     if (i.group != group) {
       group = i.group;
       out += "\n## " + std::string(group) + "\n\n";
-      out += "| Name | CLI flag | Aliases | Unit | Limits | Range | Description |\n";
-      out += "|---|---|---|---|---|---|---|\n";
+      out += "| Name | CLI flag | Aliases | Unit | Limits | Usual | Range | Description |\n";
+      out += "|---|---|---|---|---|---|---|---|\n";
     }
     std::string aliases;
     for (auto a : i.aliases)
       if (!a.empty()) aliases += (aliases.empty() ? "" : ", ") + code(a);
     out += "| " + code(i.name) + " | " + code(i.flag) + " | " + aliases + " | " + std::string(i.unit) + " | " +
-           limits_text(i) + " | " + (i.rangeable ? "range" : "") + " | " + text::md_escape(i.help) + " |\n";
+           limits_text(i) + " | " + usual_text(i) + " | " + (i.rangeable ? "range" : "") + " | " + text::md_escape(i.help) + " |\n";
   }
   return out;
 }
@@ -243,11 +300,26 @@ std::string spell_setting(const input_info& i, std::string_view value, spelling 
 }  // namespace
 
 std::string spell_inputs(std::string_view m, spelling how) {
-  if (how == spelling::json) return std::string(m);
+  if (how == spelling::json && m.find('`') == std::string_view::npos) return std::string(m);
+  if (how == spelling::json) {  // the ids as they are, without the marks of `id`
+    std::string out;
+    for (std::size_t k = 0; k < m.size();) {
+      const auto close = m[k] == '`' ? m.find('`', k + 1) : std::string_view::npos;
+      if (close != std::string_view::npos && input_named(m.substr(k + 1, close - k - 1))) {
+        out.append(m.substr(k + 1, close - k - 1));
+        k = close + 1;
+      } else {
+        out += m[k++];
+      }
+    }
+    return out;
+  }
   std::string out;
   out.reserve(m.size() + 16);
   // The field of an input_error, which may be a one-word id.
-  constexpr std::string_view tag = "[trainprint.input] ";
+  // The field of an input_error or a unit_error, which may be a one-word id.
+  std::string_view tag = "[trainprint.input] ";
+  if (m.starts_with("[trainprint.unit] ")) tag = "[trainprint.unit] ";
   std::size_t k = 0;
   if (m.starts_with(tag)) {
     const auto colon = m.find(':', tag.size());
@@ -258,6 +330,17 @@ std::string spell_inputs(std::string_view m, spelling how) {
     }
   }
   while (k < m.size()) {
+    // An input marked as one (`mfu`, `duration_h`): its name as the interface spells it,
+    // one-word ids included, without the marks.
+    if (m[k] == '`') {
+      const auto close = m.find('`', k + 1);
+      const auto* i = close == std::string_view::npos ? nullptr : input_named(m.substr(k + 1, close - k - 1));
+      if (i) {
+        out += spell_name(*i, how);
+        k = close + 1;
+        continue;
+      }
+    }
     const bool starts = word_char(m[k]) && (k == 0 || !(word_char(m[k - 1]) || value_char(m[k - 1]) || m[k - 1] == '/' ||
                                                          m[k - 1] == '\'' || m[k - 1] == '"'));
     if (!starts) {

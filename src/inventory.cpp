@@ -6,8 +6,10 @@
 
 #include <algorithm>
 
+#include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
+#include "trainprint/uncertainty.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -124,14 +126,48 @@ inventory make_inventory(const std::vector<inventory_run>& runs, const catalog& 
     const std::size_t counted =
         row.id == output::emissions_embodied ? inv.total.runs - inv.total.embodied_left_out : inv.total.runs;
     if (row.headline && inv.total.known[i] > 0 && inv.total.known[i] < counted)
-      inv.notes.push_back(fmt::format("{} is known for {} of {} runs, so its total is unknown.", row.label,
+      inv.notes.push_back(fmt::format("{}{} is known for {} of {} runs, so its total is unknown.", row.label,
+                                      row.group == "cost_usd" ? " cost" : "",  // "electricity cost", not "electricity"
                                       inv.total.known[i], counted));
   }
+  // The cost columns count each run's cost once, as compare does (rank_metric, compare.hpp).
+  std::size_t rented = 0, cost_known = 0;
+  for (const auto& r : inv.rows) {
+    rented += r.result.context.ownership == ownership::cloud;
+    cost_known += rank_metric(r.result, rank_by::cost).has_value();
+  }
+  if (rented > 0)
+    inv.notes.push_back(fmt::format("Cost counts each run once: a rented run's is its compute cost (its rent, which "
+                                    "pays for its electricity: \"in rent\"), an owned run's is its electricity + "
+                                    "compute cost ({} of {} runs rented).",
+                                    rented, inv.rows.size()));
+  if (cost_known > 0 && cost_known < inv.rows.size())
+    inv.notes.push_back(fmt::format("Cost is known for {} of {} runs, so its total is unknown.", cost_known,
+                                    inv.rows.size()));
   if (inv.total.embodied_left_out > 0 && inv.total.embodied_left_out < inv.total.runs)
     inv.notes.push_back(fmt::format("Embodied emissions are left out of {} of {} runs (no_embodied or the model-card "
                                     "convention); their totals sum the other runs.",
                                     inv.total.embodied_left_out, inv.total.runs));
   if (fin.runs == 0) inv.notes.push_back("No final run in the inventory: development work cannot be set against one.");
+  // Runs in plain-language words or with ranges were estimated with the Monte Carlo
+  // (make_estimate): their figures are medians, and a total adds medians.
+  std::vector<std::string> ranged;
+  const uncertainty_result* mc = nullptr;
+  for (const auto& r : inv.rows)
+    if (r.result.uncertainty) {
+      ranged.push_back(r.run.line > 0 ? fmt::format("line {}", r.run.line) : r.run.name);
+      if (!mc) mc = &*r.result.uncertainty;
+    }
+  if (mc) {
+    std::string list;
+    for (std::size_t i = 0; i < ranged.size() && i < 5; ++i) list += (i ? ", " : "") + ranged[i];
+    if (ranged.size() > 5) list += fmt::format(" and {} more", ranged.size() - 5);
+    inv.notes.push_back(fmt::format(
+        "{} of {} runs ({}) are given in plain-language words or ranges: their figures are Monte Carlo medians ({} "
+        "samples, seed {}), with each run's 5th–95th percentiles in the JSON (runs[].estimate.uncertainty) and the "
+        "CSV (*_p5, *_p95); the totals add those medians, which is not the median of the total.",
+        ranged.size(), inv.rows.size(), list, mc->samples, mc->seed));
+  }
   return inv;
 }
 

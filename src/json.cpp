@@ -19,6 +19,7 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/inputs.hpp"
 #include "trainprint/plain.hpp"
+#include "trainprint/spelling.hpp"
 #include "trainprint/version.hpp"
 
 namespace trainprint::inline v0 {
@@ -277,7 +278,9 @@ void to_json(json& j, const estimate& e) {
   j["ghg_protocol"] = ghg_scopes(e);
   j["uncertainty"] = e.uncertainty ? json(*e.uncertainty) : json(nullptr);
   j["trace"] = e.trace;
-  j["notes"] = e.notes;
+  json notes = json::array();
+  for (const auto& n : e.notes) notes.push_back(spell_inputs(n, spelling::json));  // `id` marks: the ids
+  j["notes"] = std::move(notes);
   j["catalog"] = {{"version", e.catalog_version}, {"date", e.catalog_date}};
   j["trainprint_version"] = std::string(version);
 }
@@ -339,13 +342,18 @@ void to_json(json& j, const uncertainty_result& u) {
   j["quantiles"] = "histogram of 4096 bins per output between its hard bounds, linear within a bin";
   j["samples"] = u.samples;
   j["seed"] = u.seed;
+  j["impossible_samples"] = u.impossible_samples;
   json inputs = json::array();
+  // p5/p50/p95: the input's own percentiles, the factor to read beside a median output.
   for (const auto& i : u.inputs)
     inputs.push_back({{"name", std::string(to_string(i.input))},
                       {"unit", i.unit},
                       {"low", i.dist.low},
                       {"mode", i.dist.mode},
                       {"high", i.dist.high},
+                      {"p5", i.dist.quantile(0.05)},
+                      {"p50", i.dist.quantile(0.5)},
+                      {"p95", i.dist.quantile(0.95)},
                       {"basis", i.basis},
                       {"source", i.source.empty() ? json(nullptr) : json(i.source)}});
   j["inputs"] = std::move(inputs);
@@ -377,6 +385,7 @@ void from_json(const json& j, uncertainty_result& u) {
   u = uncertainty_result{};
   u.samples = j.at("samples").get<std::uint64_t>();
   u.seed = j.at("seed").get<std::uint64_t>();
+  u.impossible_samples = j.value("impossible_samples", std::uint64_t{0});  // absent before it was added
   for (const auto& i : j.at("inputs"))
     u.inputs.push_back({input_of(i.at("name").get<std::string>()), i.at("unit").get<std::string>(),
                         {i.at("low").get<double>(), i.at("mode").get<double>(), i.at("high").get<double>()},

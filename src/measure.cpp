@@ -36,6 +36,34 @@ long long days_from_civil(long long y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<long long>(doe) - 719468;
 }
 
+/// A time on a timestamped log's clock (seconds since 1970 on its own naive clock) as
+/// ISO 8601, the inverse of parse_timestamp: 2024-05-01T12:00:05.5 (Howard Hinnant's
+/// civil_from_days).
+std::string iso_time(double t) {
+  const double day = std::floor(t / 86400.0);
+  double sec = t - day * 86400.0;
+  long long z = static_cast<long long>(day) + 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const long long y = static_cast<long long>(yoe) + era * 400 + (m <= 2);
+  const auto h = static_cast<int>(sec / 3600);
+  sec -= h * 3600;
+  const auto mi = static_cast<int>(sec / 60);
+  sec -= mi * 60;
+  std::string s = fmt::format("{:06.3f}", sec);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{}", y, m, d, h, mi, s);
+}
+
+/// A time of a log as a message shows it: ISO 8601 on a timestamped log, else seconds.
+std::string shown_time(double t, bool timestamped) { return timestamped ? iso_time(t) : g(t) + " s"; }
+
 
 /// One device's samples (times non-decreasing) and its cumulative trapezoid energy.
 struct series {
@@ -107,7 +135,20 @@ std::optional<window_edge> parse_window_edge(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+measurement integrate(std::span<const power_sample> samples, const measure_options& o, const std::string& file,
+                      bool timestamped);
+}  // namespace
+
 measurement integrate_power(std::span<const power_sample> samples, const measure_options& o, const std::string& file) {
+  return integrate(samples, o, file, false);
+}
+
+namespace {
+/// integrate_power(), its messages showing times as ISO 8601 when the log is `timestamped`.
+measurement integrate(std::span<const power_sample> samples, const measure_options& o, const std::string& file,
+                      bool timestamped) {
+  auto at = [&](double t) { return shown_time(t, timestamped); };
   if (samples.empty()) throw measure_error(file, 0, "no power samples; expected at least two readings per device");
   if (!(o.gap_factor > 1) || !std::isfinite(o.gap_factor))
     throw input_error("gap_factor", g(o.gap_factor), "a finite factor above 1");
@@ -116,16 +157,32 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
   // Group by device, in order of first appearance; times must not go back.
   std::vector<series> devs;
   std::map<std::string, std::size_t, std::less<>> index;
+  std::vector<std::size_t> last_line;  // by device: the line of its latest reading
+  std::size_t duplicates = 0;
   for (const auto& p : samples) {
     if (!std::isfinite(p.t_s)) throw measure_error(file, p.line, "time: got a non-finite value");
     if (const auto why = watts_problem(p.watts); !why.empty()) throw measure_error(file, p.line, why);
     auto [it, fresh] = index.try_emplace(p.device, devs.size());
-    if (fresh) devs.push_back({p.device, {}, {}});
+    if (fresh) devs.push_back({p.device, {}, {}}), last_line.push_back(0);
     auto& s = devs[it->second];
+    // Two readings of one device at one time: the same line logged twice (a logger that
+    // wrote it again, two files joined) counts once; two different powers cannot both be right.
+    if (!s.t.empty() && p.t_s == s.t.back()) {
+      if (p.watts == s.w.back()) {
+        ++duplicates;
+        continue;
+      }
+      throw measure_error(file, p.line,
+                          fmt::format("two readings of {} at the same time: {} W here, {} W on line {}; expected "
+                                      "one reading per device and time",
+                                      p.device.empty() ? "the device" : "device " + p.device, g(p.watts),
+                                      g(s.w.back()), last_line[it->second]));
+    }
+    last_line[it->second] = p.line;
     if (!s.t.empty() && p.t_s < s.t.back())
       throw measure_error(file, p.line,
-                          fmt::format("time goes backwards{}: {} s after {} s; expected readings in time order",
-                                      p.device.empty() ? "" : " on device " + p.device, g(p.t_s), g(s.t.back())));
+                          fmt::format("time goes backwards{}: {} after {}; expected readings in time order",
+                                      p.device.empty() ? "" : " on device " + p.device, at(p.t_s), at(s.t.back())));
     s.t.push_back(p.t_s);
     s.w.push_back(p.watts);
   }
@@ -134,12 +191,20 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
   if (!(hi > lo))
     throw measure_error(file, 0, "fewer than two readings at different times; expected a log of at least two");
   const double a = o.from ? o.from->value : lo, b = o.to ? o.to->value : hi;
+  // A window edge given in seconds on a timestamped log counts from its first reading (lo).
+  auto at_edge = [&](double t, const std::optional<window_edge>& e) {
+    return timestamped && e && !e->timestamp ? fmt::format("{} s after the first reading ({})", g(t - lo), iso_time(t))
+                                             : at(t);
+  };
   if (!(b > a))
-    throw measure_error(file, 0, fmt::format("empty window: from {} s to {} s; expected from < to", g(a), g(b)));
+    throw measure_error(file, 0, fmt::format("empty window: from {} to {}; expected from < to", at_edge(a, o.from), at_edge(b, o.to)));
 
   measurement m;
   m.file = file;
   m.format = "samples";
+  if (duplicates > 0)
+    m.notes.push_back(fmt::format("{} duplicate reading{} (same device, time and power) counted once", duplicates,
+                                  duplicates == 1 ? "" : "s"));
   m.start_s = std::max(a, lo);
   m.end_s = std::min(b, hi);
   std::vector<const series*> used;
@@ -199,9 +264,8 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
   }
   if (used.empty())
     throw measure_error(file, 0,
-                        fmt::format("empty window: no device has readings between {} s and {} s (the log spans {} s to "
-                                    "{} s)",
-                                    g(a), g(b), g(lo), g(hi)));
+                        fmt::format("empty window: no device has readings between {} and {} (the log spans {} to {})",
+                                    at_edge(a, o.from), at_edge(b, o.to), at(lo), at(hi)));
   m.start_s = m.devices.front().start_s;
   m.end_s = m.devices.front().end_s;
   for (const auto& d : m.devices) m.start_s = std::min(m.start_s, d.start_s), m.end_s = std::max(m.end_s, d.end_s);
@@ -242,8 +306,6 @@ measurement integrate_power(std::span<const power_sample> samples, const measure
                                   m.gaps, g(m.gap_s), g(o.gap_factor), text::three_digits(m.gap_bound_j, 1e7)));
   return m;
 }
-
-namespace {
 
 /// A time column's value: seconds, or a timestamp (then `timestamped` is set).
 std::optional<double> read_time(std::string_view v, bool& timestamped) {
@@ -334,7 +396,8 @@ measurement read_power_log(line_reader& in, const std::vector<std::string>& head
     std::string dev = di >= 0 ? (*f)[di] : std::string{};
     if (auto it = last_t.find(dev); it != last_t.end() && *t < it->second) {
       in.bad(fmt::format("time goes backwards{}: {} after {}; expected readings in time order",
-                         dev.empty() ? "" : " on device " + dev, (*f)[ti], g(it->second)));
+                         dev.empty() ? "" : " on device " + dev, (*f)[ti],
+                         timestamped ? iso_time(it->second) : g(it->second)));
       continue;
     }
     last_t[dev] = *t;
@@ -350,7 +413,7 @@ measurement read_power_log(line_reader& in, const std::vector<std::string>& head
   } else if ((o.from && o.from->timestamp) || (o.to && o.to->timestamp)) {
     throw measure_error(in.file, 0, "the window is a timestamp but this log's time is in seconds; give seconds");
   }
-  measurement m = integrate_power(samples, w, in.file);
+  measurement m = integrate(samples, w, in.file, timestamped);
   m.format = smi ? "nvidia-smi" : "csv";
   m.restarts = restarts;
   if (restarts)

@@ -9,6 +9,7 @@
 
 #include "trainprint/error.hpp"
 #include "trainprint/detail/charconv.hpp"
+#include "text.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
@@ -36,9 +37,12 @@ bool plain(std::string_view t, double& out) {
 }  // namespace
 
 double parse_number(std::string_view text, std::string_view what) {
+  return parse_number(text, what, "a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9");
+}
+
+double parse_number(std::string_view text, std::string_view what, std::string_view expected_in) {
   const std::string_view t = trim(text);
-  const std::string expected =
-      "expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9";
+  const std::string expected = "expected " + std::string(expected_in);
   if (t.empty()) throw unit_error(std::string(what), "got '', " + expected);
   double scale = 1;
   std::string_view digits = t;
@@ -90,7 +94,7 @@ hours parse_duration(std::string_view text, std::string_view what) {
   std::size_t k = t.size();
   while (k > 0 && std::isalpha(static_cast<unsigned char>(t[k - 1]))) --k;
   std::string unit(t.substr(k));
-  for (auto& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  text::lower_in_place(unit);
   const std::string_view digits = trim(t.substr(0, k));
   double v = 0;
   const bool number = plain(digits, v);

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "trainprint/calibration.hpp"
+#include "trainprint/detail/measured.hpp"
 #include "trainprint/estimator.hpp"
 
 namespace trainprint::inline v0 {
@@ -33,17 +34,57 @@ scenario with_measurement(scenario s, const measurement& m, std::vector<std::str
                                                               100 * m.bound_j() / m.energy_j,
                                                               m.gaps ? " and gaps" : "")
                                                 : std::string{});
+  // The measured energy is the energy of the file's own span on its own devices: a time or a
+  // count that disagrees with them would put that energy on another run (a part of a run is a
+  // pilot). Rounding is allowed: within 2% (a 1.5 h run given as 1.47 h).
+  if (const double file_h = m.duration_s.value_or(0) / 3600.0; file_h > 0) {
+    using detail::num;
+    const auto off = [](double given, double file) { return std::abs(given / file - 1) > 0.02; };
+    const std::string part = "; if the file covers only part of the run, give it as a pilot (--pilot) instead";
+    if (s.count && m.device_count > 0 && static_cast<std::size_t>(*s.count) != m.device_count)
+      throw input_error("count", std::to_string(*s.count),
+                        fmt::format("the measurement's own device count: {} logs {} accelerators{}", m.file,
+                                    m.device_count, part));
+    if (s.duration_h && off(s.duration_h->count(), file_h))
+      throw input_error("duration_h", num(s.duration_h->count()) + " h",
+                        fmt::format("the measurement's own length: {} spans {:.4g} h; cut it with --from/--to, or "
+                                    "leave duration_h out{}",
+                                    m.file, file_h, part));
+    if (s.gpu_hours && m.device_count > 0 && off(*s.gpu_hours, file_h * static_cast<double>(m.device_count)))
+      throw input_error("gpu_hours", num(*s.gpu_hours),
+                        fmt::format("the measurement's own accelerator-hours: {} spans {:.4g} h on {} accelerators, "
+                                    "{:.4g} accelerator-hours; cut it with --from/--to, or leave gpu_hours out{}",
+                                    m.file, file_h, m.device_count, file_h * static_cast<double>(m.device_count),
+                                    part));
+  }
+  if (s.duration_h && !s.count && m.device_count > 0) {
+    s.count = static_cast<std::int64_t>(m.device_count);
+    note += fmt::format("; count {} from the file", *s.count);
+  }
   if (!s.gpu_hours && !s.duration_h && m.duration_s.value_or(0) > 0) {
     if (!s.count && m.device_count > 0) s.count = static_cast<std::int64_t>(m.device_count);
     if (s.count) {
       s.duration_h = hours(*m.duration_s / 3600.0);
       note += fmt::format("; duration_h {:.4g} h from the file, with count {}", *m.duration_s / 3600.0, *s.count);
     } else if (!s.has_workload()) {
-      throw input_error("count", "", m.file + " does not say how many accelerators ran: give count");
+      throw input_error("count", "", m.file + " does not say how many accelerators ran: give `count`");
     }
   }
   if (notes) notes->push_back(std::move(note));
   return s;
+}
+
+std::optional<input_error> detail::as_measured_error(const input_error& e, const scenario& before,
+                                                    const scenario& after, const std::string& file) {
+  const std::string& f = e.field();
+  const char* what = f == "energy_kwh"                                         ? "its energy"
+                     : f == "energy_boundary" && !before.energy_boundary       ? "its energy's boundary"
+                     : f == "duration_h" && !before.duration_h && after.duration_h ? "its span"
+                     : f == "count" && !before.count && after.count           ? "its device count"
+                                                                               : nullptr;
+  if (!what) return std::nullopt;
+  return input_error("measured", fmt::format("{}, {} ({})", file, what, e.value().empty() ? "missing" : e.value()),
+                     e.expected());
 }
 
 pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& pilot, const pilot_info& info,

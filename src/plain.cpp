@@ -103,6 +103,12 @@ void detail::check_plain_words(const scenario& s) {
                         "energy or " + std::string(s.intensity ? "intensity" : "mix") +
                             ", not both (energy stands for a mix)");
   }
+  // Two statements of the grid: a mix sets the carbon intensity and the off-site water
+  // (EWIF), so an intensity beside it would take the carbon from one and the water from the other.
+  if (s.intensity && s.mix)
+    throw input_error("intensity", fmt::format("{:g} g CO2e/kWh with mix", s.intensity->in_g_per_kwh()),
+                      "intensity or mix, not both (a mix sets the intensity and the off-site water; with intensity, "
+                      "give ewif for the water)");
 }
 
 void detail::check_plain_ids(const scenario& s, const catalog& cat) {
@@ -199,8 +205,16 @@ void detail::spread_over_parts(const plain_part& w, const scenario& given, const
     if (it->source.empty()) it->source = "the parts' catalog values (data/hardware.json)";
   }
   if (notes) {
-    r.notes.push_back(fmt::format("hardware {}: the range runs across {}", w.word, used));
-    if (!left_out.empty()) r.notes.push_back("hardware " + std::string(w.word) + ": left out of the range: " + left_out);
+    // One note per hardware word: the resolver's note says which part stands for the word;
+    // the range's parts go onto it rather than into a second "hardware gpu:" note.
+    std::string said = fmt::format("catalog parts in the range: {}", used);
+    if (!left_out.empty()) said += "; left out of the range: " + left_out;
+    const std::string head = "hardware " + std::string(w.word) + ": ";
+    auto it = std::find_if(r.notes.begin(), r.notes.end(), [&](const std::string& n) { return n.starts_with(head); });
+    if (it != r.notes.end())
+      *it += "; " + said;
+    else
+      r.notes.push_back(head + said);
   }
 }
 

@@ -19,6 +19,7 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/ghg.hpp"
+#include "trainprint/spelling.hpp"
 #include "trainprint/inventory.hpp"
 #include "trainprint/version.hpp"
 
@@ -52,7 +53,7 @@ std::string trace_unit(const trace_entry& t) { return t.unit == "1" || t.unit ==
 /// A table column of the ranked table: an output of the estimate in one unit.
 struct column {
   std::string title, unit;
-  std::string output;  // the JSON path in trainprint.estimate/1 ("cost_usd" = electricity + compute)
+  std::string output;  // the JSON path in trainprint.estimate/1 ("cost_usd": rank_metric(e, rank_by::cost), compare.hpp)
   double factor = 1;
   std::vector<std::optional<double>> central;
   std::vector<const output_interval*> interval;
@@ -243,7 +244,17 @@ void collect_inputs(const comparison& c, source_list& sources, document& d) {
       }
       if (row.unit.empty()) row.unit = trace_unit(*t);
       row.values.push_back(trace_value(*t));
-      if (auto rg = r.result.scenario.ranges.find(canonical_range_name(name)); rg != r.result.scenario.ranges.end())
+      // With ranges, the numbers are medians: the input drawn beside them says its own
+      // median and 90% range (the trace's value is the point estimate's).
+      const input_distribution* drawn = nullptr;
+      if (r.result.uncertainty)
+        for (const auto& x : r.result.uncertainty->inputs)
+          if (to_string(x.input) == name && !x.dist.fixed()) drawn = &x;
+      if (drawn)
+        row.values.back() += fmt::format(" (point value; drawn: median {:.4g}, 90% {:.4g}–{:.4g})",
+                                         drawn->dist.quantile(0.5), drawn->dist.quantile(0.05),
+                                         drawn->dist.quantile(0.95));
+      else if (auto rg = r.result.scenario.ranges.find(canonical_range_name(name)); rg != r.result.scenario.ranges.end())
         row.values.back() += fmt::format(" (range {:.4g}–{:.4g})", rg->second.low, rg->second.high);
       row.origins.emplace_back(to_string(t->origin));
       if (t->confidence == "low") {
@@ -561,7 +572,8 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       std::vector<std::string> which;
       for (const auto& r : c.rows)
         if (std::find(r.result.notes.begin(), r.result.notes.end(), n) != r.result.notes.end()) which.push_back(r.value);
-      d.notes.push_back(which.size() == c.rows.size() ? n : join(which, ", ") + ": " + n);
+      const std::string t = spell_inputs(n, spelling::json);  // `id` marks: the ids
+      d.notes.push_back(which.size() == c.rows.size() ? t : join(which, ", ") + ": " + t);
     }
   }
 
@@ -723,18 +735,20 @@ report render_inventory_report(const inventory& inv, const catalog& cat, const r
     d.summary += " " + d.development;
   }
   d.totals_header = {"Kind of run", "Runs", "Energy (facility)", "Emissions, location-based", "Embodied",
-                     "Total emissions", "Share of total"};
-  auto row_of = [&](std::string name, const inventory_total& t) {
+                     "Total emissions", "Share of total", "Cost"};
+  auto row_of = [&](std::string name, const inventory_total& t, std::optional<run_kind> k) {
     auto kg = [](std::optional<double> v) { return v ? readable(emissions::kg_co2e(*v)) : std::string("unknown"); };
     const auto te = t.value(output::emissions_total);
     const auto en = t.value(output::energy_facility);
     return std::vector<std::string>{std::move(name), std::to_string(t.runs), en ? readable(energy::kwh(*en)) : "unknown",
                                     kg(t.value(output::emissions_location)), embodied_text(t),
-                                    kg(te), te && total && *total > 0 ? fmt::format("{:.1f}%", 100 * *te / *total) : "—"};
+                                    kg(te), te && total && *total > 0 ? fmt::format("{:.1f}%", 100 * *te / *total) : "—",
+                                    // each run's cost counted once (inventory_cost), as the runs' Cost column
+                                    [&] { const auto cost = inventory_cost(inv, k); return cost ? usd_text(*cost) : std::string("unknown"); }()};
   };
   for (auto k : all_run_kinds)
-    if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0) d.totals.push_back(row_of(std::string(to_string(k)), t));
-  d.totals.push_back(row_of("all runs", inv.total));
+    if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0) d.totals.push_back(row_of(std::string(to_string(k)), t, k));
+  d.totals.push_back(row_of("all runs", inv.total, std::nullopt));
   // The scope table of the whole inventory, summed over the runs, after each run's.
   for (const auto& l : inv.scopes)
     d.scope_notes.push_back(fmt::format("Inventory total, {}: {} over {} of {} runs.", l.label,

@@ -13,6 +13,8 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/inputs.hpp"
 #include "trainprint/json.hpp"
+#include "trainprint/plain.hpp"
+#include "trainprint/uncertainty.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
@@ -97,7 +99,26 @@ table_estimates estimate_many(const scenario& base, const scenario& shared, std:
   for (std::size_t r = 0; r < t.rows; ++r) {
     try {
       row_inputs(row, shared, prepared, r);
-      const model_outputs o = estimate_outputs(no_base ? row : merge(base, row), cat);
+      const scenario& s = no_base ? row : merge(base, row);
+      if (wants_ranges(s)) {
+        // Words or ranges: the Monte Carlo, as make_estimate() runs it; the medians, and
+        // the percentiles in p5/p95 (allocated at the first such row).
+        const estimate e = make_estimate(s, cat);
+        if (t.p5[0].empty())
+          for (std::size_t k = 0; k < output_count; ++k) {
+            t.p5[k].assign(t.rows, std::numeric_limits<double>::quiet_NaN());
+            t.p95[k].assign(t.rows, std::numeric_limits<double>::quiet_NaN());
+          }
+        for (std::size_t k = 0; k < output_count; ++k) {
+          if (e.outputs.known[k]) t.values[k][r] = e.outputs.value[k];
+          if (const auto* i = e.uncertainty ? e.uncertainty->find(output_table[k].path) : nullptr) {
+            t.p5[k][r] = i->p5;
+            t.p95[k][r] = i->p95;
+          }
+        }
+        continue;
+      }
+      const model_outputs o = estimate_outputs(s, cat);
       for (std::size_t k = 0; k < output_count; ++k)
         if (o.known[k]) t.values[k][r] = o.value[k];
     } catch (const error& e) {

@@ -46,9 +46,9 @@ std::optional<uncertainty_options> uncertainty_from_text(bool on, const std::opt
                                                         const std::optional<std::string>& threads) {
   if (!on && !samples && !seed && !threads) return std::nullopt;
   auto whole = [](const std::string& text, const char* what, double lo, double hi) {
-    const double v = parse_number(text, what);
+    const double v = parse_number(text, what, "a whole number, e.g. " + detail::num(std::max(lo, 1.0) * 10));
     if (!(v >= lo && v <= hi) || std::floor(v) != v)
-      throw input_error(what, detail::num(v),
+      throw input_error(what, detail::num(v) == text ? text : "'" + text + "' (" + detail::num(v) + ")",
                         "a whole number " + detail::num(lo) + " <= " + std::string(what) + " <= " + detail::num(hi));
     return v;
   };

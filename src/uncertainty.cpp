@@ -10,7 +10,9 @@
 #include <array>
 #include "bit_cast.hpp"
 #include <cmath>
+#include <cstdlib>
 #include <memory>
+#include <new>
 #include <thread>
 
 #if defined(__SSE2__)
@@ -281,13 +283,111 @@ double quantile_of(const std::uint64_t* h, const binning& b, std::uint64_t n, do
 
 static_assert(block::size == uncertainty_block);
 
+/// A block of samples of one number (as detail::block) on the heap, so that a
+/// result is moved, not copied, and an operation on a temporary reuses its storage:
+/// compute<block> copies 8 KiB per output and writes a new 8 KiB temporary per
+/// operation, which made the Monte Carlo memory-bound (bench/RESULTS.md). The same
+/// operations on each sample, operands in the same order: compute<moving_block> is
+/// compute<double> sample by sample, bit for bit.
+class moving_block {
+ public:
+  static constexpr std::size_t size = uncertainty_block;
+  moving_block() = default;
+  explicit moving_block(double v) : p_(make()) { std::fill(p_.get(), p_.get() + size, v); }
+  moving_block(const moving_block& o) : p_(make()) { std::copy(o.data(), o.data() + size, p_.get()); }
+  moving_block(moving_block&&) noexcept = default;
+  moving_block& operator=(moving_block&&) noexcept = default;
+  moving_block& operator=(const moving_block& o) {
+    if (this != &o) *this = moving_block(o);
+    return *this;
+  }
+  double* data() noexcept { return p_.get(); }
+  const double* data() const noexcept { return p_.get(); }
+
+  /// r[i] = f(a[i], b[i]) into a fresh block, or into `into`'s storage when given.
+  /// (`into` may be `a` or `b`: each element is read before it is written.)
+  template <class F, class A, class B>
+  static moving_block map(F f, const A& a, const B& b, moving_block&& into) {
+    const auto pa = source(a);
+    const auto pb = source(b);
+    moving_block r = into.p_ ? std::move(into) : moving_block(make());
+    double* out = r.data();
+    for (std::size_t i = 0; i < size; i += 2) {  // two loads, then two stores: one SSE2 operation
+      const double a0 = at(pa, i), a1 = at(pa, i + 1), b0 = at(pb, i), b1 = at(pb, i + 1);
+      out[i] = f(a0, b0);
+      out[i + 1] = f(a1, b1);
+    }
+    return r;
+  }
+
+ private:
+  struct free_aligned {
+    void operator()(double* p) const noexcept { std::free(p); }
+  };
+  using storage = std::unique_ptr<double[], free_aligned>;
+  explicit moving_block(storage p) noexcept : p_(std::move(p)) {}
+  static storage make() {
+    void* p = std::aligned_alloc(64, size * sizeof(double));
+    if (!p) throw std::bad_alloc();
+    return storage(static_cast<double*>(p));
+  }
+  static double source(double v) noexcept { return v; }
+  static const double* source(const moving_block& v) noexcept { return v.p_.get(); }
+  static double at(double v, std::size_t) noexcept { return v; }
+  static double at(const double* v, std::size_t i) noexcept { return v[i]; }
+  storage p_;
+};
+// Each operator as double's: `p op q` with p from the left operand. A temporary
+// operand lends its storage to the result.
+#define TRAINPRINT_MOVING_OP(op)                                                                            \
+  inline moving_block operator op(const moving_block& a, const moving_block& b) {                           \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, moving_block());               \
+  }                                                                                                          \
+  inline moving_block operator op(moving_block&& a, const moving_block& b) {                                 \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(a));                 \
+  }                                                                                                          \
+  inline moving_block operator op(const moving_block& a, moving_block&& b) {                                 \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(b));                 \
+  }                                                                                                          \
+  inline moving_block operator op(moving_block&& a, moving_block&& b) {                                      \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(a));                 \
+  }                                                                                                          \
+  inline moving_block operator op(const moving_block& a, double b) {                                         \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, moving_block());               \
+  }                                                                                                          \
+  inline moving_block operator op(moving_block&& a, double b) {                                              \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(a));                 \
+  }                                                                                                          \
+  inline moving_block operator op(double a, const moving_block& b) {                                         \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, moving_block());               \
+  }                                                                                                          \
+  inline moving_block operator op(double a, moving_block&& b) {                                              \
+    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(b));                 \
+  }
+TRAINPRINT_MOVING_OP(+)
+TRAINPRINT_MOVING_OP(-)
+TRAINPRINT_MOVING_OP(*)
+TRAINPRINT_MOVING_OP(/)
+#undef TRAINPRINT_MOVING_OP
+// As detail::block's (model.hpp).
+inline moving_block min1(const moving_block& a) {
+  return moving_block::map([](double p, double q) { return std::min(q, p); }, a, 1.0, moving_block());
+}
+inline moving_block ratio_or_one(const moving_block& a, const moving_block& b) {
+  return moving_block::map([](double p, double q) { return q > 0 ? p / q : 1.0; }, a, b, moving_block());
+}
+inline moving_block clamp_fraction(const moving_block& a, double floor) {
+  return moving_block::map([](double p, double q) { return std::min(1.0, std::max(q, p)); }, a, floor,
+                           moving_block());
+}
+
 /// One block of samples: the inputs (the central value where fixed) and the
-/// outputs of the formula, compute<block> being compute<double> sample by sample.
+/// outputs of the formula, compute<moving_block> being compute<double> sample by sample.
 struct columns {
-  model_slots<block> in;
-  model_results<block> out;
+  model_slots<moving_block> in;
+  model_results<moving_block> out;
   explicit columns(const model_slots<double>& central) {
-    for (std::size_t k = 0; k < detail::slot_count; ++k) in[k] = block(central[k]);
+    for (std::size_t k = 0; k < detail::slot_count; ++k) in[k] = moving_block(central[k]);
   }
 };
 
@@ -295,6 +395,11 @@ struct columns {
 
 uncertainty_result propagate(const model_inputs& central, std::span<const input_distribution> inputs,
                              const uncertainty_options& options) {
+  return detail::propagate(central, inputs, options, detail::sample_limit{});
+}
+
+uncertainty_result detail::propagate(const model_inputs& central, std::span<const input_distribution> inputs,
+                                     const uncertainty_options& options, const sample_limit& limit) {
   validate(options);
   uncertainty_result res;
   res.samples = options.samples;
@@ -364,19 +469,43 @@ uncertainty_result propagate(const model_inputs& central, std::span<const input_
   std::vector<double> block_sums(blocks * nt, 0.0);
   const unsigned threads = static_cast<unsigned>(std::min<std::uint64_t>(options.threads, blocks));
   std::vector<std::vector<std::uint64_t>> hists(threads);
+  // Impossible samples (limit): checked only on a time path with the workload known.
+  const bool check = limit.peak_flop_per_s > 0 && shape.path != model_shape::workload::flops && shape.flops > 0;
+  std::vector<std::uint64_t> dropped(blocks, 0);
 
   auto run = [&](unsigned t) {
     std::vector<std::uint32_t> h(nt * uncertainty_histogram_bins, 0);
     auto cols = std::make_unique<columns>(work.modes);
+    auto keep = std::make_unique<block>(), packed = std::make_unique<block>();
     const std::uint64_t first = blocks * t / threads, last = blocks * (t + 1) / threads;
     for (std::uint64_t blk = first; blk < last; ++blk) {
       xoshiro256ss rng(options.seed, blk);
       const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(uncertainty_block, n - blk * uncertainty_block));
-      for (const auto& smp : samplers) smp.fill(rng, cols->in[detail::slot(inputs[smp.index].input)].x);
+      for (const auto& smp : samplers) smp.fill(rng, cols->in[detail::slot(inputs[smp.index].input)].data());
       detail::compute(shape, cols->in, cols->out);
-      for (std::size_t q = 0; q < nt; ++q)
-        block_sums[blk * nt + q] =
-            bins[tracked[q]].count(cols->out.value[tracked[q]].x, count, h.data() + q * uncertainty_histogram_bins);
+      std::size_t kept = count;
+      if (check) {
+        // Sample i is possible when flops ≤ AH · 3600 · peak; `keep` lists the possible ones.
+        const double* fl = cols->in[detail::slot(uncertain_input::flops)].data();
+        const double* sp = cols->in[detail::slot(uncertain_input::precision_speedup)].data();
+        const double* ah = cols->out[output::accelerator_hours].data();
+        kept = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+          const double peak = limit.peak_follows_speedup ? limit.peak_flop_per_s * (sp[i] / limit.speedup_central)
+                                                         : limit.peak_flop_per_s;
+          keep->x[kept] = static_cast<double>(i);
+          kept += fl[i] <= ah[i] * 3600.0 * peak ? 1 : 0;
+        }
+        dropped[blk] = count - kept;
+      }
+      for (std::size_t q = 0; q < nt; ++q) {
+        const double* v = cols->out.value[tracked[q]].data();
+        if (kept < count) {  // the possible samples, packed
+          for (std::size_t i = 0; i < kept; ++i) packed->x[i] = v[static_cast<std::size_t>(keep->x[i])];
+          v = packed->x;
+        }
+        block_sums[blk * nt + q] = bins[tracked[q]].count(v, kept, h.data() + q * uncertainty_histogram_bins);
+      }
     }
     hists[t].assign(h.begin(), h.end());
   };
@@ -391,21 +520,23 @@ uncertainty_result propagate(const model_inputs& central, std::span<const input_
   std::vector<std::uint64_t> hist(nt * uncertainty_histogram_bins, 0);
   for (const auto& h : hists)
     for (std::size_t i = 0; i < h.size(); ++i) hist[i] += h[i];
+  for (const auto d : dropped) res.impossible_samples += d;
+  const std::uint64_t possible = n - res.impossible_samples;
 
   for (std::size_t k = 0; k < output_count; ++k) {
     if (!mid.known[k] || !output_table[k].sampled) continue;
     const double c = mid.value[k];
     output_interval o{std::string(output_table[k].path), std::string(output_table[k].unit), c, c, c, c, c};
     const auto it = std::find(tracked.begin(), tracked.end(), k);
-    if (it != tracked.end()) {
+    if (it != tracked.end() && possible > 0) {
       const auto q = static_cast<std::size_t>(it - tracked.begin());
       const std::uint64_t* h = hist.data() + q * uncertainty_histogram_bins;
-      o.p5 = quantile_of(h, bins[k], n, 0.05);
-      o.p50 = quantile_of(h, bins[k], n, 0.50);
-      o.p95 = quantile_of(h, bins[k], n, 0.95);
+      o.p5 = quantile_of(h, bins[k], possible, 0.05);
+      o.p50 = quantile_of(h, bins[k], possible, 0.50);
+      o.p95 = quantile_of(h, bins[k], possible, 0.95);
       double total = 0;
       for (std::uint64_t blk = 0; blk < blocks; ++blk) total += block_sums[blk * nt + q];
-      o.mean = total / static_cast<double>(n);
+      o.mean = total / static_cast<double>(possible);
     }
     res.outputs.push_back(std::move(o));
   }

@@ -365,7 +365,9 @@ model_inputs resolve_inputs(const scenario& s, const catalog& cat);
 
 /// The numbers of make_estimate(s, cat).outputs, bit for bit, with the same errors
 /// (input_error, unknown_key_error, the overflow check), and nothing else: no
-/// trace, context or notes. The lean path of estimate_many() (table.hpp).
+/// trace, context or notes. The lean path of estimate_many() (table.hpp); a scenario
+/// with plain-language words or ranges (wants_ranges(), plain.hpp) runs the Monte
+/// Carlo as make_estimate() does, so its numbers are the medians (about 0.3 ms).
 model_outputs estimate_outputs(const scenario& s, const catalog& cat = catalog::embedded());
 
 /// Validates, resolves and evaluates `s`: the whole estimate with its trace.
@@ -379,6 +381,9 @@ enum class trace_level {
   none,  ///< no trace entries; every number, the context and the notes as with `full`
 };
 /// make_estimate() with the trace at `level`: `none` for sweeps that keep only the numbers.
+/// As make_estimate(s, cat), a scenario with plain-language words or ranges
+/// (wants_ranges(), plain.hpp) gets the Monte Carlo (default uncertainty_options): its
+/// numbers are the medians with their intervals in `uncertainty`, at either level.
 estimate make_estimate(const scenario& s, const catalog& cat, trace_level level);
 
 }  // namespace trainprint::inline v0

@@ -16,6 +16,9 @@ namespace trainprint::inline v0 {
 /// (125m, 7b: a lower-case m is a million, never milli). `what` names the input in
 /// the error message. Throws unit_error for anything else (empty, NaN, inf, overflow).
 double parse_number(std::string_view text, std::string_view what);
+/// The same, with `expected` saying what the input takes in its own unit ("a number of
+/// g CO2e/kWh, e.g. 400") where the message would name model sizes (e.g. 7B, 2T).
+double parse_number(std::string_view text, std::string_view what, std::string_view expected);
 
 /// A positive duration: a number with a unit — min, h, d, w, mo (a twelfth of a year,
 /// 730 h) or y (365 days), or their words with or without a space (90 minutes, 5 days,

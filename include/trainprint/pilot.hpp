@@ -68,8 +68,11 @@ inline constexpr int pilot_windows = 10;
 /// `s` with measurement `m` as its measured energy (docs/methodology.md §7.2):
 /// energy_kwh from m; energy_boundary, unless s sets it, accelerators for a power log
 /// and servers for an energy file (CodeCarbon, sacct); and, when s gives no time, the
-/// measured duration with m's device count (or s's count). Notes say what was taken.
-/// Throws input_error when s already sets energy_kwh.
+/// measured duration with m's device count (or s's count); with s's duration_h and no
+/// count, m's device count. Notes say what was taken. Throws input_error when s already
+/// sets energy_kwh, and when s's count, duration_h or gpu_hours disagrees with m's own
+/// device count, span or accelerator-hours (by more than 2%): the measured energy is that
+/// of m's span on m's devices, and a file that covers part of a run is a pilot.
 [[nodiscard]] scenario with_measurement(scenario s, const measurement& m, std::vector<std::string>* notes = nullptr);
 
 /// Reads a pilot file for calibrate_from_pilot: the measurement with its power spread

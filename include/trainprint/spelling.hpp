@@ -27,7 +27,9 @@ enum class spelling : unsigned char {
 ///   `--no-embodied`, `--recompute`, `--boundary accelerators`; Python `embodied=False`,
 ///   `boundary="accelerators"`, `mfu=0.4`; JSON unchanged.
 /// Words that are not input ids, and one-word ids used as plain words ("the hardware"),
-/// are left as they are. With spelling::json the message is returned unchanged.
+/// are left as they are. An input the library marks in a note or an error (`` `count` ``)
+/// is spelled the same way; with spelling::json the ids stay as they are and only their
+/// marks are removed.
 [[nodiscard]] std::string spell_inputs(std::string_view message, spelling how);
 
 }  // namespace trainprint::inline v0

@@ -73,6 +73,11 @@ struct table_estimates {
   /// values[index_of(o)][r]: output `o` of row r in its table unit (outputs.hpp);
   /// NaN where it is unknown (an input it needs is missing) or the row failed.
   std::array<std::vector<double>, output_count> values;
+  /// Empty unless a row has plain-language words or ranges (wants_ranges(), plain.hpp):
+  /// then that row's `values` are Monte Carlo medians (as make_estimate() gives) and
+  /// p5[index_of(o)][r], p95[index_of(o)][r] its 5th and 95th percentiles; NaN in the
+  /// rows without ranges, for outputs without an interval, and in failed rows.
+  std::array<std::vector<double>, output_count> p5, p95;
   std::vector<row_error> errors;  ///< in row order
 };
 

@@ -86,6 +86,11 @@ struct sensitivity_entry {
 /// The uncertainty block of an estimate (JSON `uncertainty` of trainprint.estimate/1).
 struct uncertainty_result {
   std::uint64_t samples = 0, seed = 0;
+  /// Samples left out of every interval as physically impossible: with the workload
+  /// and the time both given, a sample whose FLOPs exceed its accelerator-hours at the
+  /// accelerators' dense peak (an implied MFU above 1; docs/uncertainty.md). The
+  /// quantiles and means are over the samples − impossible_samples others.
+  std::uint64_t impossible_samples = 0;
   std::vector<input_distribution> inputs;   ///< every input the model uses, fixed ones too
   std::vector<output_interval> outputs;     ///< every known output, in JSON order
   std::string sensitivity_metric;           ///< "emissions_kg_co2e.total", or "energy_kwh.facility" when emissions are unknown

@@ -21,7 +21,7 @@ import sys
 
 import cpus
 from common import (arguments, dedup_aliases, dumps, fail_on, load_schema, meta, name_clashes, num, read_csv,
-                    source, source_errors, upstream_dir, validate, write_text)
+                    source, source_errors, upstream_dir, validate, write_text, REPO_UPSTREAM)
 
 # --------------------------------------------------------------------------------------------
 # Sources
@@ -29,6 +29,10 @@ from common import (arguments, dedup_aliases, dumps, fail_on, load_schema, meta,
 S = source
 
 SOURCES = {
+    # Cloud on-demand prices (data/upstream/cloud-ondemand-prices; every one a dated third-party copy of the provider's list)
+    "vantage-ec2-2023": S("AWS EC2 on-demand Linux prices, us-east-1, as exported from instances.vantage.sh (boaviztapi data/utils/complete_AWS_EC2/vantage-export.csv, committed 2023-11-16; stale for P4 and P5, cut in 2025)", "https://github.com/Boavizta/boaviztapi/blob/main/boaviztapi/data/utils/complete_AWS_EC2/vantage-export.csv", 2023, retrieved="2026-12-06"),
+    "dstack-pr-4110": S("dstack pull request #4110, 'Add AWS p5en.48xlarge' (dstack offer output, prices from AWS's price list via gpuhunt)", "https://github.com/dstackai/dstack/pull/4110", 2026, retrieved="2026-12-06"),
+    "skypilot-pr-4218": S("SkyPilot pull request #4218, '[Catalog] Add TPU V6e' (per-chip-hour prices taken from cloud.google.com/tpu/pricing)", "https://github.com/skypilot-org/skypilot/pull/4218", 2024, retrieved="2026-12-06"),
     "techpowerup-v100-sxm3": S("TechPowerUp GPU database: NVIDIA Tesla V100 SXM3 32 GB", "https://www.techpowerup.com/gpu-specs/tesla-v100-sxm3-32-gb.c3472", 2018),
     "epoch-ml-hardware": S("Epoch AI, 'Data on Machine Learning Hardware'", "https://epoch.ai/data/machine-learning-hardware", 2025, "CC-BY-4.0"),
     "llmcarbon": S("Faiz et al., LLMCarbon: Modeling the End-to-End Carbon Footprint of Large Language Models (ICLR 2024), data/hardware.csv", "https://github.com/SotaroKaneda/MLCarbon/blob/main/data/hardware.csv", 2024, "Apache-2.0"),
@@ -704,6 +708,30 @@ def cross_check_epoch(up, accs):
 
 
 # --------------------------------------------------------------------------------------------
+PRICE_FIELDS = ("system", "usd_per_hour", "per", "region", "as_of", "source", "confidence", "locator", "superseded")
+
+
+def load_prices(systems):
+    """Each row of data/upstream/cloud-ondemand-prices/prices.csv as its system's `on_demand_price`:
+    a dated list on-demand price (USD per instance-hour, or per accelerator-hour where `per` says so);
+    `superseded`, when not empty, says why the price is known to be out of date (the estimate prints it)."""
+    rows = read_csv(os.path.join(REPO_UPSTREAM, "cloud-ondemand-prices", "prices.csv"))
+    by_id = {s["id"]: s for s in systems}
+    for r in rows:
+        if tuple(r) != PRICE_FIELDS:
+            sys.exit(f"prices.csv: columns {tuple(r)}, expected {PRICE_FIELDS}")
+        s = by_id.get(r["system"])
+        if s is None:
+            sys.exit(f"prices.csv: unknown system {r['system']}")
+        if "on_demand_price" in s:
+            sys.exit(f"prices.csv: {r['system']} given twice")
+        s["on_demand_price"] = {"usd_per_hour": float(r["usd_per_hour"]), "per": r["per"], "region": r["region"],
+                                "as_of": r["as_of"], "source": r["source"], "confidence": r["confidence"],
+                                "notes": r["locator"]}
+        if r["superseded"]:
+            s["on_demand_price"]["superseded"] = r["superseded"]
+
+
 def check(doc):
     """What hardware.schema.json cannot say: names unique across both tables, references
     between entries and to sources, and the TPU power rule."""
@@ -720,6 +748,9 @@ def check(doc):
             errs.append(f"{s['id']}: accelerator {s['accelerator']} missing")
         if s["kind"] == "cloud_instance" and not s["provider"]:
             errs.append(f"{s['id']}: provider")
+        price = s.get("on_demand_price")
+        if price and (not s["provider"] or not price["region"].startswith(s["provider"] + ":")):
+            errs.append(f"{s['id']}: on_demand_price region {price['region']} is not a region of {s['provider']}")
     return errs
 
 
@@ -732,11 +763,13 @@ def main(argv=None):
     cross_check_epoch(up, accs)
     systems = sorted(SYSTEMS, key=lambda s: s["id"])
     cross_check_systems(up, systems)
+    load_prices(systems)
     for e in accs + systems:
         e["aliases"] = dedup_aliases(e["id"], e["aliases"])
     embodied = load_embodied(up)
     used = {e["source"] for e in accs + systems} | {"llmcarbon", "luccioni-2023"}
     used.update(fs["source"] for e in accs + systems for fs in e.get("field_sources", {}).values())
+    used.update(s["on_demand_price"]["source"] for s in systems if "on_demand_price" in s)
     missing = used - set(SOURCES)
     if missing:
         sys.exit(f"sources missing: {sorted(missing)}")

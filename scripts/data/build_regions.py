@@ -19,6 +19,7 @@ import sys
 
 from common import (CONFIDENCES, REPO_UPSTREAM, arguments, dedup_aliases, dumps, fail_on, load_schema, meta, name_clashes,
                     read_csv, read_json, source, source_errors, upstream_dir, validate, write_text)
+from eurostat_prices import apply_country_prices
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -138,6 +139,7 @@ SOURCES = {
     "google-dc-efficiency": source("Google data centers – efficiency (per-campus trailing-twelve-month PUE), as transcribed in Green Algorithms cloudProviders_datacenters.csv", "https://www.google.com/about/datacenters/efficiency/", 2020, "facts; transcription CC-BY-4.0 (Green Algorithms)", retrieved="2020-09-29"),
     "ipcc-ar5": source("IPCC AR5 WGIII Annex III: Technology-specific cost and performance parameters (Schloemer et al. 2014), Table A.III.2", "https://www.ipcc.ch/site/assets/uploads/2018/02/ipcc_wg3_ar5_annex-iii.pdf#page=7", 2014, "facts"),
     "eia-epa-2023": source("US EIA Electric Power Annual 2023, average revenue per kWh by state and end-use sector (Table 2.10 figures)", "https://www.eia.gov/electricity/annual/secrev-map.php", 2023, "public-domain", retrieved="2026-12-06", notes="transcribed into data/upstream/eia-epa2023-average-revenue (see its SOURCE.md)"),
+    "eurostat-nrg-pc-205": source("Eurostat nrg_pc_205, Electricity prices for non-household consumers - bi-annual data (from 2007 onwards), band IC 500-1999 MWh, excluding VAT and other recoverable taxes and levies, EUR/kWh; converted with the Federal Reserve G.5A 2023 average 1.0817 USD/EUR", "https://ec.europa.eu/eurostat/databrowser/view/nrg_pc_205/default/table", 2023, "CC-BY-4.0", retrieved="2026-12-06", notes="transcribed into data/upstream/eurostat-nrg-pc-205-nonhousehold (see its SOURCE.md); exchange rate: https://www.federalreserve.gov/releases/g5a/20240201/ (public domain)"),
     "entsoe-bidding-zones": source("ENTSO-E Transparency Platform bidding zones (area codes SE1-SE4, NO1-NO5)", "https://transparency.entsoe.eu/", 2025, "facts"),
     "aws-regions": source("AWS Regions and Availability Zones (region codes and locations)", "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html", 2025, "facts"),
     "azure-regions": source("Azure regions list (names as in `az account list-locations`)", "https://learn.microsoft.com/en-us/azure/reliability/regions-list", 2025, "facts"),
@@ -149,6 +151,7 @@ LICENSE_NOTES = [
     "Country generation mixes: CodeCarbon (MIT, (c) the CodeCarbon authors) global_energy_mix.json, itself derived from Our World in Data / Ember (CC BY 4.0). Canadian provincial mixes: CodeCarbon canada_energy_mix_2023.json (MIT).",
     "US eGRID2022 subregions and state rates: US EPA, public domain.",
     "US state electricity prices: U.S. Energy Information Administration (Oct 2024), Electric Power Annual 2023; public domain.",
+    "European electricity prices: Eurostat (nrg_pc_205), CC BY 4.0 – attribution required (Eurostat's reuse policy, Commission Decision 2011/833/EU); converted to USD with the Federal Reserve's G.5A 2023 annual average (public domain).",
     "Canadian province (2019 figures kept in notes) and Australian state intensities: Green Algorithms (Lannelongue et al. 2021), CC BY 4.0 – attribution required; values originate from carbonfootprint.com, EPA, Canada's NIR and Australia's NGA factors.",
     "Google Cloud region grid intensity and CFE: GoogleCloudPlatform/region-carbon-info, Apache-2.0 (keep attribution). Per-campus Google PUE: facts from google.com/about/datacenters/efficiency.",
     "Cloud region lists: facts from the providers' public pages; cross-checked with Cloud Carbon Footprint (Apache-2.0). No Electricity Maps (ODbL), co2.js/Ember (CC BY-SA) or Boavizta (AGPL) values are included.",
@@ -567,6 +570,11 @@ def build(up, curated):
     missing = sorted(set(gcp) - used_gcp)
     if missing:
         raise SystemExit("GCP regions in 2024.csv without a curated row: %s" % missing)
+
+    # 5. European electricity prices (Eurostat 2023, non-household) --------
+    priced, unmatched = apply_country_prices(entries)
+    print("eurostat prices: %d entries; geos without a catalog entry: %s" % (len(priced), ", ".join(unmatched) or "none"),
+          file=sys.stderr)
 
     return [entries[k] for k in sorted(entries)]
 

@@ -4,10 +4,12 @@
 
 namespace trainprint::inline v0 {
 
+// What is derived from a catalog's tables is kept with the tables (memo.hpp): a moved
+// catalog keeps it, and it goes with them.
 catalog::catalog() : impl_(std::make_unique<impl>()) {}
 catalog::~catalog() = default;
-catalog::catalog(catalog&&) noexcept = default;
-catalog& catalog::operator=(catalog&&) noexcept = default;
+catalog::catalog(catalog&& o) noexcept = default;
+catalog& catalog::operator=(catalog&& o) noexcept = default;
 
 const catalog& catalog::embedded() {
   static const catalog instance = [] {

@@ -87,16 +87,23 @@ inline void check_range(const reader& rd, const std::string& ptr, std::string_vi
 }
 
 // --- the per-table parsers: one entry's fields after its id and aliases ---
-// `o` is the entry, `p` its JSON pointer.
+// `o` is the entry, `p` its JSON pointer; each runs on json_node and text_node
+// (explicitly instantiated for both in its table_*.cpp).
 
-void parse_item(accelerator& a, const reader& rd, const source_map& src, const json_node& o, const std::string& p);
-void parse_item(system_profile& s, const reader& rd, const source_map& src, const json_node& o, const std::string& p);
+template <class Node>
+void parse_item(accelerator& a, const reader& rd, const source_map& src, const Node& o, const std::string& p);
+template <class Node>
+void parse_item(system_profile& s, const reader& rd, const source_map& src, const Node& o, const std::string& p);
 template <class Node>
 void parse_item(region& r, const reader& rd, const source_map& src, const Node& o, const std::string& p);
-void parse_item(provider& pr, const reader& rd, const source_map& src, const json_node& o, const std::string& p);
-void parse_item(energy_source& e, const reader& rd, const source_map& src, const json_node& o, const std::string& p);
-void parse_item(preset& pr, const reader& rd, const source_map& src, const json_node& o, const std::string& p);
-void parse_item(equivalent& q, const reader& rd, const source_map& src, const json_node& o, const std::string& p);
+template <class Node>
+void parse_item(provider& pr, const reader& rd, const source_map& src, const Node& o, const std::string& p);
+template <class Node>
+void parse_item(energy_source& e, const reader& rd, const source_map& src, const Node& o, const std::string& p);
+template <class Node>
+void parse_item(preset& pr, const reader& rd, const source_map& src, const Node& o, const std::string& p);
+template <class Node>
+void parse_item(equivalent& q, const reader& rd, const source_map& src, const Node& o, const std::string& p);
 
 /// The "embodied_factors" object of hardware.json, into `into` (an overlay's die
 /// list replaces the one before).

@@ -7,12 +7,15 @@
 //   references.cpp  the references between tables
 //   lookup.cpp      lookups by id or alias, failing with "did you mean"
 //   suggest.cpp     the closest ids to a name (closest_ids)
+//   prices.cpp      the list on-demand prices
+//   memo.cpp        the registry of every catalog's tables and what is derived from them
 //   catalog.cpp     the public accessors
 
 #include <atomic>
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +23,7 @@
 #include <vector>
 
 #include "catalog/json_scan.hpp"
+#include "catalog/prices.hpp"
 #include "catalog/reader.hpp"
 #include "trainprint/catalog.hpp"
 
@@ -70,7 +74,13 @@ struct catalog_tables_base {
   table<preset> presets;
   table<equivalent> equivalents;
   embodied_factors embodied;
+  /// The list on-demand prices (prices.hpp): `prices` once a loaded file set or replaced a
+  /// system's, else the embedded hardware.json's when `embedded_prices`, else none.
+  bool embedded_prices = false;
+  std::shared_ptr<const std::vector<list_price>> prices;
 };
+/// The prices of `t`, as described there.
+const std::vector<list_price>& prices_of(const catalog_tables_base& t);
 }  // namespace catalog_detail
 
 struct catalog::impl : catalog_detail::catalog_tables_base {
@@ -92,6 +102,11 @@ struct catalog::impl : catalog_detail::catalog_tables_base {
   std::mutex lazy_mutex;
   std::atomic<bool> all_parsed{true};
 
+  impl();  // registers the tables (catalog/memo.hpp), until destroyed
+  ~impl();
+  impl(const impl&) = delete;
+  impl& operator=(const impl&) = delete;
+
   template <class F>
   void for_each_table(F f) {
     f(accelerators), f(systems), f(regions), f(providers), f(energy_sources), f(presets), f(equivalents);
@@ -106,6 +121,17 @@ struct catalog::impl : catalog_detail::catalog_tables_base {
   source_map parse_sources(const reader& rd, const json_node& root);
   template <class T>
   void insert(table<T>& t, T item, const json_node& obj, const reader& rd, const std::string& ptr, bool overlay);
+
+  // --- prices.cpp ---
+
+  /// The system entry's "on_demand_price" at `ptr`, its source resolved in `src`; nullopt
+  /// when it has none. Throws data_error.
+  std::optional<catalog_detail::list_price> parse_price(const reader& rd, const source_map& src, const json_node& sys,
+                                                         const std::string& ptr) const;
+  /// The system `system`, just loaded, has price `lp` (none: any earlier price of it goes).
+  void set_price(const std::string& system, std::optional<catalog_detail::list_price> lp);
+  /// Every loaded price names a known region of its system's provider (throws data_error).
+  void check_prices() const;
 
   // --- overlays.cpp ---
 

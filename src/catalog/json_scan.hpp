@@ -118,6 +118,8 @@ struct not_fast {};
 class text_node {
  public:
   explicit text_node(std::string_view text) noexcept : text_(text) {}
+  /// The value's text.
+  std::string_view text() const noexcept { return text_; }
 
   bool is_object() const noexcept { return text_.front() == '{'; }
   bool is_array() const noexcept { return text_.front() == '['; }

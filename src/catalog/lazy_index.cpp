@@ -1,9 +1,9 @@
 // The embedded tables, parsed lazily. Loading scans each file once with the
 // trusting json_scanner: each entry's id and aliases go into the index and its
 // text is kept; the entry is parsed on first lookup, every entry of a table on
-// first use of the whole table. A region entry is read straight from its text
-// (text_node) once the strict scanner has checked it; any other entry, and a
-// region the text path does not take as it is, goes through nlohmann's DOM.
+// first use of the whole table. An entry is read straight from its text
+// (text_node) once the strict scanner has checked it; an entry the text path
+// does not take as it is goes through nlohmann's DOM.
 
 #include <nlohmann/json.hpp>
 
@@ -133,14 +133,12 @@ void catalog::impl::parse_pending(table<T>& t, std::size_t pos) {
   const pending& pe = t.lazy->entries[pos];
   const reader& rd = pe.file->rd;
   const std::string& ptr = t.origin[pos].second;
-  if constexpr (std::is_same_v<T, region>) {  // two thirds of the catalog: straight from the text
-    if (strictly_valid(pe.text)) {
-      try {
-        t.items[pos] = parse_entry<region>(rd, pe.file->src, text_node(pe.text), ptr);
-        return;
-      } catch (const not_fast&) {
-      } catch (const data_error&) {  // the DOM path gives the same error
-      }
+  if (strictly_valid(pe.text)) {  // straight from the text
+    try {
+      t.items[pos] = parse_entry<T>(rd, pe.file->src, text_node(pe.text), ptr);
+      return;
+    } catch (const not_fast&) {
+    } catch (const data_error&) {  // the DOM path gives the same error
     }
   }
   json dom;
@@ -223,6 +221,7 @@ std::unique_ptr<catalog::impl> catalog::impl::load_embedded() {
   }
   if (lazy) {
     im->seal_lazy();
+    im->embedded_prices = true;  // parsed on first use (prices.cpp)
     return im;
   }
   im = std::make_unique<impl>();

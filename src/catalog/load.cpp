@@ -89,7 +89,15 @@ void catalog::impl::load(std::string_view text, const std::string& file, bool ov
       const auto obj = arr[i];
       try {
         if (!obj.is_object()) rd.fail(ptr, "expected an object");
-        insert(t, parse_entry<T>(rd, src, obj, ptr), obj, rd, ptr, overlay);
+        if constexpr (std::is_same_v<T, system_profile>) {  // a system brings its own price, or none
+          auto item = parse_entry<T>(rd, src, obj, ptr);
+          auto price = parse_price(rd, src, obj, ptr);
+          const std::string id = item.id;
+          insert(t, std::move(item), obj, rd, ptr, overlay);
+          set_price(id, std::move(price));
+        } else {
+          insert(t, parse_entry<T>(rd, src, obj, ptr), obj, rd, ptr, overlay);
+        }
       } catch (const data_error& e) {
         if (!collect) throw;
         collect->emplace_back(e.what());

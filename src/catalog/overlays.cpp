@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "catalog/impl.hpp"
+#include "catalog/memo.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -42,6 +43,7 @@ catalog catalog::with_overlays(std::span<const std::filesystem::path> files) {
 
 std::vector<std::string> catalog::overlay_problems(std::string_view json_text, const std::string& file_name) {
   std::vector<std::string> problems;
+  catalog_detail::forget_memos(this);
   impl_->drop_lazy();
   auto saved = impl_->save();
   impl_->collect = &problems;
@@ -61,6 +63,7 @@ std::vector<std::string> catalog::overlay_problems(std::string_view json_text, c
 }
 
 void catalog::overlay(std::string_view json_text, const std::string& file_name) {
+  catalog_detail::forget_memos(this);
   impl_->drop_lazy();
   auto saved = impl_->save();
   try {

@@ -43,6 +43,7 @@ void catalog::impl::check_references() const {
     if (s.provider && !providers.index.contains(lower(*s.provider)))
       fail(presets, i, "scenario/provider", "unknown provider '" + *s.provider + "'");
   }
+  check_prices();
 }
 
 }  // namespace trainprint::inline v0

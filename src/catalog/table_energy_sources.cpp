@@ -1,10 +1,12 @@
 // energy_sources.json: lifecycle emissions and water consumption per kWh by source.
 
 #include "catalog/fields.hpp"
+#include "catalog/json_scan.hpp"
 
 namespace trainprint::inline v0::catalog_detail {
 
-void parse_item(energy_source& e, const reader& rd, const source_map& src, const json_node& o, const std::string& p) {
+template <class Node>
+void parse_item(energy_source& e, const reader& rd, const source_map& src, const Node& o, const std::string& p) {
   e.prov = prov_of(rd, src, o, p);
   e.name = rd.opt_str(o, p, "name");
   const auto lc = rd.at(o, p, rules::lifecycle);
@@ -30,5 +32,8 @@ void parse_item(energy_source& e, const reader& rd, const source_map& src, const
       rd.fail(wp, "expected 0 <= min <= value <= max <= " + shortest(whi.hi));
   }
 }
+
+template void parse_item(energy_source&, const reader&, const source_map&, const json_node&, const std::string&);
+template void parse_item(energy_source&, const reader&, const source_map&, const text_node&, const std::string&);
 
 }  // namespace trainprint::inline v0::catalog_detail

@@ -1,10 +1,12 @@
 // equivalents.json: everyday comparisons ("km driven by car").
 
 #include "catalog/fields.hpp"
+#include "catalog/json_scan.hpp"
 
 namespace trainprint::inline v0::catalog_detail {
 
-void parse_item(equivalent& q, const reader& rd, const source_map& src, const json_node& o, const std::string& p) {
+template <class Node>
+void parse_item(equivalent& q, const reader& rd, const source_map& src, const Node& o, const std::string& p) {
   q.prov = prov_of(rd, src, o, p);
   q.name = rd.opt_str(o, p, "name");
   q.applies_to = rd.str(o, p, rules::applies_to);
@@ -21,6 +23,9 @@ void parse_item(equivalent& q, const reader& rd, const source_map& src, const js
   q.unit = rd.opt_str(o, p, "unit");
   q.region = rd.opt_str(o, p, "region");
 }
+
+template void parse_item(equivalent&, const reader&, const source_map&, const json_node&, const std::string&);
+template void parse_item(equivalent&, const reader&, const source_map&, const text_node&, const std::string&);
 
 }  // namespace trainprint::inline v0::catalog_detail
 

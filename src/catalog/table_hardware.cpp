@@ -1,10 +1,12 @@
 // hardware.json: accelerators, the systems they come in, and embodied-carbon factors.
 
 #include "catalog/fields.hpp"
+#include "catalog/json_scan.hpp"
 
 namespace trainprint::inline v0::catalog_detail {
 
-void parse_item(accelerator& a, const reader& rd, const source_map& src, const json_node& o, const std::string& p) {
+template <class Node>
+void parse_item(accelerator& a, const reader& rd, const source_map& src, const Node& o, const std::string& p) {
   a.prov = prov_of(rd, src, o, p);
   read_fields(a, catalog_fields::accelerator_names, rd, o, p);
   a.release_year = rd.opt_int(o, p, "release_year");
@@ -14,7 +16,7 @@ void parse_item(accelerator& a, const reader& rd, const source_map& src, const j
   if (rd.has(o, "peak_tflops_dense")) {
     const auto pp = p + "/peak_tflops_dense";
     const auto pk = rd.object(o, p, "peak_tflops_dense", "expected an object of precision: TFLOP/s");
-    pk.for_each_member([&](const std::string& name, const json_node& v) {
+    pk.for_each_member([&](const std::string& name, const Node& v) {
       auto prec = parse_precision(name);
       if (!prec) {
         if (name == "int8" || name == "fp4" || name == "fp6" || name == "fp64") return;  // not used
@@ -35,13 +37,14 @@ void parse_item(accelerator& a, const reader& rd, const source_map& src, const j
     rd.fail(p + "/package_tdp_w", "expected a positive power");
   if (rd.has(o, "field_sources")) {
     const auto fs = rd.object(o, p, "field_sources", "expected an object");
-    fs.for_each_member([&](const std::string& field, const json_node& v) {
+    fs.for_each_member([&](const std::string& field, const Node& v) {
       a.field_sources[field] = prov_of(rd, src, v, reader::sub(p + "/field_sources", field), &a.prov);
     });
   }
 }
 
-void parse_item(system_profile& s, const reader& rd, const source_map& src, const json_node& o, const std::string& p) {
+template <class Node>
+void parse_item(system_profile& s, const reader& rd, const source_map& src, const Node& o, const std::string& p) {
   s.prov = prov_of(rd, src, o, p);
   s.name = rd.opt_str(o, p, "name");
   s.kind = rd.opt_str(o, p, "kind");
@@ -51,6 +54,12 @@ void parse_item(system_profile& s, const reader& rd, const source_map& src, cons
   s.max_power_w = rd.opt_num(o, p, "max_power_w");
   s.provider = rd.opt_str(o, p, "provider");
 }
+
+template void parse_item(accelerator&, const reader&, const source_map&, const json_node&, const std::string&);
+template void parse_item(accelerator&, const reader&, const source_map&, const text_node&, const std::string&);
+
+template void parse_item(system_profile&, const reader&, const source_map&, const json_node&, const std::string&);
+template void parse_item(system_profile&, const reader&, const source_map&, const text_node&, const std::string&);
 
 namespace {
 cited_value cited_object(const reader& rd, const source_map& src, const json_node& v, const std::string& ptr) {

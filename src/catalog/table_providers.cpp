@@ -1,10 +1,12 @@
 // providers.json: cloud and HPC providers, with PUE, WUE and CFE by year.
 
 #include "catalog/fields.hpp"
+#include "catalog/json_scan.hpp"
 
 namespace trainprint::inline v0::catalog_detail {
 
-void parse_item(provider& pr, const reader& rd, const source_map& src, const json_node& o, const std::string& p) {
+template <class Node>
+void parse_item(provider& pr, const reader& rd, const source_map& src, const Node& o, const std::string& p) {
   pr.prov = prov_of(rd, src, o, p);
   pr.name = rd.opt_str(o, p, "name");
   pr.kind = rd.opt_str(o, p, "kind");
@@ -33,5 +35,8 @@ void parse_item(provider& pr, const reader& rd, const source_map& src, const jso
                   rules::provider_values[l]);
   }
 }
+
+template void parse_item(provider&, const reader&, const source_map&, const json_node&, const std::string&);
+template void parse_item(provider&, const reader&, const source_map&, const text_node&, const std::string&);
 
 }  // namespace trainprint::inline v0::catalog_detail

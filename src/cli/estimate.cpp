@@ -3,12 +3,15 @@
 
 #include "command.hpp"
 
+#include "trainprint/detail/measured.hpp"
+
 #include <cmath>
 
 #include "measure_options.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/pilot.hpp"
 #include "trainprint/spelling.hpp"
+#include "typed_spelling.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/parse.hpp"
 #include "trainprint/uncertainty.hpp"
@@ -72,16 +75,18 @@ std::string run(const estimate_options& o, const global_options& g) {
   if (!o.measured && !o.pilot && (o.window.from || o.window.to || o.window.skip_bad_lines || o.window.interval_ms))
     throw input_error("from", "", "--from, --to, --interval-ms and --skip-bad-lines with --measured or --pilot");
   std::optional<uncertainty_options> options = u;
+  const scenario given = s;
   if (o.measured) s = with_measurement(s, read_measurement_file(*o.measured, o.window.options()), &notes);
   if (o.pilot) {
     pilot_info info;
-    auto number = [](const std::optional<std::string>& t, std::string_view what) -> std::optional<double> {
+    auto number = [](const std::optional<std::string>& t, std::string_view what,
+                     std::string_view expected) -> std::optional<double> {
       if (!t) return std::nullopt;
-      return parse_number(*t, what);
+      return parse_number(*t, what, expected);
     };
-    info.tokens = number(o.pilot_tokens, "pilot_tokens");
-    info.steps = number(o.pilot_steps, "pilot_steps");
-    info.tokens_per_step = number(o.tokens_per_step, "tokens_per_step");
+    info.tokens = number(o.pilot_tokens, "pilot_tokens", "a number of tokens (suffixes k, M, B, T allowed), e.g. 500M");
+    info.steps = number(o.pilot_steps, "pilot_steps", "a number of steps, e.g. 200");
+    info.tokens_per_step = number(o.tokens_per_step, "tokens_per_step", "a number of tokens per step, e.g. 4M");
     info.count = o.pilot_count;
     if (o.pilot_hours) info.hours = parse_duration(*o.pilot_hours, "pilot_hours").count();
     auto c = calibrate_from_pilot(s, read_pilot_file(*o.pilot, o.window.options()), info, cat);
@@ -89,9 +94,19 @@ std::string run(const estimate_options& o, const global_options& g) {
     notes = std::move(c.notes);
     if (!options) options = uncertainty_options{};  // a pilot's prediction comes with its intervals
   }
-  estimate e = options ? make_estimate(s, cat, *options) : make_estimate(s, cat);
+  const auto estimated = [&] {
+    try {
+      return options ? make_estimate(s, cat, *options) : make_estimate(s, cat);
+    } catch (const input_error& x) {
+      // An input the measurement file gave is said as the file's (the user typed --measured).
+      if (const auto m = o.measured ? detail::as_measured_error(x, given, s, *o.measured) : std::nullopt) throw *m;
+      throw;
+    }
+  };
+  estimate e = estimated();
   e.notes.insert(e.notes.begin(), notes.begin(), notes.end());
-  for (auto& n : e.notes) n = spell_inputs(n, spelling::cli);  // hints name flags (spelling.hpp)
+  // Hints name flags (spelling.hpp), as typed (typed_spelling.hpp).
+  for (auto& n : e.notes) n = as_typed(spell_inputs(n, spelling::cli));
   return render(e, o.format, cat, o.explain);
 }
 

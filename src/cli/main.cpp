@@ -12,6 +12,7 @@
 
 #include "command.hpp"
 #include "run.hpp"
+#include "typed_spelling.hpp"
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/measure.hpp"
@@ -77,6 +78,43 @@ std::optional<std::string> subcommand_word(int argc, char** argv) {
   return std::nullopt;
 }
 
+/// "--params is given twice: 7B and 8B; give it once" for CLI11's "--params: At Most 1
+/// required but received 2", with the values as typed (each with its spelling when
+/// the option was given under two names); empty when `what` is no such message.
+std::string given_twice(const CLI::App& app, std::string_view what, int argc, char** argv) {
+  const auto colon = what.find(": At Most 1 required");
+  if (colon == std::string_view::npos) return {};
+  const std::string name(what.substr(0, colon));
+  const CLI::Option* opt = nullptr;
+  for (const CLI::App* a = parsed_leaf(app); a && !opt; a = a->get_parent()) opt = a->get_option_no_throw(name);
+  if (!opt) return {};
+  std::vector<std::string> spellings;
+  for (const auto& n : opt->get_lnames()) spellings.push_back("--" + n);
+  for (const auto& n : opt->get_snames()) spellings.push_back("-" + n);
+  std::vector<std::pair<std::string, std::string>> given;  // spelling, value
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--") break;
+    const auto eq = a.find('=');
+    const std::string head = a.substr(0, eq);
+    if (std::find(spellings.begin(), spellings.end(), head) == spellings.end()) continue;
+    if (eq != std::string::npos)
+      given.emplace_back(head, a.substr(eq + 1));
+    else if (i + 1 < argc)
+      given.emplace_back(head, argv[++i]);
+  }
+  if (given.size() < 2) return {};
+  bool one_spelling = true;
+  for (const auto& g : given) one_spelling = one_spelling && g.first == given[0].first;
+  std::string values;
+  for (std::size_t k = 0; k < given.size(); ++k) {
+    values += k == 0 ? "" : k + 1 == given.size() ? " and " : ", ";
+    values += one_spelling ? "'" + given[k].second + "'" : given[k].first + " '" + given[k].second + "'";
+  }
+  const std::string times = given.size() == 2 ? "twice" : std::to_string(given.size()) + " times";
+  return given[0].first + " is given " + times + ": " + values + "; give it once";
+}
+
 /// Lets global options follow every subcommand, at any depth.
 void fallthrough_all(CLI::App& app) {
   for (auto* s : app.get_subcommands({})) {
@@ -122,6 +160,7 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
   cli::add_inventory(app, ctx);
   cli::add_measure(app, ctx);
   fallthrough_all(app);  // global options may follow any subcommand
+  cli::remember_typed(app, argc, argv);
 
   try {
     app.parse(argc, argv);  // the parsed subcommand's callback runs and writes `out`
@@ -134,6 +173,14 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
   } catch (const CLI::CallForVersion&) {
     out = app.version() + "\n";
     return 0;
+  } catch (const CLI::ArgumentMismatch& e) {
+    // One value given twice is bad input, not a usage slip: say which and both values.
+    if (auto twice = given_twice(app, e.what(), argc, argv); !twice.empty()) {
+      print_error(err, twice);
+      return 1;
+    }
+    print_error(err, e.what(), suggest(app, argc, argv));
+    return 2;
   } catch (const CLI::ExtrasError& e) {
     print_error(err, e.what(), suggest(app, argc, argv));
     return 2;
@@ -152,7 +199,8 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
     print_error(err, e.what());  // about a data or scenario file's keys: as the file spells them
     return 1;
   } catch (const trainprint::error& e) {
-    print_error(err, spell_inputs(e.what(), spelling::cli));  // inputs as flags (spelling.hpp)
+    // Inputs as flags (spelling.hpp), spelt as typed (typed_spelling.hpp).
+    print_error(err, cli::for_cli(e.what()));
     return 1;
   } catch (const std::exception& e) {
     print_error(err, std::string("internal error: ") + e.what());

@@ -20,7 +20,7 @@ measure_options window_flags::options() const {
   o.from = edge(from, "from");
   o.to = edge(to, "to");
   if (interval_ms) {
-    const double ms = parse_number(*interval_ms, "interval_ms");
+    const double ms = parse_number(*interval_ms, "interval_ms", "a number of milliseconds, e.g. 1000");
     if (!(ms > 0) || !std::isfinite(ms))
       throw input_error("interval_ms", *interval_ms, "a positive number of milliseconds (dcgmi dmon's -d/--delay)");
     o.interval_s = ms / 1000;

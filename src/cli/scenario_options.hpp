@@ -59,6 +59,9 @@ struct across_inputs {
 };
 across_inputs to_across(const across_options& o, const catalog& cat);
 
+/// Every row's notes and error as the command line shows them (typed_spelling.hpp: for_cli).
+void spell_for_cli(comparison& c);
+
 /// Global options (before the subcommand).
 struct global_options {
   std::vector<std::string> data_files;

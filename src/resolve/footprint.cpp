@@ -2,7 +2,56 @@
 
 #include "resolver.hpp"
 
+#include <fmt/ranges.h>
+
+#include "../catalog/prices.hpp"
+
 namespace trainprint::inline v0::resolving {
+
+namespace {
+
+/// A note when a price per accelerator-hour `given` for `a` looks like a price per
+/// instance: it matches (within 5%) the catalog's list price of an instance of several
+/// `a`, or it is more than twice the dearest list price per accelerator-hour of `a` (of
+/// any part when `a` has none). A list on-demand price is the top of what a rented part
+/// costs (reservations, savings plans, committed use and spot only lower it), so twice
+/// it is a judgement of "implausibly high", not a sourced bound. Empty when neither holds.
+std::string per_instance_note(double given, const accelerator& a, const catalog& cat) {
+  const catalog_detail::list_price* match = nullptr;
+  const system_profile* match_sys = nullptr;
+  const catalog_detail::list_price* dearest = nullptr;  // per accelerator-hour, of `a` if priced, else of any part
+  const system_profile* dearest_sys = nullptr;
+  double dearest_per_acc = 0;
+  bool dearest_is_a = false;
+  for (const auto& p : catalog_detail::list_prices(cat)) {
+    const system_profile* x = cat.get_system(p.system);
+    if (!x || x->accelerators < 1) continue;
+    const bool of_a = x->accelerator == a.id;
+    const double per_acc = p.per_accelerator ? p.usd_per_hour : p.usd_per_hour / x->accelerators;
+    if (of_a && !p.per_accelerator && x->accelerators > 1 && std::abs(given / p.usd_per_hour - 1) <= 0.05 &&
+        (!match || std::abs(given - p.usd_per_hour) < std::abs(given - match->usd_per_hour)))
+      match = &p, match_sys = x;
+    if ((of_a && !dearest_is_a) || (of_a == dearest_is_a && per_acc > dearest_per_acc))
+      dearest = &p, dearest_sys = x, dearest_per_acc = per_acc, dearest_is_a = of_a;
+  }
+  if (match)
+    return fmt::format("hourly_price_usd {:g} USD is the list on-demand price of {} ({} × {}, in {} as of {}) per "
+                       "instance-hour: hourly_price_usd is per accelerator-hour; did you mean hourly_price_usd "
+                       "{:.4g} ({:g} / {})?",
+                       given, match_sys->id, match_sys->accelerators, a.id, match->region, match->as_of,
+                       given / match_sys->accelerators, given, match_sys->accelerators);
+  if (dearest && given > 2 * dearest_per_acc)
+    return fmt::format("hourly_price_usd {:g} USD is {:.3g} times the dearest list on-demand price per "
+                       "accelerator-hour {} in the catalog ({:.4g} USD, {} in {} as of {}{}), which discounts only "
+                       "lower: hourly_price_usd is per accelerator-hour; for a price per instance of n accelerators, "
+                       "give it divided by n",
+                       given, given / dearest_per_acc, dearest_is_a ? "of " + a.id : std::string("of any part"),
+                       dearest_per_acc, dearest_sys->id, dearest->region, dearest->as_of,
+                       dearest_is_a ? std::string() : "; none for " + a.id);
+  return {};
+}
+
+}  // namespace
 
 void resolver::water() {
   // Water (§1.4).
@@ -42,8 +91,23 @@ void resolver::water() {
     if (rg.out)
       rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(mix_region->mix->mix, cat),
                 "Σ share × water min and max per source (Macknick et al. 2012; ×÷ by confidence where none)");
+  } else if (const region* world = !reg ? cat.get_region(world_region) : nullptr; world && world->mix) {
+    // No place (an intensity alone says nothing of the generation mix): the world-average
+    // mix's EWIF, labelled, as the intensity would be with no place at all (methodology §8.4).
+    const mix_result m = from_mix(world->mix->mix, cat, rec.trace);
+    if (!m.ewif_l_per_kwh) return;
+    in.ewif_l_per_kwh = m.ewif_l_per_kwh;
+    TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::fallback, m.water_source,
+                     "no place given: Σ share × water consumption per source of " + world->id + "'s mix");
+    if (rec.context)
+      r.notes.push_back(fmt::format("off-site water: no place given, so the world-average mix's EWIF ({}, {:.3g} "
+                                    "L/kWh); give region, mix or ewif for the grid's own",
+                                    world->id, *in.ewif_l_per_kwh));
+    if (rg.out)
+      rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(world->mix->mix, cat),
+                "world average for an unknown place: Σ share × water min and max per source (Macknick et al. 2012)");
   } else {
-    if (rec.context) r.notes.emplace_back("off-site water unknown: give region, mix or ewif");
+    if (rec.context) r.notes.emplace_back("off-site water unknown: give `region`, `mix` or `ewif`");
   }
 }
 
@@ -52,6 +116,9 @@ void resolver::embodied() {
   in.embodied = s.embodied.value_or(!at_tdp);
   if (at_tdp && rec.context)
     r.notes.emplace_back("convention model-card: operational emissions only (embodied left out), accelerators at TDP");
+  if (!in.embodied && s.lifetime_years && rec.context)
+    r.notes.push_back(fmt::format("lifetime_years={:g} is not used: {} leaves embodied emissions out", *s.lifetime_years,
+                                  s.embodied ? "embodied=false" : "convention=model-card"));
   if (in.embodied) {
     if (s.lifetime_years) {
       in.lifetime_years = *s.lifetime_years;
@@ -126,10 +193,94 @@ void resolver::money() {
   } else if (reg && reg->price_usd_per_kwh) {
     from_catalog(in.price_usd_per_kwh, "price_usd_per_kwh", *reg->price_usd_per_kwh, "USD/kWh", ui::price_usd_per_kwh,
                  year_note(reg->id, *reg->price_usd_per_kwh));
+  } else if (rec.context && ctx.ownership == ownership::owned) {
+    // Owned hardware pays for its electricity: say why its cost is missing. (A rented
+    // run's price already pays for it; its cost is its rent, with its own notes below.)
+    r.notes.push_back(reg && !words.world ? fmt::format("electricity cost unknown: the catalog has no electricity price for {} ({}); "
+                                        "give `price_usd_per_kwh` (USD per kWh) for the price you pay",
+                                        reg->id, reg->name)
+                          : std::string("electricity cost unknown: no place given, and the catalog's electricity "
+                                        "prices are by country or US state; give `region` or `price_usd_per_kwh` "
+                                        "(USD per kWh)"));
   }
   if (s.hourly_price_usd) {
     from_user(in.hourly_price_usd, "hourly_price_usd", *s.hourly_price_usd, "USD per accelerator-hour",
               ui::hourly_price_usd, "hourly_price_usd");
+    if (acc && rec.context)
+      if (std::string n = per_instance_note(*s.hourly_price_usd, *acc, cat); !n.empty()) r.notes.push_back(std::move(n));
+  } else if (acc && s.ownership == ownership::owned) {
+    // Owned hardware given as such: a cloud's rental price is not what it costs.
+    if (rec.context)
+      r.notes.emplace_back("compute cost unknown: `ownership` owned, so the catalog's cloud list prices are not "
+                           "used; give `hourly_price_usd` for what owning costs per accelerator-hour");
+  } else if (acc) {
+    // The catalog's list on-demand price (§3.3): the instance's own when the hardware is a
+    // priced instance or pod, else the one priced system of the known provider with this
+    // accelerator; unknown otherwise (never another provider's or another part's price).
+    const std::string provider_id = prov ? prov->id : hw_provider;
+    const catalog_detail::list_price* lp = nullptr;
+    const system_profile* priced = nullptr;
+    // An instance, server or pod named as hardware: its own price or none (a slice is priced per chip).
+    const bool named_system = hw_unit && !hw_unit->id.empty() && hw_unit->kind != "slice";
+    std::vector<std::string> found;  // the priced systems that fit
+    for (const auto& p : catalog_detail::list_prices(cat)) {
+      const system_profile* x = cat.get_system(p.system);
+      if (x && (named_system ? x->id == hw_unit->id && (provider_id.empty() || provider_id == x->provider)
+                             : !provider_id.empty() && x->provider == provider_id && x->accelerator == acc->id))
+        lp = &p, priced = x, found.push_back(x->id);
+    }
+    if (found.size() > 1) {  // which of the priced instances of the part the user rents is not known
+      lp = nullptr;
+      if (rec.context)
+        r.notes.push_back(fmt::format("compute cost unknown: the catalog prices several {} systems of {} ({}); "
+                                      "give the one you rent as hardware, or give hourly_price_usd",
+                                      provider_id, acc->id, fmt::join(found, ", ")));
+    }
+    if (!lp && found.empty() && rec.context && ctx.ownership == ownership::cloud)  // a rented run's cost is its rent
+      r.notes.push_back(fmt::format("compute cost unknown: the catalog has no list price for {}{}; give "
+                                    "`hourly_price_usd` (USD per accelerator-hour) for the price you pay",
+                                    named_system ? hw_unit->id : acc->id,
+                                    provider_id.empty() ? std::string() : " at " + provider_id));
+    if (lp) {
+      const double per_acc = lp->per_accelerator ? lp->usd_per_hour : lp->usd_per_hour / priced->accelerators;
+      const bool other_region = reg && reg->id != lp->region;
+      provenance pv = lp->prov(cat);
+      if (other_region) pv.confidence = "low";
+      in.hourly_price_usd = per_acc;
+      const std::string how =
+          lp->per_accelerator
+              ? fmt::format("{:g} USD per accelerator-hour", lp->usd_per_hour)
+              : fmt::format("{:g} USD per instance-hour / {} accelerators", lp->usd_per_hour, priced->accelerators);
+      TRAINPRINT_TRACE(tr, "hourly_price_usd", per_acc, "USD per accelerator-hour", origin::catalog, pv.citation(),
+                       fmt::format("list on-demand price of {} in {} as of {}: {}", priced->id, lp->region,
+                                   lp->as_of, how));
+      tr.confidence(pv.confidence);
+      rg.from_catalog(ui::hourly_price_usd, "USD per accelerator-hour", per_acc, pv);
+      if (rec.context) {
+        r.notes.push_back(fmt::format("compute cost at the list on-demand price of {} in {} as of {} (no "
+                                      "reservation, savings plan, committed-use or spot discount); give "
+                                      "hourly_price_usd for the price you pay",
+                                      priced->id, lp->region, lp->as_of));
+        // A price the catalog marks as superseded (data/upstream/cloud-ondemand-prices/SOURCE.md)
+        // says so where the user sees it, not only in the trace.
+        if (!lp->superseded.empty())
+          r.notes.push_back(fmt::format("compute cost: the list price of {} is superseded: {}; it likely "
+                                        "overstates today's price",
+                                        priced->id, lp->superseded));
+        if (in.price_usd_per_kwh)  // both costs are shown: say they are not to be added
+          r.notes.emplace_back("electricity cost: a rented instance's price already pays for its electricity; "
+                               "the electricity cost is what the energy would cost on owned hardware, not an "
+                               "extra to add to the compute cost");
+        if (other_region && reg->provider == priced->provider)
+          r.notes.push_back(fmt::format("compute cost: the catalog prices {} only in {}, not in {}; that price "
+                                        "is used (confidence low)",
+                                        priced->id, lp->region, reg->id));
+        else if (other_region)  // a grid or no place: the provider's region is not known
+          r.notes.push_back(fmt::format("compute cost: no {} region given; the price of {} in {} is used "
+                                        "(confidence low)",
+                                        priced->provider, priced->id, lp->region));
+      }
+    }
   }
   // A hardware word: the per-part inputs range across the parts it names (plain.hpp).
   if (words.part && rg.out) detail::spread_over_parts(*words.part, given, cat, r, rec.context);

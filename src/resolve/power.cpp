@@ -7,7 +7,15 @@ namespace trainprint::inline v0::resolving {
 void resolver::site_kind() {
   // --- site kind (§1.6): the user's, or a data centre beside a cloud region or provider, or
   // what the hardware's segment implies (with a note when that is not a data centre) ---
-  reg = s.region ? &cat.find_region(*s.region) : nullptr;
+  if (s.region) try {
+      reg = &cat.find_region(*s.region);
+    } catch (const unknown_key_error&) {
+      // "WA" is no country, but the code of US-WA and AU-WA: name those.
+      std::vector<std::string> ids;
+      for (const auto* x : other_readings(cat, *s.region, nullptr)) ids.push_back(x->id);
+      if (ids.empty()) throw;
+      throw unknown_key_error("region", *s.region, ids);
+    }
   prov = s.provider ? &cat.find_provider(*s.provider)
                          : (reg && !reg->provider.empty()) ? cat.get_provider(reg->provider)
                                                            : nullptr;
@@ -21,9 +29,19 @@ void resolver::site_kind() {
                       fmt::format("a region of {} ({}:…) or a grid region (e.g. FR, US-CA): {}", hw_provider,
                                   hw_provider, hw_why));
   }
-  // A region or provider given by an alias: say what it was read as (FRA is FR).
-  if (rec.context && reg && given.region && !same_id(*given.region, reg->id))
-    r.notes.push_back(fmt::format("region {} read as {} ({})", *given.region, reg->id, reg->name));
+  // A region name that reads two ways (CA: Canada or California; Georgia: the country or
+  // the US state): say which was taken and how to ask for the other. A region or provider
+  // given by an alias: say what it was read as (FRA is FR).
+  if (rec.context && reg && given.region) {
+    if (const auto others = other_readings(cat, *given.region, reg); !others.empty()) {
+      std::string alt;
+      for (std::size_t k = 0; k < others.size(); ++k)
+        alt += fmt::format("{}{} ({}): give region={}", k == 0 ? "" : "; ", others[k]->id, others[k]->name, others[k]->id);
+      r.notes.push_back(fmt::format("region={} taken as {} ({}); it may also mean {}", *given.region, reg->id, reg->name, alt));
+    } else if (!same_id(*given.region, reg->id)) {
+      r.notes.push_back(fmt::format("region {} read as {} ({})", *given.region, reg->id, reg->name));
+    }
+  }
   if (rec.context && prov && given.provider && !same_id(*given.provider, prov->id))
     r.notes.push_back(fmt::format("provider {} read as {} ({})", *given.provider, prov->id, prov->name));
   if (s.site_kind) {
@@ -67,6 +85,108 @@ void resolver::site_kind() {
   site_note = std::string(site->name) + (s.site_kind ? " (given)" : " site");
 }
 
+namespace {
+/// The note for a given power above the accelerator's TDP. A whole server's figure is the
+/// usual slip (--power is per accelerator, host excluded): when the part's server profile
+/// (data/hardware.json systems[]) draws about that much in all, or the power over its
+/// accelerators is within the TDP (for a power of at least twice the TDP), the note says
+/// so and what was likely meant.
+std::string above_tdp_note(double w, const accelerator& a, const catalog& cat) {
+  const double tdp = *a.tdp_w;
+  const system_profile* sys = a.system.empty() ? nullptr : cat.get_system(a.system);
+  const int n = sys ? sys->accelerators : 0;
+  if (n > 1 && sys->max_power_w && std::abs(w / *sys->max_power_w - 1) <= 0.05)
+    return fmt::format("power_w {:g} W is about the whole of {} ({} × {} and its host, at most {:g} W): power_w is "
+                       "the average per accelerator, host excluded, at most its TDP of {:g} W",
+                       w, sys->id, n, a.id, *sys->max_power_w, tdp);
+  if (n > 1 && w >= 2 * tdp && w / n <= tdp * 1.05)
+    return fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: did you mean power_w {:.4g} ({:g} W over the {} "
+                       "accelerators of {})? power_w is per accelerator",
+                       w, a.id, tdp, w / n, w, n, sys->id);
+  return fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check the value "
+                     "(or the hardware)",
+                     w, a.id, tdp);
+}
+/// The most a part can draw on average, host included: its server's maximum system power
+/// over its accelerators (data/hardware.json systems[].max_power_w, from the maker's
+/// datasheet); for a part without such a server, its TDP × the largest such ratio of any
+/// catalog server (max power per accelerator / the accelerators' TDP). A power per
+/// accelerator above it is not unusual but impossible: the server's supply cannot give it.
+struct power_ceiling {
+  double w = 0;
+  std::string why;
+};
+std::optional<power_ceiling> ceiling_of(const accelerator& a, const catalog& cat) {
+  const system_profile* own = a.system.empty() ? nullptr : cat.get_system(a.system);
+  if (own && own->max_power_w && own->accelerators > 0)
+    return power_ceiling{*own->max_power_w / own->accelerators,
+                         fmt::format("{}'s maximum system power, {:g} W with its host, over its {} accelerators",
+                                     own->id, *own->max_power_w, own->accelerators)};
+  // Only a datasheet maximum scales: a TPU's or CPU's catalog power is a typical or derived figure.
+  if (!a.tdp_w || a.tdp_kind != "datasheet_max") return std::nullopt;
+  double best = 0;
+  const system_profile* by = nullptr;
+  double by_tdp = 0;
+  for (const auto& sys : cat.systems()) {
+    const accelerator* sa = sys.max_power_w && sys.accelerators > 0 ? cat.get_accelerator(sys.accelerator) : nullptr;
+    if (!sa || !sa->tdp_w || !(*sa->tdp_w > 0)) continue;
+    if (const double ratio = *sys.max_power_w / sys.accelerators / *sa->tdp_w; ratio > best) {
+      best = ratio;
+      by = &sys;
+      by_tdp = *sa->tdp_w;
+    }
+  }
+  if (!by) return std::nullopt;
+  return power_ceiling{*a.tdp_w * best,
+                       fmt::format("{:.3g} × its TDP of {:g} W, the most any catalog server draws per accelerator "
+                                   "for its accelerators' TDP ({}: {:g} W over {} × {:g} W)",
+                                   best, *a.tdp_w, by->id, *by->max_power_w, by->accelerators, by_tdp)};
+}
+}  // namespace
+
+void resolver::power_ceiling_check() const {
+  // A power or a measured energy that no server could supply: bad input (a unit or a
+  // whole-server figure typed per accelerator), not a note. Values above the TDP but
+  // within the server's supply stay notes (above_tdp_note, finish()).
+  if (!acc || cpu) return;
+  if (!s.power_w && !measured) return;  // nothing given to check: no catalog scan, no text, on every estimate
+  const auto ceiling = ceiling_of(*acc, cat);
+  if (!ceiling) return;
+  if (s.power_w && in.accelerator_power_w && *in.accelerator_power_w > ceiling->w)
+    throw input_error("power_w", fmt::format("{:g} W per accelerator", *in.accelerator_power_w),
+                      fmt::format("at most {:.4g} W on {} ({}): {}", ceiling->w, acc->id, ceiling->why,
+                                  above_tdp_note(*in.accelerator_power_w, *acc, cat)));
+  if (!measured) return;
+  // The measured energy over the accelerator-hours the user gave (not modelled ones: an MFU
+  // guess could be far off), at most the ceiling per accelerator (the server's maximum
+  // system power per accelerator, host included) at the accelerators and servers
+  // boundaries, and that × the largest PUE trainprint takes (limits::pue) at the facility:
+  // loose on purpose (an accelerator alone draws less than its share of the server's
+  // maximum); it catches a unit slip (Wh for kWh, ×1,000), a facility's energy given as
+  // the servers', or a whole cluster's energy put on too few hours.
+  for (const char* k : {"energy_kwh", "gpu_hours", "duration_h"})
+    if (s.ranges.contains(k)) return;
+  const double hours = in.path == path::accelerator_hours ? in.accelerator_hours
+                       : in.path == path::duration          ? in.duration_h * in.count.value_or(0.0)
+                                                            : 0.0;
+  if (!(hours > 0)) return;
+  const bool facility = in.measured_boundary == energy_boundary::facility;
+  const double most_w = ceiling->w * (facility ? limits::pue : 1.0);
+  const double kwh = *in.measured_energy_kwh, w = kwh * 1000.0 / hours;
+  if (w <= most_w) return;
+  const double most_kwh = most_w * hours / 1000.0;
+  throw input_error(
+      "energy_kwh",
+      fmt::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator", kwh,
+                  to_string(in.measured_boundary), hours, w),
+      fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", most_kwh, ceiling->w, acc->id,
+                  ceiling->why,
+                  facility ? fmt::format(", × PUE {:g}, the largest trainprint takes", limits::pue) : std::string(),
+                  kwh / 1000.0 <= most_kwh
+                      ? fmt::format("did you mean energy_kwh {:.4g} (the figure in Wh, or M meant as MWh)?", kwh / 1000.0)
+                      : std::string("check the value, its unit (kWh), energy_boundary and the hours")));
+}
+
 void resolver::measured_energy() {
   // --- measured energy (§7) ---
   measured = s.energy_kwh.has_value();
@@ -83,6 +203,17 @@ void resolver::measured_energy() {
   // Without hardware or power_w a measured energy of servers or the facility needs no
   // power model: the energy is not split between accelerators and host.
   unmodelled = measured && !acc && !s.power_w;
+  // A power beside a measured energy: the measured energy wins (docs/methodology.md §7), and the
+  // power is not ignored but no longer sets the energy; said, since a user may expect it to.
+  if (measured && rec.context && (s.power_w || s.power_fraction)) {
+    const std::string p = s.power_w ? fmt::format("power_w {:g} W", s.power_w->in_watts()) : fmt::format("power_fraction {:g}", *s.power_fraction);
+    r.notes.push_back(fmt::format(
+        "{} does not set the energy: the measured energy replaces the modelled one, and {} only {} (and sets the "
+        "modelled estimate it is compared with)",
+        p, s.power_w ? "power_w" : "power_fraction",
+        in.measured_boundary == energy_boundary::accelerators ? "sets the host's draw beside the measured accelerators"
+                                                              : "splits it between the accelerators and their host"));
+  }
 }
 
 void resolver::power() {
@@ -117,9 +248,7 @@ void resolver::power() {
     TRAINPRINT_TRACE(tr, "accelerator_power_w", *in.accelerator_power_w, "W", origin::user, {}, "average per accelerator");
     rg.user(ui::accelerator_power_w, "power_w", *in.accelerator_power_w, "W");
     if (acc && acc->tdp_w && *in.accelerator_power_w > *acc->tdp_w && rec.context)
-      r.notes.push_back(fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check "
-                                    "the value (or the hardware)",
-                                    *in.accelerator_power_w, acc->id, *acc->tdp_w));
+      r.notes.push_back(above_tdp_note(*in.accelerator_power_w, *acc, cat));
     if (const double idle = defaults::power_idle_fraction.value; acc && acc->tdp_w && !cpu &&
         *in.accelerator_power_w < idle * *acc->tdp_w && rec.context)
       r.notes.push_back(fmt::format("power_w {:g} W is below what an idle {} draws (about {:.3g} W, {:.2g} × its TDP "
@@ -152,6 +281,14 @@ void resolver::power() {
                  : std::string("typical whole-run fraction (the MFU is not known)"));
     }
   }
+  // Inputs that the others given leave without effect: said, not silently dropped.
+  if (rec.context && s.power_w && s.power_fraction)
+    r.notes.push_back(fmt::format("power_fraction={:g} is not used: power_w={:g} gives the average power",
+                                  *s.power_fraction, s.power_w->in_watts()));
+  if (rec.context && !in.servers && s.host_power_w)
+    r.notes.push_back(fmt::format("host_power_w={:g} is not used: boundary={} counts the accelerators only; give "
+                                  "boundary=servers to count the host",
+                                  s.host_power_w->in_watts(), in.servers ? "servers" : "accelerators"));
   if (in.servers) {
     if (s.host_power_w) {
       in.host_power_w = s.host_power_w->in_watts();

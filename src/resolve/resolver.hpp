@@ -79,6 +79,11 @@ const embodied_factors::die_factor* nearest_node(const embodied_factors& f, doub
 std::string basis_text(const intensity_value& iv);
 /// Equal ids, ASCII case ignored (the catalog's lookups ignore case).
 bool same_id(std::string_view a, std::string_view b);
+/// The other regions that `typed` may name (besides `matched`, which may be nullptr): a
+/// subnational region whose code after its country's is `typed` ("CA" of US-CA, "NL" of
+/// CA-NL), or whose name or an alias without its qualifier is ("Georgia" of "Georgia (US
+/// state)" and "Georgia, US"); ASCII case ignored. In catalog order (resolve/site.cpp).
+std::vector<const region*> other_readings(const catalog& cat, std::string_view typed, const region* matched);
 /// Notes for a parameter or token count far below any training run.
 void implausible_size_notes(const scenario& s, std::vector<std::string>& notes);
 
@@ -94,6 +99,7 @@ struct resolver {
   void workload_section(); // resolve/workload.cpp
   /// Refuses a workload that the given time cannot hold at the accelerators' peak (resolve/workload.cpp).
   void impossible_time_check() const;
+  void power_ceiling_check() const;  ///< a power or measured energy no server could supply: input_error
   void site_kind();        // resolve/power.cpp
   void measured_energy();  // resolve/power.cpp
   void power();            // resolve/power.cpp

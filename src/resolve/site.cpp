@@ -4,6 +4,27 @@
 
 namespace trainprint::inline v0::resolving {
 
+std::vector<const region*> other_readings(const catalog& cat, std::string_view typed, const region* matched) {
+  // A name or alias without its qualifier: "Georgia (US state)" and "Georgia, US" are "Georgia".
+  auto bare = [](std::string_view n) {
+    const auto cut = std::min(n.find(" ("), n.find(','));
+    return cut == std::string_view::npos ? n : n.substr(0, cut);
+  };
+  std::vector<const region*> out;
+  for (const auto& x : cat.regions()) {
+    if (&x == matched) continue;
+    bool reads = false;
+    if (x.kind == "subnational" && x.id.find(':') == std::string::npos) {
+      const auto dash = x.id.find('-');
+      reads = dash != std::string::npos && same_id(std::string_view(x.id).substr(dash + 1), typed);
+    }
+    reads = reads || (bare(x.name) != x.name && same_id(bare(x.name), typed));
+    for (const auto& a : x.aliases) reads = reads || (bare(a) != a && same_id(bare(a), typed));
+    if (reads) out.push_back(&x);
+  }
+  return out;
+}
+
 void resolver::site_section() {
   // --- site ---
   if (reg && rec.context) ctx.region_id = reg->id;
@@ -92,8 +113,8 @@ void resolver::intensity() {
       rg.bounds(ui::intensity_g_per_kwh, "g CO2e/kWh", *in.intensity_g_per_kwh,
                 intensity_bounds(mix_region->mix->mix, cat), "Σ share × lifecycle min and max per source (IPCC AR5)");
   } else {
-    if (rec.context) r.notes.emplace_back(reg ? "emissions unknown: region " + reg->id + " has no carbon intensity; give intensity or mix"
-                             : "emissions unknown: give region, intensity, mix or energy (energy=unknown: the "
+    if (rec.context) r.notes.emplace_back(reg ? "emissions unknown: region " + reg->id + " has no carbon intensity; give `intensity` or `mix`"
+                             : "emissions unknown: give `region`, `intensity`, `mix` or `energy` (energy=unknown: the "
                                "world average)");
   }
   // A place and an electricity both given: the electricity wins the intensity, the place
@@ -149,7 +170,7 @@ void resolver::intensity() {
     TRAINPRINT_TRACE(tr, "cfe", *in.cfe, "1", origin::catalog, prov_cfe->prov.citation(), year_note(prov->id, *prov_cfe));
     tr.confidence(prov_cfe->prov.confidence);
   } else if (in.intensity_g_per_kwh) {
-    if (rec.context) r.notes.emplace_back("market-based emissions unknown: no carbon-free-energy share stated; give cfe");
+    if (rec.context) r.notes.emplace_back("market-based emissions unknown: no carbon-free-energy share stated; give `cfe`");
   }
   if (rg.out && in.cfe && !s.cfe) {
     const provenance& p = reg && reg->cfe ? reg->cfe->prov : prov_cfe->prov;

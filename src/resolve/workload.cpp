@@ -1,6 +1,7 @@
 // The workload section of resolve() (§1.1): FLOPs, the reference peak, precision speed-up, the fitted MFU, and the path (FLOPs, accelerator-hours or duration) (resolver.hpp).
 
 #include "resolver.hpp"
+#include "../usual_ranges.hpp"
 
 namespace trainprint::inline v0::resolving {
 
@@ -151,6 +152,7 @@ void resolver::workload_section() {
                                   *s.mfu, s.gpu_hours ? "gpu_hours" : "duration × count"));
   // Sizes far below any training run: most often a unit left off (20 meant 20B).
   if (rec.context) implausible_size_notes(given, r.notes);
+  if (rec.context) detail::unusual_value_notes(s, cat, acc, r.notes);  // values outside their usual range
 }
 
 void resolver::impossible_time_check() const {

@@ -24,12 +24,15 @@ ROWS = [
     ("implied MFU above 1", dict(params=7e9, tokens=2e12, hardware="h100", gpu_hours=1000), trainprint.InputError, '[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.22 needs 1.097e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1'),
     ("duration -3d", {**GPU, "gpu_hours": None, "duration_h": "-3d"}, trainprint.UnitError, "[trainprint.unit] duration_h: got '-3d', expected a positive duration such as 90min, 36h, 30d, 2w, 3mo or 1y (unit words too: 5 days, 3 months; a bare number is hours)"),
     ("empty hardware", {**GPU, "hardware": ""}, trainprint.InputError, "[trainprint.input] hardware: got '', expected a catalog id such as h100"),
-    ("empty params text", dict(params="", tokens="2T", hardware="h100"), trainprint.UnitError, "[trainprint.unit] params: got '', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9"),
+    ("empty params text", dict(params="", tokens="2T", hardware="h100"), trainprint.UnitError, "[trainprint.unit] params: got '', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B or 70e9"),
     ("unknown region", {**GPU, "region": "atlantis"}, trainprint.UnknownKeyError, "[trainprint.unknown_key] unknown region 'atlantis'"),
     ("invalid UTF-8 id", {**GPU, "hardware": "h\udcff100"}, trainprint.InputError, "[trainprint.input] hardware: got 'h\\udcff100', expected text that is valid Unicode (no lone surrogates)"),
-    ("wrong type", {**GPU, "count": "eight"}, trainprint.UnitError, "[trainprint.unit] count: got 'eight', expected a number with an optional suffix k, M, B (or G), T, P, E, e.g. 7B, 2T, 70e9"),
+    ("wrong type", {**GPU, "count": "eight"}, trainprint.UnitError, "[trainprint.unit] count: got 'eight', expected a number, e.g. 512"),
     ("bool for a number", {**GPU, "pue": True}, trainprint.InputError, '[trainprint.input] pue: got true (boolean), expected a number, or a range {"low": ..., "mode": ..., "high": ...}, [low, high], [low, mode, high] or "low:high"'),
     ("mix summing to 0.7", {**GPU, "mix": {"coal": 0.3, "gas": 0.4}}, trainprint.InputError, '[trainprint.input] mix: got shares summing to 0.7, expected shares summing to 1 (±0.001)'),
+    # issue 18: the message names the keyword as typed (duration), not the input's name (duration_h)
+    ("duration in words", {**GPU, "gpu_hours": None, "duration": "a few weeks"}, trainprint.UnitError, "[trainprint.unit] duration: got 'a few weeks', a span with no number: the word alone, 'weeks', is a range of 1 week to 30 days; or give a number with a unit, such as 3w or 3 weeks"),
+    ("power above the server", {**GPU, "power": 10200}, trainprint.InputError, "[trainprint.input] power: got 10200 W per accelerator, expected at most 1275 W on nvidia-h100-sxm5-80gb (nvidia-dgx-h100's maximum system power, 10200 W with its host, over its 8 accelerators): power 10200 W is about the whole of nvidia-dgx-h100 (8 × nvidia-h100-sxm5-80gb and its host, at most 10200 W): power is the average per accelerator, host excluded, at most its TDP of 700 W"),
     ("huge count", {**GPU, "count": 10**30}, trainprint.InputError, '[trainprint.input] count: got 1e+30, expected 1 <= count <= 1e+08'),
 ]
 

@@ -66,3 +66,42 @@ def test_cli_agrees():
         check=True, capture_output=True, text=True).stdout
     e = trainprint.estimate(**RUN, mfu="0.35:0.45", samples=1000)
     assert json.loads(out)["uncertainty"] == e.uncertainty
+
+
+WORDS = dict(size="large", duration="weeks", hardware="gpu", count=256, energy="fossil")
+
+
+def test_plain_words_give_ranges_as_the_cli_does():
+    # Words run the Monte Carlo by themselves (issue 14): the medians, their intervals,
+    # and the same numbers as the CLI's `trainprint estimate` with the same words.
+    e = trainprint.estimate(**WORDS)
+    u = e.uncertainty
+    assert u is not None
+    total = u["outputs"]["emissions_kg_co2e.total"]
+    assert e.emissions_kg_co2e == pytest.approx(total["p50"], rel=1e-12)
+    lo, hi = e.interval("emissions_kg_co2e.total")
+    assert lo < e.emissions_kg_co2e < hi
+    # The number and the JSON agree (the JSON is made again, with the trace).
+    assert e.to_dict()["emissions_kg_co2e"]["total"] == e.emissions_kg_co2e
+    cli = os.environ.get("TRAINPRINT_CLI")
+    if cli:
+        out = subprocess.run(
+            [cli, "estimate", "--size", "large", "--duration", "weeks", "--hardware", "gpu", "--count", "256",
+             "--energy", "fossil", "--format", "json"],
+            capture_output=True, text=True, check=True).stdout
+        assert json.loads(out)["emissions_kg_co2e"]["total"] == e.emissions_kg_co2e
+
+
+def test_estimate_many_rows_with_words_are_medians_with_percentiles():
+    import math
+
+    r = trainprint.estimate_many(hardware=["gpu", "h100"], params="7B", tokens="2T", count=256, region="FR")
+    ranged = trainprint.estimate(hardware="gpu", params="7B", tokens="2T", count=256, region="FR")
+    point = trainprint.estimate(hardware="h100", params="7B", tokens="2T", count=256, region="FR")
+    assert r["emissions_total_kg_co2e"][0] == ranged.emissions_kg_co2e
+    assert r["emissions_total_kg_co2e"][1] == point.emissions_kg_co2e
+    assert (r["emissions_total_kg_co2e_p5"][0], r["emissions_total_kg_co2e_p95"][0]) == ranged.interval(
+        "emissions_kg_co2e.total")
+    assert math.isnan(r["emissions_total_kg_co2e_p5"][1])
+    # Without a ranged row there are no percentile columns.
+    assert "emissions_total_kg_co2e_p5" not in trainprint.estimate_many(hardware=["h100"], params="7B", tokens="2T")

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <trainprint/compare.hpp>
 #include <trainprint/estimator.hpp>
+#include <trainprint/sweep.hpp>
 
 using namespace trainprint;
 using doctest::Approx;
@@ -61,8 +62,30 @@ TEST_CASE("rank_metric: each metric is the output the docs name") {
   CHECK(rank_metric(e, rank_by::energy) == e.energy_facility.in_kwh());
   CHECK(rank_metric(e, rank_by::emissions) == e.total->in_kg_co2e());
   CHECK(rank_metric(e, rank_by::water) == e.water_total->in_litres());
-  CHECK(*rank_metric(e, rank_by::cost) == Approx(e.accelerator_hours * 2).epsilon(1e-12));  // compute only: no power price
+  // Compute plus electricity: FR's catalog price 0.2521 USD/kWh (Eurostat 2023, see cpu.test.cpp):
+  // 109,653.24 h × 2 USD + 163,575.22 kWh × 0.2521 USD = 219,306.48 + 41,237.31 = 260,543.79 USD.
+  CHECK(*rank_metric(e, rank_by::cost) ==
+        Approx(e.accelerator_hours * 2 + e.energy_facility.in_kwh() * 0.2521).epsilon(1e-12));
+  CHECK(*rank_metric(e, rank_by::cost) == Approx(260543.79).epsilon(1e-6));
   CHECK(rank_metric(e, rank_by::time) == e.wall_hours);
+}
+
+TEST_CASE("rank_metric: a rented run's cost is its rent alone, unknown with the rent") {
+  // The same run rented: the cloud's price already pays for the electricity, so the cost is
+  // the compute cost alone, 109,653.24 h × 2 USD = 219,306.48 USD, not 260,543.79 as owned.
+  auto s = base();
+  s.region = "FR";
+  s.hourly_price_usd = 2;
+  s.ownership = ownership::cloud;
+  const estimate rented = make_estimate(s);
+  REQUIRE(rented.electricity_cost_usd);  // shown for comparison, not added
+  CHECK(*rank_metric(rented, rank_by::cost) == Approx(rented.accelerator_hours * 2).epsilon(1e-12));
+  CHECK(*rank_metric(rented, rank_by::cost) == Approx(219306.48).epsilon(1e-6));
+  // With no rental price the cost is unknown, never the electricity alone.
+  s.hourly_price_usd.reset();
+  const estimate unpriced = make_estimate(s);
+  REQUIRE(unpriced.electricity_cost_usd);
+  CHECK_FALSE(rank_metric(unpriced, rank_by::cost));
 }
 
 TEST_CASE("rank_by: names round-trip; an unknown name names the choices") {
@@ -198,4 +221,30 @@ TEST_CASE("is_accounting_input: choices that change what is counted, not the run
   for (const char* k : {"boundary", "convention", "energy-boundary", "embodied", "lifetime", "ownership", "cfe"})
     CHECK(is_accounting_input(k));
   for (const char* k : {"region", "hardware", "count", "mfu", "pue", "energy"}) CHECK_FALSE(is_accounting_input(k));
+}
+
+TEST_CASE("compare and sweep: two spellings of one catalog entry are one value given twice") {
+  // France is an alias of FR, h100 of nvidia-h100-sxm5-80gb, p5 of aws-p5.48xlarge (data/):
+  // two rows of one option, refused naming both spellings and the entry.
+  CHECK_THROWS_WITH_AS(compare(base(), "region", {"France", "FR"}),
+                       "[trainprint.input] across: got 'region=France,FR', expected each value once: region 'France' "
+                       "and 'FR' name the same region, FR",
+                       input_error);
+  CHECK_THROWS_WITH_AS(compare(base(), "hardware", {"h100", "a100", "nvidia-h100-sxm5-80gb"}),
+                       "[trainprint.input] across: got 'hardware=h100,a100,nvidia-h100-sxm5-80gb', expected each value "
+                       "once: hardware 'h100' and 'nvidia-h100-sxm5-80gb' name the same accelerator, "
+                       "nvidia-h100-sxm5-80gb",
+                       input_error);
+  scenario run = base();
+  run.count.reset();
+  run.params.reset();
+  run.tokens.reset();
+  run.gpu_hours = 100;
+  const std::vector<sweep_axis> axes{parse_axis("hardware=p5.48xlarge,p5")};
+  CHECK_THROWS_WITH_AS(sweep(run, axes, [](const sweep_row&) {}),
+                       "[trainprint.input] vary: got 'hardware=p5.48xlarge,p5', expected each value once: hardware "
+                       "'p5.48xlarge' and 'p5' name the same system, aws-p5.48xlarge",
+                       input_error);
+  // Different entries stay different rows.
+  CHECK(compare(base(), "region", {"France", "PL"}).rows.size() == 2);
 }

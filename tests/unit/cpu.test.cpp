@@ -195,6 +195,41 @@ TEST_CASE("catalog: US states carry EIA 2023 commercial electricity prices") {
   CHECK(*e.electricity_cost_usd == Approx(e.energy_facility.in_kwh() * 0.0882));
 }
 
+TEST_CASE("catalog: European countries carry Eurostat 2023 non-household prices in USD") {
+  // data/upstream/eurostat-nrg-pc-205-nonhousehold: band IC, excl. VAT, EUR/kWh, 2023-S1 and 2023-S2;
+  // mean of the two x 1.0817 USD/EUR (Federal Reserve G.5A, 2023 average), 4 decimals.
+  const catalog& cat = catalog::embedded();
+  // France: (0.2529 + 0.2133) / 2 = 0.2331 EUR; x 1.0817 = 0.25214427 -> 0.2521 USD/kWh.
+  const region& fr = cat.find_region("FR");
+  REQUIRE(fr.price_usd_per_kwh);
+  CHECK(fr.price_usd_per_kwh->value == Approx(0.2521));
+  CHECK(fr.price_usd_per_kwh->year == 2023);
+  REQUIRE(fr.price_usd_per_kwh->prov.source);
+  CHECK(fr.price_usd_per_kwh->prov.source->id == "eurostat-nrg-pc-205");
+  CHECK(fr.price_usd_per_kwh->prov.source->license == "CC-BY-4.0");
+  // Germany: (0.2192 + 0.2175) / 2 = 0.21835 EUR; x 1.0817 = 0.23618920 -> 0.2362.
+  CHECK(cat.find_region("DE").price_usd_per_kwh->value == Approx(0.2362));
+  // Sweden: (0.1069 + 0.0901) / 2 = 0.0985 EUR; x 1.0817 = 0.10654745 -> 0.1065; the bidding
+  // zone SE3 (grid SE) takes the national figure at low confidence.
+  CHECK(cat.find_region("SE").price_usd_per_kwh->value == Approx(0.1065));
+  const region& se3 = cat.find_region("SE3");
+  REQUIRE(se3.price_usd_per_kwh);
+  CHECK(se3.price_usd_per_kwh->value == Approx(0.1065));
+  CHECK(se3.price_usd_per_kwh->prov.confidence == "low");
+  // Outside Eurostat's coverage and the EIA states nothing is guessed.
+  CHECK_FALSE(cat.find_region("JP").price_usd_per_kwh);
+  CHECK_FALSE(cat.find_region("US").price_usd_per_kwh);
+
+  scenario s;
+  s.hardware = "h100";
+  s.count = 8;
+  s.gpu_hours = 1000;
+  s.region = "FR";
+  const estimate e = make_estimate(s, cat);
+  REQUIRE(e.electricity_cost_usd);
+  CHECK(*e.electricity_cost_usd == Approx(e.energy_facility.in_kwh() * 0.2521));
+}
+
 TEST_CASE("catalog: US states carry eGRID2022 state rates, on the eGRID subregions' basis") {
   const catalog& cat = catalog::embedded();
   // data/upstream/epa-egrid2022-states (EPA eGRID2022, sheet ST22), total output rates in lb/MWh,

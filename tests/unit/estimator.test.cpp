@@ -4,6 +4,7 @@
 #include <trainprint/calibration.hpp>
 #include <trainprint/defaults.hpp>
 #include <trainprint/estimator.hpp>
+#include <trainprint/spelling.hpp>
 
 #include <array>
 #include <cmath>
@@ -114,12 +115,22 @@ TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied of
   CHECK(e.water_onsite->in_litres() == Approx(720000).epsilon(rel));
   CHECK_FALSE(e.water_offsite);
   CHECK_FALSE(e.water_total);
-  // 400 W is above the V100's 300 W TDP: said first, then the unknowns.
+  // 429 g is above the fixture catalog's grids (FR 44.2 to US 383.5 g): noted, with the
+  // lb/MWh reading 429 × 0.45359237 = 194.6 g; 400 W is above the V100's 300 W TDP; then the unknowns.
   CHECK(e.notes == std::vector<std::string>{
+                       "intensity=429 g CO2e/kWh is above the usual 44.2 to 383.5 g CO2e/kWh (the catalog's grids, "
+                       "FR to US): did you mean intensity=194.6 (429 lb/MWh)?",
                        "power_w 400 W is above nvidia-v100-sxm2-32gb's TDP of 300 W: an average above TDP is "
                        "unusual; check the value (or the hardware)",
-                       "market-based emissions unknown: no carbon-free-energy share stated; give cfe",
-                       "off-site water unknown: give region, mix or ewif", "wall time unknown: give count"});
+                       "market-based emissions unknown: no carbon-free-energy share stated; give `cfe`",
+                       "off-site water unknown: give `region`, `mix` or `ewif`",
+                       "electricity cost unknown: no place given, and the catalog's electricity prices are by country "
+                       "or US state; give `region` or `price_usd_per_kwh` (USD per kWh)",
+                       "wall time unknown: give `count`"});
+  // The inputs are marked (`cfe`), so each interface spells them: the CLI as flags, JSON as ids.
+  CHECK(spell_inputs(e.notes[5], spelling::cli) == "wall time unknown: give --count");
+  CHECK(spell_inputs(e.notes[5], spelling::json) == "wall time unknown: give count");
+  CHECK(spell_inputs(e.notes[5], spelling::python) == "wall time unknown: give count");
 }
 
 TEST_CASE("estimator: a given power below an idle accelerator's draw is noted") {
@@ -287,7 +298,9 @@ TEST_CASE("estimator: unknown outputs are null with a note, never zero") {
   CHECK_FALSE(e.market_based);
   CHECK_FALSE(e.total);
   CHECK_FALSE(e.water_offsite);
-  CHECK(e.notes.front() == "emissions unknown: give region, intensity, mix or energy (energy=unknown: the world average)");
+  CHECK(e.notes.front() == "emissions unknown: give `region`, `intensity`, `mix` or `energy` (energy=unknown: the world average)");
+  CHECK(spell_inputs(e.notes.front(), spelling::cli) ==
+        "emissions unknown: give --region, --intensity, --mix or --energy (--energy unknown: the world average)");
 }
 
 TEST_CASE("estimator: precision defaults to bf16, else fp16; other precisions are a speed-up over that reference") {
@@ -516,8 +529,13 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   for (const auto& n : f.notes) {
     above = above || n.find("the run's implied MFU 0.56 is above the fitted 90% range 0.13–0.43") == 0;
     // The implied MFU 0.5615 printed to 3 significant digits.
-    unused = unused || n.find("mfu 0.5 is not used: the accelerator-hours come from gpu_hours; the run's implied MFU "
-                              "is 0.562") == 0;
+    unused = unused || n.find("`mfu` 0.5 is not used: the accelerator-hours come from `gpu_hours`; the run's implied "
+                              "MFU is 0.562") == 0;
+    // On the command line every input in it is a flag, one-word ids included.
+    if (n.starts_with("`mfu`"))
+      CHECK(spell_inputs(n, spelling::cli) ==
+            "--mfu 0.5 is not used: the accelerator-hours come from --gpu-hours; the run's implied MFU is 0.562 "
+            "(flops / (accelerator-hours × peak)); give --mfu without --gpu-hours to have it set the hours");
   }
   CHECK(above);
   CHECK(unused);
@@ -541,7 +559,8 @@ TEST_CASE("estimator: results that overflow are refused") {
   scenario s;
   s.gpu_hours = 1e13;
   s.power_w = power::watts(1e5);
-  s.hardware = "h100";
+  // no hardware: no power ceiling (an H100 is refused above 1,275 W: power_ceiling_check)
+  s.boundary = boundary::accelerators;
   s.intensity = carbon_intensity::g_per_kwh(5000);
   s.pue = 5;
   // Large but finite: 1e13 h × 1e5 W = 1e15 kWh — accepted.

@@ -150,6 +150,17 @@ TEST_CASE("measure: a two-GPU nvidia-smi log") {
   REQUIRE(stamped.from);
   CHECK(stamped.from->timestamp);
   CHECK(read_measurement_file(data("measure/smi-2gpu.csv"), stamped).energy_j == doctest::Approx(775));
+  // An empty window on a timestamped log says its times as ISO 8601 (the log's own clock),
+  // never as seconds since 1970 (1714564803 s); an edge typed in seconds counts from the first reading.
+  measure_options reversed;
+  reversed.from = parse_window_edge("2024/05/01 12:00:03");
+  reversed.to = parse_window_edge("2024/05/01 12:00:00.5");
+  CHECK_THROWS_WITH(read_measurement_file(data("measure/smi-2gpu.csv"), reversed),
+                    doctest::Contains("empty window: from 2024-05-01T12:00:03 to 2024-05-01T12:00:00.5; expected from < to"));
+  CHECK_THROWS_WITH(read_measurement_file(data("measure/smi-2gpu.csv"), window(20, 30)),
+                    doctest::Contains("between 20 s after the first reading (2024-05-01T12:00:20) and 30 s after the "
+                                      "first reading (2024-05-01T12:00:30) (the log spans 2024-05-01T12:00:00 to "
+                                      "2024-05-01T12:00:03)"));
 }
 
 TEST_CASE("measure: a logger restart is counted and its gap reported") {
@@ -297,6 +308,36 @@ TEST_CASE("measure: with_measurement takes energy, boundary and time from a file
   const auto cc = with_measurement(s, read_measurement_file(data("measure/codecarbon.csv")));
   CHECK(cc.energy_boundary == energy_boundary::servers);
   CHECK(cc.count == 4);
+}
+
+TEST_CASE("measure: with_measurement refuses a time or a count that disagrees with the file's own") {
+  // smi-2gpu.csv: 2 devices over 3 s, so 3 / 3600 h of wall time and 2 × 3 / 3600 = 1/600
+  // accelerator-hours. Within 2% is rounding; beyond it, the measured energy would be put on
+  // another run.
+  const auto m = read_measurement_file(data("measure/smi-2gpu.csv"));
+  scenario s;
+  s.hardware = "h100";
+  s.gpu_hours = 1.0 / 600 * 1.019;  // +1.9%: kept
+  CHECK(with_measurement(s, m).gpu_hours == s.gpu_hours);
+  s.gpu_hours = 1.0 / 600 * 1.021;  // +2.1%: refused
+  CHECK_THROWS_WITH_AS((void)with_measurement(s, m), doctest::Contains("the measurement's own accelerator-hours"),
+                       input_error);
+  s.gpu_hours = 1;
+  CHECK_THROWS_WITH_AS((void)with_measurement(s, m),
+                       doctest::Contains("spans 0.0008333 h on 2 accelerators, 0.001667 accelerator-hours"),
+                       input_error);
+  s.gpu_hours.reset();
+  s.duration_h = hours(3.05 / 3600);  // +1.7%: kept, and the count (2) comes from the file
+  const scenario d = with_measurement(s, m);
+  CHECK(d.count == 2);
+  CHECK(d.duration_h->count() == doctest::Approx(3.05 / 3600));
+  s.duration_h = hours(1.0);
+  CHECK_THROWS_WITH_AS((void)with_measurement(s, m), doctest::Contains("the measurement's own length"), input_error);
+  s.duration_h.reset();
+  s.count = 3;  // the file logs 2 devices
+  CHECK_THROWS_WITH_AS((void)with_measurement(s, m), doctest::Contains("logs 2 accelerators"), input_error);
+  s.count = 2;
+  CHECK(with_measurement(s, m).count == 2);
 }
 
 TEST_CASE("measure: gaps add their own bound, from the readings around them") {

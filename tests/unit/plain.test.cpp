@@ -204,8 +204,29 @@ TEST_CASE("plain: with no place, words give the world average, labelled, with a 
   CHECK(fr.context.region_id == "FR");
 }
 
+TEST_CASE("plain: an intensity with no place keeps the world mix's EWIF for off-site water, noted") {
+  // An intensity says nothing of the generation mix, so the off-site water of a run with no
+  // place is the world average's, as with no place at all: 1.46663 L/kWh (worked above).
+  const estimate e = make_estimate(
+      typed({{"params", "1B"}, {"tokens", "20B"}, {"hardware", "a100"}, {"count", "8"}, {"intensity", "300"}}), cat());
+  REQUIRE(e.inputs.ewif_l_per_kwh);
+  CHECK(*e.inputs.ewif_l_per_kwh == Approx(1.46663).epsilon(1e-4));
+  REQUIRE(e.water_offsite);
+  // Off-site water = facility energy × EWIF.
+  CHECK(e.water_offsite->in_litres() == Approx(e.energy_facility.in_kwh() * 1.46663).epsilon(1e-4));
+  CHECK(has_note_starting(e, "off-site water: no place given, so the world-average mix's EWIF (WORLD, 1.47 L/kWh)"));
+  // The grid intensity stays the one given.
+  CHECK(*e.inputs.intensity_g_per_kwh == 300);
+  // With a place, the place's own water factor, and no such note.
+  const estimate fr = make_estimate(typed({{"params", "1B"}, {"tokens", "20B"}, {"hardware", "a100"}, {"count", "8"},
+                                           {"intensity", "300"}, {"region", "FR"}}), cat());
+  CHECK_FALSE(has_note_starting(fr, "off-site water: no place given"));
+}
+
 TEST_CASE("plain: words and expert inputs mix: size with tokens, duration with params, a word and a number") {
-  scenario s = typed({{"params", "7B"}, {"tokens", "2T"}, {"duration_h", "days"}, {"hardware", "h100"}, {"count", "64"},
+  // 7B × 2T = 8.4e22 FLOP need 8.4e22 / (3600 × 989.4e12) = 23,583 H100-hours at peak: on
+  // 512 that is 46.1 h, inside the days band (on 64, 368 h: every sample impossible, below).
+  scenario s = typed({{"params", "7B"}, {"tokens", "2T"}, {"duration_h", "days"}, {"hardware", "h100"}, {"count", "512"},
                       {"region", "FR"}});
   // days: 24..168 h, mode √(24 · 168) = 63.498 h.
   REQUIRE(s.duration_h);
@@ -215,6 +236,12 @@ TEST_CASE("plain: words and expert inputs mix: size with tokens, duration with p
   REQUIRE(e.uncertainty);
   REQUIRE(e.flops);
   CHECK(*e.flops == Approx(6 * 7e9 * 2e12));  // the workload is known beside the time
+  // Samples under 46.1 h are impossible and left out: P = (46.07 − 24)² / ((168 − 24)(63.5 − 24))
+  // = 487.1 / 5688 = 8.6% of 10000 (binomial sd 28).
+  CHECK(e.uncertainty->impossible_samples == Approx(856).epsilon(0.15));
+  scenario on64 = s;
+  on64.count = 64;
+  CHECK_THROWS_AS(make_estimate(on64, cat()), input_error);
 }
 
 TEST_CASE("plain: the scenario JSON reads and writes the words") {
@@ -327,10 +354,18 @@ TEST_CASE("plain: a hardware word ranges across its parts; the point estimate st
   REQUIRE(totalh);
   CHECK(total->central == totalh->central);
   CHECK(total->p95 / total->p5 > totalh->p95 / totalh->p5);
-  // A note names the parts.
-  CHECK(has_note_exactly(e, "hardware gpu: the range runs across nvidia-a100-pcie-40gb, nvidia-a100-sxm4-40gb, "
-                           "nvidia-a100-sxm4-80gb, nvidia-h100-sxm5-80gb, nvidia-h800-sxm5-80gb, "
-                           "nvidia-h200-sxm-141gb, nvidia-gb200-per-gpu"));
+  // One note for the word: the part that stands for it, then the parts of the range.
+  const std::string parts = "; catalog parts in the range: nvidia-a100-pcie-40gb, nvidia-a100-sxm4-40gb, "
+                            "nvidia-a100-sxm4-80gb, nvidia-h100-sxm5-80gb, nvidia-h800-sxm5-80gb, "
+                            "nvidia-h200-sxm-141gb, nvidia-gb200-per-gpu";
+  int hardware_notes = 0;
+  for (const auto& n : e.notes)
+    if (n.starts_with("hardware gpu: ")) {
+      ++hardware_notes;
+      CHECK(n.starts_with("hardware gpu: a typical current data-centre GPU: the H100 SXM5"));
+      CHECK(n.ends_with(parts));
+    }
+  CHECK(hardware_notes == 1);
 }
 
 TEST_CASE("plain: a part that cannot run the scenario is left out of the range, with a note") {
@@ -347,7 +382,8 @@ TEST_CASE("plain: a part that cannot run the scenario is left out of the range, 
   CHECK(speed->dist.high == Approx(defaults::fp8_speedup.high * 2500.0 / 989.4));
   bool left_out = false;
   for (const auto& n : e.notes)
-    left_out = left_out || (n.starts_with("hardware gpu: left out of the range: nvidia-a100-pcie-40gb (") &&
+    left_out = left_out || (n.starts_with("hardware gpu: ") &&
+                            n.find("; left out of the range: nvidia-a100-pcie-40gb (") != std::string::npos &&
                             n.find("precision") != std::string::npos);
   CHECK(left_out);
 }

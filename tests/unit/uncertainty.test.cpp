@@ -257,11 +257,23 @@ TEST_CASE("uncertainty: ranges as text, JSON and through merge and validate") {
   scenario bad;
   bad.gpu_hours = 1000;
   bad.hardware = "h100";
-  set_input(bad, "mfu", "0.3:1.7");
+  // As text, each end is checked where it is read, and the message shows it as typed.
+  CHECK_THROWS_WITH_AS(set_input(bad, "mfu", "0.3:170%"), "[trainprint.input] mfu: got '170%' (1.7), expected 0 < mfu <= 1",
+                       input_error);
+  set_range(bad, "mfu", range{0.3, 1.0, 1.7});
   CHECK_THROWS_WITH_AS(validate(bad), "[trainprint.input] mfu: got 1.7, expected 0 < mfu <= 1", input_error);
   scenario rev;
   rev.gpu_hours = 1000;
-  set_input(rev, "pue", "1.5:1.2");
+  // Out of order as text: refused where it is read, in the units typed (3w, not 504 h).
+  CHECK_THROWS_WITH_AS(set_input(rev, "pue", "1.5:1.2"),
+                       "[trainprint.input] pue: got '1.5:1.2', expected a range low:high or low:mode:high with "
+                       "low <= mode <= high ('1.5' is above '1.2')",
+                       input_error);
+  CHECK_THROWS_WITH_AS(set_input(rev, "duration", "3w:1w"),
+                       "[trainprint.input] duration_h: got '3w:1w', expected a range low:high or low:mode:high with "
+                       "low <= mode <= high ('3w' is above '1w')",
+                       input_error);
+  set_range(rev, "pue", range{1.5, 1.35, 1.2});
   CHECK_THROWS_WITH_AS(validate(rev),
                        "[trainprint.input] pue: got 1.5:1.35:1.2, expected a range low:high or low:mode:high with "
                        "low <= mode <= high",

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bindings_common.hpp"
+#include "trainprint/spelling.hpp"
 #include "trainprint/catalog.hpp"
 #include "trainprint/catalog_json.hpp"
 #include "trainprint/compare.hpp"
@@ -51,8 +52,8 @@ struct too_large {};
 int fail(int status, const char* prefix, const char* message) noexcept {
   last_error.status = status;
   try {
-    last_error.message = prefix;
-    last_error.message += message;
+    // The library marks the inputs in its messages (`count`); the C API shows them as ids.
+    last_error.message = tp::spell_inputs(std::string(prefix) + message, tp::spelling::json);
   } catch (...) {
     last_error.message.clear();  // out of memory: the status still says what happened
   }

@@ -193,7 +193,8 @@ class Estimate:
 
     @property
     def uncertainty(self) -> Optional[Dict[str, Any]]:
-        """The uncertainty block (``estimate(..., uncertainty=True)``): samples, seed,
+        """The uncertainty block (``estimate(..., uncertainty=True)``, or a range or
+        plain-language word given): samples, seed, impossible_samples,
         the inputs' ranges, ``outputs[name] = {"central", "p5", "p50", "p95", "mean"}``
         by JSON path ("emissions_kg_co2e.total") and the sensitivity ranking; None
         when not asked for."""
@@ -492,6 +493,10 @@ def estimate(
     (default 10000 samples, seed 42, on ``threads`` threads) and fills
     ``Estimate.uncertainty``; an input takes a range as ``mfu="0.35:0.45"``,
     ``mfu=(0.35, 0.45)`` or ``mfu={"low": 0.35, "mode": 0.4, "high": 0.45}``.
+    A range, or a plain-language word (``size="large"``, ``duration="weeks"``,
+    ``hardware="gpu"``, ``energy="fossil"``), runs it by itself, as the CLI does:
+    every number is then the median, ``Estimate.interval(name)`` its 5th–95th
+    percentile, and ``Estimate.notes`` says what drives the range.
 
     ``measured`` (a Measurement from measure() or measure_samples(), or a file path
     read as measure() reads it) is the run's measured energy, as the CLI's
@@ -587,8 +592,9 @@ def compare(
 
     ``across`` maps one scenario input to its values (read as estimate() reads
     them); the other arguments are estimate()'s. ``sort`` is "energy" (facility
-    kWh), "emissions" (total kg CO2e), "water" (total L), "cost" (electricity +
-    compute USD) or "time" (wall hours). Returns a Comparison with one row per
+    kWh), "emissions" (total kg CO2e), "water" (total L), "cost" (USD: a rented
+    cloud run's compute cost alone, whose price pays for the electricity, unknown
+    without it; an owned run's electricity + compute) or "time" (wall hours). Returns a Comparison with one row per
     value; an option that cannot be estimated (a value out of its limits, a
     precision the part lacks) is a row with ``estimate`` None and its ``error``,
     ranked last. Raises estimate()'s error when no option can be estimated, the
@@ -672,7 +678,10 @@ def estimate_many(
     ``accelerator_power_w`` and ``host_power_w`` (W per accelerator),
     ``energy_*_kwh`` (kWh), ``emissions_*_kg_co2e`` (kg CO2e), ``water_*_l`` (L),
     ``cost_*_usd`` (USD). NaN where an output is unknown (``wall_time_h`` without
-    ``count``) or the row failed. Every number equals ``estimate(**row)``'s. With
+    ``count``) or the row failed. Every number equals ``estimate(**row)``'s: a row
+    with a range or a plain-language word (``size="large"``) is the Monte Carlo
+    median, and the result then also has ``NAME_p5`` and ``NAME_p95`` arrays for
+    each output with an interval (NaN in the rows without ranges). With
     ``frame=True`` (or ``None`` and ``table`` a DataFrame) the result is a pandas
     DataFrame with the table's index instead (pandas needed).
 

@@ -1,0 +1,169 @@
+// Messages in the words the user typed (typed_spelling.hpp).
+
+#include "typed_spelling.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "trainprint/inputs.hpp"
+#include "trainprint/spelling.hpp"
+
+namespace trainprint::cli {
+
+namespace {
+
+struct typed_state {
+  std::map<std::string, std::string, std::less<>> typed;  ///< canonical flag -> flag as typed
+  std::set<std::string, std::less<>> options;             ///< every long option of every subcommand
+  std::set<std::string, std::less<>> named;               ///< inputs a flag, --across or --vary key named
+  std::string file;                                       ///< the scenario file read, if any
+  std::map<std::string, std::string, std::less<>> from_file;  ///< input name -> key as the file spells it
+  bool file_refused = false;                              ///< the file's reading threw
+};
+typed_state& state() {
+  static typed_state s;
+  return s;
+}
+
+bool flag_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; }
+
+void collect(const CLI::App& app, std::set<std::string, std::less<>>& into) {
+  for (const auto* opt : app.get_options())
+    for (const auto& n : opt->get_lnames()) into.insert("--" + n);
+  for (const auto* sub : app.get_subcommands({})) collect(*sub, into);
+}
+
+}  // namespace
+
+void remember_typed(const CLI::App& app, int argc, char** argv) {
+  auto& s = state();
+  s.typed.clear();
+  s.options.clear();
+  s.named.clear();
+  s.file.clear();
+  s.from_file.clear();
+  collect(app, s.options);
+  for (int k = 1; k < argc; ++k) {
+    std::string_view a = argv[k];
+    if (a == "--") break;
+    if (!a.starts_with("--")) continue;
+    a = a.substr(0, a.find('='));
+    const input_info* i = find_input(a);
+    if (i) s.named.insert(std::string(i->name));
+    if (!i || a == i->flag) continue;
+    // An alias (--duration for --duration-h) or the snake_case form: the message says it as typed.
+    std::string t(a);
+    s.typed.insert_or_assign(std::string(i->flag), t);
+  }
+  // The key of --across KEY=… or --vary KEY=… spells its input too: `--vary duration=30d,1h`
+  // gets "--duration: ...", not "--duration-h: ...".
+  for (int k = 1; k < argc; ++k) {
+    std::string_view a = argv[k];
+    if (a == "--") break;
+    std::string_view value;
+    if ((a == "--across" || a == "--vary") && k + 1 < argc) value = argv[k + 1];
+    else if (a.starts_with("--across=") || a.starts_with("--vary=")) value = a.substr(a.find('=') + 1);
+    else continue;
+    const std::string_view key = value.substr(0, value.find('='));
+    if (key.empty() || key.size() == value.size()) continue;
+    std::string flag = "--" + std::string(key);
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    const input_info* i = find_input(flag);
+    if (i) s.named.insert(std::string(i->name));
+    if (i && flag != i->flag) s.typed.insert_or_assign(std::string(i->flag), flag);
+  }
+}
+
+void remember_file_inputs(std::string_view path, std::vector<std::pair<std::string, std::string>> keys) {
+  auto& s = state();
+  s.file = std::string(path);
+  s.from_file.clear();
+  for (auto& [name, key] : keys) s.from_file.insert_or_assign(std::move(name), std::move(key));
+  s.file_refused = false;
+}
+
+void remember_file_refused() { state().file_refused = true; }
+
+std::string for_cli(std::string_view message) {
+  const auto& s = state();
+  for (std::string_view tag : {"[trainprint.input] ", "[trainprint.unit] "}) {
+    if (!message.starts_with(tag) || s.file.empty()) continue;
+    const auto colon = message.find(':', tag.size());
+    if (colon == std::string_view::npos) break;
+    const std::string_view field = message.substr(tag.size(), colon - tag.size());
+    const input_info* i = input_named(field);
+    const auto key = i ? s.from_file.find(i->name) : s.from_file.end();
+    std::string spelled;
+    if (s.file_refused)  // the file's own reading failed: its key, or the field as it stands (an unknown key)
+      spelled = key != s.from_file.end() ? key->second : std::string(field);
+    else if (key != s.from_file.end() && !s.named.count(i->name))  // from the file, no flag over it
+      spelled = key->second;
+    else
+      break;
+    // The file's key as the file spells it; the rest of the message in the file's (JSON) spelling.
+    return std::string(tag) + s.file + ": " + spelled + spell_inputs(message.substr(colon), spelling::json);
+  }
+  return as_typed(spell_inputs(message, spelling::cli));
+}
+
+std::string as_typed(std::string_view m) {
+  const auto& s = state();
+  std::string out;
+  out.reserve(m.size());
+  std::size_t k = 0;
+  // The field of an input or unit error that is a CLI option of one word ("across", "vary"): its flag.
+  for (std::string_view tag : {"[trainprint.input] ", "[trainprint.unit] "})
+    if (m.starts_with(tag)) {
+      const auto colon = m.find(':', tag.size());
+      const auto field = colon == std::string_view::npos ? std::string_view{} : m.substr(tag.size(), colon - tag.size());
+      if (!field.empty() && std::all_of(field.begin(), field.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+          s.options.count("--" + std::string(field))) {
+        out += std::string(tag) + "--" + std::string(field);
+        k = colon;
+      }
+    }
+  while (k < m.size()) {
+    // A flag "--name" (not inside a longer word) typed under another spelling.
+    if (m.substr(k).starts_with("--") && (k == 0 || !flag_char(m[k - 1]))) {
+      std::size_t e = k + 2;
+      while (e < m.size() && flag_char(m[e])) ++e;
+      const auto it = s.typed.find(m.substr(k, e - k));
+      if (it != s.typed.end()) {
+        out += it->second;
+        k = e;
+        continue;
+      }
+      out.append(m.substr(k, e - k));
+      k = e;
+      continue;
+    }
+    // A snake_case id of a CLI-only option (pilot_tokens, interval_ms): its flag.
+    const bool starts = (m[k] >= 'a' && m[k] <= 'z') && (k == 0 || !(flag_char(m[k - 1]) || m[k - 1] == '.' ||
+                                                                      m[k - 1] == '/' || m[k - 1] == '#'));
+    if (starts) {
+      std::size_t e = k;
+      while (e < m.size() && ((m[e] >= 'a' && m[e] <= 'z') || (m[e] >= '0' && m[e] <= '9') || m[e] == '_')) ++e;
+      const std::string_view word = m.substr(k, e - k);
+      const bool ends = e >= m.size() || !(flag_char(m[e]) || m[e] == '/' || m[e] == '=' ||
+                                           (m[e] == '.' && e + 1 < m.size() && m[e + 1] != ' '));
+      if (ends && word.find('_') != std::string_view::npos) {
+        std::string flag = "--" + std::string(word);
+        std::replace(flag.begin(), flag.end(), '_', '-');
+        if (s.options.count(flag)) {
+          const auto it = s.typed.find(flag);
+          out += it != s.typed.end() ? it->second : flag;
+          k = e;
+          continue;
+        }
+      }
+      out.append(word);
+      k = e;
+      continue;
+    }
+    out += m[k++];
+  }
+  return out;
+}
+
+}  // namespace trainprint::cli
