@@ -174,10 +174,11 @@ std::optional<double> rank_metric(const estimate& e, rank_by r) {
     case rank_by::cost:
       // A rented (cloud) run pays for its electricity inside the rental price: its cost is the
       // compute cost, unknown when the rental price is (never its electricity alone). An owned
-      // run pays for its electricity, plus a given price per accelerator-hour of owning.
+      // run pays for its electricity and for owning the hardware (a price per accelerator-hour):
+      // unknown when either part is, never one part alone (methodology §3.3).
       if (e.context.ownership == ownership::cloud) return e.compute_cost_usd;
-      if (!e.electricity_cost_usd && !e.compute_cost_usd) return std::nullopt;
-      return e.electricity_cost_usd.value_or(0) + e.compute_cost_usd.value_or(0);
+      if (!e.electricity_cost_usd || !e.compute_cost_usd) return std::nullopt;
+      return *e.electricity_cost_usd + *e.compute_cost_usd;
     case rank_by::time: return e.wall_hours;
   }
   return std::nullopt;

@@ -578,6 +578,7 @@ struct comparison_view {
   std::string subtitle;
   std::vector<std::string> bases;
   std::string mixed_bases;  ///< the note when rows rest on different intensity bases (under the table)
+  std::string cost_note;    ///< the note when an owned row's cost is unknown but its electricity cost known
   std::vector<std::string> not_estimated;  ///< "value: why", for the options that could not be estimated
   std::vector<std::string> notes;  ///< the rows' notes: one on every row once, the others "value: note"
   std::string saving;
@@ -608,10 +609,19 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
   comparison_view v;
   std::vector<std::optional<double>> en, em, wa, co, ti, in;
   std::vector<const output_interval*> en_i, em_i, wa_i, ti_i;
-  bool any_cost = false, any_time = false;
+  std::vector<std::string> el;  // electricity cost cells: a rented run's is in its rent
+  bool any_cost = false, any_time = false, owned_electricity = false, owned_part_cost = false;
   for (const auto& r : c.rows) {
     const auto& e = r.result;
     const bool ok = !r.error;  // a row that could not be estimated has no numbers
+    const bool owned = ok && e.context.ownership != ownership::cloud;
+    el.push_back(!ok                                            ? std::string("unknown")
+                 : e.context.ownership == ownership::cloud      ? std::string("in rent")
+                 : e.electricity_cost_usd                        ? fmt::format("{:.0f}", *e.electricity_cost_usd)
+                                                                 : std::string("unknown"));
+    owned_electricity = owned_electricity || (owned && e.electricity_cost_usd);
+    // An owned run whose electricity cost is known but not what owning costs: its cost is unknown.
+    owned_part_cost = owned_part_cost || (owned && e.electricity_cost_usd && !e.compute_cost_usd);
     en.push_back(ok ? std::optional(e.energy_facility.in_kwh()) : std::nullopt);
     em.push_back(ok ? rank_metric(e, rank_by::emissions) : std::nullopt);
     wa.push_back(ok ? rank_metric(e, rank_by::water) : std::nullopt);
@@ -629,6 +639,9 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
   cols.push_back(scaled_column("energy", en, energy_steps, 1, en_i));
   cols.push_back(scaled_column("emissions", em, emission_steps, 1, em_i));
   cols.push_back(scaled_column("water", wa, water_steps, 0, wa_i));
+  // The electricity cost on its own (an owned run's is a part of its cost, never all of it),
+  // then the run's cost (rank_metric).
+  if (owned_electricity) cols.push_back(metric_column{"electricity USD", el});
   if (any_cost) {
     metric_column m{"cost USD", {}};
     for (const auto& x : co) m.cells.push_back(x ? fmt::format("{:.0f}", *x) : "unknown");
@@ -700,6 +713,10 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     v.notes = row_notes(c);
     // Direct (combustion-only) and lifecycle intensities do not compare like for like.
     if (const auto kinds = intensity_kinds(c); kinds.size() > 1) v.mixed_bases = "Note: " + mixed_bases_note(kinds) + ".";
+    if (owned_part_cost)
+      v.cost_note = "Note: an owned run's cost is its electricity plus what owning the hardware costs per "
+                    "accelerator-hour; without that price the run's cost is unknown, and its electricity cost is "
+                    "only a part of it.";
   }
   // Best against worst, in everyday terms.
   const comparison_row* worst = nullptr;
@@ -736,6 +753,7 @@ std::string render_comparison_table(const comparison& c, const catalog& cat) {
   if (!v.subtitle.empty()) out += v.subtitle + "\n";
   out += "\n" + text::table(v.header, v.rows, v.right);
   if (!v.mixed_bases.empty()) out += v.mixed_bases + "\n";
+  if (!v.cost_note.empty()) out += v.cost_note + "\n";
   if (!v.not_estimated.empty()) {
     out += "\nNot estimated\n";
     for (const auto& n : v.not_estimated) out += "  " + n + "\n";
@@ -756,6 +774,7 @@ std::string render_comparison_markdown(const comparison& c, const catalog& cat) 
   if (!v.subtitle.empty()) out += md_escape(v.subtitle) + ".\n\n";
   out += md_plain_table(v.header, v.rows, v.right);
   if (!v.mixed_bases.empty()) out += "\n" + md_escape(v.mixed_bases) + "\n";
+  if (!v.cost_note.empty()) out += "\n" + md_escape(v.cost_note) + "\n";
   if (!v.not_estimated.empty()) {
     out += "\nNot estimated:\n\n";
     for (const auto& n : v.not_estimated) out += "- " + md_escape(n) + "\n";

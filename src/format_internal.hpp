@@ -3,6 +3,7 @@
 // render_catalog_table/entry (format.hpp), one per subject and format, and their
 // helpers. Private to the library; the CLI and bindings call the render entries.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 namespace trainprint::inline v0 {
 
 struct inventory;
+struct inventory_run;
 enum class run_kind;
 
 /// The hardware of an estimate as people read it: "8 × nvidia-h100-sxm5-80gb",
@@ -91,11 +93,27 @@ std::string mixed_bases_note(const std::vector<std::string>& kinds);
 /// An amount of US dollars for people: "$376", "$41.2k", "$1.23M" (3 significant digits).
 std::string usd_text(double v);
 
-/// The cost of the runs of `kind` (all runs when nullopt) of an inventory, each counted
-/// once as compare counts it (rank_metric(e, rank_by::cost), compare.hpp): a rented run's
-/// rent, whose price already pays for its electricity; an owned run's electricity +
-/// compute. USD; nullopt unless every such run knows its cost (inventory_render.cpp).
-std::optional<double> inventory_cost(const inventory& inv, std::optional<run_kind> kind);
+/// The cost of the runs of one kind of an inventory, each counted once as compare counts
+/// it (rank_metric(e, rank_by::cost), compare.hpp): a rented run's rent, whose price
+/// already pays for its electricity; an owned run's electricity + compute, unknown when
+/// either is. USD.
+struct inventory_cost_sum {
+  double known_sum = 0;    ///< the sum over the runs whose cost is known
+  std::size_t known = 0;   ///< runs whose cost is known
+  std::size_t runs = 0;    ///< runs of the kind
+  /// The total: nullopt unless every run knows its cost.
+  [[nodiscard]] std::optional<double> total() const {
+    return runs > 0 && known == runs ? std::optional(known_sum) : std::nullopt;
+  }
+};
+/// The cost of the runs of `kind` (all runs when nullopt) (inventory_render.cpp).
+inventory_cost_sum inventory_cost(const inventory& inv, std::optional<run_kind> kind);
+/// The cost of some runs for people: "$41.2k" when every run knows its cost, "unknown"
+/// when none does, else the sum of those that do as a floor: "≥ $860k (3 of 5 runs unknown)".
+std::string inventory_cost_text(const inventory_cost_sum& c);
+/// A run of an inventory as the notes name it: "final 7B (line 2)", or its name alone
+/// when it has no line or its name is "line N".
+std::string run_label(const inventory_run& r);
 
 /// The count alone, for a table cell headed with the equivalent's name: readable_count(),
 /// or "< 0.01" where that would print 0.00.

@@ -11,6 +11,8 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/uncertainty.hpp"
 
+#include "format_internal.hpp"
+
 namespace trainprint::inline v0 {
 
 namespace {
@@ -130,20 +132,31 @@ inventory make_inventory(const std::vector<inventory_run>& runs, const catalog& 
                                       row.group == "cost_usd" ? " cost" : "",  // "electricity cost", not "electricity"
                                       inv.total.known[i], counted));
   }
-  // The cost columns count each run's cost once, as compare does (rank_metric, compare.hpp).
-  std::size_t rented = 0, cost_known = 0;
+  // The cost columns count each run's cost once, as compare does (rank_metric, compare.hpp):
+  // a run whose cost is unknown is named, and the totals add the others as a floor.
+  std::size_t rented = 0, owned_unpriced = 0;
+  std::vector<std::string> unknown_cost;
   for (const auto& r : inv.rows) {
     rented += r.result.context.ownership == ownership::cloud;
-    cost_known += rank_metric(r.result, rank_by::cost).has_value();
+    owned_unpriced += r.result.context.ownership != ownership::cloud && !r.result.compute_cost_usd;
+    if (!rank_metric(r.result, rank_by::cost)) unknown_cost.push_back(run_label(r.run));
   }
-  if (rented > 0)
+  if (rented > 0 || owned_unpriced > 0)
     inv.notes.push_back(fmt::format("Cost counts each run once: a rented run's is its compute cost (its rent, which "
                                     "pays for its electricity: \"in rent\"), an owned run's is its electricity + "
-                                    "compute cost ({} of {} runs rented).",
+                                    "compute cost (what owning the hardware costs per accelerator-hour, "
+                                    "hourly_price_usd), unknown when either is ({} of {} runs rented).",
                                     rented, inv.rows.size()));
-  if (cost_known > 0 && cost_known < inv.rows.size())
-    inv.notes.push_back(fmt::format("Cost is known for {} of {} runs, so its total is unknown.", cost_known,
-                                    inv.rows.size()));
+  if (!unknown_cost.empty() && unknown_cost.size() < inv.rows.size()) {
+    std::string list;
+    for (std::size_t i = 0; i < unknown_cost.size() && i < 5; ++i) list += (i ? ", " : "") + unknown_cost[i];
+    if (unknown_cost.size() > 5) list += fmt::format(" and {} more", unknown_cost.size() - 5);
+    inv.notes.push_back(fmt::format("Cost is unknown for {} of {} runs: {}; a cost total over them adds the other "
+                                    "runs only and reads \"≥\".",
+                                    unknown_cost.size(), inv.rows.size(), list));
+  } else if (!unknown_cost.empty()) {
+    inv.notes.push_back(fmt::format("Cost is unknown for every run ({}).", inv.rows.size()));
+  }
   if (inv.total.embodied_left_out > 0 && inv.total.embodied_left_out < inv.total.runs)
     inv.notes.push_back(fmt::format("Embodied emissions are left out of {} of {} runs (no_embodied or the model-card "
                                     "convention); their totals sum the other runs.",

@@ -15,6 +15,7 @@
 #include "trainprint/format.hpp"
 #include "trainprint/json.hpp"
 #include "trainprint/report.hpp"
+#include "trainprint/spelling.hpp"
 #include "trainprint/version.hpp"
 
 namespace trainprint::inline v0 {
@@ -55,6 +56,7 @@ struct inventory_view {
   std::vector<std::string> scope_header{"GHG Protocol line", "emissions", "runs"};  // each value with its unit
   std::vector<std::vector<std::string>> scopes;
   std::string development;
+  std::vector<std::string> run_notes;  ///< the runs' own notes: one every run has once, the others "run: note"
   std::vector<std::string> notes;
   std::string catalog;
 
@@ -77,6 +79,27 @@ struct inventory_view {
 std::string share_text(std::optional<double> part, std::optional<double> whole) {
   if (!part || !whole || *whole <= 0) return "—";
   return fmt::format("{:.1f}%", 100 * *part / *whole);
+}
+
+/// The runs' own notes (each estimate's: an unknown input, a price hint, a range), as
+/// compare lists its rows' notes: a note every run has, once; another after the runs it
+/// belongs to ("final 7B (line 2), instruction tune (line 6): ..."), with ids as the runs
+/// file spells them.
+std::vector<std::string> run_notes(const inventory& inv) {
+  std::vector<std::string> all;
+  for (const auto& r : inv.rows)
+    for (const auto& n : r.result.notes)
+      if (std::find(all.begin(), all.end(), n) == all.end()) all.push_back(n);
+  std::vector<std::string> out;
+  for (const auto& n : all) {
+    std::vector<std::string> which;
+    for (const auto& r : inv.rows)
+      if (std::find(r.result.notes.begin(), r.result.notes.end(), n) != r.result.notes.end())
+        which.push_back(run_label(r.run));
+    const std::string t = spell_inputs(n, spelling::json);  // `id` marks: the ids
+    out.push_back(which.size() == inv.rows.size() ? t : text::join(which, ", ") + ": " + t);
+  }
+  return out;
 }
 
 inventory_view view_of(const inventory& inv) {
@@ -107,7 +130,7 @@ inventory_view view_of(const inventory& inv) {
                                     embodied_text(t),
                                     kg_text(t.value(output::emissions_total)),
                                     share_text(t.value(output::emissions_total), all_total),
-                                    usd_cell(inventory_cost(inv, k))};
+                                    inventory_cost_text(inventory_cost(inv, k))};
   };
   for (auto k : all_run_kinds)
     if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0)
@@ -125,6 +148,7 @@ inventory_view view_of(const inventory& inv) {
                                    inv.by_kind[0].runs == 1 ? "" : "s");
     v.development += ".";
   }
+  v.run_notes = run_notes(inv);
   v.notes = inv.notes;
   if (!inv.rows.empty())
     v.catalog = fmt::format("catalog {} ({})", inv.rows.front().result.catalog_version,
@@ -138,6 +162,8 @@ std::string render_inventory_table(const inventory& inv) {
   for (const auto& t : v.tables())
     out += "\n" + std::string(t.title) + "\n" + render_columns(t.header, t.rows, t.right_aligned);
   if (!v.development.empty()) out += "\n" + v.development + "\n";
+  if (!v.run_notes.empty()) out += "\nNotes on the runs\n";
+  for (const auto& n : v.run_notes) out += "  " + n + "\n";
   if (!v.notes.empty()) out += "\n";
   for (const auto& n : v.notes) out += "note: " + n + "\n";
   out += v.catalog + "\n";
@@ -150,6 +176,8 @@ std::string render_inventory_markdown(const inventory& inv) {
   for (const auto& t : v.tables())
     out += "\n### " + std::string(t.title) + "\n\n" + render_markdown_table(t.header, t.rows, t.right_aligned);
   if (!v.development.empty()) out += "\n" + text::md_escape(v.development) + "\n";
+  if (!v.run_notes.empty()) out += "\n### Notes on the runs\n\n";
+  for (const auto& n : v.run_notes) out += "- " + text::md_escape(n) + "\n";
   if (!v.notes.empty()) out += "\n";
   for (const auto& n : v.notes) out += "- Note: " + text::md_escape(n) + "\n";
   out += "\n_" + text::md_escape(v.catalog) + "._\n";
@@ -187,7 +215,7 @@ std::string render_inventory_csv(const inventory& inv) {
             : t.embodied_left_out == t.runs ? std::string("all left out")
                                             : fmt::format("{} of {} left out", t.embodied_left_out, t.runs));
     for (const auto& col : headline_columns()) out += "," + (summable(col.id) ? csv_number(t.value(col.id)) : "");
-    out += "," + csv_number(inventory_cost(inv, k));
+    out += "," + csv_number(inventory_cost(inv, k).total());  // empty unless every run's cost is known
     if (ranged) out += range_csv_cells(estimate{});
     out += "\n";
   };
@@ -208,22 +236,39 @@ json total_json(const inventory& inv, const inventory_total& t, std::optional<ru
     const auto v = t.value(row.id);
     j[std::string(row.group)][std::string(row.key)] = v ? json(*v) : json(nullptr);
   }
-  const auto cost = inventory_cost(inv, k);  // each run's counted once: a rented run's rent alone
-  j["cost_usd"]["counted_once"] = cost ? json(*cost) : json(nullptr);
+  // Each run's cost counted once (a rented run's rent alone): the total, null unless every
+  // run's is known; and the runs whose cost is known, with their sum.
+  const auto cost = inventory_cost(inv, k);
+  j["cost_usd"]["counted_once"] = num(cost.total());
+  j["cost_usd"]["runs_known"] = cost.known;
+  j["cost_usd"]["sum_of_known"] = cost.known > 0 ? json(cost.known_sum) : json(nullptr);
   return j;
 }
 
 }  // namespace
 
-std::optional<double> inventory_cost(const inventory& inv, std::optional<run_kind> kind) {
-  double sum = 0;
+inventory_cost_sum inventory_cost(const inventory& inv, std::optional<run_kind> kind) {
+  inventory_cost_sum c;
   for (const auto& r : inv.rows) {
     if (kind && r.run.kind != *kind) continue;
-    const auto c = rank_metric(r.result, rank_by::cost);
-    if (!c) return std::nullopt;
-    sum += *c;
+    ++c.runs;
+    if (const auto x = rank_metric(r.result, rank_by::cost)) {
+      c.known_sum += *x;
+      ++c.known;
+    }
   }
-  return sum;
+  return c;
+}
+
+std::string inventory_cost_text(const inventory_cost_sum& c) {
+  if (const auto t = c.total()) return usd_text(*t);
+  if (c.known == 0) return "unknown";
+  return fmt::format("≥ {} ({} of {} runs unknown)", usd_text(c.known_sum), c.runs - c.known, c.runs);
+}
+
+std::string run_label(const inventory_run& r) {
+  if (r.line == 0 || r.name == fmt::format("line {}", r.line)) return r.name;
+  return fmt::format("{} (line {})", r.name, r.line);
 }
 
 std::string embodied_text(const inventory_total& t) {

@@ -157,8 +157,9 @@ const output_interval* metric_interval(const estimate& e, rank_by r) {
     case rank_by::emissions: return emissions_interval(e);
     case rank_by::water: return interval_of(e, "water_l.total");
     case rank_by::cost:
-      if (e.electricity_cost_usd && e.compute_cost_usd) return nullptr;
-      return interval_of(e, e.compute_cost_usd ? "cost_usd.compute" : "cost_usd.electricity");
+      // A rented run's cost is its rent (compute) alone; an owned run's a sum of two parts,
+      // whose median is not the sum of theirs: no interval (rank_metric, compare.hpp).
+      return e.context.ownership == ownership::cloud ? interval_of(e, "cost_usd.compute") : nullptr;
     case rank_by::time: return interval_of(e, "compute.wall_hours");
   }
   return nullptr;
@@ -193,6 +194,9 @@ std::vector<column> columns_of(const comparison& c) {
   add("Total emissions", "emissions_kg_co2e.total", emission_steps, [](const estimate& e) { return kg(e.total); });
   add("Water, on-site", "water_l.onsite", water_steps, [](const estimate& e) { return litres(e.water_onsite); });
   add("Water, off-site", "water_l.offsite", water_steps, [](const estimate& e) { return litres(e.water_offsite); });
+  // The electricity cost on its own (a rented run's is in its rent: "in rent"), then the run's
+  // cost as compare counts it: an owned run's electricity + owning, unknown when either is.
+  add("Electricity cost", "cost_usd.electricity", usd_steps, [](const estimate& e) { return e.electricity_cost_usd; });
   add("Cost", "cost_usd", usd_steps, [](const estimate& e) { return rank_metric(e, rank_by::cost); });
   add("Wall time", "compute.wall_hours", hour_steps, [](const estimate& e) { return e.wall_hours; });
   for (std::size_t i = 0; i < cols.size(); ++i) {
@@ -473,6 +477,13 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
         d.summary += " They are the same.";
       }
     }
+    // Options whose metric is unknown are not ranked against the others: say which.
+    std::vector<std::string> unknown;
+    for (const auto& r : c.rows)
+      if (!r.metric) unknown.push_back(r.value);
+    if (best.metric && !unknown.empty())
+      d.summary += fmt::format(" The {} of {} is unknown, so {} not ranked against the others.", metric_name(c.rank_by),
+                               join(unknown, ", "), unknown.size() == 1 ? "it is" : "they are");
   }
 
   // Scenario: the inputs with their origins (sources numbered after the
@@ -512,6 +523,9 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       if (!col.central[i] && col.output == "emissions_kg_co2e.embodied" && !c.rows[i].error &&
           !c.rows[i].result.inputs.embodied)
         row.push_back({"left out", {}});
+      else if (col.output == "cost_usd.electricity" && !c.rows[i].error &&
+               c.rows[i].result.context.ownership == ownership::cloud)
+        row.push_back({"in rent", {}});  // the rent pays for it: not a part of the run's cost
       else if (!col.central[i]) row.push_back({"unknown", {}});
       else row.push_back({chart_number(*col.central[i] / col.factor), range_text(col.interval[i], col.factor)});
       if (col.central[i] && col.interval[i] &&
@@ -744,7 +758,7 @@ report render_inventory_report(const inventory& inv, const catalog& cat, const r
                                     kg(t.value(output::emissions_location)), embodied_text(t),
                                     kg(te), te && total && *total > 0 ? fmt::format("{:.1f}%", 100 * *te / *total) : "—",
                                     // each run's cost counted once (inventory_cost), as the runs' Cost column
-                                    [&] { const auto cost = inventory_cost(inv, k); return cost ? usd_text(*cost) : std::string("unknown"); }()};
+                                    inventory_cost_text(inventory_cost(inv, k))};
   };
   for (auto k : all_run_kinds)
     if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0) d.totals.push_back(row_of(std::string(to_string(k)), t, k));

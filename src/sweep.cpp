@@ -17,6 +17,7 @@
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/plain.hpp"
+#include "trainprint/uncertainty.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
@@ -120,12 +121,18 @@ std::uint64_t sweep_size(std::span<const sweep_axis> axes) {
 
 namespace {
 
+/// A row's estimate: with the Monte Carlo at `options` when given (every row, its check of
+/// impossible samples at those samples and seed), else make_estimate() at `level`.
+estimate row_estimate(const scenario& s, const catalog& cat, trace_level level, const uncertainty_options* options) {
+  return options ? make_estimate(s, cat, *options) : make_estimate(s, cat, level);
+}
+
 /// Tries every value once (with the other axes at their first value), so a bad one
 /// fails before the first row.
 /// With `rows_fail` (sweep_rows()), only a typo in an id fails here: a value that cannot be
 /// estimated is a row with its error.
 void try_each_value(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes, const catalog& cat,
-                    trace_level level, bool rows_fail = false) {
+                    trace_level level, bool rows_fail = false, const uncertainty_options* options = nullptr) {
   for (const auto& a : axes) detail::refuse_same_entries(a.key, a.values, cat, "vary");  // France,FR: one region twice
   std::vector<std::size_t> idx(axes.size(), 0);
   for (std::size_t a = 0; a < axes.size(); ++a)
@@ -133,7 +140,7 @@ void try_each_value(const scenario* earlier, const scenario& base, std::span<con
       auto probe = idx;
       probe[a] = v;
       try {
-        (void)make_estimate(with_values(earlier, base, axes, probe), cat, level);
+        (void)row_estimate(with_values(earlier, base, axes, probe), cat, level, options);
       } catch (const unknown_key_error&) {
         throw;
       } catch (const error&) {
@@ -211,11 +218,14 @@ bool has_range(std::string_view canonical, const std::vector<std::string>& value
 }
 
 /// sweep() of `base` over `earlier` (null: none).
+/// `options` non-null: every row with the Monte Carlo at those options.
 std::uint64_t sweep_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
                          const sweep_callback& on_row, const catalog& cat, trace_level level,
-                         const detail::sweep_error_callback* on_error = nullptr) {
+                         const detail::sweep_error_callback* on_error = nullptr,
+                         const uncertainty_options* options = nullptr) {
+  if (options) validate(*options);
   (void)sweep_size(axes);
-  try_each_value(earlier, base, axes, cat, level, on_error != nullptr);
+  try_each_value(earlier, base, axes, cat, level, on_error != nullptr, options);
   std::uint64_t estimated = 0;
   std::vector<std::size_t> idx(axes.size(), 0);
 
@@ -238,7 +248,7 @@ std::uint64_t sweep_over(const scenario* earlier, const scenario& base, std::spa
   while (true) {
     std::optional<estimate> e;
     try {
-      e = make_estimate(over(earlier, prefix[n]), cat, level);
+      e = row_estimate(over(earlier, prefix[n]), cat, level, options);
     } catch (const error&) {
       row_failed(on_error, index, values);
     }
@@ -255,11 +265,13 @@ std::uint64_t sweep_over(const scenario* earlier, const scenario& base, std::spa
 }
 
 /// sweep_numbers() of `base` over `earlier` (null: none).
+/// `options` non-null: every row's numbers are the medians of the Monte Carlo at those options.
 std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
                                  const sweep_numbers_callback& on_row, const catalog& cat,
-                                 const detail::sweep_error_callback* on_error = nullptr) {
+                                 const detail::sweep_error_callback* on_error = nullptr,
+                                 const uncertainty_options* options = nullptr) {
   (void)sweep_size(axes);
-  if (detail::sweep_wants_ranges(earlier, base, axes)) {
+  if (options || detail::sweep_wants_ranges(earlier, base, axes)) {
     // Words or ranges: a row's numbers are the Monte Carlo medians make_estimate() gives
     // (sweep()'s rows), never the point at the modes; no fast path.
     std::vector<std::size_t> idx(axes.size(), 0);
@@ -273,7 +285,7 @@ std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, 
           on_row(sweep_numbers_row{r.index, r.values, idx, r.result.inputs, r.result.outputs});
           (void)advance(idx, axes);
         },
-        cat, trace_level::none, on_error ? &failed : nullptr);
+        cat, trace_level::none, on_error ? &failed : nullptr, options);
   }
   // The errors sweep() gives, in its order.
   try_each_value(earlier, base, axes, cat, trace_level::none, on_error != nullptr);
@@ -410,8 +422,8 @@ bool detail::sweep_wants_ranges(const scenario* earlier, const scenario& base, s
 
 std::uint64_t detail::sweep_rows(const layered_scenario& base, std::span<const sweep_axis> axes,
                                  const sweep_callback& on_row, const sweep_error_callback& on_error, const catalog& cat,
-                                 trace_level level) {
-  return sweep_over(&base.earlier, base.given, axes, on_row, cat, level, &on_error);
+                                 trace_level level, const uncertainty_options* options) {
+  return sweep_over(&base.earlier, base.given, axes, on_row, cat, level, &on_error, options);
 }
 
 std::uint64_t detail::sweep_numbers_rows(const layered_scenario& base, std::span<const sweep_axis> axes,
@@ -430,9 +442,29 @@ void sweep(const layered_scenario& base, std::span<const sweep_axis> axes, const
   sweep_over(&base.earlier, base.given, axes, on_row, cat, level);
 }
 
+void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat,
+           const uncertainty_options& options) {
+  sweep_over(nullptr, base, axes, on_row, cat, trace_level::full, nullptr, &options);
+}
+
+void sweep(const layered_scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
+           const catalog& cat, const uncertainty_options& options) {
+  sweep_over(&base.earlier, base.given, axes, on_row, cat, trace_level::full, nullptr, &options);
+}
+
 void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const sweep_numbers_callback& on_row,
                    const catalog& cat) {
   sweep_numbers_over(nullptr, base, axes, on_row, cat);
+}
+
+void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const sweep_numbers_callback& on_row,
+                   const catalog& cat, const uncertainty_options& options) {
+  sweep_numbers_over(nullptr, base, axes, on_row, cat, nullptr, &options);
+}
+
+void sweep_numbers(const layered_scenario& base, std::span<const sweep_axis> axes,
+                   const sweep_numbers_callback& on_row, const catalog& cat, const uncertainty_options& options) {
+  sweep_numbers_over(&base.earlier, base.given, axes, on_row, cat, nullptr, &options);
 }
 
 void sweep_numbers(const layered_scenario& base, std::span<const sweep_axis> axes,

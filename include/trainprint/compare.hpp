@@ -67,8 +67,9 @@ struct comparison {
 /// The metric a row is ranked by: energy = facility kWh, emissions = total kg CO2e
 /// (location-based when embodied is unknown), water = total L, cost = USD: for a
 /// rented (cloud) run its compute cost alone, whose rental price already pays for the
-/// electricity (unknown when that price is), for an owned run electricity + compute,
-/// time = wall hours.
+/// electricity (unknown when that price is), for an owned run electricity + compute
+/// (the price of owning per accelerator-hour), unknown when either is (never the
+/// electricity alone; docs/methodology.md §3.3), time = wall hours.
 std::optional<double> rank_metric(const estimate& e, rank_by r);
 
 /// Estimates `base` once for each of `values` of input `key` (set with set_input())

@@ -88,6 +88,18 @@ void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_c
 void sweep(const layered_scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
            const catalog& cat = catalog::embedded(), trace_level level = trace_level::full);
 
+/// sweep() with the Monte Carlo for every row at `options` (samples, seed, threads), as
+/// compare() with ranges: each row's estimate carries its uncertainty block and its
+/// numbers are the medians; the values tried before the first row, and the check that
+/// leaves out impossible samples (or refuses a row with too few possible ones), use the
+/// same options. Throws input_error for options out of range (validate()), then sweep()'s
+/// errors.
+void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat,
+           const uncertainty_options& options);
+/// sweep() with ranges over a layered scenario.
+void sweep(const layered_scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
+           const catalog& cat, const uncertainty_options& options);
+
 /// One combination's numbers (sweep_numbers()); valid only during the callback.
 struct sweep_numbers_row {
   std::uint64_t index = 0;                  ///< 0-based, in output order
@@ -118,6 +130,13 @@ void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const
 /// sweep_numbers() over a layered scenario: the rows of sweep() over it.
 void sweep_numbers(const layered_scenario& base, std::span<const sweep_axis> axes,
                    const sweep_numbers_callback& on_row, const catalog& cat = catalog::embedded());
+/// The numbers of sweep() with ranges at `options`: every row's are the Monte Carlo
+/// medians at those options (no fast path). Errors as that sweep().
+void sweep_numbers(const scenario& base, std::span<const sweep_axis> axes, const sweep_numbers_callback& on_row,
+                   const catalog& cat, const uncertainty_options& options);
+/// The same over a layered scenario.
+void sweep_numbers(const layered_scenario& base, std::span<const sweep_axis> axes,
+                   const sweep_numbers_callback& on_row, const catalog& cat, const uncertainty_options& options);
 
 /// The number of headline outputs (output_table's headline rows).
 inline constexpr std::size_t sweep_headline_count = headline_count();

@@ -81,14 +81,6 @@ class progress {
   clock::time_point start_ = clock::now(), last_ = start_;
 };
 
-/// The row's estimate with the Monte Carlo at `options` (sweep() runs it by itself, with
-/// the default options, only for the rows with words or ranges).
-estimate with_ranges(const sweep_row& row, const uncertainty_options& options, const catalog& cat) {
-  const auto& u = row.result.uncertainty;
-  if (u && u->samples == options.samples && u->seed == options.seed) return row.result;
-  return make_estimate(row.result.scenario, cat, options);
-}
-
 /// The headline columns that get an interval: *_p5 and *_p95 after every headline column.
 std::vector<const headline_column*> ranged_columns() {
   std::vector<const headline_column*> out;
@@ -180,7 +172,7 @@ std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis
       [&](const sweep_row& row) {
         std::string label;
         for (std::size_t i = 0; i < axes.size(); ++i) label += (i ? ", " : "") + row.values[i];
-        const estimate e = ranges ? with_ranges(row, *ranges, cat) : row.result;
+        const estimate& e = row.result;
         rows.push_back({std::move(label), rank_metric(e, rank_by::emissions), std::nullopt, std::nullopt});
         if (const auto* i = e.uncertainty ? e.uncertainty->find("emissions_kg_co2e.total") : nullptr) {
           rows.back().low = i->p5;
@@ -195,7 +187,7 @@ std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis
         failed.push_back(label + ": " + for_cli(row.error));
         rows.push_back({std::move(label), std::nullopt, std::nullopt, std::nullopt});
       },
-      cat, trace_level::none);
+      cat, trace_level::none, ranges ? &*ranges : nullptr);
   if (estimated == 0) std::rethrow_exception(first_error);
   const bool tonnes = max_kg >= 1000;
   std::string keys;
@@ -220,7 +212,9 @@ std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis
 /// effect), on stderr: the sweep's first row and each other value with the other axes at
 /// their first (the rows sweep() tries first); a note of every such row once, another after
 /// the rows it belongs to. The sweep's own note replaces the estimate's note on medians.
-void print_value_notes(const layered_scenario& base, std::span<const sweep_axis> axes, const catalog& cat) {
+/// With `ranges`, each row's estimate is the Monte Carlo at those options, as its row's.
+void print_value_notes(const layered_scenario& base, std::span<const sweep_axis> axes, const catalog& cat,
+                       const std::optional<uncertainty_options>& ranges) {
   std::vector<std::pair<std::string, std::vector<std::string>>> rows;  // label, notes
   std::vector<std::size_t> first(axes.size(), 0);
   for (std::size_t a = 0; a < axes.size(); ++a)
@@ -234,7 +228,8 @@ void print_value_notes(const layered_scenario& base, std::span<const sweep_axis>
         label += (b ? ", " : "") + axes[b].key + "=" + axes[b].values[idx[b]];
       }
       try {
-        rows.emplace_back(label, make_estimate(merge(base.earlier, given), cat, trace_level::none).notes);
+        const scenario s = merge(base.earlier, given);
+        rows.emplace_back(label, (ranges ? make_estimate(s, cat, *ranges) : make_estimate(s, cat, trace_level::none)).notes);
       } catch (const error&) {
         // not estimated: its error is in its row
       }
@@ -282,7 +277,7 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
   if (o.format == output_format::svg) {
     std::vector<std::string> failed;
     out += sweep_svg(base, axes, total, cat, ranges, failed);
-    print_value_notes(base, axes, cat);
+    print_value_notes(base, axes, cat, ranges);
     for (const auto& f : failed) fmt::print(stderr, "note: not estimated: {}\n", f);
     note();
     return;
@@ -320,7 +315,7 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
       out.clear();
       std::rethrow_exception(first_error);
     }
-    print_value_notes(base, axes, cat);
+    print_value_notes(base, axes, cat, ranges);
     if (failed > 0)
       fmt::print(stderr, "note: {} of {} rows could not be estimated: their numbers are empty and the {} says why\n",
                  failed, total, jsonl ? "\"error\" key" : "error column");
@@ -329,16 +324,14 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
     // Each row's estimate with its intervals (no fast path: the Monte Carlo dominates).
     estimated = detail::sweep_rows(
         base, axes,
-        [&](const sweep_row& row) {
-          const estimate e = with_ranges(row, *ranges, cat);
-          const sweep_row r{row.index, row.values, e};
+        [&](const sweep_row& r) {
           ++estimated;
           out += jsonl ? range_json_line(axes, r) : sweep_row_csv(r) + "," + range_cells(&r.result);
           out += '\n';
           flush();
-          bar.tick(row.index + 1);
+          bar.tick(r.index + 1);
         },
-        on_error, cat, trace_level::none);
+        on_error, cat, trace_level::none, &*ranges);
     finish();
     note();
     return;

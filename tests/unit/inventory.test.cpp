@@ -145,8 +145,8 @@ TEST_CASE("inventory: embodied emissions a run left out read 'left out', not unk
   CHECK(embodied_text(all.total) == readable(emissions::kg_co2e(*all.total.value(output::emissions_embodied))));
 }
 
-TEST_CASE("inventory: cost counts each run once, as compare does: a rented run's rent, an owned run's electricity") {
-  scenario owned;  // 1,000 H100-hours in FR, owned (no provider): its electricity
+TEST_CASE("inventory: cost counts each run once, as compare does: a rented run's rent, an owned run's electricity + owning") {
+  scenario owned;  // 1,000 H100-hours in FR, owned (no provider): its electricity, and no price of owning
   set_input(owned, "gpu_hours", "1000");
   set_input(owned, "hardware", "h100");
   set_input(owned, "region", "FR");
@@ -156,32 +156,94 @@ TEST_CASE("inventory: cost counts each run once, as compare does: a rented run's
   const inventory inv = make_inventory({{"owned", run_kind::final, owned, 2}, {"rented", run_kind::development, rented, 3}});
   const nlohmann::json j = inv;
   // Owned: 1,000 h × (525 W + 525 × 4600/5600 = 431.25 W host) = 956.25 kWh × PUE 1.56 = 1,491.75 kWh
-  // × 0.2521 USD/kWh (Eurostat 2023, FR) = 376.07 USD; no compute price for owned hardware.
-  CHECK(j["runs"][0]["cost_usd"].get<double>() == Approx(376.07).epsilon(1e-4));
+  // × 0.2521 USD/kWh (Eurostat 2023, FR) = 376.07 USD of electricity; owning unknown, so its cost is
+  // unknown (never its electricity alone), while the electricity cost stays in its estimate.
+  CHECK(j["runs"][0]["cost_usd"].is_null());
+  REQUIRE(inv.rows[0].result.electricity_cost_usd);
+  CHECK(*inv.rows[0].result.electricity_cost_usd == Approx(376.07).epsilon(1e-4));
+  CHECK(j["runs"][0]["estimate"]["cost_usd"]["electricity"].get<double>() == Approx(376.07).epsilon(1e-4));
   // Rented: 1,000 accelerator-hours × 12.29 USD (98.32 / 8) = 12,290 USD; its electricity (US-VA's
   // EIA price) is known but in the rent, so not added.
   REQUIRE(inv.rows[1].result.electricity_cost_usd);
   CHECK(j["runs"][1]["cost_usd"].get<double>() == Approx(12290));
-  // Totals: 376.07 + 12,290 = 12,666.07 USD; by kind, each run's own.
-  CHECK(j["totals"]["all"]["cost_usd"]["counted_once"].get<double>() == Approx(12666.07).epsilon(1e-4));
+  // Totals: not every run's cost is known, so no total; the known runs' sum is 12,290 USD (1 run).
+  CHECK(j["totals"]["all"]["cost_usd"]["counted_once"].is_null());
+  CHECK(j["totals"]["all"]["cost_usd"]["runs_known"].get<int>() == 1);
+  CHECK(j["totals"]["all"]["cost_usd"]["sum_of_known"].get<double>() == Approx(12290));
   CHECK(j["totals"]["by_kind"]["development"]["cost_usd"]["counted_once"].get<double>() == Approx(12290));
-  // The table: the rented run's electricity reads "in rent"; its cost is the rent.
+  CHECK(j["totals"]["by_kind"]["final"]["cost_usd"]["counted_once"].is_null());
+  CHECK(j["totals"]["by_kind"]["final"]["cost_usd"]["runs_known"].get<int>() == 0);
+  CHECK(j["totals"]["by_kind"]["final"]["cost_usd"]["sum_of_known"].is_null());
+  // The table: the rented run's electricity reads "in rent"; the owned run's $376; the total a
+  // floor over the known run, and a note names the run without a cost.
   const std::string table = render(inv, output_format::table);
+  CAPTURE(table);
   CHECK(table.find("in rent") != std::string::npos);
-  CHECK(table.find("$12.7k") != std::string::npos);  // the total, 12,666.07
-  // CSV: cost_usd after the headline columns, on each run and total row.
+  CHECK(table.find("$376") != std::string::npos);
+  CHECK(table.find("≥ $12.3k (1 of 2 runs unknown)") != std::string::npos);
+  CHECK(std::find(inv.notes.begin(), inv.notes.end(),
+                  "Cost is unknown for 1 of 2 runs: owned (line 2); a cost total over them adds the other runs only "
+                  "and reads \"≥\".") != inv.notes.end());
+  // CSV: cost_usd after the headline columns; the total row's is empty (unknown), the run's own stand.
   const std::string csv = render(inv, output_format::csv);
   CHECK(csv.find(",cost_usd\n") != std::string::npos);
   CHECK(csv.find(",12290\n") != std::string::npos);
+  CHECK(csv.find(",total,all,") != std::string::npos);
+  CHECK(csv.substr(csv.find(",total,all,")).find(",\n") != std::string::npos);
+  CHECK(csv.back() == '\n');
+  CHECK(csv.substr(csv.rfind(',', csv.size() - 2)) == ",\n");  // the last total row's cost_usd empty
+
+  // With a price of owning, 3 USD per accelerator-hour: 376.07 + 1,000 × 3 = 3,376.07 USD, and the
+  // total is known: 3,376.07 + 12,290 = 15,666.07 USD.
+  scenario priced = owned;
+  set_input(priced, "hourly_price_usd", "3");
+  const inventory both = make_inventory({{"owned", run_kind::final, priced, 2}, {"rented", run_kind::development, rented, 3}});
+  const nlohmann::json b = both;
+  CHECK(b["runs"][0]["cost_usd"].get<double>() == Approx(3376.07).epsilon(1e-4));
+  CHECK(b["totals"]["all"]["cost_usd"]["counted_once"].get<double>() == Approx(15666.07).epsilon(1e-4));
+  CHECK(b["totals"]["all"]["cost_usd"]["runs_known"].get<int>() == 2);
+  CHECK(render(both, output_format::table).find("$15.7k") != std::string::npos);
+
   // A rented run with no price (H200 at GCP: a3-ultragpu-8g has no list price in the catalog): its
   // cost is unknown, so is the total, with a note.
   scenario unpriced = owned;
   set_input(unpriced, "hardware", "h200");
   set_input(unpriced, "region", "gcp:europe-north1");
-  const inventory part = make_inventory({{"owned", run_kind::final, owned, 2}, {"gcp", run_kind::ablation, unpriced, 3}});
+  const inventory part = make_inventory({{"owned", run_kind::final, priced, 2}, {"gcp", run_kind::ablation, unpriced, 3}});
   const nlohmann::json p = part;
   CHECK(p["runs"][1]["cost_usd"].is_null());
   CHECK(p["totals"]["all"]["cost_usd"]["counted_once"].is_null());
-  CHECK(std::find(part.notes.begin(), part.notes.end(), "Cost is known for 1 of 2 runs, so its total is unknown.") !=
-        part.notes.end());
+  CHECK(p["totals"]["all"]["cost_usd"]["sum_of_known"].get<double>() == Approx(3376.07).epsilon(1e-4));
+  CHECK(std::find(part.notes.begin(), part.notes.end(),
+                  "Cost is unknown for 1 of 2 runs: gcp (line 3); a cost total over them adds the other runs only "
+                  "and reads \"≥\".") != part.notes.end());
+  // No run with a cost: "unknown", and a note says so.
+  const inventory none = make_inventory({{"owned", run_kind::final, owned, 2}, {"gcp", run_kind::ablation, unpriced, 3}});
+  CHECK(std::find(none.notes.begin(), none.notes.end(), "Cost is unknown for every run (2).") != none.notes.end());
+}
+
+TEST_CASE("inventory: the table and Markdown show each run's notes, naming the run") {
+  // An hourly price given per instance (98.32 USD, p5.48xlarge's list price for 8 H100s):
+  // the estimate's note asks whether 12.29 (98.32 / 8) was meant; the inventory shows it.
+  scenario a;
+  set_input(a, "gpu_hours", "1000");
+  set_input(a, "hardware", "h100");
+  set_input(a, "region", "aws:us-east-1");
+  set_input(a, "hourly_price_usd", "98.32");
+  scenario b = a;
+  set_input(b, "hourly_price_usd", "12.29");
+  const inventory inv = make_inventory({{"per instance", run_kind::final, a, 2}, {"per chip", run_kind::development, b, 3}});
+  REQUIRE_FALSE(inv.rows[0].result.notes.empty());
+  const std::string hint = "12.29 (98.32 / 8)?";  // after "did you mean hourly_price_usd" (escaped in Markdown)
+  for (auto f : {output_format::table, output_format::md}) {
+    const std::string text = render(inv, f);
+    CAPTURE(text);
+    CHECK(text.find("Notes on the runs") != std::string::npos);
+    const auto at = text.find(hint);
+    REQUIRE(at != std::string::npos);
+    // Named by the run it belongs to, not the other.
+    const auto line_start = text.rfind('\n', at);
+    CHECK(text.substr(line_start, at - line_start).find("per instance (line 2): ") != std::string::npos);
+    CHECK(text.find("per chip (line 3), per instance") == std::string::npos);
+  }
 }

@@ -7,6 +7,7 @@
 #include <trainprint/sweep.hpp>
 #include <trainprint/detail/sweep_rows.hpp>
 #include <trainprint/error.hpp>
+#include <trainprint/uncertainty.hpp>
 
 #include <bit>
 #include <cstring>
@@ -299,4 +300,106 @@ TEST_CASE("sweep_rows: a value resolved again that cannot be estimated fails its
       [&](const detail::sweep_error_row& r) { bad.push_back(r.index); }, cat, trace_level::none);
   CHECK(none == 0);
   CHECK(bad == std::vector<std::uint64_t>{0, 1});
+}
+
+namespace {
+/// 1.3B parameters × 100B tokens on 64 A100s in FR: 6 × 1.3e9 × 1e11 = 7.8e20 FLOP, which need
+/// 7.8e20 / (312e12 × 3600) = 694.4 accelerator-hours at the A100's dense bf16 peak (MFU 1),
+/// 694.4 / 64 = 10.85 h of wall time on 64.
+scenario a100_base() {
+  scenario s;
+  s.params = 1.3e9;
+  s.tokens = 1e11;
+  s.hardware = "a100";
+  s.count = 64;
+  s.region = "FR";
+  return s;
+}
+}  // namespace
+
+TEST_CASE("sweep with ranges: every row is the Monte Carlo at the options given; the same seed repeats, another moves") {
+  const catalog& cat = catalog::embedded();
+  scenario s = flops_base();
+  s.count = 64;
+  set_input(s, "pue", "1.1:1.3");
+  const auto axes = axes_of({"count=64,128"});
+  const uncertainty_options seven{.samples = 2000, .seed = 7};
+  auto rows = [&](const uncertainty_options& o) {
+    std::vector<estimate> out;
+    sweep(s, axes, [&](const sweep_row& r) { out.push_back(r.result); }, cat, o);
+    return out;
+  };
+  const auto a = rows(seven), again = rows(seven), other = rows({.samples = 2000, .seed = 8}),
+             more = rows({.samples = 3000, .seed = 7});
+  REQUIRE(a.size() == 2);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CAPTURE(i);
+    // The options asked for, not the default 10,000 samples with seed 42.
+    REQUIRE(a[i].uncertainty);
+    CHECK(a[i].uncertainty->samples == 2000);
+    CHECK(a[i].uncertainty->seed == 7);
+    CHECK(more[i].uncertainty->samples == 3000);
+    // The row is `estimate` of its scenario at those options, bit for bit.
+    scenario one = s;
+    set_input(one, "count", axes[0].values[i]);
+    const estimate e = make_estimate(one, cat, seven);
+    for (const auto& col : headline_columns()) CHECK(same(col.get(a[i]), col.get(e)));
+    // The same seed repeats; another seed, or other samples, move the medians of the drawn inputs.
+    CHECK(same(a[i].value(output::energy_facility), again[i].value(output::energy_facility)));
+    CHECK_FALSE(same(a[i].value(output::energy_facility), other[i].value(output::energy_facility)));
+    CHECK_FALSE(same(a[i].value(output::energy_facility), more[i].value(output::energy_facility)));
+  }
+  // The numbers-only sweep gives the same rows at the same options.
+  std::vector<std::optional<double>> numbers;
+  sweep_numbers(s, axes, [&](const sweep_numbers_row& r) { numbers.push_back(r.outputs.get(output::energy_facility)); },
+                cat, seven);
+  REQUIRE(numbers.size() == 2);
+  CHECK(same(numbers[0], a[0].value(output::energy_facility)));
+  CHECK(same(numbers[1], a[1].value(output::energy_facility)));
+  // A scenario without ranges still gets the Monte Carlo on every row when options are given.
+  std::vector<estimate> plain;
+  sweep(flops_base(), axes, [&](const sweep_row& r) { plain.push_back(r.result); }, cat, seven);
+  REQUIRE(plain.size() == 2);
+  CHECK(plain[0].uncertainty);
+  // Options out of range are refused before any row.
+  CHECK_THROWS_AS(sweep(s, axes, [](const sweep_row&) { FAIL("no row"); }, cat, uncertainty_options{.samples = 1}),
+                  input_error);
+}
+
+TEST_CASE("sweep_rows with ranges: a row's check of impossible samples runs at the samples asked for") {
+  const catalog& cat = catalog::embedded();
+  // duration 6h:18h on 64 A100s: the hours below 10.85 h (a100_base) cannot hold the FLOPs. At the
+  // default 10,000 samples that is a share the Monte Carlo leaves out (the row stands:
+  // golden sweep-unknown-row-range-axis); at 20 samples, 5 are impossible (as `estimate
+  // --duration 6h:18h --samples 20 --seed 7` says, golden bad-in-implied-mfu-samples), which
+  // leaves 15, fewer than the 20 an interval needs (min_uncertainty_samples): the row is refused,
+  // with those 20 samples in its message, and the 12h:30h row (all above 10.85 h) stands.
+  const layered_scenario base{{}, a100_base()};
+  const auto axes = axes_of({"duration=6h:18h,12h:30h"});
+  const uncertainty_options twenty{.samples = 20, .seed = 7};
+  std::vector<std::string> errors;
+  std::vector<estimate> ok;
+  const auto n = detail::sweep_rows(
+      base, axes, [&](const sweep_row& r) { ok.push_back(r.result); },
+      [&](const detail::sweep_error_row& r) { errors.push_back(r.error); }, cat, trace_level::none, &twenty);
+  CHECK(n == 1);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("5 of 20 Monte Carlo samples") != std::string::npos);
+  scenario one = a100_base();
+  set_input(one, "duration", "6h:18h");
+  CHECK_THROWS_WITH_AS(make_estimate(one, cat, twenty), doctest::Contains("5 of 20 Monte Carlo samples"), input_error);
+  REQUIRE(ok.size() == 1);
+  CHECK(ok[0].uncertainty->samples == 20);
+  CHECK(ok[0].uncertainty->impossible_samples == 0);
+  // Without options (null) the row is sweep()'s: its words and ranges at the default options,
+  // where 6h:18h stands.
+  errors.clear();
+  ok.clear();
+  CHECK(detail::sweep_rows(
+            base, axes, [&](const sweep_row& r) { ok.push_back(r.result); },
+            [&](const detail::sweep_error_row& r) { errors.push_back(r.error); }, cat, trace_level::none) == 2);
+  CHECK(errors.empty());
+  REQUIRE(ok.size() == 2);
+  CHECK(ok[0].uncertainty->samples == uncertainty_options{}.samples);
+  CHECK(ok[0].uncertainty->impossible_samples > 0);
 }

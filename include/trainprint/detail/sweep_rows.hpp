@@ -26,8 +26,11 @@ using sweep_error_callback = std::function<void(const sweep_error_row&)>;
 /// sweep() over `base`, except that a combination whose estimate throws a trainprint::error
 /// (other than unknown_key_error: a typo in an id stays an error for the whole sweep) goes
 /// to `on_error` and the sweep goes on. Returns the number of rows passed to `on_row`.
+/// `options` non-null: every row with the Monte Carlo at those options (sweep() with
+/// ranges), its check of impossible samples included; null: sweep()'s rows at `level`.
 std::uint64_t sweep_rows(const layered_scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row,
-                         const sweep_error_callback& on_error, const catalog& cat, trace_level level);
+                         const sweep_error_callback& on_error, const catalog& cat, trace_level level,
+                         const uncertainty_options* options = nullptr);
 
 /// sweep_numbers() with the rows that cannot be estimated passed to `on_error`, as sweep_rows().
 std::uint64_t sweep_numbers_rows(const layered_scenario& base, std::span<const sweep_axis> axes,
