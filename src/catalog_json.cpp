@@ -88,6 +88,8 @@ json to_json(const accelerator& a) {
   j["peak_tflops_dense"] = peak;
   write_fields(j, a, catalog_fields::accelerator_sizes);
   write_fields(j, a, catalog_fields::accelerator_parts);
+  if (a.cores) j["cores"] = *a.cores;  // a CPU's package (the other parts have none)
+  if (a.package_tdp_w) j["package_tdp_w"] = *a.package_tdp_w;
   j["provenance"] = to_json(a.prov);
   json fs = json::object();
   for (const auto& [field, p] : a.field_sources) fs[field] = to_json(p);

@@ -24,9 +24,11 @@ void check_hours_only_scenario(const scenario& s, const accelerator& part) {
 }
 
 std::string cpu_count_note(const accelerator& cpu, double cores) {
-  // The variant carries the package's datasheet figures ("20 cores, 150 W", scripts/data/cpus.py).
-  return fmt::format("count {:g} = {:g} core(s) of {} (a CPU is counted by cores; one package: {}){}", cores, cores,
-                     cpu.id, cpu.variant,
+  // The package's datasheet figures: the catalog's cores and package_tdp_w (scripts/data/cpus.py).
+  const std::string package = cpu.cores && cpu.package_tdp_w
+                                  ? fmt::format("; one package: {} cores, {:g} W", *cpu.cores, *cpu.package_tdp_w)
+                                  : std::string{};
+  return fmt::format("count {:g} = {:g} core(s) of {} (a CPU is counted by cores{}){}", cores, cores, cpu.id, package,
                      cpu.tdp_w ? fmt::format("; {:g} W per core = package TDP / cores", *cpu.tdp_w) : std::string{});
 }
 

@@ -126,17 +126,44 @@ bool input_is_set(const scenario& s, const input_info& i) {
 }
 
 void copy_input(scenario& to, const scenario& from, const input_info& i) {
-  switch (i.kind) {
-    case input_kind::text: to.*i.text = from.*i.text; break;
-    case input_kind::choice:
-      if (const auto v = i.get_choice(from)) i.set_choice(to, *v);
-      break;
-    case input_kind::mix: to.mix = from.mix; break;
-    case input_kind::flag: i.set_flag(to, i.get_flag(from)); break;
-    default:
-      if (const auto v = i.get(from)) i.set(to, *v);
-      break;
-  }
+  const bool as_is = i.kind == input_kind::text || i.kind == input_kind::mix || i.kind == input_kind::flag;
+  if (as_is || input_is_set(from, i)) i.assign(to, from);
+}
+
+namespace {
+
+/// Resets the inputs of `s` for which `drop` holds, with their ranges.
+template <class Drop>
+void drop_inputs(scenario& s, Drop drop) {
+  static const scenario blank{};
+  for (const auto& i : scenario_inputs)
+    if (drop(i)) i.assign(s, blank);
+  std::erase_if(s.ranges, [&](const auto& r) {
+    const input_info* i = input_named(r.first);
+    return i && drop(*i);
+  });
+}
+
+}  // namespace
+
+void drop_site(scenario& s) {
+  drop_inputs(s, [](const input_info& i) { return i.group == "Site"; });
+}
+
+scenario merge(scenario base, const scenario& overrides) {
+  // A new workload (site) input drops all of base's workload (site) inputs: the table's groups.
+  const bool workload = overrides.has_workload(), site = overrides.has_site();
+  if (workload || site)
+    drop_inputs(base, [&](const input_info& i) {
+      return (workload && i.group == "Workload") || (site && i.group == "Site");
+    });
+  for (const auto& i : scenario_inputs)
+    if (input_is_set(overrides, i)) i.assign(base, overrides);
+  // A value set by `overrides` replaces base's range for it (a plain value is fixed);
+  // overrides' own ranges come with their values.
+  std::erase_if(base.ranges, [&](const auto& r) { return point_value(overrides, r.first).has_value(); });
+  for (const auto& [name, r] : overrides.ranges) base.ranges.insert_or_assign(name, r);
+  return base;
 }
 
 namespace {

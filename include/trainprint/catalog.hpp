@@ -74,6 +74,10 @@ struct accelerator {
   std::optional<double> memory_gb, memory_bw_gb_s, die_area_mm2, process_nm;
   std::string memory_type, process;
   std::string system;  ///< default server profile id; "" if none
+  /// A CPU's package (kind "cpu" only; nullopt otherwise): its cores and datasheet TDP, W;
+  /// tdp_w is package_tdp_w / cores, the power of one core (Green Algorithms' method).
+  std::optional<int> cores;
+  std::optional<double> package_tdp_w;
   std::vector<std::string> aliases;
   provenance prov;
   std::map<std::string, provenance, std::less<>> field_sources;

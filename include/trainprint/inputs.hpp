@@ -65,6 +65,9 @@ struct input_info {
   std::optional<bool> (*get_flag)(const scenario&) = nullptr;
   /// Sets a flag; nullopt unsets it (input_kind::flag only).
   void (*set_flag)(scenario&, std::optional<bool>) = nullptr;
+  /// Copies this input's field from `from` into `to` exactly as stored, set or not (every
+  /// kind): what copy_input() and merge() move, with no trip through `unit`.
+  void (*assign)(scenario& to, const scenario& from) = nullptr;
   /// True when the numeric limits are checked by check_input_limits.
   [[nodiscard]] constexpr bool has_limits() const { return get != nullptr; }
 };
@@ -137,21 +140,30 @@ constexpr void set_flag(scenario& s, std::optional<bool> v) {
   else
     s.*M = v;
 }
+template <auto M>
+constexpr void assign_field(scenario& to, const scenario& from) {
+  to.*M = from.*M;
+}
 /// A text input's field.
-#define TRAINPRINT_TEXT(field) nullptr, nullptr, &scenario::field
+#define TRAINPRINT_TEXT(field) \
+  nullptr, nullptr, &scenario::field, {}, nullptr, nullptr, nullptr, nullptr, &detail::assign_field<&scenario::field>
 /// A choice input: its field and its names (an array in enum order).
-#define TRAINPRINT_CHOICE(field, names) \
-  nullptr, nullptr, nullptr, names, &detail::get_choice<&scenario::field, names>, \
-      &detail::set_choice<&scenario::field, names>
+#define TRAINPRINT_CHOICE(field, names)                                                                      \
+  nullptr, nullptr, nullptr, names, &detail::get_choice<&scenario::field, names>,                            \
+      &detail::set_choice<&scenario::field, names>, nullptr, nullptr, &detail::assign_field<&scenario::field>
 /// A flag input's field.
 #define TRAINPRINT_FLAG(field)                                                                       \
   nullptr, nullptr, nullptr, {}, nullptr, nullptr, &detail::get_flag<&scenario::field>, \
-      &detail::set_flag<&scenario::field>
+      &detail::set_flag<&scenario::field>, &detail::assign_field<&scenario::field>
+/// The slots after `set` of a numeric or mix input: only its field, to copy it.
+#define TRAINPRINT_FIELD(field) nullptr, {}, nullptr, nullptr, nullptr, nullptr, &detail::assign_field<&scenario::field>
 /// An input as a plain std::optional<double> field.
-#define TRAINPRINT_PLAIN(field) &detail::get_plain<&scenario::field>, &detail::set_plain<&scenario::field>
+#define TRAINPRINT_PLAIN(field) \
+  &detail::get_plain<&scenario::field>, &detail::set_plain<&scenario::field>, TRAINPRINT_FIELD(field)
 /// An input as an optional quantity, read with `in` and made with `make` (in the row's unit).
-#define TRAINPRINT_QUANTITY(field, in, make) \
-  &detail::get_quantity<&scenario::field, in>, &detail::set_quantity<&scenario::field, make>
+#define TRAINPRINT_QUANTITY(field, in, make)                                                  \
+  &detail::get_quantity<&scenario::field, in>, &detail::set_quantity<&scenario::field, make>, \
+      TRAINPRINT_FIELD(field)
 }  // namespace detail
 
 /// Every scenario input, in the order validate() checks them and the CLI lists them.
@@ -186,7 +198,7 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
        if (!s.duration_h) return std::nullopt;
        return s.duration_h->count();
      },
-     [](scenario& s, double v) { s.duration_h = hours(v); }},
+     [](scenario& s, double v) { s.duration_h = hours(v); }, TRAINPRINT_FIELD(duration_h)},
     {"hardware", "--hardware", {}, "Hardware", input_kind::text, "", 0, 0, false, false, false,
      "Accelerator id or alias (h100, a100, tpu-v5p), or gpu|tpu|accelerator: a typical current part", TRAINPRINT_TEXT(hardware)},
     {"count", "--count", {}, "Hardware", input_kind::count, "", 1, 1e8, true, true, false, "Number of accelerators",
@@ -194,7 +206,7 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
        if (!s.count) return std::nullopt;
        return static_cast<double>(*s.count);
      },
-     [](scenario& s, double v) { s.count = static_cast<std::int64_t>(v); }},
+     [](scenario& s, double v) { s.count = static_cast<std::int64_t>(v); }, TRAINPRINT_FIELD(count)},
     {"precision", "--precision", {}, "Hardware", input_kind::choice, "", 0, 0, false, false, false,
      "fp32|tf32|bf16|fp16|fp8 (default bf16)", TRAINPRINT_CHOICE(precision, precision_names)},
     {"mfu", "--mfu", {}, "Hardware", input_kind::ratio, "", 0, 1, false, false, true,
@@ -224,7 +236,7 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
     {"intensity", "--intensity", {}, "Site", input_kind::number, "g CO2e/kWh", 0, 5000, true, false, true,
      "Grid carbon intensity, g CO2e/kWh", TRAINPRINT_QUANTITY(intensity, &carbon_intensity::in_g_per_kwh, &carbon_intensity::g_per_kwh)},
     {"mix", "--mix", {}, "Site", input_kind::mix, "", 0, 1, true, false, false,
-     "Electricity mix: coal=0.3,gas=0.4,wind=0.3"},
+     "Electricity mix: coal=0.3,gas=0.4,wind=0.3", nullptr, nullptr, TRAINPRINT_FIELD(mix)},
     {"ewif", "--ewif", {}, "Site", input_kind::number, "L/kWh", 0, 1000, true, false, true,
      "Off-site water, L per kWh generated", TRAINPRINT_QUANTITY(ewif, &water_intensity::in_l_per_kwh, &water_intensity::l_per_kwh)},
     {"cfe", "--cfe", {}, "Site", input_kind::ratio, "", 0, 1, true, false, true,
@@ -275,11 +287,13 @@ constexpr bool inputs_agree() {
   for (const auto& i : scenario_inputs) {
     if (!flag_agrees(i)) return false;
     if (i.rangeable && !is_numeric(i)) return false;  // a range needs a numeric value
+    if (!i.assign) return false;                        // merge() and copy_input() copy every row
   }
   return true;
 }
 }  // namespace detail
-static_assert(detail::inputs_agree(), "every input's flag is --<name in kebab-case>; rangeable inputs are numeric");
+static_assert(detail::inputs_agree(),
+              "every input's flag is --<name in kebab-case>; rangeable inputs are numeric; every row has assign");
 
 /// The row of input `name` or of one of its aliases (kebab- or snake-case, with or
 /// without a leading "--"); nullptr when unknown.
@@ -383,99 +397,20 @@ void copy_input(scenario& to, const scenario& from, const input_info& i);
 /// limits, range, help.
 [[nodiscard]] std::string inputs_markdown();
 
-/// Drops every site input of `s` (region, provider, site_kind, pue, wue, intensity,
-/// mix, ewif, cfe, ownership, energy) and their ranges.
-inline void drop_site(scenario& s) {
-  s.region.reset();
-  s.provider.reset();
-  s.site_kind.reset();
-  s.pue.reset();
-  s.wue.reset();
-  s.intensity.reset();
-  s.mix.reset();
-  s.ewif.reset();
-  s.cfe.reset();
-  s.ownership.reset();
-  s.energy.reset();
-  for (const char* k : {"pue", "wue", "intensity", "mix", "ewif", "cfe"}) s.ranges.erase(k);
-}
+/// Drops every input of the table's group "Site" from `s` (region, provider, site_kind,
+/// pue, wue, intensity, mix, ewif, cfe, ownership, energy) and their ranges.
+void drop_site(scenario& s);
 
 /// `base` with every input that `overrides` sets replaced: the one rule of which input
 /// wins (docs/inputs.md "Which input wins"), for a preset, a scenario file, flags,
 /// Python keywords and the page's fields alike. When `overrides` sets any workload
-/// input, all of `base`'s workload inputs are dropped first, so a preset's GPU-hours
-/// never conflict with a user's --flops. When `overrides` says where the run is or
-/// what its grid is (scenario::has_site()), all of `base`'s site inputs are dropped
-/// first, so a preset's published intensity and PUE never stay behind a user's
-/// --region. Other inputs (pue, wue, ewif, cfe, ownership alone) refine `base`.
-inline scenario merge(scenario base, const scenario& overrides) {
-  if (overrides.has_site()) drop_site(base);
-  if (overrides.has_workload()) {
-    base.params.reset();
-    base.active_params.reset();
-    base.trainable_params.reset();
-    base.tokens.reset();
-    base.flops.reset();
-    base.size.reset();
-    base.gpu_hours.reset();
-    base.duration_h.reset();
-    base.layers.reset();
-    base.d_model.reset();
-    base.seq_len.reset();
-    base.recompute = false;
-  }
-  auto take = [](auto& into, const auto& from) {
-    if (from) into = from;
-  };
-  take(base.params, overrides.params);
-  take(base.active_params, overrides.active_params);
-  take(base.trainable_params, overrides.trainable_params);
-  take(base.tokens, overrides.tokens);
-  take(base.flops, overrides.flops);
-  take(base.size, overrides.size);
-  if (overrides.recompute) base.recompute = true;
-  take(base.layers, overrides.layers);
-  take(base.d_model, overrides.d_model);
-  take(base.seq_len, overrides.seq_len);
-  take(base.gpu_hours, overrides.gpu_hours);
-  take(base.duration_h, overrides.duration_h);
-  take(base.hardware, overrides.hardware);
-  take(base.count, overrides.count);
-  take(base.precision, overrides.precision);
-  take(base.mfu, overrides.mfu);
-  take(base.power_fraction, overrides.power_fraction);
-  take(base.power_w, overrides.power_w);
-  take(base.boundary, overrides.boundary);
-  take(base.convention, overrides.convention);
-  take(base.host_power_w, overrides.host_power_w);
-  take(base.region, overrides.region);
-  take(base.provider, overrides.provider);
-  take(base.site_kind, overrides.site_kind);
-  take(base.pue, overrides.pue);
-  take(base.wue, overrides.wue);
-  take(base.intensity, overrides.intensity);
-  take(base.mix, overrides.mix);
-  take(base.ewif, overrides.ewif);
-  take(base.cfe, overrides.cfe);
-  take(base.ownership, overrides.ownership);
-  take(base.energy, overrides.energy);
-  take(base.embodied, overrides.embodied);
-  take(base.lifetime_years, overrides.lifetime_years);
-  take(base.price_usd_per_kwh, overrides.price_usd_per_kwh);
-  take(base.hourly_price_usd, overrides.hourly_price_usd);
-  take(base.energy_kwh, overrides.energy_kwh);
-  take(base.energy_boundary, overrides.energy_boundary);
-  // A value set by `overrides` replaces base's range for it (a plain value is fixed);
-  // overrides' own ranges come with their values.
-  for (auto it = base.ranges.begin(); it != base.ranges.end();) {
-    const bool workload = it->first == "gpu_hours" || it->first == "duration_h";
-    if ((workload && overrides.has_workload()) || point_value(overrides, it->first))
-      it = base.ranges.erase(it);
-    else
-      ++it;
-  }
-  for (const auto& [name, r] : overrides.ranges) base.ranges.insert_or_assign(name, r);
-  return base;
-}
+/// input, all of `base`'s inputs of the table's group "Workload" are dropped first, so a
+/// preset's GPU-hours never conflict with a user's --flops. When `overrides` says where
+/// the run is or what its grid is (scenario::has_site()), all of `base`'s "Site" inputs
+/// are dropped first, so a preset's published intensity and PUE never stay behind a
+/// user's --region. Other inputs (pue, wue, ewif, cfe, ownership alone) refine `base`.
+/// A value set by `overrides` replaces base's range for it; overrides' own ranges come
+/// with their values.
+[[nodiscard]] scenario merge(scenario base, const scenario& overrides);
 
 }  // namespace trainprint::inline v0

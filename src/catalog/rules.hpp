@@ -62,6 +62,8 @@ inline constexpr required_field source_title{"regions", "/sources/<key>", "title
 
 // hardware.json
 inline constexpr bound tdp_w{"hardware", "/accelerators/*/tdp_w", 0, true};
+inline constexpr bound cpu_cores{"hardware", "/accelerators/*/cores", 1, false};
+inline constexpr bound package_tdp_w{"hardware", "/accelerators/*/package_tdp_w", 0, true};
 inline constexpr bound peak_tflops{"hardware", "/accelerators/*/peak_tflops_dense/<key>", 0, true};
 inline constexpr required_field system_accelerators{"hardware", "/systems/*", "accelerators"};
 inline constexpr bound system_count{"hardware", "/systems/*/accelerators", 1, false};
@@ -149,7 +151,7 @@ inline constexpr auto all_required =
                     host_accelerators, region_kind, intensity_field, mix_shares, lifecycle, lifecycle_median,
                     water_value, preset_scenario, applies_to});
 inline constexpr auto all_bounds = join(region_values, provider_values, lifecycle_bounds, water_bounds, per_unit,
-                                        std::array{tdp_w, peak_tflops, system_count, host_count, intensity, share});
+                                        std::array{tdp_w, cpu_cores, package_tdp_w, peak_tflops, system_count, host_count, intensity, share});
 }  // namespace rules
 
 }  // namespace trainprint::inline v0::catalog_detail

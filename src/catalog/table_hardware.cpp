@@ -30,6 +30,11 @@ void parse_item(accelerator& a, const reader& rd, const source_map& src, const N
   }
   read_fields(a, catalog_fields::accelerator_sizes, rd, o, p);
   read_fields(a, catalog_fields::accelerator_parts, rd, o, p);
+  a.cores = rd.opt_int(o, p, "cores");
+  if (a.cores && !rules::cpu_cores.admits(*a.cores)) rd.fail(p + "/cores", "expected a whole number of cores >= 1");
+  a.package_tdp_w = rd.opt_num(o, p, "package_tdp_w");
+  if (a.package_tdp_w && !rules::package_tdp_w.admits(*a.package_tdp_w))
+    rd.fail(p + "/package_tdp_w", "expected a positive power");
   if (rd.has(o, "field_sources")) {
     const auto fs = rd.object(o, p, "field_sources", "expected an object");
     fs.for_each_member([&](const std::string& field, const Node& v) {

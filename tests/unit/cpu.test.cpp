@@ -8,7 +8,6 @@
 #include <trainprint/error.hpp>
 #include <trainprint/estimator.hpp>
 
-#include <cstdio>
 #include <string>
 
 #include "scenarios.hpp"
@@ -36,6 +35,8 @@ TEST_CASE("cpu: a Xeon Gold 6248 is counted by cores at its TDP per core") {
   CHECK(a.id == "intel-xeon-gold-6248");
   CHECK(a.kind == "cpu");
   CHECK(a.variant == "20 cores, 150 W");
+  CHECK(a.cores == 20);
+  CHECK(a.package_tdp_w == 150.0);
   REQUIRE(a.tdp_w);
   CHECK(*a.tdp_w == Approx(7.5));  // 150 W / 20 cores
   CHECK_FALSE(a.peak_tflops(precision::bf16));
@@ -58,6 +59,36 @@ TEST_CASE("cpu: 40 cores for 10 hours draw 40 x 7.5 W, no host beside them") {
   CHECK(has_note(e, "count 40 = 40 core(s) of intel-xeon-gold-6248 (a CPU is counted by cores; one package: 20 "
                     "cores, 150 W); 7.5 W per core = package TDP / cores"));
   CHECK(has_note(e, "CPU-only job on intel-xeon-gold-6248"));
+}
+
+TEST_CASE("cpu: the count note takes the package from the typed cores and package_tdp_w") {
+  // A user's CPU whose variant text says nothing of its package: the note still names it,
+  // from cores and package_tdp_w (64 cores, 280 W: 280 / 64 = 4.375 W per core); a CPU
+  // without them gets no package part, not a guess.
+  catalog cat;
+  cat.overlay(R"j({"meta": {"table": "user", "schema_version": 1},
+    "sources": {"ds": {"title": "A datasheet", "url": "https://example.org/ds", "year": 2024, "license": "facts"}},
+    "accelerators": [
+      {"id": "test-cpu", "name": "Test CPU (per core)", "kind": "cpu", "variant": "per core", "tdp_w": 4.375,
+       "tdp_kind": "derived_estimate", "cores": 64, "package_tdp_w": 280, "source": "ds", "confidence": "low"},
+      {"id": "bare-cpu", "name": "Bare CPU (per core)", "kind": "cpu", "tdp_w": 5, "tdp_kind": "derived_estimate",
+       "source": "ds", "confidence": "low"}]})j",
+              "user.json");
+  scenario s = xeon_40_cores();
+  s.hardware = "test-cpu";
+  CHECK(has_note(make_estimate(s, cat), "count 40 = 40 core(s) of test-cpu (a CPU is counted by cores; one package: "
+                                        "64 cores, 280 W); 4.375 W per core = package TDP / cores"));
+  s.hardware = "bare-cpu";
+  CHECK(has_note(make_estimate(s, cat),
+                 "count 40 = 40 core(s) of bare-cpu (a CPU is counted by cores); 5 W per core = package TDP / cores"));
+  // A package with zero cores is refused where the catalog is read.
+  catalog bad;
+  CHECK_THROWS_AS(bad.overlay(R"j({"meta": {"table": "user", "schema_version": 1},
+    "sources": {"ds": {"title": "A datasheet", "url": "https://example.org/ds", "year": 2024, "license": "facts"}},
+    "accelerators": [{"id": "zero-cpu", "kind": "cpu", "tdp_w": 5, "cores": 0, "package_tdp_w": 280,
+                      "source": "ds", "confidence": "low"}]})j",
+                              "bad.json"),
+                  data_error);
 }
 
 TEST_CASE("cpu: core-hours and a given usage work; power_fraction scales the cores") {
@@ -118,12 +149,12 @@ TEST_CASE("catalog: every CPU's power per core is its package TDP over its cores
   for (const auto& a : catalog::embedded().accelerators()) {
     if (a.kind != "cpu") continue;
     ++cpus;
-    // The variant is "<cores> cores, <TDP> W" (scripts/data/cpus.py).
-    int cores = 0;
-    double tdp = 0;
-    REQUIRE_MESSAGE(std::sscanf(a.variant.c_str(), "%d cores, %lf W", &cores, &tdp) == 2, a.id);
+    // The package's cores and TDP are typed fields (hardware.json cores, package_tdp_w;
+    // scripts/data/cpus.py), which the variant text repeats for people.
+    REQUIRE_MESSAGE(a.cores, a.id);
+    REQUIRE_MESSAGE(a.package_tdp_w, a.id);
     REQUIRE(a.tdp_w);
-    CHECK_MESSAGE(*a.tdp_w == Approx(tdp / cores).epsilon(1e-3), a.id);
+    CHECK_MESSAGE(*a.tdp_w == Approx(*a.package_tdp_w / *a.cores).epsilon(1e-3), a.id);
     CHECK_MESSAGE(a.segment == "data-centre", a.id);
   }
   // TDP_cpu.csv's server rows: 9 AMD EPYC (7251, 7343, 7513, 7552, 7642, 7763, 7773X, 7H12,
