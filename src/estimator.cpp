@@ -7,6 +7,7 @@
 #include "trainprint/calibration.hpp"
 #include "estimator_internal.hpp"
 #include "ranges.hpp"
+#include "usual_ranges.hpp"
 #include "resolve/resolver.hpp"
 
 #include <fmt/format.h>
@@ -197,8 +198,8 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
     // A factor near 1,000 is a unit slip (Wh or MWh for kWh); any factor of 10 or more asks for a check.
     const double kwh = *in.measured_energy_kwh;
     const std::string slip =
-        ratio >= 300 && ratio <= 3000      ? fmt::format(": did you mean energy_kwh {:.4g} (the figure in Wh, or M meant as MWh)?", kwh / 1000)
-        : ratio >= 1 / 3000. && ratio <= 1 / 300. ? fmt::format(": did you mean energy_kwh {:.4g} (the figure in MWh)?", kwh * 1000)
+        ratio >= 300 && ratio <= 3000      ? ": " + detail::energy_unit_hint(kwh, true)
+        : ratio >= 1 / 3000. && ratio <= 1 / 300. ? ": " + detail::energy_unit_hint(kwh, false)
         : ratio >= 10 || ratio <= 0.1      ? std::string(": check the value, its unit (kWh) and energy_boundary, or the run's "
                                                          "other inputs")
                                            : std::string();

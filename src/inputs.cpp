@@ -299,11 +299,26 @@ std::string spell_setting(const input_info& i, std::string_view value, spelling 
 
 }  // namespace
 
+std::size_t quoted_text_end(std::string_view m, std::size_t k) {
+  // Opens after a space, a bracket, '=' or the start; closes before a space, punctuation or
+  // the end (so "it's" inside stays inside).
+  if (k >= m.size() || m[k] != '\'' || (k > 0 && std::string_view(" ([=").find(m[k - 1]) == std::string_view::npos))
+    return std::string_view::npos;
+  for (std::size_t j = m.find('\'', k + 1); j != std::string_view::npos; j = m.find('\'', j + 1))
+    if (j + 1 >= m.size() || std::string_view(" ,.;:)]!?\n").find(m[j + 1]) != std::string_view::npos) return j;
+  return std::string_view::npos;
+}
+
 std::string spell_inputs(std::string_view m, spelling how) {
   if (how == spelling::json && m.find('`') == std::string_view::npos) return std::string(m);
   if (how == spelling::json) {  // the ids as they are, without the marks of `id`
     std::string out;
     for (std::size_t k = 0; k < m.size();) {
+      if (const auto q = quoted_text_end(m, k); q != std::string_view::npos) {  // the user's text: as it is
+        out.append(m.substr(k, q + 1 - k));
+        k = q + 1;
+        continue;
+      }
       const auto close = m[k] == '`' ? m.find('`', k + 1) : std::string_view::npos;
       if (close != std::string_view::npos && input_named(m.substr(k + 1, close - k - 1))) {
         out.append(m.substr(k + 1, close - k - 1));
@@ -330,6 +345,11 @@ std::string spell_inputs(std::string_view m, spelling how) {
     }
   }
   while (k < m.size()) {
+    if (const auto q = quoted_text_end(m, k); q != std::string_view::npos) {  // the user's text: as it is
+      out.append(m.substr(k, q + 1 - k));
+      k = q + 1;
+      continue;
+    }
     // An input marked as one (`mfu`, `duration_h`): its name as the interface spells it,
     // one-word ids included, without the marks.
     if (m[k] == '`') {

@@ -307,6 +307,14 @@ std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, 
     if (is_workload_key(k) || range) in_place = false;
     if (range || (kind[a] = patch_of(k)) == patch::none) continue;
     const scenario whole = over(earlier, base);  // validate() also asks for a workload
+    // A measured energy's bound at the facility reads the PUE in resolve(): resolved per value.
+    if (kind[a] == patch::pue &&
+        (whole.energy_kwh || std::any_of(axes.begin(), axes.end(), [](const sweep_axis& x) {
+           return canonical_input_name(x.key) == "energy_kwh";
+         }))) {
+      kind[a] = patch::none;
+      continue;
+    }
     for (const auto& v : axes[a].values) {
       scenario one;
       set_input(one, k, v);
@@ -371,9 +379,10 @@ std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, 
     std::optional<model_outputs> o;
     model_inputs in;
     try {
-      if (unresolved) std::rethrow_exception(unresolved);
+      // A refused patched value is this row's own error (the scenario resolved holds another value).
       for (const std::size_t a : patched)
         if (refused[a][idx[a]]) std::rethrow_exception(refused[a][idx[a]]);
+      if (unresolved) std::rethrow_exception(unresolved);
       in = resolved;
       for (const std::size_t a : patched) apply(in, kind[a], number[a][idx[a]]);
       o = evaluate(in);

@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -65,6 +66,18 @@ std::string short_number(double v) {
   std::string t = fmt::format("{:.{}g}", v, digits);
   t.erase(std::remove(t.begin(), t.end(), '+'), t.end());
   return t;
+}
+
+std::string energy_unit_hint(double kwh, bool wh) {
+  // The figure as typed, with the suffix the parser reads (1.5M, 20k): the slip is easier to see.
+  auto typed = [](double v) {
+    for (const auto& [at, suffix] : {std::pair{1e9, "G"}, std::pair{1e6, "M"}, std::pair{1e3, "k"}})
+      if (v >= at) return fmt::format("{:.4g}{}", v / at, suffix);
+    return fmt::format("{:.4g}", v);
+  };
+  const double meant = wh ? kwh / 1000 : kwh * 1000;
+  return fmt::format("did you give {0}? {1} {0} is {2} kWh: energy_kwh {2}", wh ? "Wh" : "MWh", typed(kwh),
+                     short_number(meant));
 }
 
 namespace {

@@ -29,6 +29,11 @@ namespace trainprint::inline v0::detail {
 /// digits, and an exponent without '+' (1e13), so that spell_inputs() reads "name=value" whole.
 [[nodiscard]] std::string short_number(double v);
 
+/// The hint for a measured energy about 1,000 times off: `wh` true, a figure in Wh (or
+/// 1.5M typed for 1.5 MWh), "did you give Wh? 1.5M Wh is 1500 kWh: energy_kwh 1500"; false,
+/// a figure in MWh, "did you give MWh? 1.5 MWh is 1500 kWh: energy_kwh 1500".
+[[nodiscard]] std::string energy_unit_hint(double kwh, bool wh);
+
 /// A usual range lo <= v <= hi of a numeric input, in the input's unit, and its basis.
 struct usual_range {
   double lo = 0, hi = 0;

@@ -30,6 +30,14 @@ enum class spelling : unsigned char {
 /// are left as they are. An input the library marks in a note or an error (`` `count` ``)
 /// is spelled the same way; with spelling::json the ids stay as they are and only their
 /// marks are removed.
+/// The user's own text is never rewritten: the library shows what the user typed in single
+/// quotes ("unknown region '`cfe`'", "got 'x power_w'"), and a quoted span (quoted_text_end())
+/// is copied as it is, marks and all, in every spelling.
 [[nodiscard]] std::string spell_inputs(std::string_view message, spelling how);
+
+/// Where the user's text quoted at `k` ends: the index of its closing quote, or npos when
+/// `message[k]` opens no quoted text. A quote opens after a space, '(', '[', '=' or at the
+/// start, and closes at the next quote before a space, punctuation or the end.
+[[nodiscard]] std::size_t quoted_text_end(std::string_view message, std::size_t k);
 
 }  // namespace trainprint::inline v0

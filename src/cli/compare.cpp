@@ -27,7 +27,7 @@ std::string run(const compare_options& o, const global_options& g) {
   const catalog& cat = load_catalog(g);
   const auto in = to_across(o, cat);
   const auto u = o.uncertainty.options();
-  comparison c = compare(in.base, in.axis.key, in.axis.values, cat, in.sort, u ? &*u : nullptr);
+  comparison c = compare_across(in, cat, in.sort, u ? &*u : nullptr);
   spell_for_cli(c);
   return render(c, o.format, cat);
 }

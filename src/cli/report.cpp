@@ -52,7 +52,7 @@ std::string run_report(const report_options& o, const global_options& g) {
   ro.rank_by = in.sort;
   const std::filesystem::path out(o.output);
   if (!o.output.empty() && ro.format == output_format::md) ro.svg_prefix = out.stem().string();
-  comparison c = compare(in.base, in.axis.key, in.axis.values, cat, ro.rank_by, ro.uncertainty ? &*ro.uncertainty : nullptr);
+  comparison c = compare_across(in, cat, ro.rank_by, ro.uncertainty ? &*ro.uncertainty : nullptr);
   spell_for_cli(c);
   const auto r = render_report(c, cat, ro);
   if (o.output.empty()) return r.text;

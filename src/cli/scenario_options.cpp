@@ -117,6 +117,50 @@ void add_across_options(CLI::App& app, across_options& o, const std::string& exa
       ->group("Comparison");
 }
 
+sweep_axis parse_cli_axis(std::string_view text, std::string_view what) {
+  try {
+    return parse_axis(text, what);
+  } catch (const input_error& e) {
+    if (e.field() != what || !e.expected().starts_with("a scenario input")) throw;
+    std::string keys;
+    for (const auto& i : scenario_inputs) {
+      std::string k(i.name);
+      std::replace(k.begin(), k.end(), '_', '-');
+      keys += (keys.empty() ? "" : ", ") + k;
+    }
+    throw input_error(std::string(what), e.value(), e.expected() + "; the keys are the inputs' flags without --: " + keys);
+  }
+}
+
+void rethrow_first_row(std::exception_ptr x, std::span<const sweep_axis> axes, std::span<const std::string> values,
+                       std::string_view what) {
+  try {
+    std::rethrow_exception(x);
+  } catch (const input_error& e) {
+    for (std::size_t a = 0; a < axes.size() && a < values.size(); ++a) {
+      if (canonical_input_name(axes[a].key) != e.field()) continue;
+      std::string all;
+      for (const auto& v : axes[a].values) all += (all.empty() ? "" : ",") + v;
+      // The user's text in quotes: spelled as typed (spelling.hpp).
+      throw input_error(std::string(what),
+                        "'" + axes[a].key + "=" + values[a] + "', the first value of '--" + std::string(what) + " " +
+                            axes[a].key + "=" + all + "' (no row could be estimated)" +
+                            (e.value().empty() || e.value() == values[a] ? std::string() : ": " + e.value()),
+                        e.expected());
+    }
+    throw;
+  }
+}
+
+comparison compare_across(const across_inputs& in, const catalog& cat, rank_by by, const uncertainty_options* u) {
+  try {
+    return compare(in.base, in.axis.key, in.axis.values, cat, by, u);
+  } catch (const input_error&) {
+    const std::string first = in.axis.values.empty() ? std::string() : in.axis.values.front();
+    rethrow_first_row(std::current_exception(), std::span(&in.axis, 1), std::span(&first, 1), "across");
+  }
+}
+
 across_inputs to_across(const across_options& o, const catalog& cat) {
   if (o.across.empty()) {
     // Say how to write it; with the values given to a scenario flag (--region FR,SE), name that flag's form.
@@ -130,7 +174,7 @@ across_inputs to_across(const across_options& o, const catalog& cat) {
       }
     throw CLI::RequiredError(msg + hint, CLI::ExitCodes::RequiredError);
   }
-  sweep_axis axis = parse_axis(o.across, "across");
+  sweep_axis axis = parse_cli_axis(o.across, "across");
   typed_scenario base = to_typed_scenario(o.scenario, cat);
   (void)scenario_from_text(base.typed);  // the flags' own errors first, as estimate gives them
   return {std::move(axis), std::move(base), parse_rank_by(o.sort)};

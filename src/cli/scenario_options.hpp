@@ -6,7 +6,9 @@
 #include <CLI/CLI.hpp>
 
 #include <array>
+#include <exception>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -58,6 +60,17 @@ struct across_inputs {
   rank_by sort;
 };
 across_inputs to_across(const across_options& o, const catalog& cat);
+/// compare() of `in` (what compare and report run), an error of its first row as
+/// rethrow_first_row() names it when no row can be estimated.
+comparison compare_across(const across_inputs& in, const catalog& cat, rank_by by, const uncertainty_options* u);
+/// parse_axis() of `--across` or `--vary` (`what`); an unknown key's error also lists the
+/// keys, the inputs' flags without their "--".
+sweep_axis parse_cli_axis(std::string_view text, std::string_view what);
+/// The first error of a sweep or comparison none of whose rows could be estimated, `x` (the
+/// row of `values`): an input error about an axis's input names the axis and its first value
+/// (`--vary mfu=0`), not a flag the user never typed. Other errors are rethrown as they are.
+[[noreturn]] void rethrow_first_row(std::exception_ptr x, std::span<const sweep_axis> axes,
+                                    std::span<const std::string> values, std::string_view what);
 
 /// Every row's notes and error as the command line shows them (typed_spelling.hpp: for_cli).
 void spell_for_cli(comparison& c);

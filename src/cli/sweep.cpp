@@ -39,8 +39,7 @@ void setup_sweep(CLI::App& app, sweep_options& o) {
   add_scenario_options(app, o.scenario);
   app.add_option("--vary", o.vary,
                  "KEY=V1,V2,… (repeatable): e.g. --vary count=64,512,4096 --vary region=FR,PL "
-                 "(mix values separated by ';')")
-      ->required()
+                 "(mix values separated by ';'); required")
       ->group("Sweep");
   add_uncertainty_options(app, o.uncertainty,
                           "Monte Carlo for every row: medians, with *_p5 and *_p95 columns (on by itself with "
@@ -167,6 +166,7 @@ std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis
   std::vector<bar_row> rows;
   double max_kg = 0;
   std::exception_ptr first_error;
+  std::vector<std::string> first_values;
   const auto estimated = detail::sweep_rows(
       base, axes,
       [&](const sweep_row& row) {
@@ -181,14 +181,17 @@ std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis
         if (rows.back().kg) max_kg = std::max(max_kg, rows.back().high.value_or(*rows.back().kg));
       },
       [&](const detail::sweep_error_row& row) {  // not estimated: an unknown bar
-        if (!first_error) first_error = row.exception;
+        if (!first_error) {
+          first_error = row.exception;
+          first_values.assign(row.values.begin(), row.values.end());
+        }
         std::string label;
         for (std::size_t i = 0; i < axes.size(); ++i) label += (i ? ", " : "") + row.values[i];
         failed.push_back(label + ": " + for_cli(row.error));
         rows.push_back({std::move(label), std::nullopt, std::nullopt, std::nullopt});
       },
       cat, trace_level::none, ranges ? &*ranges : nullptr);
-  if (estimated == 0) std::rethrow_exception(first_error);
+  if (estimated == 0) rethrow_first_row(first_error, axes, first_values, "vary");
   const bool tonnes = max_kg >= 1000;
   std::string keys;
   for (std::size_t i = 0; i < axes.size(); ++i) keys += (i ? ", " : "") + axes[i].key;
@@ -254,7 +257,11 @@ void print_value_notes(const layered_scenario& base, std::span<const sweep_axis>
 void run_sweep(const sweep_options& o, const global_options& g, std::string& out, std::FILE* stream) {
   const catalog& cat = load_catalog(g);
   std::vector<sweep_axis> axes;
-  for (const auto& v : o.vary) axes.push_back(parse_axis(v, "vary"));
+  if (o.vary.empty())  // a usage error, as compare's without --across (exit 2)
+    throw CLI::RequiredError("--vary is required: the inputs to vary and their values, KEY=V1,V2,… (repeatable); "
+                             "e.g. --vary count=64,512 --vary region=FR,PL",
+                             CLI::ExitCodes::RequiredError);
+  for (const auto& v : o.vary) axes.push_back(parse_cli_axis(v, "vary"));
   const std::uint64_t total = sweep_size(axes);
   // The flags are one source over the preset and the scenario file: a swept site input
   // replaces their site inputs (merge()), as compare --across does.
@@ -298,9 +305,13 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
   };
   // A row that cannot be estimated is a row with its error; the others stand.
   std::exception_ptr first_error;
+  std::vector<std::string> first_values;
   std::uint64_t failed = 0;
   const detail::sweep_error_callback on_error = [&](const detail::sweep_error_row& row) {
-    if (!first_error) first_error = row.exception;
+    if (!first_error) {
+      first_error = row.exception;
+      first_values.assign(row.values.begin(), row.values.end());
+    }
     ++failed;
     detail::sweep_error_row spelled = row;
     spelled.error = for_cli(row.error);
@@ -313,7 +324,7 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
   auto finish = [&] {
     if (estimated == 0 && first_error) {
       out.clear();
-      std::rethrow_exception(first_error);
+      rethrow_first_row(first_error, axes, first_values, "vary");
     }
     print_value_notes(base, axes, cat, ranges);
     if (failed > 0)

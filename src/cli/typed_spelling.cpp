@@ -34,6 +34,34 @@ void collect(const CLI::App& app, std::set<std::string, std::less<>>& into) {
   for (const auto* sub : app.get_subcommands({})) collect(*sub, into);
 }
 
+/// `m` (JSON spelling) with each id of an input the file gives under another key, and no
+/// flag over it, as the file's key; the user's quoted text is left as it is.
+std::string as_file_keys(std::string_view m) {
+  const auto& s = state();
+  std::string out;
+  out.reserve(m.size());
+  for (std::size_t k = 0; k < m.size();) {
+    if (const auto q = quoted_text_end(m, k); q != std::string_view::npos) {
+      out.append(m.substr(k, q + 1 - k));
+      k = q + 1;
+      continue;
+    }
+    const bool word = (m[k] >= 'a' && m[k] <= 'z');
+    if (!word || (k > 0 && (flag_char(m[k - 1]) || m[k - 1] == '.' || m[k - 1] == '/' || m[k - 1] == '#'))) {
+      out += m[k++];
+      continue;
+    }
+    std::size_t e = k;
+    while (e < m.size() && flag_char(m[e]) && m[e] != '-') ++e;
+    const std::string_view id = m.substr(k, e - k);
+    const auto key = s.from_file.find(id);
+    const bool ends = e >= m.size() || !(flag_char(m[e]) || m[e] == '/' || (m[e] == '.' && e + 1 < m.size() && m[e + 1] != ' '));
+    out += key != s.from_file.end() && ends && !s.named.count(id) ? std::string_view(key->second) : id;
+    k = e;
+  }
+  return out;
+}
+
 }  // namespace
 
 void remember_typed(const CLI::App& app, int argc, char** argv) {
@@ -101,8 +129,10 @@ std::string for_cli(std::string_view message) {
       spelled = key->second;
     else
       break;
-    // The file's key as the file spells it; the rest of the message in the file's (JSON) spelling.
-    return std::string(tag) + s.file + ": " + spelled + spell_inputs(message.substr(colon), spelling::json);
+    // The file's key as the file spells it; the rest of the message in the file's (JSON)
+    // spelling, with every input the file gives under another key (an alias: "power" for
+    // power_w) named by that key, so that the hint says what the file says.
+    return std::string(tag) + s.file + ": " + spelled + as_file_keys(spell_inputs(message.substr(colon), spelling::json));
   }
   return as_typed(spell_inputs(message, spelling::cli));
 }
@@ -124,6 +154,11 @@ std::string as_typed(std::string_view m) {
       }
     }
   while (k < m.size()) {
+    if (const auto q = quoted_text_end(m, k); q != std::string_view::npos) {  // the user's text: as it is
+      out.append(m.substr(k, q + 1 - k));
+      k = q + 1;
+      continue;
+    }
     // A flag "--name" (not inside a longer word) typed under another spelling.
     if (m.substr(k).starts_with("--") && (k == 0 || !flag_char(m[k - 1]))) {
       std::size_t e = k + 2;

@@ -1,6 +1,7 @@
 // The site kind, measured energy and power sections of resolve() (§1.6, §7, §1.2): the boundary, the accelerator's power and the host's (resolver.hpp).
 
 #include "resolver.hpp"
+#include "../usual_ranges.hpp"
 
 namespace trainprint::inline v0::resolving {
 
@@ -86,26 +87,48 @@ void resolver::site_kind() {
 }
 
 namespace {
-/// The note for a given power above the accelerator's TDP. A whole server's figure is the
+/// What a given power above the accelerator's TDP likely is. A whole server's figure is the
 /// usual slip (--power is per accelerator, host excluded): when the part's server profile
 /// (data/hardware.json systems[]) draws about that much in all, or the power over its
-/// accelerators is within the TDP (for a power of at least twice the TDP), the note says
-/// so and what was likely meant.
-std::string above_tdp_note(double w, const accelerator& a, const catalog& cat) {
+/// accelerators is within the TDP (for a power of at least twice the TDP), it says so and
+/// what was likely meant. As a note (`error` false) it names the TDP; as the hint of the
+/// ceiling's error it does not: that error's one bound is the ceiling.
+std::string above_tdp_note(double w, const accelerator& a, const catalog& cat, bool error = false) {
   const double tdp = *a.tdp_w;
   const system_profile* sys = a.system.empty() ? nullptr : cat.get_system(a.system);
   const int n = sys ? sys->accelerators : 0;
   if (n > 1 && sys->max_power_w && std::abs(w / *sys->max_power_w - 1) <= 0.05)
-    return fmt::format("power_w {:g} W is about the whole of {} ({} × {} and its host, at most {:g} W): power_w is "
-                       "the average per accelerator, host excluded, at most its TDP of {:g} W",
-                       w, sys->id, n, a.id, *sys->max_power_w, tdp);
+    return error ? fmt::format("power_w {:g} W is about the whole of {} ({} × {} and its host): power_w is the average "
+                               "per accelerator, host excluded",
+                               w, sys->id, n, a.id)
+                 : fmt::format("power_w {:g} W is about the whole of {} ({} × {} and its host, at most {:g} W): "
+                               "power_w is the average per accelerator, host excluded, at most its TDP of {:g} W",
+                               w, sys->id, n, a.id, *sys->max_power_w, tdp);
   if (n > 1 && w >= 2 * tdp && w / n <= tdp * 1.05)
-    return fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: did you mean power_w {:.4g} ({:g} W over the {} "
-                       "accelerators of {})? power_w is per accelerator",
-                       w, a.id, tdp, w / n, w, n, sys->id);
-  return fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check the value "
-                     "(or the hardware)",
-                     w, a.id, tdp);
+    return error ? fmt::format("did you mean power_w {:.4g} ({:g} W over the {} accelerators of {})? power_w is per "
+                               "accelerator",
+                               w / n, w, n, sys->id)
+                 : fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: did you mean power_w {:.4g} ({:g} W over "
+                               "the {} accelerators of {})? power_w is per accelerator",
+                               w, a.id, tdp, w / n, w, n, sys->id);
+  return error ? std::string("check the value, and that it is the average per accelerator, host excluded, in W")
+               : fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check the "
+                             "value (or the hardware)",
+                             w, a.id, tdp);
+}
+/// What an idle accelerator draws: the utilisation model's idle floor (defaults.hpp:
+/// power_idle_fraction, an idle H200's 126.6 W of its 700 W limit) × its TDP; none for a
+/// part without a published TDP or a CPU. Below it is noted (parts idle lower than the
+/// H200); below half of it, the pilot's line (pilot.cpp), a whole-run average is a slip
+/// and refused (methodology §7.2).
+std::optional<double> idle_floor_w(const accelerator* a, bool cpu) {
+  if (!a || cpu || !a->tdp_w) return std::nullopt;
+  return defaults::power_idle_fraction.value * *a->tdp_w;
+}
+std::string idle_why(const accelerator& a) {
+  return fmt::format("what an idle {} draws, about {:.3g} W ({:.2g} × its TDP of {:g} W, the idle share measured on "
+                     "an H200)",
+                     a.id, defaults::power_idle_fraction.value * *a.tdp_w, defaults::power_idle_fraction.value, *a.tdp_w);
 }
 /// The most a part can draw on average, host included: its server's maximum system power
 /// over its accelerators (data/hardware.json systems[].max_power_w, from the maker's
@@ -145,46 +168,93 @@ std::optional<power_ceiling> ceiling_of(const accelerator& a, const catalog& cat
 }  // namespace
 
 void resolver::power_ceiling_check() const {
-  // A power or a measured energy that no server could supply: bad input (a unit or a
-  // whole-server figure typed per accelerator), not a note. Values above the TDP but
-  // within the server's supply stay notes (above_tdp_note, finish()).
-  if (!acc || cpu) return;
-  if (!s.power_w && !measured) return;  // nothing given to check: no catalog scan, no text, on every estimate
+  // A power that no server could supply, or that no running accelerator draws: bad input
+  // (a unit or a whole-server figure typed per accelerator, W for kW), not a note. Values
+  // above the TDP but within the server's supply, or below the idle floor but above half
+  // of it, stay notes (power()).
+  if (!acc || cpu || !s.power_w || !in.accelerator_power_w) return;  // nothing given to check: no catalog scan, no text
+  const double w = *in.accelerator_power_w;
+  if (const auto idle = idle_floor_w(acc, cpu); idle && w < *idle / 2) {
+    const bool kw = w * 1000 >= *idle && w * 1000 <= *acc->tdp_w;  // W typed for kW, and kW is possible
+    throw input_error("power_w", fmt::format("{:g} W per accelerator", w),
+                      fmt::format("at least {:.3g} W on {}: half {}; {}", *idle / 2, acc->id, idle_why(*acc),
+                                  kw ? fmt::format("did you give kW? {:g} kW is {:g} W: power_w {:g}", w, w * 1000, w * 1000)
+                                     : std::string("power_w is the average per accelerator over the run, host excluded, "
+                                                   "in W")));
+  }
   const auto ceiling = ceiling_of(*acc, cat);
-  if (!ceiling) return;
-  if (s.power_w && in.accelerator_power_w && *in.accelerator_power_w > ceiling->w)
-    throw input_error("power_w", fmt::format("{:g} W per accelerator", *in.accelerator_power_w),
+  if (ceiling && w > ceiling->w)
+    throw input_error("power_w", fmt::format("{:g} W per accelerator", w),
                       fmt::format("at most {:.4g} W on {} ({}): {}", ceiling->w, acc->id, ceiling->why,
-                                  above_tdp_note(*in.accelerator_power_w, *acc, cat)));
-  if (!measured) return;
+                                  above_tdp_note(w, *acc, cat, true)));
+}
+
+double resolver::pue_upper() const {
+  // The run's own PUE at the top of its range: a given range's high end or a given PUE;
+  // a catalog PUE's spread on PUE − 1 (site_section()); the site's default range.
+  if (s.pue) {
+    const auto it = s.ranges.find("pue");
+    return it != s.ranges.end() ? std::max(it->second.high, *s.pue) : *s.pue;
+  }
+  const provenance* p = site_reg && site_reg->pue ? &site_reg->pue->prov : prov_pue ? &prov_pue->prov : nullptr;
+  if (p) return 1 + (in.pue - 1) * spread_of(*p).factor;
+  if (site) return std::max(site->pue.high, in.pue);
+  return limits::pue;  // no PUE known: the largest trainprint takes
+}
+
+void resolver::measured_energy_check() {
   // The measured energy over the accelerator-hours the user gave (not modelled ones: an MFU
-  // guess could be far off), at most the ceiling per accelerator (the server's maximum
-  // system power per accelerator, host included) at the accelerators and servers
-  // boundaries, and that × the largest PUE trainprint takes (limits::pue) at the facility:
-  // loose on purpose (an accelerator alone draws less than its share of the server's
-  // maximum); it catches a unit slip (Wh for kWh, ×1,000), a facility's energy given as
-  // the servers', or a whole cluster's energy put on too few hours.
+  // guess could be far off), against what the accelerators can draw (§7.2):
+  // - at most the ceiling per accelerator (the server's maximum system power per
+  //   accelerator, host included) at the accelerators and servers boundaries, and that ×
+  //   the upper end of the run's PUE at the facility: loose on purpose (an accelerator alone
+  //   draws less than its share of the server's maximum); it catches a unit slip (Wh for
+  //   kWh, ×1,000), a facility's energy given as the servers', or a whole cluster's energy
+  //   put on too few hours;
+  // - at least half the accelerators' idle floor at every boundary (the accelerators alone
+  //   draw that whenever they are on), with a note below the idle floor itself: MWh typed
+  //   as kWh, or far too many hours.
+  if (!acc || cpu || !measured) return;
   for (const char* k : {"energy_kwh", "gpu_hours", "duration_h"})
     if (s.ranges.contains(k)) return;
   const double hours = in.path == path::accelerator_hours ? in.accelerator_hours
                        : in.path == path::duration          ? in.duration_h * in.count.value_or(0.0)
                                                             : 0.0;
   if (!(hours > 0)) return;
-  const bool facility = in.measured_boundary == energy_boundary::facility;
-  const double most_w = ceiling->w * (facility ? limits::pue : 1.0);
   const double kwh = *in.measured_energy_kwh, w = kwh * 1000.0 / hours;
-  if (w <= most_w) return;
-  const double most_kwh = most_w * hours / 1000.0;
-  throw input_error(
-      "energy_kwh",
-      fmt::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator", kwh,
-                  to_string(in.measured_boundary), hours, w),
-      fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", most_kwh, ceiling->w, acc->id,
-                  ceiling->why,
-                  facility ? fmt::format(", × PUE {:g}, the largest trainprint takes", limits::pue) : std::string(),
-                  kwh / 1000.0 <= most_kwh
-                      ? fmt::format("did you mean energy_kwh {:.4g} (the figure in Wh, or M meant as MWh)?", kwh / 1000.0)
-                      : std::string("check the value, its unit (kWh), energy_boundary and the hours")));
+  const std::string got = fmt::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator",
+                                      kwh, to_string(in.measured_boundary), hours, w);
+  const auto ceiling = ceiling_of(*acc, cat);
+  const bool facility = in.measured_boundary == energy_boundary::facility;
+  const double pue = facility ? pue_upper() : 1.0;
+  const std::optional<double> most_w = ceiling ? std::optional(ceiling->w * pue) : std::nullopt;
+  const auto idle = idle_floor_w(acc, cpu);
+  // A figure 1,000 times off in the other direction that would be possible: the unit slip.
+  auto possible = [&](double x) { return (!idle || x >= *idle / 2) && (!most_w || x <= *most_w); };
+  if (idle && w < *idle / 2)
+    throw input_error("energy_kwh", got,
+                      fmt::format("at least {:.4g} kWh: {:.3g} W per accelerator on {}, half {}; {}",
+                                  *idle / 2 * hours / 1000.0, *idle / 2, acc->id, idle_why(*acc),
+                                  possible(w * 1000) ? detail::energy_unit_hint(kwh, false)
+                                                     : std::string("check the value, its unit (kWh) and the hours")));
+  if (idle && w < *idle && rec.context)
+    r.notes.push_back(fmt::format("the measured energy, {:g} kWh over {:.4g} accelerator-hours, is {:.4g} W per "
+                                  "accelerator, below {}: check the value, its unit (kWh) and the hours",
+                                  kwh, hours, w, idle_why(*acc)));
+  if (!most_w || w <= *most_w) return;
+  const double most_kwh = *most_w * hours / 1000.0;
+  std::string pue_why;
+  if (facility)
+    pue_why = !site ? fmt::format(", × PUE {:g}, the largest trainprint takes", pue)
+              : s.pue && s.ranges.contains("pue") ? fmt::format(", × PUE {:.3g}, the top of the pue range given", pue)
+              : s.pue                             ? fmt::format(", × the given PUE {:.3g}", pue)
+                                                  : fmt::format(", × PUE {:.3g}, the top of the run's PUE range (give "
+                                                                "`pue` for your site's own)", pue);
+  throw input_error("energy_kwh", got,
+                    fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", most_kwh, ceiling->w,
+                                acc->id, ceiling->why, pue_why,
+                                possible(w / 1000) ? detail::energy_unit_hint(kwh, true)
+                                    : std::string("check the value, its unit (kWh), energy_boundary and the hours")));
 }
 
 void resolver::measured_energy() {

@@ -168,6 +168,7 @@ void resolver::run() {
   power();
   power_ceiling_check();
   site_section();
+  measured_energy_check();
   intensity();
   water();
   embodied();

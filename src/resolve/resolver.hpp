@@ -99,7 +99,14 @@ struct resolver {
   void workload_section(); // resolve/workload.cpp
   /// Refuses a workload that the given time cannot hold at the accelerators' peak (resolve/workload.cpp).
   void impossible_time_check() const;
-  void power_ceiling_check() const;  ///< a power or measured energy no server could supply: input_error
+  void power_ceiling_check() const;  ///< a power no server could supply or no running accelerator draws: input_error
+  /// A measured energy above what the accelerators' servers (× the run's PUE at the
+  /// facility) could supply, or below half their idle draw: input_error; below the idle
+  /// draw: a note. After site_section(): the facility's bound needs the run's PUE.
+  void measured_energy_check();
+  /// The upper end of the run's PUE: a given range's high end, a given PUE, a catalog PUE's
+  /// spread, the site's default range; limits::pue where none is known.
+  [[nodiscard]] double pue_upper() const;
   void site_kind();        // resolve/power.cpp
   void measured_energy();  // resolve/power.cpp
   void power();            // resolve/power.cpp

@@ -67,6 +67,13 @@ static const struct row rows[] = {
        reached through the C API: the one there is, pilot.cpp's "give `count`", needs a
        measured file, which the C API does not read.) */
     {"backticks around a non-input", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"region\": \"`atlantis`\"}", TRAINPRINT_ERROR_UNKNOWN_KEY, "[trainprint.unknown_key] unknown region '`atlantis`'"},
+    /* The user's text is never rewritten (spelling.hpp): an input id in backticks, typed as a value, keeps its
+       marks in quotes (before, `cfe` typed as a region came back as cfe, the mark taken for the library's). */
+    {"backticks around an input id", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"region\": \"`cfe`\"}", TRAINPRINT_ERROR_UNKNOWN_KEY, "[trainprint.unknown_key] unknown region '`cfe`'"},
+    {"backticks in a choice", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"boundary\": \"`pue`\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] boundary: got '`pue`', expected accelerators or servers"},
+    /* The library's own mark (`pue`) is stripped. 1,000 H100-hours × 1,275 W (DGX H100 10,200 W / 8) × PUE 1.67 (the top
+       of the default PUE range, FR has none of its own) / 1,000 = 2,129 kWh. */
+    {"facility energy above the run's PUE", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"region\": \"FR\", \"energy_kwh\": 1500000, \"energy_boundary\": \"facility\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] energy_kwh: got 1.5e+06 kWh at the facility boundary over 1000 accelerator-hours, 1.5e+06 W per accelerator, expected at most 2129 kWh: 1275 W per accelerator on nvidia-h100-sxm5-80gb (nvidia-dgx-h100's maximum system power, 10200 W with its host, over its 8 accelerators), \xc3\x97 PUE 1.67, the top of the run's PUE range (give pue for your site's own); did you give Wh? 1.5M Wh is 1500 kWh: energy_kwh 1500"},
     {"not an object", "\"h100\"", TRAINPRINT_ERROR_INPUT, "[trainprint.input] scenario: got \"h100\" (string), expected a JSON object of scenario fields"},
 };
 

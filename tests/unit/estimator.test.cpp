@@ -133,18 +133,36 @@ TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied of
   CHECK(spell_inputs(e.notes[5], spelling::python) == "wall time unknown: give count");
 }
 
-TEST_CASE("estimator: a given power below an idle accelerator's draw is noted") {
+TEST_CASE("estimator: a given power below an idle accelerator's draw is noted, below half of it refused") {
   // An idle H200 drew 126.6 W of its 700 W limit (defaults::power_idle_fraction); on an
-  // H100 (TDP 700 W) that is 126.6 W, and 10 W per accelerator is below it.
+  // H100 (TDP 700 W) that is 126.6 W; half of it, 63.3 W, is the least a running H100 is
+  // taken to draw (parts idle lower than the H200, none at half: pilot.cpp's rule too).
   scenario s;
   s.hardware = "h100";
   s.gpu_hours = 100;
-  s.power_w = power::watts(10);
+  s.power_w = power::watts(100);  // 63.3 <= 100 < 126.6: a note
   const auto e = make_estimate(s);
   REQUIRE_FALSE(e.notes.empty());
-  CHECK(e.notes.front() == "power_w 10 W is below what an idle nvidia-h100-sxm5-80gb draws (about 127 W, 0.18 × its "
+  CHECK(e.notes.front() == "power_w 100 W is below what an idle nvidia-h100-sxm5-80gb draws (about 127 W, 0.18 × its "
                            "TDP of 700 W, the idle share measured on an H200): check the value, or whether it is per "
                            "accelerator");
+  s.power_w = power::watts(63.3);  // at half the idle draw (63.3 W): a note, not an error
+  CHECK_NOTHROW((void)make_estimate(s));
+  s.power_w = power::watts(63.2);
+  CHECK_THROWS_WITH_AS((void)make_estimate(s),
+                       "[trainprint.input] power_w: got 63.2 W per accelerator, expected at least 63.3 W on "
+                       "nvidia-h100-sxm5-80gb: half what an idle nvidia-h100-sxm5-80gb draws, about 127 W (0.18 × its "
+                       "TDP of 700 W, the idle share measured on an H200); power_w is the average per accelerator "
+                       "over the run, host excluded, in W",
+                       input_error);
+  // 0.7 W: 0.7 kW = 700 W is the H100's TDP, so the hint names the unit.
+  s.power_w = power::watts(0.7);
+  try {
+    (void)make_estimate(s);
+    FAIL("expected an error");
+  } catch (const input_error& x) {
+    CHECK(std::string(x.what()).ends_with("did you give kW? 0.7 kW is 700 W: power_w 700"));
+  }
   s.power_w = power::watts(130);  // above 126.6 W: no note
   const auto ok = make_estimate(s);
   CHECK(std::none_of(ok.notes.begin(), ok.notes.end(),

@@ -72,7 +72,7 @@ TEST_CASE("power ceiling: a part without a server profile gets its TDP × the ca
                                 "nvidia-rtx-4090 (2.03 × its TDP of 450 W"));
 }
 
-TEST_CASE("power ceiling: a measured energy above the ceiling (× PUE 5 at the facility) over the hours given is an error") {
+TEST_CASE("power ceiling: a measured energy above the ceiling (× the run's PUE at the facility) over the hours given is an error") {
   // Below the facility no PUE is on top: 1,000 H100-hours × 1,275 W / 1,000 = 1,275 kWh at
   // the accelerators or servers boundary.
   for (auto b : {energy_boundary::accelerators, energy_boundary::servers}) {
@@ -85,17 +85,41 @@ TEST_CASE("power ceiling: a measured energy above the ceiling (× PUE 5 at the f
                                       " boundary over 1000 accelerator-hours, 1276 W per accelerator, expected at most "
                                       "1275 kWh: 1275 W per accelerator on nvidia-h100-sxm5-80gb"));
   }
-  // At the facility: 1,000 H100-hours × 1,275 W × PUE 5 (limits::pue) / 1,000 = 6,375 kWh.
+  // At the facility: × the top of the run's own PUE. FR has no PUE of its own: the industry
+  // default 1.56, range 1.25-1.67 (defaults::pue), so 1,000 H100-hours × 1,275 W × 1.67 /
+  // 1,000 = 2,129.25 kWh (PUE 5 would let 6,375 kWh, 4 kW per H100 at IT, through).
   scenario s = h100_hours();
   s.energy_boundary = energy_boundary::facility;
-  s.energy_kwh = energy::kwh(6375);
+  s.energy_kwh = energy::kwh(2129.25);
   CHECK(error_of(s).empty());
+  s.energy_kwh = energy::kwh(2130);
+  CHECK(error_of(s).starts_with("[trainprint.input] energy_kwh: got 2130 kWh at the facility boundary over 1000 "
+                                "accelerator-hours, 2130 W per accelerator, expected at most 2129 kWh: 1275 W per "
+                                "accelerator on nvidia-h100-sxm5-80gb (nvidia-dgx-h100's maximum system power, 10200 W "
+                                "with its host, over its 8 accelerators), × PUE 1.67, the top of the run's PUE range"));
+  s.energy_kwh = energy::kwh(6375);
+  CHECK_FALSE(error_of(s).empty());
+  // A given PUE: 1,000 × 1,275 W × 1.2 / 1,000 = 1,530 kWh.
+  s.pue = 1.2;
+  s.energy_kwh = energy::kwh(1530);
+  CHECK(error_of(s).empty());
+  s.energy_kwh = energy::kwh(1531);
+  CHECK(error_of(s).find("expected at most 1530 kWh") != std::string::npos);
+  CHECK(error_of(s).find("× the given PUE 1.2;") != std::string::npos);
+  // A given PUE range 1.1:1.4: its top, 1,000 × 1,275 W × 1.4 / 1,000 = 1,785 kWh.
+  set_range(s, "pue", {1.1, 1.25, 1.4});
+  s.energy_kwh = energy::kwh(1785);
+  CHECK(error_of(s).empty());
+  s.energy_kwh = energy::kwh(1786);
+  CHECK(error_of(s).find("expected at most 1785 kWh") != std::string::npos);
+  s = h100_hours();
+  s.energy_boundary = energy_boundary::facility;
   s.energy_kwh = energy::kwh(1.5e6);  // 1.5 MWh typed as 1.5M kWh: 1.5 MW per accelerator
   CHECK(error_of(s) ==
         "[trainprint.input] energy_kwh: got 1.5e+06 kWh at the facility boundary over 1000 accelerator-hours, 1.5e+06 W "
-        "per accelerator, expected at most 6375 kWh: 1275 W per accelerator on nvidia-h100-sxm5-80gb (nvidia-dgx-h100's "
-        "maximum system power, 10200 W with its host, over its 8 accelerators), × PUE 5, the largest trainprint takes; "
-        "did you mean energy_kwh 1500 (the figure in Wh, or M meant as MWh)?");
+        "per accelerator, expected at most 2129 kWh: 1275 W per accelerator on nvidia-h100-sxm5-80gb (nvidia-dgx-h100's "
+        "maximum system power, 10200 W with its host, over its 8 accelerators), × PUE 1.67, the top of the run's PUE "
+        "range (give `pue` for your site's own); did you give Wh? 1.5M Wh is 1500 kWh: energy_kwh 1500");
   // Hours the model derives (from an MFU) are not checked: the MFU could be far off.
   scenario modelled;
   modelled.params = 7e9;
@@ -106,6 +130,33 @@ TEST_CASE("power ceiling: a measured energy above the ceiling (× PUE 5 at the f
   modelled.energy_boundary = energy_boundary::servers;
   modelled.energy_kwh = energy::kwh(1e9);
   CHECK(error_of(modelled).empty());
+}
+
+TEST_CASE("idle floor: a measured energy below half the accelerators' idle draw over the hours given is an error") {
+  // An idle H100 is taken to draw 0.18 × 700 W = 126.6 W (defaults::power_idle_fraction, an
+  // idle H200); half of it is 63.3 W: over 1,000 H100-hours, 63.3 kWh, at every boundary.
+  for (auto b : {energy_boundary::accelerators, energy_boundary::servers, energy_boundary::facility}) {
+    scenario s = h100_hours();
+    s.energy_boundary = b;
+    s.energy_kwh = energy::kwh(100);  // 100 W: below 126.6 W, above 63.3 W: a note
+    const auto e = make_estimate(s);
+    CHECK(any_note(e.notes, "the measured energy, 100 kWh over 1000 accelerator-hours, is 100 W per accelerator, below "
+                            "what an idle nvidia-h100-sxm5-80gb draws, about 127 W"));
+    s.energy_kwh = energy::kwh(63.3);
+    CHECK(error_of(s).empty());
+    s.energy_kwh = energy::kwh(63.2);
+    CHECK(error_of(s).starts_with("[trainprint.input] energy_kwh: got 63.2 kWh at the " + std::string(to_string(b)) +
+                                  " boundary over 1000 accelerator-hours, 63.2 W per accelerator, expected at least "
+                                  "63.3 kWh: 63.3 W per accelerator on nvidia-h100-sxm5-80gb, half what an idle "
+                                  "nvidia-h100-sxm5-80gb draws"));
+  }
+  // 1.5 kWh: 1.5 MWh typed as kWh (1,500 W per H100 is possible at the facility, × PUE 1.67).
+  scenario s = h100_hours();
+  s.energy_boundary = energy_boundary::facility;
+  s.energy_kwh = energy::kwh(1.5);
+  CHECK(error_of(s).ends_with("did you give MWh? 1.5 MWh is 1500 kWh: energy_kwh 1500"));
+  s.energy_kwh = energy::kwh(400);  // 400 W per H100: no note
+  CHECK_FALSE(any_note(make_estimate(s).notes, "idle"));
 }
 
 TEST_CASE("contradictions: intensity with mix is an error; a power beside a measured energy is a note") {
