@@ -5,15 +5,17 @@
 /// reference peak is the accelerator's dense bf16 rate (fp16 where it has no
 /// bf16, fp32 where it has neither) and a lower precision is a separate speed-up
 /// factor (defaults.hpp). Fitted on the published runs of data/presets.json
-/// (those whose `calibration.use` is true) by ridge least squares on
+/// (those whose `calibration.use` is true) by least absolute deviations (median
+/// regression, iteratively reweighted least squares) with a ridge penalty, on
 ///
 ///   ln MFU = c0 + c1·p + c2·n + c3·n·p + c4·ln(total / active)
 ///
-/// with p = log10(reference peak / 312 TFLOP/s) and n = log10(active parameters /
+/// with p = max(0, log10(reference peak / 312 TFLOP/s)) (chips slower than an A100
+/// taken at an A100's p) and n = log10(active parameters /
 /// 1e9); a model of unknown size (FLOPs only) is taken at n = n_unknown, the mean
 /// of the fitted runs' n (every published run gives its size, also those that
 /// publish FLOPs, so no coefficient rests on size-unknown runs). The
-/// ridge penalty and the equal weighting of runs were chosen by held-out error
+/// objective, the floor on p, the ridge penalty and the equal weighting of runs were chosen by held-out error
 /// (docs/methodology.md §4.1). The interval comes from
 /// leave-one-organisation-out residuals of every published run with hours: a run's MFU is the prediction times a
 /// factor F whose 5th, 50th and 95th percentiles are those of the held-out
