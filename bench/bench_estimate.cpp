@@ -5,20 +5,13 @@
 
 #include <trainprint/estimator.hpp>
 
+#include "scenarios.hpp"
+
 namespace {
 
 using namespace trainprint;
+using bench::typical;
 
-/// A typical scheduler question: 7B parameters on 2T tokens, 512 H100s in a cloud region.
-scenario typical() {
-  scenario s;
-  s.params = 7e9;
-  s.tokens = 2e12;
-  s.hardware = "h100";
-  s.count = 512;
-  s.region = "aws:us-east-1";
-  return s;
-}
 
 // (1) evaluate(model_inputs): the formulas on resolved numbers.
 void evaluate_resolved(benchmark::State& state) {

@@ -9,6 +9,8 @@
 #include <trainprint/render.hpp>
 #include <trainprint/sweep.hpp>
 
+#include "scenarios.hpp"
+
 namespace {
 
 using namespace trainprint;
@@ -22,18 +24,9 @@ std::vector<sweep_axis> million_axes() {
   return axes;
 }
 
-scenario base_scenario() {
-  scenario base;
-  base.params = 7e9;
-  base.tokens = 2e12;
-  base.hardware = "h100";
-  base.region = "aws:us-east-1";
-  return base;
-}
-
 // (4) what `trainprint sweep` runs: numbers only, one writer for the whole sweep.
 void sweep_to_csv_numbers(benchmark::State& state) {
-  const scenario base = base_scenario();
+  const scenario base = bench::typical_without_count();
   const auto axes = million_axes();
   const auto& cat = catalog::embedded();
   std::size_t bytes = 0;
@@ -52,7 +45,7 @@ BENCHMARK(sweep_to_csv_numbers)->Unit(benchmark::kMillisecond)->Iterations(1)->R
 
 // Regions turning fastest: every row resolves again (catalog lookups), the slow case.
 void sweep_to_csv_numbers_regions_inner(benchmark::State& state) {
-  const scenario base = base_scenario();
+  const scenario base = bench::typical_without_count();
   const auto& cat = catalog::embedded();
   std::vector<sweep_axis> axes{{"count", {}}, {"region", {}}};
   for (int i = 0; i < 200; ++i) axes[0].values.push_back(std::to_string(64 * (i + 1)));
@@ -69,7 +62,7 @@ BENCHMARK(sweep_to_csv_numbers_regions_inner)->Unit(benchmark::kMillisecond)->It
 
 // sweep(): an estimate per row, each row's CSV by sweep_row_csv.
 void sweep_to_csv(benchmark::State& state, trace_level level) {
-  const scenario base = base_scenario();
+  const scenario base = bench::typical_without_count();
   const auto axes = million_axes();
   const auto& cat = catalog::embedded();
   std::size_t bytes = 0;

@@ -5,17 +5,14 @@
 #include <trainprint/estimator.hpp>
 #include <trainprint/uncertainty.hpp>
 
+#include "scenarios.hpp"
+
 namespace {
 
 using namespace trainprint;
 
 void monte_carlo(benchmark::State& state) {
-  scenario s;
-  s.params = 7e9;
-  s.tokens = 2e12;
-  s.hardware = "h100";
-  s.count = 512;
-  s.region = "aws:us-east-1";
+  const scenario s = bench::typical();
   const catalog& cat = catalog::embedded();
   const resolved_scenario r = resolve(s, cat);
   const auto inputs = input_distributions(r);

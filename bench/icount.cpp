@@ -16,25 +16,17 @@
 #include <trainprint/sweep.hpp>
 #include <trainprint/uncertainty.hpp>
 
+#include "scenarios.hpp"
+
 namespace {
 
 using namespace trainprint;
+using bench::typical;
 
 /// Keeps `v` alive and unknown to the optimiser (as benchmark::DoNotOptimize).
 template <class T>
 void keep(T& v) {
   asm volatile("" : "+r,m"(v) : : "memory");
-}
-
-/// The scenario of bench_estimate.cpp and bench_uncertainty.cpp.
-scenario typical() {
-  scenario s;
-  s.params = 7e9;
-  s.tokens = 2e12;
-  s.hardware = "h100";
-  s.count = 512;
-  s.region = "aws:us-east-1";
-  return s;
 }
 
 /// typical() with the site inputs a user often types, each of which has a usual range

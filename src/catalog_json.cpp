@@ -6,23 +6,21 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <type_traits>
 
 #include "trainprint/error.hpp"
 #include "trainprint/json.hpp"
 
 #include "catalog/entry_fields.hpp"
+#include "catalog/prices.hpp"
+#include "text.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
 
 using json = nlohmann::json;
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
+using text::lower;
 
 json str_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 template <class T>
@@ -97,12 +95,31 @@ json to_json(const accelerator& a) {
   return j;
 }
 
-json to_json(const system_profile& s) {
+/// A system's list on-demand price in `cat` (catalog/prices.hpp), or null: {"usd_per_hour",
+/// "per": "instance" | "accelerator", "usd_per_accelerator_hour", "region", "as_of",
+/// "superseded" (null unless the price is known to be out of date), "provenance"}.
+json price_json(const catalog& cat, const system_profile& s) {
+  for (const auto& p : catalog_detail::list_prices(cat)) {
+    if (lower(p.system) != lower(s.id)) continue;
+    const double per_acc = p.per_accelerator || s.accelerators < 1 ? p.usd_per_hour : p.usd_per_hour / s.accelerators;
+    return json{{"usd_per_hour", p.usd_per_hour},
+                {"per", p.per_accelerator ? "accelerator" : "instance"},
+                {"usd_per_accelerator_hour", per_acc},
+                {"region", p.region},
+                {"as_of", p.as_of},
+                {"superseded", str_or_null(p.superseded)},
+                {"provenance", to_json(p.prov(cat))}};
+  }
+  return nullptr;
+}
+
+json to_json(const catalog& cat, const system_profile& s) {
   json j = head("systems", s.id, s.kind, s.name, s.aliases);
   j["accelerator"] = str_or_null(s.accelerator);
   j["accelerators"] = s.accelerators;
   j["max_power_w"] = opt(s.max_power_w);
   j["provider"] = str_or_null(s.provider);
+  j["on_demand_price"] = price_json(cat, s);
   j["provenance"] = to_json(s.prov);
   return j;
 }
@@ -251,7 +268,7 @@ const std::vector<std::string>& catalog_tables() {
 nlohmann::json catalog_entry_to_json(const catalog& cat, std::string_view table, std::string_view id) {
   switch (parse_table(table)) {
     case table_id::hardware: return to_json(cat.find_accelerator(id));
-    case table_id::systems: return to_json(cat.find_system(id));
+    case table_id::systems: return to_json(cat, cat.find_system(id));
     case table_id::regions: return to_json(cat.find_region(id));
     case table_id::providers: return to_json(cat.find_provider(id));
     case table_id::sources: return to_json(cat.find_energy_source(id));
@@ -273,8 +290,13 @@ nlohmann::json catalog_entry_to_json(const catalog& cat, std::string_view table,
 nlohmann::json catalog_table_to_json(const catalog& cat, std::string_view table, std::string_view filter) {
   return with_items(cat, parse_table(table), [&](const auto& items) {
     json a = json::array();
-    for (const auto& item : items)
-      if (matches(item, filter)) a.push_back(to_json(item));
+    for (const auto& item : items) {
+      if (!matches(item, filter)) continue;
+      if constexpr (std::is_same_v<std::decay_t<decltype(item)>, system_profile>)
+        a.push_back(to_json(cat, item));  // with its list price, kept beside the catalog's tables
+      else
+        a.push_back(to_json(item));
+    }
     return a;
   });
 }

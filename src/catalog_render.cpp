@@ -67,10 +67,35 @@ std::vector<column> columns_of(const std::string& table, bool csv) {
             {"bf16 TFLOP/s", "peak_bf16_tflops", true, [](const json& e) { return num(e["peak_tflops_dense"].value("bf16", json(nullptr))); }},
             field("memory GB", "memory_gb", true, "memory_gb"),
             field("year", "release_year", true, "release_year")};
-  if (table == "systems")
-    return {field("id", "id", false, "id"), field("name", "name", false, "name"),
-            field("accelerator", "accelerator", false, "accelerator"), field("count", "accelerators", true, "accelerators"),
-            field("max power W", "max_power_w", true, "max_power_w")};
+  if (table == "systems") {
+    // The list on-demand price (catalog_json.hpp), when the catalog has one: for people
+    // the date is marked when the price is superseded; CSV says why in its own column.
+    auto price = [](const char* header, const char* csv_name, bool right, std::function<std::string(const json&)> get) {
+      return column{header, csv_name, right, [get](const json& e) {
+                      const json& p = e.value("on_demand_price", json(nullptr));
+                      return p.is_object() ? get(p) : std::string{};
+                    }};
+    };
+    std::vector<column> c{field("id", "id", false, "id"), field("name", "name", false, "name"),
+                          field("accelerator", "accelerator", false, "accelerator"),
+                          field("count", "accelerators", true, "accelerators"),
+                          field("max power W", "max_power_w", true, "max_power_w"),
+                          price("list USD/h", "on_demand_usd_per_hour", true, [](const json& p) { return num(p["usd_per_hour"]); }),
+                          price("per", "on_demand_per", false, [](const json& p) { return text(p["per"]); }),
+                          price("USD/acc-h", "on_demand_usd_per_accelerator_hour", true,
+                                [csv](const json& p) { return num(p["usd_per_accelerator_hour"], csv ? "{:g}" : "{:.4g}"); }),
+                          price("as of", "on_demand_as_of", false,
+                                [csv](const json& p) {
+                                  return text(p["as_of"]) + (!csv && p["superseded"].is_string() ? " (superseded)" : "");
+                                }),
+                          price("price region", "on_demand_region", false, [](const json& p) { return text(p["region"]); }),
+                          price("price source", "on_demand_source", false, [](const json& p) {
+                            return p["provenance"]["source"].is_object() ? text(p["provenance"]["source"]["id"]) : std::string{};
+                          })};
+    if (csv)
+      c.push_back(price("", "on_demand_superseded", false, [](const json& p) { return text(p["superseded"]); }));
+    return c;
+  }
   if (table == "regions")
     return {field("id", "id", false, "id"),
             field("kind", "kind", false, "kind"),
@@ -196,6 +221,16 @@ class printer {
 
   void value(const std::string& name, const json& v, const std::string& inherited) {
     if (v.is_null()) return;
+    if (name == "on_demand_price" && v.is_object() && v["usd_per_hour"].is_number()) {
+      // A system's list price (catalog_json.hpp) as a person reads it, on one line.
+      const bool per_acc = v["per"] == "accelerator";
+      std::string t = fmt::format("{:g} USD per {}-hour", v["usd_per_hour"].get<double>(), per_acc ? "accelerator" : "instance");
+      if (!per_acc) t += fmt::format(" ({:.4g} per accelerator-hour)", v["usd_per_accelerator_hour"].get<double>());
+      t += ", list on-demand, " + scalar(v["region"]) + ", as of " + scalar(v["as_of"]);
+      line(name, t, ref(v["provenance"]), v["provenance"]);
+      if (v["superseded"].is_string()) out += std::string(38, ' ') + "superseded: " + v["superseded"].get<std::string>() + "\n";
+      return;
+    }
     if (v.is_object() && v.contains("provenance")) {
       // A cited value: its scalar fields on one line, with its own source.
       const json& p = v["provenance"];

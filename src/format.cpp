@@ -459,7 +459,7 @@ std::string range_csv_header() {
   std::string out;
   for (const auto& col : headline_columns())
     if (info(col.id).sampled) out += fmt::format(",{0}_p5,{0}_p95", col.name);
-  return out;
+  return out + ",impossible_samples";  // samples left out (implied MFU above 1): JSON's uncertainty.impossible_samples
 }
 std::string range_csv_cells(const estimate& e) {
   std::string out;
@@ -469,7 +469,7 @@ std::string range_csv_cells(const estimate& e) {
     out += "," + csv_number(o ? std::optional(o->p5) : std::nullopt) + "," +
            csv_number(o ? std::optional(o->p95) : std::nullopt);
   }
-  return out;
+  return out + "," + (e.uncertainty ? std::to_string(e.uncertainty->impossible_samples) : std::string{});
 }
 
 std::string render_csv(const estimate& e) {
@@ -579,8 +579,30 @@ struct comparison_view {
   std::vector<std::string> bases;
   std::string mixed_bases;  ///< the note when rows rest on different intensity bases (under the table)
   std::vector<std::string> not_estimated;  ///< "value: why", for the options that could not be estimated
+  std::vector<std::string> notes;  ///< the rows' notes: one on every row once, the others "value: note"
   std::string saving;
 };
+
+/// The notes of a comparison's rows, as the JSON rows carry them: a note every estimated
+/// row has, once; another one once, after the options it belongs to ("PL, SE: ...").
+std::vector<std::string> row_notes(const comparison& c) {
+  std::vector<const comparison_row*> estimated;
+  for (const auto& r : c.rows)
+    if (!r.error) estimated.push_back(&r);
+  std::vector<std::string> all;
+  for (const auto* r : estimated)
+    for (const auto& n : r->result.notes)
+      if (std::find(all.begin(), all.end(), n) == all.end()) all.push_back(n);
+  std::vector<std::string> out;
+  for (const auto& n : all) {
+    std::vector<std::string> which;
+    for (const auto* r : estimated)
+      if (std::find(r->result.notes.begin(), r->result.notes.end(), n) != r->result.notes.end()) which.push_back(r->value);
+    const std::string t = spell_inputs(n, spelling::json);  // `id` marks: the ids
+    out.push_back(which.size() == estimated.size() ? t : join(which, ", ") + ": " + t);
+  }
+  return out;
+}
 
 comparison_view view_of(const comparison& c, const catalog& cat) {
   comparison_view v;
@@ -675,6 +697,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
       }
       v.bases.push_back(b);
     }
+    v.notes = row_notes(c);
     // Direct (combustion-only) and lifecycle intensities do not compare like for like.
     if (const auto kinds = intensity_kinds(c); kinds.size() > 1) v.mixed_bases = "Note: " + mixed_bases_note(kinds) + ".";
   }
@@ -719,6 +742,8 @@ std::string render_comparison_table(const comparison& c, const catalog& cat) {
   }
   out += "\nGrid basis\n";
   for (const auto& b : v.bases) out += "  " + b + "\n";
+  if (!v.notes.empty()) out += "\nNotes\n";
+  for (const auto& n : v.notes) out += "  " + n + "\n";
   if (!v.saving.empty()) out += "\n" + v.saving + ".\n";
   if (!c.rows.empty())
     out += fmt::format("catalog {} ({})\n", c.rows.front().result.catalog_version, c.rows.front().result.catalog_date);
@@ -737,6 +762,8 @@ std::string render_comparison_markdown(const comparison& c, const catalog& cat) 
   }
   out += "\nGrid basis:\n\n";
   for (const auto& b : v.bases) out += "- " + md_escape(b) + "\n";
+  if (!v.notes.empty()) out += "\nNotes:\n\n";
+  for (const auto& n : v.notes) out += "- " + md_escape(n) + "\n";
   if (!v.saving.empty()) out += "\n" + md_escape(v.saving) + ".\n";
   if (!c.rows.empty())
     out += fmt::format("\n_catalog {} ({})._\n", c.rows.front().result.catalog_version, c.rows.front().result.catalog_date);
@@ -762,5 +789,7 @@ std::string render_comparison_csv(const comparison& c) {
   }
   return out;
 }
+
+std::string usd_text(double v) { return usd(v); }
 
 }  // namespace trainprint::inline v0

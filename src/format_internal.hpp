@@ -15,6 +15,9 @@
 
 namespace trainprint::inline v0 {
 
+struct inventory;
+enum class run_kind;
+
 /// The hardware of an estimate as people read it: "8 × nvidia-h100-sxm5-80gb",
 /// "256 × google-tpu-v3 chips", "2 × v3-256 slices (256 google-tpu-v3 chips)",
 /// "1 × aws-p5.48xlarge instance (8 × nvidia-h100-sxm5-80gb)"; "" without hardware.
@@ -84,6 +87,15 @@ std::vector<std::string> intensity_kinds(const comparison& c);
 /// "the rows mix direct and lifecycle intensities; …": what a reader of a ranking over
 /// `kinds` (intensity_kinds(), two or more) must know.
 std::string mixed_bases_note(const std::vector<std::string>& kinds);
+
+/// An amount of US dollars for people: "$376", "$41.2k", "$1.23M" (3 significant digits).
+std::string usd_text(double v);
+
+/// The cost of the runs of `kind` (all runs when nullopt) of an inventory, each counted
+/// once as compare counts it (rank_metric(e, rank_by::cost), compare.hpp): a rented run's
+/// rent, whose price already pays for its electricity; an owned run's electricity +
+/// compute. USD; nullopt unless every such run knows its cost (inventory_render.cpp).
+std::optional<double> inventory_cost(const inventory& inv, std::optional<run_kind> kind);
 
 /// The count alone, for a table cell headed with the equivalent's name: readable_count(),
 /// or "< 0.01" where that would print 0.00.

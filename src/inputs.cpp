@@ -2,7 +2,6 @@
 
 #include "trainprint/inputs.hpp"
 
-#include <cctype>
 #include <cmath>
 
 #include "trainprint/catalog.hpp"
@@ -42,7 +41,7 @@ const plain_band* rough_duration_word(std::string_view t) {
   const auto sp = t.find_last_of(" \t");
   if (sp == std::string_view::npos) return nullptr;  // one word alone is the word itself, or no duration
   std::string last(t.substr(sp + 1));
-  for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  text::lower_in_place(last);
   if (!last.empty() && last.back() != 's') last += 's';
   return find_duration_word(last);
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/uncertainty.hpp"
@@ -129,6 +130,20 @@ inventory make_inventory(const std::vector<inventory_run>& runs, const catalog& 
                                       row.group == "cost_usd" ? " cost" : "",  // "electricity cost", not "electricity"
                                       inv.total.known[i], counted));
   }
+  // The cost columns count each run's cost once, as compare does (rank_metric, compare.hpp).
+  std::size_t rented = 0, cost_known = 0;
+  for (const auto& r : inv.rows) {
+    rented += r.result.context.ownership == ownership::cloud;
+    cost_known += rank_metric(r.result, rank_by::cost).has_value();
+  }
+  if (rented > 0)
+    inv.notes.push_back(fmt::format("Cost counts each run once: a rented run's is its compute cost (its rent, which "
+                                    "pays for its electricity: \"in rent\"), an owned run's is its electricity + "
+                                    "compute cost ({} of {} runs rented).",
+                                    rented, inv.rows.size()));
+  if (cost_known > 0 && cost_known < inv.rows.size())
+    inv.notes.push_back(fmt::format("Cost is known for {} of {} runs, so its total is unknown.", cost_known,
+                                    inv.rows.size()));
   if (inv.total.embodied_left_out > 0 && inv.total.embodied_left_out < inv.total.runs)
     inv.notes.push_back(fmt::format("Embodied emissions are left out of {} of {} runs (no_embodied or the model-card "
                                     "convention); their totals sum the other runs.",

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "format_internal.hpp"
@@ -28,6 +30,13 @@ std::string kg_text(std::optional<double> v) { return v ? readable(emissions::kg
 std::string kwh_text(std::optional<double> v) { return v ? readable(energy::kwh(*v)) : std::string("unknown"); }
 std::string l_text(std::optional<double> v) { return v ? readable(water_volume::litres(*v)) : std::string("unknown"); }
 
+std::string usd_cell(std::optional<double> v) { return v ? usd_text(*v) : std::string("unknown"); }
+
+/// A run's electricity cost as the cost columns count it: a rented run's is in its rent.
+std::string electricity_cost_cell(const estimate& e) {
+  return e.context.ownership == ownership::cloud ? std::string("in rent") : usd_cell(e.electricity_cost_usd);
+}
+
 std::string market_cell(const inventory::row& r) {
   if (!r.result.market_based) return "unknown";
   return readable(*r.result.market_based) + " (" + r.ghg.market_claim + ")";
@@ -37,16 +46,32 @@ std::string market_cell(const inventory::row& r) {
 struct inventory_view {
   std::string title;
   std::vector<std::string> run_header{"line", "run", "kind", "hardware", "region", "energy (facility)",
-                                      "location-based", "market-based (claim)", "embodied", "total", "water"};
+                                      "location-based", "market-based (claim)", "embodied", "total", "water",
+                                      "electricity cost", "compute cost", "cost"};
   std::vector<std::vector<std::string>> runs;
   std::vector<std::string> kind_header{"kind", "runs", "energy (facility)", "location-based", "embodied", "total",
-                                       "share of total"};
+                                       "share of total", "cost"};
   std::vector<std::vector<std::string>> kinds;
   std::vector<std::string> scope_header{"GHG Protocol line", "emissions", "runs"};  // each value with its unit
   std::vector<std::vector<std::string>> scopes;
   std::string development;
   std::vector<std::string> notes;
   std::string catalog;
+
+  /// One of the three tables: its title, header, rows and which columns are numbers (right-aligned).
+  struct table {
+    std::string_view title;
+    const std::vector<std::string>& header;
+    const std::vector<std::vector<std::string>>& rows;
+    std::vector<bool> right_aligned;
+  };
+  /// The tables in the order both writers print them.
+  std::array<table, 3> tables() const {
+    return {{{"Runs", run_header, runs,
+              {true, false, false, false, false, true, true, true, true, true, true, true, true, true}},
+             {"Totals by kind of run", kind_header, kinds, {false, true, true, true, true, true, true, true}},
+             {"GHG Protocol scopes, summed over the runs", scope_header, scopes, {false, true, true}}}};
+  }
 };
 
 std::string share_text(std::optional<double> part, std::optional<double> whole) {
@@ -70,22 +95,24 @@ inventory_view view_of(const inventory& inv) {
                       kwh_text(e.value(output::energy_facility)), kg_text(e.value(output::emissions_location)),
                       market_cell(r),
                       e.inputs.embodied ? kg_text(e.value(output::emissions_embodied)) : std::string("left out"),
-                      kg_text(e.value(output::emissions_total)), l_text(e.value(output::water_total))});
+                      kg_text(e.value(output::emissions_total)), l_text(e.value(output::water_total)),
+                      electricity_cost_cell(e), usd_cell(e.compute_cost_usd), usd_cell(rank_metric(e, rank_by::cost))});
   }
   const auto all_total = inv.total.value(output::emissions_total);
-  auto kind_row = [&](std::string name, const inventory_total& t) {
+  auto kind_row = [&](std::string name, const inventory_total& t, std::optional<run_kind> k) {
     return std::vector<std::string>{std::move(name),
                                     std::to_string(t.runs),
                                     kwh_text(t.value(output::energy_facility)),
                                     kg_text(t.value(output::emissions_location)),
                                     embodied_text(t),
                                     kg_text(t.value(output::emissions_total)),
-                                    share_text(t.value(output::emissions_total), all_total)};
+                                    share_text(t.value(output::emissions_total), all_total),
+                                    usd_cell(inventory_cost(inv, k))};
   };
   for (auto k : all_run_kinds)
     if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0)
-      v.kinds.push_back(kind_row(std::string(to_string(k)), t));
-  v.kinds.push_back(kind_row("all runs", inv.total));
+      v.kinds.push_back(kind_row(std::string(to_string(k)), t, k));
+  v.kinds.push_back(kind_row("all runs", inv.total, std::nullopt));
   for (const auto& s : inv.scopes)
     v.scopes.push_back({s.label, readable(emissions::kg_co2e(s.kg_co2e)), fmt::format("{} of {}", s.runs, inv.rows.size())});
   if (inv.development_share_emissions) {
@@ -107,12 +134,9 @@ inventory_view view_of(const inventory& inv) {
 
 std::string render_inventory_table(const inventory& inv) {
   const auto v = view_of(inv);
-  std::string out = "trainprint inventory: " + v.title + "\n\nRuns\n";
-  out += render_columns(v.run_header, v.runs, {true, false, false, false, false, true, true, true, true, true, true});
-  out += "\nTotals by kind of run\n";
-  out += render_columns(v.kind_header, v.kinds, {false, true, true, true, true, true, true});
-  out += "\nGHG Protocol scopes, summed over the runs\n";
-  out += render_columns(v.scope_header, v.scopes, {false, true, true});
+  std::string out = "trainprint inventory: " + v.title + "\n";
+  for (const auto& t : v.tables())
+    out += "\n" + std::string(t.title) + "\n" + render_columns(t.header, t.rows, t.right_aligned);
   if (!v.development.empty()) out += "\n" + v.development + "\n";
   if (!v.notes.empty()) out += "\n";
   for (const auto& n : v.notes) out += "note: " + n + "\n";
@@ -122,13 +146,9 @@ std::string render_inventory_table(const inventory& inv) {
 
 std::string render_inventory_markdown(const inventory& inv) {
   const auto v = view_of(inv);
-  std::string out = "## trainprint inventory: " + text::md_escape(v.title) + "\n\n### Runs\n\n";
-  out += render_markdown_table(v.run_header, v.runs,
-                               {true, false, false, false, false, true, true, true, true, true, true});
-  out += "\n### Totals by kind of run\n\n";
-  out += render_markdown_table(v.kind_header, v.kinds, {false, true, true, true, true, true, true});
-  out += "\n### GHG Protocol scopes, summed over the runs\n\n";
-  out += render_markdown_table(v.scope_header, v.scopes, {false, true, true});
+  std::string out = "## trainprint inventory: " + text::md_escape(v.title) + "\n";
+  for (const auto& t : v.tables())
+    out += "\n### " + std::string(t.title) + "\n\n" + render_markdown_table(t.header, t.rows, t.right_aligned);
   if (!v.development.empty()) out += "\n" + text::md_escape(v.development) + "\n";
   if (!v.notes.empty()) out += "\n";
   for (const auto& n : v.notes) out += "- Note: " + text::md_escape(n) + "\n";
@@ -143,6 +163,7 @@ std::string render_inventory_markdown(const inventory& inv) {
 std::string render_inventory_csv(const inventory& inv) {
   std::string out = "line,name,kind,hardware,count,region,ownership,market_claim,embodied";
   for (const auto& col : headline_columns()) out += "," + std::string(col.name);
+  out += ",cost_usd";  // the run's cost counted once (inventory_cost)
   // Runs with words or ranges: their 5th and 95th percentiles after the other columns
   // (empty in the other runs and in the totals, which add medians).
   const bool ranged = std::any_of(inv.rows.begin(), inv.rows.end(), [](const auto& r) { return r.result.uncertainty.has_value(); });
@@ -156,25 +177,29 @@ std::string render_inventory_csv(const inventory& inv) {
            std::string(to_string(e.context.ownership)) + "," + csv_field(e.context.market_claim) + "," +
            (e.inputs.embodied ? "included" : "left out");
     for (const auto& col : headline_columns()) out += "," + csv_number(col.get(e));
+    out += "," + csv_number(rank_metric(e, rank_by::cost));
     if (ranged) out += range_csv_cells(e);
     out += "\n";
   }
-  auto total_row = [&](std::string_view kind, const inventory_total& t) {
+  auto total_row = [&](std::string_view kind, const inventory_total& t, std::optional<run_kind> k) {
     out += ",total," + std::string(kind) + ",,,,,," +
            (t.embodied_left_out == 0      ? std::string("included")
             : t.embodied_left_out == t.runs ? std::string("all left out")
                                             : fmt::format("{} of {} left out", t.embodied_left_out, t.runs));
     for (const auto& col : headline_columns()) out += "," + (summable(col.id) ? csv_number(t.value(col.id)) : "");
+    out += "," + csv_number(inventory_cost(inv, k));
     if (ranged) out += range_csv_cells(estimate{});
     out += "\n";
   };
   for (auto k : all_run_kinds)
-    if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0) total_row(to_string(k), t);
-  total_row("all", inv.total);
+    if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0) total_row(to_string(k), t, k);
+  total_row("all", inv.total, std::nullopt);
   return out;
 }
 
-json total_json(const inventory_total& t) {
+json num(std::optional<double> v) { return v ? json(*v) : json(nullptr); }
+
+json total_json(const inventory& inv, const inventory_total& t, std::optional<run_kind> k) {
   json j = json::object();
   j["runs"] = t.runs;
   j["embodied_left_out_runs"] = t.embodied_left_out;
@@ -183,12 +208,23 @@ json total_json(const inventory_total& t) {
     const auto v = t.value(row.id);
     j[std::string(row.group)][std::string(row.key)] = v ? json(*v) : json(nullptr);
   }
+  const auto cost = inventory_cost(inv, k);  // each run's counted once: a rented run's rent alone
+  j["cost_usd"]["counted_once"] = cost ? json(*cost) : json(nullptr);
   return j;
 }
 
-json num(std::optional<double> v) { return v ? json(*v) : json(nullptr); }
-
 }  // namespace
+
+std::optional<double> inventory_cost(const inventory& inv, std::optional<run_kind> kind) {
+  double sum = 0;
+  for (const auto& r : inv.rows) {
+    if (kind && r.run.kind != *kind) continue;
+    const auto c = rank_metric(r.result, rank_by::cost);
+    if (!c) return std::nullopt;
+    sum += *c;
+  }
+  return sum;
+}
 
 std::string embodied_text(const inventory_total& t) {
   if (t.runs > 0 && t.embodied_left_out == t.runs) return "left out";
@@ -207,12 +243,13 @@ void to_json(json& j, const inventory& inv) {
     runs.push_back({{"line", r.run.line > 0 ? json(r.run.line) : json(nullptr)},
                     {"name", r.run.name},
                     {"kind", std::string(to_string(r.run.kind))},
+                    {"cost_usd", num(rank_metric(r.result, rank_by::cost))},
                     {"estimate", r.result}});
   j["runs"] = std::move(runs);
-  j["totals"] = {{"all", total_json(inv.total)}, {"by_kind", json::object()}};
+  j["totals"] = {{"all", total_json(inv, inv.total, std::nullopt)}, {"by_kind", json::object()}};
   for (auto k : all_run_kinds)
     if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0)
-      j["totals"]["by_kind"][std::string(to_string(k))] = total_json(t);
+      j["totals"]["by_kind"][std::string(to_string(k))] = total_json(inv, t, k);
   json scopes = json::array();
   for (const auto& s : inv.scopes) {
     json line = scope_line_json(s.scope, s.category, s.method, s.claim, s.label);

@@ -13,6 +13,7 @@
 
 #include "trainprint/detail/charconv.hpp"
 #include "trainprint/measure.hpp"
+#include "text.hpp"
 
 namespace trainprint::inline v0::measure_detail {
 
@@ -22,11 +23,7 @@ inline std::string_view trim(std::string_view s) {
   return s;
 }
 
-inline std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
+using text::lower;
 
 /// Splits one line into trimmed fields; quoted fields keep their delimiters and take ""
 /// for a quote. nullopt when a quote is left open.

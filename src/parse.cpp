@@ -9,6 +9,7 @@
 
 #include "trainprint/error.hpp"
 #include "trainprint/detail/charconv.hpp"
+#include "text.hpp"
 
 namespace trainprint::inline v0 {
 namespace {
@@ -93,7 +94,7 @@ hours parse_duration(std::string_view text, std::string_view what) {
   std::size_t k = t.size();
   while (k > 0 && std::isalpha(static_cast<unsigned char>(t[k - 1]))) --k;
   std::string unit(t.substr(k));
-  for (auto& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  text::lower_in_place(unit);
   const std::string_view digits = trim(t.substr(0, k));
   double v = 0;
   const bool number = plain(digits, v);

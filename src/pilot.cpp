@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "trainprint/calibration.hpp"
+#include "trainprint/detail/measured.hpp"
 #include "trainprint/estimator.hpp"
 
 namespace trainprint::inline v0 {
@@ -71,6 +72,19 @@ scenario with_measurement(scenario s, const measurement& m, std::vector<std::str
   }
   if (notes) notes->push_back(std::move(note));
   return s;
+}
+
+std::optional<input_error> detail::as_measured_error(const input_error& e, const scenario& before,
+                                                    const scenario& after, const std::string& file) {
+  const std::string& f = e.field();
+  const char* what = f == "energy_kwh"                                         ? "its energy"
+                     : f == "energy_boundary" && !before.energy_boundary       ? "its energy's boundary"
+                     : f == "duration_h" && !before.duration_h && after.duration_h ? "its span"
+                     : f == "count" && !before.count && after.count           ? "its device count"
+                                                                               : nullptr;
+  if (!what) return std::nullopt;
+  return input_error("measured", fmt::format("{}, {} ({})", file, what, e.value().empty() ? "missing" : e.value()),
+                     e.expected());
 }
 
 pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& pilot, const pilot_info& info,

@@ -103,6 +103,12 @@ void detail::check_plain_words(const scenario& s) {
                         "energy or " + std::string(s.intensity ? "intensity" : "mix") +
                             ", not both (energy stands for a mix)");
   }
+  // Two statements of the grid: a mix sets the carbon intensity and the off-site water
+  // (EWIF), so an intensity beside it would take the carbon from one and the water from the other.
+  if (s.intensity && s.mix)
+    throw input_error("intensity", fmt::format("{:g} g CO2e/kWh with mix", s.intensity->in_g_per_kwh()),
+                      "intensity or mix, not both (a mix sets the intensity and the off-site water; with intensity, "
+                      "give ewif for the water)");
 }
 
 void detail::check_plain_ids(const scenario& s, const catalog& cat) {

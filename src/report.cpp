@@ -735,18 +735,20 @@ report render_inventory_report(const inventory& inv, const catalog& cat, const r
     d.summary += " " + d.development;
   }
   d.totals_header = {"Kind of run", "Runs", "Energy (facility)", "Emissions, location-based", "Embodied",
-                     "Total emissions", "Share of total"};
-  auto row_of = [&](std::string name, const inventory_total& t) {
+                     "Total emissions", "Share of total", "Cost"};
+  auto row_of = [&](std::string name, const inventory_total& t, std::optional<run_kind> k) {
     auto kg = [](std::optional<double> v) { return v ? readable(emissions::kg_co2e(*v)) : std::string("unknown"); };
     const auto te = t.value(output::emissions_total);
     const auto en = t.value(output::energy_facility);
     return std::vector<std::string>{std::move(name), std::to_string(t.runs), en ? readable(energy::kwh(*en)) : "unknown",
                                     kg(t.value(output::emissions_location)), embodied_text(t),
-                                    kg(te), te && total && *total > 0 ? fmt::format("{:.1f}%", 100 * *te / *total) : "—"};
+                                    kg(te), te && total && *total > 0 ? fmt::format("{:.1f}%", 100 * *te / *total) : "—",
+                                    // each run's cost counted once (inventory_cost), as the runs' Cost column
+                                    [&] { const auto cost = inventory_cost(inv, k); return cost ? usd_text(*cost) : std::string("unknown"); }()};
   };
   for (auto k : all_run_kinds)
-    if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0) d.totals.push_back(row_of(std::string(to_string(k)), t));
-  d.totals.push_back(row_of("all runs", inv.total));
+    if (const auto& t = inv.by_kind[static_cast<std::size_t>(k)]; t.runs > 0) d.totals.push_back(row_of(std::string(to_string(k)), t, k));
+  d.totals.push_back(row_of("all runs", inv.total, std::nullopt));
   // The scope table of the whole inventory, summed over the runs, after each run's.
   for (const auto& l : inv.scopes)
     d.scope_notes.push_back(fmt::format("Inventory total, {}: {} over {} of {} runs.", l.label,

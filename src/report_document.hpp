@@ -2,11 +2,14 @@
 // The report as a document (what it says), shared by report.cpp, which builds it
 // from a comparison, and the two writers: report_html.cpp and report_markdown.cpp.
 
+#include <fmt/format.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "text.hpp"
 #include "trainprint/detail/charts.hpp"
 #include "trainprint/report.hpp"
 #include "trainprint/svg.hpp"
@@ -91,6 +94,57 @@ inline std::string prepared_by(const document& d) {
   std::string t = who.empty() ? std::string{} : "Prepared by " + who;
   if (!d.date.empty()) t += (t.empty() ? "Dated " : ", on ") + d.date;
   return t.empty() ? t : t + ".";
+}
+
+/// A run of the report's prose, as each writer shows it: the report's own `words` (written
+/// as they are), a `value` of the document (escaped), an `emphasis`ed value (the boundary,
+/// the convention) or an option's `name` (inline code in Markdown, text in HTML).
+struct prose_run {
+  enum kind_t : unsigned char { words, value, emphasis, name } kind;
+  std::string text;
+};
+
+/// One item of the "Method in brief": its title ("Compute.") and its text.
+struct method_item {
+  std::string_view title;
+  std::vector<prose_run> runs;
+};
+
+/// The "Method in brief" of `d`, the same in every format: compute, energy, operational
+/// and embodied emissions, water, and the uncertainty when the options carry ranges.
+inline std::vector<method_item> method_in_brief(const document& d) {
+  using r = prose_run;
+  std::vector<method_item> items{
+      {"Compute.",
+       {{r::words, "Accelerator-hours = 6 × parameters × tokens ÷ (the accelerator's dense peak FLOP/s × "
+                   "model-FLOPs utilisation), or as given; wall time = accelerator-hours ÷ count."}}},
+      {"Energy.",
+       {{r::words, "Accelerator-hours × (average accelerator power + its share of the host) × PUE. Boundary: "},
+        {r::emphasis, d.boundary},
+        {r::words, "; convention: "},
+        {r::emphasis, d.convention},
+        {r::words, "."}}},
+      {"Operational emissions.",
+       {{r::words, "Location-based = facility energy × the carbon intensity of the region's grid; market-based = "
+                   "location-based × (1 − the provider's carbon-free-energy share)."}}},
+      {"Embodied emissions.",
+       {{r::words, fmt::format("Manufacturing emissions of the accelerators and their host servers, amortised over "
+                               "{:g} years in proportion to the accelerator-hours used.",
+                               d.lifetime_years)}}},
+      {"Water.",
+       {{r::words, "On-site = IT energy × WUE (cooling); off-site = facility energy × EWIF (water consumed "
+                   "generating the electricity)."}}}};
+  if (!d.ranges.empty()) {
+    method_item u{"Uncertainty.", {{r::value, d.ranges}}};
+    if (!d.sensitivity.empty())
+      u.runs.insert(u.runs.end(), {{r::words, " For "},
+                                   {r::name, d.options.front()},
+                                   {r::words, ", the inputs whose ranges move total emissions most are "},
+                                   {r::value, text::join(d.sensitivity, ", ")},
+                                   {r::words, "."}});
+    items.push_back(std::move(u));
+  }
+  return items;
 }
 
 /// The document as a self-contained HTML page.

@@ -43,6 +43,20 @@ std::string html_link(const std::string& url, const std::string& text) {
   return "<a href=\"" + esc(url) + "\">" + esc(text) + "</a>";
 }
 
+/// Runs of prose (report_document.hpp) as HTML.
+std::string prose(const std::vector<prose_run>& runs) {
+  std::string o;
+  for (const auto& r : runs) {
+    switch (r.kind) {
+      case prose_run::words: o += r.text; break;
+      case prose_run::value:
+      case prose_run::name: o += esc(r.text); break;
+      case prose_run::emphasis: o += "<em>" + esc(r.text) + "</em>"; break;
+    }
+  }
+  return o;
+}
+
 std::string ref_html(int n) { return n > 0 ? fmt::format(" <a class=\"ref\" href=\"#source-{0}\">[{0}]</a>", n) : ""; }
 
 constexpr std::string_view css = R"css(
@@ -237,24 +251,8 @@ std::string render_html(const document& d) {
 
   // Methodology.
   o += "<section id=\"methodology\">\n<h2>Method in brief</h2>\n<ul>\n";
-  o += "<li><strong>Compute.</strong> Accelerator-hours = 6 × parameters × tokens ÷ (the accelerator's dense peak "
-       "FLOP/s × model-FLOPs utilisation), or as given; wall time = accelerator-hours ÷ count.</li>\n";
-  o += "<li><strong>Energy.</strong> Accelerator-hours × (average accelerator power + its share of the host) × PUE. "
-       "Boundary: <em>" + esc(d.boundary) + "</em>; convention: <em>" + esc(d.convention) + "</em>.</li>\n";
-  o += "<li><strong>Operational emissions.</strong> Location-based = facility energy × the carbon intensity of the "
-       "region's grid; market-based = location-based × (1 − the provider's carbon-free-energy share).</li>\n";
-  o += fmt::format("<li><strong>Embodied emissions.</strong> Manufacturing emissions of the accelerators and their "
-                   "host servers, amortised over {:g} years in proportion to the accelerator-hours used.</li>\n",
-                   d.lifetime_years);
-  o += "<li><strong>Water.</strong> On-site = IT energy × WUE (cooling); off-site = facility energy × EWIF (water "
-       "consumed generating the electricity).</li>\n";
-  if (!d.ranges.empty()) {
-    o += "<li><strong>Uncertainty.</strong> " + esc(d.ranges);
-    if (!d.sensitivity.empty())
-      o += " For " + esc(d.options.front()) + ", the inputs whose ranges move total emissions most are " +
-           esc(join(d.sensitivity, ", ")) + ".";
-    o += "</li>\n";
-  }
+  for (const auto& item : method_in_brief(d))
+    o += "<li><strong>" + std::string(item.title) + "</strong> " + prose(item.runs) + "</li>\n";
   o += "</ul>\n<p>The full methodology, with every equation, default and its source: " +
        html_link(d.methodology_url, d.methodology_url) + ".</p>\n";
   o += "</section>\n";

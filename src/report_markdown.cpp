@@ -28,6 +28,20 @@ std::string code(std::string_view s) { return text::md_code(s); }
 
 // --- Markdown ---
 
+/// Runs of prose (report_document.hpp) as Markdown.
+std::string prose(const std::vector<prose_run>& runs) {
+  std::string o;
+  for (const auto& r : runs) {
+    switch (r.kind) {
+      case prose_run::words: o += r.text; break;
+      case prose_run::value: o += md(r.text); break;
+      case prose_run::emphasis: o += "_" + md(r.text) + "_"; break;
+      case prose_run::name: o += code(r.text); break;
+    }
+  }
+  return o;
+}
+
 std::string ref_md(int n) { return n > 0 ? fmt::format(" [{}]", n) : ""; }
 
 std::string base64(std::string_view in) {
@@ -179,24 +193,7 @@ report render_markdown_report(const document& d, const report_options& opt) {
   for (const auto& l : d.limitations) o += "- " + md(l) + "\n";
 
   o += "\n## Method in brief\n\n";
-  o += "- **Compute.** Accelerator-hours = 6 × parameters × tokens ÷ (the accelerator's dense peak FLOP/s × "
-       "model-FLOPs utilisation), or as given; wall time = accelerator-hours ÷ count.\n";
-  o += "- **Energy.** Accelerator-hours × (average accelerator power + its share of the host) × PUE. Boundary: _" +
-       md(d.boundary) + "_; convention: _" + md(d.convention) + "_.\n";
-  o += "- **Operational emissions.** Location-based = facility energy × the carbon intensity of the region's grid; "
-       "market-based = location-based × (1 − the provider's carbon-free-energy share).\n";
-  o += fmt::format("- **Embodied emissions.** Manufacturing emissions of the accelerators and their host servers, "
-                   "amortised over {:g} years in proportion to the accelerator-hours used.\n",
-                   d.lifetime_years);
-  o += "- **Water.** On-site = IT energy × WUE (cooling); off-site = facility energy × EWIF (water consumed generating "
-       "the electricity).\n";
-  if (!d.ranges.empty()) {
-    o += "- **Uncertainty.** " + md(d.ranges);
-    if (!d.sensitivity.empty())
-      o += " For " + code(d.options.front()) + ", the inputs whose ranges move total emissions most are " +
-           md(join(d.sensitivity, ", ")) + ".";
-    o += "\n";
-  }
+  for (const auto& item : method_in_brief(d)) o += "- **" + std::string(item.title) + "** " + prose(item.runs) + "\n";
   o += "\nThe full methodology, with every equation, default and its source: <" + d.methodology_url + ">.\n";
 
   o += "\n## Sources\n\n";

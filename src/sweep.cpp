@@ -3,14 +3,17 @@
 #include "trainprint/sweep.hpp"
 
 #include "axis_values.hpp"
+#include "text.hpp"
+#include "trainprint/detail/sweep_rows.hpp"
 
-#include <cctype>
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <optional>
 
 #include "trainprint/compare.hpp"
+#include "trainprint/detail/sweep.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
 #include "trainprint/plain.hpp"
@@ -86,7 +89,7 @@ sweep_axis parse_axis(std::string_view text, std::string_view what) {
     }
     for (const auto& i : scenario_inputs)  // ids are looked up in any case
       if (i.kind == input_kind::text && scratch.*i.text)
-        for (auto& c : *(scratch.*i.text)) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        text::lower_in_place(*(scratch.*i.text));
     for (std::size_t k = 0; k < read.size(); ++k)
       if (read[k] == scratch)
         throw input_error(w, "'" + std::string(text) + "'",
@@ -119,16 +122,38 @@ namespace {
 
 /// Tries every value once (with the other axes at their first value), so a bad one
 /// fails before the first row.
+/// With `rows_fail` (sweep_rows()), only a typo in an id fails here: a value that cannot be
+/// estimated is a row with its error.
 void try_each_value(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes, const catalog& cat,
-                    trace_level level) {
+                    trace_level level, bool rows_fail = false) {
   for (const auto& a : axes) detail::refuse_same_entries(a.key, a.values, cat, "vary");  // France,FR: one region twice
   std::vector<std::size_t> idx(axes.size(), 0);
   for (std::size_t a = 0; a < axes.size(); ++a)
     for (std::size_t v = (a == 0 ? 0 : 1); v < axes[a].values.size(); ++v) {
       auto probe = idx;
       probe[a] = v;
-      (void)make_estimate(with_values(earlier, base, axes, probe), cat, level);
+      try {
+        (void)make_estimate(with_values(earlier, base, axes, probe), cat, level);
+      } catch (const unknown_key_error&) {
+        throw;
+      } catch (const error&) {
+        if (!rows_fail) throw;
+      }
     }
+}
+
+/// Calls `on_error` (when there is one) with the trainprint::error being handled, other than
+/// unknown_key_error; else rethrows it.
+void row_failed(const detail::sweep_error_callback* on_error, std::uint64_t index, std::span<const std::string> values) {
+  const std::exception_ptr x = std::current_exception();
+  try {
+    std::rethrow_exception(x);
+  } catch (const unknown_key_error&) {
+    throw;
+  } catch (const error& e) {
+    if (!on_error) throw;
+    (*on_error)(detail::sweep_error_row{index, values, e.what(), x});
+  }
 }
 
 /// An input that sets exactly one model input, to the value given, whatever else
@@ -186,10 +211,12 @@ bool has_range(std::string_view canonical, const std::vector<std::string>& value
 }
 
 /// sweep() of `base` over `earlier` (null: none).
-void sweep_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
-                const sweep_callback& on_row, const catalog& cat, trace_level level) {
+std::uint64_t sweep_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
+                         const sweep_callback& on_row, const catalog& cat, trace_level level,
+                         const detail::sweep_error_callback* on_error = nullptr) {
   (void)sweep_size(axes);
-  try_each_value(earlier, base, axes, cat, level);
+  try_each_value(earlier, base, axes, cat, level, on_error != nullptr);
+  std::uint64_t estimated = 0;
   std::vector<std::size_t> idx(axes.size(), 0);
 
   // prefix[a] is `base` with axes 0..a-1 applied at idx, so a row that turns only
@@ -209,62 +236,82 @@ void sweep_over(const scenario* earlier, const scenario& base, std::span<const s
   for (std::size_t a = 0; a < n; ++a) values[a] = axes[a].values[idx[a]];
   std::uint64_t index = 0;
   while (true) {
-    const estimate e = make_estimate(over(earlier, prefix[n]), cat, level);
-    on_row(sweep_row{index++, values, e});
+    std::optional<estimate> e;
+    try {
+      e = make_estimate(over(earlier, prefix[n]), cat, level);
+    } catch (const error&) {
+      row_failed(on_error, index, values);
+    }
+    if (e) {
+      on_row(sweep_row{index, values, *e});
+      ++estimated;
+    }
+    ++index;
     const auto a = advance(idx, axes);
-    if (!a) return;
+    if (!a) return estimated;
     for (std::size_t b = *a; b < n; ++b) values[b] = axes[b].values[idx[b]];
     rebuild(*a);
   }
 }
 
-/// Whether a row has plain-language words or a range (wants_ranges()): the base's, or an axis value's.
-bool any_ranges(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes) {
-  if (wants_ranges(over(earlier, base))) return true;
-  for (const auto& a : axes)
-    for (const auto& v : a.values) {
-      scenario one;
-      set_input(one, a.key, v);
-      if (wants_ranges(one)) return true;
-    }
-  return false;
-}
-
 /// sweep_numbers() of `base` over `earlier` (null: none).
-void sweep_numbers_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
-                        const sweep_numbers_callback& on_row, const catalog& cat) {
+std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes,
+                                 const sweep_numbers_callback& on_row, const catalog& cat,
+                                 const detail::sweep_error_callback* on_error = nullptr) {
   (void)sweep_size(axes);
-  if (any_ranges(earlier, base, axes)) {
+  if (detail::sweep_wants_ranges(earlier, base, axes)) {
     // Words or ranges: a row's numbers are the Monte Carlo medians make_estimate() gives
     // (sweep()'s rows), never the point at the modes; no fast path.
     std::vector<std::size_t> idx(axes.size(), 0);
-    sweep_over(
+    const detail::sweep_error_callback failed = [&](const detail::sweep_error_row& r) {
+      (*on_error)(r);
+      (void)advance(idx, axes);
+    };
+    return sweep_over(
         earlier, base, axes,
         [&](const sweep_row& r) {
           on_row(sweep_numbers_row{r.index, r.values, idx, r.result.inputs, r.result.outputs});
           (void)advance(idx, axes);
         },
-        cat, trace_level::none);
-    return;
+        cat, trace_level::none, on_error ? &failed : nullptr);
   }
-  try_each_value(earlier, base, axes, cat, trace_level::none);  // the errors sweep() gives, in its order
+  // The errors sweep() gives, in its order.
+  try_each_value(earlier, base, axes, cat, trace_level::none, on_error != nullptr);
+  std::uint64_t estimated = 0;
   const std::size_t n = axes.size();
 
-  // Patched axes: each value read once into the number resolve() would take.
+  // Patched axes: each value read once into the number resolve() would take, and checked
+  // once by validate() in the base scenario (it checks such an input on its own): a value it refuses is a
+  // row with that error, as make_estimate() gives it. The scenario resolved for the other
+  // axes holds the axis's first value validate() accepts (the patch replaces it anyway).
   std::vector<patch> kind(n, patch::none);
   std::vector<std::vector<double>> number(n);
+  std::vector<std::vector<std::exception_ptr>> refused(n);
+  std::vector<std::size_t> resolve_at(n, 0);
   bool in_place = true;  // no workload key or range: set_input calls commute
   for (std::size_t a = 0; a < n; ++a) {
     const std::string k = canonical_input_name(axes[a].key);
     const bool range = has_range(k, axes[a].values);
     if (is_workload_key(k) || range) in_place = false;
     if (range || (kind[a] = patch_of(k)) == patch::none) continue;
+    const scenario whole = over(earlier, base);  // validate() also asks for a workload
     for (const auto& v : axes[a].values) {
       scenario one;
       set_input(one, k, v);
       number[a].push_back(*point_value(one, k));
+      refused[a].emplace_back();
+      try {
+        scenario probe = whole;
+        set_input(probe, k, v);
+        validate(probe);
+      } catch (const error&) {
+        refused[a].back() = std::current_exception();
+      }
     }
+    while (resolve_at[a] + 1 < refused[a].size() && refused[a][resolve_at[a]]) ++resolve_at[a];
   }
+  // The value index of axis `a` in the scenario that is resolved.
+  auto resolved_value = [&](std::size_t a, std::size_t at) { return kind[a] != patch::none ? resolve_at[a] : at; };
   std::vector<std::size_t> patched;
   for (std::size_t a = 0; a < n; ++a)
     if (kind[a] != patch::none) patched.push_back(a);
@@ -277,7 +324,7 @@ void sweep_numbers_over(const scenario* earlier, const scenario& base, std::span
   std::vector<scenario> prefix;
   if (in_place) {
     current = base;
-    for (std::size_t a = 0; a < n; ++a) set_input(current, axes[a].key, axes[a].values[0]);
+    for (std::size_t a = 0; a < n; ++a) set_input(current, axes[a].key, axes[a].values[resolved_value(a, 0)]);
   } else {
     prefix.resize(n + 1);
     prefix[0] = base;
@@ -285,7 +332,7 @@ void sweep_numbers_over(const scenario* earlier, const scenario& base, std::span
   auto rebuild = [&](std::size_t from) {
     for (std::size_t a = from; a < n; ++a) {
       prefix[a + 1] = prefix[a];
-      set_input(prefix[a + 1], axes[a].key, axes[a].values[idx[a]]);
+      set_input(prefix[a + 1], axes[a].key, axes[a].values[resolved_value(a, idx[a])]);
     }
   };
   if (!in_place) rebuild(0);
@@ -294,23 +341,46 @@ void sweep_numbers_over(const scenario* earlier, const scenario& base, std::span
 
   model_inputs resolved;
   bool stale = true;
+  std::exception_ptr unresolved;  // why the current scenario cannot be estimated (sweep_rows())
   std::uint64_t index = 0;
   while (true) {
     if (stale) {
-      resolved = resolve_inputs(over(earlier, in_place ? current : prefix[n]), cat);
+      unresolved = nullptr;
+      try {
+        resolved = resolve_inputs(over(earlier, in_place ? current : prefix[n]), cat);
+      } catch (const unknown_key_error&) {
+        throw;
+      } catch (const error&) {
+        if (!on_error) throw;
+        unresolved = std::current_exception();
+      }
       stale = false;
     }
-    model_inputs in = resolved;
-    for (const std::size_t a : patched) apply(in, kind[a], number[a][idx[a]]);
-    const model_outputs o = evaluate(in);
-    // make_estimate's check, with its message.
-    if (!detail::all_finite(o))
-      throw input_error("scenario", "inputs whose results overflow a double",
-                        "inputs within realistic ranges (see trainprint::limits)");
-    on_row(sweep_numbers_row{index++, values, idx, in, o});
+    std::optional<model_outputs> o;
+    model_inputs in;
+    try {
+      if (unresolved) std::rethrow_exception(unresolved);
+      for (const std::size_t a : patched)
+        if (refused[a][idx[a]]) std::rethrow_exception(refused[a][idx[a]]);
+      in = resolved;
+      for (const std::size_t a : patched) apply(in, kind[a], number[a][idx[a]]);
+      o = evaluate(in);
+      // make_estimate's check, with its message.
+      if (!detail::all_finite(*o))
+        throw input_error("scenario", "inputs whose results overflow a double",
+                          "inputs within realistic ranges (see trainprint::limits)");
+    } catch (const error&) {
+      o.reset();
+      row_failed(on_error, index, values);
+    }
+    if (o) {
+      on_row(sweep_numbers_row{index, values, idx, in, *o});
+      ++estimated;
+    }
+    ++index;
 
     const auto next = advance(idx, axes);
-    if (!next) return;
+    if (!next) return estimated;
     const std::size_t a = *next;
     // Axes a.. took new values (or wrapped to their first): resolve again when one
     // that is not patched did.
@@ -326,6 +396,29 @@ void sweep_numbers_over(const scenario* earlier, const scenario& base, std::span
 }
 
 }  // namespace
+
+bool detail::sweep_wants_ranges(const scenario* earlier, const scenario& base, std::span<const sweep_axis> axes) {
+  if (wants_ranges(over(earlier, base))) return true;
+  for (const auto& a : axes)
+    for (const auto& v : a.values) {
+      scenario one;
+      set_input(one, a.key, v);
+      if (wants_ranges(one)) return true;
+    }
+  return false;
+}
+
+std::uint64_t detail::sweep_rows(const layered_scenario& base, std::span<const sweep_axis> axes,
+                                 const sweep_callback& on_row, const sweep_error_callback& on_error, const catalog& cat,
+                                 trace_level level) {
+  return sweep_over(&base.earlier, base.given, axes, on_row, cat, level, &on_error);
+}
+
+std::uint64_t detail::sweep_numbers_rows(const layered_scenario& base, std::span<const sweep_axis> axes,
+                                         const sweep_numbers_callback& on_row, const sweep_error_callback& on_error,
+                                         const catalog& cat) {
+  return sweep_numbers_over(&base.earlier, base.given, axes, on_row, cat, &on_error);
+}
 
 void sweep(const scenario& base, std::span<const sweep_axis> axes, const sweep_callback& on_row, const catalog& cat,
            trace_level level) {

@@ -1,7 +1,9 @@
 #pragma once
 // Private text helpers shared by every renderer (format.cpp, report*.cpp,
-// inputs.cpp): joining, display width and padding, aligned text tables, Markdown
-// escaping and tables, and unit steps for readable magnitudes. Each exists once.
+// inputs.cpp) and every reader that ignores case (the catalog's lookups, the parsers
+// of units and words): ASCII case, joining, display width and padding, aligned text
+// tables, Markdown escaping and tables, and unit steps for readable magnitudes. Each
+// exists once.
 
 #include <fmt/format.h>
 
@@ -14,6 +16,34 @@
 #include <vector>
 
 namespace trainprint::inline v0::text {
+
+// --- ASCII case ---
+// Ids, units, choices and words are ASCII: their case is folded without the locale
+// (std::tolower is a libc call per character, and in a process whose locale is not "C",
+// as Python's, it may fold bytes of UTF-8 text too).
+
+/// `c` in lower case when it is an ASCII capital A-Z; any other byte as it is.
+constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// `s` with its ASCII capitals in lower case, in place.
+inline void lower_in_place(std::string& s) {
+  for (auto& c : s) c = lower_ascii(c);
+}
+
+/// `s` with its ASCII capitals in lower case.
+inline std::string lower(std::string_view s) {
+  std::string r(s);
+  lower_in_place(r);
+  return r;
+}
+
+/// Whether `a` and `b` are the same text, ASCII case ignored.
+constexpr bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+  return true;
+}
 
 /// `v` joined with `sep`.
 inline std::string join(const std::vector<std::string>& v, std::string_view sep) {

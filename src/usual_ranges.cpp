@@ -84,7 +84,9 @@ constexpr none_row no_range[] = {
     {"mfu", "the estimate refuses an implied MFU above 1, and low MFUs are real (small models, slow links)"},
     {"cfe", "any share from none to all can be bought"},
     {"hourly_price_usd", "the catalog's few list on-demand prices do not bound what people pay (reserved, "
-                         "committed-use and spot prices are often far lower)"},
+                         "committed-use and spot prices are often far lower); a price that matches an instance's "
+                         "list price, or is over twice the part's dearest list price per accelerator-hour, gets a "
+                         "note (a price per instance typed per accelerator)"},
     {"energy_kwh", "a measured run spans a laptop's watt-hours to a cluster's gigawatt-hours; the estimate compares "
                    "it with the modelled energy in a note"},
 };

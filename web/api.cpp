@@ -228,10 +228,19 @@ std::string estimate(const std::string& request) {
     if (const auto p = text_or_null(q, "preset")) s = cat.find_preset(*p).scenario;
     if (q.contains("scenario") && !q.at("scenario").is_null()) {
       const auto& f = q.at("scenario");
+      const std::string name = f.value("name", std::string("<scenario>"));
       try {
-        s = tp::merge(s, tp::parse_scenario(f.at("text").get<std::string>(), f.value("name", std::string("<scenario>"))));
+        s = tp::merge(s, tp::parse_scenario(f.at("text").get<std::string>(), name));
       } catch (const std::exception& x) {  // the file's own fault (its JSON or a field in it): beside the file field
-        return json{{"ok", false}, {"field", "scenario"}, {"message", x.what()}}.dump();
+        // An input or unit error about a field of the file names the file, as the CLI does
+        // (src/cli/typed_spelling.cpp, for_cli); a data error names it already.
+        std::string m = x.what();
+        for (std::string_view tag : {"[trainprint.input] ", "[trainprint.unit] "})
+          if (std::string_view(m).starts_with(tag)) {
+            m.insert(tag.size(), name + ": ");
+            break;
+          }
+        return json{{"ok", false}, {"field", "scenario"}, {"message", m}}.dump();
       }
     }
     s = tp::merge(s, tp::scenario_from_text(std::move(typed)));

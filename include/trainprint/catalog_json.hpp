@@ -6,7 +6,11 @@
 /// `trainprint show` and the C and Python bindings.
 ///
 /// Tables: "hardware" (accelerators), "systems", "regions", "providers",
-/// "sources" (energy sources), "presets", "equivalents".
+/// "sources" (energy sources), "presets", "equivalents". A system carries
+/// "on_demand_price": null or its dated list on-demand price, {"usd_per_hour",
+/// "per": "instance" | "accelerator", "usd_per_accelerator_hour", "region" (a
+/// catalog region id), "as_of" (YYYY-MM-DD), "superseded" (null, or why the price
+/// is known to be out of date), "provenance"} (data/hardware.json).
 ///
 /// \code
 /// auto j = trainprint::catalog_entry_to_json(trainprint::catalog::embedded(), "regions", "FR");

@@ -708,12 +708,13 @@ def cross_check_epoch(up, accs):
 
 
 # --------------------------------------------------------------------------------------------
-PRICE_FIELDS = ("system", "usd_per_hour", "per", "region", "as_of", "source", "confidence", "locator")
+PRICE_FIELDS = ("system", "usd_per_hour", "per", "region", "as_of", "source", "confidence", "locator", "superseded")
 
 
 def load_prices(systems):
     """Each row of data/upstream/cloud-ondemand-prices/prices.csv as its system's `on_demand_price`:
-    a dated list on-demand price (USD per instance-hour, or per accelerator-hour where `per` says so)."""
+    a dated list on-demand price (USD per instance-hour, or per accelerator-hour where `per` says so);
+    `superseded`, when not empty, says why the price is known to be out of date (the estimate prints it)."""
     rows = read_csv(os.path.join(REPO_UPSTREAM, "cloud-ondemand-prices", "prices.csv"))
     by_id = {s["id"]: s for s in systems}
     for r in rows:
@@ -727,6 +728,8 @@ def load_prices(systems):
         s["on_demand_price"] = {"usd_per_hour": float(r["usd_per_hour"]), "per": r["per"], "region": r["region"],
                                 "as_of": r["as_of"], "source": r["source"], "confidence": r["confidence"],
                                 "notes": r["locator"]}
+        if r["superseded"]:
+            s["on_demand_price"]["superseded"] = r["superseded"]
 
 
 def check(doc):

@@ -1,23 +1,15 @@
 // The catalog's public accessors. The parts are listed in impl.hpp.
 
 #include "catalog/impl.hpp"
-#include "catalog/memo.hpp"
 
 namespace trainprint::inline v0 {
 
-// Every change of a catalog's tables drops what was derived from them (memo.hpp).
-catalog::catalog() : impl_(std::make_unique<impl>()) { catalog_detail::forget_memos(this); }
-catalog::~catalog() { catalog_detail::forget_memos(this); }
-catalog::catalog(catalog&& o) noexcept : impl_(std::move(o.impl_)) {
-  catalog_detail::forget_memos(this);
-  catalog_detail::forget_memos(&o);
-}
-catalog& catalog::operator=(catalog&& o) noexcept {
-  impl_ = std::move(o.impl_);
-  catalog_detail::forget_memos(this);
-  catalog_detail::forget_memos(&o);
-  return *this;
-}
+// What is derived from a catalog's tables is kept with the tables (memo.hpp): a moved
+// catalog keeps it, and it goes with them.
+catalog::catalog() : impl_(std::make_unique<impl>()) {}
+catalog::~catalog() = default;
+catalog::catalog(catalog&& o) noexcept = default;
+catalog& catalog::operator=(catalog&& o) noexcept = default;
 
 const catalog& catalog::embedded() {
   static const catalog instance = [] {

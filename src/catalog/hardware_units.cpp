@@ -7,17 +7,14 @@
 #include <charconv>
 
 #include "hardware_units.hpp"
+#include "text.hpp"
 #include "trainprint/error.hpp"
 
 namespace trainprint::inline v0 {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return r;
-}
+using text::lower;
 
 /// How Google names the slices of one TPU generation: `<name>-<N>`, where N counts
 /// TensorCores (2 per chip) for v2, v3, v4 and v5p and chips (1 TensorCore each) for

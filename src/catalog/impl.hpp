@@ -7,7 +7,8 @@
 //   references.cpp  the references between tables
 //   lookup.cpp      lookups by id or alias, failing with "did you mean"
 //   suggest.cpp     the closest ids to a name (closest_ids)
-//   prices.cpp      the list on-demand prices, and the registry that finds a catalog's
+//   prices.cpp      the list on-demand prices
+//   memo.cpp        the registry of every catalog's tables and what is derived from them
 //   catalog.cpp     the public accessors
 
 #include <atomic>
@@ -101,7 +102,7 @@ struct catalog::impl : catalog_detail::catalog_tables_base {
   std::mutex lazy_mutex;
   std::atomic<bool> all_parsed{true};
 
-  impl();  // registers the tables for catalog_detail::list_prices (prices.cpp)
+  impl();  // registers the tables (catalog/memo.hpp), until destroyed
   ~impl();
   impl(const impl&) = delete;
   impl& operator=(const impl&) = delete;

@@ -1,15 +1,14 @@
 // The catalog's list on-demand prices (prices.hpp): reading one, the embedded file's,
-// the prices of a loaded file, and the registry that finds a catalog's.
+// the prices of a loaded file, and a catalog's (found through catalog/memo.hpp).
 
 #include "catalog/prices.hpp"
 
 #include <algorithm>
-#include <mutex>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 
 #include "catalog/fields.hpp"
 #include "catalog/impl.hpp"
+#include "catalog/memo.hpp"
 #include "embedded_data.hpp"
 
 namespace trainprint::inline v0 {
@@ -22,7 +21,8 @@ namespace {
 list_price read_price(const reader& rd, const json_node& sys, const std::string& sp) {
   const std::string p = sp + "/on_demand_price";
   const auto o = rd.object(sys, sp, "on_demand_price",
-                           "expected an object: usd_per_hour, per, region, as_of, source, confidence");
+                           "expected an object: usd_per_hour, per, region, as_of, source, confidence "
+                           "(notes, superseded optional)");
   list_price lp;
   lp.system = rd.str(sys, sp, "id");
   lp.usd_per_hour = rd.num(o, p, "usd_per_hour");
@@ -43,23 +43,17 @@ list_price read_price(const reader& rd, const json_node& sys, const std::string&
   if (std::find(confidences.begin(), confidences.end(), lp.confidence) == confidences.end())
     rd.fail(p + "/confidence", "expected high, medium or low, got '" + lp.confidence + "'");
   lp.notes = rd.opt_str(o, p, "notes");
+  if (rd.has(o, "superseded")) {
+    lp.superseded = rd.str(o, p, "superseded");
+    if (lp.superseded.empty())
+      rd.fail(p + "/superseded", "expected why the price is out of date (a later price cut, ...), or no member");
+  }
   lp.file = rd.file();
   lp.ptr = p;
   return lp;
 }
 
 const std::vector<list_price> no_prices;
-
-/// Every live catalog's tables, by the address of their embodied factors (what the
-/// public catalog::embodied() returns).
-struct registry {
-  std::mutex m;
-  std::unordered_map<const embodied_factors*, const catalog_tables_base*> tables;
-};
-registry& the_registry() {
-  static registry r;
-  return r;
-}
 
 }  // namespace
 
@@ -86,31 +80,13 @@ const std::vector<list_price>& prices_of(const catalog_tables_base& t) {
 }
 
 const std::vector<list_price>& list_prices(const catalog& cat) {
-  const catalog_tables_base* t = nullptr;
-  {
-    auto& r = the_registry();
-    const std::lock_guard lock(r.m);
-    const auto it = r.tables.find(&cat.embodied());
-    if (it != r.tables.end()) t = it->second;
-  }
+  const catalog_tables_base* t = tables_of(cat);
   return t ? prices_of(*t) : no_prices;
 }
 
 }  // namespace catalog_detail
 
 using namespace catalog_detail;
-
-catalog::impl::impl() {
-  auto& r = the_registry();
-  const std::lock_guard lock(r.m);
-  r.tables[&embodied] = this;
-}
-
-catalog::impl::~impl() {
-  auto& r = the_registry();
-  const std::lock_guard lock(r.m);
-  r.tables.erase(&embodied);
-}
 
 std::optional<list_price> catalog::impl::parse_price(const reader& rd, const source_map& src, const json_node& sys,
                                                      const std::string& ptr) const {

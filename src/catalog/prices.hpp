@@ -7,8 +7,8 @@
 // the embedded hardware.json's, parsed on first use, and those of every file loaded
 // since (an overlay's system brings its own price, or none: a system an overlay replaces
 // loses the embedded price unless the overlay gives one). list_prices(cat) finds them
-// from the public catalog through a registry keyed by the address of the catalog's
-// embodied factors, a member of its (private) tables that lives as long as they do.
+// from the public catalog through the registry of what is derived from each catalog
+// (catalog/memo.hpp), keyed by its tables.
 
 #include <memory>
 #include <string>
@@ -30,6 +30,9 @@ struct list_price {
   const source_info* source_ptr = nullptr;  ///< that source, when the price came from a loaded file
   std::string confidence;     ///< high | medium | low
   std::string notes;          ///< where in the source the figure stands
+  /// Why the price is known to be out of date ("AWS cut P5 prices in 2025, ..."); empty
+  /// when it is not. The estimate says so in a note (resolve/footprint.cpp).
+  std::string superseded;
   std::string file, ptr;      ///< where the price was read (file, JSON pointer)
   /// The price's provenance in `cat` (its source looked up by key when not loaded with it).
   [[nodiscard]] provenance prov(const catalog& cat) const {

@@ -17,19 +17,15 @@
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/detail/charconv.hpp"
+#include "text.hpp"
 
 namespace trainprint::inline v0::catalog_detail {
 
 using json = nlohmann::json;
 
-/// ASCII lower case (ids are ASCII; no locale lookup per character).
-constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-inline std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = lower_ascii(c);
-  return r;
-}
+// Ids are looked up in ASCII lower case (text.hpp).
+using text::lower;
+using text::lower_ascii;
 
 /// `v` to six significant digits, without trailing zeros ("0.9", not "0.900000").
 inline std::string shortest(double v) {

@@ -3,6 +3,8 @@
 
 #include "command.hpp"
 
+#include "trainprint/detail/measured.hpp"
+
 #include <cmath>
 
 #include "measure_options.hpp"
@@ -73,6 +75,7 @@ std::string run(const estimate_options& o, const global_options& g) {
   if (!o.measured && !o.pilot && (o.window.from || o.window.to || o.window.skip_bad_lines || o.window.interval_ms))
     throw input_error("from", "", "--from, --to, --interval-ms and --skip-bad-lines with --measured or --pilot");
   std::optional<uncertainty_options> options = u;
+  const scenario given = s;
   if (o.measured) s = with_measurement(s, read_measurement_file(*o.measured, o.window.options()), &notes);
   if (o.pilot) {
     pilot_info info;
@@ -91,7 +94,16 @@ std::string run(const estimate_options& o, const global_options& g) {
     notes = std::move(c.notes);
     if (!options) options = uncertainty_options{};  // a pilot's prediction comes with its intervals
   }
-  estimate e = options ? make_estimate(s, cat, *options) : make_estimate(s, cat);
+  const auto estimated = [&] {
+    try {
+      return options ? make_estimate(s, cat, *options) : make_estimate(s, cat);
+    } catch (const input_error& x) {
+      // An input the measurement file gave is said as the file's (the user typed --measured).
+      if (const auto m = o.measured ? detail::as_measured_error(x, given, s, *o.measured) : std::nullopt) throw *m;
+      throw;
+    }
+  };
+  estimate e = estimated();
   e.notes.insert(e.notes.begin(), notes.begin(), notes.end());
   // Hints name flags (spelling.hpp), as typed (typed_spelling.hpp).
   for (auto& n : e.notes) n = as_typed(spell_inputs(n, spelling::cli));

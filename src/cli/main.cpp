@@ -200,7 +200,7 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
     return 1;
   } catch (const trainprint::error& e) {
     // Inputs as flags (spelling.hpp), spelt as typed (typed_spelling.hpp).
-    print_error(err, cli::as_typed(spell_inputs(e.what(), spelling::cli)));
+    print_error(err, cli::for_cli(e.what()));
     return 1;
   } catch (const std::exception& e) {
     print_error(err, std::string("internal error: ") + e.what());

@@ -15,6 +15,8 @@
 #include "trainprint/parse.hpp"
 #include "trainprint/typed_inputs.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace trainprint::cli {
 
 namespace {
@@ -75,7 +77,23 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat) {
   typed_scenario t;
   if (o.preset) t.earlier = cat.find_preset(*o.preset).scenario;
-  if (o.scenario_file) t.earlier = merge(t.earlier, parse_scenario(read_file(*o.scenario_file, 1 << 20), *o.scenario_file));
+  if (o.scenario_file) {
+    const std::string text = read_file(*o.scenario_file, 1 << 20);
+    // Which inputs the file gives, under the keys it spells them with: an error about one
+    // of them, the file's own reading included, names the file and its key (for_cli()).
+    // Text that is not a JSON object is parse_scenario()'s to refuse.
+    std::vector<std::pair<std::string, std::string>> keys;
+    if (const auto file = nlohmann::json::parse(text, nullptr, false); file.is_object())
+      for (const auto& [key, value] : file.items())
+        if (const auto* i = find_input(key)) keys.emplace_back(std::string(i->name), key);
+    remember_file_inputs(*o.scenario_file, std::move(keys));
+    try {
+      t.earlier = merge(t.earlier, parse_scenario(text, *o.scenario_file));
+    } catch (const trainprint::error&) {
+      remember_file_refused();
+      throw;
+    }
+  }
   // The flags as typed, read by the library (typed_inputs.hpp) as the browser page reads its fields.
   for (std::size_t k = 0; k < scenario_inputs.size(); ++k)
     if (o.values[k]) t.typed.emplace_back(scenario_inputs[k].name, *o.values[k]);

@@ -1,6 +1,7 @@
 // trainprint sweep: the cartesian product of --vary values, one row per combination.
 
 #include "command.hpp"
+#include "typed_spelling.hpp"
 
 #include <chrono>
 
@@ -10,6 +11,8 @@
 
 #include "trainprint/compare.hpp"
 #include "trainprint/detail/charts.hpp"
+#include "trainprint/detail/sweep.hpp"
+#include "trainprint/detail/sweep_rows.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/format.hpp"
 #include "trainprint/render.hpp"
@@ -78,19 +81,6 @@ class progress {
   clock::time_point start_ = clock::now(), last_ = start_;
 };
 
-/// Whether any row of the sweep has plain-language words or a range (wants_ranges()):
-/// the base, or a value of an axis.
-bool sweep_wants_ranges(const layered_scenario& base, const std::vector<sweep_axis>& axes) {
-  if (wants_ranges(merge(base.earlier, base.given))) return true;
-  for (const auto& a : axes)
-    for (const auto& v : a.values) {
-      scenario one;
-      set_input(one, a.key, v);
-      if (wants_ranges(one)) return true;
-    }
-  return false;
-}
-
 /// The row's estimate with the Monte Carlo at `options` (sweep() runs it by itself, with
 /// the default options, only for the rows with words or ranges).
 estimate with_ranges(const sweep_row& row, const uncertainty_options& options, const catalog& cat) {
@@ -107,19 +97,55 @@ std::vector<const headline_column*> ranged_columns() {
   return out;
 }
 
+/// The ranges' columns: *_p5 and *_p95 per ranged headline column, then the Monte Carlo
+/// samples left out as impossible (implied MFU above 1; JSON's uncertainty.impossible_samples).
 std::string range_header() {
   std::string out;
   for (const auto* c : ranged_columns()) out += fmt::format(",{0}_p5,{0}_p95", c->name);
-  return out;
+  return out + ",impossible_samples";
 }
 
-std::string range_cells(const estimate& e) {
+/// The ranges' cells of a row; `e` null: a row that could not be estimated (all empty).
+std::string range_cells(const estimate* e) {
   std::string out;
   for (const auto* c : ranged_columns()) {
-    const auto* i = e.uncertainty ? e.uncertainty->find(info(c->id).path) : nullptr;
+    const auto* i = e && e->uncertainty ? e->uncertainty->find(info(c->id).path) : nullptr;
     out += i ? fmt::format(",{:.10g},{:.10g}", i->p5, i->p95) : std::string(",,");
   }
-  return out;
+  return out + "," + (e && e->uncertainty ? std::to_string(e->uncertainty->impossible_samples) : std::string{});
+}
+
+/// `text` as one CSV field (RFC 4180: quoted when it holds a comma, a quote or a line break).
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+/// A row that could not be estimated, as CSV: its values, every number empty (unknown), and
+/// why in the error column (compare's CSV).
+std::string error_row_csv(const detail::sweep_error_row& row) {
+  std::string out;
+  for (std::size_t a = 0; a < row.values.size(); ++a) out += (a ? "," : "") + csv_field(row.values[a]);
+  for (std::size_t c = 0; c < headline_columns().size(); ++c) out += ',';
+  return out + "," + csv_field(row.error);
+}
+
+/// The same as a JSON line: its values, every number null, and "error" (compare's JSON).
+std::string error_row_json_line(std::span<const sweep_axis> axes, const detail::sweep_error_row& row, bool ranges) {
+  nlohmann::ordered_json j;
+  for (std::size_t a = 0; a < axes.size(); ++a) j[axes[a].key] = row.values[a];
+  for (const auto& c : headline_columns()) j[std::string(c.name)] = nullptr;
+  if (ranges) {
+    for (const auto* c : ranged_columns()) {
+      j[std::string(c->name) + "_p5"] = nullptr;
+      j[std::string(c->name) + "_p95"] = nullptr;
+    }
+    j["impossible_samples"] = nullptr;
+  }
+  j["error"] = row.error;
+  return j.dump();
 }
 
 std::string range_json_line(std::span<const sweep_axis> axes, const sweep_row& row) {
@@ -129,12 +155,16 @@ std::string range_json_line(std::span<const sweep_axis> axes, const sweep_row& r
     j[std::string(c->name) + "_p5"] = i ? nlohmann::ordered_json(i->p5) : nlohmann::ordered_json(nullptr);
     j[std::string(c->name) + "_p95"] = i ? nlohmann::ordered_json(i->p95) : nlohmann::ordered_json(nullptr);
   }
+  const auto& u = row.result.uncertainty;
+  j["impossible_samples"] = u ? nlohmann::ordered_json(u->impossible_samples) : nlohmann::ordered_json(nullptr);
   return j.dump();
 }
 
 /// Total emissions per row as a bar chart, labelled by the row's values.
+/// The emissions chart; a row that could not be estimated is an "unknown" bar, and why goes
+/// to `failed` ("values: error", one per such row; stderr, as the chart has no place for it).
 std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis>& axes, std::uint64_t total, const catalog& cat,
-                      const std::optional<uncertainty_options>& ranges) {
+                      const std::optional<uncertainty_options>& ranges, std::vector<std::string>& failed) {
   constexpr std::uint64_t max_rows = 200;
   if (total > max_rows)
     throw input_error("format", fmt::format("svg for {} rows", total), fmt::format("at most {} rows for a chart", max_rows));
@@ -144,7 +174,8 @@ std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis
   };
   std::vector<bar_row> rows;
   double max_kg = 0;
-  sweep(
+  std::exception_ptr first_error;
+  const auto estimated = detail::sweep_rows(
       base, axes,
       [&](const sweep_row& row) {
         std::string label;
@@ -157,7 +188,15 @@ std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis
         }
         if (rows.back().kg) max_kg = std::max(max_kg, rows.back().high.value_or(*rows.back().kg));
       },
+      [&](const detail::sweep_error_row& row) {  // not estimated: an unknown bar
+        if (!first_error) first_error = row.exception;
+        std::string label;
+        for (std::size_t i = 0; i < axes.size(); ++i) label += (i ? ", " : "") + row.values[i];
+        failed.push_back(label + ": " + for_cli(row.error));
+        rows.push_back({std::move(label), std::nullopt, std::nullopt, std::nullopt});
+      },
       cat, trace_level::none);
+  if (estimated == 0) std::rethrow_exception(first_error);
   const bool tonnes = max_kg >= 1000;
   std::string keys;
   for (std::size_t i = 0; i < axes.size(); ++i) keys += (i ? ", " : "") + axes[i].key;
@@ -177,6 +216,44 @@ std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis
   return render_svg(c);
 }
 
+/// The notes of each value (an ambiguous region name, an unusual value, an input without
+/// effect), on stderr: the sweep's first row and each other value with the other axes at
+/// their first (the rows sweep() tries first); a note of every such row once, another after
+/// the rows it belongs to. The sweep's own note replaces the estimate's note on medians.
+void print_value_notes(const layered_scenario& base, std::span<const sweep_axis> axes, const catalog& cat) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> rows;  // label, notes
+  std::vector<std::size_t> first(axes.size(), 0);
+  for (std::size_t a = 0; a < axes.size(); ++a)
+    for (std::size_t v = (a == 0 ? 0 : 1); v < axes[a].values.size(); ++v) {
+      auto idx = first;
+      idx[a] = v;
+      scenario given = base.given;
+      std::string label;
+      for (std::size_t b = 0; b < axes.size(); ++b) {
+        set_input(given, axes[b].key, axes[b].values[idx[b]]);
+        label += (b ? ", " : "") + axes[b].key + "=" + axes[b].values[idx[b]];
+      }
+      try {
+        rows.emplace_back(label, make_estimate(merge(base.earlier, given), cat, trace_level::none).notes);
+      } catch (const error&) {
+        // not estimated: its error is in its row
+      }
+    }
+  std::vector<std::string> all;
+  for (const auto& r : rows)
+    for (const auto& n : r.second)
+      if (!n.starts_with("with ranges, every headline number") && std::find(all.begin(), all.end(), n) == all.end())
+        all.push_back(n);
+  for (const auto& n : all) {
+    std::vector<std::string> which;
+    for (const auto& r : rows)
+      if (std::find(r.second.begin(), r.second.end(), n) != r.second.end()) which.push_back(r.first);
+    std::string labels;
+    for (std::size_t k = 0; k < which.size(); ++k) labels += (k ? "; " : "") + which[k];
+    fmt::print(stderr, "note: {}{}\n", which.size() == rows.size() ? std::string{} : labels + ": ", for_cli(n));
+  }
+}
+
 }  // namespace
 
 void run_sweep(const sweep_options& o, const global_options& g, std::string& out, std::FILE* stream) {
@@ -191,7 +268,7 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
   // Plain-language words or ranges give every row its range, as `estimate` does: the
   // Monte Carlo for every row (so that all rows are medians), and a note on stderr.
   std::optional<uncertainty_options> ranges = o.uncertainty.options();
-  if (!ranges && sweep_wants_ranges(base, axes)) ranges = uncertainty_options{};
+  if (!ranges && detail::sweep_wants_ranges(base, axes)) ranges = uncertainty_options{};
   if (ranges) validate(*ranges);
   auto note = [&] {
     if (ranges)
@@ -203,51 +280,86 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
                                                 : ", and each *_p5, *_p95 column pair its 5th and 95th percentile");
   };
   if (o.format == output_format::svg) {
-    out += sweep_svg(base, axes, total, cat, ranges);
+    std::vector<std::string> failed;
+    out += sweep_svg(base, axes, total, cat, ranges, failed);
+    print_value_notes(base, axes, cat);
+    for (const auto& f : failed) fmt::print(stderr, "note: not estimated: {}\n", f);
     note();
     return;
   }
   const bool jsonl = o.format == output_format::jsonl;
-  if (!jsonl) out += sweep_csv_header(axes) + (ranges ? range_header() : std::string{}) + "\n";
+  // "error" says why a row was not estimated (compare's CSV; empty for the others).
+  if (!jsonl) out += sweep_csv_header(axes) + ",error" + (ranges ? range_header() : std::string{}) + "\n";
   constexpr std::size_t flush_at = 4u << 20;
   progress bar(total);
+  // Rows are held until one is estimated: when none is, the sweep is an error and stdout
+  // stays empty (compare's rule).
+  std::uint64_t estimated = 0;
   auto flush = [&] {
-    if (out.size() > flush_at) {
+    if (estimated > 0 && out.size() > flush_at) {
       std::fwrite(out.data(), 1, out.size(), stream);
       out.clear();
     }
   };
+  // A row that cannot be estimated is a row with its error; the others stand.
+  std::exception_ptr first_error;
+  std::uint64_t failed = 0;
+  const detail::sweep_error_callback on_error = [&](const detail::sweep_error_row& row) {
+    if (!first_error) first_error = row.exception;
+    ++failed;
+    detail::sweep_error_row spelled = row;
+    spelled.error = for_cli(row.error);
+    out += jsonl ? error_row_json_line(axes, spelled, ranges.has_value())
+                 : error_row_csv(spelled) + (ranges ? range_cells(nullptr) : std::string{});
+    out += '\n';
+    flush();
+    bar.tick(row.index + 1);
+  };
+  auto finish = [&] {
+    if (estimated == 0 && first_error) {
+      out.clear();
+      std::rethrow_exception(first_error);
+    }
+    print_value_notes(base, axes, cat);
+    if (failed > 0)
+      fmt::print(stderr, "note: {} of {} rows could not be estimated: their numbers are empty and the {} says why\n",
+                 failed, total, jsonl ? "\"error\" key" : "error column");
+  };
   if (ranges) {
     // Each row's estimate with its intervals (no fast path: the Monte Carlo dominates).
-    sweep(
+    estimated = detail::sweep_rows(
         base, axes,
         [&](const sweep_row& row) {
           const estimate e = with_ranges(row, *ranges, cat);
           const sweep_row r{row.index, row.values, e};
-          out += jsonl ? range_json_line(axes, r) : sweep_row_csv(r) + range_cells(r.result);
+          ++estimated;
+          out += jsonl ? range_json_line(axes, r) : sweep_row_csv(r) + "," + range_cells(&r.result);
           out += '\n';
           flush();
           bar.tick(row.index + 1);
         },
-        cat, trace_level::none);
+        on_error, cat, trace_level::none);
+    finish();
     note();
     return;
   }
   sweep_csv_writer csv;
   // CSV and JSON lines carry only the headline numbers: no estimate per row.
-  sweep_numbers(
+  estimated = detail::sweep_numbers_rows(
       base, axes,
       [&](const sweep_numbers_row& row) {
+        ++estimated;
         if (jsonl) out += sweep_row_json_line(axes, row);
-        else csv.append(out, row);
-        out += '\n';
-        if (out.size() > flush_at) {
-          std::fwrite(out.data(), 1, out.size(), stream);
-          out.clear();
+        else {
+          csv.append(out, row);
+          out += ',';  // the error column, empty
         }
+        out += '\n';
+        flush();
         bar.tick(row.index + 1);
       },
-      cat);
+      on_error, cat);
+  finish();
 }
 
 void add_sweep(CLI::App& app, context& ctx) {

@@ -16,6 +16,10 @@ namespace {
 struct typed_state {
   std::map<std::string, std::string, std::less<>> typed;  ///< canonical flag -> flag as typed
   std::set<std::string, std::less<>> options;             ///< every long option of every subcommand
+  std::set<std::string, std::less<>> named;               ///< inputs a flag, --across or --vary key named
+  std::string file;                                       ///< the scenario file read, if any
+  std::map<std::string, std::string, std::less<>> from_file;  ///< input name -> key as the file spells it
+  bool file_refused = false;                              ///< the file's reading threw
 };
 typed_state& state() {
   static typed_state s;
@@ -36,6 +40,9 @@ void remember_typed(const CLI::App& app, int argc, char** argv) {
   auto& s = state();
   s.typed.clear();
   s.options.clear();
+  s.named.clear();
+  s.file.clear();
+  s.from_file.clear();
   collect(app, s.options);
   for (int k = 1; k < argc; ++k) {
     std::string_view a = argv[k];
@@ -43,6 +50,7 @@ void remember_typed(const CLI::App& app, int argc, char** argv) {
     if (!a.starts_with("--")) continue;
     a = a.substr(0, a.find('='));
     const input_info* i = find_input(a);
+    if (i) s.named.insert(std::string(i->name));
     if (!i || a == i->flag) continue;
     // An alias (--duration for --duration-h) or the snake_case form: the message says it as typed.
     std::string t(a);
@@ -62,11 +70,42 @@ void remember_typed(const CLI::App& app, int argc, char** argv) {
     std::string flag = "--" + std::string(key);
     std::replace(flag.begin(), flag.end(), '_', '-');
     const input_info* i = find_input(flag);
+    if (i) s.named.insert(std::string(i->name));
     if (i && flag != i->flag) s.typed.insert_or_assign(std::string(i->flag), flag);
   }
 }
 
-std::string for_cli(std::string_view message) { return as_typed(spell_inputs(message, spelling::cli)); }
+void remember_file_inputs(std::string_view path, std::vector<std::pair<std::string, std::string>> keys) {
+  auto& s = state();
+  s.file = std::string(path);
+  s.from_file.clear();
+  for (auto& [name, key] : keys) s.from_file.insert_or_assign(std::move(name), std::move(key));
+  s.file_refused = false;
+}
+
+void remember_file_refused() { state().file_refused = true; }
+
+std::string for_cli(std::string_view message) {
+  const auto& s = state();
+  for (std::string_view tag : {"[trainprint.input] ", "[trainprint.unit] "}) {
+    if (!message.starts_with(tag) || s.file.empty()) continue;
+    const auto colon = message.find(':', tag.size());
+    if (colon == std::string_view::npos) break;
+    const std::string_view field = message.substr(tag.size(), colon - tag.size());
+    const input_info* i = input_named(field);
+    const auto key = i ? s.from_file.find(i->name) : s.from_file.end();
+    std::string spelled;
+    if (s.file_refused)  // the file's own reading failed: its key, or the field as it stands (an unknown key)
+      spelled = key != s.from_file.end() ? key->second : std::string(field);
+    else if (key != s.from_file.end() && !s.named.count(i->name))  // from the file, no flag over it
+      spelled = key->second;
+    else
+      break;
+    // The file's key as the file spells it; the rest of the message in the file's (JSON) spelling.
+    return std::string(tag) + s.file + ": " + spelled + spell_inputs(message.substr(colon), spelling::json);
+  }
+  return as_typed(spell_inputs(message, spelling::cli));
+}
 
 std::string as_typed(std::string_view m) {
   const auto& s = state();

@@ -8,6 +8,51 @@
 
 namespace trainprint::inline v0::resolving {
 
+namespace {
+
+/// A note when a price per accelerator-hour `given` for `a` looks like a price per
+/// instance: it matches (within 5%) the catalog's list price of an instance of several
+/// `a`, or it is more than twice the dearest list price per accelerator-hour of `a` (of
+/// any part when `a` has none). A list on-demand price is the top of what a rented part
+/// costs (reservations, savings plans, committed use and spot only lower it), so twice
+/// it is a judgement of "implausibly high", not a sourced bound. Empty when neither holds.
+std::string per_instance_note(double given, const accelerator& a, const catalog& cat) {
+  const catalog_detail::list_price* match = nullptr;
+  const system_profile* match_sys = nullptr;
+  const catalog_detail::list_price* dearest = nullptr;  // per accelerator-hour, of `a` if priced, else of any part
+  const system_profile* dearest_sys = nullptr;
+  double dearest_per_acc = 0;
+  bool dearest_is_a = false;
+  for (const auto& p : catalog_detail::list_prices(cat)) {
+    const system_profile* x = cat.get_system(p.system);
+    if (!x || x->accelerators < 1) continue;
+    const bool of_a = x->accelerator == a.id;
+    const double per_acc = p.per_accelerator ? p.usd_per_hour : p.usd_per_hour / x->accelerators;
+    if (of_a && !p.per_accelerator && x->accelerators > 1 && std::abs(given / p.usd_per_hour - 1) <= 0.05 &&
+        (!match || std::abs(given - p.usd_per_hour) < std::abs(given - match->usd_per_hour)))
+      match = &p, match_sys = x;
+    if ((of_a && !dearest_is_a) || (of_a == dearest_is_a && per_acc > dearest_per_acc))
+      dearest = &p, dearest_sys = x, dearest_per_acc = per_acc, dearest_is_a = of_a;
+  }
+  if (match)
+    return fmt::format("hourly_price_usd {:g} USD is the list on-demand price of {} ({} × {}, in {} as of {}) per "
+                       "instance-hour: hourly_price_usd is per accelerator-hour; did you mean hourly_price_usd "
+                       "{:.4g} ({:g} / {})?",
+                       given, match_sys->id, match_sys->accelerators, a.id, match->region, match->as_of,
+                       given / match_sys->accelerators, given, match_sys->accelerators);
+  if (dearest && given > 2 * dearest_per_acc)
+    return fmt::format("hourly_price_usd {:g} USD is {:.3g} times the dearest list on-demand price per "
+                       "accelerator-hour {} in the catalog ({:.4g} USD, {} in {} as of {}{}), which discounts only "
+                       "lower: hourly_price_usd is per accelerator-hour; for a price per instance of n accelerators, "
+                       "give it divided by n",
+                       given, given / dearest_per_acc, dearest_is_a ? "of " + a.id : std::string("of any part"),
+                       dearest_per_acc, dearest_sys->id, dearest->region, dearest->as_of,
+                       dearest_is_a ? std::string() : "; none for " + a.id);
+  return {};
+}
+
+}  // namespace
+
 void resolver::water() {
   // Water (§1.4).
   if (s.wue) {
@@ -148,10 +193,21 @@ void resolver::money() {
   } else if (reg && reg->price_usd_per_kwh) {
     from_catalog(in.price_usd_per_kwh, "price_usd_per_kwh", *reg->price_usd_per_kwh, "USD/kWh", ui::price_usd_per_kwh,
                  year_note(reg->id, *reg->price_usd_per_kwh));
+  } else if (rec.context && ctx.ownership == ownership::owned) {
+    // Owned hardware pays for its electricity: say why its cost is missing. (A rented
+    // run's price already pays for it; its cost is its rent, with its own notes below.)
+    r.notes.push_back(reg && !words.world ? fmt::format("electricity cost unknown: the catalog has no electricity price for {} ({}); "
+                                        "give `price_usd_per_kwh` (USD per kWh) for the price you pay",
+                                        reg->id, reg->name)
+                          : std::string("electricity cost unknown: no place given, and the catalog's electricity "
+                                        "prices are by country or US state; give `region` or `price_usd_per_kwh` "
+                                        "(USD per kWh)"));
   }
   if (s.hourly_price_usd) {
     from_user(in.hourly_price_usd, "hourly_price_usd", *s.hourly_price_usd, "USD per accelerator-hour",
               ui::hourly_price_usd, "hourly_price_usd");
+    if (acc && rec.context)
+      if (std::string n = per_instance_note(*s.hourly_price_usd, *acc, cat); !n.empty()) r.notes.push_back(std::move(n));
   } else if (acc && s.ownership == ownership::owned) {
     // Owned hardware given as such: a cloud's rental price is not what it costs.
     if (rec.context)
@@ -207,10 +263,10 @@ void resolver::money() {
                                       priced->id, lp->region, lp->as_of));
         // A price the catalog marks as superseded (data/upstream/cloud-ondemand-prices/SOURCE.md)
         // says so where the user sees it, not only in the trace.
-        if (const auto k = lp->notes.find("superseded:"); k != std::string::npos)
-          r.notes.push_back(fmt::format("compute cost: the list price of {} is {}; it likely overstates today's "
-                                        "price",
-                                        priced->id, lp->notes.substr(k)));
+        if (!lp->superseded.empty())
+          r.notes.push_back(fmt::format("compute cost: the list price of {} is superseded: {}; it likely "
+                                        "overstates today's price",
+                                        priced->id, lp->superseded));
         if (in.price_usd_per_kwh)  // both costs are shown: say they are not to be added
           r.notes.emplace_back("electricity cost: a rented instance's price already pays for its electricity; "
                                "the electricity cost is what the energy would cost on owned hardware, not an "

@@ -107,7 +107,85 @@ std::string above_tdp_note(double w, const accelerator& a, const catalog& cat) {
                      "(or the hardware)",
                      w, a.id, tdp);
 }
+/// The most a part can draw on average, host included: its server's maximum system power
+/// over its accelerators (data/hardware.json systems[].max_power_w, from the maker's
+/// datasheet); for a part without such a server, its TDP × the largest such ratio of any
+/// catalog server (max power per accelerator / the accelerators' TDP). A power per
+/// accelerator above it is not unusual but impossible: the server's supply cannot give it.
+struct power_ceiling {
+  double w = 0;
+  std::string why;
+};
+std::optional<power_ceiling> ceiling_of(const accelerator& a, const catalog& cat) {
+  const system_profile* own = a.system.empty() ? nullptr : cat.get_system(a.system);
+  if (own && own->max_power_w && own->accelerators > 0)
+    return power_ceiling{*own->max_power_w / own->accelerators,
+                         fmt::format("{}'s maximum system power, {:g} W with its host, over its {} accelerators",
+                                     own->id, *own->max_power_w, own->accelerators)};
+  // Only a datasheet maximum scales: a TPU's or CPU's catalog power is a typical or derived figure.
+  if (!a.tdp_w || a.tdp_kind != "datasheet_max") return std::nullopt;
+  double best = 0;
+  const system_profile* by = nullptr;
+  double by_tdp = 0;
+  for (const auto& sys : cat.systems()) {
+    const accelerator* sa = sys.max_power_w && sys.accelerators > 0 ? cat.get_accelerator(sys.accelerator) : nullptr;
+    if (!sa || !sa->tdp_w || !(*sa->tdp_w > 0)) continue;
+    if (const double ratio = *sys.max_power_w / sys.accelerators / *sa->tdp_w; ratio > best) {
+      best = ratio;
+      by = &sys;
+      by_tdp = *sa->tdp_w;
+    }
+  }
+  if (!by) return std::nullopt;
+  return power_ceiling{*a.tdp_w * best,
+                       fmt::format("{:.3g} × its TDP of {:g} W, the most any catalog server draws per accelerator "
+                                   "for its accelerators' TDP ({}: {:g} W over {} × {:g} W)",
+                                   best, *a.tdp_w, by->id, *by->max_power_w, by->accelerators, by_tdp)};
+}
 }  // namespace
+
+void resolver::power_ceiling_check() const {
+  // A power or a measured energy that no server could supply: bad input (a unit or a
+  // whole-server figure typed per accelerator), not a note. Values above the TDP but
+  // within the server's supply stay notes (above_tdp_note, finish()).
+  if (!acc || cpu) return;
+  if (!s.power_w && !measured) return;  // nothing given to check: no catalog scan, no text, on every estimate
+  const auto ceiling = ceiling_of(*acc, cat);
+  if (!ceiling) return;
+  if (s.power_w && in.accelerator_power_w && *in.accelerator_power_w > ceiling->w)
+    throw input_error("power_w", fmt::format("{:g} W per accelerator", *in.accelerator_power_w),
+                      fmt::format("at most {:.4g} W on {} ({}): {}", ceiling->w, acc->id, ceiling->why,
+                                  above_tdp_note(*in.accelerator_power_w, *acc, cat)));
+  if (!measured) return;
+  // The measured energy over the accelerator-hours the user gave (not modelled ones: an MFU
+  // guess could be far off), at most the ceiling per accelerator (the server's maximum
+  // system power per accelerator, host included) at the accelerators and servers
+  // boundaries, and that × the largest PUE trainprint takes (limits::pue) at the facility:
+  // loose on purpose (an accelerator alone draws less than its share of the server's
+  // maximum); it catches a unit slip (Wh for kWh, ×1,000), a facility's energy given as
+  // the servers', or a whole cluster's energy put on too few hours.
+  for (const char* k : {"energy_kwh", "gpu_hours", "duration_h"})
+    if (s.ranges.contains(k)) return;
+  const double hours = in.path == path::accelerator_hours ? in.accelerator_hours
+                       : in.path == path::duration          ? in.duration_h * in.count.value_or(0.0)
+                                                            : 0.0;
+  if (!(hours > 0)) return;
+  const bool facility = in.measured_boundary == energy_boundary::facility;
+  const double most_w = ceiling->w * (facility ? limits::pue : 1.0);
+  const double kwh = *in.measured_energy_kwh, w = kwh * 1000.0 / hours;
+  if (w <= most_w) return;
+  const double most_kwh = most_w * hours / 1000.0;
+  throw input_error(
+      "energy_kwh",
+      fmt::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator", kwh,
+                  to_string(in.measured_boundary), hours, w),
+      fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", most_kwh, ceiling->w, acc->id,
+                  ceiling->why,
+                  facility ? fmt::format(", × PUE {:g}, the largest trainprint takes", limits::pue) : std::string(),
+                  kwh / 1000.0 <= most_kwh
+                      ? fmt::format("did you mean energy_kwh {:.4g} (the figure in Wh, or M meant as MWh)?", kwh / 1000.0)
+                      : std::string("check the value, its unit (kWh), energy_boundary and the hours")));
+}
 
 void resolver::measured_energy() {
   // --- measured energy (§7) ---
@@ -125,6 +203,17 @@ void resolver::measured_energy() {
   // Without hardware or power_w a measured energy of servers or the facility needs no
   // power model: the energy is not split between accelerators and host.
   unmodelled = measured && !acc && !s.power_w;
+  // A power beside a measured energy: the measured energy wins (docs/methodology.md §7), and the
+  // power is not ignored but no longer sets the energy; said, since a user may expect it to.
+  if (measured && rec.context && (s.power_w || s.power_fraction)) {
+    const std::string p = s.power_w ? fmt::format("power_w {:g} W", s.power_w->in_watts()) : fmt::format("power_fraction {:g}", *s.power_fraction);
+    r.notes.push_back(fmt::format(
+        "{} does not set the energy: the measured energy replaces the modelled one, and {} only {} (and sets the "
+        "modelled estimate it is compared with)",
+        p, s.power_w ? "power_w" : "power_fraction",
+        in.measured_boundary == energy_boundary::accelerators ? "sets the host's draw beside the measured accelerators"
+                                                              : "splits it between the accelerators and their host"));
+  }
 }
 
 void resolver::power() {

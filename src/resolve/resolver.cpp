@@ -3,15 +3,14 @@
 
 #include "resolver.hpp"
 
+#include "../text.hpp"
+
 namespace trainprint::inline v0::resolving {
 
 std::string g(double v) { return fmt::format("{:g}", v); }
 
 /// Equal ids, ASCII case ignored (the catalog's lookups ignore case).
-bool same_id(std::string_view a, std::string_view b) {
-  auto low = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return low(x) == low(y); });
-}
+bool same_id(std::string_view a, std::string_view b) { return text::equal_ignoring_case(a, b); }
 
 mix_result from_mix(const energy_mix& mix, const catalog& cat, bool sources) {
   mix_result r;
@@ -163,6 +162,7 @@ void resolver::run() {
   site_kind();
   measured_energy();
   power();
+  power_ceiling_check();
   site_section();
   intensity();
   water();

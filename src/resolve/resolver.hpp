@@ -99,6 +99,7 @@ struct resolver {
   void workload_section(); // resolve/workload.cpp
   /// Refuses a workload that the given time cannot hold at the accelerators' peak (resolve/workload.cpp).
   void impossible_time_check() const;
+  void power_ceiling_check() const;  ///< a power or measured energy no server could supply: input_error
   void site_kind();        // resolve/power.cpp
   void measured_energy();  // resolve/power.cpp
   void power();            // resolve/power.cpp

@@ -30,6 +30,9 @@ ROWS = [
     ("wrong type", {**GPU, "count": "eight"}, trainprint.UnitError, "[trainprint.unit] count: got 'eight', expected a number, e.g. 512"),
     ("bool for a number", {**GPU, "pue": True}, trainprint.InputError, '[trainprint.input] pue: got true (boolean), expected a number, or a range {"low": ..., "mode": ..., "high": ...}, [low, high], [low, mode, high] or "low:high"'),
     ("mix summing to 0.7", {**GPU, "mix": {"coal": 0.3, "gas": 0.4}}, trainprint.InputError, '[trainprint.input] mix: got shares summing to 0.7, expected shares summing to 1 (±0.001)'),
+    # issue 18: the message names the keyword as typed (duration), not the input's name (duration_h)
+    ("duration in words", {**GPU, "gpu_hours": None, "duration": "a few weeks"}, trainprint.UnitError, "[trainprint.unit] duration: got 'a few weeks', a span with no number: the word alone, 'weeks', is a range of 1 week to 30 days; or give a number with a unit, such as 3w or 3 weeks"),
+    ("power above the server", {**GPU, "power": 10200}, trainprint.InputError, "[trainprint.input] power: got 10200 W per accelerator, expected at most 1275 W on nvidia-h100-sxm5-80gb (nvidia-dgx-h100's maximum system power, 10200 W with its host, over its 8 accelerators): power 10200 W is about the whole of nvidia-dgx-h100 (8 × nvidia-h100-sxm5-80gb and its host, at most 10200 W): power is the average per accelerator, host excluded, at most its TDP of 700 W"),
     ("huge count", {**GPU, "count": 10**30}, trainprint.InputError, '[trainprint.input] count: got 1e+30, expected 1 <= count <= 1e+08'),
 ]
 

@@ -86,3 +86,44 @@ TEST_CASE("catalog_json: ids in catalog order, and the table of an id") {
     CHECK_FALSE(e.suggestions().empty());
   }
 }
+
+TEST_CASE("catalog_json: a system carries its list on-demand price, dated and cited, or null") {
+  const catalog& cat = catalog::embedded();
+  // data/upstream/cloud-ondemand-prices/prices.csv: p5.48xlarge 98.32 USD per instance-hour,
+  // aws:us-east-1, 2023-11-16 (vantage export, low), superseded; 98.32 / 8 H100 = 12.29.
+  const auto p5 = catalog_entry_to_json(cat, "systems", "p5.48xlarge")["on_demand_price"];
+  REQUIRE(p5.is_object());
+  CHECK(p5["usd_per_hour"].get<double>() == 98.32);
+  CHECK(p5["per"] == "instance");
+  CHECK(p5["usd_per_accelerator_hour"].get<double>() == doctest::Approx(12.29));
+  CHECK(p5["region"] == "aws:us-east-1");
+  CHECK(p5["as_of"] == "2023-11-16");
+  CHECK(p5["superseded"] == "AWS cut P5 prices in 2025, no dated current figure found");
+  CHECK(p5["provenance"]["confidence"] == "low");
+  CHECK(p5["provenance"]["source"]["id"] == "vantage-ec2-2023");
+  // TPU v6e: 2.70 USD per chip-hour, so per accelerator-hour the same; not superseded.
+  const auto v6e = catalog_entry_to_json(cat, "systems", "google-tpu-v6e-pod")["on_demand_price"];
+  CHECK(v6e["per"] == "accelerator");
+  CHECK(v6e["usd_per_accelerator_hour"].get<double>() == 2.7);
+  CHECK(v6e["superseded"].is_null());
+  // No sourced price: null (Azure's ND H100 v5), also in the table's listing.
+  CHECK(catalog_entry_to_json(cat, "systems", "azure-nd96isr-h100-v5")["on_demand_price"].is_null());
+  int priced = 0;
+  for (const auto& s : catalog_table_to_json(cat, "systems")) priced += s["on_demand_price"].is_object();
+  CHECK(priced == 11);  // prices.csv's 11 rows
+}
+
+TEST_CASE("catalog_json: an overlay system's own price is listed with it") {
+  catalog c = catalog::with_overlays({});
+  c.overlay(R"({"sources": {"quote": {"title": "A made-up quote, for tests only", "year": 2026, "license": "facts"}},
+               "systems": [{"id": "test-h100x4", "name": "test", "kind": "cloud_instance",
+                 "accelerator": "nvidia-h100-sxm5-80gb", "accelerators": 4, "provider": "aws", "source": "quote",
+                 "confidence": "medium",
+                 "on_demand_price": {"usd_per_hour": 20, "per": "instance", "region": "aws:us-east-1",
+                                     "as_of": "2026-11-01", "source": "quote", "confidence": "medium"}}]})",
+            "quote.json");
+  const auto p = catalog_entry_to_json(c, "systems", "test-h100x4")["on_demand_price"];
+  REQUIRE(p.is_object());
+  CHECK(p["usd_per_accelerator_hour"].get<double>() == 5);  // 20 USD / 4 accelerators
+  CHECK(p["provenance"]["source"]["title"] == "A made-up quote, for tests only");
+}

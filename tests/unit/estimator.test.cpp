@@ -123,11 +123,14 @@ TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied of
                        "power_w 400 W is above nvidia-v100-sxm2-32gb's TDP of 300 W: an average above TDP is "
                        "unusual; check the value (or the hardware)",
                        "market-based emissions unknown: no carbon-free-energy share stated; give `cfe`",
-                       "off-site water unknown: give `region`, `mix` or `ewif`", "wall time unknown: give `count`"});
+                       "off-site water unknown: give `region`, `mix` or `ewif`",
+                       "electricity cost unknown: no place given, and the catalog's electricity prices are by country "
+                       "or US state; give `region` or `price_usd_per_kwh` (USD per kWh)",
+                       "wall time unknown: give `count`"});
   // The inputs are marked (`cfe`), so each interface spells them: the CLI as flags, JSON as ids.
-  CHECK(spell_inputs(e.notes[4], spelling::cli) == "wall time unknown: give --count");
-  CHECK(spell_inputs(e.notes[4], spelling::json) == "wall time unknown: give count");
-  CHECK(spell_inputs(e.notes[4], spelling::python) == "wall time unknown: give count");
+  CHECK(spell_inputs(e.notes[5], spelling::cli) == "wall time unknown: give --count");
+  CHECK(spell_inputs(e.notes[5], spelling::json) == "wall time unknown: give count");
+  CHECK(spell_inputs(e.notes[5], spelling::python) == "wall time unknown: give count");
 }
 
 TEST_CASE("estimator: a given power below an idle accelerator's draw is noted") {
@@ -555,7 +558,8 @@ TEST_CASE("estimator: results that overflow are refused") {
   scenario s;
   s.gpu_hours = 1e13;
   s.power_w = power::watts(1e5);
-  s.hardware = "h100";
+  // no hardware: no power ceiling (an H100 is refused above 1,275 W: power_ceiling_check)
+  s.boundary = boundary::accelerators;
   s.intensity = carbon_intensity::g_per_kwh(5000);
   s.pue = 5;
   // Large but finite: 1e13 h × 1e5 W = 1e15 kWh — accepted.

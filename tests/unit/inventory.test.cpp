@@ -2,6 +2,7 @@
 // the same runs estimated one by one with make_estimate (the inventory adds nothing
 // of its own), and the shares are those sums divided by hand.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <trainprint/compare.hpp>
 #include <trainprint/error.hpp>
 #include <trainprint/estimator.hpp>
@@ -142,4 +143,44 @@ TEST_CASE("inventory: embodied emissions a run left out read 'left out', not unk
   const inventory all = make_inventory(runs());
   CHECK(all.total.embodied_left_out == 0);
   CHECK(embodied_text(all.total) == readable(emissions::kg_co2e(*all.total.value(output::emissions_embodied))));
+}
+
+TEST_CASE("inventory: cost counts each run once, as compare does: a rented run's rent, an owned run's electricity") {
+  scenario owned;  // 1,000 H100-hours in FR, owned (no provider): its electricity
+  set_input(owned, "gpu_hours", "1000");
+  set_input(owned, "hardware", "h100");
+  set_input(owned, "region", "FR");
+  scenario rented = owned;  // the same at AWS in US-VA: rented, priced at p5.48xlarge's list price
+  set_input(rented, "provider", "aws");
+  set_input(rented, "region", "US-VA");
+  const inventory inv = make_inventory({{"owned", run_kind::final, owned, 2}, {"rented", run_kind::development, rented, 3}});
+  const nlohmann::json j = inv;
+  // Owned: 1,000 h × (525 W + 525 × 4600/5600 = 431.25 W host) = 956.25 kWh × PUE 1.56 = 1,491.75 kWh
+  // × 0.2521 USD/kWh (Eurostat 2023, FR) = 376.07 USD; no compute price for owned hardware.
+  CHECK(j["runs"][0]["cost_usd"].get<double>() == Approx(376.07).epsilon(1e-4));
+  // Rented: 1,000 accelerator-hours × 12.29 USD (98.32 / 8) = 12,290 USD; its electricity (US-VA's
+  // EIA price) is known but in the rent, so not added.
+  REQUIRE(inv.rows[1].result.electricity_cost_usd);
+  CHECK(j["runs"][1]["cost_usd"].get<double>() == Approx(12290));
+  // Totals: 376.07 + 12,290 = 12,666.07 USD; by kind, each run's own.
+  CHECK(j["totals"]["all"]["cost_usd"]["counted_once"].get<double>() == Approx(12666.07).epsilon(1e-4));
+  CHECK(j["totals"]["by_kind"]["development"]["cost_usd"]["counted_once"].get<double>() == Approx(12290));
+  // The table: the rented run's electricity reads "in rent"; its cost is the rent.
+  const std::string table = render(inv, output_format::table);
+  CHECK(table.find("in rent") != std::string::npos);
+  CHECK(table.find("$12.7k") != std::string::npos);  // the total, 12,666.07
+  // CSV: cost_usd after the headline columns, on each run and total row.
+  const std::string csv = render(inv, output_format::csv);
+  CHECK(csv.find(",cost_usd\n") != std::string::npos);
+  CHECK(csv.find(",12290\n") != std::string::npos);
+  // A rented run with no price (A100 at GCP): its cost is unknown, so is the total, with a note.
+  scenario unpriced = owned;
+  set_input(unpriced, "hardware", "a100");
+  set_input(unpriced, "region", "gcp:europe-north1");
+  const inventory part = make_inventory({{"owned", run_kind::final, owned, 2}, {"gcp", run_kind::ablation, unpriced, 3}});
+  const nlohmann::json p = part;
+  CHECK(p["runs"][1]["cost_usd"].is_null());
+  CHECK(p["totals"]["all"]["cost_usd"]["counted_once"].is_null());
+  CHECK(std::find(part.notes.begin(), part.notes.end(), "Cost is known for 1 of 2 runs, so its total is unknown.") !=
+        part.notes.end());
 }

@@ -227,3 +227,128 @@ TEST_CASE("prices: a catalog built from files alone has only those files' prices
   CHECK(catalog_detail::list_prices(c).empty());
   CHECK(catalog_detail::list_prices(cat()).size() == 11);
 }
+
+// --- an electricity price the catalog lacks, and a price per instance typed per accelerator ---
+
+namespace {
+/// 1,000 H100-hours in `region` (nullptr: none), at the catalog's price unless `price`.
+scenario h100_hours(const char* region, std::optional<double> hourly = std::nullopt) {
+  scenario s;
+  s.hardware = "h100";
+  s.gpu_hours = 1000;
+  if (region) s.region = region;
+  s.hourly_price_usd = hourly;
+  return s;
+}
+}  // namespace
+
+TEST_CASE("prices: owned hardware where the catalog has no electricity price says so and how to give one") {
+  // JP has a grid but no price (regions.json: EIA covers US states, Eurostat Europe).
+  const estimate jp = make_estimate(h100_hours("JP"), cat());
+  CHECK_FALSE(jp.electricity_cost_usd);
+  CHECK(has_note(jp, "electricity cost unknown: the catalog has no electricity price for JP (Japan); give "
+                     "`price_usd_per_kwh` (USD per kWh)"));
+  // No place at all: the world average has no price either.
+  const estimate world = make_estimate(h100_hours(nullptr), cat());
+  CHECK_FALSE(world.electricity_cost_usd);
+  CHECK(has_note(world, "electricity cost unknown: no place given"));
+  // A given price: 1,000 h × (525 W + 525 × 4600/5600 = 431.25 W host) = 956.25 kWh × PUE 1.56
+  // = 1,491.75 kWh × 0.20 USD = 298.35 USD, and no note.
+  scenario given = h100_hours("JP");
+  given.price_usd_per_kwh = 0.2;
+  const estimate g = make_estimate(given, cat());
+  REQUIRE(g.electricity_cost_usd);
+  CHECK(*g.electricity_cost_usd == Approx(298.35));
+  CHECK_FALSE(has_note(g, "electricity cost unknown"));
+  // A priced place (FR, Eurostat 2023): no note.
+  CHECK_FALSE(has_note(make_estimate(h100_hours("FR"), cat()), "electricity cost unknown"));
+  // A rented run's electricity is in its rent: no electricity note, whatever the region (the
+  // rent has its own notes); the same region owned gets the note.
+  CHECK_FALSE(has_note(make_estimate(timed("p5.48xlarge", 2, 24, "aws:us-east-1"), cat()), "electricity cost"));
+  scenario owned = h100_hours("aws:us-east-1");
+  owned.ownership = ownership::owned;
+  CHECK(has_note(make_estimate(owned, cat()), "no electricity price for aws:us-east-1"));
+}
+
+TEST_CASE("prices: an instance's price given per accelerator-hour gets a did-you-mean, the value kept") {
+  // 98.32 USD is p5.48xlarge's price per instance-hour (8 H100): per accelerator 98.32 / 8 = 12.29.
+  const estimate e = make_estimate(h100_hours("FR", 98.32), cat());
+  CHECK(has_note(e, "hourly_price_usd 98.32 USD is the list on-demand price of aws-p5.48xlarge (8 × "
+                    "nvidia-h100-sxm5-80gb, in aws:us-east-1 as of 2023-11-16) per instance-hour"));
+  CHECK(has_note(e, "did you mean hourly_price_usd 12.29 (98.32 / 8)?"));
+  // A note, not a correction: 1,000 accelerator-hours × 98.32 USD = 98,320 USD.
+  REQUIRE(e.compute_cost_usd);
+  CHECK(*e.compute_cost_usd == Approx(98320));
+  // Within 5%: 95 / 98.32 = 0.966 matches (did you mean 95 / 8 = 11.88?); 90 / 98.32 = 0.915 does not.
+  CHECK(has_note(make_estimate(h100_hours("FR", 95), cat()), "did you mean hourly_price_usd 11.88 (95 / 8)?"));
+  // T4: g4dn.12xlarge, 4 × T4 at 3.912 USD per instance-hour; 3.9 / 3.912 = 0.997; 3.9 / 4 = 0.975.
+  scenario t4 = h100_hours("FR", 3.9);
+  t4.hardware = "t4";
+  CHECK(has_note(make_estimate(t4, cat()), "aws-g4dn.12xlarge (4 × nvidia-t4, in aws:us-east-1 as of 2023-11-16) "
+                                           "per instance-hour: hourly_price_usd is per accelerator-hour; did you "
+                                           "mean hourly_price_usd 0.975 (3.9 / 4)?"));
+}
+
+TEST_CASE("prices: a price per accelerator-hour above twice the part's dearest list price gets a note") {
+  // H100's dearest list price per accelerator-hour: p5.48xlarge, 12.29; twice that is 24.58.
+  const estimate hi = make_estimate(h100_hours("FR", 90), cat());  // 90 / 12.29 = 7.32 times
+  CHECK(has_note(hi, "hourly_price_usd 90 USD is 7.32 times the dearest list on-demand price per accelerator-hour "
+                     "of nvidia-h100-sxm5-80gb in the catalog (12.29 USD, aws-p5.48xlarge in aws:us-east-1 as of "
+                     "2023-11-16)"));
+  CHECK_FALSE(has_note(hi, "did you mean"));
+  CHECK(has_note(make_estimate(h100_hours("FR", 25), cat()), "2.03 times the dearest"));  // 25 / 12.29 = 2.034
+  for (double ok : {0.5, 2.5, 12.29, 24.5}) {
+    INFO(ok);
+    CHECK_FALSE(has_note(make_estimate(h100_hours("FR", ok), cat()), "hourly_price_usd"));
+  }
+  // TPU v6e, priced per chip-hour (2.70): a v6e-8 slice's 8 × 2.70 = 21.6 USD is 8 times it.
+  scenario v6e = h100_hours("gcp:us-east1", 21.6);
+  v6e.hardware = "tpu-v6e";
+  CHECK(has_note(make_estimate(v6e, cat()), "hourly_price_usd 21.6 USD is 8 times the dearest list on-demand price "
+                                            "per accelerator-hour of google-tpu-v6e"));
+  // A part with no list price (L4: g6.48xlarge is unpriced) is set against the dearest of any
+  // part, p5.48xlarge's 12.29: 30 / 12.29 = 2.44 times.
+  scenario l4 = h100_hours("FR", 30);
+  l4.hardware = "l4";
+  CHECK(has_note(make_estimate(l4, cat()), "30 USD is 2.44 times the dearest list on-demand price per "
+                                           "accelerator-hour of any part in the catalog (12.29 USD, aws-p5.48xlarge "
+                                           "in aws:us-east-1 as of 2023-11-16; none for nvidia-l4)"));
+}
+
+// --- a superseded price is a typed field, read as such (never found in the notes' text) ---
+
+TEST_CASE("prices: superseded is a field of the price, printed in a note; the notes' text is not searched") {
+  const catalog_detail::list_price* p5 = nullptr;
+  for (const auto& p : catalog_detail::embedded_list_prices()) {
+    INFO(p.system);
+    CHECK(p.notes.find("superseded") == std::string::npos);  // where in the source, only
+    if (p.system == "aws-p5.48xlarge") p5 = &p;
+    // Only the AWS P4/P5 rows of 2023 are marked (prices.csv, SOURCE.md: cut in June 2025).
+    const bool stale = p.system == "aws-p4d.24xlarge" || p.system == "aws-p4de.24xlarge" || p.system == "aws-p5.48xlarge";
+    CHECK(p.superseded.empty() == !stale);
+  }
+  REQUIRE(p5);
+  CHECK(p5->superseded == "AWS cut P5 prices in 2025, no dated current figure found");
+  CHECK(has_note(make_estimate(timed("p5.48xlarge", 2, 24, "aws:us-east-1"), cat()),
+                 "compute cost: the list price of aws-p5.48xlarge is superseded: AWS cut P5 prices in 2025, no dated "
+                 "current figure found; it likely overstates today's price"));
+  CHECK_FALSE(has_note(make_estimate(timed("p5en.48xlarge", 2, 24, "aws:us-east-1"), cat()), "superseded"));
+
+  // An overlay's price: the typed field gives the note; the same words in its notes do not.
+  auto note_of = [](const std::string& extra) {
+    std::string price = price_50;
+    price.insert(price.rfind('}'), extra);
+    catalog c = catalog::with_overlays({});
+    c.overlay(priced_overlay("test-h100x8", price), "quote.json");
+    const estimate e = make_estimate(timed("test-h100x8", 1, 10, "aws:us-east-1"), c);
+    return has_note(e, "compute cost: the list price of test-h100x8 is superseded: cut in 2026");
+  };
+  CHECK(note_of(R"(, "superseded": "cut in 2026")"));
+  CHECK_FALSE(note_of(R"(, "notes": "superseded: cut in 2026")"));
+  // An empty reason is a data error at its pointer.
+  std::string empty = price_50;
+  empty.insert(empty.rfind('}'), R"(, "superseded": "")");
+  catalog c = catalog::with_overlays({});
+  CHECK_THROWS_WITH_AS(c.overlay(priced_overlay("test-h100x8", empty), "bad.json"),
+                       doctest::Contains("bad.json#/systems/0/on_demand_price/superseded: expected why"), data_error);
+}

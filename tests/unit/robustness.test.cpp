@@ -128,7 +128,9 @@ TEST_CASE("robustness: a million to ten trillion parameters") {
 
 TEST_CASE("robustness: every input at its upper limit stays finite") {
   scenario s;
-  s.hardware = "h100";
+  // A part with no power ceiling (google-tpu-v4: no datasheet TDP, no server maximum), so
+  // that power_w may sit at its limit (an H100 is refused above 1,275 W: power_ceiling_check).
+  s.hardware = "tpu-v4";
   s.region = "FR";
   s.gpu_hours = limits::gpu_hours;
   s.count = static_cast<std::int64_t>(limits::count);

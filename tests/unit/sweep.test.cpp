@@ -5,6 +5,8 @@
 #include <trainprint/format.hpp>
 #include <trainprint/render.hpp>
 #include <trainprint/sweep.hpp>
+#include <trainprint/detail/sweep_rows.hpp>
+#include <trainprint/error.hpp>
 
 #include <bit>
 #include <cstring>
@@ -205,4 +207,96 @@ TEST_CASE("sweep: a site input swept over a preset replaces the preset's site in
   check_same(layered_scenario{p, given}, axes_of({"intensity=50,100", "count=64,128"}));
   check_same(layered_scenario{p, {}}, axes_of({"pue=1.05,1.3", "region=SE,PL"}));
   check_same(layered_scenario{p, {}}, axes_of({"gpu-hours=1000,2e5", "region=FR,PL"}));
+}
+
+namespace {
+
+/// A sweep_rows() or sweep_numbers_rows() run: the rows' CSV lines, the failed rows as
+/// "index values: error", and what the whole sweep threw.
+struct rows_outcome {
+  std::vector<std::string> csv, failed;
+  std::uint64_t estimated = 0;
+  std::string error;
+};
+
+template <class Sweep>
+rows_outcome rows_of(Sweep run) {
+  rows_outcome o;
+  const detail::sweep_error_callback on_error = [&](const detail::sweep_error_row& r) {
+    std::string values;
+    for (const auto& v : r.values) values += (values.empty() ? "" : ",") + v;
+    o.failed.push_back(std::to_string(r.index) + " " + values + ": " + r.error);
+    CHECK(r.exception != nullptr);
+  };
+  try {
+    o.estimated = run(on_error);
+  } catch (const error& e) {
+    o.error = e.what();
+  }
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("sweep_rows: a combination that cannot be estimated is a row with its error, the others stand") {
+  const catalog& cat = catalog::embedded();
+  scenario s = flops_base();
+  s.count = 512;
+  // 7B × 2T × 6 = 8.4e22 FLOP need 8.4e22 / (3600 × 989.4e12) = 23,583 H100-hours at MFU 1,
+  // 23,583 / 512 = 46.06 h on 512: 720 h can be, 1 h cannot (an implied MFU of 46.1).
+  const auto axes = axes_of({"duration=720,1", "pue=1.1,1.2"});
+  const layered_scenario base{{}, s};
+  for (const bool numbers : {false, true}) {
+    CAPTURE(numbers);
+    const rows_outcome o = rows_of([&](const detail::sweep_error_callback& on_error) {
+      std::vector<std::string> csv;
+      const auto n = numbers ? detail::sweep_numbers_rows(
+                                   base, axes, [&](const sweep_numbers_row& r) { csv.push_back(sweep_row_csv(r)); },
+                                   on_error, cat)
+                             : detail::sweep_rows(
+                                   base, axes, [&](const sweep_row& r) { csv.push_back(sweep_row_csv(r)); }, on_error,
+                                   cat, trace_level::none);
+      CHECK(csv.size() == 2);
+      // The rows that were estimated are sweep()'s rows of the values that can be.
+      const outcome whole = by_estimates(s, axes_of({"duration=720", "pue=1.1,1.2"}));
+      CHECK(csv == whole.csv);
+      return n;
+    });
+    CHECK(o.error == "");
+    CHECK(o.estimated == 2);
+    REQUIRE(o.failed.size() == 2);
+    CHECK(o.failed[0].starts_with("2 1,1.1: [trainprint.input] duration_h: got 1 h on 512 accelerator(s)"));
+    CHECK(o.failed[1].starts_with("3 1,1.2: "));
+  }
+  // sweep() itself still stops at the first row that cannot be estimated.
+  CHECK_FALSE(by_estimates(s, axes).error.empty());
+}
+
+TEST_CASE("sweep_rows: a value resolved again that cannot be estimated fails its rows only; a typo fails the sweep") {
+  const catalog& cat = catalog::embedded();
+  scenario s = flops_base();
+  s.hardware = "a100";
+  s.count = 64;
+  // The A100 has no fp8 (data/accelerators.json): precision=fp8 rows fail, bf16 rows stand.
+  const auto axes = axes_of({"precision=fp8,bf16", "count=64,128"});
+  const layered_scenario base{{}, s};
+  std::vector<std::uint64_t> ok, bad;
+  const auto n = detail::sweep_numbers_rows(
+      base, axes, [&](const sweep_numbers_row& r) { ok.push_back(r.index); },
+      [&](const detail::sweep_error_row& r) { bad.push_back(r.index); }, cat);
+  CHECK(n == 2);
+  CHECK(ok == std::vector<std::uint64_t>{2, 3});
+  CHECK(bad == std::vector<std::uint64_t>{0, 1});
+  // An id that names nothing is a typo, not a row: the whole sweep is an error.
+  const auto typo = axes_of({"region=FR,XX-NOWHERE"});
+  CHECK_THROWS_AS(detail::sweep_rows(
+                      base, typo, [](const sweep_row&) {}, [](const detail::sweep_error_row&) {}, cat, trace_level::none),
+                  unknown_key_error);
+  // Every row failing: nothing estimated, each row passed to on_error (the CLI then throws the first).
+  bad.clear();
+  const auto none = detail::sweep_rows(
+      base, axes_of({"precision=fp8", "count=64,128"}), [](const sweep_row&) { FAIL("no row can be estimated"); },
+      [&](const detail::sweep_error_row& r) { bad.push_back(r.index); }, cat, trace_level::none);
+  CHECK(none == 0);
+  CHECK(bad == std::vector<std::uint64_t>{0, 1});
 }

@@ -9,6 +9,7 @@
 #include <trainprint/measure.hpp>
 #include <trainprint/trainprint.hpp>
 
+#include "../../src/catalog/prices.hpp"
 #include "../../src/usual_ranges.hpp"
 
 using namespace trainprint;
@@ -199,4 +200,28 @@ TEST_CASE("a catalog's usual ranges follow its overlays: kept per catalog, dropp
   s.intensity = carbon_intensity::g_per_kwh(4000);
   CHECK(any_note(make_estimate(s, catalog::embedded()).notes, "intensity=4000 g CO2e/kWh is above the usual"));
   CHECK_FALSE(any_note(make_estimate(s, moved).notes, "usual"));
+}
+
+TEST_CASE("what is derived from a catalog (prices, usual ranges) goes with its tables: one registry") {
+  catalog c = catalog::with_overlays({});
+  const auto prices = catalog_detail::list_prices(c).size();
+  REQUIRE(prices == catalog_detail::embedded_list_prices().size());  // the embedded file's
+  const auto range = detail::usual_range_of("intensity", c);
+  REQUIRE(range);
+  // A moved catalog keeps its tables, so its prices and kept ranges are found from it.
+  catalog moved = std::move(c);
+  CHECK(catalog_detail::list_prices(moved).size() == prices);
+  CHECK(detail::usual_range_of("intensity", moved)->hi == range->hi);
+  // Tables given a price by an overlay: the new price is found through the registry.
+  moved.overlay(R"({"sources": {"mine": {"title": "My rate card", "url": "https://example.org/rates", "year": 2026,
+                                         "retrieved": "2026-12-06", "license": "facts"}},
+                   "systems": [{"id": "lab-box", "name": "Lab box", "kind": "server", "accelerator": "nvidia-h100-sxm5-80gb",
+                                "accelerators": 8, "source": "mine", "confidence": "high",
+                                "on_demand_price": {"usd_per_hour": 20, "per": "instance", "region": "FR",
+                                                    "as_of": "2026-12-01", "source": "mine", "confidence": "high"}}]})",
+                "rates.json");
+  CHECK(catalog_detail::list_prices(moved).size() == prices + 1);
+  // Assigning other tables drops the old ones (and what was derived from them).
+  moved = catalog::with_overlays({});
+  CHECK(catalog_detail::list_prices(moved).size() == prices);
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <deque>
 #include <filesystem>
@@ -24,6 +25,7 @@
 #include "trainprint/catalog.hpp"
 #include "trainprint/catalog_json.hpp"
 #include "trainprint/compare.hpp"
+#include "trainprint/detail/measured.hpp"
 #include "trainprint/spelling.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
@@ -121,11 +123,22 @@ bool is_text_field(std::string_view key) {
 /// Keyword arguments → scenario. Values are JSON values, except that a str for a
 /// numeric field ("7B", "40%", "30d", "coal=0.3,gas=0.7", "false") is read the way
 /// the CLI reads its flags (trainprint::set_input).
+/// The keywords of the current call typed under another spelling than the input's name
+/// (duration for duration_h): name → as typed, so that errors say what the user typed.
+std::map<std::string, std::string>& typed_keywords() {
+  thread_local std::map<std::string, std::string> typed;
+  return typed;
+}
+
 tp::scenario scenario_from_fields(const py::dict& fields) {
   json j = json::object();
+  typed_keywords().clear();
   for (auto [k, v] : fields) {
     std::string key = utf8(k, "keyword");
-    if (const auto* in = tp::find_input(key)) key = std::string(in->name);  // older spellings: inputs.hpp
+    if (const auto* in = tp::find_input(key)) {  // older spellings: inputs.hpp
+      if (key != in->name) typed_keywords()[std::string(in->name)] = key;
+      key = std::string(in->name);
+    }
     if (j.contains(key)) throw tp::input_error(key, "twice", "one value per input (" + key + " has two spellings)");
     const auto& names = tp::input_names();
     const bool known = std::find(names.begin(), names.end(), key) != names.end();
@@ -321,9 +334,12 @@ std::shared_ptr<result> estimate_measured(const py::dict& fields, const std::sha
   if (pilot.is_none() && !pilot_fields.empty())
     throw tp::input_error(py::str((*pilot_fields.begin()).first).cast<std::string>(), "given without pilot",
                           "pilot=Measurement or a file, with pilot_tokens, pilot_steps, pilot_count or pilot_hours");
+  const tp::scenario given = s;
+  std::string measured_file;
   if (!measured.is_none()) {
     const auto h = measurement_of(measured, "measured");
     s = tp::with_measurement(s, h->get(), &notes);
+    measured_file = h->get().file;
   } else {
     const auto h = measurement_of(pilot, "pilot");
     tp::pilot_info info;
@@ -355,9 +371,20 @@ std::shared_ptr<result> estimate_measured(const py::dict& fields, const std::sha
     notes = std::move(c.notes);
     uncertainty = true;  // a pilot's prediction comes with its intervals, as in the CLI
   }
+  const bool from_measured = !measured.is_none();
   py::gil_scoped_release unlocked;
-  tp::estimate e = uncertainty ? tp::make_estimate(s, cat->get(), tp::uncertainty_options{samples, seed, threads})
-                               : tp::make_estimate(s, cat->get());
+  const auto estimated = [&] {
+    try {
+      return uncertainty ? tp::make_estimate(s, cat->get(), tp::uncertainty_options{samples, seed, threads})
+                         : tp::make_estimate(s, cat->get());
+    } catch (const tp::input_error& x) {
+      // An input the measurement gave is said as the measurement's (the keyword was measured=).
+      if (!from_measured) throw;
+      if (const auto m = tp::detail::as_measured_error(x, given, s, measured_file)) throw *m;
+      throw;
+    }
+  };
+  tp::estimate e = estimated();
   e.notes.insert(e.notes.begin(), notes.begin(), notes.end());
   return std::make_shared<result>(std::move(e), cat, true);
 }
@@ -530,7 +557,26 @@ void raise(const char* cls, const char* message, const py::dict& attrs) {
 }
 
 /// An error's message with its inputs as Python keywords (spelling.hpp): embodied=False.
-std::string spelled(const tp::error& e) { return tp::spell_inputs(e.what(), tp::spelling::python); }
+/// Each input the call's keywords named under another spelling, as typed (typed_keywords()).
+std::string spelled(const tp::error& e) {
+  std::string m = tp::spell_inputs(e.what(), tp::spelling::python);
+  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (const auto& [name, typed] : typed_keywords()) {
+    std::string out;
+    for (std::size_t k = 0; k < m.size();) {
+      if (m.compare(k, name.size(), name) == 0 && (k == 0 || !word(m[k - 1])) &&
+          (k + name.size() == m.size() || !word(m[k + name.size()]))) {
+        out += typed;
+        k += name.size();
+      } else {
+        out += m[k++];
+      }
+    }
+    m = std::move(out);
+  }
+  typed_keywords().clear();
+  return m;
+}
 
 void translate(std::exception_ptr p) {
   try {
