@@ -325,6 +325,11 @@ std::string calibration_json(const mfu_model& m, std::span<const calibration_run
               {"organisations", m.organisations},
               {"held_out_runs", m.held_out_runs},
               {"source", m.source}};
+  if (const auto& c = m.choice_held_out)
+    j["mfu"]["form_choice_held_out"] = {{"energy_mae", c->energy_mae}, {"energy_p90", c->energy_p90},
+                                        {"energy_n", c->energy_n},     {"candidates", c->candidates},
+                                        {"date", c->date},             {"command", c->command},
+                                        {"coefficients", c->coefficients}, {"source", c->source}};
   json list = json::array();
   for (const auto& r : runs)
     list.push_back({{"id", r.id}, {"organisation", r.organisation}, {"mfu", r.mfu}, {"in_fit", r.in_fit}});
@@ -352,6 +357,18 @@ const mfu_model& fitted_mfu_model() {
       m.organisations = j.at("organisations").get<int>();
       m.held_out_runs = j.at("held_out_runs").get<int>();
       m.source = j.at("source").get<std::string>();
+      if (j.contains("form_choice_held_out")) {  // written by scripts/data/mfu_forms.py --nested --write
+        const json& ch = j.at("form_choice_held_out");
+        const auto cc = ch.at("coefficients").get<std::vector<double>>();
+        if (cc.size() != mfu_model::terms)
+          throw data_error("calibration.json", "/mfu/form_choice_held_out/coefficients", "5 numbers");
+        mfu_choice_held_out h{ch.at("energy_mae").get<double>(), ch.at("energy_p90").get<double>(),
+                              ch.at("energy_n").get<int>(),      ch.at("candidates").get<int>(),
+                              ch.at("date").get<std::string>(),  ch.at("command").get<std::string>(),
+                              {},                               ch.at("source").get<std::string>()};
+        std::copy(cc.begin(), cc.end(), h.coefficients.begin());
+        m.choice_held_out = std::move(h);
+      }
       return m;
     }
     throw data_error("calibration.json", "", "the embedded catalog has no calibration table");

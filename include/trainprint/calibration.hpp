@@ -34,6 +34,25 @@
 
 namespace trainprint::inline v0 {
 
+/// The held-out error of the model once the choice of its form is held out too:
+/// the form, objective and penalty were picked by leave-one-organisation-out error,
+/// so that score flatters the pick; `scripts/data/mfu_forms.py --nested --write`
+/// makes the choice among `candidates` inside each left-out organisation (on the
+/// other organisations alone) and writes the result into data/calibration.json
+/// (mfu.form_choice_held_out). The C++ fit does not compute it: it is read from
+/// the shipped file and carried through `trainprint validate --calibration`.
+/// Errors are fractions (0.213 = 21.3%) of |predicted / reference energy − 1|.
+struct mfu_choice_held_out {
+  double energy_mae = 0;              ///< median |energy error|
+  double energy_p90 = 0;              ///< its 90th percentile
+  int energy_n = 0;                   ///< runs scored (those with an MFU)
+  int candidates = 0;                 ///< combinations the choice was made among in each fold
+  std::string date;                   ///< when it was computed (YYYY-MM-DD)
+  std::string command;                ///< how to recompute it
+  std::array<double, 5> coefficients{};  ///< the shipped coefficients it was computed with
+  std::string source;                 ///< what it measures, in words
+};
+
 /// What the MFU model reads about a run.
 struct mfu_features {
   double reference_peak_flop_per_s = 0;  ///< dense bf16 (else fp16, else fp32) peak, FLOP/s
@@ -52,6 +71,9 @@ struct mfu_model {
   int runs = 0, organisations = 0;   ///< what the coefficients rest on
   int held_out_runs = 0;             ///< what the residuals rest on
   std::string source;                ///< where the numbers come from (for the trace)
+  /// The held-out error with the choice of form held out (data/calibration.json);
+  /// nullopt for a model fitted here (fit_mfu_model does not compute it).
+  std::optional<mfu_choice_held_out> choice_held_out;
 };
 
 /// One run the model is fitted on: its features and its whole-run MFU.

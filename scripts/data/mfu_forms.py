@@ -2,8 +2,14 @@
 
     scripts/data/mfu_forms.py [build/dev/bin/trainprint]           the table below
     scripts/data/mfu_forms.py --nested [build/dev/bin/trainprint]  the choice itself held out (below)
+    scripts/data/mfu_forms.py --nested --write [build/dev/bin/trainprint]
+                                                                   the same, and writes its result into
+                                                                   data/calibration.json (mfu.form_choice_held_out),
+                                                                   which `trainprint validate` prints
     scripts/data/mfu_forms.py --check build/dev/bin/trainprint     only the refit check (the ctest data.mfu_refit):
-                                                                   exit 0, 1 on a difference, 77 without numpy
+                                                                   exit 0, 1 on a difference (or a
+                                                                   form_choice_held_out computed for other
+                                                                   coefficients, or none), 77 without numpy
 
 The shipped model is fitted in C++ (src/calibration.cpp; `trainprint validate --calibration` prints
 data/calibration.json). This script refits it in numpy from the same runs, checks that its coefficients equal
@@ -25,7 +31,11 @@ The shipped form was chosen by the same held-out error it is judged by, so its s
 the choice itself: for each organisation left out, the form, objective, weighting and penalty (the 64 candidates of
 the four size/peak forms) are chosen on the other organisations alone (their own leave-one-organisation-out median)
 and the chosen fit predicts the left-out organisation; it prints each choice and the median over all runs.
+With --write it also stores that median, its 90th percentile, the number of runs and of candidates, the date, the
+command and the shipped coefficients it was computed with in data/calibration.json (mfu.form_choice_held_out, keys
+sorted and indented as `trainprint validate --calibration` prints them, which carries the block through a refit).
 """
+import datetime
 import json
 import math
 import os
@@ -167,6 +177,9 @@ def main():
     nest = bool(args) and args[0] == "--nested"
     if check or nest:
         args = args[1:]
+    write = nest and bool(args) and args[0] == "--write"
+    if write:
+        args = args[1:]
     if np is None:
         print("numpy is not installed: nothing refitted", file=sys.stderr)
         sys.exit(77)
@@ -178,9 +191,18 @@ def main():
         sys.exit(f"the numpy refit {c} differs from data/calibration.json {shipped['coefficients']}")
     print(f"numpy refit equals data/calibration.json: c = {np.round(c, 4).tolist()}")
     if check:
+        choice = shipped.get("form_choice_held_out")
+        if choice is None:
+            sys.exit("data/calibration.json has no mfu.form_choice_held_out: run scripts/data/mfu_forms.py --nested --write")
+        if choice["coefficients"] != shipped["coefficients"]:
+            sys.exit(f"mfu.form_choice_held_out was computed for the coefficients {choice['coefficients']}, not the "
+                     f"shipped {shipped['coefficients']}: run scripts/data/mfu_forms.py --nested --write")
+        print(f"mfu.form_choice_held_out belongs to these coefficients ({choice['date']})")
         return
     if nest:
-        nested(runs, rows)
+        med, p90, n, candidates = nested(runs, rows)
+        if write:
+            store(shipped, med, p90, n, candidates, cli)
         return
     print(f"{'form':50} {'ridge':>5}  {'median':>6}  {'p90':>6}  {'MFU coverage':>12}  n")
     for name, feats in table.items():
@@ -228,6 +250,40 @@ def nested(runs, rows):
               + " ".join(f"{x:.0%}" for x in e), flush=True)
     print(f"the choice held out: median |energy error| {np.median(outer):.1%}, "
           f"90th percentile {np.quantile(outer, 0.9):.1%}, {len(outer)} runs with an MFU")
+    return float(np.median(outer)), float(np.quantile(outer, 0.9)), len(outer), len(configs)
+
+
+def store(shipped, med, p90, n, candidates, cli):
+    """Writes the nested result into data/calibration.json (mfu.form_choice_held_out), in the layout of
+    `trainprint validate --calibration` (nlohmann's: keys sorted, indent 2, UTF-8 unescaped)."""
+    path = os.path.join(ROOT, "data", "calibration.json")
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    if doc["mfu"]["coefficients"] != shipped["coefficients"]:
+        sys.exit("data/calibration.json is not the fit the binary prints: refresh it first with "
+                 f"{cli} validate --calibration > data/calibration.json, rebuild, and rerun")
+    cli_shown = os.path.relpath(os.path.abspath(cli), ROOT)
+    doc["mfu"]["form_choice_held_out"] = {
+        "energy_mae": med,
+        "energy_p90": p90,
+        "energy_n": n,
+        "candidates": candidates,
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+        "command": f"scripts/data/mfu_forms.py --nested --write {cli_shown}",
+        "coefficients": shipped["coefficients"],
+        "source": (f"nested leave-one-organisation-out |energy error| of the {n} published runs with an MFU: for each "
+                   "organisation left out, the MFU model's form (p or max(p,0); with or without n*p), objective "
+                   "(least absolute deviations or least squares), weighting (per run or per organisation) and ridge "
+                   f"penalty (0.03, 0.1, 0.3, 1), {candidates} candidates, are chosen on the other organisations alone "
+                   "by their own leave-one-organisation-out median, and the chosen fit predicts the left-out "
+                   "organisation (energy error = today's held-out error x today's MFU / the chosen fit's MFU). The "
+                   "search that picked the shipped form (about 270 combinations, docs/methodology.md sec. 4.1) also "
+                   "tried forms outside these candidates (log count, year, family indicators), so even this figure "
+                   "is slightly optimistic; scripts/data/mfu_forms.py"),
+    }
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False, separators=(",", ": ")) + "\n")
+    print(f"wrote mfu.form_choice_held_out into {os.path.relpath(path, ROOT)}")
 
 
 def bootstrap(shipped, other, draws=2000, seed=1):

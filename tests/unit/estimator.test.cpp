@@ -467,17 +467,17 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   const auto* implied = e.find_trace("implied_mfu");
   REQUIRE(implied);
   CHECK(implied->value == Approx(0.23583316488107267).epsilon(rel));
-  // Inside the fitted 90% range for 7B on H100: 0.215072 × exp(−0.619205) = 0.1158 to
-  // 0.215072 × exp(0.576573) = 0.3828 (the held-out residuals' 5th and 95th percentiles) → no note.
+  // Inside the fitted 90% range for 7B on H100: 0.198569 × exp(−0.816806) = 0.0877 to
+  // 0.198569 × exp(0.634573) = 0.3745 (the held-out residuals' 5th and 95th percentiles) → no note.
   for (const auto& n : e.notes) CHECK(n.find("implied MFU") == std::string::npos);
   // Power follows the implied MFU: idle 126.6/700 = 0.180857; fraction = 0.180857 + (0.75 −
-  // 0.180857) × 0.2358332 / 0.2150718 = 0.180857 + 0.569143 × 1.096532 = 0.804941;
-  // 700 W × 0.804941 = 563.4585 W; host 575 W × 0.804941 = 462.8409 W.
+  // 0.180857) × 0.2358332 / 0.1985689 (the fitted MFU, "MFU default" above) = 0.180857 + 0.569143
+  // × 1.187664 = 0.856808; 700 W × 0.856808 = 599.7654 W; host 575 W × 0.856808 = 492.6644 W.
   CHECK(e.inputs.power_follows_mfu);
-  CHECK(e.accelerator_power.in_watts() == Approx(563.4584995879061).epsilon(1e-9));
-  CHECK(e.host_power.in_watts() == Approx(462.84091037578).epsilon(1e-9));
-  // E_IT = 1e5 h × (563.4585 + 462.8409) W / 1000 = 102,629.94 kWh.
-  CHECK(e.energy_it.in_kwh() == Approx(102629.94099636862).epsilon(1e-9));
+  CHECK(e.accelerator_power.in_watts() == Approx(599.7654).epsilon(1e-7));
+  CHECK(e.host_power.in_watts() == Approx(492.6644).epsilon(1e-7));
+  // E_IT = 1e5 h × (599.7654 + 492.6644) W / 1000 = 109,242.98 kWh.
+  CHECK(e.energy_it.in_kwh() == Approx(109242.98).epsilon(1e-7));
 
   // Duration × count on the same workload: 120 h × 64 = 7,680 h; implied MFU = 8.4e22 /
   // (7,680 × 3600 × 989.4e12) = 3.0707: no run exceeds its peak, so it is bad input (the
@@ -513,8 +513,8 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   s.precision.reset();
 
   // FLOPs with gpu_hours (formerly an error): 1e21 FLOP in 500 h on H100 → implied
-  // 1e21 / (500 × 3600 × 989.4e12) = 0.5615075, above the FLOPs-only range 0.240501 ×
-  // exp(−0.619205) = 0.1295 to 0.240501 × exp(0.576573) = 0.4281.
+  // 1e21 / (500 × 3600 × 989.4e12) = 0.5615075, above the FLOPs-only range 0.219746 ×
+  // exp(−0.816806) = 0.0971 to 0.219746 × exp(0.634573) = 0.4145 (printed to 2 digits: 0.097–0.41).
   s = scenario{};
   s.flops = 1e21;
   s.gpu_hours = 500;
@@ -526,7 +526,7 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   CHECK(f.find_trace("implied_mfu")->value == Approx(0.5615075354311255).epsilon(1e-9));
   bool above = false, unused = false;
   for (const auto& n : f.notes) {
-    above = above || n.find("the run's implied MFU 0.56 is above the fitted 90% range 0.13–0.43") == 0;
+    above = above || n.find("the run's implied MFU 0.56 is above the fitted 90% range 0.097–0.41") == 0;
     // The implied MFU 0.5615 printed to 3 significant digits.
     unused = unused || n.find("`mfu` 0.5 is not used: the accelerator-hours come from `gpu_hours`; the run's implied "
                               "MFU is 0.562") == 0;
