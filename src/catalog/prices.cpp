@@ -4,6 +4,7 @@
 #include "catalog/prices.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "catalog/fields.hpp"
@@ -82,6 +83,32 @@ const std::vector<list_price>& prices_of(const catalog_tables_base& t) {
 const std::vector<list_price>& list_prices(const catalog& cat) {
   const catalog_tables_base* t = tables_of(cat);
   return t ? prices_of(*t) : no_prices;
+}
+
+namespace {
+
+/// priced_systems, filled on first use under its own lock (memo_of makes it empty).
+struct priced_memo {
+  std::mutex m;
+  bool filled = false;
+  priced_systems got;
+};
+
+}  // namespace
+
+std::shared_ptr<const priced_systems> priced_systems_of(const catalog& cat) {
+  const std::shared_ptr<priced_memo> memo = catalog_detail::memo<priced_memo>(cat);
+  const std::lock_guard lock(memo->m);
+  if (!memo->filled) {
+    std::vector<priced_system> out;
+    for (const auto& p : list_prices(cat))
+      if (const system_profile* x = cat.get_system(p.system))
+        out.push_back({&p, x, p.source_ptr ? p.source_ptr : cat.get_source(p.source)});
+    memo->got.entries = std::move(out);
+    memo->filled = true;
+  }
+  // Shares the memo's ownership: the entries live as long as the caller holds them.
+  return {memo, &memo->got};
 }
 
 }  // namespace catalog_detail

@@ -49,4 +49,22 @@ const std::vector<list_price>& embedded_list_prices();
 /// Valid while `cat` lives and no overlay changes it.
 const std::vector<list_price>& list_prices(const catalog& cat);
 
+/// One list price of `list_prices(cat)` with what an estimate reads beside it, looked up
+/// once per catalog (not by text on every estimate): its system and its source.
+struct priced_system {
+  const list_price* price = nullptr;
+  const system_profile* system = nullptr;  ///< cat.get_system(price->system); never null here
+  const source_info* source = nullptr;     ///< what price->prov(cat) cites
+  /// The price's provenance (the same as price->prov(cat)).
+  [[nodiscard]] provenance prov() const { return provenance{source, price->confidence, price->notes}; }
+};
+
+/// The prices of `cat` whose system the catalog has, in the order of list_prices(cat),
+/// each with its system and source. Kept per catalog (catalog/memo.hpp) and dropped when
+/// an overlay changes it; hold the pointer while reading. Thread-safe.
+struct priced_systems {
+  std::vector<priced_system> entries;
+};
+std::shared_ptr<const priced_systems> priced_systems_of(const catalog& cat);
+
 }  // namespace trainprint::inline v0::catalog_detail

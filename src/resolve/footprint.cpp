@@ -23,9 +23,11 @@ std::string per_instance_note(double given, const accelerator& a, const catalog&
   const system_profile* dearest_sys = nullptr;
   double dearest_per_acc = 0;
   bool dearest_is_a = false;
-  for (const auto& p : catalog_detail::list_prices(cat)) {
-    const system_profile* x = cat.get_system(p.system);
-    if (!x || x->accelerators < 1) continue;
+  const auto priced = catalog_detail::priced_systems_of(cat);
+  for (const auto& e : priced->entries) {
+    const catalog_detail::list_price& p = *e.price;
+    const system_profile* x = e.system;
+    if (x->accelerators < 1) continue;
     const bool of_a = x->accelerator == a.id;
     const double per_acc = p.per_accelerator ? p.usd_per_hour : p.usd_per_hour / x->accelerators;
     if (of_a && !p.per_accelerator && x->accelerators > 1 && std::abs(given / p.usd_per_hour - 1) <= 0.05 &&
@@ -217,26 +219,33 @@ void resolver::money() {
     // The catalog's list on-demand price (§3.3): the instance's own when the hardware is a
     // priced instance or pod, else the one priced system of the known provider with this
     // accelerator; unknown otherwise (never another provider's or another part's price).
-    const std::string provider_id = prov ? prov->id : hw_provider;
-    const catalog_detail::list_price* lp = nullptr;
-    const system_profile* priced = nullptr;
+    const std::string& provider_id = prov ? prov->id : hw_provider;
     // An instance, server or pod named as hardware: its own price or none (a slice is priced per chip).
     const bool named_system = hw_unit && !hw_unit->id.empty() && hw_unit->kind != "slice";
-    std::vector<std::string> found;  // the priced systems that fit
-    for (const auto& p : catalog_detail::list_prices(cat)) {
-      const system_profile* x = cat.get_system(p.system);
-      if (x && (named_system ? x->id == hw_unit->id && (provider_id.empty() || provider_id == x->provider)
-                             : !provider_id.empty() && x->provider == provider_id && x->accelerator == acc->id))
-        lp = &p, priced = x, found.push_back(x->id);
-    }
-    if (found.size() > 1) {  // which of the priced instances of the part the user rents is not known
-      lp = nullptr;
-      if (rec.context)
+    const auto fits = [&](const system_profile& x) {
+      return named_system ? x.id == hw_unit->id && (provider_id.empty() || provider_id == x.provider)
+                          : !provider_id.empty() && x.provider == provider_id && x.accelerator == acc->id;
+    };
+    // The priced systems with their systems and sources, looked up once per catalog.
+    const auto priced_all = catalog_detail::priced_systems_of(cat);
+    const catalog_detail::priced_system* hit = nullptr;  // the last priced system that fits
+    std::size_t found = 0;                               // how many fit
+    for (const auto& e : priced_all->entries)
+      if (fits(*e.system)) hit = &e, ++found;
+    if (found > 1) {  // which of the priced instances of the part the user rents is not known
+      hit = nullptr;
+      if (rec.context) {
+        std::vector<std::string> ids;  // the priced systems that fit, in catalog order
+        for (const auto& e : priced_all->entries)
+          if (fits(*e.system)) ids.push_back(e.system->id);
         r.notes.push_back(fmt::format("compute cost unknown: the catalog prices several {} systems of {} ({}); "
                                       "give the one you rent as hardware, or give hourly_price_usd",
-                                      provider_id, acc->id, fmt::join(found, ", ")));
+                                      provider_id, acc->id, fmt::join(ids, ", ")));
+      }
     }
-    if (!lp && found.empty() && rec.context && ctx.ownership == ownership::cloud)  // a rented run's cost is its rent
+    const catalog_detail::list_price* lp = hit ? hit->price : nullptr;
+    const system_profile* priced = hit ? hit->system : nullptr;
+    if (!lp && found == 0 && rec.context && ctx.ownership == ownership::cloud)  // a rented run's cost is its rent
       r.notes.push_back(fmt::format("compute cost unknown: the catalog has no list price for {}{}; give "
                                     "`hourly_price_usd` (USD per accelerator-hour) for the price you pay",
                                     named_system ? hw_unit->id : acc->id,
@@ -244,18 +253,21 @@ void resolver::money() {
     if (lp) {
       const double per_acc = lp->per_accelerator ? lp->usd_per_hour : lp->usd_per_hour / priced->accelerators;
       const bool other_region = reg && reg->id != lp->region;
-      provenance pv = lp->prov(cat);
-      if (other_region) pv.confidence = "low";
       in.hourly_price_usd = per_acc;
-      const std::string how =
-          lp->per_accelerator
-              ? fmt::format("{:g} USD per accelerator-hour", lp->usd_per_hour)
-              : fmt::format("{:g} USD per instance-hour / {} accelerators", lp->usd_per_hour, priced->accelerators);
-      TRAINPRINT_TRACE(tr, "hourly_price_usd", per_acc, "USD per accelerator-hour", origin::catalog, pv.citation(),
-                       fmt::format("list on-demand price of {} in {} as of {}: {}", priced->id, lp->region,
-                                   lp->as_of, how));
-      tr.confidence(pv.confidence);
-      rg.from_catalog(ui::hourly_price_usd, "USD per accelerator-hour", per_acc, pv);
+      if (tr || rg.out) {  // the provenance (strings) only for the trace and the ranges
+        provenance pv = hit->prov();
+        if (other_region) pv.confidence = "low";
+        if (tr) {
+          const std::string how =
+              lp->per_accelerator
+                  ? fmt::format("{:g} USD per accelerator-hour", lp->usd_per_hour)
+                  : fmt::format("{:g} USD per instance-hour / {} accelerators", lp->usd_per_hour, priced->accelerators);
+          tr.add("hourly_price_usd", per_acc, "USD per accelerator-hour", origin::catalog, pv.citation(),
+                 fmt::format("list on-demand price of {} in {} as of {}: {}", priced->id, lp->region, lp->as_of, how));
+          tr.confidence(pv.confidence);
+        }
+        rg.from_catalog(ui::hourly_price_usd, "USD per accelerator-hour", per_acc, pv);
+      }
       if (rec.context) {
         r.notes.push_back(fmt::format("compute cost at the list on-demand price of {} in {} as of {} (no "
                                       "reservation, savings plan, committed-use or spot discount); give "

@@ -3,6 +3,10 @@
 
 #include "resolver.hpp"
 
+#include <mutex>
+#include <unordered_map>
+
+#include "../catalog/memo.hpp"
 #include "../text.hpp"
 
 namespace trainprint::inline v0::resolving {
@@ -183,11 +187,42 @@ std::string resolver::year_note(const std::string& what, const cited_value& c) {
   return what + (c.year ? " (" + std::to_string(*c.year) + ")" : std::string{});
 }
 
+namespace {
+
+/// Per catalog (catalog/memo.hpp): for each region an estimate was made in, the region
+/// along its chain whose mix it takes and what from_mix() makes of that mix, without and
+/// with sources. Each is worked out once (a chain walk and a lookup per energy source by
+/// text), not on every estimate.
+struct mix_memo {
+  struct entry {
+    const region* mix_region = nullptr;
+    std::optional<mix_result> mix[2];  ///< [sources]
+  };
+  std::mutex m;
+  std::unordered_map<const region*, entry> by_region;
+};
+
+}  // namespace
+
 bool resolver::has_region_mix() {
   if (!region_mix_done) {
     region_mix_done = true;
-    mix_region = reg ? cat.along_chain(*reg, [](const region& x) { return x.mix.has_value(); }) : nullptr;
-    if (mix_region) region_mix = from_mix(mix_region->mix->mix, cat, rec.trace);
+    if (reg) {
+      const auto memo = catalog_detail::memo<mix_memo>(cat);
+      const std::lock_guard lock(memo->m);
+      auto found = memo->by_region.find(reg);
+      if (found == memo->by_region.end()) {
+        const region* along = cat.along_chain(*reg, [](const region& x) { return x.mix.has_value(); });
+        found = memo->by_region.emplace(reg, mix_memo::entry{along, {}}).first;
+      }
+      mix_memo::entry& e = found->second;
+      mix_region = e.mix_region;
+      if (mix_region) {
+        auto& m = e.mix[rec.trace ? 1 : 0];
+        if (!m) m = from_mix(mix_region->mix->mix, cat, rec.trace);
+        region_mix = *m;
+      }
+    }
   }
   return region_mix.has_value();
 }

@@ -2,26 +2,62 @@
 
 #include "resolver.hpp"
 
+#include <algorithm>
+#include <mutex>
+#include <unordered_map>
+
+#include "../catalog/memo.hpp"
+#include "../text.hpp"
+
 namespace trainprint::inline v0::resolving {
 
-std::vector<const region*> other_readings(const catalog& cat, std::string_view typed, const region* matched) {
+namespace {
+
+/// For each text a region may be read as besides its id (a subnational code after its
+/// country's, a name or alias without its qualifier), in ASCII lower case: the regions
+/// read so, in catalog order. Worked out once per catalog (catalog/memo.hpp), not by a
+/// scan of every region on every estimate.
+struct readings_memo {
+  std::mutex m;
+  bool filled = false;
+  std::unordered_map<std::string, std::vector<const region*>> by_text;
+};
+
+void fill(readings_memo& memo, const catalog& cat) {
   // A name or alias without its qualifier: "Georgia (US state)" and "Georgia, US" are "Georgia".
   auto bare = [](std::string_view n) {
     const auto cut = std::min(n.find(" ("), n.find(','));
     return cut == std::string_view::npos ? n : n.substr(0, cut);
   };
-  std::vector<const region*> out;
+  std::vector<std::string> keys;
   for (const auto& x : cat.regions()) {
-    if (&x == matched) continue;
-    bool reads = false;
+    keys.clear();
     if (x.kind == "subnational" && x.id.find(':') == std::string::npos) {
       const auto dash = x.id.find('-');
-      reads = dash != std::string::npos && same_id(std::string_view(x.id).substr(dash + 1), typed);
+      if (dash != std::string::npos) keys.push_back(text::lower(std::string_view(x.id).substr(dash + 1)));
     }
-    reads = reads || (bare(x.name) != x.name && same_id(bare(x.name), typed));
-    for (const auto& a : x.aliases) reads = reads || (bare(a) != a && same_id(bare(a), typed));
-    if (reads) out.push_back(&x);
+    if (bare(x.name) != x.name) keys.push_back(text::lower(bare(x.name)));
+    for (const auto& a : x.aliases)
+      if (bare(a) != a) keys.push_back(text::lower(bare(a)));
+    for (std::size_t k = 0; k < keys.size(); ++k)  // a region once per text
+      if (std::find(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(k), keys[k]) ==
+          keys.begin() + static_cast<std::ptrdiff_t>(k))
+        memo.by_text[keys[k]].push_back(&x);
   }
+  memo.filled = true;
+}
+
+}  // namespace
+
+std::vector<const region*> other_readings(const catalog& cat, std::string_view typed, const region* matched) {
+  const auto memo = catalog_detail::memo<readings_memo>(cat);
+  const std::lock_guard lock(memo->m);
+  if (!memo->filled) fill(*memo, cat);
+  std::vector<const region*> out;
+  const auto it = memo->by_text.find(text::lower(typed));
+  if (it != memo->by_text.end())
+    for (const region* x : it->second)
+      if (x != matched) out.push_back(x);
   return out;
 }
 
