@@ -76,6 +76,8 @@ const preset_extras* extras_of(std::string_view id) {
 namespace {
 
 constexpr double reference_a100 = 312e12;  // A100 dense bf16, the origin of p
+constexpr int lad_rounds = 200;           // IRLS rounds of the least-absolute-deviations fit
+constexpr double lad_floor = 1e-4;         // smallest |residual| an IRLS weight divides by
 
 /// log10(active parameters / 1e9); `unknown` (the fitted runs' mean) where the size is not given.
 double size_term(const mfu_features& f, double unknown) {
@@ -83,7 +85,10 @@ double size_term(const mfu_features& f, double unknown) {
 }
 
 std::array<double, mfu_model::terms> features_of(const mfu_features& f, double n_unknown) {
-  const double p = std::log10(f.reference_peak_flop_per_s / reference_a100);
+  // Chips slower than an A100 (V100, TPU v2/v3) are taken at an A100's p = 0: the fall of
+  // MFU with the chip's peak is a fast chip outrunning memory and communication, which does
+  // not turn into a gain below the origin (docs/methodology.md §4.1).
+  const double p = std::max(0.0, std::log10(f.reference_peak_flop_per_s / reference_a100));
   const double n = size_term(f, n_unknown);
   const double moe = f.active_params && f.total_params && *f.total_params > *f.active_params
                          ? std::log(*f.total_params / *f.active_params)
@@ -233,20 +238,34 @@ mfu_model fit_mfu_coefficients(std::span<const calibration_run> runs) {
   for (const auto& r : runs)
     if (r.in_fit && r.features.active_params) n_sum += size_term(r.features, 0), ++n_known;
   m.n_unknown = n_known > 0 ? n_sum / n_known : 0.0;
-  std::array<std::array<double, mfu_model::terms>, mfu_model::terms> a{};
-  std::array<double, mfu_model::terms> b{};
+  // Least absolute deviations in ln MFU (median regression: the judged error is the median
+  // |error|, and the fit is the prediction's median) with a ridge penalty on all but the
+  // intercept, by iteratively reweighted least squares from the least-squares start:
+  // weights 1 / max(|residual|, 1e-4), a fixed 200 rounds (scripts/data/mfu_forms.py does the same).
+  std::vector<std::array<double, mfu_model::terms>> xs;
+  std::vector<double> ys;
   for (const auto& r : runs) {
     if (!r.in_fit) continue;
-    const auto x = features_of(r.features, m.n_unknown);
-    const double w = 1.0;  // every run counts once (held-out error was lower than with 1/√n per organisation)
-    const double y = std::log(r.mfu);
-    for (std::size_t i = 0; i < mfu_model::terms; ++i) {
-      for (std::size_t j = 0; j < mfu_model::terms; ++j) a[i][j] += w * x[i] * x[j];
-      b[i] += w * x[i] * y;
+    xs.push_back(features_of(r.features, m.n_unknown));
+    ys.push_back(std::log(r.mfu));
+  }
+  std::vector<double> w(xs.size(), 1.0);  // every run counts once
+  for (int round = 0; round < lad_rounds; ++round) {
+    std::array<std::array<double, mfu_model::terms>, mfu_model::terms> a{};
+    std::array<double, mfu_model::terms> b{};
+    for (std::size_t k = 0; k < xs.size(); ++k)
+      for (std::size_t i = 0; i < mfu_model::terms; ++i) {
+        for (std::size_t j = 0; j < mfu_model::terms; ++j) a[i][j] += w[k] * xs[k][i] * xs[k][j];
+        b[i] += w[k] * xs[k][i] * ys[k];
+      }
+    for (std::size_t i = 1; i < mfu_model::terms; ++i) a[i][i] += m.ridge;
+    m.coef = solve(a, b);
+    for (std::size_t k = 0; k < xs.size(); ++k) {
+      double fit = 0;
+      for (std::size_t i = 0; i < mfu_model::terms; ++i) fit += m.coef[i] * xs[k][i];
+      w[k] = 1.0 / std::max(std::abs(ys[k] - fit), lad_floor);
     }
   }
-  for (std::size_t i = 1; i < mfu_model::terms; ++i) a[i][i] += m.ridge;
-  m.coef = solve(a, b);
   m.runs = n;
   m.organisations = static_cast<int>(per_org.size());
   return m;
@@ -277,7 +296,7 @@ mfu_model fit_mfu_model(std::span<const calibration_run> runs) {
   m.residual_p5 = residuals[lo - 1];
   m.residual_p50 = detail::quantile_sorted(residuals, 0.50);
   m.residual_p95 = residuals[hi - 1];
-  // The least-squares fit of ln MFU is the median of the prediction; the held-out median
+  // The least-absolute-deviations fit of ln MFU is the median of the prediction; the held-out median
   // residual is reported, not applied (it moves by ±0.1 as organisations are left out).
   m.factor = matched_triangular(std::exp(m.residual_p5), 1.0, std::exp(m.residual_p95));
   m.held_out_runs = static_cast<int>(residuals.size());
@@ -294,8 +313,9 @@ std::string calibration_json(const mfu_model& m, std::span<const calibration_run
   json j;
   j["meta"] = {{"table", "calibration"},
                {"generator", "trainprint validate --calibration (src/calibration.cpp)"},
-               {"formula", "ln MFU = c0 + c1*p + c2*n + c3*n*p + c4*ln(total/active); p = log10(peak/312e12), "
-                           "n = log10(active/1e9), n = n_unknown (the fitted runs' mean) if the size is unknown"}};
+               {"formula", "ln MFU = c0 + c1*p + c2*n + c3*n*p + c4*ln(total/active); p = max(0, log10(peak/312e12)), "
+                           "n = log10(active/1e9), n = n_unknown (the fitted runs' mean) if the size is unknown; "
+                           "least absolute deviations with a ridge penalty (IRLS)"}};
   j["mfu"] = {{"coefficients", m.coef},
               {"n_unknown", m.n_unknown},
               {"ridge", m.ridge},
@@ -305,6 +325,11 @@ std::string calibration_json(const mfu_model& m, std::span<const calibration_run
               {"organisations", m.organisations},
               {"held_out_runs", m.held_out_runs},
               {"source", m.source}};
+  if (const auto& c = m.choice_held_out)
+    j["mfu"]["form_choice_held_out"] = {{"energy_mae", c->energy_mae}, {"energy_p90", c->energy_p90},
+                                        {"energy_n", c->energy_n},     {"candidates", c->candidates},
+                                        {"date", c->date},             {"command", c->command},
+                                        {"coefficients", c->coefficients}, {"source", c->source}};
   json list = json::array();
   for (const auto& r : runs)
     list.push_back({{"id", r.id}, {"organisation", r.organisation}, {"mfu", r.mfu}, {"in_fit", r.in_fit}});
@@ -332,6 +357,18 @@ const mfu_model& fitted_mfu_model() {
       m.organisations = j.at("organisations").get<int>();
       m.held_out_runs = j.at("held_out_runs").get<int>();
       m.source = j.at("source").get<std::string>();
+      if (j.contains("form_choice_held_out")) {  // written by scripts/data/mfu_forms.py --nested --write
+        const json& ch = j.at("form_choice_held_out");
+        const auto cc = ch.at("coefficients").get<std::vector<double>>();
+        if (cc.size() != mfu_model::terms)
+          throw data_error("calibration.json", "/mfu/form_choice_held_out/coefficients", "5 numbers");
+        mfu_choice_held_out h{ch.at("energy_mae").get<double>(), ch.at("energy_p90").get<double>(),
+                              ch.at("energy_n").get<int>(),      ch.at("candidates").get<int>(),
+                              ch.at("date").get<std::string>(),  ch.at("command").get<std::string>(),
+                              {},                               ch.at("source").get<std::string>()};
+        std::copy(cc.begin(), cc.end(), h.coefficients.begin());
+        m.choice_held_out = std::move(h);
+      }
       return m;
     }
     throw data_error("calibration.json", "", "the embedded catalog has no calibration table");

@@ -57,7 +57,7 @@ inline constexpr sourced attention_flops_factor{12.0,
 /// leave-one-organisation-out residuals. The ridge penalty of that fit on every
 /// coefficient but the intercept: chosen by leave-one-organisation-out error
 /// (docs/methodology.md §4.1), a method constant.
-inline constexpr double mfu_fit_ridge = 0.1;
+inline constexpr double mfu_fit_ridge = 0.3;
 
 /// Training at a lower precision than the reference peak (dense bf16): the end-to-end
 /// throughput speed-up of fp8 over bf16, same model and hardware. Median 1.27 of 20

@@ -108,8 +108,10 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"MFU 0", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "count": 8, "mfu": 0})"); }, kind::input, "[trainprint.input] mfu: got 0, expected 0 < mfu <= 1"},
       {"MFU 1.7", [] { estimate_with("mfu", "170%"); }, kind::input, "[trainprint.input] mfu: got '170%' (1.7), expected 0 < mfu <= 1"},
       // A workload the given time cannot hold at the peak: 6 × 7e9 × 2e12 = 8.4e22 FLOP need 8.4e22 /
-      // (3600 × 989.4e12) = 23,583 H100-hours at MFU 1; 1,000 h would be an MFU of 23.6.
-      {"implied MFU above 1", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "gpu_hours": 1000})"); }, kind::input, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.22 needs 1.097e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1"},
+      // (3600 × 989.4e12) = 23,583 H100-hours at MFU 1; 1,000 h would be an MFU of 23.6. The fitted
+      // MFU for 7B on H100 is 0.198569 (estimator.test.cpp "MFU default"), printed to 2 digits as 0.2:
+      // 23,583 h / 0.198569 = 118,766 h = 1.188e+05 h.
+      {"implied MFU above 1", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "gpu_hours": 1000})"); }, kind::input, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.2 needs 1.188e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1"},
       {"negative WUE", [] { estimate_with("wue", "-0.5"); }, kind::input, "[trainprint.input] wue: got -0.5, expected 0 <= wue <= 100"},
       {"CFE 1.5", [] { estimate_with("cfe", "1.5"); }, kind::input, "[trainprint.input] cfe: got 1.5, expected 0 <= cfe <= 1"},
       {"zero lifetime", [] { estimate_with("lifetime_years", "0"); }, kind::input, "[trainprint.input] lifetime_years: got 0, expected 0 < lifetime_years <= 100"},

@@ -29,27 +29,29 @@ TEST_CASE("compare: ranked best first by total emissions, with the difference to
   CHECK(c.rows[0].value == "SE");
   CHECK(c.rows[1].value == "FR");
   CHECK(c.rows[2].value == "PL");
-  // Worked by hand (shipped catalog): 7B on H100 (989.4 TFLOP/s bf16), fitted MFU
-  // exp(−1.200618 − 1.285346 × 0.501217 + 0.079662 × 0.845098 + 0.568372 × 0.845098 × 0.501217)
-  // = exp(−1.536783) = 0.2150718; AH = 6 × 7e9 × 2e12 / (989.4e12 × 0.2150718) / 3600 = 109,653.24 h.
+  // Worked by hand (shipped catalog): 7B on H100 (989.4 TFLOP/s bf16), p = log10(989.4/312)
+  // = 0.501217, n = log10(7) = 0.845098, fitted MFU (data/calibration.json)
+  // exp(−1.189942 − 1.408625 × 0.501217 + 0.193469 × 0.845098 + 0.273503 × 0.845098 × 0.501217)
+  // = exp(−1.189942 − 0.706027 + 0.163500 + 0.115850) = exp(−1.616619) = 0.1985689;
+  // AH = 6 × 7e9 × 2e12 / (989.4e12 × 0.1985689) / 3600 = 118,766.41 h.
   // Power at the fitted MFU: 700 W × 0.75 = 525 W + host 575 W × 0.75 = 431.25 W → 956.25 W;
-  // E = 109,653.24 h × 956.25 W / 1000 × PUE 1.56 = 163,575.22 kWh.
-  // Embodied: (46.652 + 312.5) kg × 109,653.24 h / (5 × 8,760 h) = 899.1368 kg.
-  // SE 35.8 g/kWh: 5,855.993 + 899.137 = 6,755.129 kg; FR 44.2: 7,230.025 + 899.137 = 8,129.161 kg;
-  // PL 615: 100,598.759 + 899.137 = 101,497.895 kg.
-  CHECK(*c.rows[0].metric == Approx(6755.129311026938).epsilon(1e-9));
-  CHECK(*c.rows[1].metric == Approx(8129.16113853351).epsilon(1e-9));
-  CHECK(*c.rows[2].metric == Approx(101497.89532195615).epsilon(1e-9));
+  // E = 118,766.41 h × 956.25 W / 1000 × PUE 1.56 = 177,169.79 kWh.
+  // Embodied: (46.652 + 312.5) kg × 118,766.41 h / (5 × 8,760 h) = 973.8629 kg.
+  // SE 35.8 g/kWh: 6,342.679 + 973.863 = 7,316.542 kg; FR 44.2: 7,830.905 + 973.863 = 8,804.768 kg;
+  // PL 615: 108,959.423 + 973.863 = 109,933.286 kg.
+  CHECK(*c.rows[0].metric == Approx(7316.5415).epsilon(1e-7));
+  CHECK(*c.rows[1].metric == Approx(8804.7678).epsilon(1e-7));
+  CHECK(*c.rows[2].metric == Approx(109933.286).epsilon(1e-7));
   CHECK(*c.rows[0].delta_to_best == 0);
-  CHECK(*c.rows[1].delta_to_best == Approx(8129.16113853351 - 6755.129311026938).epsilon(1e-9));  // 1,374.032
-  CHECK(*c.rows[2].delta_to_best == Approx(101497.89532195615 - 6755.129311026938).epsilon(1e-9));  // 94,742.766
+  CHECK(*c.rows[1].delta_to_best == Approx(8804.7678 - 7316.5415).epsilon(1e-6));  // 1,488.226
+  CHECK(*c.rows[2].delta_to_best == Approx(109933.286 - 7316.5415).epsilon(1e-7));  // 102,616.745
 }
 
 TEST_CASE("compare: the region changes emissions and water, not energy") {
   const comparison c = compare(base(), "region", {"FR", "PL"}, catalog::embedded(), rank_by::energy);
   REQUIRE(c.rows.size() == 2);
-  // facility kWh, same for both: 109,653.24 h × 956.25 W / 1000 × 1.56 (previous test case).
-  CHECK(*c.rows[0].metric == Approx(163575.21756030596).epsilon(1e-9));
+  // facility kWh, same for both: 118,766.41 h × 956.25 W / 1000 × 1.56 (previous test case).
+  CHECK(*c.rows[0].metric == Approx(177169.794).epsilon(1e-8));
   CHECK(*c.rows[1].delta_to_best == Approx(0).epsilon(1e-12));
 }
 
@@ -64,16 +66,17 @@ TEST_CASE("rank_metric: each metric is the output the docs name") {
   CHECK(rank_metric(e, rank_by::emissions) == e.total->in_kg_co2e());
   CHECK(rank_metric(e, rank_by::water) == e.water_total->in_litres());
   // Compute plus electricity: FR's catalog price 0.2521 USD/kWh (Eurostat 2023, see cpu.test.cpp):
-  // 109,653.24 h × 2 USD + 163,575.22 kWh × 0.2521 USD = 219,306.48 + 41,237.31 = 260,543.79 USD.
+  // 118,766.41 h × 2 USD + 177,169.79 kWh × 0.2521 USD = 237,532.82 + 44,664.51 = 282,197.33 USD
+  // (hours and energy worked in the first test case above).
   CHECK(*rank_metric(e, rank_by::cost) ==
         Approx(e.accelerator_hours * 2 + e.energy_facility.in_kwh() * 0.2521).epsilon(1e-12));
-  CHECK(*rank_metric(e, rank_by::cost) == Approx(260543.79).epsilon(1e-6));
+  CHECK(*rank_metric(e, rank_by::cost) == Approx(282197.33).epsilon(1e-6));
   CHECK(rank_metric(e, rank_by::time) == e.wall_hours);
 }
 
 TEST_CASE("rank_metric: a rented run's cost is its rent alone, unknown with the rent") {
   // The same run rented: the cloud's price already pays for the electricity, so the cost is
-  // the compute cost alone, 109,653.24 h × 2 USD = 219,306.48 USD, not 260,543.79 as owned.
+  // the compute cost alone, 118,766.41 h × 2 USD = 237,532.82 USD, not 282,197.33 as owned.
   auto s = base();
   s.region = "FR";
   s.hourly_price_usd = 2;
@@ -81,7 +84,7 @@ TEST_CASE("rank_metric: a rented run's cost is its rent alone, unknown with the 
   const estimate rented = make_estimate(s);
   REQUIRE(rented.electricity_cost_usd);  // shown for comparison, not added
   CHECK(*rank_metric(rented, rank_by::cost) == Approx(rented.accelerator_hours * 2).epsilon(1e-12));
-  CHECK(*rank_metric(rented, rank_by::cost) == Approx(219306.48).epsilon(1e-6));
+  CHECK(*rank_metric(rented, rank_by::cost) == Approx(237532.82).epsilon(1e-6));
   // With no rental price the cost is unknown, never the electricity alone.
   s.hourly_price_usd.reset();
   const estimate unpriced = make_estimate(s);

@@ -354,49 +354,48 @@ TEST_CASE("estimator: precision defaults to bf16, else fp16; other precisions ar
 
 TEST_CASE("estimator: MFU default is the fitted model's median") {
   // MFU = exp(c0 + c1·p + c2·n + c3·n·p + c4·ln(total/active)), the fit's median (the
-  // held-out median residual is reported, not applied), with p = log10(reference peak / 312
-  // TFLOP/s), n = log10(active / 1e9), n = n_unknown (the fitted runs' mean, 1.151658) for a
+  // held-out median residual is reported, not applied), with p = max(0, log10(reference peak /
+  // 312 TFLOP/s)), n = log10(active / 1e9), n = n_unknown (the fitted runs' mean, 1.151658) for a
   // model of unknown size, and the shipped coefficients of data/calibration.json:
-  // c = (−1.200618, −1.285346, 0.079662, 0.568372, −0.066541).
+  // c = (−1.189942, −1.408625, 0.193469, 0.273503, −0.017061).
   const mfu_model& m = fitted_mfu_model();
-  REQUIRE(m.coef == std::array<double, 5>{-1.2006175780263852, -1.285345539302729, 0.07966153346286807,
-                                          0.5683719893579823, -0.0665410018053413});
+  REQUIRE(m.coef == std::array<double, 5>{-1.1899416411946637, -1.4086250651475594, 0.1934688185479502,
+                                          0.2735027631466817, -0.017060565120248564});
   REQUIRE(m.n_unknown == 1.1516578033837863);
   scenario s;
   s.flops = 1e21;
   s.hardware = "h100";
   const estimate e = make_estimate(s, fixture::catalog());
   // H100, size unknown: p = log10(989.4/312) = 0.501217, n = 1.151658;
-  // ln MFU = −1.200618 − 0.644237 + 0.091743 + 0.328082 = −1.425030 → 0.240501.
-  CHECK(e.inputs.mfu == Approx(0.2405011631).epsilon(1e-9));
+  // ln MFU = −1.189942 − 0.706027 + 0.222810 + 0.157874 = −1.515285 → 0.219746.
+  CHECK(e.inputs.mfu == Approx(0.2197455905).epsilon(1e-9));
   CHECK(e.inputs.mfu == e.inputs.mfu_reference);
   CHECK(e.find_trace("mfu")->origin == origin::fallback);
   CHECK(e.find_trace("mfu")->source == m.source);
   // The same number through the public function.
   CHECK(e.inputs.mfu == Approx(predict_mfu(m, {989.4e12, std::nullopt, std::nullopt})).epsilon(1e-12));
   s.hardware = "v100";
-  // V100, fp16 reference 125 TFLOP/s: p = log10(125/312) = −0.397245;
-  // ln MFU = −1.200618 + 0.510597 + 0.091743 − 0.260024 = −0.858303 → 0.423881.
-  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.4238809671).epsilon(1e-9));
+  // V100, fp16 reference 125 TFLOP/s: log10(125/312) = −0.397245 < 0, so p = 0 (an A100's);
+  // ln MFU = −1.189942 + 0.222810 = −0.967132 → 0.380172.
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.3801718975).epsilon(1e-9));
   s.hardware = "no-tdp-chip";
   s.power_w = power::watts(100);
   s.boundary = boundary::accelerators;
-  // bf16 100 TFLOP/s: p = log10(100/312) = −0.494155;
-  // ln MFU = −1.200618 + 0.635159 + 0.091743 − 0.323459 = −0.797174 → 0.450601.
-  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.4506005011).epsilon(1e-9));
+  // bf16 100 TFLOP/s: log10(100/312) = −0.494155 < 0, p = 0: the same 0.380172 as the V100.
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.3801718975).epsilon(1e-9));
   s = scenario{};
   s.params = 7e9;
   s.tokens = 2e12;
   s.hardware = "h100";
-  // 7B on H100: n = log10(7) = 0.845098; ln MFU = −1.200618 − 0.644237 + 0.079662 × 0.845098
-  // + 0.568372 × 0.845098 × 0.501217 = −1.200618 − 0.644237 + 0.067322 + 0.240750 = −1.536783
-  // → 0.215072.
-  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.2150717749).epsilon(1e-9));
+  // 7B on H100: n = log10(7) = 0.845098; ln MFU = −1.189942 − 0.706027 + 0.193469 × 0.845098
+  // + 0.273503 × 0.845098 × 0.501217 = −1.189942 − 0.706027 + 0.163500 + 0.115850 = −1.616619
+  // → 0.198569.
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.1985689070).epsilon(1e-9));
   s.params = 47e9;
   s.active_params = 13e9;
   // MoE 47B total / 13B active: n = log10(13) = 1.113943, ln(47/13) = 1.285198;
-  // ln MFU = −1.200618 − 0.644237 + 0.088738 + 0.317338 − 0.085518 = −1.524297 → 0.217774.
-  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.2177740687).epsilon(1e-9));
+  // ln MFU = −1.189942 − 0.706027 + 0.215513 + 0.152704 − 0.021926 = −1.549678 → 0.212316.
+  CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == Approx(0.2123164036).epsilon(1e-9));
   // A given MFU wins.
   s.mfu = 0.4;
   CHECK(make_estimate(s, fixture::catalog()).inputs.mfu == 0.4);
@@ -486,17 +485,17 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   const auto* implied = e.find_trace("implied_mfu");
   REQUIRE(implied);
   CHECK(implied->value == Approx(0.23583316488107267).epsilon(rel));
-  // Inside the fitted 90% range for 7B on H100: 0.215072 × exp(−0.619205) = 0.1158 to
-  // 0.215072 × exp(0.576573) = 0.3828 (the held-out residuals' 5th and 95th percentiles) → no note.
+  // Inside the fitted 90% range for 7B on H100: 0.198569 × exp(−0.816806) = 0.0877 to
+  // 0.198569 × exp(0.634573) = 0.3745 (the held-out residuals' 5th and 95th percentiles) → no note.
   for (const auto& n : e.notes) CHECK(n.find("implied MFU") == std::string::npos);
   // Power follows the implied MFU: idle 126.6/700 = 0.180857; fraction = 0.180857 + (0.75 −
-  // 0.180857) × 0.2358332 / 0.2150718 = 0.180857 + 0.569143 × 1.096532 = 0.804941;
-  // 700 W × 0.804941 = 563.4585 W; host 575 W × 0.804941 = 462.8409 W.
+  // 0.180857) × 0.2358332 / 0.1985689 (the fitted MFU, "MFU default" above) = 0.180857 + 0.569143
+  // × 1.187664 = 0.856808; 700 W × 0.856808 = 599.7654 W; host 575 W × 0.856808 = 492.6644 W.
   CHECK(e.inputs.power_follows_mfu);
-  CHECK(e.accelerator_power.in_watts() == Approx(563.4584995879061).epsilon(1e-9));
-  CHECK(e.host_power.in_watts() == Approx(462.84091037578).epsilon(1e-9));
-  // E_IT = 1e5 h × (563.4585 + 462.8409) W / 1000 = 102,629.94 kWh.
-  CHECK(e.energy_it.in_kwh() == Approx(102629.94099636862).epsilon(1e-9));
+  CHECK(e.accelerator_power.in_watts() == Approx(599.7654).epsilon(1e-7));
+  CHECK(e.host_power.in_watts() == Approx(492.6644).epsilon(1e-7));
+  // E_IT = 1e5 h × (599.7654 + 492.6644) W / 1000 = 109,242.98 kWh.
+  CHECK(e.energy_it.in_kwh() == Approx(109242.98).epsilon(1e-7));
 
   // Duration × count on the same workload: 120 h × 64 = 7,680 h; implied MFU = 8.4e22 /
   // (7,680 × 3600 × 989.4e12) = 3.0707: no run exceeds its peak, so it is bad input (the
@@ -532,8 +531,8 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   s.precision.reset();
 
   // FLOPs with gpu_hours (formerly an error): 1e21 FLOP in 500 h on H100 → implied
-  // 1e21 / (500 × 3600 × 989.4e12) = 0.5615075, above the FLOPs-only range 0.240501 ×
-  // exp(−0.619205) = 0.1295 to 0.240501 × exp(0.576573) = 0.4281.
+  // 1e21 / (500 × 3600 × 989.4e12) = 0.5615075, above the FLOPs-only range 0.219746 ×
+  // exp(−0.816806) = 0.0971 to 0.219746 × exp(0.634573) = 0.4145 (printed to 2 digits: 0.097–0.41).
   s = scenario{};
   s.flops = 1e21;
   s.gpu_hours = 500;
@@ -545,7 +544,7 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   CHECK(f.find_trace("implied_mfu")->value == Approx(0.5615075354311255).epsilon(1e-9));
   bool above = false, unused = false;
   for (const auto& n : f.notes) {
-    above = above || n.find("the run's implied MFU 0.56 is above the fitted 90% range 0.13–0.43") == 0;
+    above = above || n.find("the run's implied MFU 0.56 is above the fitted 90% range 0.097–0.41") == 0;
     // The implied MFU 0.5615 printed to 3 significant digits.
     unused = unused || n.find("`mfu` 0.5 is not used: the accelerator-hours come from `gpu_hours`; the run's implied "
                               "MFU is 0.562") == 0;

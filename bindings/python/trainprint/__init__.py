@@ -2,8 +2,8 @@
 
 >>> import trainprint
 >>> e = trainprint.estimate(params=7e9, tokens=2e12, hardware="h100", count=512, region="aws:us-east-1")
->>> round(e.energy_kwh / 1000, 1)   # facility energy, MWh (the README's 120 MWh)
-119.5
+>>> round(e.energy_kwh / 1000, 1)   # facility energy, MWh (the README's 129 MWh)
+129.5
 
 Keyword arguments are the scenario fields of the CLI's ``--scenario`` JSON
 (``params``, ``tokens``, ``hardware``, ``count``, ``region``, ``mfu``, ...); the
@@ -518,7 +518,7 @@ def estimate(
 
     >>> e = estimate(params="7B", tokens="2T", hardware="h100", count=512, region="FR")
     >>> e.hardware, round(e.energy_kwh / 1000)   # facility energy, MWh
-    ('nvidia-h100-sxm5-80gb', 164)
+    ('nvidia-h100-sxm5-80gb', 177)
     >>> estimate(params=7e9, tokens=2e12, hardware="h100", mfu=1.5)
     Traceback (most recent call last):
     ...
@@ -697,7 +697,7 @@ def estimate_many(
     >>> r = trainprint.estimate_many(params=["7B", "70B"], tokens="2T", hardware="h100",
     ...                              count=[512, 2048], region="FR")
     >>> [round(v / 1000, 1) for v in r["energy_facility_kwh"]]  # MWh
-    [163.6, 1136.1]
+    [177.2, 1273.0]
     >>> bad = trainprint.estimate_many(params=[7e9, -1.0], tokens=2e12, hardware="h100", errors="collect")
     >>> list(bad["error"])
     [None, '[trainprint.input] params: got -1, expected 0 < params <= 1e+15']
