@@ -94,37 +94,37 @@ TEST_CASE("rank_metric: a rented run's cost is its rent alone, unknown with the 
 
 TEST_CASE("rank_metric: an owned run's cost is unknown when a part of it is, never its electricity alone") {
   // Owned (no cloud provider) in FR with no price of owning: the electricity is known,
-  // 163,575.22 kWh × 0.2521 USD/kWh = 41,237.31 USD (first test case), the compute cost is
+  // 177,169.79 kWh × 0.2521 USD/kWh = 44,664.51 USD (first test case), the compute cost is
   // not, so the run's cost is unknown.
   auto s = base();
   s.region = "FR";
   const estimate owned = make_estimate(s);
   REQUIRE(owned.context.ownership == ownership::owned);
   REQUIRE(owned.electricity_cost_usd);
-  CHECK(*owned.electricity_cost_usd == Approx(41237.31).epsilon(1e-6));
+  CHECK(*owned.electricity_cost_usd == Approx(44664.51).epsilon(1e-6));
   CHECK_FALSE(owned.compute_cost_usd);
   CHECK_FALSE(rank_metric(owned, rank_by::cost));
   // The price of owning but no electricity price (no place given): unknown too, never the
-  // compute cost alone (109,653.24 h × 2 USD = 219,306.48 USD).
+  // compute cost alone (118,766.41 h × 2 USD = 237,532.82 USD).
   auto t = base();
   t.hourly_price_usd = 2;
   const estimate nowhere = make_estimate(t);
   REQUIRE(nowhere.compute_cost_usd);
-  CHECK(*nowhere.compute_cost_usd == Approx(219306.48).epsilon(1e-6));
+  CHECK(*nowhere.compute_cost_usd == Approx(237532.82).epsilon(1e-6));
   CHECK_FALSE(nowhere.electricity_cost_usd);
   CHECK_FALSE(rank_metric(nowhere, rank_by::cost));
 }
 
 TEST_CASE("compare by cost: an owned option with an unknown cost ranks last and saves nothing; its electricity shows") {
   // The new-user trial: 7B × 2T on 512 H100s owned in FR against rented at AWS us-east-1.
-  // AWS: 109,653.24 accelerator-hours × 12.29 USD (p5.48xlarge 98.32 USD / 8) = 1,347,638.32 USD.
-  // FR: electricity 41,237.31 USD, owning unknown: before, ranked by its electricity alone,
+  // AWS: 118,766.41 accelerator-hours × 12.29 USD (p5.48xlarge 98.32 USD / 8) = 1,459,639.18 USD.
+  // FR: electricity 44,664.51 USD, owning unknown: before, ranked by its electricity alone,
   // "FR instead of aws:us-east-1 saves $1.31M".
   const comparison c = compare(base(), "region", {"FR", "aws:us-east-1"}, catalog::embedded(), rank_by::cost);
   REQUIRE(c.rows.size() == 2);
   CHECK(c.rows[0].value == "aws:us-east-1");
   REQUIRE(c.rows[0].metric);
-  CHECK(*c.rows[0].metric == Approx(1347638.32).epsilon(1e-6));
+  CHECK(*c.rows[0].metric == Approx(1459639.18).epsilon(1e-6));
   CHECK(c.rows[1].value == "FR");
   CHECK_FALSE(c.rows[1].metric);
   CHECK_FALSE(c.rows[1].delta_to_best);
@@ -133,17 +133,17 @@ TEST_CASE("compare by cost: an owned option with an unknown cost ranks last and 
     CAPTURE(text);
     CHECK(text.find("saves") == std::string::npos);
     CHECK(text.find("electricity USD") != std::string::npos);  // the electricity cost, labelled as such
-    CHECK(text.find("41237") != std::string::npos);
+    CHECK(text.find("44665") != std::string::npos);
     CHECK(text.find("in rent") != std::string::npos);            // AWS's is in its rent
-    CHECK(text.find("1347638") != std::string::npos);          // the run's cost
+    CHECK(text.find("1459639") != std::string::npos);          // the run's cost
     CHECK(text.find("an owned run's cost is its electricity plus what owning") != std::string::npos);
   }
   // With the price of owning (3 USD per accelerator-hour) FR's cost is known:
-  // 109,653.24 h × 3 = 328,959.72 + 41,237.31 = 370,197.03 USD.
+  // 118,766.41 h × 3 = 356,299.23 + 44,664.51 = 400,963.74 USD.
   auto fr = base();
   fr.region = "FR";
   fr.hourly_price_usd = 3;
-  CHECK(*rank_metric(make_estimate(fr), rank_by::cost) == Approx(370197.03).epsilon(1e-6));
+  CHECK(*rank_metric(make_estimate(fr), rank_by::cost) == Approx(400963.74).epsilon(1e-6));
 }
 
 TEST_CASE("rank_by: names round-trip; an unknown name names the choices") {
