@@ -1,0 +1,75 @@
+// Machine-readable rows of an estimate: the headline columns (from the output table),
+// CSV fields and numbers, and the CSV of one estimate with its ranges (see
+// include/trainprint/format.hpp and src/format_internal.hpp).
+
+#include "trainprint/format.hpp"
+
+#include "format_internal.hpp"
+
+#include <fmt/format.h>
+
+#include <string>
+
+namespace trainprint::inline v0 {
+
+const std::vector<headline_column>& headline_columns() {
+  static const std::vector<headline_column> cols = [] {
+    std::vector<headline_column> v;
+    for (const auto& row : output_table)
+      if (row.headline) v.push_back({row.name, row.id});
+    return v;
+  }();
+  return cols;
+}
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string r = "\"";
+  for (char ch : text) {
+    if (ch == '"') r += '"';
+    r += ch;
+  }
+  return r + "\"";
+}
+
+std::string csv_number(std::optional<double> v) {
+  if (!v) return {};
+  return fmt::format("{:.10g}", *v);
+}
+
+std::string range_csv_header() {
+  std::string out;
+  for (const auto& col : headline_columns())
+    if (info(col.id).sampled) out += fmt::format(",{0}_p5,{0}_p95", col.name);
+  return out + ",impossible_samples";  // samples left out (implied MFU above 1): JSON's uncertainty.impossible_samples
+}
+std::string range_csv_cells(const estimate& e) {
+  std::string out;
+  for (const auto& col : headline_columns()) {
+    if (!info(col.id).sampled) continue;
+    const auto* o = e.uncertainty ? e.uncertainty->find(info(col.id).path) : nullptr;
+    out += "," + csv_number(o ? std::optional(o->p5) : std::nullopt) + "," +
+           csv_number(o ? std::optional(o->p95) : std::nullopt);
+  }
+  return out + "," + (e.uncertainty ? std::to_string(e.uncertainty->impossible_samples) : std::string{});
+}
+
+std::string render_csv(const estimate& e) {
+  const auto& c = e.context;
+  std::string head = "hardware,count,region,grid_region,boundary,convention,pue,intensity_g_co2e_per_kwh";
+  std::string row = csv_field(c.accelerator_id) + "," + csv_number(e.inputs.count) + "," + csv_field(c.region_id) + "," +
+                    csv_field(c.grid_region_id) + "," + std::string(to_string(c.boundary)) + "," +
+                    std::string(to_string(c.convention)) + "," +
+                    csv_number(e.inputs.pue) + "," + csv_number(e.inputs.intensity_g_per_kwh);
+  for (const auto& col : headline_columns()) {
+    head += "," + std::string(col.name);
+    row += "," + csv_number(col.get(e));
+  }
+  if (e.uncertainty) {
+    head += range_csv_header();
+    row += range_csv_cells(e);
+  }
+  return head + "\n" + row + "\n";
+}
+
+}  // namespace trainprint::inline v0
