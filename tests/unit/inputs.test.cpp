@@ -273,7 +273,7 @@ TEST_CASE("inputs: numeric inputs have both accessors, text inputs a field, the 
     CHECK(i.choices.empty() == (i.kind != input_kind::choice));
     CHECK((i.get_flag != nullptr) == (i.kind == input_kind::flag));
     CHECK((i.set_flag != nullptr) == (i.kind == input_kind::flag));
-    CHECK(i.assign != nullptr);  // merge() and copy_input() copy every row (inputs.hpp)
+    CHECK((i.assign != nullptr));  // merge() and copy_input() copy every row (inputs.hpp)
   }
 }
 
