@@ -45,6 +45,33 @@ constexpr bool equal_ignoring_case(std::string_view a, std::string_view b) {
   return true;
 }
 
+/// The indefinite article for `word` as it is read aloud: "an" before a vowel sound, else
+/// "a". A word whose first part (up to a space, '-' or ':') has a digit or is in capitals
+/// is read letter by letter ("an H100", "an MI250X", "an IDRIS", "a GCP", "a v3"); any other
+/// by its first letter ("an aws", "an on-premises room", "a laptop"; "a unit", "a user").
+constexpr std::string_view indefinite_article(std::string_view word) {
+  if (word.empty()) return "a";
+  const std::size_t end = std::min(word.find_first_of(" -:"), word.size());
+  bool digit = false, capitals = end > 1;
+  for (std::size_t i = 0; i < end; ++i) {
+    digit = digit || (word[i] >= '0' && word[i] <= '9');
+    capitals = capitals && !(word[i] >= 'a' && word[i] <= 'z');
+  }
+  const char c = lower_ascii(word[0]);
+  if (digit || capitals)  // letter names that start with a vowel sound: A E F H I L M N O R S X
+    return std::string_view("aefhilmnorsx").find(c) != std::string_view::npos ? "an" : "a";
+  const std::string_view w = word.substr(0, end);
+  if (c == 'u')  // "a unit", "a user", but "an unknown"
+    for (std::string_view yoo : {"uni", "use", "usu", "uti", "ura"})
+      if (w.size() >= 3 && equal_ignoring_case(w.substr(0, 3), yoo)) return "a";
+  return std::string_view("aeiou").find(c) != std::string_view::npos ? "an" : "a";
+}
+
+/// `word` after its indefinite article: "an aws", "a laptop" (indefinite_article()).
+inline std::string with_article(std::string_view word) {
+  return std::string(indefinite_article(word)) + " " + std::string(word);
+}
+
 /// `v` joined with `sep`.
 inline std::string join(const std::vector<std::string>& v, std::string_view sep) {
   std::string out;

@@ -86,7 +86,7 @@ hardware_unit find_hardware(const catalog& cat, std::string_view id) {
     const std::string per = r->cores_per_chip == 1 ? "one TensorCore per chip" : "2 TensorCores per chip";
     if (n < r->cores_per_chip || n % r->cores_per_chip != 0 || (pod_chips > 0 && n / r->cores_per_chip > pod_chips))
       throw input_error("hardware", std::string(id),
-                        fmt::format("a {} slice named by its {} ({}): {}-N with N {}{} (e.g. {}-{}; {})", r->name, unit,
+                        fmt::format("{} slice named by its {} ({}): {}-N with N {}{} (e.g. {}-{}; {})", text::with_article(r->name), unit,
                                     per, r->name, r->cores_per_chip == 2 ? "even, " : "",
                                     pod_chips > 0 ? fmt::format("at most {} (a whole pod)", pod_chips * r->cores_per_chip)
                                                   : std::string("at least 1"),

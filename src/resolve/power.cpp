@@ -1,6 +1,7 @@
 // The site kind, measured energy and power sections of resolve() (§1.6, §7, §1.2): the boundary, the accelerator's power and the host's (resolver.hpp).
 
 #include "resolver.hpp"
+#include "../text.hpp"
 #include "../usual_ranges.hpp"
 
 namespace trainprint::inline v0::resolving {
@@ -58,9 +59,9 @@ void resolver::site_kind() {
     // A data-centre part (or several accelerators) at a personal site: kept, but said.
     if ((site->kind == defaults::site_kind::desktop || site->kind == defaults::site_kind::laptop) && rec.context && acc &&
         acc->segment == "data-centre")
-      r.notes.push_back(fmt::format("site_kind {} with {} (a data-centre part): a {} does not hold it; the {}'s PUE "
+      r.notes.push_back(fmt::format("site_kind {} with {} (a data-centre part): {} does not hold it; the {}'s PUE "
                                     "and host are used as given, check site_kind (data-centre or server-room)",
-                                    site->id, acc->id, site->name, site->name));
+                                    site->id, acc->id, text::with_article(site->name), site->name));
     else if (!site->servers() && rec.context && s.count && *s.count > 2 * site->accelerators_per_machine)
       r.notes.push_back(fmt::format("site_kind {} with {} accelerators: {:g} machines of {}; check site_kind "
                                     "(data-centre or server-room)",
@@ -71,18 +72,18 @@ void resolver::site_kind() {
   } else {
     site = &defaults::site_profile_of(defaults::site_kind_for_segment(acc->segment));
     if (!site->servers() && rec.context)
-      r.notes.push_back(fmt::format("site: {} ({} is a {} part): PUE {:g}, no on-site water, the host of one {}; give "
+      r.notes.push_back(fmt::format("site: {} ({} is {} part): PUE {:g}, no on-site water, the host of one {}; give "
                                     "site_kind (data-centre, server-room, workstation, desktop, laptop) to change it",
-                                    site->name, acc->id, acc->segment, site->pue.value, site->name));
+                                    site->name, acc->id, text::with_article(acc->segment), site->pue.value, site->name));
   }
   site_servers = site->servers();
   // The hardware's provider beside no region of its own: its fleet figures, said once.
   if (rec.context && !hw_provider.empty() && !given.provider && (!reg || reg->provider.empty()) && !s.pue &&
       site->kind == defaults::site_kind::data_centre)
-    r.notes.push_back(fmt::format("provider {} from the hardware ({}): {}'s fleet PUE{} used; a {}: region gives "
-                                  "the region's own",
-                                  hw_provider, hw_why, prov->name, prov->cfe.empty() ? " is" : " and carbon-free share are",
-                                  hw_provider));
+    r.notes.push_back(fmt::format("provider {} from the hardware ({}): the fleet PUE{} of {} {} used; one of its "
+                                  "regions ({}:…) gives the region's own",
+                                  hw_provider, hw_why, prov->cfe.empty() ? "" : " and carbon-free share", prov->name,
+                                  prov->cfe.empty() ? "is" : "are", hw_provider));
   site_note = std::string(site->name) + (s.site_kind ? " (given)" : " site");
 }
 

@@ -140,7 +140,7 @@ resolver::resolver(const scenario& given_, const catalog& cat_, resolved_scenari
       hw_why = fmt::format("hardware {} is {} {} of {}", *given.hardware,
                            hw_unit->kind == "slice"      ? "a Cloud TPU slice"
                            : hw_unit->kind == "instance" ? "an instance"
-                                                      : "a " + hw_unit->kind,
+                                                      : text::with_article(hw_unit->kind),
                            hw_unit->id, hw_unit->provider);
     } else if (counted_in_chips(hw_unit->acc->id)) {
       hw_provider = "gcp";

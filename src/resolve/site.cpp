@@ -72,7 +72,7 @@ void resolver::site_section() {
       ctx.ownership_basis = "given";
     } else if (prov && (prov->kind == "cloud" || prov->kind == "hpc")) {
       ctx.ownership = ownership::cloud;
-      ctx.ownership_basis = "provider " + prov->id + " is a" + (prov->kind == "hpc" ? "n HPC" : " cloud") + " service";
+      ctx.ownership_basis = "provider " + prov->id + " is " + text::with_article(prov->kind == "hpc" ? "HPC" : "cloud") + " service";
     } else {
       ctx.ownership = ownership::owned;
       ctx.ownership_basis = prov ? "provider " + prov->id + " is not a cloud service: taken as owned"

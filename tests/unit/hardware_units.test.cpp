@@ -171,7 +171,8 @@ TEST_CASE("hardware units: a TPU outside a gcp: region takes Google's fleet PUE,
   CHECK(e.find_trace("pue")->value == fleet);
   CHECK(e.context.provider_id == "gcp");
   CHECK(has_note(e, "provider gcp from the hardware (hardware tpu-v4 is a Cloud TPU, sold only by Google Cloud): "
-                    "Google Cloud's fleet PUE and carbon-free share are used"));
+                    "the fleet PUE and carbon-free share of Google Cloud are used; one of its regions (gcp:…) gives "
+                    "the region's own"));
   // A given PUE, or a gcp: region, needs no note.
   scenario p = timed("tpu-v4", 64, "FR");
   p.pue = 1.2;
