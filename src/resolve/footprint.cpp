@@ -250,6 +250,11 @@ void resolver::money() {
                                     "`hourly_price_usd` (USD per accelerator-hour) for the price you pay",
                                     named_system ? hw_unit->id : acc->id,
                                     provider_id.empty() ? std::string() : " at " + provider_id));
+    else if (!lp && found == 0 && rec.context)  // owned, not given as such: its cost is electricity + owning
+      r.notes.push_back(fmt::format("compute cost unknown: {}, so the run is taken as owned and the catalog's "
+                                    "cloud list prices are not used; give `hourly_price_usd` for what owning costs per "
+                                    "accelerator-hour, or `provider` for a rented run",
+                                    prov ? "provider " + prov->id + " is not a cloud service" : "no cloud provider named"));
     if (lp) {
       const double per_acc = lp->per_accelerator ? lp->usd_per_hour : lp->usd_per_hour / priced->accelerators;
       const bool other_region = reg && reg->id != lp->region;
