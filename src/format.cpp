@@ -516,7 +516,7 @@ struct comparison_view {
   std::string subtitle;
   std::vector<std::string> bases;
   std::string mixed_bases;  ///< the note when rows rest on different intensity bases (under the table)
-  std::string cost_note;    ///< the note when an owned row's cost is unknown but its electricity cost known
+  std::vector<std::string> cost_notes;  ///< cost_notes(): under the table, each "Note: ..."
   std::vector<std::string> not_estimated;  ///< "value: why", for the options that could not be estimated
   std::vector<std::string> notes;  ///< the rows' notes: one on every row once, the others "value: note"
   std::string saving;
@@ -548,7 +548,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
   std::vector<std::optional<double>> en, em, wa, co, ti, in;
   std::vector<const output_interval*> en_i, em_i, wa_i, ti_i;
   std::vector<std::string> el;  // electricity cost cells: a rented run's is in its rent
-  bool any_cost = false, any_time = false, owned_electricity = false, owned_part_cost = false;
+  bool any_cost = false, any_time = false, owned_electricity = false;
   for (const auto& r : c.rows) {
     const auto& e = r.result;
     const bool ok = !r.error;  // a row that could not be estimated has no numbers
@@ -558,8 +558,6 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
                  : e.electricity_cost_usd                        ? fmt::format("{:.0f}", *e.electricity_cost_usd)
                                                                  : std::string("unknown"));
     owned_electricity = owned_electricity || (owned && e.electricity_cost_usd);
-    // An owned run whose electricity cost is known but not what owning costs: its cost is unknown.
-    owned_part_cost = owned_part_cost || (owned && e.electricity_cost_usd && !e.compute_cost_usd);
     en.push_back(ok ? std::optional(e.energy_facility.in_kwh()) : std::nullopt);
     em.push_back(ok ? rank_metric(e, rank_by::emissions) : std::nullopt);
     wa.push_back(ok ? rank_metric(e, rank_by::water) : std::nullopt);
@@ -580,7 +578,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
   // The electricity cost on its own (an owned run's is a part of its cost, never all of it),
   // then the run's cost (rank_metric).
   if (owned_electricity) cols.push_back(metric_column{"electricity USD", el});
-  if (any_cost) {
+  if (any_cost || c.rank_by == rank_by::cost) {  // ranked by cost: the column, even when every cell is unknown
     metric_column m{"cost USD", {}};
     for (const auto& x : co) m.cells.push_back(x ? fmt::format("{:.0f}", *x) : "unknown");
     cols.push_back(std::move(m));
@@ -591,18 +589,29 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     for (const auto& x : in) m.cells.push_back(x ? fmt::format("{:.4g}", *x) : "unknown");
     cols.push_back(std::move(m));
   }
-  v.header = {"#", c.key};
-  v.right = {true, false};
+  // Ranked (two or more metrics known): a rank per known option ("—" for the unknown ones,
+  // listed after them) and the difference to the best; else neither (ranking_text() says why).
+  const bool ranked = known_metrics(c) >= 2;
+  v.header = ranked ? std::vector<std::string>{"#", c.key} : std::vector<std::string>{c.key};
+  v.right = ranked ? std::vector<bool>{true, false} : std::vector<bool>{false};
   for (const auto& m : cols) {
     v.header.push_back(m.header);
     v.right.push_back(true);
   }
-  v.header.push_back(fmt::format("vs best ({})", to_string(c.rank_by)));
-  v.right.push_back(false);
+  if (ranked) {
+    v.header.push_back(fmt::format("vs best ({})", to_string(c.rank_by)));
+    v.right.push_back(false);
+  }
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
-    std::vector<std::string> row{std::to_string(i + 1), r.value};
+    std::vector<std::string> row;
+    if (ranked) row.push_back(rank_of(c, i) ? std::to_string(*rank_of(c, i)) : std::string("—"));
+    row.push_back(r.value);
     for (const auto& m : cols) row.push_back(m.cells[i]);
+    if (!ranked) {
+      v.rows.push_back(std::move(row));
+      continue;
+    }
     std::string delta = r.error ? "not estimated" : "unknown";
     if (r.delta_to_best) {
       const double best = *c.rows.front().metric;
@@ -651,10 +660,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     v.notes = row_notes(c);
     // Direct (combustion-only) and lifecycle intensities do not compare like for like.
     if (const auto kinds = intensity_kinds(c); kinds.size() > 1) v.mixed_bases = "Note: " + mixed_bases_note(kinds) + ".";
-    if (owned_part_cost)
-      v.cost_note = "Note: an owned run's cost is its electricity plus what owning the hardware costs per "
-                    "accelerator-hour; without that price the run's cost is unknown, and its electricity cost is "
-                    "only a part of it.";
+    for (const auto& n : cost_notes(c)) v.cost_notes.push_back("Note: " + n);
   }
   // Best against worst, in everyday terms.
   const comparison_row* worst = nullptr;
@@ -665,6 +671,13 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     v.saving = fmt::format("{} counts {} more than {} ({} is an accounting choice: it changes what is counted, not the "
                            "footprint)",
                            worst->value, readable_metric(c.rank_by, *worst->delta_to_best), c.rows.front().value, c.key);
+  } else if (worst && worst != &c.rows.front() && *worst->delta_to_best > 0 && c.rank_by == rank_by::cost &&
+             price_read_both_ways(c.rows.front(), *worst)) {
+    // One given hourly price read as rent for one and as owning cost for the other: the
+    // difference comes from that reading, not a saving (price_reading_note()).
+    v.saving = fmt::format("{} costs {} less than {} with one hourly price read as rent for one and as owning cost "
+                           "for the other (see the note): not a saving until each has the price it really pays",
+                           c.rows.front().value, readable_metric(c.rank_by, *worst->delta_to_best), worst->value);
   } else if (worst && worst != &c.rows.front() && *worst->delta_to_best > 0) {
     const double d = *worst->delta_to_best;
     v.saving = fmt::format("{} instead of {} saves {}", c.rows.front().value, worst->value, readable_metric(c.rank_by, d));
@@ -686,12 +699,11 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
 
 std::string render_comparison_table(const comparison& c, const catalog& cat) {
   const auto v = view_of(c, cat);
-  std::string out = fmt::format("trainprint compare: {} ({} values), ranked by {}, best first\n", c.key, c.rows.size(),
-                                to_string(c.rank_by));
+  std::string out = fmt::format("trainprint compare: {} ({} values), {}\n", c.key, c.rows.size(), ranking_text(c));
   if (!v.subtitle.empty()) out += v.subtitle + "\n";
   out += "\n" + text::table(v.header, v.rows, v.right);
   if (!v.mixed_bases.empty()) out += v.mixed_bases + "\n";
-  if (!v.cost_note.empty()) out += v.cost_note + "\n";
+  for (const auto& n : v.cost_notes) out += n + "\n";
   if (!v.not_estimated.empty()) {
     out += "\nNot estimated\n";
     for (const auto& n : v.not_estimated) out += "  " + n + "\n";
@@ -708,11 +720,11 @@ std::string render_comparison_table(const comparison& c, const catalog& cat) {
 
 std::string render_comparison_markdown(const comparison& c, const catalog& cat) {
   const auto v = view_of(c, cat);
-  std::string out = fmt::format("## trainprint compare: {}, ranked by {}\n\n", md_escape(c.key), to_string(c.rank_by));
+  std::string out = fmt::format("## trainprint compare: {}, {}\n\n", md_escape(c.key), ranking_text(c));
   if (!v.subtitle.empty()) out += md_escape(v.subtitle) + ".\n\n";
   out += md_plain_table(v.header, v.rows, v.right);
   if (!v.mixed_bases.empty()) out += "\n" + md_escape(v.mixed_bases) + "\n";
-  if (!v.cost_note.empty()) out += "\n" + md_escape(v.cost_note) + "\n";
+  for (const auto& n : v.cost_notes) out += "\n" + md_escape(n) + "\n";
   if (!v.not_estimated.empty()) {
     out += "\nNot estimated:\n\n";
     for (const auto& n : v.not_estimated) out += "- " + md_escape(n) + "\n";
@@ -737,7 +749,8 @@ std::string render_comparison_csv(const comparison& c) {
                      ranged ? range_csv_header() : std::string{});
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
-    out += std::to_string(i + 1) + "," + csv_field(r.value);
+    const auto rank = rank_of(c, i);  // empty where the option is not ranked
+    out += (rank ? std::to_string(*rank) : std::string{}) + "," + csv_field(r.value);
     // An option that could not be estimated: every number empty (unknown), as in the JSON.
     for (const auto& col : headline_columns()) out += "," + csv_number(r.error ? std::nullopt : col.get(r.result));
     out += "," + csv_number(r.error ? std::nullopt : r.result.inputs.intensity_g_per_kwh) + "," +

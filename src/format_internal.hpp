@@ -90,6 +90,30 @@ std::vector<std::string> intensity_kinds(const comparison& c);
 /// `kinds` (intensity_kinds(), two or more) must know.
 std::string mixed_bases_note(const std::vector<std::string>& kinds);
 
+// --- what a comparison says beside its numbers (compare_notes.cpp): one definition for
+// compare's table, Markdown, CSV and JSON and the report's Markdown and HTML ---
+
+/// How many options of `c` have a known ranked metric.
+std::size_t known_metrics(const comparison& c);
+/// The rank of row `i` (1 = best): nullopt when its metric is unknown, or when fewer than
+/// two options' metrics are known (then nothing is ranked).
+std::optional<std::size_t> rank_of(const comparison& c, std::size_t i);
+/// "ranked by cost, best first"; with fewer than two metrics known, "not ranked: no
+/// option's cost is known" or "not ranked: only the cost of FR is known".
+std::string ranking_text(const comparison& c);
+/// The note on an owned run's cost (its electricity + what owning the hardware costs per
+/// accelerator-hour), when an owned option knows its electricity cost but not that price;
+/// lower case, ending in a full stop.
+std::optional<std::string> owned_cost_note(const comparison& c);
+/// Whether rows `a` and `b` both read a given hourly price, one as rent (rented) and the
+/// other as what owning costs (owned): their costs then differ by that reading.
+bool price_read_both_ways(const comparison_row& a, const comparison_row& b);
+/// The note when one comparison reads a given hourly price both as rent and as what owning
+/// costs (price_read_both_ways() for some pair of options), naming the options; lower case.
+std::optional<std::string> price_reading_note(const comparison& c);
+/// owned_cost_note() and price_reading_note(), those that apply, in that order.
+std::vector<std::string> cost_notes(const comparison& c);
+
 /// An amount of US dollars for people: "$376", "$41.2k", "$1.23M" (3 significant digits).
 std::string usd_text(double v);
 

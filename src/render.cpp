@@ -28,7 +28,9 @@ void to_json(nlohmann::json& j, const comparison& c) {
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     // An option that could not be estimated: estimate null, and why in "error".
-    json row{{"rank", i + 1},
+    // rank: null for an option whose metric is unknown, and for all when fewer than two are known.
+    const auto rank = rank_of(c, i);
+    json row{{"rank", rank ? json(*rank) : json(nullptr)},
              {"value", r.value},
              {"metric", opt(r.metric)},
              {"delta_to_best", opt(r.delta_to_best)},
@@ -38,6 +40,7 @@ void to_json(nlohmann::json& j, const comparison& c) {
   }
   json notes = json::array();
   if (const auto kinds = intensity_kinds(c); kinds.size() > 1) notes.push_back(mixed_bases_note(kinds));
+  for (auto& n : cost_notes(c)) notes.push_back(std::move(n));
   j = json{{"schema", std::string(compare_schema)},
            {"key", c.key},
            {"sort", std::string(to_string(c.rank_by))},

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <span>
@@ -414,8 +415,11 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
     if (key != "region" && !first.context.region_id.empty()) same.push_back("in " + with_place(cat, first.context.region_id));
     if (key != "boundary" && key != "convention")
       same.push_back(d.boundary + " boundary (convention " + d.convention + ")");
-    d.subtitle = fmt::format("{} compared across {} values of {}, ranked by {}", join(same, ", "), c.rows.size(), c.key,
-                             metric_name(c.rank_by));
+    d.ranked = known_metrics(c) >= 2;  // else no rank numbers, and the subtitle says why (ranking_text())
+    d.subtitle = fmt::format("{} compared across {} values of {}, {}", join(same, ", "), c.rows.size(), c.key,
+                             d.ranked ? "ranked by " + metric_name(c.rank_by) : ranking_text(c));
+    for (std::size_t i = 0; i < c.rows.size(); ++i)
+      d.ranks.push_back(rank_of(c, i) ? std::to_string(*rank_of(c, i)) : std::string("—"));
   }
 
   const bool uncertain = std::any_of(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.result.uncertainty; });
@@ -463,6 +467,10 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
         d.summary += fmt::format(" {} counts {} more than {}: {} is an accounting choice, it changes what is counted, "
                                  "not the footprint.",
                                  worst->value, metric_text(c.rank_by, diff), best.value, c.key);
+      } else if (diff > 0 && c.rank_by == rank_by::cost && price_read_both_ways(best, *worst)) {
+        d.summary += fmt::format(" {} costs {} less with one hourly price read as rent for one and as owning cost for "
+                                 "the other (see the notes): not a saving until each has the price it really pays.",
+                                 best.value, metric_text(c.rank_by, diff));
       } else if (diff > 0) {
         d.summary += fmt::format(" Choosing {} over {} saves {} ({:.0f}% of the highest", best.value, worst->value,
                                  metric_text(c.rank_by, diff), 100 * diff / *worst->metric);
@@ -533,6 +541,10 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
         outside = true;
     }
     d.rows.push_back(std::move(row));
+  }
+  for (auto n : cost_notes(c)) {  // compare's notes on costs, in the same words (compare_notes.cpp)
+    n[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(n[0])));
+    d.notes.push_back(std::move(n));
   }
   if (outside)
     d.notes.push_back("Where a value lies outside its interval, an input sits at the end of its range (for example a "

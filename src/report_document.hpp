@@ -54,6 +54,8 @@ struct document {
   std::string basis_note;
   std::vector<std::string> header_titles, header_units;
   std::vector<std::vector<cell>> rows;  // one per option, one cell per column
+  std::vector<std::string> ranks;       // one per option: "1", "2", or "—" (not ranked); empty: file order
+  bool ranked = true;                   // false: fewer than two options' ranked metric known (ranking_text())
   std::vector<std::string> outputs;     // per column
   std::vector<double> factors;          // per column
   std::vector<bar_chart> charts;

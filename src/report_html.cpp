@@ -127,7 +127,7 @@ std::string render_html(const document& d) {
   o += "</section>\n";
 
   // Ranked table.
-  o += std::string("<section id=\"ranking\">\n<h2>") + (d.inventory ? "Runs" : "Ranked options") + "</h2>\n";
+  o += std::string("<section id=\"ranking\">\n<h2>") + (d.inventory ? "Runs" : d.ranked ? "Ranked options" : "Options") + "</h2>\n";
   o += "<table class=\"ranked\">\n<thead><tr><th scope=\"col\"><span class=\"rank\">#</span>" + esc(d.key) + "</th>";
   for (std::size_t j = 0; j < d.header_titles.size(); ++j)
     o += fmt::format("<th class=\"num\" scope=\"col\" data-output=\"{}\" data-unit=\"{}\" data-factor=\"{:g}\">{}<span "
@@ -140,7 +140,7 @@ std::string render_html(const document& d) {
     if (i < d.place_names.size() && !d.place_names[i].empty()) beside = d.place_names[i];
     if (i < d.run_kinds.size()) beside = d.run_kinds[i];
     o += fmt::format("<tr data-option=\"{}\"><th scope=\"row\"><span class=\"rank\">{}</span>{}{}</th>", esc(d.options[i]),
-                     i + 1, esc_ids(d.options[i]),
+                     i < d.ranks.size() ? d.ranks[i] : std::to_string(i + 1), esc_ids(d.options[i]),
                      beside.empty() ? std::string{} : " <span class=\"range place\">" + esc(beside) + "</span>");
     for (std::size_t j = 0; j < d.rows[i].size(); ++j) {
       const auto& c = d.rows[i][j];

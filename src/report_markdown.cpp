@@ -75,7 +75,7 @@ report render_markdown_report(const document& d, const report_options& opt) {
   o += "## Summary\n\n**" + md(d.summary) + "**\n\n";
   if (!d.ranges.empty()) o += md(d.ranges) + "\n\n";
 
-  o += d.inventory ? "## Runs\n\n" : "## Ranked options\n\n";
+  o += d.inventory ? "## Runs\n\n" : d.ranked ? "## Ranked options\n\n" : "## Options\n\n";
   std::vector<std::string> head{"#", md(d.key)};
   std::vector<bool> right{true, false};
   for (std::size_t j = 0; j < d.header_titles.size(); ++j) {
@@ -87,7 +87,7 @@ report render_markdown_report(const document& d, const report_options& opt) {
     std::string beside;  // the place name of a region id, or the kind of an inventory's run
     if (i < d.place_names.size() && !d.place_names[i].empty()) beside = d.place_names[i];
     if (i < d.run_kinds.size()) beside = d.run_kinds[i];
-    std::vector<std::string> cells{std::to_string(i + 1), code(d.options[i]) + (beside.empty() ? "" : " (" + md(beside) + ")")};
+    std::vector<std::string> cells{i < d.ranks.size() ? d.ranks[i] : std::to_string(i + 1), code(d.options[i]) + (beside.empty() ? "" : " (" + md(beside) + ")")};
     for (const auto& c : d.rows[i]) cells.push_back(md(c.text) + (c.range.empty() ? "" : " " + md(c.range)));
     o += md_row(cells);
   }

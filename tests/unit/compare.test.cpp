@@ -2,6 +2,7 @@
 // Expected numbers worked out by hand from the shipped catalog (the CLI golden
 // compare-csv.out runs the same scenario), and the differences from them.
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <trainprint/compare.hpp>
 #include <trainprint/estimator.hpp>
 #include <trainprint/format.hpp>
@@ -104,6 +105,22 @@ TEST_CASE("rank_metric: an owned run's cost is unknown when a part of it is, nev
   CHECK(*owned.electricity_cost_usd == Approx(44664.51).epsilon(1e-6));
   CHECK_FALSE(owned.compute_cost_usd);
   CHECK_FALSE(rank_metric(owned, rank_by::cost));
+  // Its own note says why (before, only `ownership` owned given as such had one; issue 18).
+  CHECK(std::any_of(owned.notes.begin(), owned.notes.end(), [](const std::string& n) {
+    return n.rfind("compute cost unknown: no cloud provider named, so the run is taken as owned", 0) == 0 &&
+           n.find("`hourly_price_usd`") != std::string::npos;
+  }));
+  // Given owned, the note it had; rented with a list price (aws:us-east-1): no "compute cost unknown".
+  auto given = s;
+  given.ownership = ownership::owned;
+  const estimate g = make_estimate(given);
+  CHECK(std::count_if(g.notes.begin(), g.notes.end(),
+                      [](const std::string& n) { return n.rfind("compute cost unknown", 0) == 0; }) == 1);
+  auto rented = base();
+  rented.region = "aws:us-east-1";
+  const estimate r = make_estimate(rented);
+  CHECK(std::none_of(r.notes.begin(), r.notes.end(),
+                     [](const std::string& n) { return n.rfind("compute cost unknown", 0) == 0; }));
   // The price of owning but no electricity price (no place given): unknown too, never the
   // compute cost alone (118,766.41 h × 2 USD = 237,532.82 USD).
   auto t = base();
@@ -144,6 +161,84 @@ TEST_CASE("compare by cost: an owned option with an unknown cost ranks last and 
   fr.region = "FR";
   fr.hourly_price_usd = 3;
   CHECK(*rank_metric(make_estimate(fr), rank_by::cost) == Approx(400963.74).epsilon(1e-6));
+}
+
+TEST_CASE("compare by cost: with fewer than two costs known nothing is ranked, and every format says so") {
+  // FR and PL owned with no price of owning: no cost known (each 7B × 2T on 512 H100s pays
+  // its electricity, FR 44,664.51 USD, but owning is unknown). Before: "ranked by cost, best
+  // first" with the rows numbered 1, 2 in input order.
+  const comparison none = compare(base(), "region", {"FR", "PL"}, catalog::embedded(), rank_by::cost);
+  REQUIRE(none.rows.size() == 2);
+  CHECK_FALSE(none.rows[0].metric);
+  CHECK_FALSE(none.rows[1].metric);
+  const std::string table = render(none, output_format::table);
+  CAPTURE(table);
+  CHECK(table.find("not ranked: no option's cost is known") != std::string::npos);
+  CHECK(table.find("ranked by cost") == std::string::npos);
+  CHECK(table.find("vs best") == std::string::npos);  // no difference to a best that is not there
+  CHECK(render(none, output_format::md).find("not ranked: no option's cost is known") != std::string::npos);
+  const std::string json = render(none, output_format::json);
+  CHECK(json.find("\"rank\": null") != std::string::npos);
+  CHECK(json.find("\"rank\": 1") == std::string::npos);
+  // The CSV's rank column is empty: the lines start with ",FR" and ",PL".
+  const std::string csv = render(none, output_format::csv);
+  CHECK(csv.find("\n,FR,") != std::string::npos);
+  CHECK(csv.find("\n,PL,") != std::string::npos);
+
+  // One known (aws:us-east-1, 1,459,639.18 USD of rent), FR unknown: not ranked either.
+  const comparison one = compare(base(), "region", {"FR", "aws:us-east-1"}, catalog::embedded(), rank_by::cost);
+  CHECK(render(one, output_format::table).find("not ranked: only the cost of aws:us-east-1 is known") !=
+        std::string::npos);
+
+  // Two known and one unknown: the known rank 1 and 2, the unknown one after them with no rank.
+  auto priced = base();
+  priced.hourly_price_usd = 3;  // read as the rent of both rented options
+  const comparison some =
+      compare(priced, "region", {"FR", "aws:us-east-1", "aws:us-west-2"}, catalog::embedded(), rank_by::cost);
+  REQUIRE(some.rows.size() == 3);
+  // FR owned: 356,299.23 + 44,664.51 = 400,963.74 USD; both AWS rows 118,766.41 h × 3 USD = 356,299.23 USD.
+  CHECK(*some.rows[0].metric == Approx(356299.23).epsilon(1e-6));
+  CHECK(*some.rows[1].metric == Approx(356299.23).epsilon(1e-6));
+  CHECK(some.rows[2].value == "FR");
+  CHECK(*some.rows[2].metric == Approx(400963.74).epsilon(1e-6));
+  auto no_price = base();  // FR without a price of owning: unknown, listed last
+  const comparison partly =
+      compare(no_price, "region", {"FR", "aws:us-east-1", "aws:us-west-2"}, catalog::embedded(), rank_by::cost);
+  REQUIRE(partly.rows.size() == 3);
+  CHECK(partly.rows[2].value == "FR");
+  const std::string partly_json = render(partly, output_format::json);
+  CHECK(partly_json.find("\"rank\": 1") != std::string::npos);
+  CHECK(partly_json.find("\"rank\": 2") != std::string::npos);
+  CHECK(partly_json.find("\"rank\": null") != std::string::npos);
+  CHECK(partly_json.find("\"rank\": 3") == std::string::npos);
+}
+
+TEST_CASE("compare by cost: one hourly price read as rent and as owning cost is said, and saves nothing") {
+  // The new-user trial: --hourly-price-usd 3 across FR (owned) and aws:us-east-1 (rented).
+  // AWS: 118,766.41 h × 3 USD = 356,299.23 USD of rent; FR: 356,299.23 USD of owning +
+  // 44,664.51 USD of electricity = 400,963.74 USD. The difference, 44,664.51 USD, is exactly
+  // FR's electricity: the one price is read two ways, so "saves $44.7k" was not a saving.
+  auto s = base();
+  s.hourly_price_usd = 3;
+  const comparison c = compare(s, "region", {"FR", "aws:us-east-1"}, catalog::embedded(), rank_by::cost);
+  REQUIRE(c.rows.size() == 2);
+  CHECK(c.rows[0].value == "aws:us-east-1");
+  REQUIRE(c.rows[1].delta_to_best);
+  CHECK(*c.rows[1].delta_to_best == Approx(44664.51).epsilon(1e-6));
+  for (auto f : {output_format::table, output_format::md, output_format::json}) {
+    const std::string text = render(c, f);
+    CAPTURE(text);
+    CHECK(text.find("the one hourly price given, 3 USD per accelerator-hour, is read two ways") != std::string::npos);
+    CHECK(text.find("saves") == std::string::npos);
+  }
+  CHECK(render(c, output_format::table).find("not a saving until each has the price it really pays") !=
+        std::string::npos);
+  // Ranked by emissions the note stays (the costs are still shown), and the sentence is about emissions.
+  const comparison e = compare(s, "region", {"FR", "aws:us-east-1"}, catalog::embedded(), rank_by::emissions);
+  CHECK(render(e, output_format::table).find("read two ways") != std::string::npos);
+  // One ownership (two owned regions at the same price): nothing is read two ways.
+  const comparison owned = compare(s, "region", {"FR", "PL"}, catalog::embedded(), rank_by::cost);
+  CHECK(render(owned, output_format::table).find("read two ways") == std::string::npos);
 }
 
 TEST_CASE("rank_by: names round-trip; an unknown name names the choices") {

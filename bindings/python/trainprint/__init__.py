@@ -292,7 +292,7 @@ class ComparisonRow(NamedTuple):
 class Comparison:
     """A ranked comparison (schema ``trainprint.compare/1``), best first."""
 
-    __slots__ = ("_text", "key", "sort", "metric_unit", "rows")
+    __slots__ = ("_text", "_ranks", "key", "sort", "metric_unit", "rows")
 
     def __init__(self, json_text: str, row_texts: Sequence[str]) -> None:
         self._text = json_text
@@ -300,6 +300,7 @@ class Comparison:
         self.key: str = data["key"]  #: the varied input
         self.sort: str = data["sort"]  #: energy | emissions | water | cost | time
         self.metric_unit: str = data["metric_unit"]  #: kwh | kg_co2e | l | usd | h
+        self._ranks: List[Optional[int]] = [row["rank"] for row in data["rows"]]
         self.rows: List[ComparisonRow] = [
             ComparisonRow(
                 row["value"],
@@ -327,11 +328,13 @@ class Comparison:
 
     def to_list(self) -> List[Dict[str, Any]]:
         """One flat dict per row, best first — ``pandas.DataFrame(c.to_list())``.
-        Columns: rank, value (as given), metric and delta_to_best (in
+        Columns: rank (None for an option whose metric is unknown, and for all
+        when fewer than two are known: then nothing is ranked), value (as given),
+        metric and delta_to_best (in
         ``metric_unit``), error (None, or why the option was not estimated),
         then Estimate.to_flat() (all None for an option not estimated)."""
         out = []
-        for rank, row in enumerate(self.rows, start=1):
+        for rank, row in zip(self._ranks, self.rows):
             flat: Dict[str, Any] = {
                 "rank": rank,
                 "value": row.value,

@@ -126,7 +126,9 @@ TRAINPRINT_C_API int trainprint_estimate_uncertain(const trainprint_catalog* cat
 /** Estimates `scenario_json` once for each value of input `key` and writes the
  *  ranked comparison (`trainprint.compare/1`, as `trainprint compare --format
  *  json` writes it: {"schema", "key", "sort", "metric_unit", "rows": [{"rank",
- *  "value", "metric", "delta_to_best", "estimate"}]}, best first), snprintf-style.
+ *  "value", "metric", "delta_to_best", "estimate"}]}, best first; "rank" is
+ *  null for an option whose metric is unknown, and for all when fewer than two
+ *  are known), snprintf-style.
  *  `values_json` is a JSON array of values as a person types them: strings
  *  ("FR", "7B", "40%") or numbers. `sort` is "energy", "emissions", "water",
  *  "cost" or "time"; NULL means "emissions". The scenario is one source, as
