@@ -262,14 +262,15 @@ def store(shipped, med, p90, n, candidates, cli):
     if doc["mfu"]["coefficients"] != shipped["coefficients"]:
         sys.exit("data/calibration.json is not the fit the binary prints: refresh it first with "
                  f"{cli} validate --calibration > data/calibration.json, rebuild, and rerun")
-    cli_shown = os.path.relpath(os.path.abspath(cli), ROOT)
     doc["mfu"]["form_choice_held_out"] = {
         "energy_mae": med,
         "energy_p90": p90,
         "energy_n": n,
         "candidates": candidates,
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
-        "command": f"scripts/data/mfu_forms.py --nested --write {cli_shown}",
+        # The command from the repository root, without the binary: a build path (absolute, or one
+        # worktree's) says nothing about the result, which any build of these sources reproduces.
+        "command": "scripts/data/mfu_forms.py --nested --write",
         "coefficients": shipped["coefficients"],
         "source": (f"nested leave-one-organisation-out |energy error| of the {n} published runs with an MFU: for each "
                    "organisation left out, the MFU model's form (p or max(p,0); with or without n*p), objective "

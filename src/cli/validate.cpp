@@ -10,6 +10,8 @@
 #include "trainprint/json.hpp"
 #include "trainprint/validate.hpp"
 
+#include "../text.hpp"  // the library's private text helpers (header-only): units, widths, Markdown escaping
+
 namespace trainprint::cli {
 
 namespace {
@@ -28,14 +30,28 @@ void setup_validate(CLI::App& app, validate_options& o) {
 namespace {
 
 using json = nlohmann::json;
+using text::three_digits;
+constexpr auto display_width = text::width;
+std::string md_text(std::string_view s) { return text::md_escape(s); }
+/// The unit of text::energy_steps that fits `kwh`.
+const text::step& unit_of(double kwh) { return text::pick(kwh, text::energy_steps, 1); }
+/// The widest an organisation's name is shown in the text table.
+constexpr std::size_t organisation_columns = 24;
 
-std::string num(const std::optional<double>& v) {
-  if (!v) return "—";
-  return fmt::format("{:.1f}", *v);
+/// An energy for people, in the unit that fits it (3 significant figures): "433 MWh",
+/// "15.2 kWh", "1.86 GWh"; "—" when unknown. `mwh` in MWh.
+std::string energy(const std::optional<double>& mwh) {
+  if (!mwh) return "—";
+  const double kwh = *mwh * 1e3;
+  const auto& s = unit_of(kwh);
+  return three_digits(kwh / s.factor) + " " + s.unit;
 }
+/// A signed error in per cent, one decimal: "+12.3%", "-4.0%"; one that rounds to zero is
+/// "0.0%", never "-0.0%" or "+0.0%".
 std::string err(const std::optional<double>& v) {
   if (!v) return "";
-  return fmt::format("{:+.1f}%", *v * 100);
+  const double p = std::round(*v * 1000) / 10;
+  return p == 0 ? std::string("0.0%") : fmt::format("{:+.1f}%", p);
 }
 std::string basis_label(const validation_row& row) {
   switch (row.basis) {
@@ -58,20 +74,70 @@ struct notes {
   }
 };
 
-const char* intro =
-    "reproduce: the source's own inputs (accelerator-hours, power per chip, PUE, intensity, boundary).\n"
-    "predict:   params and tokens (or FLOPs), hardware, count and precision only; MFU, power, host and PUE from\n"
-    "           trainprint's model. Both keep the source's accounting convention (boundary, TDP or measured\n"
-    "           power, PUE in or out). in-sample: the shipped MFU fit; held out: the fit without the run's\n"
-    "           organisation (all its runs left out at once), as for a run nobody tuned for, with its 90%\n"
-    "           interval. Energy errors are against the published energy, or (*) the energy of the source's\n"
-    "           own inputs where it published only hours or emissions. Errors are estimate / reference - 1.\n";
+/// What the table shows, the same in every format: a term and what it means.
+struct intro_item {
+  const char* term;
+  const char* text;
+};
+constexpr intro_item intro[] = {
+    {"reproduce", "the source's own inputs (accelerator-hours, power per chip, PUE, intensity, boundary)."},
+    {"predict",
+     "params and tokens (or FLOPs), hardware, count and precision only; MFU, power, host and PUE from trainprint's "
+     "model. Both keep the source's accounting convention (boundary, TDP or measured power, PUE in or out)."},
+    {"in-sample", "the shipped MFU fit."},
+    {"held out",
+     "the fit without the run's organisation (all its runs left out at once), as for a run nobody tuned for, with "
+     "its 90% interval."},
+    {"error", "estimate / reference - 1, of the energy."},
+    {"reference",
+     "the published energy, or, marked *, the energy of the source's own inputs where it published only hours or "
+     "emissions."},
+};
+
+/// `text` in lines of at most `width` columns, every line after the first indented by `indent` spaces.
+std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
+  std::string out, line;
+  std::size_t start = 0;
+  bool first = true;  // the first word of its line
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!first && display_width(line) + 1 + display_width(word) > width) {
+      out += line + "\n";
+      line.assign(indent, ' ');
+      first = true;
+    }
+    line += (first ? "" : " ") + std::string(word);
+    first = false;
+    start = end + 1;
+  }
+  return out + line + "\n";
+}
+
+std::string intro_text() {
+  std::string out;
+  for (const auto& i : intro) out += wrap(fmt::format("{:<11}{}", std::string(i.term) + ":", i.text), 110, 11);
+  return out;
+}
+std::string intro_markdown() {
+  std::string out;
+  for (const auto& i : intro) out += fmt::format("- **{}**: {}\n", i.term, md_text(i.text));
+  return out;
+}
 
 std::string summary_line(const char* mode, const validation_summary& s) {
   std::string l = fmt::format("{:<10} energy {} (n={})", mode, pct(s.energy_mae), s.energy_n);
   if (s.energy_p90) l += fmt::format(", 90th percentile {}", pct(s.energy_p90));
   if (s.coverage) l += fmt::format(", 90% interval covers {} of {}", pct(s.coverage), s.coverage_n);
   return l + fmt::format("; emissions {} (n={})", pct(s.emissions_mae), s.emissions_n);
+}
+/// "39 of 39 runs with published figures within ±2%".
+std::string within_text(const validation_report& r) {
+  std::size_t compared = 0;  // reproducible runs with a published energy or emissions to compare
+  for (const auto& row : r.rows) compared += row.reproduce.energy_error || row.reproduce.emissions_error ? 1 : 0;
+  return fmt::format("{} of {} runs with published figures within ±{:g}%", r.reproduce.within_tolerance, compared,
+                     reproduce_tolerance * 100);
 }
 
 /// The held-out figure with the choice of the MFU model's form held out too (data/calibration.json,
@@ -94,41 +160,61 @@ constexpr const char* choice_missing =
     "held out, form chosen inside each left-out organisation: not computed (scripts/data/mfu_forms.py --nested "
     "--write writes it into data/calibration.json)";
 
+/// The held-out 90% interval, both ends in the unit that fits the upper one: "455-2.01 GWh" reads
+/// "0.455-2.01 GWh".
 std::string interval(const validation_result& m) {
   if (!m.energy_p5_mwh) return "";
-  return fmt::format("{:.3g}-{:.3g}", *m.energy_p5_mwh, *m.energy_p95_mwh);
+  const auto& s = unit_of(*m.energy_p95_mwh * 1e3);
+  return three_digits(*m.energy_p5_mwh * 1e3 / s.factor) + "-" + three_digits(*m.energy_p95_mwh * 1e3 / s.factor) +
+         " " + s.unit;
 }
 std::string covered(const validation_result& m) { return !m.covered ? "" : *m.covered ? "yes" : "NO"; }
 std::string reference(const validation_row& row) {
   if (!row.reference_energy_mwh) return "—";
-  return num(row.reference_energy_mwh) + (row.reference_published ? " " : "*");
+  return energy(row.reference_energy_mwh) + (row.reference_published ? " " : "*");
+}
+
+/// An organisation's name in at most `max` columns: longer ones end in "…" (every one cut the same way).
+std::string short_name(const std::string& name, std::size_t max) {
+  std::vector<std::size_t> starts;  // the byte where each code point starts
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) starts.push_back(i);
+  if (starts.size() <= max) return name;
+  std::string cut = name.substr(0, starts[max - 1]);
+  while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+  return cut + "…";
 }
 
 std::string table(const validation_report& r) {
   std::string out = fmt::format("Validation against {} published training runs from {} organisations\n", r.rows.size(),
                                 r.organisations) +
-                    intro + "\n";
+                    intro_text() + "\n";
   notes n;
-  const auto line = [&](auto&&... cols) {
-    std::string l =
-        fmt::format("{:<30} {:<12} {:<17} {:<3} {:>10} {:>7} {:>7} {:>9} {:>7} {:>15} {:<3}  {}", cols...);
-    while (!l.empty() && l.back() == ' ') l.pop_back();
-    out += l + "\n";
-  };
-  line("", "", "", "", "energy MWh", "repro.", "in-smp.", "held out", "", "90% interval", "", "");
-  line("run", "organisation", "power", "PUE", "reference", "error", "error", "MWh", "error", "MWh", "in?", "note");
-  for (const auto& row : r.rows) {
-    const std::string org = row.organisation.size() > 12 ? row.organisation.substr(0, 11) + "…" : row.organisation;
-    line(row.id, org, basis_label(row), row.includes_pue ? "in" : "out", reference(row), err(row.reproduce.energy_error),
-         err(row.predict.energy_error), num(row.held_out.energy_mwh), err(row.held_out.energy_error),
-         interval(row.held_out), covered(row.held_out), n.ref(row.id, row.reproduce.note));
+  // Two header lines, then a line per run; every column as wide as its widest cell.
+  std::vector<std::vector<std::string>> lines{
+      {"", "", "", "", "energy", "repro.", "in-smp.", "held out", "", "held out", "", ""},
+      {"run", "organisation", "power", "PUE", "reference", "error", "error", "energy", "error", "90% interval", "in?",
+       "note"}};
+  for (const auto& row : r.rows)
+    lines.push_back({row.id, short_name(row.organisation, organisation_columns), basis_label(row),
+                     row.includes_pue ? "in" : "out", reference(row), err(row.reproduce.energy_error),
+                     err(row.predict.energy_error), energy(row.held_out.energy_mwh), err(row.held_out.energy_error),
+                     interval(row.held_out), covered(row.held_out), n.ref(row.id, row.reproduce.note)});
+  const std::vector<bool> right{false, false, false, false, true, true, true, true, true, true, false, false};
+  std::vector<std::size_t> w(right.size());
+  for (const auto& l : lines)
+    for (std::size_t i = 0; i < l.size(); ++i) w[i] = std::max(w[i], display_width(l[i]));
+  for (const auto& l : lines) {
+    std::string t;
+    for (std::size_t i = 0; i < l.size(); ++i) {
+      const std::size_t pad = w[i] - display_width(l[i]);
+      t += (i ? " " : "") + (right[i] ? std::string(pad, ' ') + l[i] : l[i] + std::string(pad, ' '));
+    }
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    out += t + "\n";
   }
   out += "\nMedian absolute error\n";
-  std::size_t compared = 0;  // reproducible runs with a published energy or emissions to compare
-  for (const auto& row : r.rows) compared += row.reproduce.energy_error || row.reproduce.emissions_error ? 1 : 0;
-  out += "  " + summary_line("reproduce", r.reproduce) +
-         fmt::format("; {} of {} runs with published figures within ±{:g}%\n", r.reproduce.within_tolerance, compared,
-                     reproduce_tolerance * 100);
+  out += "  " + summary_line("reproduce", r.reproduce) + "; " + within_text(r) + "\n";
   out += "  " + summary_line("in-sample", r.predict) + "\n";
   out += "  " + summary_line("held out", r.held_out) + "\n";
   out += "  " + (choice_held_out() ? choice_line(*choice_held_out()) : std::string(choice_missing)) + "\n";
@@ -145,17 +231,23 @@ std::string table(const validation_report& r) {
 }
 
 std::string markdown(const validation_report& r) {
-  std::string out = "| run | organisation | power | PUE | reference energy (MWh) | reproduce | in-sample | held out (MWh) | "
-                    "error | 90% interval (MWh) | covered |\n";
+  std::string out = fmt::format("Validation against {} published training runs from {} organisations.\n\n", r.rows.size(),
+                                r.organisations) +
+                    intro_markdown() + "\n";
+  out += "| run | organisation | power | PUE | reference energy | reproduce error | in-sample error | held out energy | "
+         "held out error | held out 90% interval | covered |\n";
   out += "|---|---|---|---|--:|--:|--:|--:|--:|--:|---|\n";
   notes n;
   for (const auto& row : r.rows) {
     const std::string note = n.ref(row.id, row.reproduce.note);
+    std::string ref = reference(row);
+    if (ref.back() == '*') ref.insert(ref.size() - 1, "\\");  // the legend's mark, not emphasis
+    while (ref.back() == ' ') ref.pop_back();
     out += fmt::format("| {}{} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", row.id,
-                       note.empty() ? "" : " " + note, row.organisation, basis_label(row), row.includes_pue ? "in" : "out",
-                       reference(row), err(row.reproduce.energy_error), err(row.predict.energy_error),
-                       num(row.held_out.energy_mwh), err(row.held_out.energy_error), interval(row.held_out),
-                       covered(row.held_out));
+                       note.empty() ? "" : " " + note, md_text(row.organisation), basis_label(row),
+                       row.includes_pue ? "in" : "out", ref, err(row.reproduce.energy_error),
+                       err(row.predict.energy_error), energy(row.held_out.energy_mwh), err(row.held_out.energy_error),
+                       interval(row.held_out), covered(row.held_out));
   }
   out += "\n| mode | median \\|energy error\\| | 90th percentile | n | 90% coverage | median \\|emissions error\\| | n |\n"
          "|---|--:|--:|--:|--:|--:|--:|\n";
@@ -163,19 +255,19 @@ std::string markdown(const validation_report& r) {
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", label, pct(sm->energy_mae), pct(sm->energy_p90),
                        sm->energy_n, pct(sm->coverage), pct(sm->emissions_mae), sm->emissions_n);
   if (const auto& c = choice_held_out())
-    out += fmt::format("| {} ({}) | {} | {} | {} | — | — | — |\n", choice_label, choice_provenance(*c),
+    out += fmt::format("| {} ({}) | {} | {} | {} | — | — | — |\n", choice_label, md_text(choice_provenance(*c)),
                        pct(c->energy_mae), pct(c->energy_p90), c->energy_n);
   else
-    out += fmt::format("| {} | — | — | — | — | — | — |\n", choice_missing);
-  out += "\nThe held-out row scores the MFU model's form by the error it was chosen by; the last row holds that "
-         "choice out too, and is what to expect on a new run.\n";
+    out += fmt::format("| {} | — | — | — | — | — | — |\n", md_text(choice_missing));
+  out += "\nReproduce: " + within_text(r) + ". The held-out row scores the MFU model's form by the error it was chosen "
+         "by; the last row holds that choice out too, and is what to expect on a new run.\n";
   out += "\n| held out by | group | n | median \\|energy error\\| | 90th percentile | coverage |\n|---|---|--:|--:|--:|--:|\n";
   for (const auto& g : r.breakdown)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", g.dimension, g.value, g.summary.energy_n,
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", g.dimension, md_text(g.value), g.summary.energy_n,
                        pct(g.summary.energy_mae), pct(g.summary.energy_p90), pct(g.summary.coverage));
   if (!n.texts.empty()) {
     out += "\n";
-    for (std::size_t i = 0; i < n.texts.size(); ++i) out += fmt::format("[{}] {}\n\n", i + 1, n.texts[i]);
+    for (std::size_t i = 0; i < n.texts.size(); ++i) out += fmt::format("[{}] {}\n\n", i + 1, md_text(n.texts[i]));
     out.pop_back();
   }
   return out;

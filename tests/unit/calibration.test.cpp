@@ -37,6 +37,18 @@ TEST_CASE("calibration: the shipped choice-held-out figure belongs to the shippe
   CHECK(m.choice_held_out->energy_p90 >= m.choice_held_out->energy_mae);
 }
 
+TEST_CASE("calibration: the choice-held-out figure names its command from the repository root, with no build path") {
+  // `trainprint validate` prints this command; it once ended in the binary the script was run with
+  // ("... --write build/dev/bin/trainprint", or an absolute path from another checkout). The script
+  // takes the binary as an argument, but any build of these sources gives the same figure.
+  const mfu_model& m = fitted_mfu_model();
+  REQUIRE(m.choice_held_out);
+  const std::string& cmd = m.choice_held_out->command;
+  CHECK(cmd == "scripts/data/mfu_forms.py --nested --write");
+  CHECK(cmd.find("build") == std::string::npos);
+  CHECK(cmd.front() != '/');
+}
+
 TEST_CASE("calibration: the prediction is the formula of calibration.hpp") {
   mfu_model m;
   m.coef = {-1.0, -1.5, 0.1, 0.5, -0.1};

@@ -126,11 +126,15 @@ TEST_CASE("estimator: accelerator-hours path, accelerators boundary, embodied of
                        "off-site water unknown: give `region`, `mix` or `ewif`",
                        "electricity cost unknown: no place given, and the catalog's electricity prices are by country "
                        "or US state; give `region` or `price_usd_per_kwh` (USD per kWh)",
+                       // Owned (no cloud provider), no price of owning: its own note (issue 18).
+                       "compute cost unknown: no cloud provider named, so the run is taken as owned and the "
+                       "catalog's cloud list prices are not used; give `hourly_price_usd` for what owning costs per "
+                       "accelerator-hour, or `provider` for a rented run",
                        "wall time unknown: give `count`"});
   // The inputs are marked (`cfe`), so each interface spells them: the CLI as flags, JSON as ids.
-  CHECK(spell_inputs(e.notes[5], spelling::cli) == "wall time unknown: give --count");
-  CHECK(spell_inputs(e.notes[5], spelling::json) == "wall time unknown: give count");
-  CHECK(spell_inputs(e.notes[5], spelling::python) == "wall time unknown: give count");
+  CHECK(spell_inputs(e.notes[6], spelling::cli) == "wall time unknown: give --count");
+  CHECK(spell_inputs(e.notes[6], spelling::json) == "wall time unknown: give count");
+  CHECK(spell_inputs(e.notes[6], spelling::python) == "wall time unknown: give count");
 }
 
 TEST_CASE("estimator: a given power below an idle accelerator's draw is noted, below half of it refused") {
@@ -486,8 +490,17 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   REQUIRE(implied);
   CHECK(implied->value == Approx(0.23583316488107267).epsilon(rel));
   // Inside the fitted 90% range for 7B on H100: 0.198569 × exp(−0.816806) = 0.0877 to
-  // 0.198569 × exp(0.634573) = 0.3745 (the held-out residuals' 5th and 95th percentiles) → no note.
-  for (const auto& n : e.notes) CHECK(n.find("implied MFU") == std::string::npos);
+  // 0.198569 × exp(0.634573) = 0.3745 (the held-out residuals' 5th and 95th percentiles) → no
+  // warning, but a neutral note that says it (to 2 digits: 0.24 in 0.088–0.37), as the table and
+  // Markdown show the notes: before, only JSON and --explain showed it (issue 14).
+  std::size_t implied_notes = 0;
+  for (const auto& n : e.notes)
+    if (n.find("implied MFU") != std::string::npos) {
+      ++implied_notes;
+      CHECK(n == "the run's implied MFU is 0.24 (flops / (accelerator-hours × peak)), inside the fitted 90% range "
+                 "0.088–0.37 for this model on nvidia-h100-sxm5-80gb");
+    }
+  CHECK(implied_notes == 1);
   // Power follows the implied MFU: idle 126.6/700 = 0.180857; fraction = 0.180857 + (0.75 −
   // 0.180857) × 0.2358332 / 0.1985689 (the fitted MFU, "MFU default" above) = 0.180857 + 0.569143
   // × 1.187664 = 0.856808; 700 W × 0.856808 = 599.7654 W; host 575 W × 0.856808 = 492.6644 W.
