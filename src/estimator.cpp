@@ -100,13 +100,24 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
         "TFLOP/s{}) can do, an implied MFU above 1",
         bad, n, e.context.accelerator_id, to_string(e.context.precision), limit.peak_flop_per_s / 1e12,
         limit.peak_follows_speedup ? ", or each sample's part's own" : "");
-    if (static_cast<double>(kept) < detail::min_possible_share * static_cast<double>(n) || kept < min_uncertainty_samples)
+    // Two rules, each said as applied: the share of possible samples (the ranges given
+    // contradict each other; the same at any sample count), then enough of them for the
+    // 5th and 95th percentiles (more samples fix that).
+    const double share = static_cast<double>(kept) / static_cast<double>(n);
+    if (share < detail::min_possible_share)
       throw input_error(
           s.gpu_hours ? "gpu_hours" : "duration_h", why,
           fmt::format("ranges of the workload (params, tokens, flops, size) and the time (gpu_hours, duration_h) of "
-                      "which at least {:g}% of combinations can run at that peak: at the workload's central {:.3g} "
-                      "FLOP, at least {:.4g} accelerator-hours",
-                      detail::min_possible_share * 100, *r.flops, *r.flops / (3600.0 * limit.peak_flop_per_s)));
+                      "which at least {:g}% of combinations can run at that peak (here {:.3g}%): at the workload's "
+                      "central {:.3g} FLOP, at least {:.4g} accelerator-hours",
+                      detail::min_possible_share * 100, share * 100, *r.flops, *r.flops / (3600.0 * limit.peak_flop_per_s)));
+    if (kept < min_uncertainty_samples)
+      throw input_error(
+          "samples", fmt::format("{}, of which {} possible ({})", n, kept, why),
+          fmt::format("at least {} possible samples, as the 5th and 95th percentiles need: about {} samples or more "
+                      "({} × {} / {})",
+                      min_uncertainty_samples, (min_uncertainty_samples * n + kept - 1) / kept, min_uncertainty_samples, n,
+                      kept));
     e.notes.push_back(why + fmt::format(": they are left out, and every range is over the other {}", kept));
   }
   // With ranges the headline is the median of the samples (the point at the inputs'
@@ -253,6 +264,10 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
           note = "energy_host × 1000 / accelerator_hours (from the measured energy)";
           break;
         }
+        if (in.measured_energy_kwh && in.host_link == detail::host_link::implied) {
+          note = "host_max_power_w × min(1, accelerator_power / tdp_w): follows the measured accelerators' power";
+          break;
+        }
         if (!in.servers || in.host_power_w) continue;
         break;
       case output::emissions_embodied:
@@ -275,7 +290,10 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
           note = "energy_measured_kwh / pue";
         } else if ((row.id == output::energy_accelerators || row.id == output::energy_host) &&
                    in.measured_boundary != energy_boundary::accelerators) {
-          note = "the measured IT energy split as the model splits it between accelerators and host";
+          note = in.host_link == detail::host_link::implied
+                     ? "the measured IT energy split so that the host draws host_max_power_w × min(1, "
+                       "accelerator_power / tdp_w), as beside a given power_w"
+                     : "the measured IT energy split as the model splits it between accelerators and host";
         }
         break;
       default: break;

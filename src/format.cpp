@@ -59,6 +59,23 @@ std::string scaled_range(double central, double lo, double hi, std::span<const s
   return fmt::format(fmt::runtime(spec), lo / s.factor, hi / s.factor);
 }
 
+/// The unit a duration of `h` hours prints in: seconds below a minute, minutes below an
+/// hour, hours below 48, days below two years, then years.
+step hours_step(double h) {
+  if (h >= 24 * 365 * 2) return {24 * 365, "years"};
+  if (h >= 48) return {24, "days"};
+  if (h >= 1 || h == 0) return {1, "h"};
+  if (h >= 1.0 / 60) return {1.0 / 60, "min"};
+  return {1.0 / 3600, "s"};
+}
+/// A duration in a unit: one decimal from `from` up (1 for a headline, 0.05 for a range's
+/// ends, "(0.8–2.6)"), three significant digits below, so a positive value never prints as
+/// 0.0 (0.04 h is "2.4 min", 1e-4 h "0.360 s").
+std::string hours_in(double h, const step& u, double from = 1) {
+  const double x = h / u.factor;
+  return std::abs(x) >= from || x == 0 ? fmt::format("{:.1f}", x) : three_digits(x);
+}
+
 
 // --- the estimate summary shared by the table and Markdown renderers ---
 
@@ -187,8 +204,8 @@ summary summarise(const estimate& e, const catalog& cat) {
   auto R_hours = [&](std::string_view name) -> std::string {
     const auto* o = interval(e, name);
     if (!o) return {};
-    const double f = o->p50 < 48 ? 1 : o->p50 < 24 * 365 * 2 ? 24 : 24 * 365;
-    return fmt::format(" ({:.1f}–{:.1f})", o->p5 / f, o->p95 / f);
+    const step u = hours_step(o->p50);  // the headline's unit
+    return " (" + hours_in(o->p5, u, 0.05) + "–" + hours_in(o->p95, u, 0.05) + ")";
   };
   auto R_usd = [&](std::string_view name) -> std::string {
     const auto* o = interval(e, name);
@@ -308,9 +325,8 @@ std::string readable(emissions m) { return scaled(m.in_kg_co2e(), emission_steps
 std::string readable(water_volume w) { return scaled(w.in_litres(), water_steps, 0); }
 std::string readable(power p) { return scaled(p.in_watts(), power_steps, 0); }
 std::string readable_hours(double h) {
-  if (h < 48) return fmt::format("{:.1f} h", h);
-  if (h < 24 * 365 * 2) return fmt::format("{:.1f} days", h / 24);
-  return fmt::format("{:.1f} years", h / (24 * 365));
+  const step u = hours_step(h);
+  return hours_in(h, u) + " " + u.unit;
 }
 std::string readable_count(double v) {
   if (std::abs(v) >= 1e15) return fmt::format("{:.3g}", v);

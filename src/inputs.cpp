@@ -21,7 +21,7 @@ void check_input_limits(const scenario& s) {
     const auto v = i.get(s);
     if (!v) continue;
     const std::string name(i.name);
-    detail::check_range(name, *v, i.lo, i.hi, i.lo_inclusive);
+    detail::check_range(name, *v, i.lo, i.hi, i.lo_inclusive, i.unit);
     if (i.whole && std::floor(*v) != *v) throw input_error(name, detail::num(*v), "a whole number of " + name);
   }
 }

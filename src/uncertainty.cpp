@@ -376,6 +376,9 @@ inline moving_block min1(const moving_block& a) {
 inline moving_block ratio_or_one(const moving_block& a, const moving_block& b) {
   return moving_block::map([](double p, double q) { return q > 0 ? p / q : 1.0; }, a, b, moving_block());
 }
+inline moving_block max_of(const moving_block& a, const moving_block& b) {
+  return moving_block::map([](double p, double q) { return std::max(p, q); }, a, b, moving_block());
+}
 inline moving_block clamp_fraction(const moving_block& a, double floor) {
   return moving_block::map([](double p, double q) { return std::min(1.0, std::max(q, p)); }, a, floor,
                            moving_block());

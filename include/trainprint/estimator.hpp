@@ -46,21 +46,26 @@ inline std::string num(double v) {
   return std::string(buf, end);
 }
 
-/// Checks lo (<|<=) v <= hi; throws input_error naming the field and the range.
+/// Checks lo (<|<=) v <= hi; throws input_error naming the field and the range, each
+/// number with `unit` (the input's unit in inputs.hpp, "" for a pure number):
+/// "got -5 W, expected 0 W < power_w <= 100000 W".
 inline void check_range(std::string_view field, double v, double lo, double hi,
-                        bool lo_inclusive) {
+                        bool lo_inclusive, std::string_view unit = {}) {
   const bool ok = std::isfinite(v) && (lo_inclusive ? v >= lo : v > lo) && v <= hi;
-  if (!ok)
-    throw input_error(std::string(field), num(v),
-                      num(lo) + (lo_inclusive ? " <= " : " < ") + std::string(field) +
-                          " <= " + num(hi));
+  if (!ok) {
+    const std::string u = unit.empty() ? std::string() : " " + std::string(unit);
+    throw input_error(std::string(field), num(v) + u,
+                      num(lo) + u + (lo_inclusive ? " <= " : " < ") + std::string(field) +
+                          " <= " + num(hi) + u);
+  }
 }
-inline void check_positive(std::string_view field, const std::optional<double>& v, double hi) {
-  if (v) check_range(field, *v, 0, hi, false);
+inline void check_positive(std::string_view field, const std::optional<double>& v, double hi,
+                           std::string_view unit = {}) {
+  if (v) check_range(field, *v, 0, hi, false, unit);
 }
 inline void check_closed(std::string_view field, const std::optional<double>& v, double lo,
-                         double hi) {
-  if (v) check_range(field, *v, lo, hi, true);
+                         double hi, std::string_view unit = {}) {
+  if (v) check_range(field, *v, lo, hi, true, unit);
 }
 inline void check_id(std::string_view field, const std::optional<std::string>& v,
                      std::string_view example) {
@@ -156,25 +161,25 @@ inline void validate(const scenario& s) {
   if (attention_inputs != 0 && attention_inputs != 3)
     throw input_error(!s.layers ? "layers" : !s.d_model ? "d_model" : "seq_len", "",
                       "the attention term needs all three of layers, d_model and seq_len");
-  check_positive("gpu_hours", s.gpu_hours, limits::gpu_hours);
-  if (s.duration_h) check_range("duration_h", s.duration_h->count(), 0, limits::duration_h, false);
+  check_positive("gpu_hours", s.gpu_hours, limits::gpu_hours, "h");
+  if (s.duration_h) check_range("duration_h", s.duration_h->count(), 0, limits::duration_h, false, "h");
   if (s.count)
     check_range("count", static_cast<double>(*s.count), 1, limits::count, true);
   check_positive("mfu", s.mfu, 1);
   check_positive("power_fraction", s.power_fraction, 1);
   if (s.power_w)
-    check_range("power_w", s.power_w->in_watts(), 0, limits::power_w, false);
-  if (s.host_power_w) check_range("host_power_w", s.host_power_w->in_watts(), 0, limits::power_w, true);
+    check_range("power_w", s.power_w->in_watts(), 0, limits::power_w, false, "W");
+  if (s.host_power_w) check_range("host_power_w", s.host_power_w->in_watts(), 0, limits::power_w, true, "W");
   check_closed("pue", s.pue, 1, limits::pue);
-  if (s.wue) check_range("wue", s.wue->in_l_per_kwh(), 0, limits::wue_l_per_kwh, true);
+  if (s.wue) check_range("wue", s.wue->in_l_per_kwh(), 0, limits::wue_l_per_kwh, true, "L/kWh");
   if (s.intensity)
-    check_range("intensity", s.intensity->in_g_per_kwh(), 0, limits::intensity_g_per_kwh, true);
-  if (s.ewif) check_range("ewif", s.ewif->in_l_per_kwh(), 0, limits::ewif_l_per_kwh, true);
+    check_range("intensity", s.intensity->in_g_per_kwh(), 0, limits::intensity_g_per_kwh, true, "g CO2e/kWh");
+  if (s.ewif) check_range("ewif", s.ewif->in_l_per_kwh(), 0, limits::ewif_l_per_kwh, true, "L/kWh");
   check_closed("cfe", s.cfe, 0, 1);
-  check_positive("lifetime_years", s.lifetime_years, limits::lifetime_years);
-  check_closed("price_usd_per_kwh", s.price_usd_per_kwh, 0, limits::price_usd_per_kwh);
-  check_closed("hourly_price_usd", s.hourly_price_usd, 0, limits::hourly_price_usd);
-  if (s.energy_kwh) check_range("energy_kwh", s.energy_kwh->in_kwh(), 0, limits::energy_kwh, false);
+  check_positive("lifetime_years", s.lifetime_years, limits::lifetime_years, "years");
+  check_closed("price_usd_per_kwh", s.price_usd_per_kwh, 0, limits::price_usd_per_kwh, "USD/kWh");
+  check_closed("hourly_price_usd", s.hourly_price_usd, 0, limits::hourly_price_usd, "USD");
+  if (s.energy_kwh) check_range("energy_kwh", s.energy_kwh->in_kwh(), 0, limits::energy_kwh, false, "kWh");
   if (s.energy_kwh && !s.energy_boundary)
     throw input_error("energy_boundary", "",
                       "what energy_kwh covers: accelerators (GPU counters), servers (node meters, CodeCarbon) or "

@@ -206,15 +206,16 @@ double resolver::pue_upper() const {
 void resolver::measured_energy_check() {
   // The measured energy over the accelerator-hours the user gave (not modelled ones: an MFU
   // guess could be far off), against what the accelerators can draw (§7.2):
-  // - at most the ceiling per accelerator (the server's maximum system power per
-  //   accelerator, host included) at the accelerators and servers boundaries, and that ×
-  //   the upper end of the run's PUE at the facility: loose on purpose (an accelerator alone
-  //   draws less than its share of the server's maximum); it catches a unit slip (Wh for
-  //   kWh, ×1,000), a facility's energy given as the servers', or a whole cluster's energy
-  //   put on too few hours;
-  // - at least half the accelerators' idle floor at every boundary (the accelerators alone
-  //   draw that whenever they are on), with a note below the idle floor itself: MWh typed
-  //   as kWh, or far too many hours.
+  // - the whole of it at most the ceiling per accelerator (the server's maximum system
+  //   power per accelerator, host included) at the accelerators and servers boundaries, and
+  //   that × the upper end of the run's PUE at the facility: loose on purpose (an
+  //   accelerator alone draws less than its share of the server's maximum); it catches a
+  //   unit slip (Wh for kWh, ×1,000), a facility's energy given as the servers', or a whole
+  //   cluster's energy put on too few hours;
+  // - the accelerators' part of it, as the estimate shows it (PUE and the host's share
+  //   taken out, evaluate()), held to what a --power of that many watts is held to
+  //   (power_ceiling_check(), power()): below half the idle floor an error, below the floor
+  //   a note, above the TDP a note, above the ceiling an error.
   if (!acc || cpu || !measured) return;
   for (const char* k : {"energy_kwh", "gpu_hours", "duration_h"})
     if (s.ranges.contains(k)) return;
@@ -223,39 +224,90 @@ void resolver::measured_energy_check() {
                                                             : 0.0;
   if (!(hours > 0)) return;
   const double kwh = *in.measured_energy_kwh, w = kwh * 1000.0 / hours;
+  // The accelerators' average power that a measured energy of e_kwh implies: the same
+  // split the estimate shows (detail/model.hpp), here at the run's central PUE.
+  auto accelerators_w = [&](double e_kwh) {
+    model_inputs m = in;
+    m.measured_energy_kwh = e_kwh;
+    return evaluate(m)[output::accelerator_power];
+  };
+  // The measured energy at which the accelerators' part is target_w (it grows with the
+  // energy): by bisection, so that the bound is exact for whichever split applies.
+  auto kwh_for = [&](double target_w) {
+    double lo = 0, hi = kwh;
+    for (int k = 0; k < 64 && accelerators_w(hi) < target_w; ++k) hi *= 2;
+    for (int k = 0; k < 100; ++k) {
+      const double mid = (lo + hi) / 2;
+      (accelerators_w(mid) < target_w ? lo : hi) = mid;
+    }
+    return hi;
+  };
+  const double acc_w = accelerators_w(kwh);
+  const bool split = in.measured_boundary != energy_boundary::accelerators;
+  const bool facility = in.measured_boundary == energy_boundary::facility;
   const std::string got = fmt::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator",
                                       kwh, to_string(in.measured_boundary), hours, w);
+  // Where the energy holds more than the accelerators': what was taken out to reach their part.
+  const std::string taken_out =
+      !split ? std::string()
+             : fmt::format(" once {}the host's share ({:.4g} W) {} taken out",
+                           facility ? fmt::format("the PUE ({:.3g}) and ", in.pue) : std::string(),
+                           evaluate(in)[output::host_power], facility ? "are" : "is");
+  const std::string got_acc =
+      !split ? got
+             : fmt::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator{}", kwh,
+                           to_string(in.measured_boundary), hours, acc_w, taken_out);
+  // The same bound at the energy's boundary: the host's share (and the PUE) added on top.
+  const std::string on_top = !split   ? std::string()
+                             : facility ? fmt::format(", with its host's share and PUE {:.3g} on top", in.pue)
+                                        : std::string(", with its host's share on top");
   const auto ceiling = ceiling_of(*acc, cat);
-  const bool facility = in.measured_boundary == energy_boundary::facility;
   const double pue = facility ? pue_upper() : 1.0;
   const std::optional<double> most_w = ceiling ? std::optional(ceiling->w * pue) : std::nullopt;
   const auto idle = idle_floor_w(acc, cpu);
   // A figure 1,000 times off in the other direction that would be possible: the unit slip.
-  auto possible = [&](double x) { return (!idle || x >= *idle / 2) && (!most_w || x <= *most_w); };
-  if (idle && w < *idle / 2)
-    throw input_error("energy_kwh", got,
-                      fmt::format("at least {:.4g} kWh: {:.3g} W per accelerator on {}, half {}; {}",
-                                  *idle / 2 * hours / 1000.0, *idle / 2, acc->id, idle_why(*acc),
-                                  possible(w * 1000) ? detail::energy_unit_hint(kwh, false)
-                                                     : std::string("check the value, its unit (kWh) and the hours")));
-  if (idle && w < *idle && rec.context)
+  auto possible = [&](double e_kwh) {
+    const double a = accelerators_w(e_kwh), t = e_kwh * 1000.0 / hours;
+    return (!idle || a >= *idle / 2) && (!most_w || t <= *most_w) && (!ceiling || a <= ceiling->w);
+  };
+  if (idle && acc_w < *idle / 2)
+    throw input_error("energy_kwh", got_acc,
+                      fmt::format("at least {:.4g} kWh: {:.3g} W per accelerator on {}{}, half {}; {}",
+                                  kwh_for(*idle / 2), *idle / 2, acc->id, on_top,
+                                  idle_why(*acc),
+                                  possible(kwh * 1000) ? detail::energy_unit_hint(kwh, false)
+                                                       : std::string("check the value, its unit (kWh) and the hours")));
+  if (idle && acc_w < *idle && rec.context)
     r.notes.push_back(fmt::format("the measured energy, {:g} kWh over {:.4g} accelerator-hours, is {:.4g} W per "
-                                  "accelerator, below {}: check the value, its unit (kWh) and the hours",
-                                  kwh, hours, w, idle_why(*acc)));
-  if (!most_w || w <= *most_w) return;
-  const double most_kwh = *most_w * hours / 1000.0;
-  std::string pue_why;
-  if (facility)
-    pue_why = !site ? fmt::format(", × PUE {:g}, the largest trainprint takes", pue)
-              : s.pue && s.ranges.contains("pue") ? fmt::format(", × PUE {:.3g}, the top of the pue range given", pue)
-              : s.pue                             ? fmt::format(", × the given PUE {:.3g}", pue)
-                                                  : fmt::format(", × PUE {:.3g}, the top of the run's PUE range (give "
-                                                                "`pue` for your site's own)", pue);
-  throw input_error("energy_kwh", got,
-                    fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", most_kwh, ceiling->w,
-                                acc->id, ceiling->why, pue_why,
-                                possible(w / 1000) ? detail::energy_unit_hint(kwh, true)
-                                    : std::string("check the value, its unit (kWh), energy_boundary and the hours")));
+                                  "accelerator{}, below {}: check the value, its unit (kWh) and the hours",
+                                  kwh, hours, acc_w, taken_out, idle_why(*acc)));
+  const std::string unit_or_check = possible(kwh / 1000) ? detail::energy_unit_hint(kwh, true)
+                                        : std::string("check the value, its unit (kWh), energy_boundary and the hours");
+  if (most_w && w > *most_w) {
+    const double most_kwh = *most_w * hours / 1000.0;
+    std::string pue_why;
+    if (facility)
+      pue_why = !site ? fmt::format(", × PUE {:g}, the largest trainprint takes", pue)
+                : s.pue && s.ranges.contains("pue") ? fmt::format(", × PUE {:.3g}, the top of the pue range given", pue)
+                : s.pue                             ? fmt::format(", × the given PUE {:.3g}", pue)
+                                                    : fmt::format(", × PUE {:.3g}, the top of the run's PUE range (give "
+                                                                  "`pue` for your site's own)", pue);
+    throw input_error("energy_kwh", got,
+                      fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", most_kwh, ceiling->w,
+                                  acc->id, ceiling->why, pue_why, unit_or_check));
+  }
+  // The accelerators' part above what --power may be (power_ceiling_check()).
+  if (ceiling && acc_w > ceiling->w)
+    throw input_error("energy_kwh", got_acc,
+                      fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", kwh_for(ceiling->w),
+                                  ceiling->w, acc->id, ceiling->why, on_top,
+                                  unit_or_check));
+  // Above the TDP but within the ceiling: the note a --power of that many watts gets (power()).
+  if (acc->tdp_w && acc_w > *acc->tdp_w && rec.context)
+    r.notes.push_back(fmt::format("the measured energy, {:g} kWh over {:.4g} accelerator-hours, is {:.4g} W per "
+                                  "accelerator{}, above {}'s TDP of {:g} W: an average above TDP is unusual; check the "
+                                  "value, its unit (kWh), energy_boundary and the hours (or the hardware)",
+                                  kwh, hours, acc_w, taken_out, acc->id, *acc->tdp_w));
 }
 
 void resolver::measured_energy() {
@@ -431,12 +483,16 @@ void resolver::power() {
       } else {
         // The host runs as busy as the accelerators (host_link fraction); beside a catalog
         // power that is a measured average it keeps the typical fraction.
+        // Beside a measured energy the host follows the accelerators' power that the energy
+        // implies, by the rule a given power_w sets it with (host_link::implied, §7.2; the
+        // trace's host_power says so).
         in.host_utilisation = defaults::power_fraction_typical.value;
-        if (!measured_avg) in.host_link = detail::host_link::fraction;
-        TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::fallback,
-               std::string(defaults::power_fraction_typical.source),
-               measured_avg ? "typical whole-run fraction (the accelerator's power is a measured average)"
-                            : "the host is taken to run at the accelerators' power fraction");
+        if (!measured_avg) in.host_link = measured ? detail::host_link::implied : detail::host_link::fraction;
+        if (in.host_link != detail::host_link::implied)
+          TRAINPRINT_TRACE(tr, "host_utilisation", in.host_utilisation, "1", origin::fallback,
+                 std::string(defaults::power_fraction_typical.source),
+                 measured_avg ? "typical whole-run fraction (the accelerator's power is a measured average)"
+                              : "the host is taken to run at the accelerators' power fraction");
       }
     }
   }

@@ -40,7 +40,7 @@ struct row {
 
 static const struct row rows[] = {
     {"negative params", "{\"params\": -7e9, \"tokens\": 2e12, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] params: got -7e+09, expected 0 < params <= 1e+15"},
-    {"zero gpu_hours", "{\"gpu_hours\": 0, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] gpu_hours: got 0, expected 0 < gpu_hours <= 1e+13"},
+    {"zero gpu_hours", "{\"gpu_hours\": 0, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] gpu_hours: got 0 h, expected 0 h < gpu_hours <= 1e+13 h"},
     {"tokens 1e308", "{\"params\": 7e9, \"tokens\": 1e308, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] tokens: got 1e+308, expected 0 < tokens <= 1e+17"},
     {"number beyond double", "{\"gpu_hours\": 1e999, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_DATA, "[trainprint.data] <scenario>: malformed JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'"},
     {"NaN literal", "{\"gpu_hours\": NaN, \"hardware\": \"h100\"}", TRAINPRINT_ERROR_DATA, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 15: syntax error while parsing value - invalid literal; last read: '\"gpu_hours\": N'"},
@@ -50,7 +50,7 @@ static const struct row rows[] = {
     {"MFU 0", "{\"params\": 7e9, \"tokens\": 2e12, \"hardware\": \"h100\", \"mfu\": 0}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] mfu: got 0, expected 0 < mfu <= 1"},
     /* 8.4e22 FLOP need 8.4e22 / (3600 x 989.4e12) = 23,583 H100-hours at MFU 1: 1,000 h is an MFU of 23.6. */
     {"implied MFU above 1", "{\"params\": 7e9, \"tokens\": 2e12, \"hardware\": \"h100\", \"gpu_hours\": 1000}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.2 needs 1.188e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1"},
-    {"duration -3", "{\"duration_h\": -3, \"hardware\": \"h100\", \"count\": 8}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] duration_h: got -3, expected 0 < duration_h <= 1000000"},
+    {"duration -3", "{\"duration_h\": -3, \"hardware\": \"h100\", \"count\": 8}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] duration_h: got -3 h, expected 0 h < duration_h <= 1000000 h"},
     {"count 0", "{\"gpu_hours\": 1000, \"hardware\": \"h100\", \"count\": 0}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] count: got 0, expected 1 <= count <= 1e+08"},
     {"empty hardware", "{\"gpu_hours\": 1000, \"hardware\": \"\"}", TRAINPRINT_ERROR_INPUT, "[trainprint.input] hardware: got '', expected a catalog id such as h100"},
     {"unknown hardware", "{\"gpu_hours\": 1000, \"hardware\": \"h1000\"}", TRAINPRINT_ERROR_UNKNOWN_KEY, "[trainprint.unknown_key] unknown accelerator 'h1000'; did you mean nvidia-h100-sxm5-80gb, nvidia-h100-nvl-94gb, nvidia-h100-pcie-80gb?"},

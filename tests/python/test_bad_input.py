@@ -15,7 +15,7 @@ ROWS = [
     # (name, keyword arguments, exception, exact message)
     ("negative params", dict(params=-7e9, tokens=2e12, hardware="h100"), trainprint.InputError, '[trainprint.input] params: got -7e+09, expected 0 < params <= 1e+15'),
     ("zero tokens", dict(params=7e9, tokens=0, hardware="h100"), trainprint.InputError, '[trainprint.input] tokens: got 0, expected 0 < tokens <= 1e+17'),
-    ("NaN gpu_hours", {**GPU, "gpu_hours": math.nan}, trainprint.InputError, '[trainprint.input] gpu_hours: got nan, expected 0 < gpu_hours <= 1e+13'),
+    ("NaN gpu_hours", {**GPU, "gpu_hours": math.nan}, trainprint.InputError, '[trainprint.input] gpu_hours: got nan h, expected 0 h < gpu_hours <= 1e+13 h'),
     ("inf tokens", dict(params=7e9, tokens=math.inf, hardware="h100"), trainprint.InputError, '[trainprint.input] tokens: got inf, expected 0 < tokens <= 1e+17'),
     ("params 1e308", dict(params=1e308, tokens=2e12, hardware="h100"), trainprint.InputError, '[trainprint.input] params: got 1e+308, expected 0 < params <= 1e+15'),
     ("PUE 0.9", {**GPU, "pue": 0.9}, trainprint.InputError, '[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5'),

@@ -97,9 +97,9 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"negative params", [] { estimate_json(R"({"params": -7e9, "tokens": 2e12, "hardware": "h100"})"); }, kind::input, "[trainprint.input] params: got -7e+09, expected 0 < params <= 1e+15"},
       {"zero tokens", [] { estimate_json(R"({"params": 7e9, "tokens": 0, "hardware": "h100"})"); }, kind::input, "[trainprint.input] tokens: got 0, expected 0 < tokens <= 1e+17"},
       {"params 1e308", [] { estimate_json(R"({"params": 1e308, "tokens": 2e12, "hardware": "h100"})"); }, kind::input, "[trainprint.input] params: got 1e+308, expected 0 < params <= 1e+15"},
-      {"NaN gpu_hours", [] { scenario s = base(); s.gpu_hours = not_a_number; (void)make_estimate(s); }, kind::input, "[trainprint.input] gpu_hours: got nan, expected 0 < gpu_hours <= 1e+13"},
+      {"NaN gpu_hours", [] { scenario s = base(); s.gpu_hours = not_a_number; (void)make_estimate(s); }, kind::input, "[trainprint.input] gpu_hours: got nan h, expected 0 h < gpu_hours <= 1e+13 h"},
       {"inf flops", [] { scenario s = base(); s.gpu_hours.reset(); s.flops = infinite; (void)make_estimate(s); }, kind::input, "[trainprint.input] flops: got inf, expected 0 < flops <= 1e+32"},
-      {"-inf intensity", [] { scenario s = base(); s.intensity = carbon_intensity::g_per_kwh(-infinite); (void)make_estimate(s); }, kind::input, "[trainprint.input] intensity: got -inf, expected 0 <= intensity <= 5000"},
+      {"-inf intensity", [] { scenario s = base(); s.intensity = carbon_intensity::g_per_kwh(-infinite); (void)make_estimate(s); }, kind::input, "[trainprint.input] intensity: got -inf g CO2e/kWh, expected 0 g CO2e/kWh <= intensity <= 5000 g CO2e/kWh"},
       {"NaN pue", [] { scenario s = base(); s.pue = not_a_number; (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got nan, expected 1 <= pue <= 5"},
       {"zero count", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": "h100", "count": 0})"); }, kind::input, "[trainprint.input] count: got 0, expected 1 <= count <= 1e+08"},
       {"fractional count", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": "h100", "count": 1.5})"); }, kind::input, "[trainprint.input] count: got 1.5, expected a whole number of accelerators"},
@@ -112,10 +112,10 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       // MFU for 7B on H100 is 0.198569 (estimator.test.cpp "MFU default"), printed to 2 digits as 0.2:
       // 23,583 h / 0.198569 = 118,766 h = 1.188e+05 h.
       {"implied MFU above 1", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "gpu_hours": 1000})"); }, kind::input, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.2 needs 1.188e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1"},
-      {"negative WUE", [] { estimate_with("wue", "-0.5"); }, kind::input, "[trainprint.input] wue: got -0.5, expected 0 <= wue <= 100"},
+      {"negative WUE", [] { estimate_with("wue", "-0.5"); }, kind::input, "[trainprint.input] wue: got -0.5 L/kWh, expected 0 L/kWh <= wue <= 100 L/kWh"},
       {"CFE 1.5", [] { estimate_with("cfe", "1.5"); }, kind::input, "[trainprint.input] cfe: got 1.5, expected 0 <= cfe <= 1"},
-      {"zero lifetime", [] { estimate_with("lifetime_years", "0"); }, kind::input, "[trainprint.input] lifetime_years: got 0, expected 0 < lifetime_years <= 100"},
-      {"negative price", [] { estimate_with("price_usd_per_kwh", "-0.1"); }, kind::input, "[trainprint.input] price_usd_per_kwh: got -0.1, expected 0 <= price_usd_per_kwh <= 100"},
+      {"zero lifetime", [] { estimate_with("lifetime_years", "0"); }, kind::input, "[trainprint.input] lifetime_years: got 0 years, expected 0 years < lifetime_years <= 100 years"},
+      {"negative price", [] { estimate_with("price_usd_per_kwh", "-0.1"); }, kind::input, "[trainprint.input] price_usd_per_kwh: got -0.1 USD/kWh, expected 0 USD/kWh <= price_usd_per_kwh <= 100 USD/kWh"},
       {"power 1e308 W", [] { estimate_with("power_w", "1e308"); }, kind::input, "[trainprint.input] power_w: got '1e308' (1e+308 W), expected 0 < power_w <= 100000 W"},
       {"active above total params", [] { estimate_json(R"({"params": 7e9, "active_params": 8e9, "tokens": 2e12, "hardware": "h100"})"); }, kind::input, "[trainprint.input] active_params: got 8e+09, expected active_params <= params (7e+09)"},
       // --- durations and text numbers ---

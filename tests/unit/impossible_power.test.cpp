@@ -3,6 +3,7 @@
 // server's supply stays a note. Contradictions: intensity with mix is an error; a power beside
 // a measured energy is a note. An input a measurement file gave is named as the file's.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
@@ -132,31 +133,104 @@ TEST_CASE("power ceiling: a measured energy above the ceiling (× the run's PUE 
   CHECK(error_of(modelled).empty());
 }
 
-TEST_CASE("idle floor: a measured energy below half the accelerators' idle draw over the hours given is an error") {
+TEST_CASE("idle floor: the accelerators' part of a measured energy below half their idle draw is an error") {
   // An idle H100 is taken to draw 0.18 × 700 W = 126.6 W (defaults::power_idle_fraction, an
-  // idle H200); half of it is 63.3 W: over 1,000 H100-hours, 63.3 kWh, at every boundary.
-  for (auto b : {energy_boundary::accelerators, energy_boundary::servers, energy_boundary::facility}) {
+  // idle H200); half of it is 63.3 W. The bound is on the accelerators' part, as the estimate
+  // shows it and as --power is held (issue 18): the host of a DGX H100 draws 575 W × P / 700
+  // beside P ((10,200 − 8 × 700) / 8 = 575 W), so P = 63.3 W is 63.3 × 1275 / 700 = 115.296 W
+  // of IT power, and × PUE 1.56 (FR: the default data centre's) = 179.86 W at the facility.
+  // Over 1,000 H100-hours: 63.3 kWh (accelerators), 115.3 kWh (servers), 179.9 kWh (facility).
+  struct row {
+    energy_boundary b;
+    double ok_kwh, bad_kwh, note_kwh, note_w;
+    const char* got;
+  };
+  // The notes' powers: 100 W; 200 × 700 / 1275 = 109.8 W; 300 / 1.56 × 700 / 1275 = 105.6 W.
+  for (const row& r : {row{energy_boundary::accelerators, 63.3, 63.2, 100, 100, "63.2 W per accelerator, expected"},
+                       row{energy_boundary::servers, 115.3, 115.2, 200, 109.8,
+                           "63.25 W per accelerator once the host's share (51.95 W) is taken out"},
+                       row{energy_boundary::facility, 179.9, 179.8, 300, 105.6,
+                           "63.28 W per accelerator once the PUE (1.56) and the host's share (51.98 W) are taken out"}}) {
     scenario s = h100_hours();
-    s.energy_boundary = b;
-    s.energy_kwh = energy::kwh(100);  // 100 W: below 126.6 W, above 63.3 W: a note
+    s.energy_boundary = r.b;
+    s.energy_kwh = energy::kwh(r.note_kwh);  // below 126.6 W, above 63.3 W: a note
     const auto e = make_estimate(s);
-    CHECK(any_note(e.notes, "the measured energy, 100 kWh over 1000 accelerator-hours, is 100 W per accelerator, below "
-                            "what an idle nvidia-h100-sxm5-80gb draws, about 127 W"));
-    s.energy_kwh = energy::kwh(63.3);
+    CHECK(e.accelerator_power.in_watts() == doctest::Approx(r.note_w).epsilon(0.001));
+    CHECK(any_note(e.notes, fmt::format("the measured energy, {:g} kWh over 1000 accelerator-hours, is", r.note_kwh)));
+    CHECK(any_note(e.notes, "below what an idle nvidia-h100-sxm5-80gb draws, about 127 W"));
+    s.energy_kwh = energy::kwh(r.ok_kwh);
     CHECK(error_of(s).empty());
-    s.energy_kwh = energy::kwh(63.2);
-    CHECK(error_of(s).starts_with("[trainprint.input] energy_kwh: got 63.2 kWh at the " + std::string(to_string(b)) +
-                                  " boundary over 1000 accelerator-hours, 63.2 W per accelerator, expected at least "
-                                  "63.3 kWh: 63.3 W per accelerator on nvidia-h100-sxm5-80gb, half what an idle "
-                                  "nvidia-h100-sxm5-80gb draws"));
+    s.energy_kwh = energy::kwh(r.bad_kwh);
+    const std::string err = error_of(s);
+    CHECK(err.starts_with(fmt::format("[trainprint.input] energy_kwh: got {:g} kWh at the {} boundary over 1000 "
+                                      "accelerator-hours, ",
+                                      r.bad_kwh, to_string(r.b))));
+    CHECK(err.find(r.got) != std::string::npos);
+    CHECK(err.find("63.3 W per accelerator on nvidia-h100-sxm5-80gb") != std::string::npos);
   }
   // 1.5 kWh: 1.5 MWh typed as kWh (1,500 W per H100 is possible at the facility, × PUE 1.67).
   scenario s = h100_hours();
   s.energy_boundary = energy_boundary::facility;
   s.energy_kwh = energy::kwh(1.5);
   CHECK(error_of(s).ends_with("did you give MWh? 1.5 MWh is 1500 kWh: energy_kwh 1500"));
-  s.energy_kwh = energy::kwh(400);  // 400 W per H100: no note
+  s.energy_kwh = energy::kwh(400);  // 400 / 1.56 × 700 / 1275 = 140.8 W per H100: no note
   CHECK_FALSE(any_note(make_estimate(s).notes, "idle"));
+  // The facility example of issue 18: 700 kWh over 10,000 H100-hours at PUE 1.2 is 58.33 W of
+  // IT power, 32.03 W per H100: refused as --power 32 is; the bound 63.3 W + 52.0 W host, × 1.2
+  // × 10,000 h = 1,383.6 kWh.
+  s.gpu_hours = 10000;
+  s.pue = 1.2;
+  s.energy_kwh = energy::kwh(700);
+  CHECK(error_of(s).find("32.03 W per accelerator once the PUE (1.2) and the host's share (26.31 W) are taken out, "
+                         "expected at least 1384 kWh") != std::string::npos);
+  s.energy_kwh.reset();
+  s.energy_boundary.reset();
+  s.power_w = power::watts(32);
+  CHECK(error_of(s).starts_with("[trainprint.input] power_w: got 32 W per accelerator, expected at least 63.3 W"));
+}
+
+TEST_CASE("host rule: the host follows the accelerators' implied power as it follows a given power") {
+  // DGX H100: host max 575 W; beside P the host draws 575 × min(1, P / 700) (detail::host_power_at).
+  scenario given = h100_hours();
+  given.power_w = power::watts(100);
+  const auto g = make_estimate(given);
+  CHECK(g.host_power.in_watts() == doctest::Approx(575.0 * 100 / 700));  // 82.142857 W
+  scenario m = h100_hours();
+  m.energy_boundary = energy_boundary::accelerators;
+  m.energy_kwh = energy::kwh(100);  // 100 W per H100 over 1,000 h
+  const auto e = make_estimate(m);
+  CHECK(e.accelerator_power.in_watts() == doctest::Approx(100));
+  CHECK(e.host_power.in_watts() == doctest::Approx(575.0 * 100 / 700));
+  // Facility (FR, PUE 1.56): 2,028 kWh over 1,000 h is 2,028 / 1.56 = 1,300 W of IT power
+  // (within 1,275 W × 1.67 = 2,129 kWh): above 700 + 575 W, so 1,300 − 575 = 725 W + 575 W.
+  m.energy_boundary = energy_boundary::facility;
+  m.energy_kwh = energy::kwh(2028);
+  const auto s = make_estimate(m);
+  CHECK(s.accelerator_power.in_watts() == doctest::Approx(725));
+  CHECK(s.host_power.in_watts() == doctest::Approx(575));
+  // Servers, below the TDP: 637.5 W of IT power is 637.5 × 700 / 1275 = 350 W + 287.5 W (575 × 350 / 700).
+  m.energy_boundary = energy_boundary::servers;
+  m.energy_kwh = energy::kwh(637.5);
+  const auto h = make_estimate(m);
+  CHECK(h.accelerator_power.in_watts() == doctest::Approx(350));
+  CHECK(h.host_power.in_watts() == doctest::Approx(287.5));
+  CHECK(detail::accelerator_part(637.5, 575.0, 700.0) == doctest::Approx(350));
+  CHECK(detail::host_power_at(350.0, 575.0, 700.0) == doctest::Approx(287.5));
+}
+
+TEST_CASE("above TDP: a measured energy whose accelerators' part is above the TDP gets --power's note") {
+  // 704 kWh over 1,000 H100-hours at the accelerators boundary: 704 W, above 700 W.
+  scenario s = h100_hours();
+  s.energy_boundary = energy_boundary::accelerators;
+  s.energy_kwh = energy::kwh(704);
+  CHECK(any_note(make_estimate(s).notes, "is 704 W per accelerator, above nvidia-h100-sxm5-80gb's TDP of 700 W"));
+  // The facility (FR, PUE 1.56): 1,995 kWh is 1,278.8 W of IT power, 1,278.8 − 575 = 703.8 W.
+  s.energy_boundary = energy_boundary::facility;
+  s.energy_kwh = energy::kwh(1995);
+  CHECK(any_note(make_estimate(s).notes, "is 703.8 W per accelerator once the PUE (1.56) and the host's share (575 W) "
+                                         "are taken out, above nvidia-h100-sxm5-80gb's TDP of 700 W"));
+  s.energy_kwh = energy::kwh(1500);  // 961.5 W of IT power: 527.9 W per H100, no note
+  CHECK_FALSE(any_note(make_estimate(s).notes, "TDP"));
 }
 
 TEST_CASE("contradictions: intensity with mix is an error; a power beside a measured energy is a note") {

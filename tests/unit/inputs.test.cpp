@@ -129,7 +129,7 @@ TEST_CASE("inputs: check_input_limits gives validate()'s message for every numer
   }
   scenario s = valid_base();
   s.power_w = power::watts(-1);
-  CHECK_THROWS_WITH_AS(check_input_limits(s), "[trainprint.input] power_w: got -1, expected 0 < power_w <= 100000",
+  CHECK_THROWS_WITH_AS(check_input_limits(s), "[trainprint.input] power_w: got -1 W, expected 0 W < power_w <= 100000 W",
                        input_error);
   s = valid_base();
   s.layers = 2.5;

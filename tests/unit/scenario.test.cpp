@@ -40,11 +40,11 @@ TEST_CASE("scenario: out-of-range numbers are refused with exact messages") {
     const char* message;
   };
   const bad_case cases[] = {
-      {[](scenario& s) { s.gpu_hours = -5; }, "[trainprint.input] gpu_hours: got -5, expected 0 < gpu_hours <= 1e+13"},
-      {[](scenario& s) { s.gpu_hours = 0; }, "[trainprint.input] gpu_hours: got 0, expected 0 < gpu_hours <= 1e+13"},
-      {[](scenario& s) { s.gpu_hours = nan_v; }, "[trainprint.input] gpu_hours: got nan, expected 0 < gpu_hours <= 1e+13"},
-      {[](scenario& s) { s.gpu_hours = inf_v; }, "[trainprint.input] gpu_hours: got inf, expected 0 < gpu_hours <= 1e+13"},
-      {[](scenario& s) { s.gpu_hours = 1e308; }, "[trainprint.input] gpu_hours: got 1e+308, expected 0 < gpu_hours <= 1e+13"},
+      {[](scenario& s) { s.gpu_hours = -5; }, "[trainprint.input] gpu_hours: got -5 h, expected 0 h < gpu_hours <= 1e+13 h"},
+      {[](scenario& s) { s.gpu_hours = 0; }, "[trainprint.input] gpu_hours: got 0 h, expected 0 h < gpu_hours <= 1e+13 h"},
+      {[](scenario& s) { s.gpu_hours = nan_v; }, "[trainprint.input] gpu_hours: got nan h, expected 0 h < gpu_hours <= 1e+13 h"},
+      {[](scenario& s) { s.gpu_hours = inf_v; }, "[trainprint.input] gpu_hours: got inf h, expected 0 h < gpu_hours <= 1e+13 h"},
+      {[](scenario& s) { s.gpu_hours = 1e308; }, "[trainprint.input] gpu_hours: got 1e+308 h, expected 0 h < gpu_hours <= 1e+13 h"},
       {[](scenario& s) { s.mfu = 1.7; }, "[trainprint.input] mfu: got 1.7, expected 0 < mfu <= 1"},
       {[](scenario& s) { s.mfu = 0; }, "[trainprint.input] mfu: got 0, expected 0 < mfu <= 1"},
       {[](scenario& s) { s.power_fraction = 1.2; }, "[trainprint.input] power_fraction: got 1.2, expected 0 < power_fraction <= 1"},
@@ -52,14 +52,14 @@ TEST_CASE("scenario: out-of-range numbers are refused with exact messages") {
       {[](scenario& s) { s.cfe = -0.1; }, "[trainprint.input] cfe: got -0.1, expected 0 <= cfe <= 1"},
       {[](scenario& s) { s.count = 0; }, "[trainprint.input] count: got 0, expected 1 <= count <= 1e+08"},
       {[](scenario& s) { s.count = -4; }, "[trainprint.input] count: got -4, expected 1 <= count <= 1e+08"},
-      {[](scenario& s) { s.power_w = power::watts(-1); }, "[trainprint.input] power_w: got -1, expected 0 < power_w <= 100000"},
-      {[](scenario& s) { s.host_power_w = power::watts(nan_v); }, "[trainprint.input] host_power_w: got nan, expected 0 <= host_power_w <= 100000"},
-      {[](scenario& s) { s.wue = water_intensity::l_per_kwh(-1); }, "[trainprint.input] wue: got -1, expected 0 <= wue <= 100"},
-      {[](scenario& s) { s.intensity = carbon_intensity::g_per_kwh(-3); }, "[trainprint.input] intensity: got -3, expected 0 <= intensity <= 5000"},
-      {[](scenario& s) { s.ewif = water_intensity::l_per_kwh(inf_v); }, "[trainprint.input] ewif: got inf, expected 0 <= ewif <= 1000"},
-      {[](scenario& s) { s.lifetime_years = 0; }, "[trainprint.input] lifetime_years: got 0, expected 0 < lifetime_years <= 100"},
-      {[](scenario& s) { s.price_usd_per_kwh = -0.1; }, "[trainprint.input] price_usd_per_kwh: got -0.1, expected 0 <= price_usd_per_kwh <= 100"},
-      {[](scenario& s) { s.hourly_price_usd = nan_v; }, "[trainprint.input] hourly_price_usd: got nan, expected 0 <= hourly_price_usd <= 1000000"},
+      {[](scenario& s) { s.power_w = power::watts(-1); }, "[trainprint.input] power_w: got -1 W, expected 0 W < power_w <= 100000 W"},
+      {[](scenario& s) { s.host_power_w = power::watts(nan_v); }, "[trainprint.input] host_power_w: got nan W, expected 0 W <= host_power_w <= 100000 W"},
+      {[](scenario& s) { s.wue = water_intensity::l_per_kwh(-1); }, "[trainprint.input] wue: got -1 L/kWh, expected 0 L/kWh <= wue <= 100 L/kWh"},
+      {[](scenario& s) { s.intensity = carbon_intensity::g_per_kwh(-3); }, "[trainprint.input] intensity: got -3 g CO2e/kWh, expected 0 g CO2e/kWh <= intensity <= 5000 g CO2e/kWh"},
+      {[](scenario& s) { s.ewif = water_intensity::l_per_kwh(inf_v); }, "[trainprint.input] ewif: got inf L/kWh, expected 0 L/kWh <= ewif <= 1000 L/kWh"},
+      {[](scenario& s) { s.lifetime_years = 0; }, "[trainprint.input] lifetime_years: got 0 years, expected 0 years < lifetime_years <= 100 years"},
+      {[](scenario& s) { s.price_usd_per_kwh = -0.1; }, "[trainprint.input] price_usd_per_kwh: got -0.1 USD/kWh, expected 0 USD/kWh <= price_usd_per_kwh <= 100 USD/kWh"},
+      {[](scenario& s) { s.hourly_price_usd = nan_v; }, "[trainprint.input] hourly_price_usd: got nan USD, expected 0 USD <= hourly_price_usd <= 1000000 USD"},
       {[](scenario& s) { s.hardware = ""; }, "[trainprint.input] hardware: got '', expected a catalog id such as h100"},
       {[](scenario& s) { s.region = "  "; }, "[trainprint.input] region: got '', expected a catalog id such as aws:us-east-1"},
       {[](scenario& s) { s.mix = energy_mix{{{"coal", 0.5}, {"gas", 0.4}}}; },
@@ -77,7 +77,7 @@ TEST_CASE("scenario: out-of-range numbers are refused with exact messages") {
       {[](scenario& s) { s.tokens = 1e12; }, "[trainprint.input] params: missing; tokens needs params, active_params or size (or give flops instead)"},
       {[](scenario& s) { s.flops = 1e21; s.params = 7e9; s.tokens = 1e12; }, "[trainprint.input] workload: got flops and params/tokens, expected flops or params with tokens, not both"},
       {[](scenario& s) { s.duration_h = hours(10); s.count = 8; }, "[trainprint.input] workload: got gpu_hours and duration_h, expected gpu_hours or duration_h with count, not both"},
-      {[](scenario& s) { s.duration_h = hours(-72); }, "[trainprint.input] duration_h: got -72, expected 0 < duration_h <= 1000000"},
+      {[](scenario& s) { s.duration_h = hours(-72); }, "[trainprint.input] duration_h: got -72 h, expected 0 h < duration_h <= 1000000 h"},
   };
   for (const auto& c : cases) {
     scenario s = valid();

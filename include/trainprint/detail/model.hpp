@@ -54,6 +54,9 @@ enum class host_link : unsigned char {
   none,      ///< a value of its own (slot host_utilisation_slot)
   fraction,  ///< = power_fraction
   power,     ///< = min(1, accelerator_power_w / tdp_w)
+  /// = power_fraction in the model; beside a measured energy, min(1, P / tdp_w) for the
+  /// accelerators' power P that the energy implies (host_power_at, accelerator_part).
+  implied,
 };
 
 /// Where a measured energy replaces the modelled one (docs/methodology.md §7).
@@ -105,6 +108,25 @@ constexpr double ratio_or_one(double a, double b) noexcept { return b > 0 ? a / 
 /// x within [floor, 1]; block has its own.
 constexpr double clamp_fraction(double x, double floor) noexcept { return std::min(1.0, std::max(floor, x)); }
 
+/// The larger of a and b; block has its own.
+constexpr double max_of(double a, double b) noexcept { return std::max(a, b); }
+
+/// The host's power per accelerator beside an accelerator drawing `acc_w`: its maximum ×
+/// min(1, acc_w / tdp_w) (docs/methodology.md §1.2). The one rule for a given power
+/// (host_link::power) and for the power a measured energy implies (host_link::implied).
+template <class V>
+constexpr V host_power_at(const V& acc_w, const V& host_max_w, double tdp_w) {
+  return host_max_w * min1(acc_w / tdp_w);
+}
+/// The accelerator's part of an IT power `it_w` per accelerator whose host follows
+/// host_power_at: the P with P + host_power_at(P) = it_w, i.e. it_w × tdp / (tdp + host
+/// max) up to the TDP and it_w − host max above it (§7.2). E.g. H100 in a DGX H100 (TDP
+/// 700 W, host max 575 W): 637.5 W of IT power is 350 W + 287.5 W; 1,375 W is 800 W + 575 W.
+template <class V>
+constexpr V accelerator_part(const V& it_w, const V& host_max_w, double tdp_w) {
+  return max_of(it_w * tdp_w / (tdp_w + host_max_w), it_w - host_max_w);
+}
+
 /// The formula (docs/methodology.md §1–3). V is double or detail::block.
 template <class V>
 constexpr void compute(const model_shape& s, const model_slots<V>& in, model_results<V>& out) {
@@ -141,24 +163,32 @@ constexpr void compute(const model_shape& s, const model_slots<V>& in, model_res
     set(output::host_power, V(0.0));
   } else if (s.given_host_power) {
     set(output::host_power, at(host_power_w));
-  } else if (s.link == host_link::fraction) {
+  } else if (s.link == host_link::fraction || s.link == host_link::implied) {
     set(output::host_power, at(host_max_w) * fraction);
   } else if (s.link == host_link::power) {
-    set(output::host_power, at(host_max_w) * min1(at(accelerator_power_w) / s.tdp_w));
+    set(output::host_power, host_power_at(at(accelerator_power_w), at(host_max_w), s.tdp_w));
   } else {
     set(output::host_power, at(host_max_w) * in[host_utilisation_slot]);
   }
   set(output::energy_accelerators, ah * out[output::accelerator_power] / 1000.0);
   set(output::energy_host, ah * out[output::host_power] / 1000.0);
   if (s.measured == measured_at::accelerators) {
-    // The measured accelerators' energy; the host's is added from the model.
+    // The measured accelerators' energy; the host's is added from the model, following
+    // the accelerators' measured power where nothing given sets it (host_link::implied).
     out[output::energy_accelerators] = V(s.measured_kwh);
+    if (s.link == host_link::implied)
+      out[output::energy_host] = ah * host_power_at(V(s.measured_kwh) * 1000.0 / ah, at(host_max_w), s.tdp_w) / 1000.0;
   } else if (s.measured != measured_at::none) {
-    // The measured IT energy (facility: less its overhead), split as the model splits it.
+    // The measured IT energy (facility: less its overhead), split by the same rule (the
+    // host follows the accelerators' implied power), or as a given power splits it.
     const V it = s.measured == measured_at::facility ? s.measured_kwh / at(pue) : V(s.measured_kwh);
-    const V share = ratio_or_one(out[output::energy_accelerators],
-                                 out[output::energy_accelerators] + out[output::energy_host]);
-    out[output::energy_accelerators] = it * share;
+    if (s.link == host_link::implied) {
+      out[output::energy_accelerators] = ah * accelerator_part(it * 1000.0 / ah, at(host_max_w), s.tdp_w) / 1000.0;
+    } else {
+      const V share = ratio_or_one(out[output::energy_accelerators],
+                                   out[output::energy_accelerators] + out[output::energy_host]);
+      out[output::energy_accelerators] = it * share;
+    }
     out[output::energy_host] = it - out[output::energy_accelerators];
   }
   if (s.measured != measured_at::none) {  // the average powers the measured energy implies
@@ -242,6 +272,9 @@ inline block min1(const block& a) {
 }
 inline block ratio_or_one(const block& a, const block& b) {
   return block::map([](double p, double q) { return q > 0 ? p / q : 1.0; }, a, b);
+}
+inline block max_of(const block& a, const block& b) {
+  return block::map([](double p, double q) { return std::max(p, q); }, a, b);
 }
 inline block clamp_fraction(const block& a, double floor) {
   return block::map([](double p, double q) { return std::min(1.0, std::max(q, p)); }, a, floor);
