@@ -114,15 +114,20 @@ TEST_CASE("prices: TPU v4 and v5e priced per chip-hour (before: cost unknown)") 
   REQUIRE(v4.compute_cost_usd);
   CHECK(*v4.compute_cost_usd == Approx(20608));
   CHECK(has_note(v4, "list on-demand price of google-tpu-v4-pod in gcp:us-central2 as of 2025-03-03"));
-  // 8 TPU v5e chips for 10 h in gcp:us-central1: 80 chip-hours x 1.20 USD = 96 USD.
-  const estimate v5e = make_estimate(timed("tpu-v5e", 8, 10, "gcp:us-central1"), cat());
+  // 8 TPU v5e chips for 10 h in gcp:us-central1: 80 chip-hours x 1.20 USD = 96 USD (Google publishes
+  // no v5e or v5p TDP, so the run gives its power; it does not enter the compute cost).
+  scenario s5e = timed("tpu-v5e", 8, 10, "gcp:us-central1");
+  s5e.power_w = power::watts(200);
+  const estimate v5e = make_estimate(s5e, cat());
   REQUIRE(v5e.compute_cost_usd);
   CHECK(*v5e.compute_cost_usd == Approx(96));
   REQUIRE(v5e.find_trace("hourly_price_usd"));
   CHECK(v5e.find_trace("hourly_price_usd")->value == Approx(1.2));
   CHECK(v5e.find_trace("hourly_price_usd")->source.find("Epoch") != std::string::npos);
   // TPU v5p: no dated list price was found, so its cost stays unknown.
-  CHECK_FALSE(make_estimate(timed("tpu-v5p", 8, 10, "gcp:us-east5"), cat()).compute_cost_usd);
+  scenario s5p = timed("tpu-v5p", 8, 10, "gcp:us-east5");
+  s5p.power_w = power::watts(200);
+  CHECK_FALSE(make_estimate(s5p, cat()).compute_cost_usd);
 }
 
 TEST_CASE("prices: a price known only for another region of the provider is used with a note, low") {
