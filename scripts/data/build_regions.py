@@ -20,6 +20,7 @@ import sys
 from common import (CONFIDENCES, REPO_UPSTREAM, arguments, dedup_aliases, dumps, fail_on, load_schema, meta, name_clashes,
                     read_csv, read_json, source, source_errors, upstream_dir, validate, write_text)
 from eurostat_prices import apply_country_prices
+from hydroquebec_prices import apply_province_prices
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -140,6 +141,7 @@ SOURCES = {
     "ipcc-ar5": source("IPCC AR5 WGIII Annex III: Technology-specific cost and performance parameters (Schloemer et al. 2014), Table A.III.2", "https://www.ipcc.ch/site/assets/uploads/2018/02/ipcc_wg3_ar5_annex-iii.pdf#page=7", 2014, "facts"),
     "eia-epa-2023": source("US EIA Electric Power Annual 2023, average revenue per kWh by state and end-use sector (Table 2.10 figures)", "https://www.eia.gov/electricity/annual/secrev-map.php", 2023, "public-domain", retrieved="2026-12-06", notes="transcribed into data/upstream/eia-epa2023-average-revenue (see its SOURCE.md)"),
     "eurostat-nrg-pc-205": source("Eurostat nrg_pc_205, Electricity prices for non-household consumers - bi-annual data (from 2007 onwards), band IC 500-1999 MWh, excluding VAT and other recoverable taxes and levies, EUR/kWh; converted with the Federal Reserve G.5A 2023 average 1.0817 USD/EUR", "https://ec.europa.eu/eurostat/databrowser/view/nrg_pc_205/default/table", 2023, "CC-BY-4.0", retrieved="2026-12-06", notes="transcribed into data/upstream/eurostat-nrg-pc-205-nonhousehold (see its SOURCE.md); exchange rate: https://www.federalreserve.gov/releases/g5a/20240201/ (public domain)"),
+    "hydroquebec-2022": source("Hydro-Québec, Comparison of Electricity Prices in Major North American Cities, 2022 edition (rates in effect April 1, 2022): average prices excluding taxes, CAD cents/kWh, 100,000 kWh/month at 500 kW; converted with the Federal Reserve G.5A 2022 average 1.3014 CAD/USD", "https://www.hydroquebec.com/business/customer-space/rates/comparison-electricity-prices.html", 2022, "facts", retrieved="2026-12-07", notes="transcribed into data/upstream/hydroquebec-2022-price-comparison (see its SOURCE.md); exchange rate: https://www.federalreserve.gov/releases/g5a/20240201/ (public domain)"),
     "entsoe-bidding-zones": source("ENTSO-E Transparency Platform bidding zones (area codes SE1-SE4, NO1-NO5)", "https://transparency.entsoe.eu/", 2025, "facts"),
     "aws-regions": source("AWS Regions and Availability Zones (region codes and locations)", "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html", 2025, "facts"),
     "azure-regions": source("Azure regions list (names as in `az account list-locations`)", "https://learn.microsoft.com/en-us/azure/reliability/regions-list", 2025, "facts"),
@@ -152,6 +154,7 @@ LICENSE_NOTES = [
     "US eGRID2022 subregions and state rates: US EPA, public domain.",
     "US state electricity prices: U.S. Energy Information Administration (Oct 2024), Electric Power Annual 2023; public domain.",
     "European electricity prices: Eurostat (nrg_pc_205), CC BY 4.0 – attribution required (Eurostat's reuse policy, Commission Decision 2011/833/EU); converted to USD with the Federal Reserve's G.5A 2023 annual average (public domain).",
+    "Canadian province electricity prices (Québec, Manitoba, British Columbia, Ontario): Hydro-Québec, Comparison of Electricity Prices in Major North American Cities (rates in effect April 1, 2022), figures only; converted to USD with the Federal Reserve's G.5A 2022 annual average (public domain).",
     "Canadian province (2019 figures kept in notes) and Australian state intensities: Green Algorithms (Lannelongue et al. 2021), CC BY 4.0 – attribution required; values originate from carbonfootprint.com, EPA, Canada's NIR and Australia's NGA factors.",
     "Google Cloud region grid intensity and CFE: GoogleCloudPlatform/region-carbon-info, Apache-2.0 (keep attribution). Per-campus Google PUE: facts from google.com/about/datacenters/efficiency.",
     "Cloud region lists: facts from the providers' public pages; cross-checked with Cloud Carbon Footprint (Apache-2.0). No Electricity Maps (ODbL), co2.js/Ember (CC BY-SA) or Boavizta (AGPL) values are included.",
@@ -575,6 +578,10 @@ def build(up, curated):
     priced, unmatched = apply_country_prices(entries)
     print("eurostat prices: %d entries; geos without a catalog entry: %s" % (len(priced), ", ".join(unmatched) or "none"),
           file=sys.stderr)
+
+    # 6. Canadian province electricity prices (Hydro-Québec 2022 comparison) --------
+    ca = apply_province_prices(entries)
+    print("hydro-quebec prices: %s" % ", ".join(ca), file=sys.stderr)
 
     return [entries[k] for k in sorted(entries)]
 

@@ -230,6 +230,42 @@ TEST_CASE("catalog: European countries carry Eurostat 2023 non-household prices 
   CHECK(*e.electricity_cost_usd == Approx(e.energy_facility.in_kwh() * 0.2521));
 }
 
+TEST_CASE("catalog: four Canadian provinces carry Hydro-Québec's 2022 city prices in USD (before: none)") {
+  // data/upstream/hydroquebec-2022-price-comparison: average prices excluding taxes, CAD cents/kWh,
+  // rates in effect April 1, 2022, level 100,000 kWh/month at 500 kW; / 100 / 1.3014 CAD per USD
+  // (Federal Reserve G.5A, 2022 average), 4 decimals.
+  const catalog& cat = catalog::embedded();
+  // Québec (Montréal): 12.67 / 100 / 1.3014 = 0.097357 -> 0.0974 USD/kWh.
+  const region& qc = cat.find_region("CA-QC");
+  REQUIRE(qc.price_usd_per_kwh);
+  CHECK(qc.price_usd_per_kwh->value == Approx(0.0974));
+  CHECK(qc.price_usd_per_kwh->year == 2022);
+  CHECK(qc.price_usd_per_kwh->prov.confidence == "medium");
+  REQUIRE(qc.price_usd_per_kwh->prov.source);
+  CHECK(qc.price_usd_per_kwh->prov.source->id == "hydroquebec-2022");
+  // Manitoba (Winnipeg): 11.14 / 100 / 1.3014 = 0.085600 -> 0.0856.
+  CHECK(cat.find_region("CA-MB").price_usd_per_kwh->value == Approx(0.0856));
+  // British Columbia (Vancouver): 11.99 / 100 / 1.3014 = 0.092132 -> 0.0921.
+  CHECK(cat.find_region("CA-BC").price_usd_per_kwh->value == Approx(0.0921));
+  // Ontario (Toronto): 16.26 / 100 / 1.3014 = 0.124942 -> 0.1249; one distributor among many: low.
+  const region& on = cat.find_region("CA-ON");
+  REQUIRE(on.price_usd_per_kwh);
+  CHECK(on.price_usd_per_kwh->value == Approx(0.1249));
+  CHECK(on.price_usd_per_kwh->prov.confidence == "low");
+  // Provinces without a city in the table, and the country, stay unpriced.
+  CHECK_FALSE(cat.find_region("CA-AB").price_usd_per_kwh);
+  CHECK_FALSE(cat.find_region("CA").price_usd_per_kwh);
+
+  scenario s;
+  s.hardware = "h100";
+  s.count = 8;
+  s.gpu_hours = 1000;
+  s.region = "CA-QC";
+  const estimate e = make_estimate(s, cat);
+  REQUIRE(e.electricity_cost_usd);
+  CHECK(*e.electricity_cost_usd == Approx(e.energy_facility.in_kwh() * 0.0974));
+}
+
 TEST_CASE("catalog: US states carry eGRID2022 state rates, on the eGRID subregions' basis") {
   const catalog& cat = catalog::embedded();
   // data/upstream/epa-egrid2022-states (EPA eGRID2022, sheet ST22), total output rates in lb/MWh,

@@ -7,6 +7,9 @@
 //                      (vantage export in boaviztapi, /work/shared/upstream-data/aws-ec2-gpu-prices-2023)
 //   google-tpu-v6e-pod 2.70 USD per chip-hour, gcp:us-east1, as of 2024-10-30 (SkyPilot PR #4218,
 //                      quoting cloud.google.com/tpu/pricing)
+//   google-tpu-v4-pod  3.22 USD per chip-hour, gcp:us-central2, as of 2025-03-03, and
+//   google-tpu-v5e-pod 1.20 USD per chip-hour, gcp:us-central1, as of 2025-03-03 (Epoch AI's
+//                      Hardware prices.csv, from the Wayback copy of cloud.google.com/tpu/pricing)
 #include <doctest/doctest.h>
 #include <trainprint/catalog.hpp>
 #include <trainprint/estimator.hpp>
@@ -41,7 +44,7 @@ TEST_CASE("prices: the embedded list prices as the source prints them, cited in 
     if (p.system == "google-tpu-v6e-pod") v6e = &p;
     CHECK(cat().find_system(p.system).provider == p.region.substr(0, p.region.find(':')));
   }
-  CHECK(catalog_detail::embedded_list_prices().size() == 20);  // prices.csv has 20 rows
+  CHECK(catalog_detail::embedded_list_prices().size() == 22);  // prices.csv has 22 rows
   REQUIRE(p5);
   CHECK(p5->usd_per_hour == 98.32);  // "p5.48xlarge,8,NVIDIA H100,640 GiB,98.3200,..."
   CHECK_FALSE(p5->per_accelerator);
@@ -103,6 +106,28 @@ TEST_CASE("prices: a TPU priced per chip-hour") {
   CHECK(*e.compute_cost_usd == Approx(216));
   REQUIRE(e.find_trace("hourly_price_usd"));
   CHECK(e.find_trace("hourly_price_usd")->value == Approx(2.7));
+}
+
+TEST_CASE("prices: TPU v4 and v5e priced per chip-hour (before: cost unknown)") {
+  // 64 TPU v4 chips for 100 h in gcp:us-central2: 6,400 chip-hours x 3.22 USD = 20,608 USD.
+  const estimate v4 = make_estimate(timed("tpu-v4", 64, 100, "gcp:us-central2"), cat());
+  REQUIRE(v4.compute_cost_usd);
+  CHECK(*v4.compute_cost_usd == Approx(20608));
+  CHECK(has_note(v4, "list on-demand price of google-tpu-v4-pod in gcp:us-central2 as of 2025-03-03"));
+  // 8 TPU v5e chips for 10 h in gcp:us-central1: 80 chip-hours x 1.20 USD = 96 USD (Google publishes
+  // no v5e or v5p TDP, so the run gives its power; it does not enter the compute cost).
+  scenario s5e = timed("tpu-v5e", 8, 10, "gcp:us-central1");
+  s5e.power_w = power::watts(200);
+  const estimate v5e = make_estimate(s5e, cat());
+  REQUIRE(v5e.compute_cost_usd);
+  CHECK(*v5e.compute_cost_usd == Approx(96));
+  REQUIRE(v5e.find_trace("hourly_price_usd"));
+  CHECK(v5e.find_trace("hourly_price_usd")->value == Approx(1.2));
+  CHECK(v5e.find_trace("hourly_price_usd")->source.find("Epoch") != std::string::npos);
+  // TPU v5p: no dated list price was found, so its cost stays unknown.
+  scenario s5p = timed("tpu-v5p", 8, 10, "gcp:us-east5");
+  s5p.power_w = power::watts(200);
+  CHECK_FALSE(make_estimate(s5p, cat()).compute_cost_usd);
 }
 
 TEST_CASE("prices: a price known only for another region of the provider is used with a note, low") {
@@ -254,7 +279,7 @@ TEST_CASE("prices: a bad price in an overlay is a data_error at its pointer, and
 TEST_CASE("prices: a catalog built from files alone has only those files' prices") {
   catalog c;  // empty: no embedded tables, so no embedded prices
   CHECK(catalog_detail::list_prices(c).empty());
-  CHECK(catalog_detail::list_prices(cat()).size() == 20);
+  CHECK(catalog_detail::list_prices(cat()).size() == 22);
 }
 
 // --- an electricity price the catalog lacks, and a price per instance typed per accelerator ---

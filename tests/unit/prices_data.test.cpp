@@ -47,9 +47,9 @@ TEST_CASE("prices data: every on-demand price is dated, cited and for a region o
     CHECK(p["confidence"] == "low");
     CHECK_FALSE(p["notes"].get<std::string>().empty());  // where in the source the figure stands
   }
-  // 9 AWS rows of 2023, p5en (2026), TPU v6e (2024), 5 Google Cloud machines (2026-07-30) and 4
-  // Azure ND sizes (2024-03-25): prices.csv has 20 rows.
-  CHECK(priced == 20);
+  // 9 AWS rows of 2023, p5en (2026), TPU v6e (2024), 5 Google Cloud machines (2026-07-30), 4
+  // Azure ND sizes (2024-03-25) and TPU v4 and v5e (2025-03-03): prices.csv has 22 rows.
+  CHECK(priced == 22);
 }
 
 TEST_CASE("prices data: p5.48xlarge and TPU v6e as their sources print them") {
@@ -84,6 +84,18 @@ TEST_CASE("prices data: p5.48xlarge and TPU v6e as their sources print them") {
   CHECK(a3["per"] == "instance");
   CHECK(a3["region"] == "gcp:us-central1");
   CHECK(a3["as_of"] == "2026-07-30");
+  // TPU v4 and v5e (Epoch AI's Hardware prices.csv, from the Wayback copy of cloud.google.com/tpu/pricing
+  // of 2025-03-03): "Google TPU v4,...,us-central2-b,3.22" and "Google TPU v5e,...,"Iowa (us-central1),...",1.20".
+  const json v4 = system("google-tpu-v4-pod")["on_demand_price"];
+  CHECK(v4["usd_per_hour"].get<double>() == 3.22);
+  CHECK(v4["per"] == "accelerator");
+  CHECK(v4["region"] == "gcp:us-central2");
+  CHECK(v4["as_of"] == "2025-03-03");
+  const json v5e = system("google-tpu-v5e-pod")["on_demand_price"];
+  CHECK(v5e["usd_per_hour"].get<double>() == 1.2);
+  CHECK(v5e["per"] == "accelerator");
+  CHECK(v5e["region"] == "gcp:us-central1");
+  CHECK(v5e["as_of"] == "2025-03-03");
   // No dated source found: no price rather than a guess.
   CHECK_FALSE(system("azure-nd96isr-h200-v5").contains("on_demand_price"));
   CHECK_FALSE(system("gcp-a3-ultragpu-8g").contains("on_demand_price"));
