@@ -6,6 +6,7 @@
 /// and parsed once; user files overlay it. Every value carries its source.
 
 #include <array>
+#include <charconv>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -30,9 +31,21 @@ struct source_info {
   std::string license;
   /// "title (year), url" — what traces and reports print.
   [[nodiscard]] std::string citation() const {
-    std::string c = title;
-    if (year > 0) c += " (" + std::to_string(year) + ")";
-    if (!url.empty()) c += ", " + url;
+    // One allocation: traces ask for this on every catalog value they cite.
+    std::string c;
+    c.reserve(title.size() + (year > 0 ? 14 : 0) + (url.empty() ? 0 : url.size() + 2));
+    c += title;
+    if (year > 0) {
+      char digits[12];
+      const auto end = std::to_chars(digits, digits + sizeof digits, year).ptr;
+      c += " (";
+      c.append(digits, end);
+      c += ')';
+    }
+    if (!url.empty()) {
+      c += ", ";
+      c += url;
+    }
     return c;
   }
 };

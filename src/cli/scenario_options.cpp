@@ -79,16 +79,18 @@ typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat) 
   if (o.preset) t.earlier = cat.find_preset(*o.preset).scenario;
   if (o.scenario_file) {
     const std::string text = read_file(*o.scenario_file, 1 << 20);
-    // Which inputs the file gives, under the keys it spells them with: an error about one
-    // of them, the file's own reading included, names the file and its key (for_cli()).
-    // Text that is not a JSON object is parse_scenario()'s to refuse.
+    // Parsed once. Which inputs the file gives, under the keys it spells them with: an
+    // error about one of them, the file's own reading included, names the file and its
+    // key (for_cli()). Text that is not JSON is parse_scenario()'s to refuse (with the
+    // file's name and the parser's message), and JSON that is not an object from_json's.
+    const auto file = nlohmann::json::parse(text, nullptr, false);
     std::vector<std::pair<std::string, std::string>> keys;
-    if (const auto file = nlohmann::json::parse(text, nullptr, false); file.is_object())
+    if (file.is_object())
       for (const auto& [key, value] : file.items())
         if (const auto* i = find_input(key)) keys.emplace_back(std::string(i->name), key);
     remember_file_inputs(*o.scenario_file, std::move(keys));
     try {
-      t.earlier = merge(t.earlier, parse_scenario(text, *o.scenario_file));
+      t.earlier = merge(t.earlier, file.is_discarded() ? parse_scenario(text, *o.scenario_file) : file.get<scenario>());
     } catch (const trainprint::error&) {
       remember_file_refused();
       throw;
