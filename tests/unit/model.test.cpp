@@ -139,6 +139,36 @@ TEST_CASE("compute<block> equals evaluate() sample by sample on every path and b
     s.gpu_hours = 1000;
     check_block_equals_scalar(resolved(s));
   }
+  // A measured energy (methodology §7): the host follows the power the energy implies
+  // (host_link::implied), or a given power sets the split.
+  scenario measured = site({});
+  measured.gpu_hours = 1000;
+  SUBCASE("measured at the accelerators: the host follows their implied power") {
+    measured.energy_kwh = energy::kwh(500);
+    measured.energy_boundary = energy_boundary::accelerators;
+    const detail::model_shape shape = detail::shape_of(resolved(measured));
+    REQUIRE(shape.measured == detail::measured_at::accelerators);
+    REQUIRE(shape.link == detail::host_link::implied);
+    check_block_equals_scalar(resolved(measured));
+  }
+  SUBCASE("measured at the servers: split by the inverse of the host rule") {
+    measured.energy_kwh = energy::kwh(900);
+    measured.energy_boundary = energy_boundary::servers;
+    check_block_equals_scalar(resolved(measured));
+  }
+  SUBCASE("measured at the facility: less the PUE, then split") {
+    measured.energy_kwh = energy::kwh(1200);
+    measured.energy_boundary = energy_boundary::facility;
+    REQUIRE(detail::shape_of(resolved(measured)).link == detail::host_link::implied);
+    check_block_equals_scalar(resolved(measured));
+  }
+  SUBCASE("measured at the servers beside a given power: the given power sets the split") {
+    measured.energy_kwh = energy::kwh(900);
+    measured.energy_boundary = energy_boundary::servers;
+    measured.power_w = power::watts(500);
+    REQUIRE(detail::shape_of(resolved(measured)).link == detail::host_link::power);
+    check_block_equals_scalar(resolved(measured));
+  }
 }
 
 TEST_CASE("output table: one flat name and one JSON path per output, headline columns as before") {
