@@ -35,12 +35,14 @@ using text::three_digits;
 constexpr std::array<step, 4> water_steps{{{1, "L"}, {1e3, "m³"}, {1e6, "thousand m³"}, {1e9, "million m³"}}};
 constexpr std::array<step, 3> power_steps{{{1, "W"}, {1e3, "kW"}, {1e6, "MW"}}};
 
-/// Picks the largest unit in which |v| >= 1 and prints 3 significant digits.
+/// Picks the largest unit in which |v| >= 1 and prints 3 significant digits; below 1 of
+/// the smallest unit too ("0.530 g CO2e", "0.00096 L"), so a positive value never prints as 0.
 std::string scaled(double v, std::span<const step> steps, std::size_t zero_step = 1) {
   if (v == 0) return fmt::format("0 {}", pick(v, steps, zero_step).unit);
   const step& s = pick(v, steps, zero_step);
   const double x = v / s.factor;
   const double ax = std::abs(x);
+  if (ax < 1) return fmt::format("{} {}", three_digits(x), s.unit);
   const char* spec = ax >= 100 ? "{:.0f} {}" : ax >= 10 ? "{:.1f} {}" : "{:.2f} {}";
   return fmt::format(fmt::runtime(spec), x, s.unit);
 }
@@ -51,12 +53,20 @@ std::string usd(double v) {
   return fmt::format("${:.3g}", v);
 }
 
-/// "(lo–hi)" in the unit `central` prints in (hi's unit when central is 0).
+/// "(lo–hi)" in the unit `central` prints in (hi's unit when central is 0), with the
+/// central value's decimals (three significant digits when it is below 1, as scaled()
+/// prints it); an end that these decimals would print as 0 although it is not gets three
+/// significant digits too ("(0.0004–500)", never "(0–500)").
 std::string scaled_range(double central, double lo, double hi, std::span<const step> steps, std::size_t zero_step) {
   const step& s = pick(central != 0 ? central : hi, steps, zero_step);
   const double ax = std::abs((central != 0 ? central : hi) / s.factor);
-  const char* spec = ax >= 100 ? "({:.0f}–{:.0f})" : ax >= 10 ? "({:.1f}–{:.1f})" : "({:.2f}–{:.2f})";
-  return fmt::format(fmt::runtime(spec), lo / s.factor, hi / s.factor);
+  const int decimals = ax >= 100 ? 0 : ax >= 10 ? 1 : 2;
+  auto end = [&](double v) {
+    const double x = v / s.factor;
+    if (x != 0 && (ax < 1 || std::abs(x) < 0.5 * std::pow(10.0, -decimals))) return three_digits(x);
+    return fmt::format("{:.{}f}", x, decimals);
+  };
+  return "(" + end(lo) + "–" + end(hi) + ")";
 }
 
 /// The unit a duration of `h` hours prints in: seconds below a minute, minutes below an

@@ -165,15 +165,36 @@ TEST_CASE("equivalent_text: a unit of time that fits, or the item left out; neve
   CHECK(*equivalent_text(3 * 10715.0, home) == "3.00 " + home.name);
   // 1,000 kWh = 0.0933 years (below 0.1): 0.0933 × 365.25 = 34.1 days.
   CHECK(*equivalent_text(1000, home) == "34.1 days" + home.name.substr(std::string("years").size()));
-  // 10 kWh = 0.000933 years = 0.341 days (below 0.1? no: 0.34 days prints 0.34).
-  CHECK(*equivalent_text(10, home) == "0.34 days" + home.name.substr(std::string("years").size()));
+  // 10 kWh = 0.000933 years = 0.341 days (below 1: three significant digits).
+  CHECK(*equivalent_text(10, home) == "0.341 days" + home.name.substr(std::string("years").size()));
   // 1 kWh = 0.0341 days → × 24 = 0.818 hours.
-  CHECK(*equivalent_text(1, home) == "0.82 hours" + home.name.substr(std::string("years").size()));
+  CHECK(*equivalent_text(1, home) == "0.818 hours" + home.name.substr(std::string("years").size()));
   // 0.001 kWh = 0.000818 hours: below 0.005, left out.
   CHECK_FALSE(equivalent_text(0.001, home));
   CHECK_FALSE(equivalent_text(0, home));
-  // A unit that is not time: left out below 0.005 of it, as printed with two decimals.
+  // A unit that is not time: left out below 0.005 of it; below 1, three significant digits.
   const equivalent& pool = find("olympic-pool");
   CHECK_FALSE(equivalent_text(pool.per_unit * 0.004, pool));
-  CHECK(*equivalent_text(pool.per_unit * 0.5, pool) == "0.50 " + pool.name);
+  CHECK(*equivalent_text(pool.per_unit * 0.5, pool) == "0.500 " + pool.name);
+}
+
+TEST_CASE("a range end never prints as 0 when it is not: three significant digits instead") {
+  // The golden scenario with 1,000 samples; then the facility energy's interval is set by
+  // hand so that its 5th percentile is far below what the headline's decimals show.
+  estimate e = make_estimate(golden_estimate().scenario, catalog::embedded(), uncertainty_options{.samples = 1000});
+  REQUIRE(e.uncertainty);
+  bool set = false;
+  for (auto& o : e.uncertainty->outputs)
+    if (o.name == "energy_kwh.facility") {
+      // 300 MWh headline: no decimals in MWh, so 0.4 kWh (0.0004 MWh) would print as "0".
+      o.p50 = 300'000;
+      o.p5 = 0.4;
+      o.p95 = 500'000;
+      set = true;
+    }
+  REQUIRE(set);
+  const std::string text = render(e, output_format::table);
+  INFO(text);
+  CHECK(text.find("(0.0004–500)") != std::string::npos);  // 0.4 kWh = 0.0004 MWh, "{:.3g}"
+  CHECK(text.find("(0–500)") == std::string::npos);
 }
