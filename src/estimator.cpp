@@ -111,13 +111,25 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
                       "which at least {:g}% of combinations can run at that peak (here {:.3g}%): at the workload's "
                       "central {:.3g} FLOP, at least {:.4g} accelerator-hours",
                       detail::min_possible_share * 100, share * 100, *r.flops, *r.flops / (3600.0 * limit.peak_flop_per_s)));
-    if (kept < min_uncertainty_samples)
-      throw input_error(
-          "samples", fmt::format("{}, of which {} possible ({})", n, kept, why),
-          fmt::format("at least {} possible samples, as the 5th and 95th percentiles need: about {} samples or more "
-                      "({} × {} / {})",
-                      min_uncertainty_samples, (min_uncertainty_samples * n + kept - 1) / kept, min_uncertainty_samples, n,
-                      kept));
+    if (kept < min_uncertainty_samples) {
+      // The share of possible samples varies with the draw, so the proportional count
+      // (min × n / kept) may fall short when followed: each count from it up is drawn
+      // (same seed) until one gives enough possible samples, and that one is suggested.
+      std::uint64_t enough = (min_uncertainty_samples * n + std::max<std::uint64_t>(kept, 1) - 1) /
+                             std::max<std::uint64_t>(kept, 1);
+      for (int tries = 0; tries < 1000; ++tries, ++enough) {
+        uncertainty_options at = *options;
+        at.samples = enough;
+        const auto u = detail::propagate(central, distributions, at, limit);
+        if (u.samples - u.impossible_samples >= min_uncertainty_samples) break;
+      }
+      throw input_error("samples", fmt::format("{}, of which {} possible ({})", n, kept, why),
+                        fmt::format("at least {} possible samples, as the 5th and 95th percentiles need: {} samples or "
+                                    "more (the first count, from {} × {} / {} up, whose draw with this seed has "
+                                    "at least {} possible)",
+                                    min_uncertainty_samples, enough, min_uncertainty_samples, n, kept,
+                                    min_uncertainty_samples));
+    }
     e.notes.push_back(why + fmt::format(": they are left out, and every range is over the other {}", kept));
   }
   // With ranges the headline is the median of the samples (the point at the inputs'
@@ -128,9 +140,11 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
   set_outputs(e, median);
   if (wants_ranges(s))
     if (auto why = range_summary(*e.uncertainty); !why.empty()) e.notes.push_back(std::move(why));
+  const std::uint64_t n_all = e.uncertainty->samples, possible = n_all - e.uncertainty->impossible_samples;
   e.notes.push_back(fmt::format("with ranges, every headline number is the median of {} Monte Carlo samples; the "
                                 "trace (and uncertainty.outputs[].central) is the plain point estimate",
-                                options->samples));
+                                possible == n_all ? fmt::format("{}", n_all)
+                                                  : fmt::format("the {} possible of {}", possible, n_all)));
   return e;
 }
 

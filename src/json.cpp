@@ -228,7 +228,25 @@ void set_input_json(scenario& s, const input_info& i, const std::string& key, co
 }
 
 scenario parse_scenario(std::string_view text_in, const std::string& file) {
-  return parse_json_text(text_in, file).get<scenario>();
+  // nlohmann keeps the last of a key given twice ({"params": "7B", "params": "8B"} would
+  // read 8B): a key repeated in the scenario object is refused as an input given twice.
+  std::vector<std::string> keys;
+  const json::parser_callback_t twice = [&keys](int depth, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::key && depth == 1) {
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (std::find(keys.begin(), keys.end(), key) != keys.end())
+        throw input_error(key, "twice", "one value per input (the key " + key + " is repeated)");
+      keys.push_back(key);
+    }
+    return true;
+  };
+  json j;
+  try {
+    j = json::parse(text_in.begin(), text_in.end(), twice);
+  } catch (const json::exception&) {
+    j = parse_json_text(text_in, file);  // the syntax error, reported as parse_json_text reports it
+  }
+  return j.get<scenario>();
 }
 
 void to_json(json& j, const trace_entry& t) {

@@ -87,10 +87,14 @@ typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat) 
     std::vector<std::pair<std::string, std::string>> keys;
     if (file.is_object())
       for (const auto& [key, value] : file.items())
-        if (const auto* i = find_input(key)) keys.emplace_back(std::string(i->name), key);
+        // A key the reader refuses (kebab-case "power-w": JSON keys are snake_case) is not
+        // the file's name for an input: the hint's real key (power_w) stays as it is.
+        if (const auto* i = find_input(key); i && key.find('-') == std::string::npos)
+          keys.emplace_back(std::string(i->name), key);
     remember_file_inputs(*o.scenario_file, std::move(keys));
     try {
-      t.earlier = merge(t.earlier, file.is_discarded() ? parse_scenario(text, *o.scenario_file) : file.get<scenario>());
+      // parse_scenario() reads the text again: it refuses a key given twice, which the DOM keeps once.
+      t.earlier = merge(t.earlier, parse_scenario(text, *o.scenario_file));
     } catch (const trainprint::error&) {
       remember_file_refused();
       throw;

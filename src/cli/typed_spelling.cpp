@@ -115,6 +115,20 @@ void remember_file_refused() { state().file_refused = true; }
 
 std::string for_cli(std::string_view message) {
   const auto& s = state();
+  // A catalog id the file gives that the catalog lacks ("unknown accelerator 'h9000'"):
+  // the file and its key, as every other error about the file's values says them.
+  if (constexpr std::string_view tag = "[trainprint.unknown_key] unknown "; message.starts_with(tag) && !s.file.empty()) {
+    static constexpr std::pair<std::string_view, std::string_view> input_of[] = {
+        {"accelerator '", "hardware"}, {"system '", "hardware"},       {"region '", "region"},
+        {"provider '", "provider"},    {"energy source '", "mix"}};
+    const std::string_view rest = message.substr(tag.size());
+    for (const auto& [kind, input] : input_of) {
+      if (!rest.starts_with(kind)) continue;
+      const auto key = s.from_file.find(input);
+      if (key == s.from_file.end() || s.named.count(input)) break;
+      return "[trainprint.unknown_key] " + s.file + ": " + key->second + ": " + std::string(message.substr(tag.size() - 8));
+    }
+  }
   for (std::string_view tag : {"[trainprint.input] ", "[trainprint.unit] "}) {
     if (!message.starts_with(tag) || s.file.empty()) continue;
     const auto colon = message.find(':', tag.size());
@@ -127,6 +141,10 @@ std::string for_cli(std::string_view message) {
       spelled = key != s.from_file.end() ? key->second : std::string(field);
     else if (key != s.from_file.end() && !s.named.count(i->name))  // from the file, no flag over it
       spelled = key->second;
+    else if (s.named.empty() && (i || !s.options.count("--" + std::string(field))))
+      // No flag gave an input: the scenario is the file's, and what it lacks ("workload:
+      // missing", "tokens: missing") is said in its keys, not as flags to add.
+      spelled = std::string(field);
     else
       break;
     // The file's key as the file spells it; the rest of the message in the file's (JSON)

@@ -1,5 +1,7 @@
 // The site kind, measured energy and power sections of resolve() (§1.6, §7, §1.2): the boundary, the accelerator's power and the host's (resolver.hpp).
 
+#include <cmath>
+
 #include "resolver.hpp"
 #include "../text.hpp"
 #include "../usual_ranges.hpp"
@@ -292,8 +294,20 @@ void resolver::measured_energy_check() {
                 : s.pue                             ? fmt::format(", × the given PUE {:.3g}", pue)
                                                     : fmt::format(", × PUE {:.3g}, the top of the run's PUE range (give "
                                                                   "`pue` for your site's own)", pue);
-    throw input_error("energy_kwh", got,
-                      fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", most_kwh, ceiling->w,
+    // Both sides on one basis: at the facility the PUE the bound multiplies by is taken
+    // out of the given energy too; numbers to 4 significant digits, never with an exponent.
+    auto plain = [](double x) {
+      if (std::abs(x) < 1e4) return fmt::format("{:.4g}", x);
+      const double step = std::pow(10.0, std::floor(std::log10(std::abs(x))) - 3);
+      return fmt::format("{:.0f}", std::round(x / step) * step);
+    };
+    const std::string got_basis =
+        fmt::format("{} kWh at the {} boundary over {} accelerator-hours, {} W per accelerator{}", plain(kwh),
+                    to_string(in.measured_boundary), plain(hours), plain(w / pue),
+                    facility ? fmt::format(" once the PUE ({:.3g}) is taken out", pue) : std::string());
+    throw input_error("energy_kwh", got_basis,
+                      fmt::format("at most {} kWh: {} W per accelerator on {} ({}){}; {}", plain(most_kwh),
+                                  plain(ceiling->w),
                                   acc->id, ceiling->why, pue_why, unit_or_check));
   }
   // The accelerators' part above what --power may be (power_ceiling_check()).

@@ -94,8 +94,10 @@ TEST_CASE("power ceiling: a measured energy above the ceiling (× the run's PUE 
   s.energy_kwh = energy::kwh(2129.25);
   CHECK(error_of(s).empty());
   s.energy_kwh = energy::kwh(2130);
+  // Both sides without the PUE (#18): 2130 kWh × 1000 / 1000 h = 2130 W, / 1.67 = 1275.4 W.
   CHECK(error_of(s).starts_with("[trainprint.input] energy_kwh: got 2130 kWh at the facility boundary over 1000 "
-                                "accelerator-hours, 2130 W per accelerator, expected at most 2129 kWh: 1275 W per "
+                                "accelerator-hours, 1275 W per accelerator once the PUE (1.67) is taken out, expected "
+                                "at most 2129 kWh: 1275 W per "
                                 "accelerator on nvidia-h100-sxm5-80gb (nvidia-dgx-h100's maximum system power, 10200 W "
                                 "with its host, over its 8 accelerators), × PUE 1.67, the top of the run's PUE range"));
   s.energy_kwh = energy::kwh(6375);
@@ -115,10 +117,11 @@ TEST_CASE("power ceiling: a measured energy above the ceiling (× the run's PUE 
   CHECK(error_of(s).find("expected at most 1785 kWh") != std::string::npos);
   s = h100_hours();
   s.energy_boundary = energy_boundary::facility;
-  s.energy_kwh = energy::kwh(1.5e6);  // 1.5 MWh typed as 1.5M kWh: 1.5 MW per accelerator
+  // 1.5 MWh typed as 1.5M kWh: 1.5 MW per accelerator, / 1.67 = 898,204 W, to 4 digits 898200 (plain, #18)
+  s.energy_kwh = energy::kwh(1.5e6);
   CHECK(error_of(s) ==
-        "[trainprint.input] energy_kwh: got 1.5e+06 kWh at the facility boundary over 1000 accelerator-hours, 1.5e+06 W "
-        "per accelerator, expected at most 2129 kWh: 1275 W per accelerator on nvidia-h100-sxm5-80gb (nvidia-dgx-h100's "
+        "[trainprint.input] energy_kwh: got 1500000 kWh at the facility boundary over 1000 accelerator-hours, 898200 W "
+        "per accelerator once the PUE (1.67) is taken out, expected at most 2129 kWh: 1275 W per accelerator on nvidia-h100-sxm5-80gb (nvidia-dgx-h100's "
         "maximum system power, 10200 W with its host, over its 8 accelerators), × PUE 1.67, the top of the run's PUE "
         "range (give `pue` for your site's own); did you give Wh? 1.5M Wh is 1500 kWh: energy_kwh 1500");
   // Hours the model derives (from an MFU) are not checked: the MFU could be far off.

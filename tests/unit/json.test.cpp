@@ -53,6 +53,20 @@ TEST_CASE("json: scenario errors name the field") {
                        input_error);
   CHECK_THROWS_WITH_AS(parse_scenario(R"([1])"),
                        "[trainprint.input] scenario: got [1] (array), expected a JSON object of scenario fields", input_error);
+  // A kebab-case key (JSON keys are snake_case): the hint is the snake_case key, never the key refused (#18).
+  CHECK_THROWS_WITH_AS(parse_scenario(R"({"power-w": 400})"),
+                       "[trainprint.input] power-w: got an unknown field, expected a scenario field (did you mean power_w?)",
+                       input_error);
+  CHECK_THROWS_WITH_AS(parse_scenario(R"({"gpu-hours": 1000})"),
+                       "[trainprint.input] gpu-hours: got an unknown field, expected a scenario field (did you mean "
+                       "gpu_hours?)",
+                       input_error);
+  // A key repeated exactly is refused as an input given twice (nlohmann would keep the last, 8B) (#18).
+  CHECK_THROWS_WITH_AS(parse_scenario(R"({"params": "7B", "params": "8B"})"),
+                       "[trainprint.input] params: got twice, expected one value per input (the key params is repeated)",
+                       input_error);
+  // The same key in two range objects is not a repeat: each object has its own keys.
+  CHECK_NOTHROW(parse_scenario(R"({"mfu": {"low": 0.3, "high": 0.5}, "pue": {"low": 1.1, "high": 1.3}})"));
   CHECK_THROWS_AS(parse_scenario(R"({"params": )", "my.json"), data_error);
   try {
     (void)parse_scenario("{,}", "my.json");
