@@ -217,7 +217,10 @@ comparison ranked(std::string_view key, const std::vector<std::string>& values, 
     if (a.metric.has_value() != b.metric.has_value()) return a.metric.has_value();
     return !a.error && b.error;  // unknown metric before no estimate at all
   });
-  if (!c.rows.empty() && c.rows.front().metric)
+  // Ranked only when two or more options' metrics are known (rank_of()): else there is no
+  // best, and no difference to it.
+  const auto known = std::count_if(c.rows.begin(), c.rows.end(), [](const comparison_row& r) { return r.metric.has_value(); });
+  if (known >= 2)
     for (auto& r : c.rows)
       if (r.metric) r.delta_to_best = *r.metric - *c.rows.front().metric;
   return c;

@@ -478,8 +478,8 @@ std::vector<std::string> intensity_kinds(const comparison& c) {
 
 std::string mixed_bases_note(const std::vector<std::string>& kinds) {
   return "the rows mix " + join(kinds, " and ") +
-         " intensities; direct intensities leave out upstream (fuel-chain) emissions, so the ranking does not "
-         "compare like for like";
+         " intensities; direct intensities leave out upstream (fuel-chain) emissions, so the rows' emissions do "
+         "not compare like for like.";
 }
 
 std::string_view rank_unit(rank_by r) {
@@ -535,6 +535,11 @@ const output_interval* row_interval(const comparison_row& r, std::string_view na
   return !r.error && r.result.uncertainty ? r.result.uncertainty->find(name) : nullptr;
 }
 
+/// " (lo–hi)" in whole USD after a cost cell, with --uncertainty; empty without an interval.
+std::string usd_range_text(const output_interval* o) {
+  return o ? fmt::format(" ({:.0f}–{:.0f})", o->p5, o->p95) : std::string{};
+}
+
 struct comparison_view {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
@@ -572,7 +577,7 @@ std::vector<std::string> row_notes(const comparison& c) {
 comparison_view view_of(const comparison& c, const catalog& cat) {
   comparison_view v;
   std::vector<std::optional<double>> en, em, wa, co, ti, in;
-  std::vector<const output_interval*> en_i, em_i, wa_i, ti_i;
+  std::vector<const output_interval*> en_i, em_i, wa_i, ti_i, co_i;
   std::vector<std::string> el;  // electricity cost cells: a rented run's is in its rent
   bool any_cost = false, any_time = false, owned_electricity = false;
   for (const auto& r : c.rows) {
@@ -581,8 +586,9 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     const bool owned = ok && e.context.ownership != ownership::cloud;
     el.push_back(!ok                                            ? std::string("unknown")
                  : e.context.ownership == ownership::cloud      ? std::string("in rent")
-                 : e.electricity_cost_usd                        ? fmt::format("{:.0f}", *e.electricity_cost_usd)
-                                                                 : std::string("unknown"));
+                 : e.electricity_cost_usd ? fmt::format("{:.0f}", *e.electricity_cost_usd) +
+                                                usd_range_text(row_interval(r, "cost_usd.electricity"))
+                                          : std::string("unknown"));
     owned_electricity = owned_electricity || (owned && e.electricity_cost_usd);
     en.push_back(ok ? std::optional(e.energy_facility.in_kwh()) : std::nullopt);
     em.push_back(ok ? rank_metric(e, rank_by::emissions) : std::nullopt);
@@ -594,6 +600,9 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     em_i.push_back(row_interval(r, e.total ? "emissions_kg_co2e.total" : "emissions_kg_co2e.location_based"));
     wa_i.push_back(row_interval(r, "water_l.total"));
     ti_i.push_back(row_interval(r, "compute.wall_hours"));
+    // A rented run's cost is its rent alone, whose interval it has; an owned run's is a sum of
+    // two parts, whose median is not the sum of theirs: no interval (as the report's table).
+    co_i.push_back(ok && e.context.ownership == ownership::cloud ? row_interval(r, "cost_usd.compute") : nullptr);
     any_cost = any_cost || co.back().has_value();
     any_time = any_time || ti.back().has_value();
   }
@@ -606,7 +615,8 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
   if (owned_electricity) cols.push_back(metric_column{"electricity USD", el});
   if (any_cost || c.rank_by == rank_by::cost) {  // ranked by cost: the column, even when every cell is unknown
     metric_column m{"cost USD", {}};
-    for (const auto& x : co) m.cells.push_back(x ? fmt::format("{:.0f}", *x) : "unknown");
+    for (std::size_t i = 0; i < co.size(); ++i)
+      m.cells.push_back(co[i] ? fmt::format("{:.0f}", *co[i]) + usd_range_text(co_i[i]) : "unknown");
     cols.push_back(std::move(m));
   }
   if (any_time) cols.push_back(scaled_column("wall time", ti, hour_steps, 0, ti_i));
@@ -685,7 +695,7 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     }
     v.notes = row_notes(c);
     // Direct (combustion-only) and lifecycle intensities do not compare like for like.
-    if (const auto kinds = intensity_kinds(c); kinds.size() > 1) v.mixed_bases = "Note: " + mixed_bases_note(kinds) + ".";
+    if (const auto kinds = intensity_kinds(c); kinds.size() > 1) v.mixed_bases = "Note: " + mixed_bases_note(kinds);
     for (const auto& n : cost_notes(c)) v.cost_notes.push_back("Note: " + n);
   }
   // Best against worst, in everyday terms.

@@ -456,7 +456,8 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       d.summary = fmt::format("The {} of every option is unknown; the table below shows what is known.",
                               metric_name(c.rank_by));
     } else if (c.rows.size() == 1 || !worst || worst == &best) {
-      d.summary = fmt::format("{} = {} gives {} of {}.", c.key, best.value, metric_name(c.rank_by), with_range(best));
+      d.summary = fmt::format("With {} = {}, the {} {} {}.", c.key, best.value, metric_name(c.rank_by),
+                              c.rank_by == rank_by::emissions ? "are" : "is", with_range(best));
     } else {
       const double diff = *worst->delta_to_best;
       d.summary = fmt::format("Of the {} values of {} compared, {} has the lowest {}, {}, and {} the highest, {}.",
@@ -680,9 +681,13 @@ std::vector<bar_chart> comparison_charts(const comparison& c) {
     stacked(water, dw, litres(e.water_onsite), litres(e.water_offsite), ws.factor);
   }
   total.description = fmt::format(
-      "Horizontal bar chart, one bar per {}, best first: total emissions (location-based operational + embodied) in "
+      "Horizontal bar chart, one bar per {}, {}: total emissions (location-based operational + embodied) in "
       "{}{}. {}.",
-      c.key, es.unit, uncertain ? ", with whiskers for the 90% interval" : "", join(dt, "; "));
+      c.key,
+      // The bars keep the table's order: by the ranked quantity when ranked, which need not be emissions.
+      known_metrics(c) >= 2 ? fmt::format("ordered by {}, lowest first", metric_name(c.rank_by))
+                            : std::string("in the table's order"),
+      es.unit, uncertain ? ", with whiskers for the 90% interval" : "", join(dt, "; "));
   parts.description = fmt::format(
       "Stacked horizontal bar chart, one bar per {}: operational location-based emissions (dark, solid) then embodied "
       "emissions (light, hatched), in {}; each value reads total = operational + embodied. {}.",

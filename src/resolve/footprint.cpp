@@ -153,9 +153,20 @@ void resolver::embodied() {
                die->kgco2e_per_cm2.prov.citation());
       }
     } else {
-      if (rec.context) r.notes.emplace_back(acc ? "embodied emissions unknown: " + acc->id +
-                                     " lacks a public die area, process node or memory size; set embodied=false to leave them out"
-                               : "embodied emissions unknown: no hardware given; set embodied=false to leave them out");
+      // Name exactly what is missing (a catalog entry may have some of the three, e.g. TPU v5e).
+      std::vector<std::string> missing;
+      if (acc && !acc->die_area_mm2) missing.push_back("die area");
+      if (acc && !acc->process_nm) missing.push_back("process node");
+      if (acc && !acc->memory_gb) missing.push_back("memory size");
+      if (acc && acc->process_nm && !die) missing.push_back("embodied factor for its process node");
+      if (acc && !f.memory_kgco2e_per_gb) missing.push_back("embodied factor for memory");
+      std::string what;
+      for (std::size_t i = 0; i < missing.size(); ++i)
+        what += (i == 0 ? "" : i + 1 == missing.size() ? " or " : ", ") + missing[i];
+      if (rec.context) r.notes.emplace_back(acc ? "embodied emissions unknown: " + acc->id + " lacks a public " + what +
+                                                      "; set embodied=false to leave them out"
+                                                : "embodied emissions unknown: no hardware given; set embodied=false to "
+                                                  "leave them out");
     }
     if (in.servers && !site_servers) {
       // One machine's host at a personal site, shared like its power.

@@ -401,3 +401,20 @@ TEST_CASE("compare and sweep: two spellings of one catalog entry are one value g
   // Different entries stay different rows.
   CHECK(compare(base(), "region", {"France", "PL"}).rows.size() == 2);
 }
+
+TEST_CASE("compare: not ranked (fewer than two metrics known) has no best, so no difference to it (#18)") {
+  // By cost over FR and aws:us-east-1: FR is owned with no price of owning, so its cost is
+  // unknown; only aws:us-east-1's rent is known. One known metric: nothing is ranked, and no
+  // row is "best", so every delta_to_best is unknown (the known metric stays).
+  const auto c = compare(base(), "region", {"FR", "aws:us-east-1"}, catalog::embedded(), rank_by::cost);
+  REQUIRE(c.rows.size() == 2);
+  CHECK(c.rows[0].value == "aws:us-east-1");  // the known metric first
+  CHECK(c.rows[0].metric.has_value());
+  CHECK_FALSE(c.rows[1].metric.has_value());
+  for (const auto& r : c.rows) CHECK_FALSE(r.delta_to_best.has_value());
+  // One option alone: not ranked either.
+  const auto one = compare(base(), "region", {"FR"}, catalog::embedded(), rank_by::emissions);
+  REQUIRE(one.rows.size() == 1);
+  CHECK(one.rows[0].metric.has_value());
+  CHECK_FALSE(one.rows[0].delta_to_best.has_value());
+}
