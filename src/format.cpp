@@ -53,10 +53,8 @@ std::string usd(double v) {
   return fmt::format("${:.3g}", v);
 }
 
-/// "(lo–hi)" in the unit `central` prints in (hi's unit when central is 0), with the
-/// central value's decimals (three significant digits when it is below 1, as scaled()
-/// prints it); an end that these decimals would print as 0 although it is not gets three
-/// significant digits too ("(0.0004–500)", never "(0–500)").
+/// "(lo–hi)" in the unit and decimals `central` prints in (hi's when central is 0); an end
+/// those decimals would print as 0 gets three significant digits ("(0.0004–500)", not "(0–500)").
 std::string scaled_range(double central, double lo, double hi, std::span<const step> steps, std::size_t zero_step) {
   const step& s = pick(central != 0 ? central : hi, steps, zero_step);
   const double ax = std::abs((central != 0 ? central : hi) / s.factor);

@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <span>
@@ -543,10 +542,7 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
     }
     d.rows.push_back(std::move(row));
   }
-  for (auto n : cost_notes(c)) {  // compare's notes on costs, in the same words (compare_notes.cpp)
-    n[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(n[0])));
-    d.notes.push_back(std::move(n));
-  }
+  for (auto& n : cost_notes(c)) d.notes.push_back(text::capitalised(std::move(n)));  // compare's words (compare_notes.cpp)
   if (outside)
     d.notes.push_back("Where a value lies outside its interval, an input sits at the end of its range (for example a "
                       "carbon-free-energy share of 100%, which the samples can only lower).");

@@ -22,6 +22,12 @@ namespace trainprint::inline v0::text {
 // (std::tolower is a libc call per character, and in a process whose locale is not "C",
 // as Python's, it may fold bytes of UTF-8 text too).
 
+/// `s` with its first byte in upper case when it is an ASCII letter a-z (a note that
+/// starts a sentence in one place and follows a colon in another).
+inline std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
 /// `c` in lower case when it is an ASCII capital A-Z; any other byte as it is.
 constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
