@@ -79,10 +79,11 @@ typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat) 
   if (o.preset) t.earlier = cat.find_preset(*o.preset).scenario;
   if (o.scenario_file) {
     const std::string text = read_file(*o.scenario_file, 1 << 20);
-    // Parsed once. Which inputs the file gives, under the keys it spells them with: an
-    // error about one of them, the file's own reading included, names the file and its
-    // key (for_cli()). Text that is not JSON is parse_scenario()'s to refuse (with the
-    // file's name and the parser's message), and JSON that is not an object from_json's.
+    // Parsed twice: here for which inputs the file gives, under the keys it spells them
+    // with (an error about one of them, the file's own reading included, names the file
+    // and its key: for_cli()), and by parse_scenario() below, which refuses a repeated key
+    // and reports malformed JSON with the file's name. One parse would need parse_scenario()
+    // to hand back the keys it read (issue 13).
     const auto file = nlohmann::json::parse(text, nullptr, false);
     std::vector<std::pair<std::string, std::string>> keys;
     if (file.is_object())
