@@ -25,6 +25,7 @@
 #include "trainprint/estimator.hpp"
 #include "trainprint/calibration.hpp"
 #include "estimator_internal.hpp"
+#include "sample_block.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -122,23 +123,30 @@ struct sampler {
   /// transforming in one pass lets the integer work of the generator overlap the
   /// square roots. Two at a time with SSE2, by the same IEEE operations: r + 0.5
   /// is formed exactly as (2^52 + r) − (2^52 − 0.5) from the bits of 2^52 + r.
-  void fill(xoshiro256ss& rng, double* x) const {
+  void fill(xoshiro256ss& stream, double* x) const {
+    // A local copy, so that the generator's state stays in registers through the loop
+    // (through the reference, the compiler stored it back on every draw: bench/RESULTS.md).
+    xoshiro256ss rng = stream;
 #if defined(__SSE2__)
     const __m128d vfc = _mm_set1_pd(fc), vk1 = _mm_set1_pd(k1), vk2 = _mm_set1_pd(k2), va = _mm_set1_pd(a),
                   vb = _mm_set1_pd(b), one = _mm_set1_pd(1.0);
-    const __m128i low_dwords = _mm_set_epi32(0, -1, 0, -1);
-    const __m128i two52 = _mm_set_epi32(0x43300000, 0, 0x43300000, 0);
+    const __m128i two52_high = _mm_set1_epi32(0x43300000);
     const __m128d two52_less_half = _mm_set1_pd(0x1.0p52 - 0.5), scale = _mm_set1_pd(0x1.0p-32);
-    for (std::size_t i = 0; i < uncertainty_block; i += 2) {
+    auto two = [&](double* out) {
       const __m128i r = _mm_cvtsi64_si128(static_cast<long long>(rng.next()));
       // dword 0 ← the high half, dword 2 ← the low half; the exponent of 2^52 above each
-      const __m128i halves = _mm_or_si128(_mm_and_si128(_mm_shuffle_epi32(r, _MM_SHUFFLE(1, 0, 1, 1)), low_dwords), two52);
+      const __m128i halves = _mm_unpacklo_epi32(_mm_shuffle_epi32(r, _MM_SHUFFLE(0, 0, 0, 1)), two52_high);
       const __m128d vu = _mm_mul_pd(_mm_sub_pd(_mm_castsi128_pd(halves), two52_less_half), scale);
       const __m128d left = _mm_cmplt_pd(vu, vfc);
       const __m128d t = _mm_or_pd(_mm_and_pd(left, _mm_mul_pd(vu, vk1)),
                                   _mm_andnot_pd(left, _mm_mul_pd(_mm_sub_pd(one, vu), vk2)));
       const __m128d sq = _mm_sqrt_pd(t);
-      _mm_store_pd(x + i, _mm_or_pd(_mm_and_pd(left, _mm_add_pd(va, sq)), _mm_andnot_pd(left, _mm_sub_pd(vb, sq))));
+      _mm_store_pd(out, _mm_or_pd(_mm_and_pd(left, _mm_add_pd(va, sq)), _mm_andnot_pd(left, _mm_sub_pd(vb, sq))));
+    };
+    static_assert(uncertainty_block % 4 == 0);
+    for (std::size_t i = 0; i < uncertainty_block; i += 4) {  // two draws a turn: half the loop's own work
+      two(x + i);
+      two(x + i + 2);
     }
 #else
     for (std::size_t i = 0; i < uncertainty_block; i += 2) {
@@ -147,6 +155,7 @@ struct sampler {
       x[i + 1] = draw((static_cast<double>(r & 0xffffffffULL) + 0.5) * 0x1.0p-32);
     }
 #endif
+    stream = rng;
   }
 };
 
@@ -208,13 +217,18 @@ struct binning {
         ++h[std::min(static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(d, d))), top)];
       }
     };
-    for (; i + 4 <= n; i += 4) {
-      const __m128d x01 = _mm_load_pd(v + i), x23 = _mm_load_pd(v + i + 2);
+    auto four = [&](std::size_t j) {
+      const __m128d x01 = _mm_load_pd(v + j), x23 = _mm_load_pd(v + j + 2);
       s01 = _mm_add_pd(s01, x01);
       s23 = _mm_add_pd(s23, x23);
       two(x01);
       two(x23);
+    };
+    for (; i + 8 <= n; i += 8) {  // eight a turn: less of the loop's own work
+      four(i);
+      four(i + 4);
     }
+    for (; i + 4 <= n; i += 4) four(i);
     a0 = _mm_cvtsd_f64(s01);
     a1 = _mm_cvtsd_f64(_mm_unpackhi_pd(s01, s01));
     a2 = _mm_cvtsd_f64(s23);
@@ -283,114 +297,13 @@ double quantile_of(const std::uint64_t* h, const binning& b, std::uint64_t n, do
 
 static_assert(block::size == uncertainty_block);
 
-/// A block of samples of one number (as detail::block) on the heap, so that a
-/// result is moved, not copied, and an operation on a temporary reuses its storage:
-/// compute<block> copies 8 KiB per output and writes a new 8 KiB temporary per
-/// operation, which made the Monte Carlo memory-bound (bench/RESULTS.md). The same
-/// operations on each sample, operands in the same order: compute<moving_block> is
-/// compute<double> sample by sample, bit for bit.
-class moving_block {
- public:
-  static constexpr std::size_t size = uncertainty_block;
-  moving_block() = default;
-  explicit moving_block(double v) : p_(make()) { std::fill(p_.get(), p_.get() + size, v); }
-  moving_block(const moving_block& o) : p_(make()) { std::copy(o.data(), o.data() + size, p_.get()); }
-  moving_block(moving_block&&) noexcept = default;
-  moving_block& operator=(moving_block&&) noexcept = default;
-  moving_block& operator=(const moving_block& o) {
-    if (this != &o) *this = moving_block(o);
-    return *this;
-  }
-  double* data() noexcept { return p_.get(); }
-  const double* data() const noexcept { return p_.get(); }
-
-  /// r[i] = f(a[i], b[i]) into a fresh block, or into `into`'s storage when given.
-  /// (`into` may be `a` or `b`: each element is read before it is written.)
-  template <class F, class A, class B>
-  static moving_block map(F f, const A& a, const B& b, moving_block&& into) {
-    const auto pa = source(a);
-    const auto pb = source(b);
-    moving_block r = into.p_ ? std::move(into) : moving_block(make());
-    double* out = r.data();
-    for (std::size_t i = 0; i < size; i += 2) {  // two loads, then two stores: one SSE2 operation
-      const double a0 = at(pa, i), a1 = at(pa, i + 1), b0 = at(pb, i), b1 = at(pb, i + 1);
-      out[i] = f(a0, b0);
-      out[i + 1] = f(a1, b1);
-    }
-    return r;
-  }
-
- private:
-  struct free_aligned {
-    void operator()(double* p) const noexcept { std::free(p); }
-  };
-  using storage = std::unique_ptr<double[], free_aligned>;
-  explicit moving_block(storage p) noexcept : p_(std::move(p)) {}
-  static storage make() {
-    void* p = std::aligned_alloc(64, size * sizeof(double));
-    if (!p) throw std::bad_alloc();
-    return storage(static_cast<double*>(p));
-  }
-  static double source(double v) noexcept { return v; }
-  static const double* source(const moving_block& v) noexcept { return v.p_.get(); }
-  static double at(double v, std::size_t) noexcept { return v; }
-  static double at(const double* v, std::size_t i) noexcept { return v[i]; }
-  storage p_;
-};
-// Each operator as double's: `p op q` with p from the left operand. A temporary
-// operand lends its storage to the result.
-#define TRAINPRINT_MOVING_OP(op)                                                                            \
-  inline moving_block operator op(const moving_block& a, const moving_block& b) {                           \
-    return moving_block::map([](double p, double q) { return p op q; }, a, b, moving_block());               \
-  }                                                                                                          \
-  inline moving_block operator op(moving_block&& a, const moving_block& b) {                                 \
-    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(a));                 \
-  }                                                                                                          \
-  inline moving_block operator op(const moving_block& a, moving_block&& b) {                                 \
-    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(b));                 \
-  }                                                                                                          \
-  inline moving_block operator op(moving_block&& a, moving_block&& b) {                                      \
-    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(a));                 \
-  }                                                                                                          \
-  inline moving_block operator op(const moving_block& a, double b) {                                         \
-    return moving_block::map([](double p, double q) { return p op q; }, a, b, moving_block());               \
-  }                                                                                                          \
-  inline moving_block operator op(moving_block&& a, double b) {                                              \
-    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(a));                 \
-  }                                                                                                          \
-  inline moving_block operator op(double a, const moving_block& b) {                                         \
-    return moving_block::map([](double p, double q) { return p op q; }, a, b, moving_block());               \
-  }                                                                                                          \
-  inline moving_block operator op(double a, moving_block&& b) {                                              \
-    return moving_block::map([](double p, double q) { return p op q; }, a, b, std::move(b));                 \
-  }
-TRAINPRINT_MOVING_OP(+)
-TRAINPRINT_MOVING_OP(-)
-TRAINPRINT_MOVING_OP(*)
-TRAINPRINT_MOVING_OP(/)
-#undef TRAINPRINT_MOVING_OP
-// As detail::block's (model.hpp).
-inline moving_block min1(const moving_block& a) {
-  return moving_block::map([](double p, double q) { return std::min(q, p); }, a, 1.0, moving_block());
-}
-inline moving_block ratio_or_one(const moving_block& a, const moving_block& b) {
-  return moving_block::map([](double p, double q) { return q > 0 ? p / q : 1.0; }, a, b, moving_block());
-}
-inline moving_block max_of(const moving_block& a, const moving_block& b) {
-  return moving_block::map([](double p, double q) { return std::max(p, q); }, a, b, moving_block());
-}
-inline moving_block clamp_fraction(const moving_block& a, double floor) {
-  return moving_block::map([](double p, double q) { return std::min(1.0, std::max(q, p)); }, a, floor,
-                           moving_block());
-}
-
 /// One block of samples: the inputs (the central value where fixed) and the
-/// outputs of the formula, compute<moving_block> being compute<double> sample by sample.
+/// outputs of the formula, compute<sample_block> being compute<double> sample by sample.
 struct columns {
-  model_slots<moving_block> in;
-  model_results<moving_block> out;
+  model_slots<detail::sample_block> in;
+  model_results<detail::sample_block> out;
   explicit columns(const model_slots<double>& central) {
-    for (std::size_t k = 0; k < detail::slot_count; ++k) in[k] = moving_block(central[k]);
+    for (std::size_t k = 0; k < detail::slot_count; ++k) in[k] = detail::sample_block(central[k]);
   }
 };
 

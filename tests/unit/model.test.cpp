@@ -1,6 +1,7 @@
-// The formula written once (detail/model.hpp): compute<block> on a block of Monte
-// Carlo samples equals evaluate() of each sample's inputs bit for bit, on every
-// workload path and branch; and the output table is consistent with the JSON.
+// The formula written once (detail/model.hpp): compute<block> on a block of samples, and
+// compute<sample_block> on the lazy heap blocks the Monte Carlo runs (src/sample_block.hpp),
+// equal evaluate() of each sample's inputs bit for bit, on every workload path and
+// branch; and the output table is consistent with the JSON.
 #include <doctest/doctest.h>
 #include <trainprint/estimator.hpp>
 #include <trainprint/outputs.hpp>
@@ -10,6 +11,7 @@
 #include <set>
 #include <string>
 
+#include "../../src/sample_block.hpp"
 #include "fixture.hpp"
 
 using namespace trainprint;
@@ -22,25 +24,34 @@ double lane_value(double v, std::size_t k, std::size_t i) {
   return v * (0.5 + static_cast<double>((i * 37 + k * 11) % 101) / 50.0);
 }
 
-/// Runs compute<block> with every variable input of `in` varied per lane, and
+/// Sample `i` of a block of either kind.
+double& lane(block& b, std::size_t i) { return b.x[i]; }
+double& lane(detail::sample_block& b, std::size_t i) { return b.data()[i]; }
+
+static_assert(block::size == detail::sample_block::size);
+
+/// Runs compute<Block> with every variable input of `in` varied per lane, and
 /// evaluate() on each lane's inputs; every known output must agree bit for bit.
-void check_block_equals_scalar(const model_inputs& in) {
+template <class Block>
+void check_lanes_equal_scalar(const model_inputs& in) {
   const detail::model_shape shape = detail::shape_of(in);
   const detail::model_slots<double> base = detail::slots_of(in);
-  auto slots = std::make_unique<detail::model_slots<block>>();
-  for (std::size_t k = 0; k < detail::slot_count; ++k)
-    for (std::size_t i = 0; i < block::size; ++i) (*slots)[k].x[i] = lane_value(base[k], k, i);
+  auto slots = std::make_unique<detail::model_slots<Block>>();
+  for (std::size_t k = 0; k < detail::slot_count; ++k) {
+    (*slots)[k] = Block(0.0);
+    for (std::size_t i = 0; i < block::size; ++i) lane((*slots)[k], i) = lane_value(base[k], k, i);
+  }
   // cfe and host utilisation are fractions: keep them below 1.
   for (std::size_t i = 0; i < block::size; ++i) {
-    (*slots)[detail::slot(uncertain_input::cfe)].x[i] = base[detail::slot(uncertain_input::cfe)] * 0.9 * static_cast<double>(i % 7) / 6.0;
-    (*slots)[detail::host_utilisation_slot].x[i] = 0.3 + 0.6 * static_cast<double>(i % 13) / 12.0;
+    lane((*slots)[detail::slot(uncertain_input::cfe)], i) = base[detail::slot(uncertain_input::cfe)] * 0.9 * static_cast<double>(i % 7) / 6.0;
+    lane((*slots)[detail::host_utilisation_slot], i) = 0.3 + 0.6 * static_cast<double>(i % 13) / 12.0;
   }
-  auto out = std::make_unique<detail::model_results<block>>();
+  auto out = std::make_unique<detail::model_results<Block>>();
   detail::compute(shape, *slots, *out);
 
   for (std::size_t i = 0; i < block::size; ++i) {
     model_inputs m = in;
-    auto at = [&](uncertain_input u) { return (*slots)[detail::slot(u)].x[i]; };
+    auto at = [&](uncertain_input u) { return lane((*slots)[detail::slot(u)], i); };
     m.accelerator_hours = at(uncertain_input::accelerator_hours);
     m.duration_h = at(uncertain_input::duration_h);
     m.mfu = at(uncertain_input::mfu);
@@ -60,16 +71,22 @@ void check_block_equals_scalar(const model_inputs& in) {
     if (m.price_usd_per_kwh) m.price_usd_per_kwh = at(uncertain_input::price_usd_per_kwh);
     if (m.hourly_price_usd) m.hourly_price_usd = at(uncertain_input::hourly_price_usd);
     m.flops = at(uncertain_input::flops);
-    m.host_utilisation = (*slots)[detail::host_utilisation_slot].x[i];
+    m.host_utilisation = lane((*slots)[detail::host_utilisation_slot], i);
     const model_outputs o = evaluate(m);
     for (std::size_t k = 0; k < output_count; ++k) {
       REQUIRE(o.known[k] == out->known[k]);
       if (!o.known[k]) continue;
-      const double a = o.value[k], b = out->value[k].x[i];
+      const double a = o.value[k], b = lane(out->value[k], i);
       INFO("output ", output_table[k].name, " lane ", i, ": ", a, " vs ", b);
       CHECK(std::memcmp(&a, &b, sizeof a) == 0);
     }
   }
+}
+
+/// Both block types: the plain one and the Monte Carlo's lazy one.
+void check_block_equals_scalar(const model_inputs& in) {
+  check_lanes_equal_scalar<block>(in);
+  check_lanes_equal_scalar<detail::sample_block>(in);
 }
 
 /// The resolved inputs of `s` on the fixture catalog.
@@ -88,7 +105,7 @@ scenario site(scenario s) {
 
 }  // namespace
 
-TEST_CASE("compute<block> equals evaluate() sample by sample on every path and branch") {
+TEST_CASE("compute<block> and compute<sample_block> equal evaluate() sample by sample on every path and branch") {
   scenario flops = site({});
   flops.params = 7e9;
   flops.tokens = 2e12;

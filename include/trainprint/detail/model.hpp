@@ -127,14 +127,16 @@ constexpr V accelerator_part(const V& it_w, const V& host_max_w, double tdp_w) {
   return max_of(it_w * tdp_w / (tdp_w + host_max_w), it_w - host_max_w);
 }
 
-/// The formula (docs/methodology.md §1–3). V is double or detail::block.
+/// The formula (docs/methodology.md §1–3). V is double, detail::block, or the Monte Carlo's
+/// lazy block (src/sample_block.hpp): whatever V's operators return is stored in a V.
 template <class V>
 constexpr void compute(const model_shape& s, const model_slots<V>& in, model_results<V>& out) {
   using enum uncertain_input;
   using wl = model_shape::workload;
   auto at = [&](uncertain_input i) -> const V& { return in[slot(i)]; };
-  auto set = [&](output o, V v) {
-    out[o] = static_cast<V&&>(v);
+  // Assigned in place: a block type may evaluate a lazy expression into the output's storage.
+  auto set = [&](output o, const auto& v) {
+    out[o] = v;
     out.known[index_of(o)] = true;
   };
   // §1.1 compute: AH = C / (peak · MFU) / 3600, or given, or T · count.
@@ -153,12 +155,19 @@ constexpr void compute(const model_shape& s, const model_slots<V>& in, model_res
   else if (s.has_count)
     set(output::wall_hours, ah / s.count);
   // §1.2 power and energy: the power fraction follows the MFU where resolve() tied them.
-  V fraction = at(power_fraction);
-  if (s.power_follows_mfu) {
-    const V run_mfu = s.path == wl::flops ? at(mfu) : at(flops) / (s.peak_flop_per_s * at(precision_speedup)) / 3600.0 / ah;
-    fraction = clamp_fraction(s.idle_fraction + (fraction - s.idle_fraction) * (run_mfu / s.mfu_reference), s.idle_fraction);
-  }
-  set(output::accelerator_power, s.given_accelerator_power ? at(accelerator_power_w) : s.tdp_w * fraction);
+  auto follow = [&](const auto& run_mfu) {
+    return clamp_fraction(s.idle_fraction + (at(power_fraction) - s.idle_fraction) * (run_mfu / s.mfu_reference),
+                          s.idle_fraction);
+  };
+  const V fraction = [&]() -> V {
+    if (!s.power_follows_mfu) return at(power_fraction);
+    if (s.path == wl::flops) return follow(at(mfu));
+    return follow(at(flops) / (s.peak_flop_per_s * at(precision_speedup)) / 3600.0 / ah);  // the run's implied MFU
+  }();
+  if (s.given_accelerator_power)
+    set(output::accelerator_power, at(accelerator_power_w));
+  else
+    set(output::accelerator_power, s.tdp_w * fraction);
   if (!s.servers) {
     set(output::host_power, V(0.0));
   } else if (s.given_host_power) {
@@ -177,13 +186,13 @@ constexpr void compute(const model_shape& s, const model_slots<V>& in, model_res
     // the accelerators' measured power where nothing given sets it (host_link::implied).
     out[output::energy_accelerators] = V(s.measured_kwh);
     if (s.link == host_link::implied)
-      out[output::energy_host] = ah * host_power_at(V(s.measured_kwh) * 1000.0 / ah, at(host_max_w), s.tdp_w) / 1000.0;
+      out[output::energy_host] = ah * host_power_at<V>(V(s.measured_kwh) * 1000.0 / ah, at(host_max_w), s.tdp_w) / 1000.0;
   } else if (s.measured != measured_at::none) {
     // The measured IT energy (facility: less its overhead), split by the same rule (the
     // host follows the accelerators' implied power), or as a given power splits it.
     const V it = s.measured == measured_at::facility ? s.measured_kwh / at(pue) : V(s.measured_kwh);
     if (s.link == host_link::implied) {
-      out[output::energy_accelerators] = ah * accelerator_part(it * 1000.0 / ah, at(host_max_w), s.tdp_w) / 1000.0;
+      out[output::energy_accelerators] = ah * accelerator_part<V>(it * 1000.0 / ah, at(host_max_w), s.tdp_w) / 1000.0;
     } else {
       const V share = ratio_or_one(out[output::energy_accelerators],
                                    out[output::energy_accelerators] + out[output::energy_host]);

@@ -1,0 +1,255 @@
+#pragma once
+// The block of Monte Carlo samples that propagate() runs the formula on
+// (detail::compute<sample_block>, include/trainprint/detail/model.hpp). Private to the
+// library; tests/unit/model.test.cpp checks it against evaluate() bit for bit.
+//
+// A sample_block holds uncertainty_block samples of one number on the heap, so that
+// an output is assigned in place and a block is moved, not copied. Arithmetic on
+// blocks is lazy: `a * b / 3600.0` builds a small expression and runs one loop when
+// it is assigned to a block, as compute<double> runs it sample by sample, instead of
+// one loop and one 8 KiB temporary per operation (bench/RESULTS.md, session 11).
+// Each element takes the same IEEE operations, operands in the same order, as
+// compute<double>: the library is built with -ffp-contract=off, so nothing is fused
+// or reordered, and a sample equals evaluate() of its inputs bit for bit.
+
+#include <algorithm>
+#include <concepts>
+#include <cstddef>
+#include <cstdlib>
+#include <memory>
+#include <new>
+#include <type_traits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "trainprint/uncertainty.hpp"
+
+// The element functions run inside the assignment loop: inlined whatever their depth,
+// so that no call and no constant's broadcast is left in the loop.
+#if defined(__GNUC__)
+#define TRAINPRINT_SAMPLE_INLINE [[gnu::always_inline]] inline
+#else
+#define TRAINPRINT_SAMPLE_INLINE inline
+#endif
+
+namespace trainprint::inline v0::detail {
+
+/// Two samples: one SSE2 register where there is one, else two doubles. Each
+/// operation is double's, lane by lane (SSE2's add, sub, mul, div and sqrt are the
+/// IEEE operations of the scalar ones).
+struct sample_pair {
+#if defined(__SSE2__)
+  __m128d v;
+  static sample_pair load(const double* p) noexcept { return {_mm_load_pd(p)}; }
+  static sample_pair all(double x) noexcept { return {_mm_set1_pd(x)}; }
+  void store(double* p) const noexcept { _mm_store_pd(p, v); }
+  friend sample_pair operator+(sample_pair a, sample_pair b) noexcept { return {_mm_add_pd(a.v, b.v)}; }
+  friend sample_pair operator-(sample_pair a, sample_pair b) noexcept { return {_mm_sub_pd(a.v, b.v)}; }
+  friend sample_pair operator*(sample_pair a, sample_pair b) noexcept { return {_mm_mul_pd(a.v, b.v)}; }
+  friend sample_pair operator/(sample_pair a, sample_pair b) noexcept { return {_mm_div_pd(a.v, b.v)}; }
+  /// Lane by lane: `a < b ? x : y` (false where either is NaN, as for double).
+  static sample_pair if_less(sample_pair a, sample_pair b, sample_pair x, sample_pair y) noexcept {
+    const __m128d m = _mm_cmplt_pd(a.v, b.v);
+    return {_mm_or_pd(_mm_and_pd(m, x.v), _mm_andnot_pd(m, y.v))};
+  }
+#else
+  double v[2];
+  static sample_pair load(const double* p) noexcept { return {{p[0], p[1]}}; }
+  static sample_pair all(double x) noexcept { return {{x, x}}; }
+  void store(double* p) const noexcept { p[0] = v[0], p[1] = v[1]; }
+  friend sample_pair operator+(sample_pair a, sample_pair b) noexcept { return {{a.v[0] + b.v[0], a.v[1] + b.v[1]}}; }
+  friend sample_pair operator-(sample_pair a, sample_pair b) noexcept { return {{a.v[0] - b.v[0], a.v[1] - b.v[1]}}; }
+  friend sample_pair operator*(sample_pair a, sample_pair b) noexcept { return {{a.v[0] * b.v[0], a.v[1] * b.v[1]}}; }
+  friend sample_pair operator/(sample_pair a, sample_pair b) noexcept { return {{a.v[0] / b.v[0], a.v[1] / b.v[1]}}; }
+  static sample_pair if_less(sample_pair a, sample_pair b, sample_pair x, sample_pair y) noexcept {
+    return {{a.v[0] < b.v[0] ? x.v[0] : y.v[0], a.v[1] < b.v[1] ? x.v[1] : y.v[1]}};
+  }
+#endif
+};
+
+/// The operations of the formula, each as compute<double> writes it (model.hpp):
+/// `apply(p, q)` on two samples, p from the left operand.
+namespace sample_ops {
+struct add {
+  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return p + q; }
+};
+struct sub {
+  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return p - q; }
+};
+struct mul {
+  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return p * q; }
+};
+struct div {
+  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return p / q; }
+};
+/// min1(p) = std::min(1.0, p) = p < 1 ? p : 1 (q is 1).
+struct min_one {
+  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return sample_pair::if_less(p, q, p, q); }
+};
+/// ratio_or_one(p, q) = q > 0 ? p / q : 1.
+struct ratio_or_one {
+  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept {
+    return sample_pair::if_less(sample_pair::all(0.0), q, p / q, sample_pair::all(1.0));
+  }
+};
+/// max_of(p, q) = std::max(p, q) = p < q ? q : p.
+struct max_of {
+  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return sample_pair::if_less(p, q, q, p); }
+};
+/// clamp_fraction(p, floor q) = std::min(1.0, std::max(q, p)).
+struct clamp_fraction {
+  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept {
+    const sample_pair m = sample_pair::if_less(q, p, p, q);  // std::max(q, p) = q < p ? p : q
+    const sample_pair one = sample_pair::all(1.0);
+    return sample_pair::if_less(m, one, m, one);             // std::min(1.0, m) = m < 1 ? m : 1
+  }
+};
+}  // namespace sample_ops
+
+/// An operand read from a block's storage.
+struct sample_ref {
+  const double* p;
+};
+
+/// `Op` on two operands (a sample_ref, a double or another expression), evaluated two
+/// samples at a time when assigned to a sample_block. Holds references to the blocks
+/// it reads: it lives only within the full expression that builds it (compute<V>
+/// stores every result in a V).
+template <class Op, class L, class R>
+struct sample_expr {
+  L l;
+  R r;
+};
+
+TRAINPRINT_SAMPLE_INLINE sample_pair element(const sample_ref& x, std::size_t i) noexcept {
+  return sample_pair::load(x.p + i);
+}
+TRAINPRINT_SAMPLE_INLINE sample_pair element(double x, std::size_t) noexcept { return sample_pair::all(x); }
+template <class Op, class L, class R>
+TRAINPRINT_SAMPLE_INLINE sample_pair element(const sample_expr<Op, L, R>& e, std::size_t i) noexcept {
+  return Op::apply(element(e.l, i), element(e.r, i));
+}
+
+template <class T>
+inline constexpr bool is_sample_expr = false;
+template <class Op, class L, class R>
+inline constexpr bool is_sample_expr<sample_expr<Op, L, R>> = true;
+
+/// Samples of one number: uncertainty_block doubles, 64-byte aligned, on the heap.
+class sample_block {
+ public:
+  static constexpr std::size_t size = uncertainty_block;
+  sample_block() = default;
+  explicit sample_block(double v) : p_(make()) { std::fill(p_.get(), p_.get() + size, v); }
+  sample_block(const sample_block& o) : p_(make()) { std::copy(o.data(), o.data() + size, p_.get()); }
+  sample_block(sample_block&&) noexcept = default;
+  /// The samples of an expression, in one pass.
+  template <class Op, class L, class R>
+  sample_block(const sample_expr<Op, L, R>& e) : p_(make()) {  // NOLINT: implicit, as V = double converts
+    assign(e);
+  }
+  sample_block& operator=(sample_block&&) noexcept = default;
+  /// Copies into this block's storage (allocated once).
+  sample_block& operator=(const sample_block& o) {
+    if (this != &o) {
+      if (!p_) p_ = make();
+      std::copy(o.data(), o.data() + size, p_.get());
+    }
+    return *this;
+  }
+  /// Evaluates `e` into this block's storage. `e` may read this block: each sample is
+  /// read before it is written.
+  template <class Op, class L, class R>
+  sample_block& operator=(const sample_expr<Op, L, R>& e) {
+    if (!p_) p_ = make();
+    assign(e);
+    return *this;
+  }
+  double* data() noexcept { return p_.get(); }
+  const double* data() const noexcept { return p_.get(); }
+
+ private:
+  template <class E>
+  void assign(const E& e) noexcept {
+    double* out = p_.get();
+    static_assert(size % 4 == 0);
+    for (std::size_t i = 0; i < size; i += 4) {  // two pairs a turn: half the loop's own work
+      element(e, i).store(out + i);
+      element(e, i + 2).store(out + i + 2);
+    }
+  }
+  struct free_aligned {
+    void operator()(double* p) const noexcept { std::free(p); }
+  };
+  using storage = std::unique_ptr<double[], free_aligned>;
+  static storage make() {
+    void* p = std::aligned_alloc(64, size * sizeof(double));
+    if (!p) throw std::bad_alloc();
+    return storage(static_cast<double*>(p));
+  }
+  storage p_;
+};
+
+template <class T>
+concept sample_operand = std::same_as<T, sample_block> || is_sample_expr<T> || std::same_as<T, double>;
+template <class A, class B>
+concept sample_operands = sample_operand<A> && sample_operand<B> && !(std::same_as<A, double> && std::same_as<B, double>);
+
+inline sample_ref operand(const sample_block& b) noexcept { return {b.data()}; }
+inline double operand(double x) noexcept { return x; }
+template <class Op, class L, class R>
+sample_expr<Op, L, R> operand(const sample_expr<Op, L, R>& e) noexcept {
+  return e;
+}
+template <class Op, class A, class B>
+auto lazy(const A& a, const B& b) noexcept {
+  return sample_expr<Op, decltype(operand(a)), decltype(operand(b))>{operand(a), operand(b)};
+}
+
+// The operators and functions compute<V> uses (model.hpp), as double's.
+template <class A, class B>
+  requires sample_operands<A, B>
+auto operator+(const A& a, const B& b) noexcept {
+  return lazy<sample_ops::add>(a, b);
+}
+template <class A, class B>
+  requires sample_operands<A, B>
+auto operator-(const A& a, const B& b) noexcept {
+  return lazy<sample_ops::sub>(a, b);
+}
+template <class A, class B>
+  requires sample_operands<A, B>
+auto operator*(const A& a, const B& b) noexcept {
+  return lazy<sample_ops::mul>(a, b);
+}
+template <class A, class B>
+  requires sample_operands<A, B>
+auto operator/(const A& a, const B& b) noexcept {
+  return lazy<sample_ops::div>(a, b);
+}
+template <class A>
+  requires sample_operands<A, double>
+auto min1(const A& a) noexcept {
+  return lazy<sample_ops::min_one>(a, 1.0);
+}
+template <class A, class B>
+  requires sample_operands<A, B>
+auto ratio_or_one(const A& a, const B& b) noexcept {
+  return lazy<sample_ops::ratio_or_one>(a, b);
+}
+template <class A, class B>
+  requires sample_operands<A, B>
+auto max_of(const A& a, const B& b) noexcept {
+  return lazy<sample_ops::max_of>(a, b);
+}
+template <class A>
+  requires sample_operands<A, double>
+auto clamp_fraction(const A& a, double floor) noexcept {
+  return lazy<sample_ops::clamp_fraction>(a, floor);
+}
+
+}  // namespace trainprint::inline v0::detail
+
+#undef TRAINPRINT_SAMPLE_INLINE
