@@ -309,16 +309,30 @@ std::size_t quoted_text_end(std::string_view m, std::size_t k) {
   return std::string_view::npos;
 }
 
+bool copy_quoted_text(std::string_view m, std::size_t& k, std::string& out) {
+  const auto q = quoted_text_end(m, k);
+  if (q == std::string_view::npos) return false;
+  out.append(m.substr(k, q + 1 - k));
+  k = q + 1;
+  return true;
+}
+
+error_field error_field_of(std::string_view m) {
+  for (std::string_view tag : {"[trainprint.input] ", "[trainprint.unit] "}) {
+    if (!m.starts_with(tag)) continue;
+    const auto colon = m.find(':', tag.size());
+    if (colon == std::string_view::npos) break;
+    return {tag, m.substr(tag.size(), colon - tag.size()), colon};
+  }
+  return {};
+}
+
 std::string spell_inputs(std::string_view m, spelling how) {
   if (how == spelling::json && m.find('`') == std::string_view::npos) return std::string(m);
   if (how == spelling::json) {  // the ids as they are, without the marks of `id`
     std::string out;
     for (std::size_t k = 0; k < m.size();) {
-      if (const auto q = quoted_text_end(m, k); q != std::string_view::npos) {  // the user's text: as it is
-        out.append(m.substr(k, q + 1 - k));
-        k = q + 1;
-        continue;
-      }
+      if (copy_quoted_text(m, k, out)) continue;  // the user's text: as it is
       const auto close = m[k] == '`' ? m.find('`', k + 1) : std::string_view::npos;
       if (close != std::string_view::npos && input_named(m.substr(k + 1, close - k - 1))) {
         out.append(m.substr(k + 1, close - k - 1));
@@ -331,25 +345,16 @@ std::string spell_inputs(std::string_view m, spelling how) {
   }
   std::string out;
   out.reserve(m.size() + 16);
-  // The field of an input_error, which may be a one-word id.
   // The field of an input_error or a unit_error, which may be a one-word id.
-  std::string_view tag = "[trainprint.input] ";
-  if (m.starts_with("[trainprint.unit] ")) tag = "[trainprint.unit] ";
   std::size_t k = 0;
-  if (m.starts_with(tag)) {
-    const auto colon = m.find(':', tag.size());
-    const auto* i = colon == std::string_view::npos ? nullptr : input_named(m.substr(tag.size(), colon - tag.size()));
-    if (i) {
-      out += std::string(tag) + spell_name(*i, how);
-      k = colon;
+  if (const auto f = error_field_of(m); !f.name.empty()) {
+    if (const auto* i = input_named(f.name)) {
+      out += std::string(f.tag) + spell_name(*i, how);
+      k = f.colon;
     }
   }
   while (k < m.size()) {
-    if (const auto q = quoted_text_end(m, k); q != std::string_view::npos) {  // the user's text: as it is
-      out.append(m.substr(k, q + 1 - k));
-      k = q + 1;
-      continue;
-    }
+    if (copy_quoted_text(m, k, out)) continue;  // the user's text: as it is
     // An input marked as one (`mfu`, `duration_h`): its name as the interface spells it,
     // one-word ids included, without the marks.
     if (m[k] == '`') {

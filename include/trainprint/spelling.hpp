@@ -40,4 +40,18 @@ enum class spelling : unsigned char {
 /// start, and closes at the next quote before a space, punctuation or the end.
 [[nodiscard]] std::size_t quoted_text_end(std::string_view message, std::size_t k);
 
+/// When the user's text is quoted at `k` (quoted_text_end()): appends it to `out` as it
+/// is, moves `k` past its closing quote and returns true. Otherwise does nothing and
+/// returns false.
+bool copy_quoted_text(std::string_view message, std::size_t& k, std::string& out);
+
+/// The field an input or unit error is about: "[trainprint.input] mfu: got ..." has tag
+/// "[trainprint.input] ", name "mfu" and its ':' at index `colon`. Any other message
+/// (another kind of error, or no ':' after the tag) gives an empty tag and name.
+struct error_field {
+  std::string_view tag, name;
+  std::size_t colon = std::string_view::npos;
+};
+[[nodiscard]] error_field error_field_of(std::string_view message);
+
 }  // namespace trainprint::inline v0

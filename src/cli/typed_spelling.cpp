@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "trainprint/inputs.hpp"
@@ -41,11 +42,7 @@ std::string as_file_keys(std::string_view m) {
   std::string out;
   out.reserve(m.size());
   for (std::size_t k = 0; k < m.size();) {
-    if (const auto q = quoted_text_end(m, k); q != std::string_view::npos) {
-      out.append(m.substr(k, q + 1 - k));
-      k = q + 1;
-      continue;
-    }
+    if (copy_quoted_text(m, k, out)) continue;
     const bool word = (m[k] >= 'a' && m[k] <= 'z');
     if (!word || (k > 0 && (flag_char(m[k - 1]) || m[k - 1] == '.' || m[k - 1] == '/' || m[k - 1] == '#'))) {
       out += m[k++];
@@ -129,14 +126,10 @@ std::string for_cli(std::string_view message) {
       return "[trainprint.unknown_key] " + s.file + ": " + key->second + ": " + std::string(message.substr(tag.size() - 8));
     }
   }
-  for (std::string_view tag : {"[trainprint.input] ", "[trainprint.unit] "}) {
-    if (!message.starts_with(tag) || s.file.empty()) continue;
-    const auto colon = message.find(':', tag.size());
-    if (colon == std::string_view::npos) break;
-    const std::string_view field = message.substr(tag.size(), colon - tag.size());
+  if (const auto [tag, field, colon] = error_field_of(message); !tag.empty() && !s.file.empty()) {
     const input_info* i = input_named(field);
     const auto key = i ? s.from_file.find(i->name) : s.from_file.end();
-    std::string spelled;
+    std::optional<std::string> spelled;
     if (s.file_refused)  // the file's own reading failed: its key, or the field as it stands (an unknown key)
       spelled = key != s.from_file.end() ? key->second : std::string(field);
     else if (key != s.from_file.end() && !s.named.count(i->name))  // from the file, no flag over it
@@ -145,12 +138,12 @@ std::string for_cli(std::string_view message) {
       // No flag gave an input: the scenario is the file's, and what it lacks ("workload:
       // missing", "tokens: missing") is said in its keys, not as flags to add.
       spelled = std::string(field);
-    else
-      break;
     // The file's key as the file spells it; the rest of the message in the file's (JSON)
     // spelling, with every input the file gives under another key (an alias: "power" for
     // power_w) named by that key, so that the hint says what the file says.
-    return std::string(tag) + s.file + ": " + spelled + as_file_keys(spell_inputs(message.substr(colon), spelling::json));
+    if (spelled)
+      return std::string(tag) + s.file + ": " + *spelled +
+             as_file_keys(spell_inputs(message.substr(colon), spelling::json));
   }
   return as_typed(spell_inputs(message, spelling::cli));
 }
@@ -161,22 +154,14 @@ std::string as_typed(std::string_view m) {
   out.reserve(m.size());
   std::size_t k = 0;
   // The field of an input or unit error that is a CLI option of one word ("across", "vary"): its flag.
-  for (std::string_view tag : {"[trainprint.input] ", "[trainprint.unit] "})
-    if (m.starts_with(tag)) {
-      const auto colon = m.find(':', tag.size());
-      const auto field = colon == std::string_view::npos ? std::string_view{} : m.substr(tag.size(), colon - tag.size());
-      if (!field.empty() && std::all_of(field.begin(), field.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
-          s.options.count("--" + std::string(field))) {
-        out += std::string(tag) + "--" + std::string(field);
-        k = colon;
-      }
-    }
+  if (const auto f = error_field_of(m);
+      !f.name.empty() && std::all_of(f.name.begin(), f.name.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+      s.options.count("--" + std::string(f.name))) {
+    out += std::string(f.tag) + "--" + std::string(f.name);
+    k = f.colon;
+  }
   while (k < m.size()) {
-    if (const auto q = quoted_text_end(m, k); q != std::string_view::npos) {  // the user's text: as it is
-      out.append(m.substr(k, q + 1 - k));
-      k = q + 1;
-      continue;
-    }
+    if (copy_quoted_text(m, k, out)) continue;  // the user's text: as it is
     // A flag "--name" (not inside a longer word) typed under another spelling.
     if (m.substr(k).starts_with("--") && (k == 0 || !flag_char(m[k - 1]))) {
       std::size_t e = k + 2;
