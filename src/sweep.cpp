@@ -377,13 +377,13 @@ std::uint64_t sweep_numbers_over(const scenario* earlier, const scenario& base, 
       stale = false;
     }
     std::optional<model_outputs> o;
-    model_inputs in;
+    // The resolved inputs, patched in place: every row sets each patched input again.
+    model_inputs& in = resolved;
     try {
       // A refused patched value is this row's own error (the scenario resolved holds another value).
       for (const std::size_t a : patched)
         if (refused[a][idx[a]]) std::rethrow_exception(refused[a][idx[a]]);
       if (unresolved) std::rethrow_exception(unresolved);
-      in = resolved;
       for (const std::size_t a : patched) apply(in, kind[a], number[a][idx[a]]);
       o = evaluate(in);
       // make_estimate's check, with its message.
@@ -482,11 +482,17 @@ void sweep_numbers(const layered_scenario& base, std::span<const sweep_axis> axe
 }
 
 std::array<std::optional<double>, sweep_headline_count> headline_values(const sweep_numbers_row& row) {
-  // As make_estimate() fills the estimate, and headline_columns() reads it back.
+  // As make_estimate() fills the estimate, and headline_columns() reads it back. The
+  // headline outputs are listed once, at compile time, not found in the table per row.
+  static constexpr auto headline = [] {
+    std::array<output, sweep_headline_count> ids{};
+    std::size_t i = 0;
+    for (const auto& info : output_table)
+      if (info.headline) ids[i++] = info.id;
+    return ids;
+  }();
   std::array<std::optional<double>, sweep_headline_count> v;
-  std::size_t i = 0;
-  for (const auto& info : output_table)
-    if (info.headline) v[i++] = row.outputs.get(info.id);
+  for (std::size_t i = 0; i < sweep_headline_count; ++i) v[i] = row.outputs.get(headline[i]);
   return v;
 }
 
