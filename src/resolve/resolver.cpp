@@ -11,7 +11,7 @@
 
 namespace trainprint::inline v0::resolving {
 
-std::string g(double v) { return fmt::format("{:g}", v); }
+std::string g(double v) { return text::format("{:g}", v); }
 
 /// Equal ids, ASCII case ignored (the catalog's lookups ignore case).
 bool same_id(std::string_view a, std::string_view b) { return text::equal_ignoring_case(a, b); }
@@ -79,9 +79,9 @@ void implausible_size_notes(const scenario& s, std::vector<std::string>& notes) 
   constexpr suffix suffixes[] = {{"K", 1e3}, {"M", 1e6}, {"B", 1e9}, {"T", 1e12}};
   const std::optional<double> n = s.active_params ? s.active_params : s.params;
   if (n && *n < few_params)
-    notes.push_back(fmt::format("params {:g} is fewer than 10,000 parameters, smaller than any trained network: a "
-                                "plain number is a count; did you mean {:g}M or {:g}B?",
-                                *n, *n, *n));
+    notes.push_back(text::format("params {:g} is fewer than 10,000 parameters, smaller than any trained network: a "
+                                 "plain number is a count; did you mean {:g}M or {:g}B?",
+                                 *n, *n, *n));
   if (s.tokens && *s.tokens < few_tokens && !s.size) {
     // The suffix that brings tokens per parameter nearest the compute-optimal ratio
     // (plain.hpp compute_optimal_tokens), or B without a plausible parameter count.
@@ -93,9 +93,9 @@ void implausible_size_notes(const scenario& s, std::vector<std::string>& notes) 
         if (gap < best_gap) best_gap = gap, best = &x;
       }
     }
-    notes.push_back(fmt::format("tokens {:g} is fewer than 100,000 tokens, less than one batch of a training run: a "
-                                "plain number is a count; did you mean {:g}{} ({:g} tokens)?",
-                                *s.tokens, *s.tokens, best->name, *s.tokens * best->factor));
+    notes.push_back(text::format("tokens {:g} is fewer than 100,000 tokens, less than one batch of a training run: a "
+                                 "plain number is a count; did you mean {:g}{} ({:g} tokens)?",
+                                 *s.tokens, *s.tokens, best->name, *s.tokens * best->factor));
   }
 }
 
@@ -137,19 +137,19 @@ resolver::resolver(const scenario& given_, const catalog& cat_, resolved_scenari
     if (several) words.s.count = units * hw_unit->accelerators;
     if (!hw_unit->provider.empty()) {
       hw_provider = hw_unit->provider;
-      hw_why = fmt::format("hardware {} is {} {} of {}", *given.hardware,
-                           hw_unit->kind == "slice"      ? "a Cloud TPU slice"
-                           : hw_unit->kind == "instance" ? "an instance"
-                                                      : text::with_article(hw_unit->kind),
-                           hw_unit->id, hw_unit->provider);
+      hw_why = text::format("hardware {} is {} {} of {}", *given.hardware,
+                            hw_unit->kind == "slice"      ? "a Cloud TPU slice"
+                            : hw_unit->kind == "instance" ? "an instance"
+                                                       : text::with_article(hw_unit->kind),
+                            hw_unit->id, hw_unit->provider);
     } else if (counted_in_chips(hw_unit->acc->id)) {
       hw_provider = "gcp";
-      hw_why = fmt::format("hardware {} is a Cloud TPU, sold only by Google Cloud", *given.hardware);
+      hw_why = text::format("hardware {} is a Cloud TPU, sold only by Google Cloud", *given.hardware);
     }
   }
   if (!hw_provider.empty()) {
     if (given.provider && cat.find_provider(*given.provider).id != hw_provider)
-      throw input_error("provider", *given.provider, fmt::format("{} ({}), or no provider", hw_provider, hw_why));
+      throw input_error("provider", *given.provider, text::format("{} ({}), or no provider", hw_provider, hw_why));
     words.s.provider = hw_provider;
   }
   if (words.world && !given.energy && !cat.get_region(world_region)) {

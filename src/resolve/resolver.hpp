@@ -12,6 +12,7 @@
 #include "../cpu_path.hpp"
 #include "../hardware_units.hpp"
 #include "../ranges.hpp"
+#include "../text_format.hpp"
 
 #include <algorithm>
 #include <cstdint>
