@@ -109,6 +109,9 @@ resolver::resolver(const scenario& given_, const catalog& cat_, resolved_scenari
       ctx(r_.context),
       tr{rec_.trace ? &r_.trace : nullptr},
       rg{words.s, rec_.ranges ? &r_.distributions : nullptr} {
+  // A full trace has some forty entries (resolve()'s inputs, then finish()'s outputs in
+  // estimator.cpp): room for them once, not six reallocations that move every entry.
+  if (tr) r_.trace.reserve(48);
   // A hardware id may name several accelerators (an instance, a server, a pod, a TPU
   // slice: hardware_units.hpp); count then counts those units, 1 when not given.
   // A failed lookup is reported after validate(), as before.

@@ -44,7 +44,7 @@ struct tracer {
   explicit operator bool() const { return entries != nullptr; }
   void add(std::string name, double value, std::string unit, origin o, std::string source = {},
            std::string note = {}) {
-    entries->push_back({std::move(name), value, std::move(unit), o, std::move(source), std::move(note), {}});
+    entries->emplace_back(std::move(name), value, std::move(unit), o, std::move(source), std::move(note));
   }
   /// Sets the confidence mark of the entry added last.
   void confidence(const std::string& c) {
