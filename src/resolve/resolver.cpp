@@ -187,7 +187,8 @@ void resolver::need_tdp(const char* why) const {
                                      "accelerator)" + std::string(why));
 }
 
-std::string resolver::year_note(const std::string& what, const cited_value& c) {
+std::string resolver::year_note(const std::string& what, const cited_value& c) const {
+  if (!tr) return {};
   return what + (c.year ? " (" + std::to_string(*c.year) + ")" : std::string{});
 }
 

@@ -135,7 +135,8 @@ struct resolver {
   }
   /// Refuses an accelerator with no published TDP where the power model needs one.
   void need_tdp(const char* why) const;
-  static std::string year_note(const std::string& what, const cited_value& c);
+  /// "what (year)", the trace note of a catalog value; "" with no trace (the lean path builds no text).
+  [[nodiscard]] std::string year_note(const std::string& what, const cited_value& c) const;
   /// The mix along the region's chain, worked out only when it is used (a dozen lookups).
   bool has_region_mix();
 
