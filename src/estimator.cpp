@@ -312,7 +312,7 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         break;
       default: break;
     }
-    e.trace.push_back({std::string(row.name), *v, std::string(row.unit), from, {}, std::move(note), {}});
+    e.trace.emplace_back(std::string(row.name), *v, std::string(row.unit), from, std::string(), std::move(note));
   }
   return e;
 }
