@@ -3,6 +3,8 @@
 
 #include "resolver.hpp"
 
+#include <charconv>
+#include <iterator>
 #include <mutex>
 #include <unordered_map>
 
@@ -11,7 +13,12 @@
 
 namespace trainprint::inline v0::resolving {
 
-std::string g(double v) { return text::format("{:g}", v); }
+std::string g(double v) {
+  // fmt's "{:g}" (printf's %g), without a format string to parse: see text_format.hpp.
+  char buf[32];
+  const auto r = std::to_chars(buf, std::end(buf), v, std::chars_format::general, 6);
+  return std::string(buf, r.ptr);
+}
 
 /// Equal ids, ASCII case ignored (the catalog's lookups ignore case).
 bool same_id(std::string_view a, std::string_view b) { return text::equal_ignoring_case(a, b); }
