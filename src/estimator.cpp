@@ -95,7 +95,7 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
   e.uncertainty = detail::propagate(central, distributions, *options, limit);
   if (const std::uint64_t bad = e.uncertainty->impossible_samples; bad > 0) {
     const std::uint64_t n = e.uncertainty->samples, kept = n - bad;
-    const std::string why = fmt::format(
+    const std::string why = text::format(
         "{} of {} Monte Carlo samples put more FLOPs into their accelerator-hours than {}'s dense {} peak ({:g} "
         "TFLOP/s{}) can do, an implied MFU above 1",
         bad, n, e.context.accelerator_id, to_string(e.context.precision), limit.peak_flop_per_s / 1e12,
@@ -107,10 +107,10 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
     if (share < detail::min_possible_share)
       throw input_error(
           s.gpu_hours ? "gpu_hours" : "duration_h", why,
-          fmt::format("ranges of the workload (params, tokens, flops, size) and the time (gpu_hours, duration_h) of "
-                      "which at least {:g}% of combinations can run at that peak (here {:.3g}%): at the workload's "
-                      "central {:.3g} FLOP, at least {:.4g} accelerator-hours",
-                      detail::min_possible_share * 100, share * 100, *r.flops, *r.flops / (3600.0 * limit.peak_flop_per_s)));
+          text::format("ranges of the workload (params, tokens, flops, size) and the time (gpu_hours, duration_h) of "
+                       "which at least {:g}% of combinations can run at that peak (here {:.3g}%): at the workload's "
+                       "central {:.3g} FLOP, at least {:.4g} accelerator-hours",
+                       detail::min_possible_share * 100, share * 100, *r.flops, *r.flops / (3600.0 * limit.peak_flop_per_s)));
     if (kept < min_uncertainty_samples) {
       // The share of possible samples varies with the draw, so the proportional count
       // (min × n / kept) may fall short when followed: each count from it up is drawn
@@ -123,14 +123,14 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
         const auto u = detail::propagate(central, distributions, at, limit);
         if (u.samples - u.impossible_samples >= min_uncertainty_samples) break;
       }
-      throw input_error("samples", fmt::format("{}, of which {} possible ({})", n, kept, why),
-                        fmt::format("at least {} possible samples, as the 5th and 95th percentiles need: {} samples or "
-                                    "more (the first count, from {} × {} / {} up, whose draw with this seed has "
-                                    "at least {} possible)",
-                                    min_uncertainty_samples, enough, min_uncertainty_samples, n, kept,
-                                    min_uncertainty_samples));
+      throw input_error("samples", text::format("{}, of which {} possible ({})", n, kept, why),
+                        text::format("at least {} possible samples, as the 5th and 95th percentiles need: {} samples or "
+                                     "more (the first count, from {} × {} / {} up, whose draw with this seed has "
+                                     "at least {} possible)",
+                                     min_uncertainty_samples, enough, min_uncertainty_samples, n, kept,
+                                     min_uncertainty_samples));
     }
-    e.notes.push_back(why + fmt::format(": they are left out, and every range is over the other {}", kept));
+    e.notes.push_back(why + text::format(": they are left out, and every range is over the other {}", kept));
   }
   // With ranges the headline is the median of the samples (the point at the inputs'
   // modes stays in uncertainty.outputs[].central and in the trace).
@@ -141,10 +141,10 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
   if (wants_ranges(s))
     if (auto why = range_summary(*e.uncertainty); !why.empty()) e.notes.push_back(std::move(why));
   const std::uint64_t n_all = e.uncertainty->samples, possible = n_all - e.uncertainty->impossible_samples;
-  e.notes.push_back(fmt::format("with ranges, every headline number is the median of {} Monte Carlo samples; the "
-                                "trace (and uncertainty.outputs[].central) is the plain point estimate",
-                                possible == n_all ? fmt::format("{}", n_all)
-                                                  : fmt::format("the {} possible of {}", possible, n_all)));
+  e.notes.push_back(text::format("with ranges, every headline number is the median of {} Monte Carlo samples; the "
+                                 "trace (and uncertainty.outputs[].central) is the plain point estimate",
+                                 possible == n_all ? text::format("{}", n_all)
+                                                   : text::format("the {} possible of {}", possible, n_all)));
   return e;
 }
 
@@ -181,11 +181,11 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
       e.trace.push_back({"implied_mfu", implied, "1", origin::derived, {},
                          "flops / (accelerator_hours × 3600 × peak_flop_per_s × precision_speedup)", {}});
     if (s.mfu)  // the user's MFU beside a time: the time wins; say what MFU the time implies
-      e.notes.push_back(fmt::format("`mfu` {:g} is not used: the accelerator-hours come from {}; the run's implied "
-                                    "MFU is {:.3g} (flops / (accelerator-hours × peak)); give `mfu` without {} to have "
-                                    "it set the hours",
-                                    *s.mfu, in.path == path::accelerator_hours ? "`gpu_hours`" : "`duration_h` × `count`",
-                                    implied, in.path == path::accelerator_hours ? "`gpu_hours`" : "`duration_h`"));
+      e.notes.push_back(text::format("`mfu` {:g} is not used: the accelerator-hours come from {}; the run's implied "
+                                     "MFU is {:.3g} (flops / (accelerator-hours × peak)); give `mfu` without {} to have "
+                                     "it set the hours",
+                                     *s.mfu, in.path == path::accelerator_hours ? "`gpu_hours`" : "`duration_h` × `count`",
+                                     implied, in.path == path::accelerator_hours ? "`gpu_hours`" : "`duration_h`"));
     if (implied > 1) {
       // Above the precision's own peak only where the workload or time is a range (resolve()
       // refuses exact inputs: resolver::impossible_time_check); below it with fp8, whose
@@ -195,18 +195,18 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
       const double of_peak = own ? *r.flops / (o[output::accelerator_hours] * 3600.0 * *own * 1e12) : implied;
       e.notes.push_back(
           of_peak > 1
-              ? fmt::format("the run's implied MFU {:.3g} is above 1, which no run reaches: at the central values of "
-                            "the ranges given, {:.3g} FLOP do not fit in {:.4g} accelerator-hours at {}'s peak; the ranges "
-                            "leave out every such combination (the note on impossible samples)",
-                            implied, *r.flops, o[output::accelerator_hours], e.context.accelerator_id)
-              : fmt::format("the run's implied MFU {:.3g} is above 1 on the reference scale ({}'s dense bf16/fp16 peak "
-                            "× the precision's speed-up {:.3g}), {:.2g} of its {} peak: the run went faster than the "
-                            "speed-up assumes at full utilisation; check the hours and the workload",
-                            implied, e.context.accelerator_id, in.precision_speedup, of_peak,
-                            to_string(e.context.precision)));
+              ? text::format("the run's implied MFU {:.3g} is above 1, which no run reaches: at the central values of "
+                             "the ranges given, {:.3g} FLOP do not fit in {:.4g} accelerator-hours at {}'s peak; the ranges "
+                             "leave out every such combination (the note on impossible samples)",
+                             implied, *r.flops, o[output::accelerator_hours], e.context.accelerator_id)
+              : text::format("the run's implied MFU {:.3g} is above 1 on the reference scale ({}'s dense bf16/fp16 peak "
+                             "× the precision's speed-up {:.3g}), {:.2g} of its {} peak: the run went faster than the "
+                             "speed-up assumes at full utilisation; check the hours and the workload",
+                             implied, e.context.accelerator_id, in.precision_speedup, of_peak,
+                             to_string(e.context.precision)));
     }
     else if (r.mfu_band && (implied < r.mfu_band->first || implied > r.mfu_band->second))
-      e.notes.push_back(fmt::format(
+      e.notes.push_back(text::format(
           "the run's implied MFU {:.2g} is {} the fitted 90% range {:.2g}–{:.2g} for this model on {}: check the "
           "hours and the workload{}",
           implied, implied < r.mfu_band->first ? "below" : "above", r.mfu_band->first, r.mfu_band->second,
@@ -214,10 +214,10 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
           implied < r.mfu_band->first ? ", or expect a run that waits on data, communication or restarts" : ""));
     else if (!s.mfu)  // inside the range (or no range to hold it to): said, neutrally, where a reader looks
       e.notes.push_back(
-          r.mfu_band ? fmt::format("the run's implied MFU is {:.2g} (flops / (accelerator-hours × peak)), inside the "
-                                   "fitted 90% range {:.2g}–{:.2g} for this model on {}",
-                                   implied, r.mfu_band->first, r.mfu_band->second, e.context.accelerator_id)
-                     : fmt::format("the run's implied MFU is {:.2g} (flops / (accelerator-hours × peak))", implied));
+          r.mfu_band ? text::format("the run's implied MFU is {:.2g} (flops / (accelerator-hours × peak)), inside the "
+                                    "fitted 90% range {:.2g}–{:.2g} for this model on {}",
+                                    implied, r.mfu_band->first, r.mfu_band->second, e.context.accelerator_id)
+                     : text::format("the run's implied MFU is {:.2g} (flops / (accelerator-hours × peak))", implied));
   }
   // A measured energy beside the model's estimate from the run's other inputs.
   std::optional<double> modelled_facility;
@@ -234,9 +234,9 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         : ratio >= 10 || ratio <= 0.1      ? std::string(": check the value, its unit (kWh) and energy_boundary, or the run's "
                                                          "other inputs")
                                            : std::string();
-    e.notes.push_back(fmt::format("measured energy: {:.4g} kWh at the facility, ×{:.3g} the modelled estimate of {:.4g} "
-                                  "kWh from the run's other inputs (energy_facility_modelled in the trace){}",
-                                  o[output::energy_facility], ratio, *modelled_facility, slip));
+    e.notes.push_back(text::format("measured energy: {:.4g} kWh at the facility, ×{:.3g} the modelled estimate of {:.4g} "
+                                   "kWh from the run's other inputs (energy_facility_modelled in the trace){}",
+                                   o[output::energy_facility], ratio, *modelled_facility, slip));
   }
   if (!traced) return e;
   if (modelled_facility) {
@@ -268,8 +268,8 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         if (in.accelerator_power_w) continue;
         if (in.power_follows_mfu) {  // the fraction the run's MFU sets (detail/model.hpp)
           e.trace.push_back({"power_fraction_effective", *v / in.tdp_w, "1", origin::derived, {},
-                             fmt::format("min(1, max({0:.3g}, {0:.3g} + (power_fraction − {0:.3g}) × MFU / {1:.3g}))",
-                                         in.idle_fraction, in.mfu_reference), {}});
+                             text::format("min(1, max({0:.3g}, {0:.3g} + (power_fraction − {0:.3g}) × MFU / {1:.3g}))",
+                                          in.idle_fraction, in.mfu_reference), {}});
           note = "tdp_w × power_fraction_effective";
         }
         break;
@@ -312,7 +312,7 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         break;
       default: break;
     }
-    e.trace.push_back({std::string(row.name), *v, std::string(row.unit), from, {}, std::move(note), {}});
+    e.trace.emplace_back(std::string(row.name), *v, std::string(row.unit), from, std::string(), std::move(note));
   }
   return e;
 }

@@ -37,19 +37,19 @@ std::string per_instance_note(double given, const accelerator& a, const catalog&
       dearest = &p, dearest_sys = x, dearest_per_acc = per_acc, dearest_is_a = of_a;
   }
   if (match)
-    return fmt::format("hourly_price_usd {:g} USD is the list on-demand price of {} ({} × {}, in {} as of {}) per "
-                       "instance-hour: hourly_price_usd is per accelerator-hour; did you mean hourly_price_usd "
-                       "{:.4g} ({:g} / {})?",
-                       given, match_sys->id, match_sys->accelerators, a.id, match->region, match->as_of,
-                       given / match_sys->accelerators, given, match_sys->accelerators);
+    return text::format("hourly_price_usd {:g} USD is the list on-demand price of {} ({} × {}, in {} as of {}) per "
+                        "instance-hour: hourly_price_usd is per accelerator-hour; did you mean hourly_price_usd "
+                        "{:.4g} ({:g} / {})?",
+                        given, match_sys->id, match_sys->accelerators, a.id, match->region, match->as_of,
+                        given / match_sys->accelerators, given, match_sys->accelerators);
   if (dearest && given > 2 * dearest_per_acc)
-    return fmt::format("hourly_price_usd {:g} USD is {:.3g} times the dearest list on-demand price per "
-                       "accelerator-hour {} in the catalog ({:.4g} USD, {} in {} as of {}{}), which discounts only "
-                       "lower: hourly_price_usd is per accelerator-hour; for a price per instance of n accelerators, "
-                       "give it divided by n",
-                       given, given / dearest_per_acc, dearest_is_a ? "of " + a.id : std::string("of any part"),
-                       dearest_per_acc, dearest_sys->id, dearest->region, dearest->as_of,
-                       dearest_is_a ? std::string() : "; none for " + a.id);
+    return text::format("hourly_price_usd {:g} USD is {:.3g} times the dearest list on-demand price per "
+                        "accelerator-hour {} in the catalog ({:.4g} USD, {} in {} as of {}{}), which discounts only "
+                        "lower: hourly_price_usd is per accelerator-hour; for a price per instance of n accelerators, "
+                        "give it divided by n",
+                        given, given / dearest_per_acc, dearest_is_a ? "of " + a.id : std::string("of any part"),
+                        dearest_per_acc, dearest_sys->id, dearest->region, dearest->as_of,
+                        dearest_is_a ? std::string() : "; none for " + a.id);
   return {};
 }
 
@@ -102,9 +102,9 @@ void resolver::water() {
     TRAINPRINT_TRACE(tr, "ewif_l_per_kwh", *in.ewif_l_per_kwh, "L/kWh", origin::fallback, m.water_source,
                      "no place given: Σ share × water consumption per source of " + world->id + "'s mix");
     if (rec.context)
-      r.notes.push_back(fmt::format("off-site water: no place given, so the world-average mix's EWIF ({}, {:.3g} "
-                                    "L/kWh); give region, mix or ewif for the grid's own",
-                                    world->id, *in.ewif_l_per_kwh));
+      r.notes.push_back(text::format("off-site water: no place given, so the world-average mix's EWIF ({}, {:.3g} "
+                                     "L/kWh); give region, mix or ewif for the grid's own",
+                                     world->id, *in.ewif_l_per_kwh));
     if (rg.out)
       rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(world->mix->mix, cat),
                 "world average for an unknown place: Σ share × water min and max per source (Macknick et al. 2012)");
@@ -119,8 +119,8 @@ void resolver::embodied() {
   if (at_tdp && rec.context)
     r.notes.emplace_back("convention model-card: operational emissions only (embodied left out), accelerators at TDP");
   if (!in.embodied && s.lifetime_years && rec.context)
-    r.notes.push_back(fmt::format("lifetime_years={:g} is not used: {} leaves embodied emissions out", *s.lifetime_years,
-                                  s.embodied ? "embodied=false" : "convention=model-card"));
+    r.notes.push_back(text::format("lifetime_years={:g} is not used: {} leaves embodied emissions out", *s.lifetime_years,
+                                   s.embodied ? "embodied=false" : "convention=model-card"));
   if (in.embodied) {
     if (s.lifetime_years) {
       in.lifetime_years = *s.lifetime_years;
@@ -137,10 +137,10 @@ void resolver::embodied() {
       const double mem_kg = *acc->memory_gb * f.memory_kgco2e_per_gb->value;
       in.embodied_accelerator_kg = die_kg + mem_kg;
       TRAINPRINT_TRACE(tr, "embodied_die_kg", die_kg, "kg CO2e", origin::derived, die->kgco2e_per_cm2.prov.citation(),
-             fmt::format("{:g} mm² / 100 × {:g} kg/cm² ({:g} nm factor for {:g} nm)", *acc->die_area_mm2,
-                         die->kgco2e_per_cm2.value, die->process_nm, *acc->process_nm));
+             text::format("{:g} mm² / 100 × {:g} kg/cm² ({:g} nm factor for {:g} nm)", *acc->die_area_mm2,
+                          die->kgco2e_per_cm2.value, die->process_nm, *acc->process_nm));
       TRAINPRINT_TRACE(tr, "embodied_memory_kg", mem_kg, "kg CO2e", origin::derived, f.memory_kgco2e_per_gb->prov.citation(),
-             fmt::format("{:g} GB × {:g} kg/GB", *acc->memory_gb, f.memory_kgco2e_per_gb->value));
+             text::format("{:g} GB × {:g} kg/GB", *acc->memory_gb, f.memory_kgco2e_per_gb->value));
       TRAINPRINT_TRACE(tr, "embodied_accelerator_kg", *in.embodied_accelerator_kg, "kg CO2e", origin::derived, {},
              "die + memory, per accelerator");
       if (rg.out) {
@@ -148,8 +148,8 @@ void resolver::embodied() {
         rg.add(ui::embodied_accelerator_kg, "kg CO2e",
                around(*in.embodied_accelerator_kg, die_kg / sd.factor + mem_kg / sm.factor,
                       die_kg * sd.factor + mem_kg * sm.factor),
-               fmt::format("die ×÷{:g} (confidence {}) + memory ×÷{:g} (confidence {}) (no published range)",
-                           sd.factor, sd.mark, sm.factor, sm.mark),
+               text::format("die ×÷{:g} (confidence {}) + memory ×÷{:g} (confidence {}) (no published range)",
+                            sd.factor, sd.mark, sm.factor, sm.mark),
                die->kgco2e_per_cm2.prov.citation());
       }
     } else {
@@ -175,16 +175,16 @@ void resolver::embodied() {
       in.embodied_host_kg = site->machine_embodied_kg.value * machines / n;
       TRAINPRINT_TRACE(tr, "embodied_host_kg", in.embodied_host_kg, "kg CO2e", origin::fallback,
              std::string(site->machine_embodied_kg.source),
-             fmt::format("{}: {:g} kg per machine × {:g} machine(s) / {:g} accelerator(s)", site_note,
-                         site->machine_embodied_kg.value, machines, n));
+             text::format("{}: {:g} kg per machine × {:g} machine(s) / {:g} accelerator(s)", site_note,
+                          site->machine_embodied_kg.value, machines, n));
       if (in.embodied_accelerator_kg)
         rg.fallback(ui::embodied_host_kg, "kg CO2e", in.embodied_host_kg, site->machine_embodied_kg, machines / n);
     } else if (in.servers && f.host_kgco2e_per_server && f.host_accelerators_per_server > 0) {
       in.embodied_host_kg = f.host_kgco2e_per_server->value / f.host_accelerators_per_server;
       TRAINPRINT_TRACE(tr, "embodied_host_kg", in.embodied_host_kg, "kg CO2e", origin::catalog,
              f.host_kgco2e_per_server->prov.citation(),
-             fmt::format("{:g} kg per server / {} accelerators", f.host_kgco2e_per_server->value,
-                         f.host_accelerators_per_server));
+             text::format("{:g} kg per server / {} accelerators", f.host_kgco2e_per_server->value,
+                          f.host_accelerators_per_server));
       if (in.embodied_accelerator_kg)
         rg.from_catalog(ui::embodied_host_kg, "kg CO2e", in.embodied_host_kg, f.host_kgco2e_per_server->prov);
     }
@@ -209,7 +209,7 @@ void resolver::money() {
   } else if (rec.context && ctx.ownership == ownership::owned) {
     // Owned hardware pays for its electricity: say why its cost is missing. (A rented
     // run's price already pays for it; its cost is its rent, with its own notes below.)
-    r.notes.push_back(reg && !words.world ? fmt::format("electricity cost unknown: the catalog has no electricity price for {} ({}); "
+    r.notes.push_back(reg && !words.world ? text::format("electricity cost unknown: the catalog has no electricity price for {} ({}); "
                                         "give `price_usd_per_kwh` (USD per kWh) for the price you pay",
                                         reg->id, reg->name)
                           : std::string("electricity cost unknown: no place given, and the catalog's electricity "
@@ -249,23 +249,23 @@ void resolver::money() {
         std::vector<std::string> ids;  // the priced systems that fit, in catalog order
         for (const auto& e : priced_all->entries)
           if (fits(*e.system)) ids.push_back(e.system->id);
-        r.notes.push_back(fmt::format("compute cost unknown: the catalog prices several {} systems of {} ({}); "
-                                      "give the one you rent as hardware, or give hourly_price_usd",
-                                      provider_id, acc->id, fmt::join(ids, ", ")));
+        r.notes.push_back(text::format("compute cost unknown: the catalog prices several {} systems of {} ({}); "
+                                       "give the one you rent as hardware, or give hourly_price_usd",
+                                       provider_id, acc->id, fmt::join(ids, ", ")));
       }
     }
     const catalog_detail::list_price* lp = hit ? hit->price : nullptr;
     const system_profile* priced = hit ? hit->system : nullptr;
     if (!lp && found == 0 && rec.context && ctx.ownership == ownership::cloud)  // a rented run's cost is its rent
-      r.notes.push_back(fmt::format("compute cost unknown: the catalog has no list price for {}{}; give "
-                                    "`hourly_price_usd` (USD per accelerator-hour) for the price you pay",
-                                    named_system ? hw_unit->id : acc->id,
-                                    provider_id.empty() ? std::string() : " at " + provider_id));
+      r.notes.push_back(text::format("compute cost unknown: the catalog has no list price for {}{}; give "
+                                     "`hourly_price_usd` (USD per accelerator-hour) for the price you pay",
+                                     named_system ? hw_unit->id : acc->id,
+                                     provider_id.empty() ? std::string() : " at " + provider_id));
     else if (!lp && found == 0 && rec.context)  // owned, not given as such: its cost is electricity + owning
-      r.notes.push_back(fmt::format("compute cost unknown: {}, so the run is taken as owned and the catalog's "
-                                    "cloud list prices are not used; give `hourly_price_usd` for what owning costs per "
-                                    "accelerator-hour, or `provider` for a rented run",
-                                    prov ? "provider " + prov->id + " is not a cloud service" : "no cloud provider named"));
+      r.notes.push_back(text::format("compute cost unknown: {}, so the run is taken as owned and the catalog's "
+                                     "cloud list prices are not used; give `hourly_price_usd` for what owning costs per "
+                                     "accelerator-hour, or `provider` for a rented run",
+                                     prov ? "provider " + prov->id + " is not a cloud service" : "no cloud provider named"));
     if (lp) {
       const double per_acc = lp->per_accelerator ? lp->usd_per_hour : lp->usd_per_hour / priced->accelerators;
       const bool other_region = reg && reg->id != lp->region;
@@ -276,37 +276,37 @@ void resolver::money() {
         if (tr) {
           const std::string how =
               lp->per_accelerator
-                  ? fmt::format("{:g} USD per accelerator-hour", lp->usd_per_hour)
-                  : fmt::format("{:g} USD per instance-hour / {} accelerators", lp->usd_per_hour, priced->accelerators);
+                  ? text::format("{:g} USD per accelerator-hour", lp->usd_per_hour)
+                  : text::format("{:g} USD per instance-hour / {} accelerators", lp->usd_per_hour, priced->accelerators);
           tr.add("hourly_price_usd", per_acc, "USD per accelerator-hour", origin::catalog, pv.citation(),
-                 fmt::format("list on-demand price of {} in {} as of {}: {}", priced->id, lp->region, lp->as_of, how));
+                 text::format("list on-demand price of {} in {} as of {}: {}", priced->id, lp->region, lp->as_of, how));
           tr.confidence(pv.confidence);
         }
         rg.from_catalog(ui::hourly_price_usd, "USD per accelerator-hour", per_acc, pv);
       }
       if (rec.context) {
-        r.notes.push_back(fmt::format("compute cost at the list on-demand price of {} in {} as of {} (no "
-                                      "reservation, savings plan, committed-use or spot discount); give "
-                                      "hourly_price_usd for the price you pay",
-                                      priced->id, lp->region, lp->as_of));
+        r.notes.push_back(text::format("compute cost at the list on-demand price of {} in {} as of {} (no "
+                                       "reservation, savings plan, committed-use or spot discount); give "
+                                       "hourly_price_usd for the price you pay",
+                                       priced->id, lp->region, lp->as_of));
         // A price the catalog marks as superseded (data/upstream/cloud-ondemand-prices/SOURCE.md)
         // says so where the user sees it, not only in the trace.
         if (!lp->superseded.empty())
-          r.notes.push_back(fmt::format("compute cost: the list price of {} is superseded: {}; it likely "
-                                        "overstates today's price",
-                                        priced->id, lp->superseded));
+          r.notes.push_back(text::format("compute cost: the list price of {} is superseded: {}; it likely "
+                                         "overstates today's price",
+                                         priced->id, lp->superseded));
         if (in.price_usd_per_kwh)  // both costs are shown: say they are not to be added
           r.notes.emplace_back("electricity cost: a rented instance's price already pays for its electricity; "
                                "the electricity cost is what the energy would cost on owned hardware, not an "
                                "extra to add to the compute cost");
         if (other_region && reg->provider == priced->provider)
-          r.notes.push_back(fmt::format("compute cost: the catalog prices {} only in {}, not in {}; that price "
-                                        "is used (confidence low)",
-                                        priced->id, lp->region, reg->id));
+          r.notes.push_back(text::format("compute cost: the catalog prices {} only in {}, not in {}; that price "
+                                         "is used (confidence low)",
+                                         priced->id, lp->region, reg->id));
         else if (other_region)  // a grid or no place: the provider's region is not known
-          r.notes.push_back(fmt::format("compute cost: no {} region given; the price of {} in {} is used "
-                                        "(confidence low)",
-                                        priced->provider, priced->id, lp->region));
+          r.notes.push_back(text::format("compute cost: no {} region given; the price of {} in {} is used "
+                                         "(confidence low)",
+                                         priced->provider, priced->id, lp->region));
       }
     }
   }

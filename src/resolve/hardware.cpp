@@ -26,14 +26,14 @@ void resolver::hardware() {
     in.count = static_cast<double>(*s.count);
     if (several) {
       TRAINPRINT_TRACE(tr, "count", *in.count, "accelerators", given.count ? origin::user : origin::catalog, hw_unit->basis,
-                       fmt::format("{} × {} {}{}, {} {} each (count counts {}s{})", units, hw_unit->id, hw_unit->kind,
-                                   units == 1 ? "" : "s", hw_unit->accelerators, tpu ? "chips" : "accelerators",
-                                   hw_unit->kind, given.count ? "" : "; 1 when not given"));
+                       text::format("{} × {} {}{}, {} {} each (count counts {}s{})", units, hw_unit->id, hw_unit->kind,
+                                    units == 1 ? "" : "s", hw_unit->accelerators, tpu ? "chips" : "accelerators",
+                                    hw_unit->kind, given.count ? "" : "; 1 when not given"));
     } else if (tpu) {
       TRAINPRINT_TRACE(tr, "count", *in.count, "accelerators", origin::user, {},
-                       fmt::format("{:g} TPU chips (a slice named {}-N holds N/2 chips on v2, v3, v4 and v5p, N on "
-                                   "v5e and v6e; give the slice name as hardware to count slices)",
-                                   *in.count, acc->id.substr(acc->id.rfind('-') + 1)));
+                       text::format("{:g} TPU chips (a slice named {}-N holds N/2 chips on v2, v3, v4 and v5p, N on "
+                                    "v5e and v6e; give the slice name as hardware to count slices)",
+                                    *in.count, acc->id.substr(acc->id.rfind('-') + 1)));
     } else {
       TRAINPRINT_TRACE(tr, "count", *in.count, cpu ? "cores" : "accelerators", origin::user);
     }

@@ -28,10 +28,10 @@ void resolver::site_kind() {
   if (reg && prov && !reg->provider.empty() && prov->id != reg->provider) {
     if (given.provider)
       throw input_error("provider", *given.provider,
-                        fmt::format("{} (region {} belongs to {}), or no provider", reg->provider, reg->id, reg->provider));
+                        text::format("{} (region {} belongs to {}), or no provider", reg->provider, reg->id, reg->provider));
     throw input_error("region", *given.region,
-                      fmt::format("a region of {} ({}:…) or a grid region (e.g. FR, US-CA): {}", hw_provider,
-                                  hw_provider, hw_why));
+                      text::format("a region of {} ({}:…) or a grid region (e.g. FR, US-CA): {}", hw_provider,
+                                   hw_provider, hw_why));
   }
   // A region name that reads two ways (CA: Canada or California; Georgia: the country or
   // the US state): say which was taken and how to ask for the other. A region or provider
@@ -40,14 +40,14 @@ void resolver::site_kind() {
     if (const auto others = other_readings(cat, *given.region, reg); !others.empty()) {
       std::string alt;
       for (std::size_t k = 0; k < others.size(); ++k)
-        alt += fmt::format("{}{} ({}): give region={}", k == 0 ? "" : "; ", others[k]->id, others[k]->name, others[k]->id);
-      r.notes.push_back(fmt::format("region={} taken as {} ({}); it may also mean {}", *given.region, reg->id, reg->name, alt));
+        alt += text::format("{}{} ({}): give region={}", k == 0 ? "" : "; ", others[k]->id, others[k]->name, others[k]->id);
+      r.notes.push_back(text::format("region={} taken as {} ({}); it may also mean {}", *given.region, reg->id, reg->name, alt));
     } else if (!same_id(*given.region, reg->id)) {
-      r.notes.push_back(fmt::format("region {} read as {} ({})", *given.region, reg->id, reg->name));
+      r.notes.push_back(text::format("region {} read as {} ({})", *given.region, reg->id, reg->name));
     }
   }
   if (rec.context && prov && given.provider && !same_id(*given.provider, prov->id))
-    r.notes.push_back(fmt::format("provider {} read as {} ({})", *given.provider, prov->id, prov->name));
+    r.notes.push_back(text::format("provider {} read as {} ({})", *given.provider, prov->id, prov->name));
   if (s.site_kind) {
     site = defaults::find_site_profile(*s.site_kind);
     if (!site) {
@@ -56,36 +56,36 @@ void resolver::site_kind() {
       throw unknown_key_error("site_kind", *s.site_kind, ids);
     }
     if (!site->servers() && rec.context && (prov || (reg && !reg->provider.empty())))
-      r.notes.push_back(fmt::format("site_kind {}: the region's and provider's data-centre PUE and WUE are not used",
-                                    site->id));
+      r.notes.push_back(text::format("site_kind {}: the region's and provider's data-centre PUE and WUE are not used",
+                                     site->id));
     // A data-centre part (or several accelerators) at a personal site: kept, but said.
     if ((site->kind == defaults::site_kind::desktop || site->kind == defaults::site_kind::laptop) && rec.context && acc &&
         acc->segment == "data-centre")
-      r.notes.push_back(fmt::format("site_kind {} with {} (a data-centre part): {} does not hold it; the {}'s PUE "
-                                    "and host are used as given, check site_kind (data-centre or server-room)",
-                                    site->id, acc->id, text::with_article(site->name), site->name));
+      r.notes.push_back(text::format("site_kind {} with {} (a data-centre part): {} does not hold it; the {}'s PUE "
+                                     "and host are used as given, check site_kind (data-centre or server-room)",
+                                     site->id, acc->id, text::with_article(site->name), site->name));
     else if (!site->servers() && rec.context && s.count && *s.count > 2 * site->accelerators_per_machine)
-      r.notes.push_back(fmt::format("site_kind {} with {} accelerators: {:g} machines of {}; check site_kind "
-                                    "(data-centre or server-room)",
-                                    site->id, *s.count, std::ceil(static_cast<double>(*s.count) / site->accelerators_per_machine),
-                                    site->accelerators_per_machine));
+      r.notes.push_back(text::format("site_kind {} with {} accelerators: {:g} machines of {}; check site_kind "
+                                     "(data-centre or server-room)",
+                                     site->id, *s.count, std::ceil(static_cast<double>(*s.count) / site->accelerators_per_machine),
+                                     site->accelerators_per_machine));
   } else if (prov || (reg && !reg->provider.empty()) || !acc) {
     site = &defaults::site_profile_of(defaults::site_kind::data_centre);
   } else {
     site = &defaults::site_profile_of(defaults::site_kind_for_segment(acc->segment));
     if (!site->servers() && rec.context)
-      r.notes.push_back(fmt::format("site: {} ({} is {} part): PUE {:g}, no on-site water, the host of one {}; give "
-                                    "site_kind (data-centre, server-room, workstation, desktop, laptop) to change it",
-                                    site->name, acc->id, text::with_article(acc->segment), site->pue.value, site->name));
+      r.notes.push_back(text::format("site: {} ({} is {} part): PUE {:g}, no on-site water, the host of one {}; give "
+                                     "site_kind (data-centre, server-room, workstation, desktop, laptop) to change it",
+                                     site->name, acc->id, text::with_article(acc->segment), site->pue.value, site->name));
   }
   site_servers = site->servers();
   // The hardware's provider beside no region of its own: its fleet figures, said once.
   if (rec.context && !hw_provider.empty() && !given.provider && (!reg || reg->provider.empty()) && !s.pue &&
       site->kind == defaults::site_kind::data_centre)
-    r.notes.push_back(fmt::format("provider {} from the hardware ({}): the fleet PUE{} of {} {} used; one of its "
-                                  "regions ({}:…) gives the region's own",
-                                  hw_provider, hw_why, prov->cfe.empty() ? "" : " and carbon-free share", prov->name,
-                                  prov->cfe.empty() ? "is" : "are", hw_provider));
+    r.notes.push_back(text::format("provider {} from the hardware ({}): the fleet PUE{} of {} {} used; one of its "
+                                   "regions ({}:…) gives the region's own",
+                                   hw_provider, hw_why, prov->cfe.empty() ? "" : " and carbon-free share", prov->name,
+                                   prov->cfe.empty() ? "is" : "are", hw_provider));
   site_note = std::string(site->name) + (s.site_kind ? " (given)" : " site");
 }
 
@@ -101,23 +101,23 @@ std::string above_tdp_note(double w, const accelerator& a, const catalog& cat, b
   const system_profile* sys = a.system.empty() ? nullptr : cat.get_system(a.system);
   const int n = sys ? sys->accelerators : 0;
   if (n > 1 && sys->max_power_w && std::abs(w / *sys->max_power_w - 1) <= 0.05)
-    return error ? fmt::format("power_w {:g} W is about the whole of {} ({} × {} and its host): power_w is the average "
-                               "per accelerator, host excluded",
-                               w, sys->id, n, a.id)
-                 : fmt::format("power_w {:g} W is about the whole of {} ({} × {} and its host, at most {:g} W): "
-                               "power_w is the average per accelerator, host excluded, at most its TDP of {:g} W",
-                               w, sys->id, n, a.id, *sys->max_power_w, tdp);
+    return error ? text::format("power_w {:g} W is about the whole of {} ({} × {} and its host): power_w is the average "
+                                "per accelerator, host excluded",
+                                w, sys->id, n, a.id)
+                 : text::format("power_w {:g} W is about the whole of {} ({} × {} and its host, at most {:g} W): "
+                                "power_w is the average per accelerator, host excluded, at most its TDP of {:g} W",
+                                w, sys->id, n, a.id, *sys->max_power_w, tdp);
   if (n > 1 && w >= 2 * tdp && w / n <= tdp * 1.05)
-    return error ? fmt::format("did you mean power_w {:.4g} ({:g} W over the {} accelerators of {})? power_w is per "
-                               "accelerator",
-                               w / n, w, n, sys->id)
-                 : fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: did you mean power_w {:.4g} ({:g} W over "
-                               "the {} accelerators of {})? power_w is per accelerator",
-                               w, a.id, tdp, w / n, w, n, sys->id);
+    return error ? text::format("did you mean power_w {:.4g} ({:g} W over the {} accelerators of {})? power_w is per "
+                                "accelerator",
+                                w / n, w, n, sys->id)
+                 : text::format("power_w {:g} W is above {}'s TDP of {:g} W: did you mean power_w {:.4g} ({:g} W over "
+                                "the {} accelerators of {})? power_w is per accelerator",
+                                w, a.id, tdp, w / n, w, n, sys->id);
   return error ? std::string("check the value, and that it is the average per accelerator, host excluded, in W")
-               : fmt::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check the "
-                             "value (or the hardware)",
-                             w, a.id, tdp);
+               : text::format("power_w {:g} W is above {}'s TDP of {:g} W: an average above TDP is unusual; check the "
+                              "value (or the hardware)",
+                              w, a.id, tdp);
 }
 /// What an idle accelerator draws: the utilisation model's idle floor (defaults.hpp:
 /// power_idle_fraction, an idle H200's 126.6 W of its 700 W limit) × its TDP; none for a
@@ -129,9 +129,9 @@ std::optional<double> idle_floor_w(const accelerator* a, bool cpu) {
   return defaults::power_idle_fraction.value * *a->tdp_w;
 }
 std::string idle_why(const accelerator& a) {
-  return fmt::format("what an idle {} draws, about {:.3g} W ({:.2g} × its TDP of {:g} W, the idle share measured on "
-                     "an H200)",
-                     a.id, defaults::power_idle_fraction.value * *a.tdp_w, defaults::power_idle_fraction.value, *a.tdp_w);
+  return text::format("what an idle {} draws, about {:.3g} W ({:.2g} × its TDP of {:g} W, the idle share measured on "
+                      "an H200)",
+                      a.id, defaults::power_idle_fraction.value * *a.tdp_w, defaults::power_idle_fraction.value, *a.tdp_w);
 }
 /// The most a part can draw on average, host included: its server's maximum system power
 /// over its accelerators (data/hardware.json systems[].max_power_w, from the maker's
@@ -146,8 +146,8 @@ std::optional<power_ceiling> ceiling_of(const accelerator& a, const catalog& cat
   const system_profile* own = a.system.empty() ? nullptr : cat.get_system(a.system);
   if (own && own->max_power_w && own->accelerators > 0)
     return power_ceiling{*own->max_power_w / own->accelerators,
-                         fmt::format("{}'s maximum system power, {:g} W with its host, over its {} accelerators",
-                                     own->id, *own->max_power_w, own->accelerators)};
+                         text::format("{}'s maximum system power, {:g} W with its host, over its {} accelerators",
+                                      own->id, *own->max_power_w, own->accelerators)};
   // Only a datasheet maximum scales: a TPU's or CPU's catalog power is a typical or derived figure.
   if (!a.tdp_w || a.tdp_kind != "datasheet_max") return std::nullopt;
   double best = 0;
@@ -164,9 +164,9 @@ std::optional<power_ceiling> ceiling_of(const accelerator& a, const catalog& cat
   }
   if (!by) return std::nullopt;
   return power_ceiling{*a.tdp_w * best,
-                       fmt::format("{:.3g} × its TDP of {:g} W, the most any catalog server draws per accelerator "
-                                   "for its accelerators' TDP ({}: {:g} W over {} × {:g} W)",
-                                   best, *a.tdp_w, by->id, *by->max_power_w, by->accelerators, by_tdp)};
+                       text::format("{:.3g} × its TDP of {:g} W, the most any catalog server draws per accelerator "
+                                    "for its accelerators' TDP ({}: {:g} W over {} × {:g} W)",
+                                    best, *a.tdp_w, by->id, *by->max_power_w, by->accelerators, by_tdp)};
 }
 }  // namespace
 
@@ -179,17 +179,17 @@ void resolver::power_ceiling_check() const {
   const double w = *in.accelerator_power_w;
   if (const auto idle = idle_floor_w(acc, cpu); idle && w < *idle / 2) {
     const bool kw = w * 1000 >= *idle && w * 1000 <= *acc->tdp_w;  // W typed for kW, and kW is possible
-    throw input_error("power_w", fmt::format("{:g} W per accelerator", w),
-                      fmt::format("at least {:.3g} W on {}: half {}; {}", *idle / 2, acc->id, idle_why(*acc),
-                                  kw ? fmt::format("did you give kW? {:g} kW is {:g} W: power_w {:g}", w, w * 1000, w * 1000)
-                                     : std::string("power_w is the average per accelerator over the run, host excluded, "
-                                                   "in W")));
+    throw input_error("power_w", text::format("{:g} W per accelerator", w),
+                      text::format("at least {:.3g} W on {}: half {}; {}", *idle / 2, acc->id, idle_why(*acc),
+                                   kw ? text::format("did you give kW? {:g} kW is {:g} W: power_w {:g}", w, w * 1000, w * 1000)
+                                      : std::string("power_w is the average per accelerator over the run, host excluded, "
+                                                    "in W")));
   }
   const auto ceiling = ceiling_of(*acc, cat);
   if (ceiling && w > ceiling->w)
-    throw input_error("power_w", fmt::format("{:g} W per accelerator", w),
-                      fmt::format("at most {:.4g} W on {} ({}): {}", ceiling->w, acc->id, ceiling->why,
-                                  above_tdp_note(w, *acc, cat, true)));
+    throw input_error("power_w", text::format("{:g} W per accelerator", w),
+                      text::format("at most {:.4g} W on {} ({}): {}", ceiling->w, acc->id, ceiling->why,
+                                   above_tdp_note(w, *acc, cat, true)));
 }
 
 double resolver::pue_upper() const {
@@ -247,21 +247,21 @@ void resolver::measured_energy_check() {
   const double acc_w = accelerators_w(kwh);
   const bool split = in.measured_boundary != energy_boundary::accelerators;
   const bool facility = in.measured_boundary == energy_boundary::facility;
-  const std::string got = fmt::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator",
-                                      kwh, to_string(in.measured_boundary), hours, w);
+  const std::string got = text::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator",
+                                       kwh, to_string(in.measured_boundary), hours, w);
   // Where the energy holds more than the accelerators': what was taken out to reach their part.
   const std::string taken_out =
       !split ? std::string()
-             : fmt::format(" once {}the host's share ({:.4g} W) {} taken out",
-                           facility ? fmt::format("the PUE ({:.3g}) and ", in.pue) : std::string(),
-                           evaluate(in)[output::host_power], facility ? "are" : "is");
+             : text::format(" once {}the host's share ({:.4g} W) {} taken out",
+                            facility ? text::format("the PUE ({:.3g}) and ", in.pue) : std::string(),
+                            evaluate(in)[output::host_power], facility ? "are" : "is");
   const std::string got_acc =
       !split ? got
-             : fmt::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator{}", kwh,
-                           to_string(in.measured_boundary), hours, acc_w, taken_out);
+             : text::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator{}", kwh,
+                            to_string(in.measured_boundary), hours, acc_w, taken_out);
   // The same bound at the energy's boundary: the host's share (and the PUE) added on top.
   const std::string on_top = !split   ? std::string()
-                             : facility ? fmt::format(", with its host's share and PUE {:.3g} on top", in.pue)
+                             : facility ? text::format(", with its host's share and PUE {:.3g} on top", in.pue)
                                         : std::string(", with its host's share on top");
   const auto ceiling = ceiling_of(*acc, cat);
   const double pue = facility ? pue_upper() : 1.0;
@@ -274,54 +274,54 @@ void resolver::measured_energy_check() {
   };
   if (idle && acc_w < *idle / 2)
     throw input_error("energy_kwh", got_acc,
-                      fmt::format("at least {:.4g} kWh: {:.3g} W per accelerator on {}{}, half {}; {}",
-                                  kwh_for(*idle / 2), *idle / 2, acc->id, on_top,
-                                  idle_why(*acc),
-                                  possible(kwh * 1000) ? detail::energy_unit_hint(kwh, false)
-                                                       : std::string("check the value, its unit (kWh) and the hours")));
+                      text::format("at least {:.4g} kWh: {:.3g} W per accelerator on {}{}, half {}; {}",
+                                   kwh_for(*idle / 2), *idle / 2, acc->id, on_top,
+                                   idle_why(*acc),
+                                   possible(kwh * 1000) ? detail::energy_unit_hint(kwh, false)
+                                                        : std::string("check the value, its unit (kWh) and the hours")));
   if (idle && acc_w < *idle && rec.context)
-    r.notes.push_back(fmt::format("the measured energy, {:g} kWh over {:.4g} accelerator-hours, is {:.4g} W per "
-                                  "accelerator{}, below {}: check the value, its unit (kWh) and the hours",
-                                  kwh, hours, acc_w, taken_out, idle_why(*acc)));
+    r.notes.push_back(text::format("the measured energy, {:g} kWh over {:.4g} accelerator-hours, is {:.4g} W per "
+                                   "accelerator{}, below {}: check the value, its unit (kWh) and the hours",
+                                   kwh, hours, acc_w, taken_out, idle_why(*acc)));
   const std::string unit_or_check = possible(kwh / 1000) ? detail::energy_unit_hint(kwh, true)
                                         : std::string("check the value, its unit (kWh), energy_boundary and the hours");
   if (most_w && w > *most_w) {
     const double most_kwh = *most_w * hours / 1000.0;
     std::string pue_why;
     if (facility)
-      pue_why = !site ? fmt::format(", × PUE {:g}, the largest trainprint takes", pue)
-                : s.pue && s.ranges.contains("pue") ? fmt::format(", × PUE {:.3g}, the top of the pue range given", pue)
-                : s.pue                             ? fmt::format(", × the given PUE {:.3g}", pue)
-                                                    : fmt::format(", × PUE {:.3g}, the top of the run's PUE range (give "
-                                                                  "`pue` for your site's own)", pue);
+      pue_why = !site ? text::format(", × PUE {:g}, the largest trainprint takes", pue)
+                : s.pue && s.ranges.contains("pue") ? text::format(", × PUE {:.3g}, the top of the pue range given", pue)
+                : s.pue                             ? text::format(", × the given PUE {:.3g}", pue)
+                                                    : text::format(", × PUE {:.3g}, the top of the run's PUE range (give "
+                                                                   "`pue` for your site's own)", pue);
     // Both sides on one basis: at the facility the PUE the bound multiplies by is taken
     // out of the given energy too; numbers to 4 significant digits, never with an exponent.
     auto plain = [](double x) {
-      if (std::abs(x) < 1e4) return fmt::format("{:.4g}", x);
+      if (std::abs(x) < 1e4) return text::format("{:.4g}", x);
       const double step = std::pow(10.0, std::floor(std::log10(std::abs(x))) - 3);
-      return fmt::format("{:.0f}", std::round(x / step) * step);
+      return text::format("{:.0f}", std::round(x / step) * step);
     };
     const std::string got_basis =
-        fmt::format("{} kWh at the {} boundary over {} accelerator-hours, {} W per accelerator{}", plain(kwh),
-                    to_string(in.measured_boundary), plain(hours), plain(w / pue),
-                    facility ? fmt::format(" once the PUE ({:.3g}) is taken out", pue) : std::string());
+        text::format("{} kWh at the {} boundary over {} accelerator-hours, {} W per accelerator{}", plain(kwh),
+                     to_string(in.measured_boundary), plain(hours), plain(w / pue),
+                     facility ? text::format(" once the PUE ({:.3g}) is taken out", pue) : std::string());
     throw input_error("energy_kwh", got_basis,
-                      fmt::format("at most {} kWh: {} W per accelerator on {} ({}){}; {}", plain(most_kwh),
-                                  plain(ceiling->w),
-                                  acc->id, ceiling->why, pue_why, unit_or_check));
+                      text::format("at most {} kWh: {} W per accelerator on {} ({}){}; {}", plain(most_kwh),
+                                   plain(ceiling->w),
+                                   acc->id, ceiling->why, pue_why, unit_or_check));
   }
   // The accelerators' part above what --power may be (power_ceiling_check()).
   if (ceiling && acc_w > ceiling->w)
     throw input_error("energy_kwh", got_acc,
-                      fmt::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", kwh_for(ceiling->w),
-                                  ceiling->w, acc->id, ceiling->why, on_top,
-                                  unit_or_check));
+                      text::format("at most {:.4g} kWh: {:.4g} W per accelerator on {} ({}){}; {}", kwh_for(ceiling->w),
+                                   ceiling->w, acc->id, ceiling->why, on_top,
+                                   unit_or_check));
   // Above the TDP but within the ceiling: the note a --power of that many watts gets (power()).
   if (acc->tdp_w && acc_w > *acc->tdp_w && rec.context)
-    r.notes.push_back(fmt::format("the measured energy, {:g} kWh over {:.4g} accelerator-hours, is {:.4g} W per "
-                                  "accelerator{}, above {}'s TDP of {:g} W: an average above TDP is unusual; check the "
-                                  "value, its unit (kWh), energy_boundary and the hours (or the hardware)",
-                                  kwh, hours, acc_w, taken_out, acc->id, *acc->tdp_w));
+    r.notes.push_back(text::format("the measured energy, {:g} kWh over {:.4g} accelerator-hours, is {:.4g} W per "
+                                   "accelerator{}, above {}'s TDP of {:g} W: an average above TDP is unusual; check the "
+                                   "value, its unit (kWh), energy_boundary and the hours (or the hardware)",
+                                   kwh, hours, acc_w, taken_out, acc->id, *acc->tdp_w));
 }
 
 void resolver::measured_energy() {
@@ -331,11 +331,11 @@ void resolver::measured_energy() {
     in.measured_energy_kwh = s.energy_kwh->in_kwh();
     in.measured_boundary = *s.energy_boundary;
     TRAINPRINT_TRACE(tr, "energy_measured_kwh", *in.measured_energy_kwh, "kWh", origin::user, {},
-                     fmt::format("measured at the {} boundary; replaces the modelled energy{}",
-                                 to_string(in.measured_boundary),
-                                 in.measured_boundary == energy_boundary::facility ? " (PUE not applied to it)"
-                                 : in.measured_boundary == energy_boundary::servers ? " (PUE applied on top)"
-                                     : " (host from the model and PUE applied on top)"));
+                     text::format("measured at the {} boundary; replaces the modelled energy{}",
+                                  to_string(in.measured_boundary),
+                                  in.measured_boundary == energy_boundary::facility ? " (PUE not applied to it)"
+                                  : in.measured_boundary == energy_boundary::servers ? " (PUE applied on top)"
+                                      : " (host from the model and PUE applied on top)"));
   }
   // Without hardware or power_w a measured energy of servers or the facility needs no
   // power model: the energy is not split between accelerators and host.
@@ -343,8 +343,8 @@ void resolver::measured_energy() {
   // A power beside a measured energy: the measured energy wins (docs/methodology.md §7), and the
   // power is not ignored but no longer sets the energy; said, since a user may expect it to.
   if (measured && rec.context && (s.power_w || s.power_fraction)) {
-    const std::string p = s.power_w ? fmt::format("power_w {:g} W", s.power_w->in_watts()) : fmt::format("power_fraction {:g}", *s.power_fraction);
-    r.notes.push_back(fmt::format(
+    const std::string p = s.power_w ? text::format("power_w {:g} W", s.power_w->in_watts()) : text::format("power_fraction {:g}", *s.power_fraction);
+    r.notes.push_back(text::format(
         "{} does not set the energy: the measured energy replaces the modelled one, and {} only {} (and sets the "
         "modelled estimate it is compared with)",
         p, s.power_w ? "power_w" : "power_fraction",
@@ -388,10 +388,10 @@ void resolver::power() {
       r.notes.push_back(above_tdp_note(*in.accelerator_power_w, *acc, cat));
     if (const double idle = defaults::power_idle_fraction.value; acc && acc->tdp_w && !cpu &&
         *in.accelerator_power_w < idle * *acc->tdp_w && rec.context)
-      r.notes.push_back(fmt::format("power_w {:g} W is below what an idle {} draws (about {:.3g} W, {:.2g} × its TDP "
-                                    "of {:g} W, the idle share measured on an H200): check the value, or whether it "
-                                    "is per accelerator",
-                                    *in.accelerator_power_w, acc->id, idle * *acc->tdp_w, idle, *acc->tdp_w));
+      r.notes.push_back(text::format("power_w {:g} W is below what an idle {} draws (about {:.3g} W, {:.2g} × its TDP "
+                                     "of {:g} W, the idle share measured on an H200): check the value, or whether it "
+                                     "is per accelerator",
+                                     *in.accelerator_power_w, acc->id, idle * *acc->tdp_w, idle, *acc->tdp_w));
   } else if (unmodelled) {
     if (rec.context)
       r.notes.emplace_back("no hardware or power_w: the measured energy is not split between accelerators and host "
@@ -412,20 +412,20 @@ void resolver::power() {
              cpu ? "CPU cores busy for the whole run (Green Algorithms' default usage factor)"
              : measured_avg ? acc->id + "'s catalog power is a measured average under load"
              : in.power_follows_mfu
-                 ? fmt::format("typical whole-run fraction at the fitted MFU {:.3g}; follows the run's MFU: idle {:.3g} + "
-                               "(fraction − idle) × MFU / {:.3g}, at most 1",
-                               in.mfu_reference, in.idle_fraction, in.mfu_reference)
+                 ? text::format("typical whole-run fraction at the fitted MFU {:.3g}; follows the run's MFU: idle {:.3g} + "
+                                "(fraction − idle) × MFU / {:.3g}, at most 1",
+                                in.mfu_reference, in.idle_fraction, in.mfu_reference)
                  : std::string("typical whole-run fraction (the MFU is not known)"));
     }
   }
   // Inputs that the others given leave without effect: said, not silently dropped.
   if (rec.context && s.power_w && s.power_fraction)
-    r.notes.push_back(fmt::format("power_fraction={:g} is not used: power_w={:g} gives the average power",
-                                  *s.power_fraction, s.power_w->in_watts()));
+    r.notes.push_back(text::format("power_fraction={:g} is not used: power_w={:g} gives the average power",
+                                   *s.power_fraction, s.power_w->in_watts()));
   if (rec.context && !in.servers && s.host_power_w)
-    r.notes.push_back(fmt::format("host_power_w={:g} is not used: boundary={} counts the accelerators only; give "
-                                  "boundary=servers to count the host",
-                                  s.host_power_w->in_watts(), in.servers ? "servers" : "accelerators"));
+    r.notes.push_back(text::format("host_power_w={:g} is not used: boundary={} counts the accelerators only; give "
+                                   "boundary=servers to count the host",
+                                   s.host_power_w->in_watts(), in.servers ? "servers" : "accelerators"));
   if (in.servers) {
     if (s.host_power_w) {
       in.host_power_w = s.host_power_w->in_watts();
@@ -453,9 +453,9 @@ void resolver::power() {
         in.host_max_w = 0;
         const std::string src(defaults::host_included_source_of(acc->family));
         TRAINPRINT_TRACE(tr, "host_max_power_w", 0, "W", origin::fallback, src,
-               fmt::format("{}'s catalog power ({:g} W) {}", acc->id, tdp,
-                           acc->family == "grace-hopper" ? "is the module's, its CPU and memory included"
-                                                         : "is measured system power per chip, host included"));
+               text::format("{}'s catalog power ({:g} W) {}", acc->id, tdp,
+                            acc->family == "grace-hopper" ? "is the module's, its CPU and memory included"
+                                                          : "is measured system power per chip, host included"));
         rg.add(ui::host_max_w, "W", {0, 0, 0}, "fixed: host included in the catalog's power", src);
       } else if (!site_servers) {
         // One machine of the site holds up to accelerators_per_machine accelerators; each takes
@@ -466,8 +466,8 @@ void resolver::power() {
         in.host_max_w = site->machine_host_w.value * share;
         TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::fallback,
                std::string(site->machine_host_w.source),
-               fmt::format("{}: one machine's host {:.4g} W × {:g} machine(s) / {:g} accelerator(s)", site_note,
-                           site->machine_host_w.value, machines, n));
+               text::format("{}: one machine's host {:.4g} W × {:g} machine(s) / {:g} accelerator(s)", site_note,
+                            site->machine_host_w.value, machines, n));
         rg.fallback(ui::host_max_w, "W", in.host_max_w, site->machine_host_w, share);
       } else if (sys && sys->max_power_w && sys->accelerators > 0) {
         // The server's non-accelerator budget, with the accelerators it was specified with
@@ -477,13 +477,13 @@ void resolver::power() {
         const double stock_tdp = stock && stock->tdp_w ? *stock->tdp_w : tdp;
         in.host_max_w = std::max(0.0, (*sys->max_power_w - n * stock_tdp) / n);
         TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::catalog, sys->prov.citation(),
-               fmt::format("{}: ({:g} W − {:g} × {:g} W) / {:g}", sys->id, *sys->max_power_w, n, stock_tdp, n));
+               text::format("{}: ({:g} W − {:g} × {:g} W) / {:g}", sys->id, *sys->max_power_w, n, stock_tdp, n));
         rg.from_catalog(ui::host_max_w, "W", in.host_max_w, sys->prov);
       } else {
         in.host_max_w = tdp * defaults::host_max_fraction_of_tdp.value;
         TRAINPRINT_TRACE(tr, "host_max_power_w", in.host_max_w, "W", origin::fallback,
                std::string(defaults::host_max_fraction_of_tdp.source),
-               fmt::format("no server profile with a published maximum for {}: TDP × 4600/5600", acc->id));
+               text::format("no server profile with a published maximum for {}: TDP × 4600/5600", acc->id));
         rg.fallback(ui::host_max_w, "W", in.host_max_w, defaults::host_max_fraction_of_tdp, tdp);
       }
       if (s.power_fraction) {

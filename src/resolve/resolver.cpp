@@ -3,6 +3,8 @@
 
 #include "resolver.hpp"
 
+#include <charconv>
+#include <iterator>
 #include <mutex>
 #include <unordered_map>
 
@@ -11,7 +13,12 @@
 
 namespace trainprint::inline v0::resolving {
 
-std::string g(double v) { return fmt::format("{:g}", v); }
+std::string g(double v) {
+  // fmt's "{:g}" (printf's %g), without a format string to parse: see text_format.hpp.
+  char buf[32];
+  const auto r = std::to_chars(buf, std::end(buf), v, std::chars_format::general, 6);
+  return std::string(buf, r.ptr);
+}
 
 /// Equal ids, ASCII case ignored (the catalog's lookups ignore case).
 bool same_id(std::string_view a, std::string_view b) { return text::equal_ignoring_case(a, b); }
@@ -79,9 +86,9 @@ void implausible_size_notes(const scenario& s, std::vector<std::string>& notes) 
   constexpr suffix suffixes[] = {{"K", 1e3}, {"M", 1e6}, {"B", 1e9}, {"T", 1e12}};
   const std::optional<double> n = s.active_params ? s.active_params : s.params;
   if (n && *n < few_params)
-    notes.push_back(fmt::format("params {:g} is fewer than 10,000 parameters, smaller than any trained network: a "
-                                "plain number is a count; did you mean {:g}M or {:g}B?",
-                                *n, *n, *n));
+    notes.push_back(text::format("params {:g} is fewer than 10,000 parameters, smaller than any trained network: a "
+                                 "plain number is a count; did you mean {:g}M or {:g}B?",
+                                 *n, *n, *n));
   if (s.tokens && *s.tokens < few_tokens && !s.size) {
     // The suffix that brings tokens per parameter nearest the compute-optimal ratio
     // (plain.hpp compute_optimal_tokens), or B without a plausible parameter count.
@@ -93,9 +100,9 @@ void implausible_size_notes(const scenario& s, std::vector<std::string>& notes) 
         if (gap < best_gap) best_gap = gap, best = &x;
       }
     }
-    notes.push_back(fmt::format("tokens {:g} is fewer than 100,000 tokens, less than one batch of a training run: a "
-                                "plain number is a count; did you mean {:g}{} ({:g} tokens)?",
-                                *s.tokens, *s.tokens, best->name, *s.tokens * best->factor));
+    notes.push_back(text::format("tokens {:g} is fewer than 100,000 tokens, less than one batch of a training run: a "
+                                 "plain number is a count; did you mean {:g}{} ({:g} tokens)?",
+                                 *s.tokens, *s.tokens, best->name, *s.tokens * best->factor));
   }
 }
 
@@ -109,6 +116,9 @@ resolver::resolver(const scenario& given_, const catalog& cat_, resolved_scenari
       ctx(r_.context),
       tr{rec_.trace ? &r_.trace : nullptr},
       rg{words.s, rec_.ranges ? &r_.distributions : nullptr} {
+  // A full trace has some forty entries (resolve()'s inputs, then finish()'s outputs in
+  // estimator.cpp): room for them once, not six reallocations that move every entry.
+  if (tr) r_.trace.reserve(48);
   // A hardware id may name several accelerators (an instance, a server, a pod, a TPU
   // slice: hardware_units.hpp); count then counts those units, 1 when not given.
   // A failed lookup is reported after validate(), as before.
@@ -137,19 +147,19 @@ resolver::resolver(const scenario& given_, const catalog& cat_, resolved_scenari
     if (several) words.s.count = units * hw_unit->accelerators;
     if (!hw_unit->provider.empty()) {
       hw_provider = hw_unit->provider;
-      hw_why = fmt::format("hardware {} is {} {} of {}", *given.hardware,
-                           hw_unit->kind == "slice"      ? "a Cloud TPU slice"
-                           : hw_unit->kind == "instance" ? "an instance"
-                                                      : text::with_article(hw_unit->kind),
-                           hw_unit->id, hw_unit->provider);
+      hw_why = text::format("hardware {} is {} {} of {}", *given.hardware,
+                            hw_unit->kind == "slice"      ? "a Cloud TPU slice"
+                            : hw_unit->kind == "instance" ? "an instance"
+                                                       : text::with_article(hw_unit->kind),
+                            hw_unit->id, hw_unit->provider);
     } else if (counted_in_chips(hw_unit->acc->id)) {
       hw_provider = "gcp";
-      hw_why = fmt::format("hardware {} is a Cloud TPU, sold only by Google Cloud", *given.hardware);
+      hw_why = text::format("hardware {} is a Cloud TPU, sold only by Google Cloud", *given.hardware);
     }
   }
   if (!hw_provider.empty()) {
     if (given.provider && cat.find_provider(*given.provider).id != hw_provider)
-      throw input_error("provider", *given.provider, fmt::format("{} ({}), or no provider", hw_provider, hw_why));
+      throw input_error("provider", *given.provider, text::format("{} ({}), or no provider", hw_provider, hw_why));
     words.s.provider = hw_provider;
   }
   if (words.world && !given.energy && !cat.get_region(world_region)) {
@@ -184,7 +194,8 @@ void resolver::need_tdp(const char* why) const {
                                      "accelerator)" + std::string(why));
 }
 
-std::string resolver::year_note(const std::string& what, const cited_value& c) {
+std::string resolver::year_note(const std::string& what, const cited_value& c) const {
+  if (!tr) return {};
   return what + (c.year ? " (" + std::to_string(*c.year) + ")" : std::string{});
 }
 

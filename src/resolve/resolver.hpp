@@ -12,6 +12,7 @@
 #include "../cpu_path.hpp"
 #include "../hardware_units.hpp"
 #include "../ranges.hpp"
+#include "../text_format.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -43,7 +44,7 @@ struct tracer {
   explicit operator bool() const { return entries != nullptr; }
   void add(std::string name, double value, std::string unit, origin o, std::string source = {},
            std::string note = {}) {
-    entries->push_back({std::move(name), value, std::move(unit), o, std::move(source), std::move(note), {}});
+    entries->emplace_back(std::move(name), value, std::move(unit), o, std::move(source), std::move(note));
   }
   /// Sets the confidence mark of the entry added last.
   void confidence(const std::string& c) {
@@ -134,7 +135,8 @@ struct resolver {
   }
   /// Refuses an accelerator with no published TDP where the power model needs one.
   void need_tdp(const char* why) const;
-  static std::string year_note(const std::string& what, const cited_value& c);
+  /// "what (year)", the trace note of a catalog value; "" with no trace (the lean path builds no text).
+  [[nodiscard]] std::string year_note(const std::string& what, const cited_value& c) const;
   /// The mix along the region's chain, worked out only when it is used (a dozen lookups).
   bool has_region_mix();
 

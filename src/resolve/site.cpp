@@ -159,20 +159,20 @@ void resolver::intensity() {
     const std::string what = s.intensity ? "the given intensity"
                              : words.energy && !words.energy->world ? "energy " + std::string(words.energy->word)
                                                                       : std::string("the given mix");
-    r.notes.push_back(fmt::format(
+    r.notes.push_back(text::format(
         "{} replaces the grid of region {}{}: the region still sets the site (PUE, water); leave {} out to use "
         "the region's grid",
         what, reg->id,
-        grid && grid->intensity ? fmt::format(" ({:.4g} g CO2e/kWh)", grid->intensity->gco2e_per_kwh)
+        grid && grid->intensity ? text::format(" ({:.4g} g CO2e/kWh)", grid->intensity->gco2e_per_kwh)
                                 : std::string{},
         s.intensity ? "intensity" : words.energy ? "energy" : "mix"));
   }
   if (words.energy && rec.context) {
     if (words.world)
-      r.notes.push_back(fmt::format("{}: the world-average grid ({}, {:g} g CO2e/kWh); its range runs from a "
-                                    "wind-and-solar grid to a coal-and-gas grid",
-                                    given.energy ? "energy unknown" : "no place given", world_region,
-                                    in.intensity_g_per_kwh.value_or(0)));
+      r.notes.push_back(text::format("{}: the world-average grid ({}, {:g} g CO2e/kWh); its range runs from a "
+                                     "wind-and-solar grid to a coal-and-gas grid",
+                                     given.energy ? "energy unknown" : "no place given", world_region,
+                                     in.intensity_g_per_kwh.value_or(0)));
     else if (given.region && words.energy->world)
       r.notes.push_back("energy unknown: the grid of region " + *given.region + " is used");
     else if (!words.energy->world)

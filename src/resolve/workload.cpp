@@ -21,15 +21,15 @@ void resolver::workload_section() {
       const double n = s.active_params ? *s.active_params : *s.params;
       if (words.size) {
         TRAINPRINT_TRACE(tr, "params", *s.params, "parameters", origin::fallback, {},
-                         fmt::format("size {}: {}; √(low·high) of the band", words.size->word, words.size->meaning));
+                         text::format("size {}: {}; √(low·high) of the band", words.size->word, words.size->meaning));
       } else if (s.params) {
         TRAINPRINT_TRACE(tr, "params", *s.params, "parameters", origin::user);
       }
       if (s.active_params) TRAINPRINT_TRACE(tr, "active_params", *s.active_params, "parameters", origin::user);
       if (words.tokens_from_rule)
         TRAINPRINT_TRACE(tr, "tokens", *s.tokens, "tokens", origin::fallback, std::string(compute_optimal_tokens.source),
-                         fmt::format("{:g} tokens per parameter (compute-optimal); range {:.3g}–{:.3g}",
-                                     compute_optimal_tokens.mode, words.tokens.low, words.tokens.high));
+                         text::format("{:g} tokens per parameter (compute-optimal); range {:.3g}–{:.3g}",
+                                      compute_optimal_tokens.mode, words.tokens.low, words.tokens.high));
       else
         TRAINPRINT_TRACE(tr, "tokens", *s.tokens, "tokens", origin::user);
       const auto& k = s.recompute ? defaults::flops_per_param_token_recompute : defaults::flops_per_param_token;
@@ -47,8 +47,8 @@ void resolver::workload_section() {
                          std::string(wg.source), "only the trainable parameters get weight gradients");
         in.flops = (k.value - wg.value) * n * *s.tokens + wg.value * *s.trainable_params * *s.tokens;
         if (tr)
-          note = fmt::format("({:g} − {:g}) × {:g} × {:g} + {:g} × {:g} trainable × {:g}", k.value, wg.value, n,
-                             *s.tokens, wg.value, *s.trainable_params, *s.tokens);
+          note = text::format("({:g} − {:g}) × {:g} × {:g} + {:g} × {:g} trainable × {:g}", k.value, wg.value, n,
+                              *s.tokens, wg.value, *s.trainable_params, *s.tokens);
       }
       if (s.layers) {
         // PaLM's 12·L·d·S per token scales with k/6 under recomputation.
@@ -56,8 +56,8 @@ void resolver::workload_section() {
                                  *s.d_model * *s.seq_len;
         TRAINPRINT_TRACE(tr, "attention_flops_per_token", per_token, "FLOP", origin::derived,
                std::string(defaults::attention_flops_factor.source),
-               fmt::format("{:g}/6 × 12 × {:g} layers × {:g} d_model × {:g} seq_len", k.value, *s.layers,
-                           *s.d_model, *s.seq_len));
+               text::format("{:g}/6 × 12 × {:g} layers × {:g} d_model × {:g} seq_len", k.value, *s.layers,
+                            *s.d_model, *s.seq_len));
         in.flops += per_token * *s.tokens;
         if (tr) note += " + attention × tokens";
       }
@@ -67,8 +67,8 @@ void resolver::workload_section() {
     if (words.size && rg.out) {
       const range f = words.flops_range(in.flops);
       rg.add(ui::flops, "FLOP", {f.low, f.mode, f.high},
-             fmt::format("size {}: parameters {:.3g}–{:.3g}, tokens {:.3g}–{:.3g}", words.size->word,
-                         words.params.low, words.params.high, words.tokens.low, words.tokens.high),
+             text::format("size {}: parameters {:.3g}–{:.3g}, tokens {:.3g}–{:.3g}", words.size->word,
+                          words.params.low, words.params.high, words.tokens.low, words.tokens.high),
              words.tokens_from_rule ? std::string(compute_optimal_tokens.source) : std::string{});
     }
   }
@@ -83,8 +83,8 @@ void resolver::workload_section() {
                                                                 : precision::fp32;
     TRAINPRINT_TRACE(tr, "peak_flop_per_s", in.peak_flop_per_s, "FLOP/s", origin::catalog,
            acc->provenance_of("peak_tflops_dense." + std::string(to_string(ref_p))).citation(),
-           fmt::format("{} dense {} peak, {:g} TFLOP/s: the reference MFU is measured against", acc->id,
-                       to_string(ref_p), *ref / 1e12));
+           text::format("{} dense {} peak, {:g} TFLOP/s: the reference MFU is measured against", acc->id,
+                        to_string(ref_p), *ref / 1e12));
     if (ctx.precision == precision::fp8) {
       in.precision_speedup = defaults::fp8_speedup.value;
       TRAINPRINT_TRACE(tr, "precision_speedup", in.precision_speedup, "1", origin::fallback,
@@ -94,7 +94,7 @@ void resolver::workload_section() {
       in.precision_speedup = *acc->peak_tflops(ctx.precision) * 1e12 / *ref;
       TRAINPRINT_TRACE(tr, "precision_speedup", in.precision_speedup, "1", origin::derived,
              acc->provenance_of("peak_tflops_dense." + std::string(to_string(ctx.precision))).citation(),
-             fmt::format("{} dense {} peak / {} peak", acc->id, to_string(ctx.precision), to_string(ref_p)));
+             text::format("{} dense {} peak / {} peak", acc->id, to_string(ctx.precision), to_string(ref_p)));
     }
     // The fitted MFU for this model and accelerator: the median, and the held-out factor.
     const mfu_model& model = rec.model ? *rec.model : fitted_mfu_model();
@@ -114,21 +114,21 @@ void resolver::workload_section() {
     } else {
       in.mfu = in.mfu_reference;
       TRAINPRINT_TRACE(tr, "mfu", in.mfu, "1", origin::fallback, model.source,
-             fmt::format("fitted median for {} on {}{}; 90% range {:.3g}–{:.3g}",
-                         f.active_params ? fmt::format("{:g}B active parameters", *f.active_params / 1e9)
-                                         : std::string("a model of unknown size"),
-                         acc->id,
-                         f.total_params && f.active_params && *f.total_params > *f.active_params
-                             ? fmt::format(" (MoE, {:g}B total)", *f.total_params / 1e9)
-                             : std::string{},
-                         r.mfu_band->first, r.mfu_band->second));
+             text::format("fitted median for {} on {}{}; 90% range {:.3g}–{:.3g}",
+                          f.active_params ? text::format("{:g}B active parameters", *f.active_params / 1e9)
+                                          : std::string("a model of unknown size"),
+                          acc->id,
+                          f.total_params && f.active_params && *f.total_params > *f.active_params
+                              ? text::format(" (MoE, {:g}B total)", *f.total_params / 1e9)
+                              : std::string{},
+                          r.mfu_band->first, r.mfu_band->second));
       if (rg.out)
         rg.add(ui::mfu, "1",
                {std::min(1.0, predicted * model.factor.low), std::min(1.0, predicted * model.factor.mode),
                 std::min(1.0, predicted * model.factor.high)},
-               fmt::format("fitted model, leave-one-organisation-out residuals (5th-95th percentile ×{:.3g} to ×{:.3g} "
-                           "of the median)",
-                           std::exp(model.residual_p5), std::exp(model.residual_p95)),
+               text::format("fitted model, leave-one-organisation-out residuals (5th-95th percentile ×{:.3g} to ×{:.3g} "
+                            "of the median)",
+                            std::exp(model.residual_p5), std::exp(model.residual_p95)),
                model.source);
     }
   }
@@ -146,10 +146,10 @@ void resolver::workload_section() {
   }
   if (timed && workload && acc && in.peak_flop_per_s > 0) impossible_time_check();
   if (timed && s.mfu && !workload && rec.context)  // with a workload, finish() says it with the implied MFU
-    r.notes.push_back(fmt::format("mfu {:g} is not used: the accelerator-hours come from {}, and without a workload "
-                                  "(flops, or params and tokens) nothing else needs an MFU; give the workload without "
-                                  "the time to have the MFU set the hours",
-                                  *s.mfu, s.gpu_hours ? "gpu_hours" : "duration × count"));
+    r.notes.push_back(text::format("mfu {:g} is not used: the accelerator-hours come from {}, and without a workload "
+                                   "(flops, or params and tokens) nothing else needs an MFU; give the workload without "
+                                   "the time to have the MFU set the hours",
+                                   *s.mfu, s.gpu_hours ? "gpu_hours" : "duration × count"));
   // Sizes far below any training run: most often a unit left off (20 meant 20B).
   if (rec.context) implausible_size_notes(given, r.notes);
   if (rec.context) detail::unusual_value_notes(s, cat, acc, r.notes);  // values outside their usual range
@@ -175,15 +175,15 @@ void resolver::impossible_time_check() const {
   if (utilisation <= 1) return;
   const double needed = in.flops / (3600.0 * peak);           // accelerator-hours at MFU 1
   const double typical = in.flops / (3600.0 * in.peak_flop_per_s * in.precision_speedup * in.mfu_reference);
-  const std::string what = fmt::format(
+  const std::string what = text::format(
       "at least {:.4g} accelerator-hours for {:.3g} FLOP on {} (its dense {} peak, {:g} TFLOP/s, at MFU 1; the fitted "
       "MFU {:.2g} needs {:.4g} h), or a smaller workload (params, tokens, flops): the time given would need an MFU of "
       "{:.3g}, and no run exceeds 1",
       needed, in.flops, acc->id, to_string(ctx.precision), peak / 1e12, in.mfu_reference, typical, utilisation);
   if (in.path == path::accelerator_hours) throw input_error("gpu_hours", g(in.accelerator_hours), what);
   const double n = in.count.value_or(1.0);
-  throw input_error("duration_h", fmt::format("{:g} h on {:g} accelerator(s)", in.duration_h, n),
-                    fmt::format("at least {:.4g} h on {:g} accelerator(s): {}", needed / n, n, what));
+  throw input_error("duration_h", text::format("{:g} h on {:g} accelerator(s)", in.duration_h, n),
+                    text::format("at least {:.4g} h on {:g} accelerator(s): {}", needed / n, n, what));
 }
 
 }  // namespace trainprint::inline v0::resolving
