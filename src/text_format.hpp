@@ -1,6 +1,8 @@
 #pragma once
 // text::format: fmt::format with its double arguments written by std::to_chars where the
-// spec is "g" or ".Ng" (printf's %g, fmt's default precision 6 included). The text is the
+// spec is "g" or ".Ng" (printf's %g, fmt's default precision 6 included), through
+// detail::to_chars_general, which uses printf where the standard library lacks a
+// floating-point to_chars (the browser build). The text is the
 // same as fmt's, byte for byte (both round the exact binary value correctly; checked on
 // 26 million values, specials and ties included), and costs a fraction of the instructions:
 // fmt 9 writes a double at a given precision by Dragon4 bignum arithmetic (1.2k–4.6k
@@ -9,6 +11,8 @@
 // of a double ("{}", "{:.0f}", a width) goes to fmt's own formatter. Private to the library.
 
 #include <fmt/format.h>
+
+#include "trainprint/detail/charconv.hpp"
 
 #include <charconv>
 #include <iterator>
@@ -62,7 +66,7 @@ struct fmt::formatter<trainprint::text::general_double> : fmt::formatter<double>
   auto format(trainprint::text::general_double x, format_context& ctx) const {
     if (precision < 0) return fmt::formatter<double>::format(x.value, ctx);
     char buf[48];  // %.17g of any double: at most 24 characters
-    const auto r = std::to_chars(buf, std::end(buf), x.value, std::chars_format::general, precision);
-    return std::copy(buf, r.ptr, ctx.out());
+    char* end = trainprint::detail::to_chars_general(buf, std::end(buf), x.value, precision);
+    return std::copy(buf, end, ctx.out());
   }
 };

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "trainprint/detail/charconv.hpp"
+
 #include "../catalog/memo.hpp"
 #include "../text.hpp"
 
@@ -16,8 +18,7 @@ namespace trainprint::inline v0::resolving {
 std::string g(double v) {
   // fmt's "{:g}" (printf's %g), without a format string to parse: see text_format.hpp.
   char buf[32];
-  const auto r = std::to_chars(buf, std::end(buf), v, std::chars_format::general, 6);
-  return std::string(buf, r.ptr);
+  return std::string(buf, detail::to_chars_general(buf, std::end(buf), v, 6));
 }
 
 /// Equal ids, ASCII case ignored (the catalog's lookups ignore case).
