@@ -312,7 +312,12 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
         break;
       default: break;
     }
-    e.trace.emplace_back(std::string(row.name), *v, std::string(row.unit), from, std::string(), std::move(note));
+    trace_entry& t = e.trace.emplace_back();  // in place, field by field (see resolving::tracer::add)
+    t.name = row.name;
+    t.value = *v;
+    t.unit = row.unit;
+    t.origin = from;
+    t.note = std::move(note);
   }
   return e;
 }

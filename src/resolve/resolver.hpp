@@ -44,7 +44,15 @@ struct tracer {
   explicit operator bool() const { return entries != nullptr; }
   void add(std::string name, double value, std::string unit, origin o, std::string source = {},
            std::string note = {}) {
-    entries->emplace_back(std::move(name), value, std::move(unit), o, std::move(source), std::move(note));
+    // Built in place, field by field: Clang before 16 (the browser build) has no
+    // parenthesised initialisation of an aggregate, which emplace_back(args...) needs.
+    trace_entry& t = entries->emplace_back();
+    t.name = std::move(name);
+    t.value = value;
+    t.unit = std::move(unit);
+    t.origin = o;
+    t.source = std::move(source);
+    t.note = std::move(note);
   }
   /// Sets the confidence mark of the entry added last.
   void confidence(const std::string& c) {
