@@ -151,10 +151,43 @@ bool json_scanner::value(std::string_view& span) noexcept {
   return true;
 }
 
-bool strictly_valid(std::string_view text) noexcept {
+// Its item goes to tape.open_ (until its container is done), its members' or
+// elements' items, one after the other, to tape.items_.
+bool json_scanner::record(json_tape& t, std::string_view key) {
+  ws();
+  const char* start = p_;
+  if (p_ == end_) return false;
+  json_tape::item self{key, {}, 0, 0};
+  if (*p_ == '{' || *p_ == '[') {
+    const std::size_t mark = t.open_.size();
+    const bool ok = *p_ == '{' ? members([&](std::string_view k, bool) {
+      for (std::size_t i = mark; i < t.open_.size(); ++i)
+        if (t.open_[i].key == k) return false;  // a key given twice
+      return record(t, k);
+    })
+                               : elements([&] { return record(t, {}); });
+    if (!ok) return false;
+    self.first = static_cast<std::uint32_t>(t.items_.size());
+    self.count = static_cast<std::uint32_t>(t.open_.size() - mark);
+    t.items_.insert(t.items_.end(), t.open_.begin() + static_cast<std::ptrdiff_t>(mark), t.open_.end());
+    t.open_.resize(mark);
+  } else {
+    std::string_view v;
+    if (!value(v)) return false;
+  }
+  self.text = {start, static_cast<std::size_t>(p_ - start)};
+  t.open_.push_back(self);
+  return true;
+}
+
+bool json_tape::scan(std::string_view text) {
+  items_.clear();
+  open_.clear();
   json_scanner sc(text, true);
-  std::string_view v;
-  return sc.value(v) && sc.at_end();
+  if (!sc.record(*this, {}) || !sc.at_end()) return false;
+  items_.push_back(open_.back());
+  open_.clear();
+  return true;
 }
 
 std::optional<double> number_of(std::string_view t) noexcept {
@@ -176,53 +209,20 @@ std::optional<double> number_of(std::string_view t) noexcept {
   return d;
 }
 
-const text_node::item_list& text_node::items() const {
-  if (scanned_) return items_;
-  if (is_object()) {
-    json_scanner sc(text_, false);
-    const bool ok = sc.members([&](std::string_view k, bool escaped) {
-      std::string_view v;
-      if (escaped || !sc.value(v)) return false;
-      for (const auto& [k2, _] : items_)
-        if (k2 == k) return false;  // nlohmann keeps the last; let it decide
-      items_.emplace_back(k, v);
-      return true;
-    });
-    if (!ok) throw not_fast{};
-  } else if (is_array()) {
-    json_scanner sc(text_, false);
-    const bool ok = sc.elements([&] {
-      std::string_view v;
-      if (!sc.value(v)) return false;
-      items_.emplace_back(std::string_view{}, v);
-      return true;
-    });
-    if (!ok) throw not_fast{};
-  }
-  scanned_ = true;
-  return items_;
-}
-
 const char* text_node::type_name() const noexcept {
   return is_object() ? "object" : is_array() ? "array" : is_string() ? "string" : is_boolean() ? "boolean"
                                                      : is_null()   ? "null"
                                                                    : "number";
 }
 
-std::optional<text_node> text_node::find(std::string_view key) const {
-  if (!is_object()) return std::nullopt;
-  for (const auto& [k, v] : items())
-    if (k == key) return text_node(v);
-  return std::nullopt;
-}
-
 std::string text_node::string() const {
-  if (!is_string() || text_.find('\\') != std::string_view::npos) throw not_fast{};
-  return std::string(text_.substr(1, text_.size() - 2));
+  const std::string_view t = text();
+  if (!is_string()) throw not_fast{};  // no escapes: the strict scanner refuses them
+  return std::string(t.substr(1, t.size() - 2));
 }
 
 double text_node::number() const {
-  const auto d = number_of(text_);
+  const auto d = number_of(text());
   if (!d) throw not_fast{};
   return *d;
 }
