@@ -8,8 +8,8 @@
 //   id, aliases and text; anything unexpected answers false and the caller falls
 //   back to nlohmann's parser, which reports the problem with file and pointer.
 // - strict (strict = true): the rules nlohmann applies (RFC 8259, UTF-8 checked,
-//   literals and number grammar exact), except that a backslash escape is refused
-//   (such text goes to nlohmann). text_node reads only text that passed it.
+//   literals and number grammar exact, escapes checked; a \u surrogate only as
+//   a high-low pair). text_node reads only text that passed it.
 
 #include <algorithm>
 #include <cstdint>
@@ -33,7 +33,7 @@ class json_scanner {
     ws();
     return p_ == end_;
   }
-  /// A string's raw contents; `escaped` says it holds a backslash escape (never in strict mode).
+  /// A string's raw contents; `escaped` says it holds a backslash escape.
   bool string(std::string_view& raw, bool& escaped) noexcept;
   /// Any value: its text, from the first character to the last.
   bool value(std::string_view& span) noexcept;
@@ -76,7 +76,8 @@ class json_scanner {
   }
   bool literal(std::string_view w) noexcept;
   bool number() noexcept;
-  bool checked_string_body() noexcept;
+  bool checked_string_body(bool& escaped) noexcept;
+  const char* closing_quote(const char* start) const noexcept;
   template <class F>
   bool sequence(char open, char close, F item) {
     ws();
@@ -112,8 +113,8 @@ class json_scanner {
 /// it is not a finite number.
 std::optional<double> number_of(std::string_view t) noexcept;
 
-/// Thrown by text_node where it cannot answer as nlohmann would (an escape, a number
-/// out of range): the caller parses the entry with nlohmann.
+/// Thrown by text_node where it cannot answer as nlohmann would (a number out of
+/// range): the caller parses the entry with nlohmann.
 struct not_fast {};
 
 /// Every object's members and array's elements of one strictly valid value, found
