@@ -20,6 +20,13 @@ constexpr auto plain_byte = [] {
   return t;
 }();
 
+/// The bytes where the trusting scanner's skip over an object or array stops.
+constexpr auto structural_byte = [] {
+  std::array<bool, 256> t{};
+  for (char c : {'"', '{', '}', '[', ']'}) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
 /// The four hex digits at [p, end) as a number; -1 when there are not four.
 long hex4(const char* p, const char* end) noexcept {
   if (end - p < 4) return -1;
@@ -157,7 +164,15 @@ bool json_scanner::value(std::string_view& span) noexcept {
   bool escaped = false;
   bool ok = false;
   switch (*p_) {
-    case '"': ok = string(raw, escaped); break;
+    case '"':
+      if (strict_) {
+        ok = string(raw, escaped);
+      } else {  // skipped: whether it holds an escape does not matter here
+        const char* q = closing_quote(p_ + 1);
+        ok = q != nullptr;
+        if (ok) p_ = q + 1;
+      }
+      break;
     case '{':
       if (strict_) {
         ok = members([&](std::string_view, bool) {
@@ -177,6 +192,8 @@ bool json_scanner::value(std::string_view& span) noexcept {
       }
       int depth = 0;
       while (p_ < end_) {
+        while (p_ < end_ && !structural_byte[static_cast<unsigned char>(*p_)]) ++p_;
+        if (p_ == end_) break;
         const char c = *p_;
         if (c == '"') {  // skipped: whether it holds an escape does not matter here
           const char* q = closing_quote(p_ + 1);
