@@ -100,6 +100,7 @@ struct catalog::impl : catalog_detail::catalog_tables_base {
   // use of a whole table or an overlay. Overlays are parsed eagerly.
   std::deque<lazy_file> lazy_files;
   std::mutex lazy_mutex;
+  catalog_detail::json_tape lazy_tape;  // parse_pending's, reused (under lazy_mutex)
   std::atomic<bool> all_parsed{true};
 
   impl();  // registers the tables (catalog/memo.hpp), until destroyed
@@ -119,6 +120,11 @@ struct catalog::impl : catalog_detail::catalog_tables_base {
   void load(std::string_view text, const std::string& file, bool overlay);
   /// The file's "sources" object, added to the catalog's; the file's own map.
   source_map parse_sources(const reader& rd, const json_node& root);
+  /// The same from the text of a file's (non-null) "sources" value: read straight from
+  /// the text when it is strictly valid, else through nlohmann's DOM (which reports errors).
+  source_map parse_sources(const reader& rd, std::string_view text);
+  /// Adds `list` (one file's sources) to the catalog's; the file's own map.
+  source_map add_sources(std::vector<source_info> list);
   template <class T>
   void insert(table<T>& t, T item, const json_node& obj, const reader& rd, const std::string& ptr, bool overlay);
 

@@ -3,6 +3,7 @@
 #include "catalog/json_scan.hpp"
 #include "trainprint/detail/charconv.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -11,6 +12,35 @@
 namespace trainprint::inline v0::catalog_detail {
 namespace {
 bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/// The bytes a strict string takes as they are: ASCII but the quote, the backslash and controls.
+constexpr auto plain_byte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
+
+/// The bytes where the trusting scanner's skip over an object or array stops.
+constexpr auto structural_byte = [] {
+  std::array<bool, 256> t{};
+  for (char c : {'"', '{', '}', '[', ']'}) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
+/// The four hex digits at [p, end) as a number; -1 when there are not four.
+long hex4(const char* p, const char* end) noexcept {
+  if (end - p < 4) return -1;
+  long v = 0;
+  for (int i = 0; i < 4; ++i) {
+    const char c = p[i];
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+bool high_surrogate(long u) noexcept { return u >= 0xD800 && u <= 0xDBFF; }
+bool low_surrogate(long u) noexcept { return u >= 0xDC00 && u <= 0xDFFF; }
 }  // namespace
 
 bool json_scanner::literal(std::string_view w) noexcept {
@@ -41,16 +71,37 @@ bool json_scanner::number() noexcept {
   return true;
 }
 
-// After the opening quote: up to and past the closing one. Control characters and
-// backslashes are refused, UTF-8 must be well formed (RFC 3629).
-bool json_scanner::checked_string_body() noexcept {
+// After the opening quote: up to and past the closing one. Control characters are
+// refused, UTF-8 must be well formed (RFC 3629), and escapes are those of RFC 8259
+// as nlohmann takes them (a \\u surrogate only as a high-low pair).
+bool json_scanner::checked_string_body(bool& escaped) noexcept {
   while (p_ < end_) {
+    while (p_ < end_ && plain_byte[static_cast<unsigned char>(*p_)]) ++p_;
+    if (p_ == end_) break;
     const auto c = static_cast<unsigned char>(*p_);
     if (c == '"') {
       ++p_;
       return true;
     }
-    if (c == '\\' || c < 0x20) return false;
+    if (c == '\\') {
+      escaped = true;
+      if (end_ - p_ < 2) return false;
+      const char e = p_[1];
+      if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+        p_ += 2;
+        continue;
+      }
+      if (e != 'u') return false;
+      const long u = hex4(p_ + 2, end_);
+      if (u < 0 || low_surrogate(u)) return false;
+      p_ += 6;
+      if (high_surrogate(u)) {
+        if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u' || !low_surrogate(hex4(p_ + 2, end_))) return false;
+        p_ += 6;
+      }
+      continue;
+    }
+    if (c < 0x20) return false;
     if (c < 0x80) {
       ++p_;
       continue;
@@ -73,25 +124,32 @@ bool json_scanner::checked_string_body() noexcept {
   return false;
 }
 
+// Trusting: from the opening quote's next byte, the closing quote (the first one not
+// escaped by an odd run of backslashes); null when there is none.
+const char* json_scanner::closing_quote(const char* start) const noexcept {
+  const char* q = start;
+  while (true) {
+    q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end_ - q)));
+    if (!q) return nullptr;
+    const char* b = q;
+    while (b > start && b[-1] == '\\') --b;
+    if ((q - b) % 2 == 0) return q;
+    ++q;
+  }
+}
+
 bool json_scanner::string(std::string_view& raw, bool& escaped) noexcept {
   ws();
   if (p_ == end_ || *p_ != '"') return false;
   const char* start = ++p_;
   if (strict_) {
-    if (!checked_string_body()) return false;
-    raw = {start, static_cast<std::size_t>(p_ - 1 - start)};
     escaped = false;
+    if (!checked_string_body(escaped)) return false;
+    raw = {start, static_cast<std::size_t>(p_ - 1 - start)};
     return true;
   }
-  const char* q = start;
-  while (true) {  // the closing quote: the first one not escaped by an odd run of backslashes
-    q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end_ - q)));
-    if (!q) return false;
-    const char* b = q;
-    while (b > start && b[-1] == '\\') --b;
-    if ((q - b) % 2 == 0) break;
-    ++q;
-  }
+  const char* q = closing_quote(start);
+  if (!q) return false;
   raw = {start, static_cast<std::size_t>(q - start)};
   escaped = std::memchr(start, '\\', raw.size()) != nullptr;
   p_ = q + 1;
@@ -106,7 +164,15 @@ bool json_scanner::value(std::string_view& span) noexcept {
   bool escaped = false;
   bool ok = false;
   switch (*p_) {
-    case '"': ok = string(raw, escaped); break;
+    case '"':
+      if (strict_) {
+        ok = string(raw, escaped);
+      } else {  // skipped: whether it holds an escape does not matter here
+        const char* q = closing_quote(p_ + 1);
+        ok = q != nullptr;
+        if (ok) p_ = q + 1;
+      }
+      break;
     case '{':
       if (strict_) {
         ok = members([&](std::string_view, bool) {
@@ -126,9 +192,13 @@ bool json_scanner::value(std::string_view& span) noexcept {
       }
       int depth = 0;
       while (p_ < end_) {
+        while (p_ < end_ && !structural_byte[static_cast<unsigned char>(*p_)]) ++p_;
+        if (p_ == end_) break;
         const char c = *p_;
-        if (c == '"') {
-          if (!string(raw, escaped)) return false;
+        if (c == '"') {  // skipped: whether it holds an escape does not matter here
+          const char* q = closing_quote(p_ + 1);
+          if (!q) return false;
+          p_ = q + 1;
           continue;
         }
         ++p_;
@@ -151,10 +221,44 @@ bool json_scanner::value(std::string_view& span) noexcept {
   return true;
 }
 
-bool strictly_valid(std::string_view text) noexcept {
+// Its item goes to tape.open_ (until its container is done), its members' or
+// elements' items, one after the other, to tape.items_.
+bool json_scanner::record(json_tape& t, std::string_view key) {
+  ws();
+  const char* start = p_;
+  if (p_ == end_) return false;
+  json_tape::item self{key, {}, 0, 0};
+  if (*p_ == '{' || *p_ == '[') {
+    const std::size_t mark = t.open_.size();
+    const bool ok = *p_ == '{' ? members([&](std::string_view k, bool escaped) {
+      if (escaped) return false;  // text_node compares keys as they are written
+      for (std::size_t i = mark; i < t.open_.size(); ++i)
+        if (t.open_[i].key == k) return false;  // a key given twice
+      return record(t, k);
+    })
+                               : elements([&] { return record(t, {}); });
+    if (!ok) return false;
+    self.first = static_cast<std::uint32_t>(t.items_.size());
+    self.count = static_cast<std::uint32_t>(t.open_.size() - mark);
+    t.items_.insert(t.items_.end(), t.open_.begin() + static_cast<std::ptrdiff_t>(mark), t.open_.end());
+    t.open_.resize(mark);
+  } else {
+    std::string_view v;
+    if (!value(v)) return false;
+  }
+  self.text = {start, static_cast<std::size_t>(p_ - start)};
+  t.open_.push_back(self);
+  return true;
+}
+
+bool json_tape::scan(std::string_view text) {
+  items_.clear();
+  open_.clear();
   json_scanner sc(text, true);
-  std::string_view v;
-  return sc.value(v) && sc.at_end();
+  if (!sc.record(*this, {}) || !sc.at_end()) return false;
+  items_.push_back(open_.back());
+  open_.clear();
+  return true;
 }
 
 std::optional<double> number_of(std::string_view t) noexcept {
@@ -176,53 +280,64 @@ std::optional<double> number_of(std::string_view t) noexcept {
   return d;
 }
 
-const text_node::item_list& text_node::items() const {
-  if (scanned_) return items_;
-  if (is_object()) {
-    json_scanner sc(text_, false);
-    const bool ok = sc.members([&](std::string_view k, bool escaped) {
-      std::string_view v;
-      if (escaped || !sc.value(v)) return false;
-      for (const auto& [k2, _] : items_)
-        if (k2 == k) return false;  // nlohmann keeps the last; let it decide
-      items_.emplace_back(k, v);
-      return true;
-    });
-    if (!ok) throw not_fast{};
-  } else if (is_array()) {
-    json_scanner sc(text_, false);
-    const bool ok = sc.elements([&] {
-      std::string_view v;
-      if (!sc.value(v)) return false;
-      items_.emplace_back(std::string_view{}, v);
-      return true;
-    });
-    if (!ok) throw not_fast{};
-  }
-  scanned_ = true;
-  return items_;
-}
-
 const char* text_node::type_name() const noexcept {
   return is_object() ? "object" : is_array() ? "array" : is_string() ? "string" : is_boolean() ? "boolean"
                                                      : is_null()   ? "null"
                                                                    : "number";
 }
 
-std::optional<text_node> text_node::find(std::string_view key) const {
-  if (!is_object()) return std::nullopt;
-  for (const auto& [k, v] : items())
-    if (k == key) return text_node(v);
-  return std::nullopt;
-}
-
 std::string text_node::string() const {
-  if (!is_string() || text_.find('\\') != std::string_view::npos) throw not_fast{};
-  return std::string(text_.substr(1, text_.size() - 2));
+  if (!is_string()) throw not_fast{};
+  const std::string_view t = text().substr(1, text().size() - 2);
+  if (t.find('\\') == std::string_view::npos) return std::string(t);
+  std::string r;  // the escapes decoded (the strict scanner checked them)
+  r.reserve(t.size());
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != '\\') {
+      r += t[i];
+      continue;
+    }
+    const char e = t[++i];
+    switch (e) {
+      case 'b': r += '\b'; break;
+      case 'f': r += '\f'; break;
+      case 'n': r += '\n'; break;
+      case 'r': r += '\r'; break;
+      case 't': r += '\t'; break;
+      case 'u': {
+        const char* end = t.data() + t.size();
+        long u = hex4(t.data() + i + 1, end);
+        i += 4;
+        if (high_surrogate(u)) {
+          u = 0x10000 + ((u - 0xD800) << 10) + (hex4(t.data() + i + 3, end) - 0xDC00);
+          i += 6;
+        }
+        const auto cu = static_cast<unsigned long>(u);
+        if (cu < 0x80) {
+          r += static_cast<char>(cu);
+        } else if (cu < 0x800) {
+          r += static_cast<char>(0xC0 | (cu >> 6));
+          r += static_cast<char>(0x80 | (cu & 0x3F));
+        } else if (cu < 0x10000) {
+          r += static_cast<char>(0xE0 | (cu >> 12));
+          r += static_cast<char>(0x80 | ((cu >> 6) & 0x3F));
+          r += static_cast<char>(0x80 | (cu & 0x3F));
+        } else {
+          r += static_cast<char>(0xF0 | (cu >> 18));
+          r += static_cast<char>(0x80 | ((cu >> 12) & 0x3F));
+          r += static_cast<char>(0x80 | ((cu >> 6) & 0x3F));
+          r += static_cast<char>(0x80 | (cu & 0x3F));
+        }
+        break;
+      }
+      default: r += e;  // " \\ /
+    }
+  }
+  return r;
 }
 
 double text_node::number() const {
-  const auto d = number_of(text_);
+  const auto d = number_of(text());
   if (!d) throw not_fast{};
   return *d;
 }

@@ -2,8 +2,9 @@
 // trusting json_scanner: each entry's id and aliases go into the index and its
 // text is kept; the entry is parsed on first lookup, every entry of a table on
 // first use of the whole table. An entry is read straight from its text
-// (text_node) once the strict scanner has checked it; an entry the text path
-// does not take as it is goes through nlohmann's DOM.
+// (text_node) once the strict scanner has checked it and found its members in
+// the same pass (json_tape); an entry the text path does not take as it is goes
+// through nlohmann's DOM.
 
 #include <nlohmann/json.hpp>
 
@@ -60,11 +61,7 @@ bool catalog::impl::load_lazy(std::string_view text, const std::string& file) {
     load(text, file, false);
     return true;
   }
-  if (auto s = member("sources")) {
-    json root = json::object();
-    root["sources"] = json::parse(s->begin(), s->end());
-    lf.src = parse_sources(lf.rd, root);
-  }
+  if (auto s = member("sources")) lf.src = parse_sources(lf.rd, *s);
   if (auto ef = member("embodied_factors")) {
     any = true;
     const json dom = json::parse(ef->begin(), ef->end());
@@ -133,9 +130,9 @@ void catalog::impl::parse_pending(table<T>& t, std::size_t pos) {
   const pending& pe = t.lazy->entries[pos];
   const reader& rd = pe.file->rd;
   const std::string& ptr = t.origin[pos].second;
-  if (strictly_valid(pe.text)) {  // straight from the text
+  if (lazy_tape.scan(pe.text)) {  // straight from the text
     try {
-      t.items[pos] = parse_entry<T>(rd, pe.file->src, text_node(pe.text), ptr);
+      t.items[pos] = parse_entry<T>(rd, pe.file->src, text_node(lazy_tape, lazy_tape.root()), ptr);
       return;
     } catch (const not_fast&) {
     } catch (const data_error&) {  // the DOM path gives the same error

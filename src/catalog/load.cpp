@@ -6,17 +6,19 @@
 
 #include "catalog/fields.hpp"
 #include "catalog/impl.hpp"
+#include "catalog/json_scan.hpp"
 #include "json_text.hpp"
 
 namespace trainprint::inline v0 {
 
 using namespace catalog_detail;
 
-catalog::impl::source_map catalog::impl::parse_sources(const reader& rd, const json_node& root) {
-  source_map local;
-  if (!rd.has(root, "sources")) return local;
-  const auto srcs = rd.object(root, "", "sources", "expected an object of sources by id");
-  srcs.for_each_member([&](const std::string& id, const json_node& s) {
+namespace {
+/// The sources of one file's "sources" object, read but not yet added to the catalog.
+template <class Node>
+std::vector<source_info> read_sources(const reader& rd, const Node& srcs) {
+  std::vector<source_info> list;
+  srcs.for_each_member([&](const std::string& id, const Node& s) {
     const std::string ptr = reader::sub("/sources", id);
     source_info si;
     si.id = id;
@@ -25,11 +27,41 @@ catalog::impl::source_map catalog::impl::parse_sources(const reader& rd, const j
     si.year = rd.opt_int(s, ptr, "year").value_or(0);
     si.retrieved = rd.opt_str(s, ptr, "retrieved");
     si.license = rd.opt_str(s, ptr, "license");
-    sources.push_back(std::move(si));
-    local[id] = &sources.back();
-    source_by_id.emplace(id, &sources.back());
+    list.push_back(std::move(si));
   });
+  return list;
+}
+}  // namespace
+
+catalog::impl::source_map catalog::impl::add_sources(std::vector<source_info> list) {
+  source_map local;
+  for (auto& si : list) {
+    sources.push_back(std::move(si));
+    const source_info* s = &sources.back();
+    local[s->id] = s;
+    source_by_id.emplace(s->id, s);
+  }
   return local;
+}
+
+catalog::impl::source_map catalog::impl::parse_sources(const reader& rd, const json_node& root) {
+  if (!rd.has(root, "sources")) return {};
+  const auto srcs = rd.object(root, "", "sources", "expected an object of sources by id");
+  return add_sources(read_sources(rd, srcs));
+}
+
+catalog::impl::source_map catalog::impl::parse_sources(const reader& rd, std::string_view text) {
+  json_tape tape;
+  if (text.front() == '{' && tape.scan(text)) {  // straight from the text, as the entries
+    try {
+      return add_sources(read_sources(rd, text_node(tape, tape.root())));
+    } catch (const not_fast&) {
+    } catch (const data_error&) {  // the DOM path gives the same error
+    }
+  }
+  json root = json::object();
+  root["sources"] = json::parse(text.begin(), text.end());
+  return parse_sources(rd, json_node(root));
 }
 
 template <class T>
