@@ -211,32 +211,52 @@ std::string sweep_svg(const layered_scenario& base, const std::vector<sweep_axis
   return render_svg(c);
 }
 
-/// The notes of each value (an ambiguous region name, an unusual value, an input without
-/// effect), on stderr: the sweep's first row and each other value with the other axes at
-/// their first (the rows sweep() tries first); a note of every such row once, another after
-/// the rows it belongs to. The sweep's own note replaces the estimate's note on medians.
-/// With `ranges`, each row's estimate is the Monte Carlo at those options, as its row's.
+/// The rows whose notes print_value_notes() gathers: every row of a sweep of at most this
+/// many (with ranges, each is a Monte Carlo run again), else the first and each value.
+constexpr std::uint64_t every_row_notes = 1000, every_row_notes_ranges = 100;
+
+/// The notes of the sweep's rows (an ambiguous region name, an unusual value, an input
+/// without effect, an implied MFU outside its range), on stderr: of every row when the
+/// sweep has at most every_row_notes rows, else of the sweep's first row and of each other
+/// value with the other axes at their first (the rows sweep() tries first), and a note that
+/// says so. A note of every such row once, another after the rows it belongs to. The
+/// sweep's own note replaces the estimate's note on medians. With `ranges`, each row's
+/// estimate is the Monte Carlo at those options, as its row's.
 void print_value_notes(const layered_scenario& base, std::span<const sweep_axis> axes, const catalog& cat,
                        const std::optional<uncertainty_options>& ranges) {
   std::vector<std::pair<std::string, std::vector<std::string>>> rows;  // label, notes
-  std::vector<std::size_t> first(axes.size(), 0);
-  for (std::size_t a = 0; a < axes.size(); ++a)
-    for (std::size_t v = (a == 0 ? 0 : 1); v < axes[a].values.size(); ++v) {
-      auto idx = first;
-      idx[a] = v;
-      scenario given = base.given;
-      std::string label;
-      for (std::size_t b = 0; b < axes.size(); ++b) {
-        set_input(given, axes[b].key, axes[b].values[idx[b]]);
-        label += (b ? ", " : "") + axes[b].key + "=" + axes[b].values[idx[b]];
-      }
-      try {
-        const scenario s = merge(base.earlier, given);
-        rows.emplace_back(label, (ranges ? make_estimate(s, cat, *ranges) : make_estimate(s, cat, trace_level::none)).notes);
-      } catch (const error&) {
-        // not estimated: its error is in its row
-      }
+  auto add_row = [&](const std::vector<std::size_t>& idx) {
+    scenario given = base.given;
+    std::string label;
+    for (std::size_t b = 0; b < axes.size(); ++b) {
+      set_input(given, axes[b].key, axes[b].values[idx[b]]);
+      label += (b ? ", " : "") + axes[b].key + "=" + axes[b].values[idx[b]];
     }
+    try {
+      const scenario s = merge(base.earlier, given);
+      rows.emplace_back(label, (ranges ? make_estimate(s, cat, *ranges) : make_estimate(s, cat, trace_level::none)).notes);
+    } catch (const error&) {
+      // not estimated: its error is in its row
+    }
+  };
+  const std::uint64_t size = sweep_size(axes);
+  const bool every_row = size <= (ranges ? every_row_notes_ranges : every_row_notes);
+  std::vector<std::size_t> idx(axes.size(), 0);
+  if (every_row) {
+    while (true) {  // in sweep order: the last axis turns fastest
+      add_row(idx);
+      std::size_t a = axes.size();
+      while (a > 0 && ++idx[a - 1] == axes[a - 1].values.size()) idx[--a] = 0;
+      if (a == 0) break;
+    }
+  } else {
+    for (std::size_t a = 0; a < axes.size(); ++a)
+      for (std::size_t v = (a == 0 ? 0 : 1); v < axes[a].values.size(); ++v) {
+        auto one = idx;
+        one[a] = v;
+        add_row(one);
+      }
+  }
   std::vector<std::string> all;
   for (const auto& r : rows)
     for (const auto& n : r.second)
@@ -250,6 +270,11 @@ void print_value_notes(const layered_scenario& base, std::span<const sweep_axis>
     for (std::size_t k = 0; k < which.size(); ++k) labels += (k ? "; " : "") + which[k];
     fmt::print(stderr, "note: {}{}\n", which.size() == rows.size() ? std::string{} : labels + ": ", for_cli(n));
   }
+  if (!every_row)
+    fmt::print(stderr,
+               "note: notes above are those of the first row and of each value with the other inputs at their first "
+               "({} of {} rows); a combination's own notes: trainprint estimate with its values\n",
+               rows.size(), size);
 }
 
 }  // namespace
