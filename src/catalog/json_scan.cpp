@@ -298,39 +298,34 @@ std::string text_node::string() const {
       continue;
     }
     const char e = t[++i];
-    switch (e) {
-      case 'b': r += '\b'; break;
-      case 'f': r += '\f'; break;
-      case 'n': r += '\n'; break;
-      case 'r': r += '\r'; break;
-      case 't': r += '\t'; break;
-      case 'u': {
-        const char* end = t.data() + t.size();
-        long u = hex4(t.data() + i + 1, end);
-        i += 4;
-        if (high_surrogate(u)) {
-          u = 0x10000 + ((u - 0xD800) << 10) + (hex4(t.data() + i + 3, end) - 0xDC00);
-          i += 6;
-        }
-        const auto cu = static_cast<unsigned long>(u);
-        if (cu < 0x80) {
-          r += static_cast<char>(cu);
-        } else if (cu < 0x800) {
-          r += static_cast<char>(0xC0 | (cu >> 6));
-          r += static_cast<char>(0x80 | (cu & 0x3F));
-        } else if (cu < 0x10000) {
-          r += static_cast<char>(0xE0 | (cu >> 12));
-          r += static_cast<char>(0x80 | ((cu >> 6) & 0x3F));
-          r += static_cast<char>(0x80 | (cu & 0x3F));
-        } else {
-          r += static_cast<char>(0xF0 | (cu >> 18));
-          r += static_cast<char>(0x80 | ((cu >> 12) & 0x3F));
-          r += static_cast<char>(0x80 | ((cu >> 6) & 0x3F));
-          r += static_cast<char>(0x80 | (cu & 0x3F));
-        }
-        break;
-      }
-      default: r += e;  // " \\ /
+    if (e != 'u') {  // \b \f \n \r \t; \" \\ \/ stand for themselves
+      static constexpr std::string_view from = "bfnrt", to = "\b\f\n\r\t";
+      const auto k = from.find(e);
+      r += k == std::string_view::npos ? e : to[k];
+      continue;
+    }
+    const char* end = t.data() + t.size();
+    long u = hex4(t.data() + i + 1, end);
+    i += 4;
+    if (high_surrogate(u)) {
+      u = 0x10000 + ((u - 0xD800) << 10) + (hex4(t.data() + i + 3, end) - 0xDC00);
+      i += 6;
+    }
+    const auto cu = static_cast<unsigned long>(u);
+    if (cu < 0x80) {
+      r += static_cast<char>(cu);
+    } else if (cu < 0x800) {
+      r += static_cast<char>(0xC0 | (cu >> 6));
+      r += static_cast<char>(0x80 | (cu & 0x3F));
+    } else if (cu < 0x10000) {
+      r += static_cast<char>(0xE0 | (cu >> 12));
+      r += static_cast<char>(0x80 | ((cu >> 6) & 0x3F));
+      r += static_cast<char>(0x80 | (cu & 0x3F));
+    } else {
+      r += static_cast<char>(0xF0 | (cu >> 18));
+      r += static_cast<char>(0x80 | ((cu >> 12) & 0x3F));
+      r += static_cast<char>(0x80 | ((cu >> 6) & 0x3F));
+      r += static_cast<char>(0x80 | (cu & 0x3F));
     }
   }
   return r;
