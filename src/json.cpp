@@ -193,12 +193,15 @@ void read_range(scenario& s, const std::string& f, const json& v) {
 void from_json(const json& j, scenario& s) {
   if (!j.is_object()) wrong_type("scenario", j, "a JSON object of scenario fields");
   s = scenario{};
-  std::vector<std::string_view> seen;  // canonical names, to catch an input given twice
+  // Each input given so far (its name) and the key that gave it, to catch an input given twice.
+  std::vector<std::pair<std::string_view, std::string>> seen;
   for (const auto& [key, value] : j.items()) {
     const input_info& i = scenario_field(key);
-    if (std::find(seen.begin(), seen.end(), i.name) != seen.end())
-      throw input_error(std::string(i.name), "twice", "one value per input (" + key + " is another spelling)");
-    seen.push_back(i.name);
+    const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == i.name; });
+    if (first != seen.end())
+      throw input_error(std::string(i.name), "twice",
+                        "one value per input ('" + first->second + "' and '" + key + "' are two spellings of it)");
+    seen.emplace_back(i.name, key);
     set_input_json(s, i, key, value);
   }
 }

@@ -145,7 +145,7 @@ inventory_run to_run(const file_row& row, const catalog& cat) {
   inventory_run run;
   run.line = row.line;
   std::optional<std::string> kind;
-  std::vector<std::string> seen;
+  std::vector<std::pair<std::string, std::string>> seen;  // each input given (its name) and the column that gave it
   for (const auto& [key_in, value] : row.fields) {
     std::string_view key = key_in;
     if (key.substr(0, 2) == "--") key.remove_prefix(2);
@@ -164,9 +164,11 @@ inventory_run to_run(const file_row& row, const catalog& cat) {
       }
       k = std::string(in->name);
     }
-    if (std::find(seen.begin(), seen.end(), k) != seen.end())
-      throw input_error(k, "twice", "one value per input (" + key_in + " is another spelling)");
-    seen.push_back(k);
+    const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == k; });
+    if (first != seen.end())
+      throw input_error(k, "twice",
+                        "one value per input ('" + first->second + "' and '" + key_in + "' are two spellings of it)");
+    seen.emplace_back(k, key_in);
     if (value.empty()) continue;  // an empty cell: not given
     if (k == "name") run.name = value;
     else if (k == "kind") kind = value;

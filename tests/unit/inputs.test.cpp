@@ -146,8 +146,8 @@ TEST_CASE("inputs: the JSON reader takes older spellings, once") {
   CHECK(j.at("power_w") == 500.0);
   CHECK_FALSE(j.contains("power"));
   CHECK_THROWS_WITH_AS(parse_scenario(R"({"power": 500, "power_w": 400})"),
-                       "[trainprint.input] power_w: got twice, expected one value per input (power_w is another "
-                       "spelling)",
+                       "[trainprint.input] power_w: got twice, expected one value per input ('power' and 'power_w' "
+                       "are two spellings of it)",
                        input_error);
   // JSON keys are snake_case: the CLI's kebab-case is not a key.
   CHECK_THROWS_WITH_AS(parse_scenario(R"({"seq-len": 4096})"),
