@@ -221,9 +221,11 @@ void resolver::measured_energy_check() {
   if (!acc || cpu || !measured) return;
   for (const char* k : {"energy_kwh", "gpu_hours", "duration_h"})
     if (s.ranges.contains(k)) return;
+  // On the flops path the hours are the model's (from the fitted MFU), not the run's.
+  const bool predicted = in.path == path::flops;
   const double hours = in.path == path::accelerator_hours ? in.accelerator_hours
                        : in.path == path::duration          ? in.duration_h * in.count.value_or(0.0)
-                                                            : 0.0;
+                                                            : evaluate(in)[output::accelerator_hours];
   if (!(hours > 0)) return;
   const double kwh = *in.measured_energy_kwh, w = kwh * 1000.0 / hours;
   // The accelerators' average power that a measured energy of e_kwh implies: the same
@@ -255,6 +257,17 @@ void resolver::measured_energy_check() {
              : text::format(" once {}the host's share ({:.4g} W) {} taken out",
                             facility ? text::format("the PUE ({:.3g}) and ", in.pue) : std::string(),
                             evaluate(in)[output::host_power], facility ? "are" : "is");
+  // Over predicted hours, what the energy implies is only a note (above the TDP), never an
+  // error: the run may have taken other hours than the model's.
+  if (predicted) {
+    if (acc->tdp_w && acc_w > *acc->tdp_w && rec.context)
+      r.notes.push_back(text::format(
+          "the measured energy, {:g} kWh over the {:.4g} accelerator-hours predicted from the fitted MFU, is {:.4g} W "
+          "per accelerator{}, above {}'s TDP of {:g} W: check the value, its unit (kWh) and energy_boundary, or give "
+          "gpu_hours (or duration_h with count) for the run's own hours",
+          kwh, hours, acc_w, taken_out, acc->id, *acc->tdp_w));
+    return;
+  }
   const std::string got_acc =
       !split ? got
              : text::format("{:g} kWh at the {} boundary over {:.4g} accelerator-hours, {:.4g} W per accelerator{}", kwh,
