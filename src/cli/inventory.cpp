@@ -164,12 +164,12 @@ inventory_run to_run(const file_row& row, const catalog& cat) {
       }
       k = std::string(in->name);
     }
+    if (value.empty()) continue;  // an empty cell: not given (nor given twice beside another spelling)
     const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == k; });
     if (first != seen.end())
       throw input_error(k, "twice",
                         "one value per input ('" + first->second + "' and '" + key_in + "' are two spellings of it)");
     seen.emplace_back(k, key_in);
-    if (value.empty()) continue;  // an empty cell: not given
     if (k == "name") run.name = value;
     else if (k == "kind") kind = value;
     else if (k == "preset") o.preset = value;

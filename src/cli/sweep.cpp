@@ -225,7 +225,9 @@ constexpr std::uint64_t every_row_notes = 1000, every_row_notes_ranges = 100;
 void print_value_notes(const layered_scenario& base, std::span<const sweep_axis> axes, const catalog& cat,
                        const std::optional<uncertainty_options>& ranges) {
   std::vector<std::pair<std::string, std::vector<std::string>>> rows;  // label, notes
+  std::uint64_t tried = 0;  // rows estimated for their notes, those with an error included
   auto add_row = [&](const std::vector<std::size_t>& idx) {
+    ++tried;
     scenario given = base.given;
     std::string label;
     for (std::size_t b = 0; b < axes.size(); ++b) {
@@ -270,11 +272,11 @@ void print_value_notes(const layered_scenario& base, std::span<const sweep_axis>
     for (std::size_t k = 0; k < which.size(); ++k) labels += (k ? "; " : "") + which[k];
     fmt::print(stderr, "note: {}{}\n", which.size() == rows.size() ? std::string{} : labels + ": ", for_cli(n));
   }
-  if (!every_row)
+  if (tried < size)
     fmt::print(stderr,
                "note: notes above are those of the first row and of each value with the other inputs at their first "
                "({} of {} rows); a combination's own notes: trainprint estimate with its values\n",
-               rows.size(), size);
+               tried, size);
 }
 
 }  // namespace

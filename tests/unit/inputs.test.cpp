@@ -149,6 +149,8 @@ TEST_CASE("inputs: the JSON reader takes older spellings, once") {
                        "[trainprint.input] power_w: got twice, expected one value per input ('power' and 'power_w' "
                        "are two spellings of it)",
                        input_error);
+  // null gives no value: beside another spelling it is not the input given twice.
+  CHECK(parse_scenario(R"({"power": null, "power_w": 400})").power_w->in_watts() == 400);
   // JSON keys are snake_case: the CLI's kebab-case is not a key.
   CHECK_THROWS_WITH_AS(parse_scenario(R"({"seq-len": 4096})"),
                        "[trainprint.input] seq-len: got an unknown field, expected a scenario field (did you mean "
