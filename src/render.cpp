@@ -12,6 +12,7 @@
 #include "bit_cast.hpp"
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 
 #include "trainprint/format.hpp"
@@ -85,12 +86,19 @@ void append_g10(std::string& out, double v) {
   out.append(buf, format_g10(v, buf));
 }
 
+/// True when `v` needs quotes in CSV (csv_field's rule): a comma, a quote or a line break.
+bool needs_quotes(std::string_view v) {
+  for (const char c : v)  // a loop: values are short, and find_first_of calls memchr per character
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return false;
+}
+
 /// The axes' values as CSV fields (csv_field's text, without a temporary).
 void append_values(std::string& out, std::span<const std::string> values) {
   for (std::size_t a = 0; a < values.size(); ++a) {
     if (a) out += ',';
     const std::string& v = values[a];
-    if (v.find_first_of(",\"\r\n") == std::string::npos) out += v;
+    if (!needs_quotes(v)) out += v;
     else out += csv_field(v);
   }
 }
@@ -130,8 +138,13 @@ std::string sweep_row_json_line(std::span<const sweep_axis> axes, const sweep_nu
 void sweep_csv_writer::append(std::string& out, const sweep_numbers_row& row) {
   append_values(out, row.values);
   const auto values = headline_values(row);
+  // The numbers go into one buffer, appended at once: a cell is at most 32 characters
+  // and a comma, and each cell's text is copied as its whole 32-byte array (fixed-size
+  // copies, no call), the next cell writing over the bytes past its end.
+  char buf[sweep_headline_count * 33 + 32];
+  char* o = buf;
   for (std::size_t c = 0; c < values.size(); ++c) {
-    out += ',';
+    *o++ = ',';
     if (!values[c]) continue;  // unknown: an empty field
     cell& k = cells_[c];
     const auto bits = detail::bit_cast<std::uint64_t>(*values[c]);
@@ -140,8 +153,10 @@ void sweep_csv_writer::append(std::string& out, const sweep_numbers_row& row) {
       k.valid = true;
       k.size = static_cast<unsigned char>(format_g10(*values[c], k.text));
     }
-    out.append(k.text, k.size);
+    std::memcpy(o, k.text, sizeof k.text);
+    o += k.size;
   }
+  out.append(buf, static_cast<std::size_t>(o - buf));
 }
 
 void unsupported_format(std::string_view subject, output_format f, std::string_view supported) {

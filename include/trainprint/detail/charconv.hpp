@@ -9,7 +9,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <system_error>
 #include <version>
@@ -90,8 +92,157 @@ inline bool c_from_chars_all(const char* first, const char* last, double& out) {
   return true;
 }
 
+#if defined(__SIZEOF_INT128__)
+/// printf's "%.<precision>g" by integer arithmetic (the fast path of to_chars_general).
+namespace general_text {
+__extension__ typedef unsigned __int128 u128;  // GCC and Clang
+/// 10^k, k ≤ 38 (10^38 < 2^127).
+inline constexpr auto pow10 = [] {
+  struct table {
+    u128 v[39];
+  } t{};
+  t.v[0] = 1;
+  for (int k = 1; k < 39; ++k) t.v[k] = t.v[k - 1] * 10;
+  return t;
+}();
+/// A rough 10^k as a double, k in [-24, 40] (at index k + 24): only a first guess of
+/// the decimal exponent, corrected exactly in write().
+inline constexpr auto pow10_guess = [] {
+  struct table {
+    double v[65];
+  } t{};
+  double x = 1;
+  for (int k = 0; k <= 40; ++k, x *= 10) t.v[k + 24] = x;
+  x = 1;
+  for (int k = 0; k <= 24; ++k, x /= 10) t.v[24 - k] = x;
+  return t;
+}();
+
+/// "00" to "99".
+inline constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/// q = floor(f·2^e·10^k) exactly, and how the rest compares with one half (−1, 0, +1).
+/// False where the exact product does not fit in 128 bits.
+inline bool scale(std::uint64_t f, int e, int k, u128& q, int& half) {
+  if (k >= 0) {
+    if (k > 22) return false;  // f·10^k < 2^53·2^74 = 2^127
+    const u128 m = u128(f) * pow10.v[k];
+    if (e >= 0) {
+      if (e > 127 || (e > 0 && (m >> (127 - e)) != 0)) return false;
+      q = m << e;
+      half = -1;
+      return true;
+    }
+    const int s = -e;
+    if (s > 127) return false;
+    q = m >> s;
+    const u128 rest = m & ((u128(1) << s) - 1), h = u128(1) << (s - 1);
+    half = rest < h ? -1 : rest == h ? 0 : 1;
+    return true;
+  }
+  const int j = -k;
+  if (j > 38) return false;
+  u128 num = f, den = pow10.v[j];
+  if (e >= 0) {
+    if (e > 74) return false;  // f·2^e < 2^127
+    num <<= e;
+  } else {
+    if (-e > 127 || (den >> (127 + e)) != 0) return false;
+    den <<= -e;
+  }
+  if ((num >> 64) == 0 && (den >> 64) == 0) {  // 64-bit division where it suffices (most numbers)
+    const auto n64 = static_cast<std::uint64_t>(num), d64 = static_cast<std::uint64_t>(den);
+    const std::uint64_t r = n64 % d64;
+    q = n64 / d64;
+    half = r < d64 - r ? -1 : r == d64 - r ? 0 : 1;
+    return true;
+  }
+  q = num / den;
+  const u128 rest = num % den;
+  half = rest < den - rest ? -1 : rest == den - rest ? 0 : 1;
+  return true;
+}
+
+/// "%.<p>g" of a normal, finite `v` into [first, last), 1 ≤ p ≤ 17: the p-digit
+/// rounding (ties to even) of v's exact binary value, as printf and std::to_chars
+/// write it. nullptr where v is outside the reach of 128-bit arithmetic (about
+/// 1e-22 to 1e38) or the text does not fit; the caller then uses the library's.
+inline char* write(char* first, char* last, double v, int p) {
+  std::uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  const int biased = static_cast<int>((bits >> 52) & 0x7ff);
+  if (biased == 0 || biased == 0x7ff || p < 1 || p > 17) return nullptr;
+  const std::uint64_t f = (bits & ((std::uint64_t(1) << 52) - 1)) | (std::uint64_t(1) << 52);
+  const int e = biased - 1075;
+  const double a = v < 0 ? -v : v;
+  int x = ((biased - 1023) * 78913) >> 18;  // floor(log10(2^(biased−1023))): x or x − 1
+  if (x < -24 || x > 39) return nullptr;
+  if (a >= pow10_guess.v[x + 25]) ++x;
+  // x is the decimal exponent when 10^(p−1) ≤ floor(a·10^(p−1−x)) < 10^p: checked exactly.
+  u128 q = 0;
+  int half = 0;
+  for (int tries = 0;; ++tries) {
+    if (tries == 3 || !scale(f, e, p - 1 - x, q, half)) return nullptr;
+    if (q >= pow10.v[p]) ++x;
+    else if (q < pow10.v[p - 1]) --x;
+    else break;
+  }
+  if (half > 0 || (half == 0 && (q & 1) != 0)) ++q;
+  if (q == pow10.v[p]) q = pow10.v[p - 1], ++x;  // 9.99…5 rounds up to 10
+  char d[18];
+  auto n = static_cast<std::uint64_t>(q);
+  int left = p;
+  for (; left >= 2; left -= 2, n /= 100) std::memcpy(d + left - 2, digit_pairs + 2 * (n % 100), 2);  // two a step
+  if (left == 1) d[0] = static_cast<char>('0' + n);
+  int nd = p;  // significant digits, trailing zeros dropped as %g drops them
+  while (nd > 1 && d[nd - 1] == '0') --nd;
+  char buf[32];
+  char* o = buf;
+  if (v < 0) *o++ = '-';
+  if (x < p && x >= -4) {  // fixed: p − 1 − x decimals, trailing zeros dropped
+    if (x >= 0) {
+      for (int i = 0; i <= x; ++i) *o++ = i < nd ? d[i] : '0';
+      if (nd > x + 1) {
+        *o++ = '.';
+        for (int i = x + 1; i < nd; ++i) *o++ = d[i];
+      }
+    } else {
+      *o++ = '0';
+      *o++ = '.';
+      for (int i = 0; i < -x - 1; ++i) *o++ = '0';
+      for (int i = 0; i < nd; ++i) *o++ = d[i];
+    }
+  } else {  // scientific: d[.ddd]e±XX
+    *o++ = d[0];
+    if (nd > 1) {
+      *o++ = '.';
+      for (int i = 1; i < nd; ++i) *o++ = d[i];
+    }
+    *o++ = 'e';
+    *o++ = x < 0 ? '-' : '+';
+    const int ax = x < 0 ? -x : x;
+    if (ax >= 100) *o++ = static_cast<char>('0' + ax / 100);
+    *o++ = static_cast<char>('0' + ax / 10 % 10);
+    *o++ = static_cast<char>('0' + ax % 10);
+  }
+  const auto size = o - buf;
+  if (size > last - first) return nullptr;
+  std::memcpy(first, buf, static_cast<std::size_t>(size));
+  return first + size;
+}
+}  // namespace general_text
+#endif
+
 /// printf's "%.<precision>g" of `v` into [first, last): std::to_chars(..., general, precision).
 inline char* to_chars_general(char* first, char* last, double v, int precision) {
+#if defined(__SIZEOF_INT128__)
+  // Exact integer arithmetic where it reaches: the same text, in a fraction of the
+  // time (tests/unit/charconv.test.cpp compares it with std::to_chars; bench/RESULTS.md).
+  if (char* end = general_text::write(first, last, v, precision)) return end;
+#endif
 #if defined(__cpp_lib_to_chars)
   return std::to_chars(first, last, v, std::chars_format::general, precision).ptr;
 #else
