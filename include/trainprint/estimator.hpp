@@ -27,6 +27,7 @@
 #include "defaults.hpp"
 #include "error.hpp"
 #include "estimate.hpp"
+#include "inputs.hpp"
 #include "scenario.hpp"
 #include "detail/charconv.hpp"
 
@@ -101,28 +102,6 @@ inline void check_convention(const scenario& s) {
 
 }  // namespace detail
 
-/// Upper bounds of plausible inputs; beyond them an input is taken as a typo.
-namespace limits {
-inline constexpr double params = 1e15;
-inline constexpr double tokens = 1e17;
-inline constexpr double flops = 1e32;
-inline constexpr double layers = 1e5;
-inline constexpr double d_model = 1e7;
-inline constexpr double seq_len = 1e9;
-inline constexpr double gpu_hours = 1e13;
-inline constexpr double duration_h = 1e6;
-inline constexpr double count = 1e8;
-inline constexpr double power_w = 1e5;
-inline constexpr double pue = 5;
-inline constexpr double wue_l_per_kwh = 100;
-inline constexpr double intensity_g_per_kwh = 5000;
-inline constexpr double ewif_l_per_kwh = 1000;
-inline constexpr double lifetime_years = 100;
-inline constexpr double price_usd_per_kwh = 100;
-inline constexpr double hourly_price_usd = 1e6;
-inline constexpr double energy_kwh = 1e13;
-inline constexpr double mix_tolerance = 0.001;
-}  // namespace limits
 
 namespace detail {
 /// The plain-language words of `s` (plain.hpp): each a known word, an energy word
@@ -135,13 +114,39 @@ void check_plain_words(const scenario& s);
 /// Throws input_error with the field, the value and what is expected.
 inline void validate(const scenario& s) {
   using namespace detail;
-  check_positive("params", s.params, limits::params);
-  check_positive("active_params", s.active_params, limits::params);
+  // Ranges (uncertainty) first: a rangeable input, low <= mode <= high, the field set to
+  // the mode, and both ends valid values of the input. An end out of its limits is
+  // named as that end ("got 0.5 (the low end of 0.5:1.2)"), not by the mode between.
+  for (const auto& [name, r] : s.ranges) {
+    const std::string shown = num(r.low) + ":" + num(r.mode) + ":" + num(r.high);
+    if (!is_rangeable(name)) throw input_error(name, "a range " + shown, "a single value (a range is taken only by an uncertain input)");
+    if (!(std::isfinite(r.low) && std::isfinite(r.high) && r.low <= r.mode && r.mode <= r.high))
+      throw input_error(name, shown, "a range low:high or low:mode:high with low <= mode <= high");
+    const auto v = point_value(s, name);
+    if (!v || std::abs(*v - r.mode) > 1e-12 * std::abs(r.mode))
+      throw input_error(name, v ? num(*v) + " with range " + shown : "a range " + shown + " without a value",
+                        "the value equal to its range's mode (set both with set_range)");
+    for (const double end : {r.low, r.high}) {
+      scenario t = s;
+      t.ranges.clear();
+      set_point_value(t, name, end);
+      try {
+        validate(t);
+      } catch (const input_error& e) {
+        if (e.field() != name || e.value().empty()) throw;
+        throw input_error(name,
+                          e.value() + " (the " + (end == r.low ? "low" : "high") + " end of the range " + num(r.low) +
+                              ":" + num(r.high) + ")",
+                          e.expected());
+      }
+    }
+  }
+  // Each numeric input within its row of scenario_inputs (inputs.hpp): the one place
+  // its limits are written. Then the rules between inputs.
+  check_input_limits(s);
   if (s.params && s.active_params && *s.active_params > *s.params)
     throw input_error("active_params", num(*s.active_params),
                       "active_params <= params (" + num(*s.params) + ")");
-  check_positive("tokens", s.tokens, limits::tokens);
-  check_positive("trainable_params", s.trainable_params, limits::params);
   if (s.trainable_params) {
     const auto n = s.active_params ? s.active_params : s.params;
     if (!n || !s.tokens)
@@ -151,35 +156,10 @@ inline void validate(const scenario& s) {
       throw input_error("trainable_params", num(*s.trainable_params),
                         "trainable_params <= the parameters active per token (" + num(*n) + ")");
   }
-  check_positive("flops", s.flops, limits::flops);
-  check_closed("layers", s.layers, 1, limits::layers);
-  check_closed("d_model", s.d_model, 1, limits::d_model);
-  check_closed("seq_len", s.seq_len, 1, limits::seq_len);
-  for (auto [name, v] : {std::pair{"layers", s.layers}, {"d_model", s.d_model}, {"seq_len", s.seq_len}})
-    if (v && !is_whole(*v)) throw input_error(name, num(*v), std::string("a whole number of ") + name);
   const int attention_inputs = (s.layers ? 1 : 0) + (s.d_model ? 1 : 0) + (s.seq_len ? 1 : 0);
   if (attention_inputs != 0 && attention_inputs != 3)
     throw input_error(!s.layers ? "layers" : !s.d_model ? "d_model" : "seq_len", "",
                       "the attention term needs all three of layers, d_model and seq_len");
-  check_positive("gpu_hours", s.gpu_hours, limits::gpu_hours, "h");
-  if (s.duration_h) check_range("duration_h", s.duration_h->count(), 0, limits::duration_h, false, "h");
-  if (s.count)
-    check_range("count", static_cast<double>(*s.count), 1, limits::count, true);
-  check_positive("mfu", s.mfu, 1);
-  check_positive("power_fraction", s.power_fraction, 1);
-  if (s.power_w)
-    check_range("power_w", s.power_w->in_watts(), 0, limits::power_w, false, "W");
-  if (s.host_power_w) check_range("host_power_w", s.host_power_w->in_watts(), 0, limits::power_w, true, "W");
-  check_closed("pue", s.pue, 1, limits::pue);
-  if (s.wue) check_range("wue", s.wue->in_l_per_kwh(), 0, limits::wue_l_per_kwh, true, "L/kWh");
-  if (s.intensity)
-    check_range("intensity", s.intensity->in_g_per_kwh(), 0, limits::intensity_g_per_kwh, true, "g CO2e/kWh");
-  if (s.ewif) check_range("ewif", s.ewif->in_l_per_kwh(), 0, limits::ewif_l_per_kwh, true, "L/kWh");
-  check_closed("cfe", s.cfe, 0, 1);
-  check_positive("lifetime_years", s.lifetime_years, limits::lifetime_years, "years");
-  check_closed("price_usd_per_kwh", s.price_usd_per_kwh, 0, limits::price_usd_per_kwh, "USD/kWh");
-  check_closed("hourly_price_usd", s.hourly_price_usd, 0, limits::hourly_price_usd, "USD");
-  if (s.energy_kwh) check_range("energy_kwh", s.energy_kwh->in_kwh(), 0, limits::energy_kwh, false, "kWh");
   if (s.energy_kwh && !s.energy_boundary)
     throw input_error("energy_boundary", "",
                       "what energy_kwh covers: accelerators (GPU counters), servers (node meters, CodeCarbon) or "
@@ -236,24 +216,6 @@ inline void validate(const scenario& s) {
   if (s.duration_h && !s.count)
     throw input_error("count", "", "duration_h needs count (accelerator-hours = duration × count)");
 
-  // Ranges (uncertainty): a rangeable input, low <= mode <= high, the field set to
-  // the mode, and both ends valid values of the input.
-  for (const auto& [name, r] : s.ranges) {
-    const std::string shown = num(r.low) + ":" + num(r.mode) + ":" + num(r.high);
-    if (!is_rangeable(name)) throw input_error(name, "a range " + shown, "a single value (a range is taken only by an uncertain input)");
-    if (!(std::isfinite(r.low) && std::isfinite(r.high) && r.low <= r.mode && r.mode <= r.high))
-      throw input_error(name, shown, "a range low:high or low:mode:high with low <= mode <= high");
-    const auto v = point_value(s, name);
-    if (!v || std::abs(*v - r.mode) > 1e-12 * std::abs(r.mode))
-      throw input_error(name, v ? num(*v) + " with range " + shown : "a range " + shown + " without a value",
-                        "the value equal to its range's mode (set both with set_range)");
-    for (const double end : {r.low, r.high}) {
-      scenario t = s;
-      t.ranges.clear();
-      set_point_value(t, name, end);
-      validate(t);
-    }
-  }
 }
 
 namespace detail {
@@ -320,9 +282,14 @@ constexpr model_slots<double> slots_of(const model_inputs& in) noexcept {
 }
 /// True when every known output of `o` is finite (make_estimate's overflow check).
 constexpr bool all_finite(const model_results<double>& o) noexcept {
-  for (std::size_t k = 0; k < output_count; ++k)
-    if (o.known[k] && !(o.value[k] - o.value[k] == 0)) return false;
-  return true;
+  // Branch-free (a sweep checks every row): x − x is 0 for a finite x and NaN for an
+  // infinite or NaN one; an unknown output's slot counts as 0.
+  double sum = 0;
+  for (std::size_t k = 0; k < output_count; ++k) {
+    const double v = o.known[k] ? o.value[k] : 0.0;
+    sum += v - v;
+  }
+  return sum == 0;
 }
 }  // namespace detail
 

@@ -72,6 +72,30 @@ struct input_info {
   [[nodiscard]] constexpr bool has_limits() const { return get != nullptr; }
 };
 
+/// Upper bounds of plausible inputs; beyond them an input is taken as a typo. The rows of
+/// scenario_inputs (below) use them, and validate() checks each input against its row.
+namespace limits {
+inline constexpr double params = 1e15;
+inline constexpr double tokens = 1e17;
+inline constexpr double flops = 1e32;
+inline constexpr double layers = 1e5;
+inline constexpr double d_model = 1e7;
+inline constexpr double seq_len = 1e9;
+inline constexpr double gpu_hours = 1e13;
+inline constexpr double duration_h = 1e6;
+inline constexpr double count = 1e8;
+inline constexpr double power_w = 1e5;
+inline constexpr double pue = 5;
+inline constexpr double wue_l_per_kwh = 100;
+inline constexpr double intensity_g_per_kwh = 5000;
+inline constexpr double ewif_l_per_kwh = 1000;
+inline constexpr double lifetime_years = 100;
+inline constexpr double price_usd_per_kwh = 100;
+inline constexpr double hourly_price_usd = 1e6;
+inline constexpr double energy_kwh = 1e13;
+inline constexpr double mix_tolerance = 0.001;
+}  // namespace limits
+
 namespace detail {
 template <auto M>
 constexpr std::optional<double> get_plain(const scenario& s) {
@@ -168,31 +192,31 @@ constexpr void assign_field(scenario& to, const scenario& from) {
 
 /// Every scenario input, in the order validate() checks them and the CLI lists them.
 inline constexpr std::array<input_info, 38> scenario_inputs{{
-    {"params", "--params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
+    {"params", "--params", {}, "Workload", input_kind::number, "", 0, limits::params, false, false, false,
      "Total parameters (7B, 70e9)", TRAINPRINT_PLAIN(params)},
-    {"active_params", "--active-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
+    {"active_params", "--active-params", {}, "Workload", input_kind::number, "", 0, limits::params, false, false, false,
      "Parameters active per token (MoE)", TRAINPRINT_PLAIN(active_params)},
-    {"trainable_params", "--trainable-params", {}, "Workload", input_kind::number, "", 0, 1e15, false, false, false,
+    {"trainable_params", "--trainable-params", {}, "Workload", input_kind::number, "", 0, limits::params, false, false, false,
      "Trained parameters of a parameter-efficient fine-tune (LoRA): (4N + 2·trainable)·D FLOPs",
      TRAINPRINT_PLAIN(trainable_params)},
-    {"tokens", "--tokens", {}, "Workload", input_kind::number, "", 0, 1e17, false, false, false,
+    {"tokens", "--tokens", {}, "Workload", input_kind::number, "", 0, limits::tokens, false, false, false,
      "Training tokens (2T)", TRAINPRINT_PLAIN(tokens)},
-    {"flops", "--flops", {}, "Workload", input_kind::number, "", 0, 1e32, false, false, false,
+    {"flops", "--flops", {}, "Workload", input_kind::number, "", 0, limits::flops, false, false, false,
      "Total training FLOPs (instead of params and tokens)", TRAINPRINT_PLAIN(flops)},
     {"size", "--size", {}, "Workload", input_kind::text, "", 0, 0, false, false, false,
      "Model size in words: small (0.1-1B), medium (1-10B), large (10-100B), very-large (0.1-1T parameters); "
      "tokens 20 per parameter unless given", TRAINPRINT_TEXT(size)},
     {"recompute", "--recompute", {}, "Workload", input_kind::flag, "", 0, 0, false, false, false,
      "Full activation recomputation: 8·N·D instead of 6·N·D", TRAINPRINT_FLAG(recompute)},
-    {"layers", "--layers", {}, "Workload", input_kind::number, "", 1, 1e5, true, true, false,
+    {"layers", "--layers", {}, "Workload", input_kind::number, "", 1, limits::layers, true, true, false,
      "Layers (with --d-model and --seq-len: attention FLOPs)", TRAINPRINT_PLAIN(layers)},
-    {"d_model", "--d-model", {}, "Workload", input_kind::number, "", 1, 1e7, true, true, false, "Model width",
+    {"d_model", "--d-model", {}, "Workload", input_kind::number, "", 1, limits::d_model, true, true, false, "Model width",
      TRAINPRINT_PLAIN(d_model)},
-    {"seq_len", "--seq-len", {}, "Workload", input_kind::number, "", 1, 1e9, true, true, false, "Sequence length",
+    {"seq_len", "--seq-len", {}, "Workload", input_kind::number, "", 1, limits::seq_len, true, true, false, "Sequence length",
      TRAINPRINT_PLAIN(seq_len)},
-    {"gpu_hours", "--gpu-hours", {"accelerator_hours"}, "Workload", input_kind::number, "h", 0, 1e13, false, false,
+    {"gpu_hours", "--gpu-hours", {"accelerator_hours"}, "Workload", input_kind::number, "h", 0, limits::gpu_hours, false, false,
      true, "Accelerator-hours (instead of FLOPs)", TRAINPRINT_PLAIN(gpu_hours)},
-    {"duration_h", "--duration-h", {"duration"}, "Workload", input_kind::duration, "h", 0, 1e6, false, false, true,
+    {"duration_h", "--duration-h", {"duration"}, "Workload", input_kind::duration, "h", 0, limits::duration_h, false, false, true,
      "Wall-clock duration: 90min, 36h, 5 days, 2w, 3mo, or days|weeks|months as a range (needs --count)",
      [](const scenario& s) -> std::optional<double> {
        if (!s.duration_h) return std::nullopt;
@@ -201,7 +225,7 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
      [](scenario& s, double v) { s.duration_h = hours(v); }, TRAINPRINT_FIELD(duration_h)},
     {"hardware", "--hardware", {}, "Hardware", input_kind::text, "", 0, 0, false, false, false,
      "Accelerator id or alias (h100, a100, tpu-v5p), or gpu|tpu|accelerator: a typical current part", TRAINPRINT_TEXT(hardware)},
-    {"count", "--count", {}, "Hardware", input_kind::count, "", 1, 1e8, true, true, false, "Number of accelerators",
+    {"count", "--count", {}, "Hardware", input_kind::count, "", 1, limits::count, true, true, false, "Number of accelerators",
      [](const scenario& s) -> std::optional<double> {
        if (!s.count) return std::nullopt;
        return static_cast<double>(*s.count);
@@ -213,13 +237,13 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
      "Model-FLOPs utilisation: 0.4 or 40%", TRAINPRINT_PLAIN(mfu)},
     {"power_fraction", "--power-fraction", {}, "Hardware", input_kind::ratio, "", 0, 1, false, false, true,
      "Average draw as a fraction of TDP", TRAINPRINT_PLAIN(power_fraction)},
-    {"power_w", "--power-w", {"power"}, "Hardware", input_kind::number, "W", 0, 1e5, false, false, true,
+    {"power_w", "--power-w", {"power"}, "Hardware", input_kind::number, "W", 0, limits::power_w, false, false, true,
      "Average power per accelerator, W", TRAINPRINT_QUANTITY(power_w, &power::in_watts, &power::watts)},
     {"boundary", "--boundary", {}, "Hardware", input_kind::choice, "", 0, 0, false, false, false,
      "accelerators|servers (default servers)", TRAINPRINT_CHOICE(boundary, boundary_names)},
     {"convention", "--convention", {}, "Hardware", input_kind::choice, "", 0, 0, false, false, false,
      "servers|accelerators|model-card: preset boundary, power and embodied of a reporting convention", TRAINPRINT_CHOICE(convention, convention_names)},
-    {"host_power_w", "--host-power-w", {"host_power"}, "Hardware", input_kind::number, "W", 0, 1e5, true, false, true,
+    {"host_power_w", "--host-power-w", {"host_power"}, "Hardware", input_kind::number, "W", 0, limits::power_w, true, false, true,
      "Host power per accelerator, W", TRAINPRINT_QUANTITY(host_power_w, &power::in_watts, &power::watts)},
     {"region", "--region", {}, "Site", input_kind::text, "", 0, 0, false, false, false,
      "Region: FR, US-CA, egrid:SRVC, aws:us-east-1, gcp:europe-west4", TRAINPRINT_TEXT(region)},
@@ -229,15 +253,15 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
      "data-centre|server-room|workstation|desktop|laptop: sets PUE, WUE and host power (default: data-centre with a "
      "cloud region or provider, else from the hardware: consumer GPU desktop, workstation GPU workstation)",
      TRAINPRINT_CHOICE(site_kind, site_kind_names)},
-    {"pue", "--pue", {}, "Site", input_kind::number, "", 1, 5, true, false, true, "Power usage effectiveness (>= 1)",
+    {"pue", "--pue", {}, "Site", input_kind::number, "", 1, limits::pue, true, false, true, "Power usage effectiveness (>= 1)",
      TRAINPRINT_PLAIN(pue)},
-    {"wue", "--wue", {}, "Site", input_kind::number, "L/kWh", 0, 100, true, false, true, "On-site water, L per IT kWh",
+    {"wue", "--wue", {}, "Site", input_kind::number, "L/kWh", 0, limits::wue_l_per_kwh, true, false, true, "On-site water, L per IT kWh",
      TRAINPRINT_QUANTITY(wue, &water_intensity::in_l_per_kwh, &water_intensity::l_per_kwh)},
-    {"intensity", "--intensity", {}, "Site", input_kind::number, "g CO2e/kWh", 0, 5000, true, false, true,
+    {"intensity", "--intensity", {}, "Site", input_kind::number, "g CO2e/kWh", 0, limits::intensity_g_per_kwh, true, false, true,
      "Grid carbon intensity, g CO2e/kWh", TRAINPRINT_QUANTITY(intensity, &carbon_intensity::in_g_per_kwh, &carbon_intensity::g_per_kwh)},
     {"mix", "--mix", {}, "Site", input_kind::mix, "", 0, 1, true, false, false,
      "Electricity mix: coal=0.3,gas=0.4,wind=0.3", nullptr, nullptr, TRAINPRINT_FIELD(mix)},
-    {"ewif", "--ewif", {}, "Site", input_kind::number, "L/kWh", 0, 1000, true, false, true,
+    {"ewif", "--ewif", {}, "Site", input_kind::number, "L/kWh", 0, limits::ewif_l_per_kwh, true, false, true,
      "Off-site water, L per kWh generated", TRAINPRINT_QUANTITY(ewif, &water_intensity::in_l_per_kwh, &water_intensity::l_per_kwh)},
     {"cfe", "--cfe", {}, "Site", input_kind::ratio, "", 0, 1, true, false, true,
      "Carbon-free-energy share for market-based emissions: 0.6 or 60%", TRAINPRINT_PLAIN(cfe)},
@@ -247,13 +271,13 @@ inline constexpr std::array<input_info, 38> scenario_inputs{{
      "Electricity in words: renewable (wind+solar), fossil (coal+gas), mixed, unknown (world average)", TRAINPRINT_TEXT(energy)},
     {"embodied", "--no-embodied", {}, "Embodied and money", input_kind::flag, "", 0, 0, false, false, false,
      "Leave embodied (manufacturing) emissions out", TRAINPRINT_FLAG(embodied)},
-    {"lifetime_years", "--lifetime-years", {"lifetime"}, "Embodied and money", input_kind::number, "years", 0, 100,
+    {"lifetime_years", "--lifetime-years", {"lifetime"}, "Embodied and money", input_kind::number, "years", 0, limits::lifetime_years,
      false, false, true, "Hardware service life in years (default 5)", TRAINPRINT_PLAIN(lifetime_years)},
     {"price_usd_per_kwh", "--price-usd-per-kwh", {"price"}, "Embodied and money", input_kind::number, "USD/kWh", 0,
-     100, true, false, true, "Electricity price, USD/kWh", TRAINPRINT_PLAIN(price_usd_per_kwh)},
+     limits::price_usd_per_kwh, true, false, true, "Electricity price, USD/kWh", TRAINPRINT_PLAIN(price_usd_per_kwh)},
     {"hourly_price_usd", "--hourly-price-usd", {"hourly_price"}, "Embodied and money", input_kind::number, "USD", 0,
-     1e6, true, false, true, "Price per accelerator-hour, USD", TRAINPRINT_PLAIN(hourly_price_usd)},
-    {"energy_kwh", "--energy-kwh", {}, "Measured", input_kind::number, "kWh", 0, 1e13, false, false, false,
+     limits::hourly_price_usd, true, false, true, "Price per accelerator-hour, USD", TRAINPRINT_PLAIN(hourly_price_usd)},
+    {"energy_kwh", "--energy-kwh", {}, "Measured", input_kind::number, "kWh", 0, limits::energy_kwh, false, false, false,
      "Measured energy of the run, kWh (with --energy-boundary); replaces the modelled energy",
      TRAINPRINT_QUANTITY(energy_kwh, &energy::in_kwh, &energy::kwh)},
     {"energy_boundary", "--energy-boundary", {}, "Measured", input_kind::choice, "", 0, 0, false, false,
@@ -371,8 +395,9 @@ inline bool set_range(scenario& s, std::string_view name, const range& r) {
 }
 
 
-/// Checks each set numeric input against its row's limits (finite, lo (<|<=) v <=
-/// hi, whole where required), in table order. Throws input_error naming the input,
+/// Checks each set numeric input against its row's limits (finite, lo (<|<=) v <= hi,
+/// whole where required), in table order; validate() calls it, so the limits are
+/// written once, in the table. Throws input_error naming the input,
 /// the value and the range: "0 < power_w <= 100000". Cross-field rules (workload
 /// paths, active_params <= params, mix shares) stay in validate().
 void check_input_limits(const scenario& s);

@@ -52,7 +52,7 @@ def test_ranges_as_text_tuple_and_dict():
 def test_bad_options_and_ranges():
     with pytest.raises(trainprint.InputError, match=r"samples: got 0"):
         trainprint.estimate(**RUN, samples=0)
-    with pytest.raises(trainprint.InputError, match=r"mfu: got 1.7, expected 0 < mfu <= 1"):
+    with pytest.raises(trainprint.InputError, match=r"mfu: got 1.7 \(the high end of the range 0.3:1.7\), expected 0 < mfu <= 1"):
         trainprint.estimate(**RUN, mfu="0.3:1.7")
     with pytest.raises(trainprint.InputError):
         trainprint.estimate(**RUN, samples=2_000_000_000)

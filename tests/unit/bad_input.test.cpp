@@ -166,7 +166,7 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"NaN literal in JSON", [] { estimate_json(R"({"gpu_hours": NaN, "hardware": "h100"})"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 15: syntax error while parsing value - invalid literal; last read: '\"gpu_hours\": N'"},
       // --- ranges and uncertainty ---
       {"range low above high", [] { scenario s = base(); set_input(s, "pue", "1.3:1.1"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got '1.3:1.1', expected a range low:high or low:mode:high with low <= mode <= high ('1.3' is above '1.1')"},
-      {"range end out of range", [] { scenario s = base(); set_input(s, "pue", "0.9:1.2"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got 0.9, expected 1 <= pue <= 5"},
+      {"range end out of range", [] { scenario s = base(); set_input(s, "pue", "0.9:1.2"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got 0.9 (the low end of the range 0.9:1.2), expected 1 <= pue <= 5"},
       {"zero samples", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 0}); }, kind::input, "[trainprint.input] samples: got 0, expected 20 <= samples <= 1e+09 (the 5th and 95th percentiles need at least 20)"},
       {"1000 threads", [] { (void)make_estimate(base(), catalog::embedded(), uncertainty_options{.samples = 100, .threads = 1000}); }, kind::input, "[trainprint.input] threads: got 1000, expected 1 <= threads <= 256"},
   };
