@@ -22,10 +22,18 @@ struct sample_limit {
   bool peak_follows_speedup = false;  ///< the speed-up is drawn across a hardware word's parts: the peak moves with it
 };
 
+/// How the Monte Carlo runs its blocks: `wide` four samples an operation with AVX2
+/// where the CPU has it (wide_simd_available()), `portable` with the baseline
+/// instructions. The numbers are the same bit for bit (tests/unit/uncertainty.test.cpp).
+enum class simd { wide, portable };
+/// True where propagate()'s wide path runs: GCC on x86-64 and a CPU with AVX2.
+bool wide_simd_available() noexcept;
+
 /// propagate() leaving out the samples that break `limit` (counted in
 /// uncertainty_result::impossible_samples): every quantile and mean is over the rest.
 uncertainty_result propagate(const model_inputs& central, std::span<const input_distribution> inputs,
-                             const uncertainty_options& options, const sample_limit& limit);
+                             const uncertainty_options& options, const sample_limit& limit,
+                             simd kernel = simd::wide);
 
 /// An estimate whose Monte Carlo left out `impossible` of `samples`: fewer than this
 /// share possible is bad input (the ranges given contradict each other), as an

@@ -3,7 +3,9 @@
 // (detail::compute<sample_block>, include/trainprint/detail/model.hpp). Private to the
 // library; tests/unit/model.test.cpp checks it against evaluate() bit for bit.
 //
-// A sample_block holds uncertainty_block samples of one number on the heap, so that
+// Two block types: sample_block runs two samples an operation (SSE2), wide_sample_block
+// four (GCC's vector extensions; AVX registers in propagate()'s AVX2 path).
+// A block holds uncertainty_block samples of one number on the heap, so that
 // an output is assigned in place and a block is moved, not copied. Arithmetic on
 // blocks is lazy: `a * b / 3600.0` builds a small expression and runs one loop when
 // it is assigned to a block, as compute<double> runs it sample by sample, instead of
@@ -16,6 +18,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <type_traits>
@@ -40,6 +43,7 @@ namespace trainprint::inline v0::detail {
 /// operation is double's, lane by lane (SSE2's add, sub, mul, div and sqrt are the
 /// IEEE operations of the scalar ones).
 struct sample_pair {
+  static constexpr std::size_t width = 2;
 #if defined(__SSE2__)
   __m128d v;
   static sample_pair load(const double* p) noexcept { return {_mm_load_pd(p)}; }
@@ -69,41 +73,96 @@ struct sample_pair {
 #endif
 };
 
+/// Four samples, as one vector of the compiler's (GCC and Clang vector extensions),
+/// else four doubles. Each operation is double's, lane by lane: the vector add, sub,
+/// mul and div are the IEEE operations of the scalar ones. For propagate()'s wide
+/// path (src/uncertainty.cpp), built for AVX2, where a vector is one AVX register.
+struct sample_quad {
+  static constexpr std::size_t width = 4;
+#if defined(__GNUC__)
+  typedef double lanes __attribute__((vector_size(32)));
+  typedef long long mask __attribute__((vector_size(32)));
+  lanes v;
+  static sample_quad load(const double* p) noexcept {
+    sample_quad r;
+    std::memcpy(&r.v, p, sizeof r.v);
+    return r;
+  }
+  static sample_quad all(double x) noexcept { return {lanes{x, x, x, x}}; }
+  void store(double* p) const noexcept { std::memcpy(p, &v, sizeof v); }
+  friend sample_quad operator+(const sample_quad& a, const sample_quad& b) noexcept { return {a.v + b.v}; }
+  friend sample_quad operator-(const sample_quad& a, const sample_quad& b) noexcept { return {a.v - b.v}; }
+  friend sample_quad operator*(const sample_quad& a, const sample_quad& b) noexcept { return {a.v * b.v}; }
+  friend sample_quad operator/(const sample_quad& a, const sample_quad& b) noexcept { return {a.v / b.v}; }
+  /// Lane by lane: `a < b ? x : y` (false where either is NaN, as for double).
+  static sample_quad if_less(const sample_quad& a, const sample_quad& b, const sample_quad& x, const sample_quad& y) noexcept {
+    const mask m = a.v < b.v;
+    return {reinterpret_cast<lanes>((reinterpret_cast<mask>(x.v) & m) | (reinterpret_cast<mask>(y.v) & ~m))};
+  }
+#else
+  double v[width];
+  static sample_quad load(const double* p) noexcept { return {{p[0], p[1], p[2], p[3]}}; }
+  static sample_quad all(double x) noexcept { return {{x, x, x, x}}; }
+  void store(double* p) const noexcept { std::copy(v, v + width, p); }
+  template <class F>
+  static sample_quad each(sample_quad a, sample_quad b, F f) noexcept {
+    return {{f(a.v[0], b.v[0]), f(a.v[1], b.v[1]), f(a.v[2], b.v[2]), f(a.v[3], b.v[3])}};
+  }
+  friend sample_quad operator+(const sample_quad& a, const sample_quad& b) noexcept { return each(a, b, [](double p, double q) { return p + q; }); }
+  friend sample_quad operator-(const sample_quad& a, const sample_quad& b) noexcept { return each(a, b, [](double p, double q) { return p - q; }); }
+  friend sample_quad operator*(const sample_quad& a, const sample_quad& b) noexcept { return each(a, b, [](double p, double q) { return p * q; }); }
+  friend sample_quad operator/(const sample_quad& a, const sample_quad& b) noexcept { return each(a, b, [](double p, double q) { return p / q; }); }
+  static sample_quad if_less(const sample_quad& a, const sample_quad& b, const sample_quad& x, const sample_quad& y) noexcept {
+    sample_quad r;
+    for (std::size_t k = 0; k < width; ++k) r.v[k] = a.v[k] < b.v[k] ? x.v[k] : y.v[k];
+    return r;
+  }
+#endif
+};
+
 /// The operations of the formula, each as compute<double> writes it (model.hpp):
-/// `apply(p, q)` on two samples, p from the left operand.
+/// `apply(p, q)` on the samples of one sample_pair or sample_quad, p from the left operand.
 namespace sample_ops {
 struct add {
-  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return p + q; }
+  template <class T>
+  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return p + q; }
 };
 struct sub {
-  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return p - q; }
+  template <class T>
+  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return p - q; }
 };
 struct mul {
-  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return p * q; }
+  template <class T>
+  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return p * q; }
 };
 struct div {
-  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return p / q; }
+  template <class T>
+  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return p / q; }
 };
 /// min1(p) = std::min(1.0, p) = p < 1 ? p : 1 (q is 1).
 struct min_one {
-  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return sample_pair::if_less(p, q, p, q); }
+  template <class T>
+  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return T::if_less(p, q, p, q); }
 };
 /// ratio_or_one(p, q) = q > 0 ? p / q : 1.
 struct ratio_or_one {
-  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept {
-    return sample_pair::if_less(sample_pair::all(0.0), q, p / q, sample_pair::all(1.0));
+  template <class T>
+  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept {
+    return T::if_less(T::all(0.0), q, p / q, T::all(1.0));
   }
 };
 /// max_of(p, q) = std::max(p, q) = p < q ? q : p.
 struct max_of {
-  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept { return sample_pair::if_less(p, q, q, p); }
+  template <class T>
+  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return T::if_less(p, q, q, p); }
 };
 /// clamp_fraction(p, floor q) = std::min(1.0, std::max(q, p)).
 struct clamp_fraction {
-  TRAINPRINT_SAMPLE_INLINE static sample_pair apply(sample_pair p, sample_pair q) noexcept {
-    const sample_pair m = sample_pair::if_less(q, p, p, q);  // std::max(q, p) = q < p ? p : q
-    const sample_pair one = sample_pair::all(1.0);
-    return sample_pair::if_less(m, one, m, one);             // std::min(1.0, m) = m < 1 ? m : 1
+  template <class T>
+  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept {
+    const T m = T::if_less(q, p, p, q);  // std::max(q, p) = q < p ? p : q
+    const T one = T::all(1.0);
+    return T::if_less(m, one, m, one);   // std::min(1.0, m) = m < 1 ? m : 1
   }
 };
 }  // namespace sample_ops
@@ -113,8 +172,8 @@ struct sample_ref {
   const double* p;
 };
 
-/// `Op` on two operands (a sample_ref, a double or another expression), evaluated two
-/// samples at a time when assigned to a sample_block. Holds references to the blocks
+/// `Op` on two operands (a sample_ref, a double or another expression), evaluated a
+/// sample_pair or a sample_quad at a time when assigned to a block. Holds references to the blocks
 /// it reads: it lives only within the full expression that builds it (compute<V>
 /// stores every result in a V).
 template <class Op, class L, class R>
@@ -123,13 +182,17 @@ struct sample_expr {
   R r;
 };
 
-TRAINPRINT_SAMPLE_INLINE sample_pair element(const sample_ref& x, std::size_t i) noexcept {
-  return sample_pair::load(x.p + i);
+template <class T>
+TRAINPRINT_SAMPLE_INLINE T element(const sample_ref& x, std::size_t i) noexcept {
+  return T::load(x.p + i);
 }
-TRAINPRINT_SAMPLE_INLINE sample_pair element(double x, std::size_t) noexcept { return sample_pair::all(x); }
-template <class Op, class L, class R>
-TRAINPRINT_SAMPLE_INLINE sample_pair element(const sample_expr<Op, L, R>& e, std::size_t i) noexcept {
-  return Op::apply(element(e.l, i), element(e.r, i));
+template <class T>
+TRAINPRINT_SAMPLE_INLINE T element(double x, std::size_t) noexcept {
+  return T::all(x);
+}
+template <class T, class Op, class L, class R>
+TRAINPRINT_SAMPLE_INLINE T element(const sample_expr<Op, L, R>& e, std::size_t i) noexcept {
+  return Op::template apply<T>(element<T>(e.l, i), element<T>(e.r, i));
 }
 
 template <class T>
@@ -137,22 +200,24 @@ inline constexpr bool is_sample_expr = false;
 template <class Op, class L, class R>
 inline constexpr bool is_sample_expr<sample_expr<Op, L, R>> = true;
 
-/// Samples of one number: uncertainty_block doubles, 64-byte aligned, on the heap.
-class sample_block {
+/// Samples of one number: uncertainty_block doubles, 64-byte aligned, on the heap;
+/// an expression assigned to it is evaluated `Lanes` (sample_pair or sample_quad) at a time.
+template <class Lanes>
+class basic_sample_block {
  public:
   static constexpr std::size_t size = uncertainty_block;
-  sample_block() = default;
-  explicit sample_block(double v) : p_(make()) { std::fill(p_.get(), p_.get() + size, v); }
-  sample_block(const sample_block& o) : p_(make()) { std::copy(o.data(), o.data() + size, p_.get()); }
-  sample_block(sample_block&&) noexcept = default;
+  basic_sample_block() = default;
+  explicit basic_sample_block(double v) : p_(make()) { std::fill(p_.get(), p_.get() + size, v); }
+  basic_sample_block(const basic_sample_block& o) : p_(make()) { std::copy(o.data(), o.data() + size, p_.get()); }
+  basic_sample_block(basic_sample_block&&) noexcept = default;
   /// The samples of an expression, in one pass.
   template <class Op, class L, class R>
-  sample_block(const sample_expr<Op, L, R>& e) : p_(make()) {  // NOLINT: implicit, as V = double converts
+  basic_sample_block(const sample_expr<Op, L, R>& e) : p_(make()) {  // NOLINT: implicit, as V = double converts
     assign(e);
   }
-  sample_block& operator=(sample_block&&) noexcept = default;
+  basic_sample_block& operator=(basic_sample_block&&) noexcept = default;
   /// Copies into this block's storage (allocated once).
-  sample_block& operator=(const sample_block& o) {
+  basic_sample_block& operator=(const basic_sample_block& o) {
     if (this != &o) {
       if (!p_) p_ = make();
       std::copy(o.data(), o.data() + size, p_.get());
@@ -162,7 +227,7 @@ class sample_block {
   /// Evaluates `e` into this block's storage. `e` may read this block: each sample is
   /// read before it is written.
   template <class Op, class L, class R>
-  sample_block& operator=(const sample_expr<Op, L, R>& e) {
+  basic_sample_block& operator=(const sample_expr<Op, L, R>& e) {
     if (!p_) p_ = make();
     assign(e);
     return *this;
@@ -174,10 +239,11 @@ class sample_block {
   template <class E>
   void assign(const E& e) noexcept {
     double* out = p_.get();
-    static_assert(size % 4 == 0);
-    for (std::size_t i = 0; i < size; i += 4) {  // two pairs a turn: half the loop's own work
-      element(e, i).store(out + i);
-      element(e, i + 2).store(out + i + 2);
+    constexpr std::size_t w = Lanes::width;
+    static_assert(size % (2 * w) == 0);
+    for (std::size_t i = 0; i < size; i += 2 * w) {  // two a turn: half the loop's own work
+      element<Lanes>(e, i).store(out + i);
+      element<Lanes>(e, i + w).store(out + i + w);
     }
   }
   struct free_aligned {
@@ -192,12 +258,26 @@ class sample_block {
   storage p_;
 };
 
+/// The blocks of propagate()'s portable path: two samples an operation (SSE2).
+using sample_block = basic_sample_block<sample_pair>;
+/// The blocks of its wide path: four samples an operation, in AVX registers where
+/// built for AVX2.
+using wide_sample_block = basic_sample_block<sample_quad>;
+
 template <class T>
-concept sample_operand = std::same_as<T, sample_block> || is_sample_expr<T> || std::same_as<T, double>;
+inline constexpr bool is_sample_block = false;
+template <class Lanes>
+inline constexpr bool is_sample_block<basic_sample_block<Lanes>> = true;
+
+template <class T>
+concept sample_operand = is_sample_block<T> || is_sample_expr<T> || std::same_as<T, double>;
 template <class A, class B>
 concept sample_operands = sample_operand<A> && sample_operand<B> && !(std::same_as<A, double> && std::same_as<B, double>);
 
-inline sample_ref operand(const sample_block& b) noexcept { return {b.data()}; }
+template <class Lanes>
+sample_ref operand(const basic_sample_block<Lanes>& b) noexcept {
+  return {b.data()};
+}
 inline double operand(double x) noexcept { return x; }
 template <class Op, class L, class R>
 sample_expr<Op, L, R> operand(const sample_expr<Op, L, R>& e) noexcept {

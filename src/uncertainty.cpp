@@ -18,6 +18,19 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+// The wide path: each Monte Carlo block four samples an operation with AVX2, chosen at
+// run time where the CPU has it (GCC on x86-64; elsewhere the portable path alone).
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define TRAINPRINT_WIDE_MONTE_CARLO 1
+#include <immintrin.h>
+#else
+#define TRAINPRINT_WIDE_MONTE_CARLO 0
+#endif
+#if defined(__GNUC__)
+#define TRAINPRINT_BLOCK_INLINE [[gnu::always_inline]] inline
+#else
+#define TRAINPRINT_BLOCK_INLINE inline
+#endif
 
 #include "trainprint/catalog.hpp"
 #include "trainprint/defaults.hpp"
@@ -157,6 +170,32 @@ struct sampler {
 #endif
     stream = rng;
   }
+#if TRAINPRINT_WIDE_MONTE_CARLO
+  /// fill() four samples an operation with AVX2: the same draws in the same order, by
+  /// the same IEEE operations.
+  [[gnu::target("avx2")]] void fill_wide(xoshiro256ss& stream, double* x) const {
+    xoshiro256ss rng = stream;
+    const __m256d vfc = _mm256_set1_pd(fc), vk1 = _mm256_set1_pd(k1), vk2 = _mm256_set1_pd(k2),
+                  va = _mm256_set1_pd(a), vb = _mm256_set1_pd(b), one = _mm256_set1_pd(1.0);
+    const __m256d two52_less_half = _mm256_set1_pd(0x1.0p52 - 0.5), scale = _mm256_set1_pd(0x1.0p-32);
+    constexpr std::uint64_t two52 = 0x4330000000000000ULL;  // the bits of 2^52
+    static_assert(uncertainty_block % 4 == 0);
+    for (std::size_t i = 0; i < uncertainty_block; i += 4) {
+      const std::uint64_t r0 = rng.next(), r1 = rng.next();
+      // lanes: high and low half of r0, then of r1, each as the bits of 2^52 + half
+      const __m256i halves = _mm256_set_epi64x(static_cast<long long>(two52 | (r1 & 0xffffffffULL)),
+                                               static_cast<long long>(two52 | (r1 >> 32)),
+                                               static_cast<long long>(two52 | (r0 & 0xffffffffULL)),
+                                               static_cast<long long>(two52 | (r0 >> 32)));
+      const __m256d vu = _mm256_mul_pd(_mm256_sub_pd(_mm256_castsi256_pd(halves), two52_less_half), scale);
+      const __m256d left = _mm256_cmp_pd(vu, vfc, _CMP_LT_OQ);
+      const __m256d t = _mm256_blendv_pd(_mm256_mul_pd(_mm256_sub_pd(one, vu), vk2), _mm256_mul_pd(vu, vk1), left);
+      const __m256d sq = _mm256_sqrt_pd(t);
+      _mm256_store_pd(x + i, _mm256_blendv_pd(_mm256_sub_pd(vb, sq), _mm256_add_pd(va, sq), left));
+    }
+    stream = rng;
+  }
+#endif
 };
 
 /// The formula at one point: every input at the plain estimate's value, some set to
@@ -295,16 +334,93 @@ double quantile_of(const std::uint64_t* h, const binning& b, std::uint64_t n, do
   return b.high;
 }
 
-static_assert(block::size == uncertainty_block);
+static_assert(block::size == uncertainty_block && detail::sample_block::size == uncertainty_block);
 
 /// One block of samples: the inputs (the central value where fixed) and the
-/// outputs of the formula, compute<sample_block> being compute<double> sample by sample.
+/// outputs of the formula, compute<Block> being compute<double> sample by sample.
+template <class Block>
 struct columns {
-  model_slots<detail::sample_block> in;
-  model_results<detail::sample_block> out;
+  model_slots<Block> in;
+  model_results<Block> out;
   explicit columns(const model_slots<double>& central) {
-    for (std::size_t k = 0; k < detail::slot_count; ++k) in[k] = detail::sample_block(central[k]);
+    for (std::size_t k = 0; k < detail::slot_count; ++k) in[k] = Block(central[k]);
   }
+};
+
+
+/// One thread's blocks: the samples and outputs, and the list of possible samples.
+template <class Block>
+struct block_work {
+  columns<Block> cols;
+  std::unique_ptr<block> keep = std::make_unique<block>(), packed = std::make_unique<block>();
+  explicit block_work(const model_slots<double>& central) : cols(central) {}
+};
+
+/// What every block of one propagate() reads, and the per-block results it writes
+/// (each block its own entries, so threads share nothing they write).
+struct block_pass {
+  const model_shape& shape;
+  const std::vector<sampler>& samplers;
+  std::span<const input_distribution> inputs;
+  const std::array<binning, output_count>& bins;
+  const std::vector<std::size_t>& tracked;
+  const detail::sample_limit& limit;
+  bool check;  // impossible samples are dropped (limit)
+  std::uint64_t seed, samples;
+  std::vector<double>& block_sums;
+  std::vector<std::uint64_t>& dropped;
+
+  /// Block `blk`: draw its inputs, run the formula, drop the impossible samples and
+  /// count each tracked output into `h`.
+  template <bool Wide, class Block>
+  TRAINPRINT_BLOCK_INLINE void run_as(std::uint64_t blk, block_work<Block>& w, std::uint32_t* h) const {
+    xoshiro256ss rng(seed, blk);
+    const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(uncertainty_block, samples - blk * uncertainty_block));
+    columns<Block>& cols = w.cols;
+    for (const auto& smp : samplers) {
+      double* x = cols.in[detail::slot(inputs[smp.index].input)].data();
+#if TRAINPRINT_WIDE_MONTE_CARLO
+      if constexpr (Wide)
+        smp.fill_wide(rng, x);
+      else
+#endif
+        smp.fill(rng, x);
+    }
+    detail::compute(shape, cols.in, cols.out);
+    std::size_t kept = count;
+    if (check) {
+      // Sample i is possible when flops ≤ AH · 3600 · peak; `keep` lists the possible ones.
+      const double* fl = cols.in[detail::slot(uncertain_input::flops)].data();
+      const double* sp = cols.in[detail::slot(uncertain_input::precision_speedup)].data();
+      const double* ah = cols.out[output::accelerator_hours].data();
+      kept = 0;
+      for (std::size_t i = 0; i < count; ++i) {
+        const double peak = limit.peak_follows_speedup ? limit.peak_flop_per_s * (sp[i] / limit.speedup_central)
+                                                       : limit.peak_flop_per_s;
+        w.keep->x[kept] = static_cast<double>(i);
+        kept += fl[i] <= ah[i] * 3600.0 * peak ? 1 : 0;
+      }
+      dropped[blk] = count - kept;
+    }
+    const std::size_t nt = tracked.size();
+    for (std::size_t q = 0; q < nt; ++q) {
+      const double* v = cols.out.value[tracked[q]].data();
+      if (kept < count) {  // the possible samples, packed
+        for (std::size_t i = 0; i < kept; ++i) w.packed->x[i] = v[static_cast<std::size_t>(w.keep->x[i])];
+        v = w.packed->x;
+      }
+      block_sums[blk * nt + q] = bins[tracked[q]].count(v, kept, h + q * uncertainty_histogram_bins);
+    }
+  }
+  void run(std::uint64_t blk, block_work<detail::sample_block>& w, std::uint32_t* h) const { run_as<false>(blk, w, h); }
+#if TRAINPRINT_WIDE_MONTE_CARLO
+  /// run() on wide blocks, built for AVX2 with everything it calls inlined into it, so
+  /// the formula's vectors (sample_quad) are AVX registers: four samples an operation.
+  [[gnu::target("avx2"), gnu::flatten]] void run_wide(std::uint64_t blk, block_work<detail::wide_sample_block>& w,
+                                                       std::uint32_t* h) const {
+    run_as<true>(blk, w, h);
+  }
+#endif
 };
 
 }  // namespace
@@ -314,8 +430,17 @@ uncertainty_result propagate(const model_inputs& central, std::span<const input_
   return detail::propagate(central, inputs, options, detail::sample_limit{});
 }
 
+bool detail::wide_simd_available() noexcept {
+#if TRAINPRINT_WIDE_MONTE_CARLO
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  return avx2;
+#else
+  return false;
+#endif
+}
+
 uncertainty_result detail::propagate(const model_inputs& central, std::span<const input_distribution> inputs,
-                                     const uncertainty_options& options, const sample_limit& limit) {
+                                     const uncertainty_options& options, const sample_limit& limit, simd kernel) {
   validate(options);
   uncertainty_result res;
   res.samples = options.samples;
@@ -389,39 +514,20 @@ uncertainty_result detail::propagate(const model_inputs& central, std::span<cons
   const bool check = limit.peak_flop_per_s > 0 && shape.path != model_shape::workload::flops && shape.flops > 0;
   std::vector<std::uint64_t> dropped(blocks, 0);
 
+  const block_pass pass{shape, samplers, inputs, bins, tracked, limit, check, options.seed, n, block_sums, dropped};
+  const bool wide = kernel == simd::wide && wide_simd_available();
   auto run = [&](unsigned t) {
     std::vector<std::uint32_t> h(nt * uncertainty_histogram_bins, 0);
-    auto cols = std::make_unique<columns>(work.modes);
-    auto keep = std::make_unique<block>(), packed = std::make_unique<block>();
     const std::uint64_t first = blocks * t / threads, last = blocks * (t + 1) / threads;
-    for (std::uint64_t blk = first; blk < last; ++blk) {
-      xoshiro256ss rng(options.seed, blk);
-      const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(uncertainty_block, n - blk * uncertainty_block));
-      for (const auto& smp : samplers) smp.fill(rng, cols->in[detail::slot(inputs[smp.index].input)].data());
-      detail::compute(shape, cols->in, cols->out);
-      std::size_t kept = count;
-      if (check) {
-        // Sample i is possible when flops ≤ AH · 3600 · peak; `keep` lists the possible ones.
-        const double* fl = cols->in[detail::slot(uncertain_input::flops)].data();
-        const double* sp = cols->in[detail::slot(uncertain_input::precision_speedup)].data();
-        const double* ah = cols->out[output::accelerator_hours].data();
-        kept = 0;
-        for (std::size_t i = 0; i < count; ++i) {
-          const double peak = limit.peak_follows_speedup ? limit.peak_flop_per_s * (sp[i] / limit.speedup_central)
-                                                         : limit.peak_flop_per_s;
-          keep->x[kept] = static_cast<double>(i);
-          kept += fl[i] <= ah[i] * 3600.0 * peak ? 1 : 0;
-        }
-        dropped[blk] = count - kept;
-      }
-      for (std::size_t q = 0; q < nt; ++q) {
-        const double* v = cols->out.value[tracked[q]].data();
-        if (kept < count) {  // the possible samples, packed
-          for (std::size_t i = 0; i < kept; ++i) packed->x[i] = v[static_cast<std::size_t>(keep->x[i])];
-          v = packed->x;
-        }
-        block_sums[blk * nt + q] = bins[tracked[q]].count(v, kept, h.data() + q * uncertainty_histogram_bins);
-      }
+#if TRAINPRINT_WIDE_MONTE_CARLO
+    if (wide) {
+      block_work<detail::wide_sample_block> w(work.modes);
+      for (std::uint64_t blk = first; blk < last; ++blk) pass.run_wide(blk, w, h.data());
+    } else
+#endif
+    {
+      block_work<detail::sample_block> w(work.modes);
+      for (std::uint64_t blk = first; blk < last; ++blk) pass.run(blk, w, h.data());
     }
     hists[t].assign(h.begin(), h.end());
   };

@@ -27,8 +27,9 @@ double lane_value(double v, std::size_t k, std::size_t i) {
 /// Sample `i` of a block of either kind.
 double& lane(block& b, std::size_t i) { return b.x[i]; }
 double& lane(detail::sample_block& b, std::size_t i) { return b.data()[i]; }
+double& lane(detail::wide_sample_block& b, std::size_t i) { return b.data()[i]; }
 
-static_assert(block::size == detail::sample_block::size);
+static_assert(block::size == detail::sample_block::size && block::size == detail::wide_sample_block::size);
 
 /// Runs compute<Block> with every variable input of `in` varied per lane, and
 /// evaluate() on each lane's inputs; every known output must agree bit for bit.
@@ -83,10 +84,12 @@ void check_lanes_equal_scalar(const model_inputs& in) {
   }
 }
 
-/// Both block types: the plain one and the Monte Carlo's lazy one.
+/// Every block type: the plain one and the Monte Carlo's lazy ones (two and four
+/// samples an operation; the Monte Carlo's AVX2 path runs the four-sample one).
 void check_block_equals_scalar(const model_inputs& in) {
   check_lanes_equal_scalar<block>(in);
   check_lanes_equal_scalar<detail::sample_block>(in);
+  check_lanes_equal_scalar<detail::wide_sample_block>(in);
 }
 
 /// The resolved inputs of `s` on the fixture catalog.

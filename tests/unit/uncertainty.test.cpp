@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+
+#include "../../src/estimator_internal.hpp"
 
 using namespace trainprint;
 using doctest::Approx;
@@ -261,7 +264,7 @@ TEST_CASE("uncertainty: ranges as text, JSON and through merge and validate") {
   CHECK_THROWS_WITH_AS(set_input(bad, "mfu", "0.3:170%"), "[trainprint.input] mfu: got '170%' (1.7), expected 0 < mfu <= 1",
                        input_error);
   set_range(bad, "mfu", range{0.3, 1.0, 1.7});
-  CHECK_THROWS_WITH_AS(validate(bad), "[trainprint.input] mfu: got 1.7, expected 0 < mfu <= 1", input_error);
+  CHECK_THROWS_WITH_AS(validate(bad), "[trainprint.input] mfu: got 1.7 (the high end of the range 0.3:1.7), expected 0 < mfu <= 1", input_error);
   scenario rev;
   rev.gpu_hours = 1000;
   // Out of order as text: refused where it is read, in the units typed (3w, not 504 h).
@@ -296,4 +299,56 @@ TEST_CASE("uncertainty: options out of range and the JSON block round trip") {
   CHECK(nlohmann::json(*back.uncertainty) == j.at("uncertainty"));
   // Without uncertainty_options the block stays null.
   CHECK(nlohmann::json(make_estimate(full_scenario())).at("uncertainty").is_null());
+}
+
+TEST_CASE("uncertainty: the wide (AVX2) Monte Carlo gives the portable one's numbers bit for bit") {
+  // propagate() runs its blocks four samples an operation with AVX2 where the CPU has it
+  // (src/uncertainty.cpp), else two with SSE2: the same IEEE operations in the same order,
+  // so every quantile, mean and count must be equal. Four paths: FLOPs; accelerator-hours
+  // with the workload known and a range reaching impossible samples (the sample_limit
+  // check and the packing of the possible ones); duration; a measured energy.
+  const auto& cat = catalog::embedded();
+  scenario timed;
+  timed.params = 7e9;
+  timed.tokens = 2e12;
+  timed.hardware = "h100";
+  timed.count = 512;
+  timed.region = "DE";
+  // 7e9 × 2e12 × 6 = 8.4e22 FLOPs; at the H100's ~9.9e14 FLOP/s dense peak that is
+  // ~23,600 h at MFU 1: hours below that are impossible.
+  REQUIRE(set_range(timed, "gpu_hours", range{15'000, 40'000, 100'000}));
+  scenario duration;
+  duration.hardware = "a100";
+  duration.count = 64;
+  duration.duration_h = hours(120);
+  duration.region = "US-CA";
+  REQUIRE(set_range(duration, "pue", range{1.1, 1.2, 1.5}));
+  scenario measured = full_scenario();
+  measured.energy_kwh = energy::kwh(250'000);
+  measured.energy_boundary = energy_boundary::servers;
+  for (const scenario& s : {full_scenario(), timed, duration, measured}) {
+    const resolved_scenario r = resolve(s, cat);
+    const auto in = input_distributions(r);
+    detail::sample_limit limit;
+    if (s.gpu_hours) {
+      limit.peak_flop_per_s = r.inputs.peak_flop_per_s;
+      limit.speedup_central = r.inputs.precision_speedup;
+    }
+    const uncertainty_options o{.samples = 30'000, .seed = 5, .threads = 2};
+    const auto wide = detail::propagate(r.inputs, in, o, limit, detail::simd::wide);
+    const auto portable = detail::propagate(r.inputs, in, o, limit, detail::simd::portable);
+    CHECK(nlohmann::json(wide) == nlohmann::json(portable));
+    REQUIRE(wide.outputs.size() == portable.outputs.size());
+    for (std::size_t k = 0; k < wide.outputs.size(); ++k) {
+      const auto& a = wide.outputs[k];
+      const auto& b = portable.outputs[k];
+      CHECK(std::memcmp(&a.p5, &b.p5, sizeof a.p5) == 0);
+      CHECK(std::memcmp(&a.p50, &b.p50, sizeof a.p50) == 0);
+      CHECK(std::memcmp(&a.p95, &b.p95, sizeof a.p95) == 0);
+      CHECK(std::memcmp(&a.mean, &b.mean, sizeof a.mean) == 0);
+    }
+    CHECK(wide.impossible_samples == portable.impossible_samples);
+    if (s.gpu_hours) CHECK(wide.impossible_samples > 0);  // the check and the packing ran
+  }
+  MESSAGE("the wide path ran on this CPU: ", detail::wide_simd_available());
 }
