@@ -208,7 +208,8 @@ std::vector<calibration_run> calibration_runs(const catalog& cat) {
     double run_hours = p.scenario.gpu_hours.value_or(0);
     if (p.scenario.duration_h && p.scenario.count) run_hours = p.scenario.duration_h->count() * static_cast<double>(*p.scenario.count);
     if (!peak || run_hours <= 0) throw data_error("presets.json", "/" + p.id, "a calibration run needs accelerator-hours and a peak");
-    calibration_run r{p.id, x->organisation, {*peak, std::nullopt, std::nullopt}, 0, x->calibration_use};
+    calibration_run r{p.id, x->organisation, {*peak, std::nullopt, std::nullopt}, 0, x->calibration_use, std::nullopt};
+    if (const auto c = p.scenario.count ? p.scenario.count : pv.count) r.count = static_cast<double>(*c);
     double flops = pv.flops.value_or(0);
     if (pv.params && pv.tokens) {
       r.features.total_params = *pv.params;
@@ -268,6 +269,15 @@ mfu_model fit_mfu_coefficients(std::span<const calibration_run> runs) {
   }
   m.runs = n;
   m.organisations = static_cast<int>(per_org.size());
+  // The fitted runs' extremes (the first run in catalog order on a tie).
+  for (const auto& r : runs) {
+    if (!r.in_fit) continue;
+    if (const auto& a = r.features.active_params) {
+      if (m.domain.active_min_run.empty() || *a < m.domain.active_min) m.domain.active_min = *a, m.domain.active_min_run = r.id;
+      if (m.domain.active_max_run.empty() || *a > m.domain.active_max) m.domain.active_max = *a, m.domain.active_max_run = r.id;
+    }
+    if (r.count && *r.count > m.domain.count_max) m.domain.count_max = *r.count, m.domain.count_max_run = r.id;
+  }
   return m;
 }
 
@@ -324,6 +334,10 @@ std::string calibration_json(const mfu_model& m, std::span<const calibration_run
               {"runs", m.runs},
               {"organisations", m.organisations},
               {"held_out_runs", m.held_out_runs},
+              {"domain",
+               {{"active_params", {{"min", m.domain.active_min}, {"min_run", m.domain.active_min_run},
+                                   {"max", m.domain.active_max}, {"max_run", m.domain.active_max_run}}},
+                {"count", {{"max", m.domain.count_max}, {"max_run", m.domain.count_max_run}}}}},
               {"source", m.source}};
   if (const auto& c = m.choice_held_out)
     j["mfu"]["form_choice_held_out"] = {{"energy_mae", c->energy_mae}, {"energy_p90", c->energy_p90},
@@ -356,6 +370,11 @@ const mfu_model& fitted_mfu_model() {
       m.runs = j.at("runs").get<int>();
       m.organisations = j.at("organisations").get<int>();
       m.held_out_runs = j.at("held_out_runs").get<int>();
+      const json& d = j.at("domain");
+      m.domain = {d.at("active_params").at("min").get<double>(), d.at("active_params").at("max").get<double>(),
+                  d.at("count").at("max").get<double>(), d.at("active_params").at("min_run").get<std::string>(),
+                  d.at("active_params").at("max_run").get<std::string>(),
+                  d.at("count").at("max_run").get<std::string>()};
       m.source = j.at("source").get<std::string>();
       if (j.contains("form_choice_held_out")) {  // written by scripts/data/mfu_forms.py --nested --write
         const json& ch = j.at("form_choice_held_out");

@@ -207,17 +207,17 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
     }
     else if (r.mfu_band && (implied < r.mfu_band->first || implied > r.mfu_band->second))
       e.notes.push_back(text::format(
-          "the run's implied MFU {:.2g} is {} the fitted 90% range {:.2g}–{:.2g} for this model on {}: check the "
+          "the run's implied MFU {:.3g} is {} the fitted 90% range {:.2g}–{:.2g} for this model on {}: check the "
           "hours and the workload{}",
           implied, implied < r.mfu_band->first ? "below" : "above", r.mfu_band->first, r.mfu_band->second,
           e.context.accelerator_id,
           implied < r.mfu_band->first ? ", or expect a run that waits on data, communication or restarts" : ""));
     else if (!s.mfu)  // inside the range (or no range to hold it to): said, neutrally, where a reader looks
       e.notes.push_back(
-          r.mfu_band ? text::format("the run's implied MFU is {:.2g} (flops / (accelerator-hours × peak)), inside the "
+          r.mfu_band ? text::format("the run's implied MFU is {:.3g} (flops / (accelerator-hours × peak)), inside the "
                                     "fitted 90% range {:.2g}–{:.2g} for this model on {}",
                                     implied, r.mfu_band->first, r.mfu_band->second, e.context.accelerator_id)
-                     : text::format("the run's implied MFU is {:.2g} (flops / (accelerator-hours × peak))", implied));
+                     : text::format("the run's implied MFU is {:.3g} (flops / (accelerator-hours × peak))", implied));
   }
   // A measured energy beside the model's estimate from the run's other inputs.
   std::optional<double> modelled_facility;

@@ -60,6 +60,14 @@ struct mfu_features {
   std::optional<double> total_params;    ///< all parameters (MoE: > active)
 };
 
+/// The runs a model was fitted on, at their extremes: beyond them a prediction is an
+/// extrapolation, and resolve() notes it.
+struct mfu_domain {
+  double active_min = 0, active_max = 0;  ///< smallest and largest active parameters of the in_fit runs
+  double count_max = 0;                   ///< most accelerators of an in_fit run (0: none gives a count)
+  std::string active_min_run, active_max_run, count_max_run;  ///< the preset ids that have them
+};
+
 /// The fitted model.
 struct mfu_model {
   static constexpr std::size_t terms = 5;
@@ -70,6 +78,7 @@ struct mfu_model {
   double residual_p5 = 0, residual_p50 = 0, residual_p95 = 0;  ///< ln(true / predicted), held out
   int runs = 0, organisations = 0;   ///< what the coefficients rest on
   int held_out_runs = 0;             ///< what the residuals rest on
+  mfu_domain domain;                 ///< the fitted runs' extremes of size and count
   std::string source;                ///< where the numbers come from (for the trace)
   /// The held-out error with the choice of form held out (data/calibration.json);
   /// nullopt for a model fitted here (fit_mfu_model does not compute it).
@@ -82,6 +91,7 @@ struct calibration_run {
   mfu_features features;
   double mfu = 0;      ///< FLOPs / (accelerator-hours × 3600 × reference peak × precision speed-up)
   bool in_fit = true;  ///< enters the coefficients (calibration.use); every run enters the residuals
+  std::optional<double> count;  ///< accelerators, where the run gives them
 };
 
 /// The reference peak of `a` (FLOP/s): dense bf16, else fp16, else fp32; nullopt if none.

@@ -107,6 +107,27 @@ void resolver::workload_section() {
     in.mfu_reference = predicted;
     r.mfu_band = {std::min(1.0, predicted * std::exp(model.residual_p5)),
                   std::min(1.0, predicted * std::exp(model.residual_p95))};
+    // Beyond the runs the model was fitted on, its MFU and range are an extrapolation:
+    // said where the fitted MFU is used (it sets the hours, or holds the implied MFU).
+    if (rec.context && (timed || !s.mfu)) {
+      const mfu_domain& d = model.domain;
+      std::vector<std::string> beyond;
+      if (f.active_params && d.active_max > 0 && *f.active_params > d.active_max)
+        beyond.push_back(text::format("{:g}B active parameters (the largest fitted run, {}, has {:g}B)",
+                                      *f.active_params / 1e9, d.active_max_run, d.active_max / 1e9));
+      if (f.active_params && d.active_min > 0 && *f.active_params < d.active_min)
+        beyond.push_back(text::format("{:g}B active parameters (the smallest fitted run, {}, has {:g}B)",
+                                      *f.active_params / 1e9, d.active_min_run, d.active_min / 1e9));
+      if (s.count && d.count_max > 0 && static_cast<double>(*s.count) > d.count_max)
+        beyond.push_back(text::format("{} accelerators (the most in a fitted run, {}, is {:g})", *s.count,
+                                      d.count_max_run, d.count_max));
+      if (!beyond.empty())
+        r.notes.push_back(text::format(
+            "the fitted MFU is an extrapolation: this run's {} {} beyond the {} published runs it was fitted on, "
+            "so its median and 90% range may be off by more than the range says",
+            beyond.size() == 1 ? beyond[0] : beyond[0] + " and " + beyond[1], beyond.size() == 1 ? "is" : "are",
+            model.runs));
+    }
     if (timed) {
       // The time sets the hours; make_estimate reports the implied MFU.
     } else if (s.mfu) {

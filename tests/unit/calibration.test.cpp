@@ -82,8 +82,16 @@ TEST_CASE("calibration: the fit is a median regression (least absolute deviation
   std::vector<calibration_run> runs;
   const double mfus[] = {0.1, 0.2, 0.3, 0.3, 0.3, 0.4, 0.5, 0.9};
   for (int i = 0; i < 8; ++i)
-    runs.push_back({"r" + std::to_string(i), "org" + std::to_string(i % 4), {312e12, 1e9, 1e9}, mfus[i], true});
+    runs.push_back({"r" + std::to_string(i), "org" + std::to_string(i % 4), {312e12, 1e9, 1e9}, mfus[i], true,
+                    8.0 * (i + 1)});
   const mfu_model m = fit_mfu_coefficients(runs);
+  // The fitted runs' extremes: every run 1B (the first, r0, named on the tie); counts 8, 16, …, 64.
+  CHECK(m.domain.active_min == 1e9);
+  CHECK(m.domain.active_max == 1e9);
+  CHECK(m.domain.active_min_run == "r0");
+  CHECK(m.domain.active_max_run == "r0");
+  CHECK(m.domain.count_max == 64);
+  CHECK(m.domain.count_max_run == "r7");
   CHECK(predict_mfu(m, {312e12, 1e9, 1e9}) == Approx(0.3).epsilon(1e-3));
   // The outlier moved to 0.99 (least squares: 0.3189) does not move the median fit.
   runs[7].mfu = 0.99;
@@ -121,7 +129,7 @@ TEST_CASE("calibration: the shipped interval factor has the held-out residuals' 
 }
 
 TEST_CASE("calibration: too few runs to fit are refused") {
-  std::vector<calibration_run> runs(5, calibration_run{"r", "org", {312e12, 1e9, 1e9}, 0.3, true});
+  std::vector<calibration_run> runs(5, calibration_run{"r", "org", {312e12, 1e9, 1e9}, 0.3, true, std::nullopt});
   CHECK_THROWS_WITH_AS(fit_mfu_coefficients(runs),
                        "[trainprint.input] calibration: got 5 runs from 1 organisations, expected at least 8 runs "
                        "from 3 organisations",

@@ -491,13 +491,13 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   CHECK(implied->value == Approx(0.23583316488107267).epsilon(rel));
   // Inside the fitted 90% range for 7B on H100: 0.198569 × exp(−0.816806) = 0.0877 to
   // 0.198569 × exp(0.634573) = 0.3745 (the held-out residuals' 5th and 95th percentiles) → no
-  // warning, but a neutral note that says it (to 2 digits: 0.24 in 0.088–0.37), as the table and
+  // warning, but a neutral note that says it (to 3 digits: 0.236 in 0.088–0.37), as the table and
   // Markdown show the notes: before, only JSON and --explain showed it (issue 14).
   std::size_t implied_notes = 0;
   for (const auto& n : e.notes)
     if (n.find("implied MFU") != std::string::npos) {
       ++implied_notes;
-      CHECK(n == "the run's implied MFU is 0.24 (flops / (accelerator-hours × peak)), inside the fitted 90% range "
+      CHECK(n == "the run's implied MFU is 0.236 (flops / (accelerator-hours × peak)), inside the fitted 90% range "
                  "0.088–0.37 for this model on nvidia-h100-sxm5-80gb");
     }
   CHECK(implied_notes == 1);
@@ -557,7 +557,7 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   CHECK(f.find_trace("implied_mfu")->value == Approx(0.5615075354311255).epsilon(1e-9));
   bool above = false, unused = false;
   for (const auto& n : f.notes) {
-    above = above || n.find("the run's implied MFU 0.56 is above the fitted 90% range 0.097–0.41") == 0;
+    above = above || n.find("the run's implied MFU 0.562 is above the fitted 90% range 0.097–0.41") == 0;
     // The implied MFU 0.5615 printed to 3 significant digits.
     unused = unused || n.find("`mfu` 0.5 is not used: the accelerator-hours come from `gpu_hours`; the run's implied "
                               "MFU is 0.562") == 0;
