@@ -719,6 +719,8 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
   } else if (worst && worst != &c.rows.front() && *worst->delta_to_best > 0) {
     const double d = *worst->delta_to_best;
     v.saving = fmt::format("{} instead of {} saves {}", c.rows.front().value, worst->value, readable_metric(c.rank_by, d));
+    // With ranges the two are medians: the saving is their difference, not a median of its own.
+    if (c.rows.front().result.uncertainty && worst->result.uncertainty) v.saving += " (the difference of the medians)";
     const char* kind = c.rank_by == rank_by::emissions ? "emissions"
                        : c.rank_by == rank_by::energy  ? "energy"
                        : c.rank_by == rank_by::water   ? "water"

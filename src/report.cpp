@@ -472,8 +472,12 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
                                  "the other (see the notes): not a saving until each has the price it really pays.",
                                  best.value, metric_text(c.rank_by, diff));
       } else if (diff > 0) {
-        d.summary += fmt::format(" Choosing {} over {} saves {} ({:.0f}% of the highest", best.value, worst->value,
-                                 metric_text(c.rank_by, diff), 100 * diff / *worst->metric);
+        // With ranges both are medians: the saving is their difference, not a median of its own.
+        d.summary += fmt::format(" Choosing {} over {} saves {} ({}{:.0f}% of the highest", best.value, worst->value,
+                                 metric_text(c.rank_by, diff),
+                                 best.result.uncertainty && worst->result.uncertainty ? "the difference of the medians; "
+                                                                                      : "",
+                                 100 * diff / *worst->metric);
         if (*best.metric > 0) d.summary += fmt::format("; the highest is {:.3g} times the lowest", *worst->metric / *best.metric);
         d.summary += ").";
         const auto* bi = metric_interval(best.result, c.rank_by);
@@ -582,6 +586,8 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       if (worst && *worst->delta_to_best > 0 && !is_accounting_input(c.key)) {
         d.saving = fmt::format("{} instead of {} avoids {}", c.rows.front().value, worst->value,
                                metric_text(rank_by::emissions, *worst->delta_to_best));
+        if (c.rows.front().result.uncertainty && worst->result.uncertainty)
+          d.saving += " (the difference of the medians)";  // not a median of its own
         if (auto t = equivalent_text(*worst->delta_to_best, *q)) d.saving += ", about as much as " + *t;
         d.saving += ".";
       }
@@ -668,7 +674,7 @@ std::vector<bar_chart> comparison_charts(const comparison& c) {
     // `second_left_out`: the second part was left out by the user, which the label says).
     // With ranges each part is its own median, and medians do not add up: the label gives the
     // median of the total (`whole`, the table's) and then the parts' medians, never their sum
-    // as a total ("median 8.67; parts' medians 7.52 + 1.07").
+    // as a total ("8.67 (median); parts' medians 7.52 + 1.07").
     auto stacked = [&](bar_chart& chart, std::vector<std::string>& described, std::optional<double> first,
                        std::optional<double> second, std::optional<double> whole, double factor,
                        bool second_left_out = false) {
@@ -677,7 +683,7 @@ std::vector<bar_chart> comparison_charts(const comparison& c) {
         const std::string sum = (p.values[0] ? chart_number(*p.values[0]) : "?") + " + " +
                                 (p.values[1] ? chart_number(*p.values[1]) : second_left_out ? "0 (left out)" : "?");
         if (e.uncertainty && whole)
-          p.value_text = "median " + chart_number(*whole / factor) + "; parts' medians " + sum;
+          p.value_text = chart_number(*whole / factor) + " (median); parts' medians " + sum;
         else
           p.value_text = chart_number(p.values[0].value_or(0) + p.values[1].value_or(0)) + " = " + sum;
       }
