@@ -115,10 +115,7 @@ std::string boundary_text(const estimate_context& c) {
 /// A factor printed beside a median: with ranges, its own median and 90% range (the
 /// point value stays in the trace), else the point value; `spec` formats value × scale.
 std::string factor_text(const estimate& e, uncertain_input i, double point, double scale, std::string_view spec) {
-  const input_distribution* d = nullptr;
-  if (e.uncertainty)
-    for (const auto& x : e.uncertainty->inputs)
-      if (x.input == i && !x.dist.fixed()) d = &x;
+  const input_distribution* d = drawn_input(e, i);
   auto f = [&](double v) { return fmt::format(fmt::runtime(spec), v * scale); };
   if (!d) return f(point);
   return f(d->dist.quantile(0.5)) + " (" + f(d->dist.quantile(0.05)) + "–" + f(d->dist.quantile(0.95)) + ")";
@@ -574,7 +571,8 @@ std::vector<std::string> row_notes(const comparison& c) {
 
 comparison_view view_of(const comparison& c, const catalog& cat) {
   comparison_view v;
-  std::vector<std::optional<double>> en, em, wa, co, ti, in;
+  std::vector<std::optional<double>> en, em, wa, co, ti;
+  std::vector<factor_cells> in;
   std::vector<const output_interval*> en_i, em_i, wa_i, ti_i, co_i;
   std::vector<std::string> el;  // electricity cost cells: a rented run's is in its rent
   bool any_cost = false, any_time = false, owned_electricity = false;
@@ -593,7 +591,9 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
     wa.push_back(ok ? rank_metric(e, rank_by::water) : std::nullopt);
     co.push_back(ok ? rank_metric(e, rank_by::cost) : std::nullopt);
     ti.push_back(ok ? e.wall_hours : std::nullopt);
-    in.push_back(ok ? e.inputs.intensity_g_per_kwh : std::nullopt);
+    // With ranges, the intensity's own median and 90% range, as the medians beside it.
+    in.push_back(ok ? factor_of(e, uncertain_input::intensity_g_per_kwh, e.inputs.intensity_g_per_kwh)
+                    : factor_cells{});
     en_i.push_back(row_interval(r, "energy_kwh.facility"));
     em_i.push_back(row_interval(r, e.total ? "emissions_kg_co2e.total" : "emissions_kg_co2e.location_based"));
     wa_i.push_back(row_interval(r, "water_l.total"));
@@ -620,7 +620,11 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
   if (any_time) cols.push_back(scaled_column("wall time", ti, hour_steps, 0, ti_i));
   {
     metric_column m{"g CO2e/kWh", {}};
-    for (const auto& x : in) m.cells.push_back(x ? fmt::format("{:.4g}", *x) : "unknown");
+    for (const auto& x : in)
+      m.cells.push_back(!x.value ? std::string("unknown")
+                        : x.p5 && *x.p5 != *x.p95
+                            ? fmt::format("{:.4g} ({:.4g}–{:.4g})", *x.value, *x.p5, *x.p95)
+                            : fmt::format("{:.4g}", *x.value));
     cols.push_back(std::move(m));
   }
   // Ranked (two or more metrics known): a rank per known option ("—" for the unknown ones,
@@ -715,6 +719,8 @@ comparison_view view_of(const comparison& c, const catalog& cat) {
   } else if (worst && worst != &c.rows.front() && *worst->delta_to_best > 0) {
     const double d = *worst->delta_to_best;
     v.saving = fmt::format("{} instead of {} saves {}", c.rows.front().value, worst->value, readable_metric(c.rank_by, d));
+    // With ranges the two are medians: the saving is their difference, not a median of its own.
+    if (c.rows.front().result.uncertainty && worst->result.uncertainty) v.saving += " (the difference of the medians)";
     const char* kind = c.rank_by == rank_by::emissions ? "emissions"
                        : c.rank_by == rank_by::energy  ? "energy"
                        : c.rank_by == rank_by::water   ? "water"
@@ -779,17 +785,26 @@ std::string render_comparison_csv(const comparison& c) {
   const bool ranged = std::any_of(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.result.uncertainty.has_value(); });
   // "error" says why an option was not estimated (JSON's "error"; empty for the others); the
   // ranges' columns follow when any row has them.
+  // With ranges, the intensity is its own median, as the outputs beside it, and its
+  // percentiles follow the outputs'.
   out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{},error{}\n", rank_unit(c.rank_by),
-                     ranged ? range_csv_header() : std::string{});
+                     ranged ? range_csv_header() + ",intensity_g_co2e_per_kwh_p5,intensity_g_co2e_per_kwh_p95"
+                            : std::string{});
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     const auto rank = rank_of(c, i);  // empty where the option is not ranked
     out += (rank ? std::to_string(*rank) : std::string{}) + "," + csv_field(r.value);
     // An option that could not be estimated: every number empty (unknown), as in the JSON.
     for (const auto& col : headline_columns()) out += "," + csv_number(r.error ? std::nullopt : col.get(r.result));
-    out += "," + csv_number(r.error ? std::nullopt : r.result.inputs.intensity_g_per_kwh) + "," +
-           csv_number(r.delta_to_best) + "," + (r.error ? csv_field(*r.error) : std::string{}) +
-           (ranged ? range_csv_cells(r.error ? estimate{} : r.result) : std::string{}) + "\n";
+    const auto intensity = r.error ? factor_cells{}
+                                   : factor_of(r.result, uncertain_input::intensity_g_per_kwh,
+                                               r.result.inputs.intensity_g_per_kwh);
+    out += "," + csv_number(intensity.value) + "," + csv_number(r.delta_to_best) + "," +
+           (r.error ? csv_field(*r.error) : std::string{}) +
+           (ranged ? range_csv_cells(r.error ? estimate{} : r.result) + "," + csv_number(intensity.p5) + "," +
+                         csv_number(intensity.p95)
+                   : std::string{}) +
+           "\n";
   }
   return out;
 }

@@ -37,6 +37,20 @@ std::string csv_number(std::optional<double> v) {
   return fmt::format("{:.10g}", *v);
 }
 
+const input_distribution* drawn_input(const estimate& e, uncertain_input i) {
+  if (!e.uncertainty) return nullptr;
+  for (const auto& x : e.uncertainty->inputs)
+    if (x.input == i && !x.dist.fixed()) return &x;
+  return nullptr;
+}
+
+factor_cells factor_of(const estimate& e, uncertain_input i, std::optional<double> point) {
+  if (!point) return {};
+  if (!e.uncertainty) return {point, {}, {}};
+  if (const auto* d = drawn_input(e, i)) return {d->dist.quantile(0.5), d->dist.quantile(0.05), d->dist.quantile(0.95)};
+  return {point, point, point};  // fixed: every percentile is the value
+}
+
 std::string range_csv_header() {
   std::string out;
   for (const auto& col : headline_columns())
@@ -56,18 +70,23 @@ std::string range_csv_cells(const estimate& e) {
 
 std::string render_csv(const estimate& e) {
   const auto& c = e.context;
+  // With ranges, PUE and grid intensity are their own medians, as the outputs beside them
+  // (the point values stay in the JSON's trace); their percentiles follow the outputs'.
+  const auto pue = factor_of(e, uncertain_input::pue, e.inputs.pue);
+  const auto intensity = factor_of(e, uncertain_input::intensity_g_per_kwh, e.inputs.intensity_g_per_kwh);
   std::string head = "hardware,count,region,grid_region,boundary,convention,pue,intensity_g_co2e_per_kwh";
   std::string row = csv_field(c.accelerator_id) + "," + csv_number(e.inputs.count) + "," + csv_field(c.region_id) + "," +
                     csv_field(c.grid_region_id) + "," + std::string(to_string(c.boundary)) + "," +
                     std::string(to_string(c.convention)) + "," +
-                    csv_number(e.inputs.pue) + "," + csv_number(e.inputs.intensity_g_per_kwh);
+                    csv_number(pue.value) + "," + csv_number(intensity.value);
   for (const auto& col : headline_columns()) {
     head += "," + std::string(col.name);
     row += "," + csv_number(col.get(e));
   }
   if (e.uncertainty) {
-    head += range_csv_header();
-    row += range_csv_cells(e);
+    head += range_csv_header() + ",pue_p5,pue_p95,intensity_g_co2e_per_kwh_p5,intensity_g_co2e_per_kwh_p95";
+    row += range_csv_cells(e) + "," + csv_number(pue.p5) + "," + csv_number(pue.p95) + "," +
+           csv_number(intensity.p5) + "," + csv_number(intensity.p95);
   }
   return head + "\n" + row + "\n";
 }

@@ -31,6 +31,19 @@ std::string hardware_text(const estimate& e, const catalog& cat, bool with_count
 /// one with a width (p5 != p95), else nullptr.
 const output_interval* interval(const estimate& e, std::string_view name);
 
+/// The distribution input `i` of `e` was drawn from, when `e` has ranges and the input
+/// was sampled (not fixed); else nullptr. Its median and 5th/95th percentiles are the
+/// factor to print beside median outputs (docs/uncertainty.md).
+const input_distribution* drawn_input(const estimate& e, uncertain_input i);
+
+/// A factor of `e` as a CSV-style triple: with ranges, the median and 5th/95th percentile of
+/// its distribution (a fixed input: its value three times); without, the point value and no
+/// percentiles. nullopt parts where `point` is unknown.
+struct factor_cells {
+  std::optional<double> value, p5, p95;
+};
+factor_cells factor_of(const estimate& e, uncertain_input i, std::optional<double> point);
+
 /// With ranges: a *_p5 and a *_p95 column for each headline output with an interval
 /// (",energy_facility_kwh_p5,energy_facility_kwh_p95,…"), written after a CSV row's
 /// other columns so that a reader of those keeps its places; the cells of `e` (empty

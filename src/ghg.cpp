@@ -46,6 +46,12 @@ ghg_accounting ghg_scopes(const estimate& e) {
   g.lines.back().left_out = left_out;
   if (location && (embodied || left_out)) g.location_based_total_kg = *location + embodied.value_or(0);
   if (market && (embodied || left_out)) g.market_based_total_kg = *market + embodied.value_or(0);
+  // With ranges the lines are medians, whose sum is not the median of the total: the
+  // location-based total is then total emissions' own median (the sum at every sample); the
+  // market-based one has no median of its own, and the notes say it is a sum of medians.
+  const bool ranged = e.uncertainty.has_value();
+  if (const auto t = e.value(output::emissions_total); ranged && g.location_based_total_kg && t)
+    g.location_based_total_kg = t;
 
   auto& n = g.notes;
   n.push_back(owned ? "Owned hardware (" + g.ownership_basis +
@@ -55,6 +61,10 @@ ghg_accounting ghg_scopes(const estimate& e) {
                           "goods and services); the buyer's Scope 2 has none of it.");
   n.push_back(
       "Location-based and market-based figures are two views of the same emissions: report both, never add them.");
+  if (ranged && g.market_based_total_kg && embodied && *embodied > 0)
+    n.push_back("With ranges, each line is the median of its samples and the location-based total is the median of "
+                "total emissions; the market-based total is the sum of the medians of its two lines, not a median "
+                "(the median of a sum need not be the sum of the medians).");
   if (!market) {
     n.push_back("Market-based unknown: no carbon-free-energy share for this site; give cfe.");
   } else if (g.market_claim == "hourly carbon-free energy") {

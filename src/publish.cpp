@@ -46,6 +46,20 @@ std::string range_of(const estimate& e, output o, Show show) {
   if (!i) return {};
   return " (90% range " + show(i->p5) + " to " + show(i->p95) + ")";
 }
+/// A factor of the estimate beside its outputs: with ranges (the input drawn, not fixed) its
+/// own median and 90% range, as the median outputs it stands beside (docs/uncertainty.md);
+/// else the point value. `show` writes one number.
+struct factor_phrase {
+  std::string value;  ///< "1.56", or the median "1.505"
+  std::string range;  ///< "90% range 1.331 to 1.622"; "" without a drawn range
+};
+template <class Show>
+factor_phrase factor_of(const estimate& e, uncertain_input i, double point, Show show) {
+  const input_distribution* d = drawn_input(e, i);
+  if (!d) return {show(point), {}};
+  return {show(d->dist.quantile(0.5)),
+          "90% range " + show(d->dist.quantile(0.05)) + " to " + show(d->dist.quantile(0.95))};
+}
 std::string kwh_text(double v) { return readable(energy::kwh(v)); }
 std::string kg_text(double v) { return readable(emissions::kg_co2e(v)); }
 
@@ -56,9 +70,12 @@ struct facts {
   std::string no_where;  ///< what stands for the place when there is no region
   std::string convention, boundary;
   std::string method;    ///< the convention in words
-  double pue = 1;
+  factor_phrase pue;     ///< with ranges, PUE's median and 90% range
   std::optional<double> intensity;
-  std::string grid;      ///< "274.8 g CO2e/kWh for egrid:NWPP (direct, production, location (2022))"
+  /// "274.8 g CO2e/kWh for egrid:NWPP (direct, production, location (2022))"; with ranges the
+  /// intensity's median and 90% range: "44.3 g CO2e/kWh (90% range 41.48 to 47.25) for FR (…)".
+  std::string grid;
+  std::string grid_point;  ///< the same at the point value, for the paper's equation
   std::string versions;  ///< "trainprint 0.1.0, catalog 2026.11.0 (2026-11-26)"
   /// With ranges: what the figures are (medians with 90% ranges); "" without.
   std::string ranged;
@@ -102,12 +119,15 @@ facts gather(const estimate& e, const catalog& cat) {
                  "amortised embodied emissions; accelerators and their servers";
       break;
   }
-  f.pue = e.inputs.pue;
+  f.pue = factor_of(e, uncertain_input::pue, e.inputs.pue, g4);
   f.intensity = e.inputs.intensity_g_per_kwh;
   if (f.intensity) {
-    f.grid = g4(*f.intensity) + " g CO2e/kWh";
-    if (!c.grid_region_id.empty()) f.grid += " for " + c.grid_region_id;
-    if (!c.intensity_basis.empty()) f.grid += " (" + c.intensity_basis + ")";
+    std::string where;
+    if (!c.grid_region_id.empty()) where += " for " + c.grid_region_id;
+    if (!c.intensity_basis.empty()) where += " (" + c.intensity_basis + ")";
+    const auto ci = factor_of(e, uncertain_input::intensity_g_per_kwh, *f.intensity, g4);
+    f.grid = ci.value + " g CO2e/kWh" + (ci.range.empty() ? "" : " (" + ci.range + ")") + where;
+    f.grid_point = g4(*f.intensity) + " g CO2e/kWh" + where;
   }
   f.versions = fmt::format("trainprint {}, catalog {} ({})", version, e.catalog_version, e.catalog_date);
   return f;
@@ -127,12 +147,19 @@ std::string emissions_sentence(const estimate& e) {
   return s;
 }
 
+/// The market-based sentence. With ranges the emissions are a median, so the share beside
+/// them is the median of its own range too (a share of 100% can only be sampled lower, so
+/// the point share would not match the median emissions).
 std::string market_sentence(const estimate& e) {
   const auto m = e.value(output::emissions_market);
   if (!m || !e.inputs.cfe) return {};
-  return fmt::format("Market-based operational emissions are {} with a carbon-free-energy share of {:g}% (the "
+  auto share = factor_of(e, uncertain_input::cfe, *e.inputs.cfe, [](double v) { return fmt::format("{:.3g}%", v * 100); });
+  if (share.range.empty()) share.value = fmt::format("{:g}%", *e.inputs.cfe * 100);  // the point, as given
+  return fmt::format("Market-based operational emissions are {}{} with a carbon-free-energy share {} (the "
                      "provider's annual claim or the user's; not hourly-matched unless stated).",
-                     readable(emissions::kg_co2e(*m)), *e.inputs.cfe * 100);
+                     readable(emissions::kg_co2e(*m)), range_of(e, output::emissions_market, kg_text),
+                     share.range.empty() ? (e.uncertainty ? "of " + share.value + ", fixed" : "of " + share.value)
+                                         : "whose median is " + share.value + ", " + share.range);
 }
 
 [[noreturn]] void need_emissions(std::string_view format) {
@@ -218,7 +245,7 @@ paper_prose paper_prose_of(const estimate& e, const facts& f) {
                  " of wall-clock time";
   const auto emb = e.value(output::emissions_embodied);
   p.with_embodied = emb && *emb > 0;
-  p.closing = "with CI the grid's carbon intensity, " + f.grid;
+  p.closing = "with CI the grid's carbon intensity, " + f.grid_point;  // the equation's: the point value
   p.closing += p.with_embodied ? fmt::format(", and embodied the manufacturing emissions of the hardware amortised "
                                              "over {:g} years. ",
                                              e.inputs.lifetime_years)
@@ -229,7 +256,9 @@ paper_prose paper_prose_of(const estimate& e, const facts& f) {
                              readable(e.energy_facility), range_of(e, output::energy_facility, kwh_text),
                              emissions_sentence(e), f.ranged);
   if (const auto m = market_sentence(e); !m.empty()) p.closing += m + " ";
-  p.closing += "Every factor and its source:";
+  // With ranges the factors below are the trace's point values, as the equations use them.
+  p.closing += e.uncertainty ? "Every factor at its central value (as in the equations) and its source:"
+                             : "Every factor and its source:";
   return p;
 }
 
@@ -261,7 +290,8 @@ std::string render_model_card(const estimate& e, const catalog& cat) {
   std::string source =
       fmt::format("{} estimate; convention {} ({}); boundary {}; PUE {}; grid intensity {}; emissions = "
                   "location-based operational{}",
-                  f.versions, f.convention, f.method, f.boundary, g4(f.pue), f.grid,
+                  f.versions, f.convention, f.method, f.boundary,
+                  f.pue.value + (f.pue.range.empty() ? "" : " (" + f.pue.range + ")"), f.grid,
                   e.inputs.embodied && e.value(output::emissions_embodied) ? " + embodied" : "");
   if (const auto* i = interval(e, info(output::emissions_total).path))
     source += fmt::format("; the median of {} Monte Carlo samples, 90% range {:.0f} to {:.0f} g CO2e",
@@ -278,11 +308,12 @@ std::string render_model_card(const estimate& e, const catalog& cat) {
   out += "---\n\n";
   out += "## Environmental impact\n\n";
   std::string p = fmt::format(
-      "Training used {}{} accelerator-hours on {}{}, an estimated {}{} of electricity at the facility (PUE {}), "
+      "Training used {}{} accelerator-hours on {}{}, an estimated {}{} of electricity at the facility (PUE {}{}), "
       "and emitted an estimated {}; {:.0f} g CO2e in the metadata above. ",
       readable_count(e.accelerator_hours), range_of(e, output::accelerator_hours, readable_count), f.hardware,
       f.where.empty() ? "" : " in " + f.where, readable(e.energy_facility),
-      range_of(e, output::energy_facility, kwh_text), g4(f.pue), emissions_sentence(e), *total * 1000.0);
+      range_of(e, output::energy_facility, kwh_text), f.pue.value, f.pue.range.empty() ? "" : ", " + f.pue.range,
+      emissions_sentence(e), *total * 1000.0);
   if (!f.ranged.empty()) p += f.ranged + " ";
   p += fmt::format("Estimated with {} under the {} convention ({}), boundary {}; grid intensity {}. ", f.versions,
                    f.convention, f.method, f.boundary, f.grid);
@@ -426,12 +457,13 @@ std::string render_ai_act(const estimate& e, const catalog& cat) {
   rows.push_back({"(e) Energy consumption, estimated (facility)",
                   readable(e.energy_facility) + range_of(e, output::energy_facility, kwh_text),
                   fmt::format("estimated, not measured, from the computational resources (as point 2(e) allows): {}; "
-                              "PUE {}; convention {}, boundary {}",
+                              "PUE {}{}; convention {}, boundary {}",
                               f.convention == "model-card" ? "accelerator-hours × TDP"
                               : e.context.boundary == boundary::servers
                                   ? "accelerator-hours × (average accelerator power + host share)"
                                   : "accelerator-hours × average accelerator power",
-                              g4(f.pue), f.convention, f.boundary)});
+                              f.pue.value, f.pue.range.empty() ? "" : " (" + f.pue.range + ")", f.convention,
+                              f.boundary)});
   if (it)
     rows.push_back({"(e) Energy consumption, estimated (IT equipment, before PUE)",
                     readable(energy::kwh(*it)) + range_of(e, output::energy_it, kwh_text),

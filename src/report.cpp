@@ -472,8 +472,12 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
                                  "the other (see the notes): not a saving until each has the price it really pays.",
                                  best.value, metric_text(c.rank_by, diff));
       } else if (diff > 0) {
-        d.summary += fmt::format(" Choosing {} over {} saves {} ({:.0f}% of the highest", best.value, worst->value,
-                                 metric_text(c.rank_by, diff), 100 * diff / *worst->metric);
+        // With ranges both are medians: the saving is their difference, not a median of its own.
+        d.summary += fmt::format(" Choosing {} over {} saves {} ({}{:.0f}% of the highest", best.value, worst->value,
+                                 metric_text(c.rank_by, diff),
+                                 best.result.uncertainty && worst->result.uncertainty ? "the difference of the medians; "
+                                                                                      : "",
+                                 100 * diff / *worst->metric);
         if (*best.metric > 0) d.summary += fmt::format("; the highest is {:.3g} times the lowest", *worst->metric / *best.metric);
         d.summary += ").";
         const auto* bi = metric_interval(best.result, c.rank_by);
@@ -547,16 +551,20 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
     d.notes.push_back("Where a value lies outside its interval, an input sits at the end of its range (for example a "
                       "carbon-free-energy share of 100%, which the samples can only lower).");
 
-  // Charts.
+  // Charts. With ranges the stacked parts are each a median, whose sum is not the median of
+  // the total: the captions say so, as the charts' labels.
   d.charts = comparison_charts(c);
+  constexpr std::string_view medians_caption =
+      " Each part is its own median; medians need not add up, so a bar's length can differ from the median of the "
+      "total printed beside it (the table's).";
   d.chart_ids = {"emissions", "components", "water"};
   d.captions = {
       uncertain ? "Bars: location-based operational plus embodied emissions; whiskers: 90% interval."
                 : "Bars: location-based operational plus embodied emissions.",
       "Operational emissions (location-based: facility energy × grid intensity) and embodied emissions (manufacturing, "
-      "amortised over the hardware's life).",
+      "amortised over the hardware's life)." + std::string(uncertain ? medians_caption : ""),
       "On-site water evaporated for cooling (IT energy × WUE) and off-site water consumed to generate the electricity "
-      "(facility energy × EWIF)."};
+      "(facility energy × EWIF)." + std::string(uncertain ? medians_caption : "")};
 
   // Everyday equivalents: the first of each kind in the catalog.
   for (const auto* q : picked) {
@@ -578,6 +586,8 @@ document build(const comparison& c, const catalog& cat, const report_options& o)
       if (worst && *worst->delta_to_best > 0 && !is_accounting_input(c.key)) {
         d.saving = fmt::format("{} instead of {} avoids {}", c.rows.front().value, worst->value,
                                metric_text(rank_by::emissions, *worst->delta_to_best));
+        if (c.rows.front().result.uncertainty && worst->result.uncertainty)
+          d.saving += " (the difference of the medians)";  // not a median of its own
         if (auto t = equivalent_text(*worst->delta_to_best, *q)) d.saving += ", about as much as " + *t;
         d.saving += ".";
       }
@@ -662,19 +672,27 @@ std::vector<bar_chart> comparison_charts(const comparison& c) {
 
     // A stacked bar of two parts, labelled "total = first + second" ("?" for an unknown part;
     // `second_left_out`: the second part was left out by the user, which the label says).
+    // With ranges each part is its own median, and medians do not add up: the label gives the
+    // median of the total (`whole`, the table's) and then the parts' medians, never their sum
+    // as a total ("8.67 (median); parts' medians 7.52 + 1.07").
     auto stacked = [&](bar_chart& chart, std::vector<std::string>& described, std::optional<double> first,
-                       std::optional<double> second, double factor, bool second_left_out = false) {
+                       std::optional<double> second, std::optional<double> whole, double factor,
+                       bool second_left_out = false) {
       chart_bar p{r.value, {scaled(first, factor), scaled(second, factor)}, {}, {}, {}};
       if (p.values[0] || p.values[1]) {
-        const double t = p.values[0].value_or(0) + p.values[1].value_or(0);
-        p.value_text = chart_number(t) + " = " + (p.values[0] ? chart_number(*p.values[0]) : "?") + " + " +
-                       (p.values[1] ? chart_number(*p.values[1]) : second_left_out ? "0 (left out)" : "?");
+        const std::string sum = (p.values[0] ? chart_number(*p.values[0]) : "?") + " + " +
+                                (p.values[1] ? chart_number(*p.values[1]) : second_left_out ? "0 (left out)" : "?");
+        if (e.uncertainty && whole)
+          p.value_text = chart_number(*whole / factor) + " (median); parts' medians " + sum;
+        else
+          p.value_text = chart_number(p.values[0].value_or(0) + p.values[1].value_or(0)) + " = " + sum;
       }
       described.push_back(r.value + ": " + (p.value_text.empty() ? "unknown" : p.value_text));
       chart.bars.push_back(std::move(p));
     };
-    stacked(parts, dp, kg(e.location_based), kg(e.embodied), es.factor, !r.error && !e.inputs.embodied);
-    stacked(water, dw, litres(e.water_onsite), litres(e.water_offsite), ws.factor);
+    stacked(parts, dp, kg(e.location_based), kg(e.embodied), emissions_of(e), es.factor,
+            !r.error && !e.inputs.embodied);
+    stacked(water, dw, litres(e.water_onsite), litres(e.water_offsite), litres(e.water_total), ws.factor);
   }
   total.description = fmt::format(
       "Horizontal bar chart, one bar per {}, {}: total emissions (location-based operational + embodied) in "
@@ -684,14 +702,19 @@ std::vector<bar_chart> comparison_charts(const comparison& c) {
       known_metrics(c) >= 2 ? fmt::format("ordered by {}, lowest first", metric_name(c.rank_by))
                             : std::string("in the table's order"),
       es.unit, uncertain ? ", with whiskers for the 90% interval" : "", join(dt, "; "));
+  // With ranges, the parts are medians, which need not add up to the median of the total.
+  const bool ranged = std::any_of(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.result.uncertainty.has_value(); });
+  const std::string_view medians_read =
+      "each value reads the median of the total (as in the table), then the medians of the two parts, which the bar "
+      "stacks: medians need not add up, so a bar's length can differ from its total's median";
   parts.description = fmt::format(
       "Stacked horizontal bar chart, one bar per {}: operational location-based emissions (dark, solid) then embodied "
-      "emissions (light, hatched), in {}; each value reads total = operational + embodied. {}.",
-      c.key, es.unit, join(dp, "; "));
+      "emissions (light, hatched), in {}; {}. {}.",
+      c.key, es.unit, ranged ? medians_read : "each value reads total = operational + embodied", join(dp, "; "));
   water.description = fmt::format(
       "Stacked horizontal bar chart, one bar per {}: on-site water for cooling (dark, solid) then off-site water for "
-      "electricity generation (light, hatched), in {}; each value reads total = on-site + off-site. {}.",
-      c.key, ws.unit, join(dw, "; "));
+      "electricity generation (light, hatched), in {}; {}. {}.",
+      c.key, ws.unit, ranged ? medians_read : "each value reads total = on-site + off-site", join(dw, "; "));
   charts.push_back(std::move(total));
   charts.push_back(std::move(parts));
   charts.push_back(std::move(water));
