@@ -123,38 +123,27 @@ struct sample_quad {
 /// The operations of the formula, each as compute<double> writes it (model.hpp):
 /// `apply(p, q)` on the samples of one sample_pair or sample_quad, p from the left operand.
 namespace sample_ops {
-struct add {
-  template <class T>
-  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return p + q; }
-};
-struct sub {
-  template <class T>
-  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return p - q; }
-};
-struct mul {
-  template <class T>
-  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return p * q; }
-};
-struct div {
-  template <class T>
-  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return p / q; }
-};
+// An operation whose samples are one expression of p and q.
+#define TRAINPRINT_SAMPLE_OP(name, expr)                                                           \
+  struct name {                                                                                    \
+    template <class T>                                                                             \
+    TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return expr; } \
+  };
+TRAINPRINT_SAMPLE_OP(add, p + q)
+TRAINPRINT_SAMPLE_OP(sub, p - q)
+TRAINPRINT_SAMPLE_OP(mul, p * q)
+TRAINPRINT_SAMPLE_OP(div, p / q)
 /// min1(p) = std::min(1.0, p) = p < 1 ? p : 1 (q is 1).
-struct min_one {
-  template <class T>
-  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return T::if_less(p, q, p, q); }
-};
+TRAINPRINT_SAMPLE_OP(min_one, T::if_less(p, q, p, q))
+/// max_of(p, q) = std::max(p, q) = p < q ? q : p.
+TRAINPRINT_SAMPLE_OP(max_of, T::if_less(p, q, q, p))
+#undef TRAINPRINT_SAMPLE_OP
 /// ratio_or_one(p, q) = q > 0 ? p / q : 1.
 struct ratio_or_one {
   template <class T>
   TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept {
     return T::if_less(T::all(0.0), q, p / q, T::all(1.0));
   }
-};
-/// max_of(p, q) = std::max(p, q) = p < q ? q : p.
-struct max_of {
-  template <class T>
-  TRAINPRINT_SAMPLE_INLINE static T apply(const T& p, const T& q) noexcept { return T::if_less(p, q, q, p); }
 };
 /// clamp_fraction(p, floor q) = std::min(1.0, std::max(q, p)).
 struct clamp_fraction {
