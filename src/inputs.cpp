@@ -327,6 +327,12 @@ error_field error_field_of(std::string_view m) {
   return {};
 }
 
+void throw_given_twice(std::string_view name, std::string_view first, std::string_view second) {
+  throw input_error(std::string(name), "twice",
+                    "one value per input ('" + std::string(first) + "' and '" + std::string(second) +
+                        "' are two spellings of it)");
+}
+
 std::string spell_inputs(std::string_view m, spelling how) {
   if (how == spelling::json && m.find('`') == std::string_view::npos) return std::string(m);
   if (how == spelling::json) {  // the ids as they are, without the marks of `id`

@@ -199,9 +199,7 @@ void from_json(const json& j, scenario& s) {
     const input_info& i = scenario_field(key);
     if (!value.is_null()) {  // null is not given: it gives the input no value
       const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == i.name; });
-      if (first != seen.end())
-        throw input_error(std::string(i.name), "twice",
-                          "one value per input ('" + first->second + "' and '" + key + "' are two spellings of it)");
+      if (first != seen.end()) throw_given_twice(i.name, first->second, key);
       seen.emplace_back(i.name, key);
     }
     set_input_json(s, i, key, value);

@@ -15,6 +15,7 @@
 #include "typed_spelling.hpp"
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
+#include "trainprint/inventory.hpp"
 #include "trainprint/measure.hpp"
 #include "trainprint/spelling.hpp"
 #include "trainprint/version.hpp"
@@ -194,6 +195,9 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
     return 2;
   } catch (const trainprint::measure_error& e) {
     print_error(err, e.what());  // about a file's columns and lines, not the inputs: as it is
+    return 1;
+  } catch (const trainprint::inventory_error& e) {
+    print_error(err, e.what());  // about a runs file's rows: its columns as the file spells them (inventory.cpp)
     return 1;
   } catch (const trainprint::data_error& e) {
     print_error(err, e.what());  // about a data or scenario file's keys: as the file spells them
