@@ -52,6 +52,16 @@ std::string suggest(const CLI::App& app, int argc, char** argv) {
     if (a.rfind("--", 0) == 0) {
       a = a.substr(0, a.find('='));
       if (std::find(names.begin(), names.end(), a) != names.end()) continue;
+      // The other command's axis flag: say which flag this command takes, not the nearest spelling.
+      const std::string& cmd = sub->get_name();
+      const std::string typed = argv[i];
+      const std::string value = typed.find('=') != std::string::npos ? typed.substr(typed.find('=') + 1)
+                                : i + 1 < argc                      ? std::string(argv[i + 1])
+                                                                    : std::string("KEY=V1,V2,…");
+      if (a == "--vary" && (cmd == "compare" || cmd == "report"))
+        return "; " + cmd + " takes --across " + value + " (one input); --vary is sweep's";
+      if (a == "--across" && cmd == "sweep")
+        return "; sweep takes --vary " + value + " (repeatable); --across is compare's and report's";
       auto close = trainprint::closest_ids(a, names, 1);
       if (!close.empty()) return "; did you mean " + close[0] + "?";
     } else if (!commands.empty() && a.rfind('-', 0) != 0 &&
