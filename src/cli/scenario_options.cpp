@@ -75,6 +75,18 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 }  // namespace
 
 namespace {
+/// An axis's values as the user typed them: separated by ',', or by ';' for a mix, whose
+/// values hold commas (parse_axis()).
+std::string axis_text(const sweep_axis& a) {
+  const char sep = canonical_input_name(a.key) == "mix" ? ';' : ',';
+  std::string all;
+  for (const auto& v : a.values) {
+    if (!all.empty()) all += sep;
+    all += v;
+  }
+  return all;
+}
+
 /// An input that says how much work or time the run is: given over a scenario file, it
 /// replaces the file's workload as a whole (merge(), scenario::has_workload()).
 bool replaces_workload(std::string_view name) {
@@ -105,8 +117,7 @@ void check_file_workload(const scenario& file, const std::string& path, const sc
     const std::string name = canonical_input_name(a.key);
     typed.push_back(name);
     if (!culprit && replaces_workload(name)) {
-      std::string all;
-      for (const auto& v : a.values) all += (all.empty() ? "" : ",") + v;
+      const std::string all = axis_text(a);
       culprit.emplace(std::string(axis_flag), "'" + a.key + "=" + all + "'");
     }
   }
@@ -220,8 +231,7 @@ void rethrow_first_row(std::exception_ptr x, std::span<const sweep_axis> axes, s
   } catch (const input_error& e) {
     for (std::size_t a = 0; a < axes.size() && a < values.size(); ++a) {
       if (canonical_input_name(axes[a].key) != e.field()) continue;
-      std::string all;
-      for (const auto& v : axes[a].values) all += (all.empty() ? "" : ",") + v;
+      const std::string all = axis_text(axes[a]);
       // The user's text in quotes: spelled as typed (spelling.hpp).
       throw input_error(std::string(what),
                         "'" + axes[a].key + "=" + values[a] + "', the first value of '--" + std::string(what) + " " +
