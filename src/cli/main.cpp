@@ -126,6 +126,27 @@ std::string given_twice(const CLI::App& app, std::string_view what, int argc, ch
   return given[0].first + " is given " + times + ": " + values + "; give it once";
 }
 
+/// Flags (--uncertainty, --explain, --recompute, ...) take no value: "--explain=0" or
+/// "--uncertainty=3" is refused (flag_value_error()), not read as on or off.
+void flags_take_no_value(CLI::App& app) {
+  for (auto* opt : app.get_options())
+    if (opt->get_expected_max() == 0) opt->disable_flag_override();
+  for (auto* s : app.get_subcommands({})) flags_take_no_value(*s);
+}
+
+/// "--uncertainty takes no value: got '--uncertainty=3'; give --uncertainty alone" for
+/// CLI11's "uncertainty was given a disallowed flag override"; empty when `what` is no such message.
+std::string flag_value_error(std::string_view what, int argc, char** argv) {
+  constexpr std::string_view tail = " was given a disallowed flag override";
+  if (!what.ends_with(tail)) return {};
+  std::string flag(what.substr(0, what.size() - tail.size()));
+  if (!flag.starts_with("-")) flag = "--" + flag;
+  std::string typed = flag + "=…";
+  for (int i = 1; i < argc; ++i)
+    if (std::string_view(argv[i]).starts_with(flag + "=")) typed = argv[i];
+  return flag + " takes no value: got '" + typed + "'; give " + flag + " alone";
+}
+
 /// Lets global options follow every subcommand, at any depth.
 void fallthrough_all(CLI::App& app) {
   for (auto* s : app.get_subcommands({})) {
@@ -171,6 +192,7 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
   cli::add_inventory(app, ctx);
   cli::add_measure(app, ctx);
   fallthrough_all(app);  // global options may follow any subcommand
+  flags_take_no_value(app);
   cli::remember_typed(app, argc, argv);
 
   try {
@@ -189,6 +211,10 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
     if (auto twice = given_twice(app, e.what(), argc, argv); !twice.empty()) {
       print_error(err, twice);
       return 1;
+    }
+    if (auto value = flag_value_error(e.what(), argc, argv); !value.empty()) {
+      print_error(err, value);
+      return 2;
     }
     print_error(err, e.what(), suggest(app, argc, argv));
     return 2;
