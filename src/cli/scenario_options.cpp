@@ -96,15 +96,16 @@ bool replaces_workload(std::string_view name) {
   return false;
 }
 
-/// A workload typed over a scenario file's (flags, --across or --vary keys) must give the
-/// file's whole workload, or none of it: merge() replaces the file's workload as a whole, so
-/// a part left in the file would be dropped without a word ("--count 512 --duration 14d" over
-/// a file's params and tokens), or missing with the file blamed ("--params 13B" over them:
-/// "data/scenario.json: tokens: missing"). Names the typed input and the file's keys.
+/// A workload typed over a scenario file's (flags, --across or --vary keys) must give each
+/// input of the file's workload that it could go with: merge() replaces the file's workload
+/// as a whole, so such an input would be dropped without a word ("--count 512 --duration 14d"
+/// over a file's params and tokens), or be missing with the file blamed ("--params 13B" over
+/// them: "data/scenario.json: tokens: missing"). Throws input_error naming the typed input
+/// and the file's keys.
 void check_file_workload(const scenario& file, const std::string& path, const scenario_options& o,
                          std::span<const sweep_axis> axes, std::string_view axis_flag,
                          const std::vector<std::pair<std::string, std::string>>& keys) {
-  std::vector<std::string> typed;          // the workload inputs typed, by name
+  std::vector<std::string> typed;  // the workload inputs typed, by name
   std::optional<std::pair<std::string, std::string>> culprit;  // the error's field and the text typed
   for (std::size_t k = 0; k < scenario_inputs.size(); ++k)
     if (o.values[k] && scenario_inputs[k].group == "Workload") {
@@ -128,7 +129,9 @@ void check_file_workload(const scenario& file, const std::string& path, const sc
   // duration) is replaced, as typing both would conflict; one the typed inputs could go with
   // (its tokens beside a typed params, its params and tokens beside a typed duration) is not
   // dropped without a word.
-  auto way = [](std::string_view n) { return n == "flops" ? 0 : n == "size" ? 1 : n == "gpu_hours" ? 3 : n == "duration_h" ? 4 : 2; };
+  auto way = [](std::string_view n) {
+    return n == "flops" ? 0 : n == "size" ? 1 : n == "gpu_hours" ? 3 : n == "duration_h" ? 4 : 2;
+  };
   auto typed_way = [&](int w) {
     return std::any_of(typed.begin(), typed.end(), [&](const std::string& n) { return way(n) == w; });
   };
