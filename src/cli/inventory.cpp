@@ -180,12 +180,11 @@ inventory_run to_run(const file_row& row, const catalog& cat, row_columns& colum
       k = std::string(in->name);
     }
     if (value.empty()) continue;  // an empty cell: not given (nor given twice beside another spelling)
-    // no_embodied sets `embodied`: its errors are the no_embodied column's.
-    const std::string input = k == "no_embodied" ? "embodied" : k;
-    const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == input; });
-    if (first != seen.end()) throw_given_twice(input, first->second, key_in);
-    seen.emplace_back(input, key_in);
-    if (in || k == "no_embodied") columns.emplace(input, key_in);
+    const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == k; });
+    if (first != seen.end()) throw_given_twice(k, first->second, key_in);
+    seen.emplace_back(k, key_in);
+    // An error about an input names this column; no_embodied sets `embodied`, whose errors are its.
+    if (in || k == "no_embodied") columns.emplace(k == "no_embodied" ? "embodied" : k, key_in);
     if (k == "name") run.name = value;
     else if (k == "kind") kind = value;
     else if (k == "preset") o.preset = value;
