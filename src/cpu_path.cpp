@@ -18,7 +18,7 @@ void check_hours_only_scenario(const scenario& s, const accelerator& part) {
                           ", estimated from its power and the hours, not from FLOPs");
   if (!s.gpu_hours && !s.duration_h)
     throw input_error("duration_h", "",
-                      std::string("give duration_h with count") + (cpu ? " (cores), or gpu_hours (core-hours)"
+                      std::string("give duration_h with `count`") + (cpu ? " (cores), or gpu_hours (core-hours)"
                                                                        : " (machines), or gpu_hours (machine-hours)") +
                           ": the catalog has no peak FLOP/s for " + part.id + ", so its hours cannot come from FLOPs");
 }

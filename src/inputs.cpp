@@ -230,6 +230,12 @@ std::string inputs_markdown() {
       "  intensity and PUE. `pue`, `wue`, `ewif`, `cfe` or `ownership` alone refine the earlier site.\n"
       "- Inputs of one source never replace each other: `--region FR --intensity 50` keeps both (the\n"
       "  given intensity wins over the region's), and two workloads given together are a conflict.\n"
+      "- A workload typed over a scenario file's (`trainprint --scenario`: a flag, or an `--across` or\n"
+      "  `--vary` key) never drops part of the file's without a word: it must give each workload input of\n"
+      "  the file that it could go with (the file's `tokens` beside a typed `--params`, its `params` and\n"
+      "  `tokens` beside a typed `--duration`), or it is refused, naming the flag and the file's keys. One\n"
+      "  given another way replaces them (`--flops` for the file's `params` and `tokens`, `--gpu-hours` for\n"
+      "  its `duration_h`).\n"
       "- `compare --across KEY=V1,V2` and `report` estimate each option as if `--KEY V` were one more\n"
       "  flag: over a preset, `--across region=FR,PL` gives each region's own grid, and a typed `--pue`\n"
       "  stays. A `sweep --vary` value is set among the typed inputs (a workload value replaces their\n"
@@ -325,6 +331,12 @@ error_field error_field_of(std::string_view m) {
     return {tag, m.substr(tag.size(), colon - tag.size()), colon};
   }
   return {};
+}
+
+void throw_given_twice(std::string_view name, std::string_view first, std::string_view second) {
+  throw input_error(std::string(name), "twice",
+                    "one value per input ('" + std::string(first) + "' and '" + std::string(second) +
+                        "' are two spellings of it)");
 }
 
 std::string spell_inputs(std::string_view m, spelling how) {

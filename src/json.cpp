@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "trainprint/catalog.hpp"
 #include "trainprint/compare.hpp"
@@ -26,6 +28,20 @@ namespace trainprint::inline v0 {
 namespace {
 
 using json = nlohmann::json;
+
+/// An input's value as the user gave it: the scenario keeps it in SI units, and the way
+/// back to the input's unit can miss it by an ulp (--wue 0.5: 0.5 / 3.6e6 × 3.6e6 =
+/// 0.49999999999999994). The nearest number of 15 significant digits (which any decimal
+/// of up to 15 digits survives exactly) when it is within 2 ulps, so that the number typed
+/// comes back; a value worked out (a plain word's mode, 347.7930419085465) stays as it is.
+double as_given(double v) {
+  if (!std::isfinite(v) || v == 0) return v;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  const double d = std::strtod(buf, nullptr);
+  const double ulp = std::nextafter(std::fabs(v), HUGE_VAL) - std::fabs(v);
+  return std::fabs(d - v) <= 2 * ulp ? d : v;
+}
 
 std::string type_name(const json& v) {
   if (v.is_number()) return "number";
@@ -109,7 +125,7 @@ void write_input(json& j, const scenario& s, const input_info& i) {
     case input_kind::number:
     case input_kind::ratio:
     case input_kind::duration:
-      if (auto v = i.get(s)) j[key] = *v;
+      if (auto v = i.get(s)) j[key] = i.unit.empty() ? *v : as_given(*v);  // a unit: converted back from SI
       return;
     case input_kind::text:
       if (s.*i.text) j[key] = *(s.*i.text);
@@ -199,9 +215,7 @@ void from_json(const json& j, scenario& s) {
     const input_info& i = scenario_field(key);
     if (!value.is_null()) {  // null is not given: it gives the input no value
       const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == i.name; });
-      if (first != seen.end())
-        throw input_error(std::string(i.name), "twice",
-                          "one value per input ('" + first->second + "' and '" + key + "' are two spellings of it)");
+      if (first != seen.end()) throw_given_twice(i.name, first->second, key);
       seen.emplace_back(i.name, key);
     }
     set_input_json(s, i, key, value);
@@ -256,7 +270,7 @@ scenario parse_scenario(std::string_view text_in, const std::string& file) {
 
 void to_json(json& j, const trace_entry& t) {
   j = json{{"name", t.name},
-           {"value", t.value},
+           {"value", t.origin == origin::user ? as_given(t.value) : t.value},  // an input: as typed
            {"unit", t.unit},
            {"origin", std::string(to_string(t.origin))},
            {"source", t.source.empty() ? json(nullptr) : json(t.source)},

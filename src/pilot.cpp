@@ -65,7 +65,7 @@ scenario with_measurement(scenario s, const measurement& m, std::vector<std::str
     if (!s.count && m.device_count > 0) s.count = static_cast<std::int64_t>(m.device_count);
     if (s.count) {
       s.duration_h = hours(*m.duration_s / 3600.0);
-      note += fmt::format("; duration_h {:.4g} h from the file, with count {}", *m.duration_s / 3600.0, *s.count);
+      note += fmt::format("; duration_h {:.4g} h from the file, with `count` {}", *m.duration_s / 3600.0, *s.count);
     } else if (!s.has_workload()) {
       throw input_error("count", "", m.file + " does not say how many accelerators ran: give `count`");
     }
@@ -193,7 +193,7 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
     if (!(mfu > 0 && mfu <= 1))
       throw input_error("pilot_tokens", num(*c.pilot_tokens),
                         fmt::format("tokens that give an MFU of at most 1 (they give {:.3g} on {} accelerator(s) in "
-                                    "{:.4g} s): check the pilot's tokens and count",
+                                    "{:.4g} s): check pilot_tokens and pilot_count",
                                     mfu, c.pilot_count, pilot_s));
     c.mfu = mfu;
     c.run.mfu = mfu;
@@ -201,12 +201,12 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
     if (r.mfu_band && (mfu < r.mfu_band->first || mfu > r.mfu_band->second))
       c.notes.push_back(fmt::format(
           "the pilot's MFU {:.3g} lies {} the fitted model's 90% range for this run ({:.3g}–{:.3g}): check the "
-          "pilot's tokens, count and hours ({})",
+          "pilot's tokens, count and hours: pilot_tokens, pilot_count and pilot_hours ({})",
           mfu, mfu < r.mfu_band->first ? "below" : "above", r.mfu_band->first, r.mfu_band->second,
           mfu < r.mfu_band->first ? "a pilot that spends its time starting up or evaluating is slower than the run"
                                   : "a short pilot on few accelerators can be faster than a whole run, which also "
                                     "loses time to communication, checkpoints and restarts"));
-    c.notes.push_back(fmt::format("mfu {:.3g}: {:.4g} model FLOPs ({:.4g} tokens × {:.4g} FLOP/token) / ({:.4g} s × {} "
+    c.notes.push_back(fmt::format("`mfu` {:.3g}: {:.4g} model FLOPs ({:.4g} tokens × {:.4g} FLOP/token) / ({:.4g} s × {} "
                                   "× {:.4g} FLOP/s peak)",
                                   mfu, *c.pilot_flops, *c.pilot_tokens, *r.flops / *run.tokens, pilot_s,
                                   c.pilot_count, r.inputs.peak_flop_per_s * r.inputs.precision_speedup));
@@ -223,24 +223,24 @@ pilot_calibration calibrate_from_pilot(const scenario& run, const measurement& p
   // What the pilot calibrated, first among the notes.
   std::string what;
   if (c.mfu) {
-    what = "calibrated from the pilot: power_w and mfu (its tokens over its hours)";
+    what = "calibrated from the pilot: power_w and `mfu` (its tokens over its hours)";
   } else if (run.gpu_hours || run.duration_h) {
-    what = fmt::format("calibrated from the pilot: power_w only; mfu is not needed: the run's given hours set its "
+    what = fmt::format("calibrated from the pilot: power_w only; `mfu` is not needed: the run's given hours set its "
                        "accelerator-hours, so its energy is the pilot's power × those hours{}",
                        c.pilot_tokens ? " (the pilot's tokens are not used)" : "");
   } else if (run.flops || run.has_workload()) {
     if (run.mfu) {
-      what = "calibrated from the pilot: power_w only; mfu is the run's own (given), not the pilot's";
+      what = "calibrated from the pilot: power_w only; `mfu` is the run's own (given), not the pilot's";
     } else {
-      what = "calibrated from the pilot: power_w only; mfu is NOT calibrated (the pilot's tokens or steps are "
-             "unknown): the run's hours come from its FLOPs at the fitted MFU default; give --pilot-tokens or "
-             "--pilot-steps to calibrate it, or the run's --duration";
+      what = "calibrated from the pilot: power_w only; `mfu` is NOT calibrated (the pilot's tokens or steps are "
+             "unknown): the run's hours come from its FLOPs at the fitted MFU default; give pilot_tokens or "
+             "pilot_steps to calibrate it, or the run's duration_h";
     }
   } else {
     throw input_error("pilot_tokens", "",
                       "something that gives the run's hours: the pilot gives its power, not how long the run takes. "
-                      "Give the run's --duration or --gpu-hours, or its workload (--params and --tokens; with "
-                      "--pilot-tokens or --pilot-steps the pilot then calibrates its MFU too)");
+                      "Give the run's duration_h or gpu_hours, or its workload (`params` and `tokens`; with "
+                      "pilot_tokens or pilot_steps the pilot then calibrates its MFU too)");
   }
   c.notes.insert(c.notes.begin(), std::move(what));
   return c;

@@ -45,26 +45,26 @@ struct input_words {
 input_words words_for(uncertain_input i) {
   using enum uncertain_input;
   switch (i) {
-    case flops: return {"the model size", "the model's parameter count and training tokens (--params, --tokens)"};
-    case duration_h: return {"the training duration", "the run's wall-clock duration (--duration-h, e.g. 3w)"};
-    case accelerator_hours: return {"the accelerator-hours", "the run's accelerator-hours from its logs (--gpu-hours)"};
-    case mfu: return {"how busy the accelerators are", "the run's measured MFU (--mfu) or its accelerator-hours (--gpu-hours)"};
-    case precision_speedup: return {"the speed-up of the training precision", "the run's measured throughput (--mfu)"};
+    case flops: return {"the model size", "the model's parameter count and training tokens (`params`, `tokens`)"};
+    case duration_h: return {"the training duration", "the run's wall-clock duration (`duration_h`, e.g. 3w)"};
+    case accelerator_hours: return {"the accelerator-hours", "the run's accelerator-hours from its logs (`gpu_hours`)"};
+    case mfu: return {"how busy the accelerators are", "the run's measured MFU (`mfu`) or its accelerator-hours (`gpu_hours`)"};
+    case precision_speedup: return {"the speed-up of the training precision", "the run's measured throughput (`mfu`)"};
     case power_fraction:
-    case accelerator_power_w: return {"the accelerators' power draw", "the accelerators' measured average power (--power-w)"};
+    case accelerator_power_w: return {"the accelerators' power draw", "the accelerators' measured average power (`power_w`)"};
     case host_max_w:
-    case host_power_w: return {"the servers' host power", "the servers' measured host power (--host-power-w)"};
-    case pue: return {"the data centre's overhead", "the data centre's PUE (--pue, or --provider)"};
-    case wue_l_per_kwh: return {"the cooling water", "the data centre's WUE (--wue)"};
+    case host_power_w: return {"the servers' host power", "the servers' measured host power (`host_power_w`)"};
+    case pue: return {"the data centre's overhead", "the data centre's PUE (`pue`, or `provider`)"};
+    case wue_l_per_kwh: return {"the cooling water", "the data centre's WUE (`wue`)"};
     case intensity_g_per_kwh:
-      return {"the grid's carbon intensity", "where the data centre is (--region) or its grid's carbon intensity (--intensity)"};
-    case cfe: return {"the carbon-free-energy share", "the provider's carbon-free-energy share (--cfe)"};
-    case ewif_l_per_kwh: return {"the water of electricity generation", "the grid's water intensity (--ewif)"};
+      return {"the grid's carbon intensity", "where the data centre is (`region`) or its grid's carbon intensity (`intensity`)"};
+    case cfe: return {"the carbon-free-energy share", "the provider's carbon-free-energy share (`cfe`)"};
+    case ewif_l_per_kwh: return {"the water of electricity generation", "the grid's water intensity (`ewif`)"};
     case embodied_accelerator_kg:
     case embodied_host_kg: return {"the hardware's manufacturing emissions", "a manufacturer's life-cycle assessment of the hardware"};
-    case lifetime_years: return {"the hardware's service life", "the hardware's service life (--lifetime-years)"};
-    case price_usd_per_kwh: return {"the electricity price", "the electricity price (--price-usd-per-kwh)"};
-    case hourly_price_usd: return {"the hourly price", "the price per accelerator-hour (--hourly-price-usd)"};
+    case lifetime_years: return {"the hardware's service life", "the hardware's service life (`lifetime_years`)"};
+    case price_usd_per_kwh: return {"the electricity price", "the electricity price (`price_usd_per_kwh`)"};
+    case hourly_price_usd: return {"the hourly price", "the price per accelerator-hour (`hourly_price_usd`)"};
   }
   return {"an input", "a measured value of it"};
 }
@@ -94,21 +94,21 @@ energy_mix mix_of(const plain_energy& e) {
 void detail::check_plain_words(const scenario& s) {
   auto quoted = [](const std::string& t) { return "'" + t.substr(0, 60) + "'"; };
   if (s.size && !find_size(*s.size))
-    throw input_error("size", quoted(*s.size), "one of " + size_words() + " (or give params and tokens)");
+    throw input_error("size", quoted(*s.size), "one of " + size_words() + " (or give `params` and `tokens`)");
   if (s.energy) {
     if (!find_energy_word(*s.energy))
-      throw input_error("energy", quoted(*s.energy), "one of " + energy_word_list() + " (or give region, intensity, or a mix such as mix=wind=1)");
+      throw input_error("energy", quoted(*s.energy), "one of " + energy_word_list() + " (or give `region`, `intensity`, or a mix such as mix=wind=1)");
     if (s.intensity || s.mix)
-      throw input_error("energy", quoted(*s.energy) + " with " + (s.intensity ? "intensity" : "mix"),
-                        "energy or " + std::string(s.intensity ? "intensity" : "mix") +
-                            ", not both (energy stands for a mix)");
+      throw input_error("energy", quoted(*s.energy) + " with " + (s.intensity ? "`intensity`" : "`mix`"),
+                        "`energy` or " + std::string(s.intensity ? "`intensity`" : "`mix`") +
+                            ", not both (`energy` stands for a mix)");
   }
   // Two statements of the grid: a mix sets the carbon intensity and the off-site water
   // (EWIF), so an intensity beside it would take the carbon from one and the water from the other.
   if (s.intensity && s.mix)
-    throw input_error("intensity", fmt::format("{:g} g CO2e/kWh with mix", s.intensity->in_g_per_kwh()),
-                      "intensity or mix, not both (a mix sets the intensity and the off-site water; with intensity, "
-                      "give ewif for the water)");
+    throw input_error("intensity", fmt::format("{:g} g CO2e/kWh with `mix`", s.intensity->in_g_per_kwh()),
+                      "`intensity` or `mix`, not both (a mix sets the intensity and the off-site water; with "
+                      "`intensity`, give `ewif` for the water)");
 }
 
 void detail::check_plain_ids(const scenario& s, const catalog& cat) {
@@ -116,13 +116,13 @@ void detail::check_plain_ids(const scenario& s, const catalog& cat) {
   if (s.region && !cat.get_region(*s.region) && find_energy_word(*s.region))
     throw input_error("region", quoted(*s.region),
                       "a place (FR, US-CA, aws:us-east-1); for electricity described in words give energy=" +
-                          std::string(find_energy_word(*s.region)->word) + " (--energy)");
+                          std::string(find_energy_word(*s.region)->word));
   if (s.mix)
     for (const auto& [id, share] : s.mix->shares)
       if (const auto* w = find_energy_word(id); w && !cat.get_energy_source(id))
         throw input_error("mix." + id, quoted(id),
                           "an energy source such as coal, gas, wind or solar; for electricity described in words give "
-                          "energy=" + std::string(w->word) + " (--energy) instead of mix");
+                          "energy=" + std::string(w->word) + " instead of `mix`");
 }
 
 void detail::spread_over_parts(const plain_part& w, const scenario& given, const catalog& cat, resolved_scenario& r,
@@ -274,7 +274,7 @@ std::string range_summary(const uncertainty_result& u) {
                                                                : "manufacturing emissions";
         return {"the hardware",
                 "which accelerator: its " + std::string(figure) + ", drawn as " + std::string(to_string(i)),
-                "which accelerator the run used (--hardware, e.g. h100, a100-sxm4-80gb or tpu-v4)"};
+                "which accelerator the run used (`hardware`, e.g. h100, a100-sxm4-80gb or tpu-v4)"};
       }
     const auto w = words_for(i);
     return {std::string(w.what), std::string(to_string(i)), std::string(w.fact)};

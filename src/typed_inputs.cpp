@@ -3,7 +3,9 @@
 #include "trainprint/typed_inputs.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
@@ -55,7 +57,21 @@ std::optional<uncertainty_options> uncertainty_from_text(bool on, const std::opt
   uncertainty_options u;
   if (samples)
     u.samples = static_cast<std::uint64_t>(whole(*samples, "samples", static_cast<double>(min_uncertainty_samples), 1e9));
-  if (seed) u.seed = static_cast<std::uint64_t>(whole(*seed, "seed", 0, 9007199254740992.0));  // 2^53
+  if (seed) {
+    // At most 2^53, the largest whole number a JSON reader keeps exactly. Digits alone are read
+    // as an integer, exactly: as a double, 9007199254740993 would become 2^53 without a word.
+    constexpr std::uint64_t most = std::uint64_t{1} << 53;
+    const std::string& t = *seed;
+    if (!t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      std::uint64_t v = 0;
+      const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (ec != std::errc{} || end != t.data() + t.size() || v > most)
+        throw input_error("seed", t, "a whole number 0 <= seed <= 9007199254740992 (2^53)");
+      u.seed = v;
+    } else {
+      u.seed = static_cast<std::uint64_t>(whole(t, "seed", 0, static_cast<double>(most)));
+    }
+  }
   if (threads) u.threads = static_cast<unsigned>(whole(*threads, "threads", 1, 256));
   validate(u);
   return u;

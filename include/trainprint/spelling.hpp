@@ -54,4 +54,11 @@ struct error_field {
 };
 [[nodiscard]] error_field error_field_of(std::string_view message);
 
+/// Throws the input_error for input `name` given twice in one source under two of its
+/// spellings, `first` and then `second`, each as the source wrote it (a JSON key, a CSV
+/// column, a Python keyword): "[trainprint.input] power_w: got twice, expected one value
+/// per input ('power' and 'power_w' are two spellings of it)". The scenario-JSON reader,
+/// the inventory reader and the Python keywords all say it with this one text.
+[[noreturn]] void throw_given_twice(std::string_view name, std::string_view first, std::string_view second);
+
 }  // namespace trainprint::inline v0

@@ -11,6 +11,7 @@
 #include "catalog/fields.hpp"
 #include "catalog/impl.hpp"
 #include "embedded_data.hpp"
+#include "json_text.hpp"
 
 namespace trainprint::inline v0 {
 
@@ -142,7 +143,7 @@ void catalog::impl::parse_pending(table<T>& t, std::size_t pos) {
   try {
     dom = json::parse(pe.text.begin(), pe.text.end());
   } catch (const json::parse_error& e) {
-    rd.fail(ptr, std::string("malformed JSON: ") + e.what());
+    rd.fail(ptr, "malformed JSON: " + json_error_text(e));
   }
   t.items[pos] = parse_entry<T>(rd, pe.file->src, json_node(dom), ptr);
 }

@@ -11,12 +11,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <utility>
 
 #include "trainprint/compare.hpp"
 #include "trainprint/error.hpp"
 #include "trainprint/inventory.hpp"
 #include "trainprint/report.hpp"
+#include "trainprint/spelling.hpp"
+#include "typed_spelling.hpp"
 
 namespace trainprint::cli {
 
@@ -139,8 +142,18 @@ std::vector<file_row> read_jsonl(const std::string& text, problems& bad) {
   return rows;
 }
 
-/// A row as a run: the scenario flags read as the CLI reads them (to_scenario).
-inventory_run to_run(const file_row& row, const catalog& cat) {
+/// Each input a row gives (its name) -> the column as the row spells it ("power" for
+/// power_w), for its errors: an inventory is a file, and its messages name its columns.
+using row_columns = std::map<std::string, std::string, std::less<>>;
+
+/// A library message about a row, its inputs named by the row's columns (with_keys()).
+std::string as_columns(std::string_view message, const row_columns& columns) {
+  return with_keys(spell_inputs(message, spelling::json), columns);
+}
+
+/// A row as a run: the scenario flags read as the CLI reads them (to_scenario). `columns`
+/// gets the row's columns by input.
+inventory_run to_run(const file_row& row, const catalog& cat, row_columns& columns) {
   scenario_options o;
   inventory_run run;
   run.line = row.line;
@@ -157,7 +170,9 @@ inventory_run to_run(const file_row& row, const catalog& cat) {
       if (!in) {
         std::vector<std::string> names{"name", "kind", "preset"};
         for (const auto& i : scenario_inputs) names.emplace_back(i.name);
-        const auto close = closest_ids(k, names, 1);
+        auto close = closest_ids(k, names, 1);
+        // The hint in the header's own style: "gpu-hours" for a kebab-case header.
+        if (!close.empty() && key.find('-') != std::string_view::npos) std::replace(close[0].begin(), close[0].end(), '_', '-');
         throw input_error("column", "'" + key_in + "'",
                           "name, kind, preset or a scenario input" +
                               (close.empty() ? std::string{} : " (did you mean " + close[0] + "?)"));
@@ -166,10 +181,10 @@ inventory_run to_run(const file_row& row, const catalog& cat) {
     }
     if (value.empty()) continue;  // an empty cell: not given (nor given twice beside another spelling)
     const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == k; });
-    if (first != seen.end())
-      throw input_error(k, "twice",
-                        "one value per input ('" + first->second + "' and '" + key_in + "' are two spellings of it)");
+    if (first != seen.end()) throw_given_twice(k, first->second, key_in);
     seen.emplace_back(k, key_in);
+    // An error about an input names this column; no_embodied sets `embodied`, whose errors are its.
+    if (in || k == "no_embodied") columns.emplace(k == "no_embodied" ? "embodied" : k, key_in);
     if (k == "name") run.name = value;
     else if (k == "kind") kind = value;
     else if (k == "preset") o.preset = value;
@@ -215,11 +230,13 @@ std::string run(const inventory_options& o, const global_options& g) {
                      (path.extension() != ".csv" && first != std::string::npos && text[first] == '{');
   const auto rows = jsonl ? read_jsonl(text, bad) : read_csv(text, o.file, bad);
   std::vector<inventory_run> runs;
+  std::map<std::size_t, row_columns> columns;  // by line
   for (const auto& r : rows) {
+    auto& c = columns[r.line];
     try {
-      runs.push_back(to_run(r, cat));
+      runs.push_back(to_run(r, cat, c));
     } catch (const error& e) {
-      bad.emplace_back(r.line, e.what());
+      bad.emplace_back(r.line, as_columns(e.what(), c));
     }
   }
   std::optional<inventory> inv;
@@ -227,7 +244,7 @@ std::string run(const inventory_options& o, const global_options& g) {
     try {
       inv = make_inventory(runs, cat);
     } catch (const inventory_error& e) {
-      bad.insert(bad.end(), e.problems().begin(), e.problems().end());
+      for (const auto& [line, what] : e.problems()) bad.emplace_back(line, as_columns(what, columns[line]));
     }
   }
   if (!bad.empty()) {

@@ -15,6 +15,7 @@
 #include "typed_spelling.hpp"
 #include "trainprint/catalog.hpp"
 #include "trainprint/error.hpp"
+#include "trainprint/inventory.hpp"
 #include "trainprint/measure.hpp"
 #include "trainprint/spelling.hpp"
 #include "trainprint/version.hpp"
@@ -51,6 +52,16 @@ std::string suggest(const CLI::App& app, int argc, char** argv) {
     if (a.rfind("--", 0) == 0) {
       a = a.substr(0, a.find('='));
       if (std::find(names.begin(), names.end(), a) != names.end()) continue;
+      // The other command's axis flag: say which flag this command takes, not the nearest spelling.
+      const std::string& cmd = sub->get_name();
+      const std::string typed = argv[i];
+      const std::string value = typed.find('=') != std::string::npos ? typed.substr(typed.find('=') + 1)
+                                : i + 1 < argc                      ? std::string(argv[i + 1])
+                                                                    : std::string("KEY=V1,V2,…");
+      if (a == "--vary" && (cmd == "compare" || cmd == "report"))
+        return "; " + cmd + " takes --across " + value + " (one input); --vary is sweep's";
+      if (a == "--across" && cmd == "sweep")
+        return "; sweep takes --vary " + value + " (repeatable); --across is compare's and report's";
       auto close = trainprint::closest_ids(a, names, 1);
       if (!close.empty()) return "; did you mean " + close[0] + "?";
     } else if (!commands.empty() && a.rfind('-', 0) != 0 &&
@@ -115,6 +126,27 @@ std::string given_twice(const CLI::App& app, std::string_view what, int argc, ch
   return given[0].first + " is given " + times + ": " + values + "; give it once";
 }
 
+/// Flags (--uncertainty, --explain, --recompute, ...) take no value: "--explain=0" or
+/// "--uncertainty=3" is refused (flag_value_error()), not read as on or off.
+void flags_take_no_value(CLI::App& app) {
+  for (auto* opt : app.get_options())
+    if (opt->get_expected_max() == 0) opt->disable_flag_override();
+  for (auto* s : app.get_subcommands({})) flags_take_no_value(*s);
+}
+
+/// "--uncertainty takes no value: got '--uncertainty=3'; give --uncertainty alone" for
+/// CLI11's "uncertainty was given a disallowed flag override"; empty when `what` is no such message.
+std::string flag_value_error(std::string_view what, int argc, char** argv) {
+  constexpr std::string_view tail = " was given a disallowed flag override";
+  if (!what.ends_with(tail)) return {};
+  std::string flag(what.substr(0, what.size() - tail.size()));
+  if (!flag.starts_with("-")) flag = "--" + flag;
+  std::string typed = flag + "=…";
+  for (int i = 1; i < argc; ++i)
+    if (std::string_view(argv[i]).starts_with(flag + "=")) typed = argv[i];
+  return flag + " takes no value: got '" + typed + "'; give " + flag + " alone";
+}
+
 /// Lets global options follow every subcommand, at any depth.
 void fallthrough_all(CLI::App& app) {
   for (auto* s : app.get_subcommands({})) {
@@ -160,6 +192,7 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
   cli::add_inventory(app, ctx);
   cli::add_measure(app, ctx);
   fallthrough_all(app);  // global options may follow any subcommand
+  flags_take_no_value(app);
   cli::remember_typed(app, argc, argv);
 
   try {
@@ -179,6 +212,10 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
       print_error(err, twice);
       return 1;
     }
+    if (auto value = flag_value_error(e.what(), argc, argv); !value.empty()) {
+      print_error(err, value);
+      return 2;
+    }
     print_error(err, e.what(), suggest(app, argc, argv));
     return 2;
   } catch (const CLI::ExtrasError& e) {
@@ -194,6 +231,9 @@ int trainprint::cli::run_cli(int argc, char** argv, std::string& out, std::strin
     return 2;
   } catch (const trainprint::measure_error& e) {
     print_error(err, e.what());  // about a file's columns and lines, not the inputs: as it is
+    return 1;
+  } catch (const trainprint::inventory_error& e) {
+    print_error(err, e.what());  // about a runs file's rows: its columns as the file spells them (inventory.cpp)
     return 1;
   } catch (const trainprint::data_error& e) {
     print_error(err, e.what());  // about a data or scenario file's keys: as the file spells them

@@ -74,7 +74,92 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 }
 }  // namespace
 
-typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat) {
+namespace {
+/// An axis's values as the user typed them: separated by ',', or by ';' for a mix, whose
+/// values hold commas (parse_axis()).
+std::string axis_text(const sweep_axis& a) {
+  const char sep = canonical_input_name(a.key) == "mix" ? ';' : ',';
+  std::string all;
+  for (const auto& v : a.values) {
+    if (!all.empty()) all += sep;
+    all += v;
+  }
+  return all;
+}
+
+/// An input that says how much work or time the run is: given over a scenario file, it
+/// replaces the file's workload as a whole (merge(), scenario::has_workload()).
+bool replaces_workload(std::string_view name) {
+  for (std::string_view w : {"params", "active_params", "trainable_params", "tokens", "flops", "size", "gpu_hours",
+                             "duration_h"})
+    if (name == w) return true;
+  return false;
+}
+
+/// A workload typed over a scenario file's (flags, --across or --vary keys) must give each
+/// input of the file's workload that it could go with: merge() replaces the file's workload
+/// as a whole, so such an input would be dropped without a word ("--count 512 --duration 14d"
+/// over a file's params and tokens), or be missing with the file blamed ("--params 13B" over
+/// them: "data/scenario.json: tokens: missing"). Throws input_error naming the typed input
+/// and the file's keys.
+void check_file_workload(const scenario& file, const std::string& path, const scenario_options& o,
+                         std::span<const sweep_axis> axes, std::string_view axis_flag,
+                         const std::vector<std::pair<std::string, std::string>>& keys) {
+  std::vector<std::string> typed;  // the workload inputs typed, by name
+  std::optional<std::pair<std::string, std::string>> culprit;  // the error's field and the text typed
+  for (std::size_t k = 0; k < scenario_inputs.size(); ++k)
+    if (o.values[k] && scenario_inputs[k].group == "Workload") {
+      typed.emplace_back(scenario_inputs[k].name);
+      if (!culprit && replaces_workload(scenario_inputs[k].name))
+        culprit.emplace(std::string(scenario_inputs[k].name), "'" + *o.values[k] + "'");
+    }
+  if (o.recompute) typed.emplace_back("recompute");
+  for (const auto& a : axes) {
+    const std::string name = canonical_input_name(a.key);
+    typed.push_back(name);
+    if (!culprit && replaces_workload(name)) {
+      const std::string all = axis_text(a);
+      culprit.emplace(std::string(axis_flag), "'" + a.key + "=" + all + "'");
+    }
+  }
+  if (!culprit) return;
+  // Which way of giving the work (0: flops, 1: size, 2: params and tokens) or the time
+  // (3: gpu_hours, 4: duration_h) an input is. A file's input whose way is left for another
+  // of the same part (its flops for typed params and tokens, its gpu_hours for a typed
+  // duration) is replaced, as typing both would conflict; one the typed inputs could go with
+  // (its tokens beside a typed params, its params and tokens beside a typed duration) is not
+  // dropped without a word.
+  auto way = [](std::string_view n) {
+    return n == "flops" ? 0 : n == "size" ? 1 : n == "gpu_hours" ? 3 : n == "duration_h" ? 4 : 2;
+  };
+  auto typed_way = [&](int w) {
+    return std::any_of(typed.begin(), typed.end(), [&](const std::string& n) { return way(n) == w; });
+  };
+  std::vector<std::string> left, add;  // the file's workload inputs no typed input gives: its keys, and the flags to add
+  for (const auto& i : scenario_inputs) {
+    if (i.group != "Workload" || !input_is_set(file, i) || std::find(typed.begin(), typed.end(), i.name) != typed.end())
+      continue;
+    const int w = way(i.name);
+    const bool time = w >= 3;
+    if (!typed_way(w) && (time ? typed_way(7 - w) : typed_way(0) || typed_way(1) || typed_way(2))) continue;
+    const auto key = std::find_if(keys.begin(), keys.end(), [&](const auto& p) { return p.first == i.name; });
+    left.push_back("'" + (key != keys.end() ? key->second : std::string(i.name)) + "'");
+    add.push_back("`" + std::string(i.name) + "`");
+  }
+  if (left.empty()) return;  // each input of the file's workload is typed over, or gives way to a typed one
+  auto list = [](const std::vector<std::string>& v) {
+    std::string t;
+    for (std::size_t k = 0; k < v.size(); ++k) t += (k == 0 ? "" : k + 1 == v.size() ? " and " : ", ") + v[k];
+    return t;
+  };
+  throw input_error(culprit->first, culprit->second + " over " + path + ", whose " + list(left) + " it would drop",
+                    "the file's whole workload typed (add " + list(add) + ") or none of it: a typed workload "
+                    "replaces the file's as a whole");
+}
+}  // namespace
+
+typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat, std::span<const sweep_axis> axes,
+                                 std::string_view axis_flag) {
   typed_scenario t;
   if (o.preset) t.earlier = cat.find_preset(*o.preset).scenario;
   if (o.scenario_file) {
@@ -92,14 +177,17 @@ typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat) 
         // the file's name for an input: the hint's real key (power_w) stays as it is.
         if (const auto* i = find_input(key); i && key.find('-') == std::string::npos)
           keys.emplace_back(std::string(i->name), key);
-    remember_file_inputs(*o.scenario_file, std::move(keys));
+    remember_file_inputs(*o.scenario_file, keys);
+    scenario file_scenario;
     try {
       // parse_scenario() reads the text again: it refuses a key given twice, which the DOM keeps once.
-      t.earlier = merge(t.earlier, parse_scenario(text, *o.scenario_file));
+      file_scenario = parse_scenario(text, *o.scenario_file);
     } catch (const trainprint::error&) {
       remember_file_refused();
       throw;
     }
+    check_file_workload(file_scenario, *o.scenario_file, o, axes, axis_flag, keys);
+    t.earlier = merge(t.earlier, file_scenario);
   }
   // The flags as typed, read by the library (typed_inputs.hpp) as the browser page reads its fields.
   for (std::size_t k = 0; k < scenario_inputs.size(); ++k)
@@ -146,8 +234,7 @@ void rethrow_first_row(std::exception_ptr x, std::span<const sweep_axis> axes, s
   } catch (const input_error& e) {
     for (std::size_t a = 0; a < axes.size() && a < values.size(); ++a) {
       if (canonical_input_name(axes[a].key) != e.field()) continue;
-      std::string all;
-      for (const auto& v : axes[a].values) all += (all.empty() ? "" : ",") + v;
+      const std::string all = axis_text(axes[a]);
       // The user's text in quotes: spelled as typed (spelling.hpp).
       throw input_error(std::string(what),
                         "'" + axes[a].key + "=" + values[a] + "', the first value of '--" + std::string(what) + " " +
@@ -182,7 +269,7 @@ across_inputs to_across(const across_options& o, const catalog& cat) {
     throw CLI::RequiredError(msg + hint, CLI::ExitCodes::RequiredError);
   }
   sweep_axis axis = parse_cli_axis(o.across, "across");
-  typed_scenario base = to_typed_scenario(o.scenario, cat);
+  typed_scenario base = to_typed_scenario(o.scenario, cat, std::span(&axis, 1), "across");
   (void)scenario_from_text(base.typed);  // the flags' own errors first, as estimate gives them
   return {std::move(axis), std::move(base), parse_rank_by(o.sort)};
 }

@@ -34,12 +34,18 @@ void add_scenario_options(CLI::App& app, scenario_options& o);
 
 /// The scenario the flags describe: the preset, then the scenario file, then the
 /// flags, each overriding the one before (merge(): a workload or site input
-/// replaces the earlier source's workload or site as a whole).
+/// replaces the earlier source's workload or site as a whole; a typed workload that
+/// would leave part of the file's behind is refused: to_typed_scenario()).
 scenario to_scenario(const scenario_options& o, const catalog& cat);
 
 /// The same, with the flags kept as typed (for compare and report, whose --across
-/// value is read as one more flag: with_typed_input()).
-typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat);
+/// value is read as one more flag: with_typed_input()). `axes` are the --across or --vary
+/// axes (`axis_flag`: "across" or "vary"), typed as flags are.
+/// A workload typed over the scenario file's (a flag, or an axis key) must give every input
+/// of the file's workload or none of them, since it replaces that workload as a whole
+/// (merge()): otherwise an input_error names the typed input and the file's keys left over.
+typed_scenario to_typed_scenario(const scenario_options& o, const catalog& cat, std::span<const sweep_axis> axes = {},
+                                 std::string_view axis_flag = {});
 
 /// The flags of a comparison, shared by compare and report: the scenario, the input
 /// it varies and what ranks the options.

@@ -292,7 +292,7 @@ void run_sweep(const sweep_options& o, const global_options& g, std::string& out
   const std::uint64_t total = sweep_size(axes);
   // The flags are one source over the preset and the scenario file: a swept site input
   // replaces their site inputs (merge()), as compare --across does.
-  typed_scenario t = to_typed_scenario(o.scenario, cat);
+  typed_scenario t = to_typed_scenario(o.scenario, cat, axes, "vary");
   const layered_scenario base{std::move(t.earlier), scenario_from_text(std::move(t.typed))};
   // Plain-language words or ranges give every row its range, as `estimate` does: the
   // Monte Carlo for every row (so that all rows are medians), and a note on stderr.

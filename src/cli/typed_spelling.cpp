@@ -39,6 +39,15 @@ void collect(const CLI::App& app, std::set<std::string, std::less<>>& into) {
 /// flag over it, as the file's key; the user's quoted text is left as it is.
 std::string as_file_keys(std::string_view m) {
   const auto& s = state();
+  std::map<std::string, std::string, std::less<>> keys;
+  for (const auto& [name, key] : s.from_file)
+    if (!s.named.count(name)) keys.emplace(name, key);
+  return with_keys(m, keys);
+}
+
+}  // namespace
+
+std::string with_keys(std::string_view m, const std::map<std::string, std::string, std::less<>>& keys) {
   std::string out;
   out.reserve(m.size());
   for (std::size_t k = 0; k < m.size();) {
@@ -51,15 +60,13 @@ std::string as_file_keys(std::string_view m) {
     std::size_t e = k;
     while (e < m.size() && flag_char(m[e]) && m[e] != '-') ++e;
     const std::string_view id = m.substr(k, e - k);
-    const auto key = s.from_file.find(id);
+    const auto key = keys.find(id);
     const bool ends = e >= m.size() || !(flag_char(m[e]) || m[e] == '/' || (m[e] == '.' && e + 1 < m.size() && m[e + 1] != ' '));
-    out += key != s.from_file.end() && ends && !s.named.count(id) ? std::string_view(key->second) : id;
+    out += key != keys.end() && ends ? std::string_view(key->second) : id;
     k = e;
   }
   return out;
 }
-
-}  // namespace
 
 void remember_typed(const CLI::App& app, int argc, char** argv) {
   auto& s = state();

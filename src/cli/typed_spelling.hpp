@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <map>
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +27,12 @@ void remember_file_inputs(std::string_view path, std::vector<std::pair<std::stri
 /// Records that reading the scenario file remembered last threw: the error is about the
 /// file, whatever flags were typed.
 void remember_file_refused();
+
+/// `message` (JSON spelling: spell_inputs(), spelling::json) with each input id that
+/// `keys` maps (input name -> the key or column as a file spells it) written as that
+/// key, as a whole word; the user's quoted text is left as it is.
+[[nodiscard]] std::string with_keys(std::string_view message,
+                                    const std::map<std::string, std::string, std::less<>>& keys);
 
 /// `message` with each canonical flag the user typed under another spelling written as
 /// typed, and each snake_case id of a CLI option written as its flag.

@@ -103,7 +103,7 @@ void resolver::water() {
                      "no place given: Σ share × water consumption per source of " + world->id + "'s mix");
     if (rec.context)
       r.notes.push_back(text::format("off-site water: no place given, so the world-average mix's EWIF ({}, {:.3g} "
-                                     "L/kWh); give region, mix or ewif for the grid's own",
+                                     "L/kWh); give `region`, `mix` or `ewif` for the grid's own",
                                      world->id, *in.ewif_l_per_kwh));
     if (rg.out)
       rg.bounds(ui::ewif_l_per_kwh, "L/kWh", *in.ewif_l_per_kwh, water_bounds(world->mix->mix, cat),
@@ -250,7 +250,7 @@ void resolver::money() {
         for (const auto& e : priced_all->entries)
           if (fits(*e.system)) ids.push_back(e.system->id);
         r.notes.push_back(text::format("compute cost unknown: the catalog prices several {} systems of {} ({}); "
-                                       "give the one you rent as hardware, or give hourly_price_usd",
+                                       "give the one you rent as `hardware`, or give hourly_price_usd",
                                        provider_id, acc->id, fmt::join(ids, ", ")));
       }
     }

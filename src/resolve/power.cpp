@@ -264,7 +264,7 @@ void resolver::measured_energy_check() {
       r.notes.push_back(text::format(
           "the measured energy, {:g} kWh over the {:.4g} accelerator-hours predicted from the fitted MFU, is {:.4g} W "
           "per accelerator{}, above {}'s TDP of {:g} W: check the value, its unit (kWh) and energy_boundary, or give "
-          "gpu_hours (or duration_h with count) for the run's own hours",
+          "gpu_hours (or duration_h with `count`) for the run's own hours",
           kwh, hours, acc_w, taken_out, acc->id, *acc->tdp_w));
     return;
   }
@@ -410,7 +410,7 @@ void resolver::power() {
       r.notes.emplace_back("no hardware or power_w: the measured energy is not split between accelerators and host "
                            "(all of it is shown under accelerators), and no modelled estimate is shown beside it");
   } else {
-    if (!acc) throw input_error("hardware", "", "give hardware (e.g. h100) or power_w");
+    if (!acc) throw input_error("hardware", "", "give `hardware` (e.g. h100) or power_w");
     need_tdp("");
     if (s.power_fraction) {
       rg.user(ui::power_fraction, "power_fraction", in.power_fraction, "1");
@@ -450,8 +450,8 @@ void resolver::power() {
       if (!acc)
         throw input_error("host_power_w", "",
                           measured ? "energy_boundary=accelerators at boundary servers adds the host's energy from the "
-                                     "model: give hardware or host_power_w (or boundary=accelerators)"
-                                   : "boundary servers needs hardware or host_power_w (or boundary=accelerators)");
+                                     "model: give `hardware` or host_power_w (or boundary=accelerators)"
+                                   : "boundary=servers needs `hardware` or host_power_w (or boundary=accelerators)");
       // Without a published TDP a given average power stands in for it (TPU v5e: --power alone is enough).
       if (!s.power_w) need_tdp(", host_power_w, or boundary=accelerators");
       const double tdp = acc->tdp_w ? *acc->tdp_w : s.power_w->in_watts();

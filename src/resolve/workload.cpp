@@ -167,10 +167,10 @@ void resolver::workload_section() {
   }
   if (timed && workload && acc && in.peak_flop_per_s > 0) impossible_time_check();
   if (timed && s.mfu && !workload && rec.context)  // with a workload, finish() says it with the implied MFU
-    r.notes.push_back(text::format("mfu {:g} is not used: the accelerator-hours come from {}, and without a workload "
-                                   "(flops, or params and tokens) nothing else needs an MFU; give the workload without "
-                                   "the time to have the MFU set the hours",
-                                   *s.mfu, s.gpu_hours ? "gpu_hours" : "duration × count"));
+    r.notes.push_back(text::format("`mfu` {:g} is not used: the accelerator-hours come from {}, and without a workload "
+                                   "(`flops`, or `params` and `tokens`) nothing else needs an MFU; give the workload "
+                                   "without the time to have the MFU set the hours",
+                                   *s.mfu, s.gpu_hours ? "`gpu_hours`" : "`duration_h` × `count`"));
   // Sizes far below any training run: most often a unit left off (20 meant 20B).
   if (rec.context) implausible_size_notes(given, r.notes);
   if (rec.context) detail::unusual_value_notes(s, cat, acc, r.notes);  // values outside their usual range
@@ -198,7 +198,7 @@ void resolver::impossible_time_check() const {
   const double typical = in.flops / (3600.0 * in.peak_flop_per_s * in.precision_speedup * in.mfu_reference);
   const std::string what = text::format(
       "at least {:.4g} accelerator-hours for {:.3g} FLOP on {} (its dense {} peak, {:g} TFLOP/s, at MFU 1; the fitted "
-      "MFU {:.2g} needs {:.4g} h), or a smaller workload (params, tokens, flops): the time given would need an MFU of "
+      "MFU {:.2g} needs {:.4g} h), or a smaller workload (`params`, `tokens`, `flops`): the time given would need an MFU of "
       "{:.3g}, and no run exceeds 1",
       needed, in.flops, acc->id, to_string(ctx.precision), peak / 1e12, in.mfu_reference, typical, utilisation);
   if (in.path == path::accelerator_hours) throw input_error("gpu_hours", g(in.accelerator_hours), what);

@@ -111,7 +111,7 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       // (3600 × 989.4e12) = 23,583 H100-hours at MFU 1; 1,000 h would be an MFU of 23.6. The fitted
       // MFU for 7B on H100 is 0.198569 (estimator.test.cpp "MFU default"), printed to 2 digits as 0.2:
       // 23,583 h / 0.198569 = 118,766 h = 1.188e+05 h.
-      {"implied MFU above 1", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "gpu_hours": 1000})"); }, kind::input, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.2 needs 1.188e+05 h), or a smaller workload (params, tokens, flops): the time given would need an MFU of 23.6, and no run exceeds 1"},
+      {"implied MFU above 1", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "gpu_hours": 1000})"); }, kind::input, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.2 needs 1.188e+05 h), or a smaller workload (`params`, `tokens`, `flops`): the time given would need an MFU of 23.6, and no run exceeds 1"},
       {"negative WUE", [] { estimate_with("wue", "-0.5"); }, kind::input, "[trainprint.input] wue: got -0.5 L/kWh, expected 0 L/kWh <= wue <= 100 L/kWh"},
       {"CFE 1.5", [] { estimate_with("cfe", "1.5"); }, kind::input, "[trainprint.input] cfe: got 1.5, expected 0 <= cfe <= 1"},
       {"zero lifetime", [] { estimate_with("lifetime_years", "0"); }, kind::input, "[trainprint.input] lifetime_years: got 0 years, expected 0 years < lifetime_years <= 100 years"},
@@ -159,11 +159,11 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       {"missing count for a duration", [] { estimate_json(R"({"duration_h": 720, "hardware": "h100"})"); }, kind::input, "[trainprint.input] count: missing; duration_h needs count (accelerator-hours = duration \xc3" "\x97" " count)"},
       {"two workloads", [] { estimate_json(R"({"flops": 1e22, "params": 7e9, "tokens": 1e12, "hardware": "h100"})"); }, kind::input, "[trainprint.input] workload: got flops and params/tokens, expected flops or params with tokens, not both"},
       {"two times", [] { estimate_json(R"({"gpu_hours": 1000, "duration_h": 100, "count": 8, "hardware": "h100"})"); }, kind::input, "[trainprint.input] workload: got gpu_hours and duration_h, expected gpu_hours or duration_h with count, not both"},
-      {"empty text", [] { estimate_json(""); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
-      {"truncated JSON", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": )"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 33: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
-      {"number beyond double", [] { estimate_json(R"({"gpu_hours": 1e999, "hardware": "h100"})"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'"},
-      {"invalid UTF-8 in JSON", [] { estimate_json("{\"gpu_hours\": 1000, \"hardware\": \"h\xff\"}"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 35: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"h\\xff'"},
-      {"NaN literal in JSON", [] { estimate_json(R"({"gpu_hours": NaN, "hardware": "h100"})"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 15: syntax error while parsing value - invalid literal; last read: '\"gpu_hours\": N'"},
+      {"empty text", [] { estimate_json(""); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: line 1, column 1: unexpected end of input; expected '[', '{', or a literal"},
+      {"truncated JSON", [] { estimate_json(R"({"gpu_hours": 1000, "hardware": )"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: line 1, column 33: unexpected end of input; expected '[', '{', or a literal"},
+      {"number beyond double", [] { estimate_json(R"({"gpu_hours": 1e999, "hardware": "h100"})"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: number overflow parsing '1e999'"},
+      {"invalid UTF-8 in JSON", [] { estimate_json("{\"gpu_hours\": 1000, \"hardware\": \"h\xff\"}"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: line 1, column 35: invalid string: ill-formed UTF-8 byte; last read: '\"h\\xff'"},
+      {"NaN literal in JSON", [] { estimate_json(R"({"gpu_hours": NaN, "hardware": "h100"})"); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: line 1, column 15: invalid literal; last read: '\"gpu_hours\": N'"},
       // --- ranges and uncertainty ---
       {"range low above high", [] { scenario s = base(); set_input(s, "pue", "1.3:1.1"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got '1.3:1.1', expected a range low:high or low:mode:high with low <= mode <= high ('1.3' is above '1.1')"},
       {"range end out of range", [] { scenario s = base(); set_input(s, "pue", "0.9:1.2"); (void)make_estimate(s); }, kind::input, "[trainprint.input] pue: got 0.9 (the low end of the range 0.9:1.2), expected 1 <= pue <= 5"},
@@ -191,12 +191,12 @@ TEST_CASE("bad_input: a catalog overlay that redefines an id without replace is 
 
 TEST_CASE("bad_input: overlays with wrong types, invalid UTF-8 and bad JSON are data errors") {
   catalog cat = catalog::with_overlays({});
-  expect_error([&] { cat.overlay("{\"regions\": [{\"id\": \"x\xff\"}]}", "utf8.json"); }, kind::data, "[trainprint.data] utf8.json: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 23: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"x\\xff'");
+  expect_error([&] { cat.overlay("{\"regions\": [{\"id\": \"x\xff\"}]}", "utf8.json"); }, kind::data, "[trainprint.data] utf8.json: malformed JSON: line 1, column 23: invalid string: ill-formed UTF-8 byte; last read: '\"x\\xff'");
   expect_error([&] { cat.overlay(R"({"regions": {"id": "x"}})", "type.json"); }, kind::data, "[trainprint.data] type.json#/regions: expected an array");
   expect_error([&] { cat.overlay(R"({"sources": {"x": {"title": "Mine", "url": "", "year": 2026, "license": "facts"}}, "regions": [{"id": "lab", "kind": "cloud", "name": "Lab", "pue": {"value": 0.9}, "source": "x", "confidence": "low"}]})", "pue.json"); }, kind::data,
                "[trainprint.data] pue.json#/regions/0/pue: got 0.9, expected 1 <= pue <= 5");
-  expect_error([&] { cat.overlay(R"({"regions": [{"id": "lab", "pue": {"value": 1e999}}]})", "big.json"); }, kind::data, "[trainprint.data] big.json: malformed JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'");
-  expect_error([&] { cat.overlay("", "empty.json"); }, kind::data, "[trainprint.data] empty.json: malformed JSON: [json.exception.parse_error.101] parse error at line 1, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
+  expect_error([&] { cat.overlay(R"({"regions": [{"id": "lab", "pue": {"value": 1e999}}]})", "big.json"); }, kind::data, "[trainprint.data] big.json: malformed JSON: number overflow parsing '1e999'");
+  expect_error([&] { cat.overlay("", "empty.json"); }, kind::data, "[trainprint.data] empty.json: malformed JSON: line 1, column 1: unexpected end of input; expected '[', '{', or a literal");
   expect_error([&] { cat.overlay("[]", "array.json"); }, kind::data, "[trainprint.data] array.json: expected a JSON object");
 }
 
@@ -209,7 +209,7 @@ TEST_CASE("bad_input: a 10 MB scenario is refused cleanly") {
   expect_error([&] { estimate_json(deep); }, kind::input, "[trainprint.input] scenario: got [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[... (array), expected a JSON object of scenario fields");
   // 10 MB of a number.
   const std::string digits = R"({"gpu_hours": 1)" + std::string(10'000'000, '0') + R"(, "hardware": "h100"})";
-  expect_error([&] { estimate_json(digits); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: [json.exception.out_of_range.406] number overflow parsing '100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000...");
+  expect_error([&] { estimate_json(digits); }, kind::data, "[trainprint.data] <scenario>: malformed JSON: number overflow parsing '1" + std::string(171, '0') + "...");
 }
 
 // --- error messages are valid UTF-8 (issue 18, part 5) ---

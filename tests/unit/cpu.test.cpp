@@ -106,7 +106,7 @@ TEST_CASE("cpu: without hours or with a precision a CPU estimate is refused") {
   s.params = 1e9;
   s.tokens = 2e10;
   CHECK_THROWS_WITH_AS(make_estimate(s, catalog::embedded()),
-                       "[trainprint.input] duration_h: missing; give duration_h with count (cores), or gpu_hours "
+                       "[trainprint.input] duration_h: missing; give duration_h with `count` (cores), or gpu_hours "
                        "(core-hours): the catalog has no peak FLOP/s for intel-xeon-gold-6248, so its hours cannot "
                        "come from FLOPs",
                        input_error);
@@ -138,7 +138,7 @@ TEST_CASE("cpu: an Apple M2 Ultra is one machine at Apple's wall power, no host 
   s.params = 1e9;
   s.tokens = 2e10;
   CHECK_THROWS_WITH_AS(make_estimate(s, catalog::embedded()),
-                       "[trainprint.input] duration_h: missing; give duration_h with count (machines), or gpu_hours "
+                       "[trainprint.input] duration_h: missing; give duration_h with `count` (machines), or gpu_hours "
                        "(machine-hours): the catalog has no peak FLOP/s for apple-m2-ultra-mac-studio, so its hours "
                        "cannot come from FLOPs",
                        input_error);

@@ -447,11 +447,11 @@ TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
                        input_error);
   s = scenario{};
   s.gpu_hours = 10;
-  CHECK_THROWS_WITH_AS(make_estimate(s, cat), "[trainprint.input] hardware: missing; give hardware (e.g. h100) or power_w",
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat), "[trainprint.input] hardware: missing; give `hardware` (e.g. h100) or power_w",
                        input_error);
   s.power_w = power::watts(300);
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
-                       "[trainprint.input] host_power_w: missing; boundary servers needs hardware or host_power_w "
+                       "[trainprint.input] host_power_w: missing; boundary=servers needs `hardware` or host_power_w "
                        "(or boundary=accelerators)",
                        input_error);
   s = scenario{};

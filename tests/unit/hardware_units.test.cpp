@@ -208,6 +208,6 @@ TEST_CASE("notes: probably mistyped inputs are kept and said") {
   // mfu beside a time without a workload: not used, and nothing implies one.
   scenario m = timed("h100", 8, "FR");
   m.mfu = 0.4;
-  CHECK(has_note(make_estimate(m, cat()), "mfu 0.4 is not used: the accelerator-hours come from duration × count, "
+  CHECK(has_note(make_estimate(m, cat()), "`mfu` 0.4 is not used: the accelerator-hours come from `duration_h` × `count`, "
                                           "and without a workload"));
 }

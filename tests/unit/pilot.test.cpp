@@ -39,7 +39,7 @@ TEST_CASE("pilot: an energy file without a duration needs the pilot's hours") {
   CHECK(c.calibrated == std::vector<std::string>{"power_w"});
   CHECK_FALSE(c.mfu);
   REQUIRE_FALSE(c.notes.empty());
-  CHECK(c.notes.front().find("calibrated from the pilot: power_w only; mfu is not needed") == 0);
+  CHECK(c.notes.front().find("calibrated from the pilot: power_w only; `mfu` is not needed") == 0);
   const auto e = make_estimate(c.run);
   CHECK(e.energy_accelerators.in_kwh() == doctest::Approx(100));
   CHECK(e.energy_host.in_kwh() == doctest::Approx(0));
@@ -80,7 +80,7 @@ TEST_CASE("pilot: without its tokens a pilot calibrates power, not MFU; with not
   info.tokens = 1000;
   c = calibrate_from_pilot(run, m, info);
   CHECK(has(c.calibrated, "mfu"));
-  CHECK(c.notes.front() == "calibrated from the pilot: power_w and mfu (its tokens over its hours)");
+  CHECK(c.notes.front() == "calibrated from the pilot: power_w and `mfu` (its tokens over its hours)");
   // Nothing gives the run's hours: no pilot tokens, no run hours, no run workload.
   scenario bare;
   bare.hardware = "h100";

@@ -139,7 +139,7 @@ TEST_CASE("plain: the done-when scenario gives a range, with what drives it and 
   REQUIRE(sens.size() > 1);
   CHECK((sens[1].input == uncertain_input::power_fraction || sens[1].input == uncertain_input::precision_speedup));
   CHECK(has_note_exactly(e, "the range comes mostly from the training duration (duration_h), then the hardware; the "
-                        "single fact that would narrow it most: the run's wall-clock duration (--duration-h, e.g. 3w)"));
+                        "single fact that would narrow it most: the run's wall-clock duration (`duration_h`, e.g. 3w)"));
 }
 
 TEST_CASE("plain: FLOPs from a size word on the flops path") {
@@ -267,7 +267,7 @@ TEST_CASE("plain: bad words get a clear error that says what would be right") {
   s.hardware = "gpu";
   CHECK_THROWS_WITH_AS(validate(s),
                        "[trainprint.input] size: got 'huge', expected one of small, medium, large, very-large (or "
-                       "give params and tokens)",
+                       "give `params` and `tokens`)",
                        input_error);
   s.size = "large";
   s.params = 7e9;
@@ -282,8 +282,8 @@ TEST_CASE("plain: bad words get a clear error that says what would be right") {
   e.energy = "fossil";
   e.intensity = carbon_intensity::g_per_kwh(300);
   CHECK_THROWS_WITH_AS(validate(e),
-                       "[trainprint.input] energy: got 'fossil' with intensity, expected energy or intensity, not "
-                       "both (energy stands for a mix)",
+                       "[trainprint.input] energy: got 'fossil' with `intensity`, expected `energy` or `intensity`, "
+                       "not both (`energy` stands for a mix)",
                        input_error);
   // --region renewable and --mix fossil=1 point at --energy.
   scenario r;
@@ -292,7 +292,7 @@ TEST_CASE("plain: bad words get a clear error that says what would be right") {
   r.region = "renewable";
   CHECK_THROWS_WITH_AS(make_estimate(r, cat()),
                        "[trainprint.input] region: got 'renewable', expected a place (FR, US-CA, aws:us-east-1); for "
-                       "electricity described in words give energy=renewable (--energy)",
+                       "electricity described in words give energy=renewable",
                        input_error);
   scenario m;
   m.size = "small";
@@ -300,7 +300,7 @@ TEST_CASE("plain: bad words get a clear error that says what would be right") {
   m.mix = energy_mix{{{"fossil", 1.0}}};
   CHECK_THROWS_WITH_AS(make_estimate(m, cat()),
                        "[trainprint.input] mix.fossil: got 'fossil', expected an energy source such as coal, gas, "
-                       "wind or solar; for electricity described in words give energy=fossil (--energy) instead of mix",
+                       "wind or solar; for electricity described in words give energy=fossil instead of `mix`",
                        input_error);
   // "mixed" and "unknown" are the catalog's own aliases of its "other" source: a mix takes them.
   m.mix = energy_mix{{{"mixed", 1.0}}};
@@ -403,7 +403,7 @@ TEST_CASE("plain: when the part drives the range, the sentence says the hardware
   const std::string why = range_summary(*e.uncertainty);
   CHECK(why.starts_with("the range comes mostly from the hardware (which accelerator: its peak FLOP/s, drawn as "
                         "precision_speedup), then "));
-  CHECK(why.ends_with("; the single fact that would narrow it most: which accelerator the run used (--hardware, e.g. "
+  CHECK(why.ends_with("; the single fact that would narrow it most: which accelerator the run used (`hardware`, e.g. "
                       "h100, a100-sxm4-80gb or tpu-v4)"));
   CHECK(why.find("then the hardware") == std::string::npos);  // "then" names another fact
 }

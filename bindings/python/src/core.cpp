@@ -136,10 +136,15 @@ tp::scenario scenario_from_fields(const py::dict& fields) {
   for (auto [k, v] : fields) {
     std::string key = utf8(k, "keyword");
     if (const auto* in = tp::find_input(key)) {  // older spellings: inputs.hpp
-      if (key != in->name) typed_keywords()[std::string(in->name)] = key;
-      key = std::string(in->name);
+      const std::string name(in->name);
+      if (j.contains(name)) {  // a dict holds each keyword once: the first was the other spelling
+        const auto alias = typed_keywords().find(name);
+        tp::throw_given_twice(name, alias != typed_keywords().end() ? alias->second : name, key);
+      }
+      if (key != name) typed_keywords()[name] = key;
+      key = name;
     }
-    if (j.contains(key)) throw tp::input_error(key, "twice", "one value per input (" + key + " has two spellings)");
+    if (j.contains(key)) throw tp::input_error(key, "twice", "one value per input");
     const auto& names = tp::input_names();
     const bool known = std::find(names.begin(), names.end(), key) != names.end();
     if (known && !is_text_field(key) && py::isinstance<py::str>(v)) {
