@@ -146,28 +146,28 @@ inline void validate(const scenario& s) {
   check_input_limits(s);
   if (s.params && s.active_params && *s.active_params > *s.params)
     throw input_error("active_params", num(*s.active_params),
-                      "active_params <= params (" + num(*s.params) + ")");
+                      "`active_params` <= `params` (" + num(*s.params) + ")");
   if (s.trainable_params) {
     const auto n = s.active_params ? s.active_params : s.params;
     if (!n || !s.tokens)
       throw input_error("trainable_params", num(*s.trainable_params),
-                        "trainable_params with params and tokens (a parameter-efficient fine-tune of that model)");
+                        "`trainable_params` with `params` and `tokens` (a parameter-efficient fine-tune of that model)");
     if (*s.trainable_params > *n)
       throw input_error("trainable_params", num(*s.trainable_params),
-                        "trainable_params <= the parameters active per token (" + num(*n) + ")");
+                        "`trainable_params` <= the parameters active per token (" + num(*n) + ")");
   }
   const int attention_inputs = (s.layers ? 1 : 0) + (s.d_model ? 1 : 0) + (s.seq_len ? 1 : 0);
   if (attention_inputs != 0 && attention_inputs != 3)
     throw input_error(!s.layers ? "layers" : !s.d_model ? "d_model" : "seq_len", "",
-                      "the attention term needs all three of layers, d_model and seq_len");
+                      "the attention term needs all three of `layers`, `d_model` and `seq_len`");
   if (s.energy_kwh && !s.energy_boundary)
     throw input_error("energy_boundary", "",
                       "what energy_kwh covers: accelerators (GPU counters), servers (node meters, CodeCarbon) or "
                       "facility (with cooling)");
-  if (s.energy_boundary && !s.energy_kwh) throw input_error("energy_kwh", "", "energy_boundary goes with energy_kwh");
+  if (s.energy_boundary && !s.energy_kwh) throw input_error("energy_kwh", "", "`energy_boundary` goes with `energy_kwh`");
   if (s.energy_boundary && *s.energy_boundary != energy_boundary::accelerators && s.boundary == boundary::accelerators)
     throw input_error("boundary", "accelerators with energy_boundary=" + std::string(to_string(*s.energy_boundary)),
-                      "boundary servers (the measured energy includes the host)");
+                      "`boundary=servers` (the measured energy includes the host)");
   check_plain_words(s);
   if (s.mix) {
     if (s.mix->shares.empty())
@@ -195,26 +195,26 @@ inline void validate(const scenario& s) {
   auto only_one = [](const char* a, bool has_a, const char* b, bool has_b, const char* expected) {
     if (has_a && has_b) throw input_error("workload", std::string(a) + " and " + b, expected);
   };
-  only_one("flops", s.flops.has_value(), "params/tokens", s.params || s.active_params || s.tokens,
-           "flops or params with tokens, not both");
-  only_one("gpu_hours", s.gpu_hours.has_value(), "duration_h", s.duration_h.has_value(),
-           "gpu_hours or duration_h with count, not both");
+  only_one("`flops`", s.flops.has_value(), "`params`/`tokens`", s.params || s.active_params || s.tokens,
+           "`flops` or `params` with `tokens`, not both");
+  only_one("`gpu_hours`", s.gpu_hours.has_value(), "`duration_h`", s.duration_h.has_value(),
+           "`gpu_hours` or `duration_h` with `count`, not both");
   const bool timed = s.gpu_hours || s.duration_h;
   if (s.size && (s.flops || s.params || s.active_params))
-    throw input_error("size", "'" + *s.size + "' with " + (s.flops ? "flops" : "params"),
-                      "size or " + std::string(s.flops ? "flops" : "params") + ", not both (size stands for params)");
+    throw input_error("size", "'" + *s.size + "' with " + (s.flops ? "`flops`" : "`params`"),
+                      "`size` or `" + std::string(s.flops ? "flops" : "params") + "`, not both (`size` stands for `params`)");
   if (!s.flops && (s.params || s.active_params) && !s.tokens)
-    throw input_error("tokens", "", "params needs tokens (or give flops instead)");
+    throw input_error("tokens", "", "`params` needs `tokens` (or give `flops` instead)");
   if (!s.flops && s.tokens && !s.params && !s.active_params && !s.size)
-    throw input_error("params", "", "tokens needs params, active_params or size (or give flops instead)");
+    throw input_error("params", "", "`tokens` needs `params`, `active_params` or `size` (or give `flops` instead)");
   if (attention_inputs == 3 && !(s.tokens && (s.params || s.active_params)))
-    throw input_error("layers", "given without params and tokens",
-                      "layers, d_model and seq_len only with params and tokens");
+    throw input_error("layers", "given without `params` and `tokens`",
+                      "`layers`, `d_model` and `seq_len` only with `params` and `tokens`");
   if (!timed && !s.flops && !s.tokens && !s.size)
     throw input_error("workload", "",
-                      "give tokens with params, or flops, or size, or gpu_hours, or duration_h with count");
+                      "give `tokens` with `params`, or `flops`, or `size`, or `gpu_hours`, or `duration_h` with `count`");
   if (s.duration_h && !s.count)
-    throw input_error("count", "", "duration_h needs count (accelerator-hours = duration × count)");
+    throw input_error("count", "", "`duration_h` needs `count` (accelerator-hours = duration × count)");
 
 }
 

@@ -409,11 +409,11 @@ TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
   const auto& cat = fixture::catalog();
   scenario s;
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
-                       "[trainprint.input] workload: missing; give tokens with params, or flops, or size, or gpu_hours, "
-                       "or duration_h with count",
+                       "[trainprint.input] workload: missing; give `tokens` with `params`, or `flops`, or `size`, or `gpu_hours`, "
+                       "or `duration_h` with `count`",
                        input_error);
   s.params = 7e9;
-  CHECK_THROWS_WITH_AS(make_estimate(s, cat), "[trainprint.input] tokens: missing; params needs tokens (or give flops instead)",
+  CHECK_THROWS_WITH_AS(make_estimate(s, cat), "[trainprint.input] tokens: missing; `params` needs `tokens` (or give `flops` instead)",
                        input_error);
   s.tokens = 1e12;
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
@@ -428,8 +428,8 @@ TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
   s.tokens = 1e12;
   s.hardware = "h100";
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
-                       "[trainprint.input] workload: got flops and params/tokens, expected flops or params with "
-                       "tokens, not both",
+                       "[trainprint.input] workload: got `flops` and `params`/`tokens`, expected `flops` or `params` with "
+                       "`tokens`, not both",
                        input_error);
   s = scenario{};
   s.gpu_hours = 10;
@@ -437,13 +437,13 @@ TEST_CASE("estimator: missing and inconsistent inputs name what would work") {
   s.count = 8;
   s.hardware = "h100";
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
-                       "[trainprint.input] workload: got gpu_hours and duration_h, expected gpu_hours or duration_h "
-                       "with count, not both",
+                       "[trainprint.input] workload: got `gpu_hours` and `duration_h`, expected `gpu_hours` or "
+                       "`duration_h` with `count`, not both",
                        input_error);
   s = scenario{};
   s.duration_h = hours(10);
   CHECK_THROWS_WITH_AS(make_estimate(s, cat),
-                       "[trainprint.input] count: missing; duration_h needs count (accelerator-hours = duration × count)",
+                       "[trainprint.input] count: missing; `duration_h` needs `count` (accelerator-hours = duration × count)",
                        input_error);
   s = scenario{};
   s.gpu_hours = 10;

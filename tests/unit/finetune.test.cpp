@@ -38,7 +38,7 @@ TEST_CASE("fine-tuning: trainable_params needs the model and at most its active 
   s.hardware = "h100";
   s.trainable_params = 8e9;
   CHECK_THROWS_WITH_AS(validate(s),
-                       "[trainprint.input] trainable_params: got 8e+09, expected trainable_params <= the parameters "
+                       "[trainprint.input] trainable_params: got 8e+09, expected `trainable_params` <= the parameters "
                        "active per token (7e+09)",
                        input_error);
   s.trainable_params = 4e6;
@@ -46,7 +46,7 @@ TEST_CASE("fine-tuning: trainable_params needs the model and at most its active 
   s.tokens.reset();
   s.gpu_hours = 100;
   CHECK_THROWS_WITH_AS(validate(s),
-                       "[trainprint.input] trainable_params: got 4000000, expected trainable_params with params and "
-                       "tokens (a parameter-efficient fine-tune of that model)",
+                       "[trainprint.input] trainable_params: got 4000000, expected `trainable_params` with `params` and "
+                       "`tokens` (a parameter-efficient fine-tune of that model)",
                        input_error);
 }

@@ -273,8 +273,8 @@ TEST_CASE("plain: bad words get a clear error that says what would be right") {
   s.params = 7e9;
   s.tokens = 1e12;
   CHECK_THROWS_WITH_AS(validate(s),
-                       "[trainprint.input] size: got 'large' with params, expected size or params, not both (size "
-                       "stands for params)",
+                       "[trainprint.input] size: got 'large' with `params`, expected `size` or `params`, not both "
+                       "(`size` stands for `params`)",
                        input_error);
   scenario e;
   e.size = "small";

@@ -70,13 +70,13 @@ TEST_CASE("scenario: out-of-range numbers are refused with exact messages") {
        "[trainprint.input] mix: got {}, expected at least one source=share, e.g. coal=0.3,gas=0.7"},
       {[](scenario& s) { s.mix = energy_mix{{{"coal", 0.5}, {"coal", 0.5}}}; },
        "[trainprint.input] mix: got coal twice, expected each source once"},
-      {[](scenario& s) { s.layers = 32; }, "[trainprint.input] d_model: missing; the attention term needs all three of layers, d_model and seq_len"},
+      {[](scenario& s) { s.layers = 32; }, "[trainprint.input] d_model: missing; the attention term needs all three of `layers`, `d_model` and `seq_len`"},
       {[](scenario& s) { s.layers = 1.5; s.d_model = 8; s.seq_len = 8; }, "[trainprint.input] layers: got 1.5, expected a whole number of layers"},
       {[](scenario& s) { s.params = 7e9; s.active_params = 8e9; s.gpu_hours.reset(); s.tokens = 1e12; },
-       "[trainprint.input] active_params: got 8e+09, expected active_params <= params (7e+09)"},
-      {[](scenario& s) { s.tokens = 1e12; }, "[trainprint.input] params: missing; tokens needs params, active_params or size (or give flops instead)"},
-      {[](scenario& s) { s.flops = 1e21; s.params = 7e9; s.tokens = 1e12; }, "[trainprint.input] workload: got flops and params/tokens, expected flops or params with tokens, not both"},
-      {[](scenario& s) { s.duration_h = hours(10); s.count = 8; }, "[trainprint.input] workload: got gpu_hours and duration_h, expected gpu_hours or duration_h with count, not both"},
+       "[trainprint.input] active_params: got 8e+09, expected `active_params` <= `params` (7e+09)"},
+      {[](scenario& s) { s.tokens = 1e12; }, "[trainprint.input] params: missing; `tokens` needs `params`, `active_params` or `size` (or give `flops` instead)"},
+      {[](scenario& s) { s.flops = 1e21; s.params = 7e9; s.tokens = 1e12; }, "[trainprint.input] workload: got `flops` and `params`/`tokens`, expected `flops` or `params` with `tokens`, not both"},
+      {[](scenario& s) { s.duration_h = hours(10); s.count = 8; }, "[trainprint.input] workload: got `gpu_hours` and `duration_h`, expected `gpu_hours` or `duration_h` with `count`, not both"},
       {[](scenario& s) { s.duration_h = hours(-72); }, "[trainprint.input] duration_h: got -72 h, expected 0 h < duration_h <= 1000000 h"},
   };
   for (const auto& c : cases) {
