@@ -240,8 +240,8 @@ TEST_CASE("contradictions: intensity with mix is an error; a power beside a meas
   scenario s = h100_hours();
   s.intensity = carbon_intensity::g_per_kwh(50);
   s.mix = energy_mix{{{"coal", 1.0}}};
-  CHECK(error_of(s) == "[trainprint.input] intensity: got 50 g CO2e/kWh with mix, expected intensity or mix, not both "
-                       "(a mix sets the intensity and the off-site water; with intensity, give ewif for the water)");
+  CHECK(error_of(s) == "[trainprint.input] intensity: got 50 g CO2e/kWh with `mix`, expected `intensity` or `mix`, not "
+                       "both (a mix sets the intensity and the off-site water; with `intensity`, give `ewif` for the water)");
   scenario m = h100_hours();
   m.energy_boundary = energy_boundary::servers;
   m.energy_kwh = energy::kwh(1000);

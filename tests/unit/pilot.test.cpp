@@ -73,7 +73,7 @@ TEST_CASE("pilot: without its tokens a pilot calibrates power, not MFU; with not
   auto c = calibrate_from_pilot(run, m, {});
   CHECK(c.calibrated == std::vector<std::string>{"power_w"});
   CHECK(c.power_w == doctest::Approx(100));  // 200 J over 2 s on one device
-  CHECK(c.notes.front().find("mfu is NOT calibrated") != std::string::npos);
+  CHECK(c.notes.front().find("`mfu` is NOT calibrated") != std::string::npos);
   CHECK_FALSE(c.run.mfu);
   // With the pilot's tokens, MFU too.
   pilot_info info;
