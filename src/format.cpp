@@ -779,36 +779,6 @@ std::string render_comparison_markdown(const comparison& c, const catalog& cat) 
   return out;
 }
 
-std::string render_comparison_csv(const comparison& c) {
-  std::string out = "rank," + csv_field(c.key);
-  for (const auto& col : headline_columns()) out += "," + std::string(col.name);
-  const bool ranged = std::any_of(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.result.uncertainty.has_value(); });
-  // "error" says why an option was not estimated (JSON's "error"; empty for the others); the
-  // ranges' columns follow when any row has them.
-  // With ranges, the intensity is its own median, as the outputs beside it, and its
-  // percentiles follow the outputs'.
-  out += fmt::format(",intensity_g_co2e_per_kwh,delta_to_best_{},error{}\n", rank_unit(c.rank_by),
-                     ranged ? range_csv_header() + ",intensity_g_co2e_per_kwh_p5,intensity_g_co2e_per_kwh_p95"
-                            : std::string{});
-  for (std::size_t i = 0; i < c.rows.size(); ++i) {
-    const auto& r = c.rows[i];
-    const auto rank = rank_of(c, i);  // empty where the option is not ranked
-    out += (rank ? std::to_string(*rank) : std::string{}) + "," + csv_field(r.value);
-    // An option that could not be estimated: every number empty (unknown), as in the JSON.
-    for (const auto& col : headline_columns()) out += "," + csv_number(r.error ? std::nullopt : col.get(r.result));
-    const auto intensity = r.error ? factor_cells{}
-                                   : factor_of(r.result, uncertain_input::intensity_g_per_kwh,
-                                               r.result.inputs.intensity_g_per_kwh);
-    out += "," + csv_number(intensity.value) + "," + csv_number(r.delta_to_best) + "," +
-           (r.error ? csv_field(*r.error) : std::string{}) +
-           (ranged ? range_csv_cells(r.error ? estimate{} : r.result) + "," + csv_number(intensity.p5) + "," +
-                         csv_number(intensity.p95)
-                   : std::string{}) +
-           "\n";
-  }
-  return out;
-}
-
 std::string usd_text(double v) { return usd(v); }
 
 }  // namespace trainprint::inline v0

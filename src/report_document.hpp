@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,18 @@ struct cell {
 
 struct source_ref {
   std::string citation, title, year, url;
+};
+
+/// Splits "title (year), url" (the year and url optional) for a citation list.
+source_ref parse_citation(const std::string& c);
+
+/// Numbers sources by first use (src/report_sources.cpp).
+struct source_list {
+  std::string methodology_url;  ///< for defaults whose citation is trainprint's own methodology
+  std::vector<source_ref> list;
+  std::map<std::string, int, std::less<>> index;
+  /// The number of `citation` in the list, added at the end if new; 0 for an empty one.
+  int add(const std::string& citation);
 };
 
 struct input_row {
