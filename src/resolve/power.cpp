@@ -176,20 +176,30 @@ void resolver::power_ceiling_check() const {
   // above the TDP but within the server's supply, or below the idle floor but above half
   // of it, stay notes (power()).
   if (!acc || cpu || !s.power_w || !in.accelerator_power_w) return;  // nothing given to check: no catalog scan, no text
-  const double w = *in.accelerator_power_w;
+  // A range is checked at its ends (the low one against the floor, the high one against
+  // the ceiling), each named as that end: every sample lies between them.
+  const auto range = s.ranges.find("power_w");
+  const bool ranged = range != s.ranges.end();
+  auto shown = [&](double v, const char* end) {
+    return ranged ? text::format("{:g} W per accelerator (the {} end of the range {:g}:{:g})", v, end, range->second.low,
+                                 range->second.high)
+                  : text::format("{:g} W per accelerator", v);
+  };
+  const double w = ranged ? range->second.low : *in.accelerator_power_w;
   if (const auto idle = idle_floor_w(acc, cpu); idle && w < *idle / 2) {
     const bool kw = w * 1000 >= *idle && w * 1000 <= *acc->tdp_w;  // W typed for kW, and kW is possible
-    throw input_error("power_w", text::format("{:g} W per accelerator", w),
+    throw input_error("power_w", shown(w, "low"),
                       text::format("at least {:.3g} W on {}: half {}; {}", *idle / 2, acc->id, idle_why(*acc),
                                    kw ? text::format("did you give kW? {:g} kW is {:g} W: power_w {:g}", w, w * 1000, w * 1000)
                                       : std::string("power_w is the average per accelerator over the run, host excluded, "
                                                     "in W")));
   }
+  const double top = ranged ? range->second.high : *in.accelerator_power_w;
   const auto ceiling = ceiling_of(*acc, cat);
-  if (ceiling && w > ceiling->w)
-    throw input_error("power_w", text::format("{:g} W per accelerator", w),
+  if (ceiling && top > ceiling->w)
+    throw input_error("power_w", shown(top, "high"),
                       text::format("at most {:.4g} W on {} ({}): {}", ceiling->w, acc->id, ceiling->why,
-                                   above_tdp_note(w, *acc, cat, true)));
+                                   above_tdp_note(top, *acc, cat, true)));
 }
 
 double resolver::pue_upper() const {
@@ -397,14 +407,25 @@ void resolver::power() {
     in.accelerator_power_w = s.power_w->in_watts();
     TRAINPRINT_TRACE(tr, "accelerator_power_w", *in.accelerator_power_w, "W", origin::user, {}, "average per accelerator");
     rg.user(ui::accelerator_power_w, "power_w", *in.accelerator_power_w, "W");
-    if (acc && acc->tdp_w && *in.accelerator_power_w > *acc->tdp_w && rec.context)
-      r.notes.push_back(above_tdp_note(*in.accelerator_power_w, *acc, cat));
+    // With a range, its ends are judged: the high one against the TDP, the low one against idle.
+    const auto range = s.ranges.find("power_w");
+    const double high = range != s.ranges.end() ? range->second.high : *in.accelerator_power_w;
+    const double low = range != s.ranges.end() ? range->second.low : *in.accelerator_power_w;
+    if (acc && acc->tdp_w && high > *acc->tdp_w && rec.context) {
+      r.notes.push_back(above_tdp_note(high, *acc, cat));
+      if (range != s.ranges.end())
+        r.notes.back() += text::format(" (the high end of the range {:g}:{:g} W)", range->second.low, range->second.high);
+    }
     if (const double idle = defaults::power_idle_fraction.value; acc && acc->tdp_w && !cpu &&
-        *in.accelerator_power_w < idle * *acc->tdp_w && rec.context)
+        low < idle * *acc->tdp_w && rec.context)
       r.notes.push_back(text::format("power_w {:g} W is below what an idle {} draws (about {:.3g} W, {:.2g} × its TDP "
                                      "of {:g} W, the idle share measured on an H200): check the value, or whether it "
-                                     "is per accelerator",
-                                     *in.accelerator_power_w, acc->id, idle * *acc->tdp_w, idle, *acc->tdp_w));
+                                     "is per accelerator{}",
+                                     low, acc->id, idle * *acc->tdp_w, idle, *acc->tdp_w,
+                                     range != s.ranges.end()
+                                         ? text::format(" (the low end of the range {:g}:{:g} W)", range->second.low,
+                                                        range->second.high)
+                                         : std::string{}));
   } else if (unmodelled) {
     if (rec.context)
       r.notes.emplace_back("no hardware or power_w: the measured energy is not split between accelerators and host "
