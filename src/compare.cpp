@@ -8,6 +8,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "trainprint/error.hpp"
 #include "trainprint/estimator.hpp"
@@ -227,6 +228,23 @@ comparison ranked(std::string_view key, const std::vector<std::string>& values, 
 }
 }  // namespace
 
+namespace {
+/// Without uncertainty options, an option whose scenario has a range (wants_ranges) is a
+/// Monte Carlo run; then every option is, with the default options, so that medians are
+/// ranked against medians, never against a point estimate (`--across power=400,300:2000`).
+/// Nullopt when no option has a range; an option that does not build is its row's error.
+template <class Build>
+std::optional<uncertainty_options> ranges_for_every_option(const std::vector<std::string>& values, Build build) {
+  for (const auto& v : values) {
+    try {
+      if (wants_ranges(build(v))) return uncertainty_options{};
+    } catch (const error&) {
+    }
+  }
+  return std::nullopt;
+}
+}  // namespace
+
 comparison compare(const scenario& base, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat, rank_by by) {
   auto build = [&](const std::string& v) {
@@ -234,6 +252,8 @@ comparison compare(const scenario& base, std::string_view key, const std::vector
     set_input(s, key, v);
     return s;
   };
+  if (const auto all = ranges_for_every_option(values, build))
+    return ranked(key, values, by, cat, build, [&](const scenario& s) { return make_estimate(s, cat, *all); });
   return ranked(key, values, by, cat, build, [&](const scenario& s) { return make_estimate(s, cat); });
 }
 
@@ -257,6 +277,8 @@ scenario with_input(const layered_scenario& s, std::string_view key, std::string
 comparison compare(const layered_scenario& s, std::string_view key, const std::vector<std::string>& values,
                    const catalog& cat, rank_by by) {
   auto build = [&](const std::string& v) { return with_input(s, key, v); };
+  if (const auto all = ranges_for_every_option(values, build))
+    return ranked(key, values, by, cat, build, [&](const scenario& x) { return make_estimate(x, cat, *all); });
   return ranked(key, values, by, cat, build, [&](const scenario& x) { return make_estimate(x, cat); });
 }
 
@@ -272,8 +294,9 @@ comparison compare(const typed_scenario& s, std::string_view key, const std::vec
                    const catalog& cat, rank_by by, const uncertainty_options* options) {
   if (options) validate(*options);
   auto build = [&](const std::string& v) { return with_typed_input(s, key, v); };
+  const auto all = options ? std::optional(*options) : ranges_for_every_option(values, build);
   return ranked(key, values, by, cat, build, [&](const scenario& x) {
-    return options ? make_estimate(x, cat, *options) : make_estimate(x, cat);
+    return all ? make_estimate(x, cat, *all) : make_estimate(x, cat);
   });
 }
 
