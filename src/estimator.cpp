@@ -107,7 +107,7 @@ estimate detail::make_estimate_with(const scenario& s, const catalog& cat, const
     if (share < detail::min_possible_share)
       throw input_error(
           s.gpu_hours ? "gpu_hours" : "duration_h", why,
-          text::format("ranges of the workload (params, tokens, flops, size) and the time (gpu_hours, duration_h) of "
+          text::format("ranges of the workload (`params`, `tokens`, `flops`, `size`) and the time (`gpu_hours`, `duration_h`) of "
                        "which at least {:g}% of combinations can run at that peak (here {:.3g}%): at the workload's "
                        "central {:.3g} FLOP, at least {:.4g} accelerator-hours",
                        detail::min_possible_share * 100, share * 100, *r.flops, *r.flops / (3600.0 * limit.peak_flop_per_s)));
@@ -177,6 +177,9 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
   const auto& in = r.inputs;
   if (in.path != path::flops && r.flops && in.peak_flop_per_s > 0) {
     const double implied = *r.flops / (o[output::accelerator_hours] * 3600.0 * in.peak_flop_per_s * in.precision_speedup);
+    // A time given as a range: the implied MFU is at its mode (the samples' spread is in the intervals).
+    const std::string at_time_mode =
+        s.ranges.count("gpu_hours") || s.ranges.count("duration_h") ? " at the time range's mode" : "";
     if (traced)
       e.trace.push_back({"implied_mfu", implied, "1", origin::derived, {},
                          "flops / (accelerator_hours × 3600 × peak_flop_per_s × precision_speedup)", {}});
@@ -207,17 +210,18 @@ estimate finish(const scenario& s, const catalog& cat, resolved_scenario& r, boo
     }
     else if (r.mfu_band && (implied < r.mfu_band->first || implied > r.mfu_band->second))
       e.notes.push_back(text::format(
-          "the run's implied MFU {:.3g} is {} the fitted 90% range {:.2g}–{:.2g} for this model on {}: check the "
+          "the run's implied MFU {:.3g}{} is {} the fitted 90% range {:.3g}–{:.3g} for this model on {}: check the "
           "hours and the workload{}",
-          implied, implied < r.mfu_band->first ? "below" : "above", r.mfu_band->first, r.mfu_band->second,
+          implied, at_time_mode, implied < r.mfu_band->first ? "below" : "above", r.mfu_band->first, r.mfu_band->second,
           e.context.accelerator_id,
           implied < r.mfu_band->first ? ", or expect a run that waits on data, communication or restarts" : ""));
     else if (!s.mfu)  // inside the range (or no range to hold it to): said, neutrally, where a reader looks
       e.notes.push_back(
-          r.mfu_band ? text::format("the run's implied MFU is {:.3g} (flops / (accelerator-hours × peak)), inside the "
-                                    "fitted 90% range {:.2g}–{:.2g} for this model on {}",
-                                    implied, r.mfu_band->first, r.mfu_band->second, e.context.accelerator_id)
-                     : text::format("the run's implied MFU is {:.3g} (flops / (accelerator-hours × peak))", implied));
+          r.mfu_band ? text::format("the run's implied MFU{} is {:.3g} (flops / (accelerator-hours × peak)), inside the "
+                                    "fitted 90% range {:.3g}–{:.3g} for this model on {}",
+                                    at_time_mode, implied, r.mfu_band->first, r.mfu_band->second, e.context.accelerator_id)
+                     : text::format("the run's implied MFU{} is {:.3g} (flops / (accelerator-hours × peak))", at_time_mode,
+                                    implied));
   }
   // A measured energy beside the model's estimate from the run's other inputs.
   std::optional<double> modelled_facility;

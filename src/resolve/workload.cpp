@@ -198,7 +198,7 @@ void resolver::impossible_time_check() const {
   const double typical = in.flops / (3600.0 * in.peak_flop_per_s * in.precision_speedup * in.mfu_reference);
   const std::string what = text::format(
       "at least {:.4g} accelerator-hours for {:.3g} FLOP on {} (its dense {} peak, {:g} TFLOP/s, at MFU 1; the fitted "
-      "MFU {:.2g} needs {:.4g} h), or a smaller workload (`params`, `tokens`, `flops`): the time given would need an MFU of "
+      "MFU {:.3g} needs {:.4g} h), or a smaller workload (`params`, `tokens`, `flops`): the time given would need an MFU of "
       "{:.3g}, and no run exceeds 1",
       needed, in.flops, acc->id, to_string(ctx.precision), peak / 1e12, in.mfu_reference, typical, utilisation);
   if (in.path == path::accelerator_hours) throw input_error("gpu_hours", g(in.accelerator_hours), what);

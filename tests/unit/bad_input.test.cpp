@@ -111,7 +111,7 @@ TEST_CASE("bad_input: every row of the library table throws its exact error") {
       // (3600 × 989.4e12) = 23,583 H100-hours at MFU 1; 1,000 h would be an MFU of 23.6. The fitted
       // MFU for 7B on H100 is 0.198569 (estimator.test.cpp "MFU default"), printed to 2 digits as 0.2:
       // 23,583 h / 0.198569 = 118,766 h = 1.188e+05 h.
-      {"implied MFU above 1", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "gpu_hours": 1000})"); }, kind::input, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.2 needs 1.188e+05 h), or a smaller workload (`params`, `tokens`, `flops`): the time given would need an MFU of 23.6, and no run exceeds 1"},
+      {"implied MFU above 1", [] { estimate_json(R"({"params": 7e9, "tokens": 2e12, "hardware": "h100", "gpu_hours": 1000})"); }, kind::input, "[trainprint.input] gpu_hours: got 1000, expected at least 2.358e+04 accelerator-hours for 8.4e+22 FLOP on nvidia-h100-sxm5-80gb (its dense bf16 peak, 989.4 TFLOP/s, at MFU 1; the fitted MFU 0.199 needs 1.188e+05 h), or a smaller workload (`params`, `tokens`, `flops`): the time given would need an MFU of 23.6, and no run exceeds 1"},
       {"negative WUE", [] { estimate_with("wue", "-0.5"); }, kind::input, "[trainprint.input] wue: got -0.5 L/kWh, expected 0 L/kWh <= wue <= 100 L/kWh"},
       {"CFE 1.5", [] { estimate_with("cfe", "1.5"); }, kind::input, "[trainprint.input] cfe: got 1.5, expected 0 <= cfe <= 1"},
       {"zero lifetime", [] { estimate_with("lifetime_years", "0"); }, kind::input, "[trainprint.input] lifetime_years: got 0 years, expected 0 years < lifetime_years <= 100 years"},

@@ -491,14 +491,14 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   CHECK(implied->value == Approx(0.23583316488107267).epsilon(rel));
   // Inside the fitted 90% range for 7B on H100: 0.198569 × exp(−0.816806) = 0.0877 to
   // 0.198569 × exp(0.634573) = 0.3745 (the held-out residuals' 5th and 95th percentiles) → no
-  // warning, but a neutral note that says it (to 3 digits: 0.236 in 0.088–0.37), as the table and
+  // warning, but a neutral note that says it (to 3 digits: 0.236 in 0.0877–0.375), as the table and
   // Markdown show the notes: before, only JSON and --explain showed it (issue 14).
   std::size_t implied_notes = 0;
   for (const auto& n : e.notes)
     if (n.find("implied MFU") != std::string::npos) {
       ++implied_notes;
       CHECK(n == "the run's implied MFU is 0.236 (flops / (accelerator-hours × peak)), inside the fitted 90% range "
-                 "0.088–0.37 for this model on nvidia-h100-sxm5-80gb");
+                 "0.0877–0.375 for this model on nvidia-h100-sxm5-80gb");
     }
   CHECK(implied_notes == 1);
   // Power follows the implied MFU: idle 126.6/700 = 0.180857; fraction = 0.180857 + (0.75 −
@@ -545,7 +545,7 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
 
   // FLOPs with gpu_hours (formerly an error): 1e21 FLOP in 500 h on H100 → implied
   // 1e21 / (500 × 3600 × 989.4e12) = 0.5615075, above the FLOPs-only range 0.219746 ×
-  // exp(−0.816806) = 0.0971 to 0.219746 × exp(0.634573) = 0.4145 (printed to 2 digits: 0.097–0.41).
+  // exp(−0.816806) = 0.0971 to 0.219746 × exp(0.634573) = 0.4145 (printed to 3 digits: 0.0971–0.414).
   s = scenario{};
   s.flops = 1e21;
   s.gpu_hours = 500;
@@ -557,7 +557,7 @@ TEST_CASE("estimator: a workload with a time: the time sets the hours, the impli
   CHECK(f.find_trace("implied_mfu")->value == Approx(0.5615075354311255).epsilon(1e-9));
   bool above = false, unused = false;
   for (const auto& n : f.notes) {
-    above = above || n.find("the run's implied MFU 0.562 is above the fitted 90% range 0.097–0.41") == 0;
+    above = above || n.find("the run's implied MFU 0.562 is above the fitted 90% range 0.0971–0.414") == 0;
     // The implied MFU 0.5615 printed to 3 significant digits.
     unused = unused || n.find("`mfu` 0.5 is not used: the accelerator-hours come from `gpu_hours`; the run's implied "
                               "MFU is 0.562") == 0;
