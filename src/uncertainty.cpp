@@ -347,7 +347,6 @@ struct columns {
   }
 };
 
-
 /// One thread's blocks: the samples and outputs, and the list of possible samples.
 template <class Block>
 struct block_work {
