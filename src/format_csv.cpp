@@ -24,7 +24,7 @@ const std::vector<headline_column>& headline_columns() {
 }
 
 std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  if (!csv_needs_quotes(text)) return std::string(text);
   std::string r = "\"";
   for (char ch : text) {
     if (ch == '"') r += '"';

@@ -16,6 +16,15 @@
 
 namespace trainprint::inline v0 {
 
+/// True when `text` needs quotes as a CSV field (RFC 4180): a comma, a quote or a line
+/// break. csv_field()'s rule; a loop, since fields are short and find_first_of calls
+/// memchr per character (a sweep asks for every row).
+inline bool csv_needs_quotes(std::string_view text) {
+  for (const char c : text)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return false;
+}
+
 struct inventory;
 struct inventory_run;
 enum class run_kind;

@@ -86,19 +86,12 @@ void append_g10(std::string& out, double v) {
   out.append(buf, format_g10(v, buf));
 }
 
-/// True when `v` needs quotes in CSV (csv_field's rule): a comma, a quote or a line break.
-bool needs_quotes(std::string_view v) {
-  for (const char c : v)  // a loop: values are short, and find_first_of calls memchr per character
-    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
-  return false;
-}
-
 /// The axes' values as CSV fields (csv_field's text, without a temporary).
 void append_values(std::string& out, std::span<const std::string> values) {
   for (std::size_t a = 0; a < values.size(); ++a) {
     if (a) out += ',';
     const std::string& v = values[a];
-    if (!needs_quotes(v)) out += v;
+    if (!csv_needs_quotes(v)) out += v;
     else out += csv_field(v);
   }
 }

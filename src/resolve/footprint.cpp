@@ -221,12 +221,9 @@ void resolver::money() {
               ui::hourly_price_usd, "hourly_price_usd");
     if (acc && rec.context) {
       // With a range, its high end is judged (the note is about a price too high), and named.
-      const auto range = s.ranges.find("hourly_price_usd");
-      const bool ranged = range != s.ranges.end();
-      if (std::string n = per_instance_note(ranged ? range->second.high : *s.hourly_price_usd, *acc, cat); !n.empty())
-        r.notes.push_back(ranged ? n + text::format(" (the high end of the range {:g}:{:g})", range->second.low,
-                                                    range->second.high)
-                                 : std::move(n));
+      const range* user_range = given_range(s, "hourly_price_usd");
+      if (std::string n = per_instance_note(user_range ? user_range->high : *s.hourly_price_usd, *acc, cat); !n.empty())
+        r.notes.push_back(user_range ? n + range_end_text("high", *user_range) : std::move(n));
     }
   } else if (acc && s.ownership == ownership::owned) {
     // Owned hardware given as such: a cloud's rental price is not what it costs.

@@ -95,6 +95,16 @@ bool same_id(std::string_view a, std::string_view b);
 std::vector<const region*> other_readings(const catalog& cat, std::string_view typed, const region* matched);
 /// Notes for a parameter or token count far below any training run.
 void implausible_size_notes(const scenario& s, std::vector<std::string>& notes);
+/// The range the user gave input `name` (scenario::ranges), or nullptr.
+inline const range* given_range(const scenario& s, std::string_view name) {
+  const auto it = s.ranges.find(name);
+  return it == s.ranges.end() ? nullptr : &it->second;
+}
+/// " (the high end of the range 300:1000 W)": which end of `r` a check or note is about;
+/// `unit` follows the range (" W", or empty).
+inline std::string range_end_text(std::string_view end, const range& r, std::string_view unit = {}) {
+  return text::format(" (the {} end of the range {:g}:{:g}{})", end, r.low, r.high, unit);
+}
 
 using ui = uncertain_input;
 
