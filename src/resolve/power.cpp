@@ -178,14 +178,11 @@ void resolver::power_ceiling_check() const {
   if (!acc || cpu || !s.power_w || !in.accelerator_power_w) return;  // nothing given to check: no catalog scan, no text
   // A range is checked at its ends (the low one against the floor, the high one against
   // the ceiling), each named as that end: every sample lies between them.
-  const auto range = s.ranges.find("power_w");
-  const bool ranged = range != s.ranges.end();
-  auto shown = [&](double v, const char* end) {
-    return ranged ? text::format("{:g} W per accelerator (the {} end of the range {:g}:{:g})", v, end, range->second.low,
-                                 range->second.high)
-                  : text::format("{:g} W per accelerator", v);
+  const range* user_range = given_range(s, "power_w");
+  auto shown = [&](double v, std::string_view end) {
+    return text::format("{:g} W per accelerator{}", v, user_range ? range_end_text(end, *user_range) : std::string{});
   };
-  const double w = ranged ? range->second.low : *in.accelerator_power_w;
+  const double w = user_range ? user_range->low : *in.accelerator_power_w;
   if (const auto idle = idle_floor_w(acc, cpu); idle && w < *idle / 2) {
     const bool kw = w * 1000 >= *idle && w * 1000 <= *acc->tdp_w;  // W typed for kW, and kW is possible
     throw input_error("power_w", shown(w, "low"),
@@ -194,20 +191,23 @@ void resolver::power_ceiling_check() const {
                                       : std::string("power_w is the average per accelerator over the run, host excluded, "
                                                     "in W")));
   }
-  const double top = ranged ? range->second.high : *in.accelerator_power_w;
+  const double top = user_range ? user_range->high : *in.accelerator_power_w;
   const auto ceiling = ceiling_of(*acc, cat);
   if (ceiling && top > ceiling->w)
     throw input_error("power_w", shown(top, "high"),
                       text::format("at most {:.4g} W on {} ({}): {}", ceiling->w, acc->id, ceiling->why,
-                                   above_tdp_note(top, *acc, cat, true)));
+                                   // For a range, no single value to suggest: what the note would divide is one end.
+                                   user_range ? std::string("check the range's high end, and that it is the average per "
+                                                            "accelerator, host excluded, in W")
+                                              : above_tdp_note(top, *acc, cat, true)));
 }
 
 double resolver::pue_upper() const {
   // The run's own PUE at the top of its range: a given range's high end or a given PUE;
   // a catalog PUE's spread on PUE − 1 (site_section()); the site's default range.
   if (s.pue) {
-    const auto it = s.ranges.find("pue");
-    return it != s.ranges.end() ? std::max(it->second.high, *s.pue) : *s.pue;
+    const range* user_range = given_range(s, "pue");
+    return user_range ? std::max(user_range->high, *s.pue) : *s.pue;
   }
   const provenance* p = site_reg && site_reg->pue ? &site_reg->pue->prov : prov_pue ? &prov_pue->prov : nullptr;
   if (p) return 1 + (in.pue - 1) * spread_of(*p).factor;
@@ -408,24 +408,19 @@ void resolver::power() {
     TRAINPRINT_TRACE(tr, "accelerator_power_w", *in.accelerator_power_w, "W", origin::user, {}, "average per accelerator");
     rg.user(ui::accelerator_power_w, "power_w", *in.accelerator_power_w, "W");
     // With a range, its ends are judged: the high one against the TDP, the low one against idle.
-    const auto range = s.ranges.find("power_w");
-    const double high = range != s.ranges.end() ? range->second.high : *in.accelerator_power_w;
-    const double low = range != s.ranges.end() ? range->second.low : *in.accelerator_power_w;
-    if (acc && acc->tdp_w && high > *acc->tdp_w && rec.context) {
-      r.notes.push_back(above_tdp_note(high, *acc, cat));
-      if (range != s.ranges.end())
-        r.notes.back() += text::format(" (the high end of the range {:g}:{:g} W)", range->second.low, range->second.high);
-    }
+    const range* user_range = given_range(s, "power_w");
+    const double high = user_range ? user_range->high : *in.accelerator_power_w;
+    const double low = user_range ? user_range->low : *in.accelerator_power_w;
+    if (acc && acc->tdp_w && high > *acc->tdp_w && rec.context)
+      r.notes.push_back(above_tdp_note(high, *acc, cat) +
+                        (user_range ? range_end_text("high", *user_range, " W") : std::string{}));
     if (const double idle = defaults::power_idle_fraction.value; acc && acc->tdp_w && !cpu &&
         low < idle * *acc->tdp_w && rec.context)
       r.notes.push_back(text::format("power_w {:g} W is below what an idle {} draws (about {:.3g} W, {:.2g} × its TDP "
                                      "of {:g} W, the idle share measured on an H200): check the value, or whether it "
                                      "is per accelerator{}",
                                      low, acc->id, idle * *acc->tdp_w, idle, *acc->tdp_w,
-                                     range != s.ranges.end()
-                                         ? text::format(" (the low end of the range {:g}:{:g} W)", range->second.low,
-                                                        range->second.high)
-                                         : std::string{}));
+                                     user_range ? range_end_text("low", *user_range, " W") : std::string{}));
   } else if (unmodelled) {
     if (rec.context)
       r.notes.emplace_back("no hardware or power_w: the measured energy is not split between accelerators and host "

@@ -123,9 +123,9 @@ void resolver::workload_section() {
                                       d.count_max_run, d.count_max));
       if (!beyond.empty())
         r.notes.push_back(text::format(
-            "the fitted MFU is an extrapolation: this run's {} {} beyond the {} published runs it was fitted on, "
+            "the fitted MFU is an extrapolation: this run's {} are beyond the {} published runs it was fitted on, "
             "so its median and 90% range may be off by more than the range says",
-            beyond.size() == 1 ? beyond[0] : beyond[0] + " and " + beyond[1], beyond.size() == 1 ? "is" : "are",
+            beyond.size() == 1 ? beyond[0] : beyond[0] + " and " + beyond[1],
             model.runs));
     }
     if (timed) {
